@@ -1,0 +1,60 @@
+"""Reading dates the way people type them.
+
+ISO (2026-11-22) first, then today / yesterday / tomorrow and weekday names,
+then anything python-dateutil reads (``22 Nov 2026``, ``Nov 22``). A date that
+looks right but does not exist (2026-02-31, 31/02) is refused with a message
+saying so. Numeric day/month forms follow dateutil's month-first default
+(03/04 is 4 March) unless the day is over 12.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from leadtui.errors import InputError
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+ACCEPTED = "use YYYY-MM-DD (e.g. 2026-11-22), today, yesterday, tomorrow or a weekday"
+
+
+def parse_date(text: str, today: date, *, field: str = "date", future: bool = False) -> date:
+    """Parse ``text`` into a date relative to ``today``.
+
+    A weekday name means the most recent such day (today included) or, with
+    ``future``, the next one (today included).
+    """
+    raw = text.strip()
+    word = raw.lower()
+    if not raw:
+        raise InputError(f"{field} is empty; {ACCEPTED}")
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    if word == "tomorrow":
+        return today + timedelta(days=1)
+    for index, name in enumerate(_WEEKDAYS):
+        if len(word) >= 3 and name.startswith(word):
+            delta = (index - today.weekday()) % 7 if future else -((today.weekday() - index) % 7)
+            return today + timedelta(days=delta)
+    if _ISO.match(raw):
+        year, month, day = (int(part) for part in raw.split("-"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise InputError(f"{field}: {raw!r} is not a real date; {ACCEPTED}") from None
+    # dateutil is imported only here: most commands never need it.
+    from dateutil import parser as date_parser
+
+    try:
+        parsed = date_parser.parse(raw, default=datetime(today.year, today.month, today.day))
+    except (ValueError, OverflowError):
+        raise InputError(f"{field}: {raw!r} is not a date; {ACCEPTED}") from None
+    return parsed.date()
+
+
+def format_date(value: date | None) -> str:
+    """ISO text for a date, or an empty string."""
+    return value.isoformat() if value else ""

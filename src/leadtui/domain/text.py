@@ -1,0 +1,29 @@
+"""Showing user text literally.
+
+People type names and notes containing Rich markup (``[bold]``) or terminal
+escape sequences. They are stored exactly as typed; on the way to a terminal
+control characters are replaced by visible escapes so that nothing is
+interpreted. Markup is handled by the caller (the TUI wraps text in
+``rich.text.Text``; the CLI prints plain strings).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def literal(text: str, *, one_line: bool = True) -> str:
+    """Return ``text`` with control characters made visible (``\\x1b``).
+
+    With ``one_line`` newlines and tabs become visible too, for table cells.
+    """
+    pattern = re.compile(r"[\x00-\x1f\x7f-\x9f]") if one_line else _CONTROL
+    return pattern.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def has_control_characters(text: str) -> bool:
+    """True when ``text`` holds a character a terminal could interpret."""
+    return bool(_CONTROL.search(text))

@@ -1,0 +1,54 @@
+"""The one door for input: build a pydantic model or raise one clear line."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError, ValidationInfo
+
+from leadtui.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def first_error_line(exc: ValidationError) -> str:
+    """One line for the first problem pydantic found, naming the field."""
+    error = exc.errors(include_url=False)[0]
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    if error["type"] in ("value_error", "assertion_error"):
+        # Our own validators already name the field and the accepted form.
+        return message
+    field = ".".join(str(part) for part in error.get("loc", ())).replace("_", " ")
+    return f"{field}: {message}" if field else message
+
+
+def build(model: type[M], today: date | None = None, **data: Any) -> M:
+    """Validate ``data`` into ``model``; on failure raise :class:`InputError`.
+
+    ``today`` is handed to validators that read relative dates ("yesterday").
+    """
+    try:
+        return model.model_validate(data, context={"today": today})
+    except ValidationError as exc:
+        loc = exc.errors(include_url=False)[0].get("loc", ())
+        raise InputError(first_error_line(exc), field=str(loc[0]) if loc else None) from None
+
+
+def date_from_context(value: object, info: ValidationInfo, field: str) -> object:
+    """Turn typed text into a date using the ``today`` in the validation context."""
+    if isinstance(value, str):
+        from leadtui.domain.dates import parse_date
+
+        context = info.context or {}
+        today = context.get("today") or date.today()
+        if not value.strip():
+            return None
+        try:
+            return parse_date(value, today, field=field)
+        except InputError as exc:
+            raise ValueError(exc.message) from None
+    return value

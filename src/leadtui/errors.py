@@ -1,0 +1,47 @@
+"""Errors a person can act on.
+
+Every error carries one line saying what was wrong and how to fix it. The CLI
+prints it on stderr and exits with ``exit_code``; the TUI shows it beside the
+field or on a message screen.
+"""
+
+from __future__ import annotations
+
+
+class LeadtuiError(Exception):
+    """Base of all errors leadtui reports to a person rather than as a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(LeadtuiError):
+    """What was typed was refused (a field, a date, a level ...). Nothing was written.
+
+    ``field`` names the refused field when there is one, so a form can mark it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(InputError):
+    """A person, session or other record named on the command line does not exist."""
+
+
+class AmbiguousError(InputError):
+    """A name matched several records; the message lists them."""
+
+
+class DatabaseRefusedError(LeadtuiError):
+    """The database file cannot be used as it is: corrupt, not SQLite, newer, or unwritable.
+
+    The file is left exactly as it was.
+    """

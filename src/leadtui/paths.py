@@ -1,0 +1,64 @@
+"""Where leadtui keeps its files.
+
+By default the database and its backups live in the platform's user data
+directory and config.toml plus user themes in the user config directory.
+``LEADTUI_HOME`` moves all of them under one folder; ``LEADTUI_DB`` or
+``--db`` picks the database file alone. Backups always sit in a ``backups``
+folder beside the database they copy, so a scratch database never mixes its
+backups with the real one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "leadtui"
+DB_FILENAME = "leadtui.db"
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The folders and files leadtui reads and writes."""
+
+    data_dir: Path
+    config_dir: Path
+    db_path: Path
+
+    @property
+    def config_file(self) -> Path:
+        """The user's config.toml (may not exist)."""
+        return self.config_dir / "config.toml"
+
+    @property
+    def themes_dir(self) -> Path:
+        """Folder for the user's own theme TOML files."""
+        return self.config_dir / "themes"
+
+    @property
+    def backups_dir(self) -> Path:
+        """Folder for copies made by `leadtui backup` and before migrations."""
+        return backups_dir_for(self.db_path)
+
+
+def backups_dir_for(db_path: Path) -> Path:
+    """The backups folder that belongs to the database at ``db_path``."""
+    return db_path.parent / "backups"
+
+
+def locations(db: str | os.PathLike[str] | None = None) -> Locations:
+    """Resolve locations from ``--db``, ``LEADTUI_DB`` and ``LEADTUI_HOME``."""
+    home = os.environ.get("LEADTUI_HOME")
+    if home:
+        root = Path(home).expanduser()
+        data_dir, config_dir = root, root
+    else:
+        # Imported here so that paths that do not need the defaults stay cheap.
+        import platformdirs
+
+        data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    chosen = db if db is not None else os.environ.get("LEADTUI_DB") or None
+    db_path = Path(chosen).expanduser() if chosen is not None else data_dir / DB_FILENAME
+    return Locations(data_dir=data_dir, config_dir=config_dir, db_path=db_path)

@@ -1,0 +1,1 @@
+"""Use cases over the store. The clock comes in as a ``today`` argument."""

@@ -1,0 +1,140 @@
+"""A realistic demo team for first-time users and for the benchmark dataset.
+
+Later rituals extend :func:`seed_demo` with their history; with large
+``people`` and ``years`` the result is the benchmark database.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from leadtui.domain.people import PersonDraft, Relation
+from leadtui.errors import InputError
+from leadtui.store.database import write_transaction
+from leadtui.store.people import PeopleRepository
+
+FIRST_NAMES = (
+    "Sam", "Priya", "Jordan", "Mei", "Diego", "Amara", "Lukas", "Noor", "Tomás", "Hana",
+    "Kwame", "Ines", "Ravi", "Sofia", "Ade", "Yuki", "Elena", "Marcus", "Leila", "Owen",
+    "Chidi", "Freya", "Mateo", "Aiko", "Farah", "Jonas", "Zainab", "Pablo", "Greta", "Idris",
+    "Camille", "Tariq", "Astrid", "Kofi", "Nadia", "Rowan", "Ingrid", "Emeka", "Lina", "Theo",
+)
+LAST_NAMES = (
+    "Okafor", "Lindqvist", "Nakamura", "Haddad", "Moreau", "Kowalski", "Mensah", "Silva",
+    "Fischer", "Rahman", "Ibarra", "Chen", "Novak", "Adeyemi", "Bergström", "Costa", "Iyer",
+    "Kim", "Dubois", "Petrov", "Ansah", "Romero", "Sato", "Weber", "Osei", "Hughes",
+)
+TEAMS = ("Payments", "Platform", "Search", "Mobile", "Data", "Identity", "Developer Tools")
+REPORT_ROLES = (
+    ("Engineering Manager", "M4"),
+    ("Senior Engineering Manager", "M5"),
+    ("Staff Engineer", "IC6"),
+    ("Senior Engineer", "IC5"),
+    ("Engineer", "IC4"),
+    ("Principal Engineer", "IC7"),
+)
+PEER_ROLES = (
+    ("Director of Product", "D1"),
+    ("Head of Design", "D1"),
+    ("Director of Data Science", "D1"),
+    ("Recruiting Lead", "M5"),
+    ("Director of Engineering", "D1"),
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What the demo wrote."""
+
+    people: int
+    archived: int
+    skipped_names: int
+
+
+def _relation_plan(count: int) -> list[Relation]:
+    plan: list[Relation] = []
+    if count >= 1:
+        plan.append(Relation.MANAGER)
+    peers = max(1, count // 6) if count >= 4 else 0
+    skips = count // 8
+    others = count // 20
+    plan += [Relation.PEER] * peers + [Relation.SKIP] * skips + [Relation.OTHER] * others
+    plan += [Relation.REPORT] * (count - len(plan))
+    return plan[:count]
+
+
+def _names(rng: random.Random, count: int) -> list[str]:
+    pairs = [(f, last) for f in FIRST_NAMES for last in LAST_NAMES]
+    rng.shuffle(pairs)
+    seen_first: set[str] = set()
+    names: list[str] = []
+    for first, last in pairs:
+        # Prefer distinct first names so prefixes like "Sam" resolve to one person.
+        if first in seen_first and len(seen_first) < len(FIRST_NAMES):
+            continue
+        seen_first.add(first)
+        names.append(f"{first} {last}")
+        if len(names) == count:
+            break
+    return names
+
+
+def is_empty(db: Database) -> bool:
+    """True when the database holds no people (nor, later, any ritual data)."""
+    return PeopleRepository(db).count() == 0
+
+
+def seed_demo(
+    db: Database, *, today: date, years: int = 2, people: int = 8, force: bool = False,
+    seed: int = 7,
+) -> DemoSummary:
+    """Fill ``db`` with a believable team.
+
+    Refuses a database that already holds data unless ``force``; with
+    ``force`` the demo team is added beside what is there (nothing is
+    deleted) and names already in use are skipped.
+    """
+    if not 1 <= people <= 500:
+        raise InputError(f"--people must be 1–500, got {people}")
+    if not 1 <= years <= 20:
+        raise InputError(f"--years must be 1–20, got {years}")
+    if not force and not is_empty(db):
+        raise InputError(
+            "the database already holds data; use an empty one (--db new.db) or add --force "
+            "to add the demo team beside it"
+        )
+    rng = random.Random(seed)
+    repo = PeopleRepository(db)
+    existing = {p.name.casefold() for p in repo.list(include_archived=False)}
+    added = archived = skipped = 0
+    with write_transaction(db):
+        for name, relation in zip(_names(rng, people), _relation_plan(people), strict=False):
+            if name.casefold() in existing:
+                skipped += 1
+                continue
+            roles = PEER_ROLES if relation in (Relation.PEER, Relation.MANAGER) else REPORT_ROLES
+            title, level = rng.choice(roles)
+            if relation is Relation.MANAGER:
+                title, level = "VP of Engineering", "VP"
+            started = today - timedelta(days=rng.randint(45, 365 * (years + 2)))
+            person = repo.add(
+                PersonDraft(
+                    name=name,
+                    relation=relation,
+                    title=title,
+                    level=level,
+                    team=rng.choice(TEAMS) if relation is not Relation.MANAGER else None,
+                    started_on=started,
+                )
+            )
+            added += 1
+            # About one report in ten has left: archived, history kept.
+            if relation is Relation.REPORT and rng.random() < 0.1 and people >= 6:
+                left = today - timedelta(days=rng.randint(30, 300))
+                repo.archive(person.id, max(left, started + timedelta(days=30)))
+                archived += 1
+    return DemoSummary(people=added, archived=archived, skipped_names=skipped)

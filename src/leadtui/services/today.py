@@ -1,0 +1,48 @@
+"""The Today overview: what needs the manager's attention, across rituals.
+
+Each ritual adds its part here as it arrives; for now it is the people the
+rituals are about, grouped by relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlite_utils import Database
+
+from leadtui.domain.people import Person, Relation
+from leadtui.store.people import PeopleRepository
+
+
+@dataclass(frozen=True)
+class TodayOverview:
+    """Everything the Today screen shows."""
+
+    today: date
+    people_by_relation: dict[Relation, list[Person]] = field(default_factory=dict)
+    archived_count: int = 0
+
+    @property
+    def people_count(self) -> int:
+        """Active people."""
+        return sum(len(group) for group in self.people_by_relation.values())
+
+    @property
+    def is_first_run(self) -> bool:
+        """Nobody added yet: the screen welcomes instead of reporting."""
+        return self.people_count == 0 and self.archived_count == 0
+
+
+def today_overview(db: Database, today: date) -> TodayOverview:
+    """Gather the Today screen's content."""
+    repo = PeopleRepository(db)
+    groups: dict[Relation, list[Person]] = {relation: [] for relation in Relation}
+    for person in repo.list(order="relation"):
+        groups[person.relation].append(person)
+    archived = repo.count(include_archived=True) - sum(len(g) for g in groups.values())
+    return TodayOverview(
+        today=today,
+        people_by_relation={r: g for r, g in groups.items() if g},
+        archived_count=archived,
+    )

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, its migrations and one repository per aggregate."""

@@ -1,0 +1,1 @@
+"""The Textual interface. Imported only when ``leadtui`` opens the TUI."""

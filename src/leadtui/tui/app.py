@@ -1,0 +1,141 @@
+"""The Textual app: a thin shell that opens the database and switches screens."""
+
+from __future__ import annotations
+
+from datetime import date
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from leadtui.config import DEFAULT_THEME, Settings, load_settings
+from leadtui.errors import DatabaseRefusedError
+from leadtui.paths import Locations
+from leadtui.tui.commands import LeadtuiCommands
+from leadtui.tui.screens import SCREENS
+from leadtui.tui.themes import builtin_themes_dir, load_themes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class LeadtuiApp(App[None]):
+    """leadtui's terminal interface."""
+
+    TITLE = "leadtui"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {LeadtuiCommands}
+    # Screens are imported and built on first visit, which keeps start-up lean.
+    MODES: ClassVar[dict[str, Callable[[], Screen[None]]]] = {  # type: ignore[assignment]
+        entry.mode: entry.create for entry in SCREENS
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit_anywhere", priority=True),
+    ]
+
+    def __init__(
+        self,
+        locations: Locations,
+        *,
+        today: date | None = None,
+        settings: Settings | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.locations = locations
+        self.today = today or date.today()
+        self.settings = settings or Settings()
+        self.notices = list(notices or [])
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The open database; screens only exist once it is open."""
+        assert self._db is not None, "database not open"
+        return self._db
+
+    def on_mount(self) -> None:
+        """Apply theme and keymap, open the database, show Today (or why not)."""
+        self._apply_themes()
+        self._apply_keymap()
+        from leadtui.store.database import open_database
+
+        try:
+            self._db = open_database(
+                self.locations.db_path, default_folder=self.locations.data_dir
+            )
+        except DatabaseRefusedError as exc:
+            from leadtui.tui.screens.message import MessageScreen
+
+            self.push_screen(MessageScreen("This database cannot be opened", exc.message))
+            return
+        self.switch_mode("today")
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
+
+    def _apply_themes(self) -> None:
+        loaded = load_themes(builtin_themes_dir(), self.locations.themes_dir)
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        self.notices.extend(loaded.problems)
+        wanted = self.settings.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            self.notices.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            self.theme = DEFAULT_THEME
+
+    def _apply_keymap(self) -> None:
+        keymap = self.settings.keymap
+        if not keymap:
+            return
+        known = known_binding_ids()
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notices.append(
+                f"[keymap] ignores unknown binding ids: {', '.join(unknown)} (F1 lists the keys)"
+            )
+        self.set_keymap({k: v for k, v in keymap.items() if k in known})
+
+    def action_go(self, mode: str) -> None:
+        """Switch to a top-level screen."""
+        if self._db is not None and mode in self.MODES:
+            self.switch_mode(mode)
+
+    def on_unmount(self) -> None:
+        """Close the database cleanly (checkpoints the WAL)."""
+        if self._db is not None:
+            self._db.close()
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a keymap may remap."""
+    from textual.binding import Binding as _Binding
+
+    from leadtui.tui.screens.confirm import ConfirmScreen
+    from leadtui.tui.screens.help import HelpScreen
+    from leadtui.tui.screens.person_form import PersonForm
+    from leadtui.tui.widgets.key_table import KeyTable
+
+    classes: list[type] = [entry.load() for entry in SCREENS]
+    classes += [ConfirmScreen, HelpScreen, PersonForm, KeyTable, LeadtuiApp]
+    ids: set[str] = set()
+    for cls in classes:
+        for klass in cls.__mro__:
+            for binding in klass.__dict__.get("BINDINGS", []):
+                if isinstance(binding, _Binding) and binding.id:
+                    ids.add(binding.id)
+    return ids
+
+
+def run_app(locations: Locations, today: date | None = None) -> int:
+    """Open the TUI; return its exit code (2 when the database was refused)."""
+    settings, notices = load_settings(locations.config_file)
+    app = LeadtuiApp(locations, today=today, settings=settings, notices=notices)
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["LeadtuiApp", "run_app"]

@@ -1,0 +1,41 @@
+"""One module per screen. ``SCREENS`` maps a mode name to its title and loader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    """A top-level screen the app can switch to."""
+
+    mode: str
+    title: str
+    summary: str
+    key: str
+    load: Callable[[], type[Screen[None]]]
+
+    def create(self) -> Screen[None]:
+        """A new instance of the screen."""
+        return self.load()()
+
+
+def _today() -> type[Screen[None]]:
+    from leadtui.tui.screens.today import TodayScreen
+
+    return TodayScreen
+
+
+def _people() -> type[Screen[None]]:
+    from leadtui.tui.screens.people import PeopleScreen
+
+    return PeopleScreen
+
+
+SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
+    ScreenEntry("people", "People", "Add, edit, archive and find people", "p", _people),
+)

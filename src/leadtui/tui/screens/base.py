@@ -1,0 +1,68 @@
+"""What every top-level leadtui screen shares: navigation keys, help, data access."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from leadtui.tui.app import LeadtuiApp
+
+
+def go_bindings() -> list[BindingType]:
+    """One key per top-level screen, from the screen registry."""
+    from leadtui.tui.screens import SCREENS
+
+    return [
+        Binding(entry.key, f"app.go('{entry.mode}')", entry.title, id=f"go.{entry.mode}")
+        for entry in SCREENS
+    ]
+
+
+class LeadtuiScreen(Screen[None]):
+    """Base of the ritual screens.
+
+    ``AREA`` names the screen's actions in the command palette
+    ("People: Add person"); ``HELP`` is the Markdown shown by F1.
+    """
+
+    AREA: ClassVar[str] = "App"
+    HELP: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *go_bindings(),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+    ]
+
+    @property
+    def leadtui(self) -> LeadtuiApp:
+        """The app, typed."""
+        return cast("LeadtuiApp", self.app)
+
+    @property
+    def db(self) -> Database:
+        """The open database (the app owns the connection)."""
+        return self.leadtui.db
+
+    @property
+    def today(self) -> date:
+        """The app's today (pinned in tests)."""
+        return self.leadtui.today
+
+    def on_screen_resume(self) -> None:
+        """Show fresh data whenever the screen comes back into view."""
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Reload what the screen shows from the database."""
+
+    def action_help(self) -> None:
+        """Show this screen's help and keys."""
+        from leadtui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))

@@ -1,0 +1,52 @@
+"""F1: the current screen's help text and its keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+if TYPE_CHECKING:
+    from leadtui.tui.screens.base import LeadtuiScreen
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for one screen: what it is for, then every key it answers to."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, screen: LeadtuiScreen) -> None:
+        super().__init__()
+        self.for_screen = screen
+        self.help_text = screen.HELP or "No help for this screen yet."
+        self.keys = self._key_table(screen)
+
+    def _key_table(self, screen: LeadtuiScreen) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description))
+        table.add_row(Text("ctrl+p"), Text("Command palette: every screen and action by name"))
+        return table
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = f"Help · {self.for_screen.AREA}"
+            box.border_subtitle = "esc to close"
+            yield Markdown(self.help_text)
+            yield Static(Text("Keys", style="bold"), classes="help-heading")
+            yield Static(self.keys)

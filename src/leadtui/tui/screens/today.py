@@ -1,0 +1,117 @@
+"""Today: the home screen. People by relation and a place per ritual."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from leadtui.domain.people import Relation
+from leadtui.domain.text import literal
+from leadtui.services.today import TodayOverview, today_overview
+from leadtui.tui.screens.base import LeadtuiScreen
+
+RELATION_HEADINGS = {
+    Relation.REPORT: "Reports",
+    Relation.PEER: "Peers",
+    Relation.MANAGER: "Manager",
+    Relation.SKIP: "Skip-levels",
+    Relation.OTHER: "Others",
+}
+
+# One card per ritual; each ritual's issue replaces its placeholder with live content.
+RITUALS = (
+    ("oneonones", "One-on-ones", "Running 1:1 documents, open talking points and actions."),
+    ("feedback", "Feedback · T3B3", "Feedback log, top and bottom three per half, review packets."),
+    ("energy", "Energy", "One number a day and an honest verdict on balance."),
+    ("succession", "Succession", "Gaps, focus areas, meeting audit and vacation cover."),
+    ("rotations", "Rotations", "Six-month, two-seat duties and the leadership host."),
+)
+
+
+def welcome_text() -> Text:
+    """The first-run message on an empty database."""
+    return Text.assemble(
+        ("Welcome to leadtui\n\n", "bold"),
+        "Your one-on-ones, feedback, energy journal, succession notes and rotations, "
+        "kept in one private file on this machine.\n\n",
+        ("Start with the people you work with:\n", "bold"),
+        "  press ", ("p", "bold"), " for People, then ", ("a", "bold"), " to add someone, or from "
+        "the shell\n",
+        ("  leadtui people add \"Sam Okafor\" --relation report --team Payments\n\n", "italic"),
+        ("Or look around a sample team first:\n", "bold"),
+        ("  leadtui demo --db demo.db && leadtui --db demo.db\n\n", "italic"),
+        "F1 explains any screen; ctrl+p finds every screen and action by name.",
+    )
+
+
+def people_panel(overview: TodayOverview) -> Group:
+    """People grouped by relation, names exactly as typed."""
+    parts: list[Text] = []
+    for relation, people in overview.people_by_relation.items():
+        parts.append(Text(f"{RELATION_HEADINGS[relation]} · {len(people)}", style="bold"))
+        for person in people:
+            line = Text("  ")
+            line.append(literal(person.name))
+            detail = " · ".join(literal(x) for x in (person.title, person.team) if x)
+            if detail:
+                line.append(f"  {detail}", style="dim")
+            parts.append(line)
+        parts.append(Text(""))
+    if overview.archived_count:
+        parts.append(Text(f"{overview.archived_count} archived (People, h)", style="dim"))
+    return Group(*parts)
+
+
+class TodayScreen(LeadtuiScreen):
+    """The home screen a manager opens before a day of one-on-ones."""
+
+    AREA = "Today"
+    HELP = """\
+# Today
+
+The home screen: what needs you today across every ritual.
+
+- **People** lists who the rituals are about, grouped by relation.
+- Each ritual has a card here: one-on-ones, feedback and T3B3, energy, succession
+  and rotations. As each ritual is set up its card shows what is due.
+
+Press **p** for People, **ctrl+p** to find any screen or action by name.
+"""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("", id="today-date")
+        with Horizontal(id="today-body"):
+            with VerticalScroll(id="today-people") as people:
+                people.border_title = "People"
+                yield Static("", id="today-people-list")
+            with Grid(id="today-rituals"):
+                for key, title, blurb in RITUALS:
+                    card = Static(Text(blurb, style="dim"), id=f"ritual-{key}", classes="ritual")
+                    card.border_title = title
+                    yield card
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the overview."""
+        self.sub_title = "Today"
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Recompute the overview from the database."""
+        overview = today_overview(self.db, self.today)
+        self.query_one("#today-date", Static).update(
+            Text(self.today.strftime("%A %-d %B %Y"), style="bold")
+        )
+        people_list = self.query_one("#today-people-list", Static)
+        if overview.is_first_run:
+            people_list.update(welcome_text())
+            self.query_one("#today-people").border_title = "Getting started"
+            self.add_class("-first-run")
+        else:
+            people_list.update(people_panel(overview))
+            self.query_one("#today-people").border_title = f"People · {overview.people_count}"
+            self.remove_class("-first-run")

@@ -1,0 +1,1 @@
+"""Self-contained widgets: they render what they are given and post messages."""

@@ -1,0 +1,39 @@
+"""Test isolation: every test gets its own LEADTUI_HOME, no LEADTUI_DB, a pinned today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from leadtui.store.database import open_database
+
+TODAY = date(2026, 11, 22)  # a Sunday
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every leadtui location at a temporary folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("LEADTUI_HOME", str(home))
+    monkeypatch.setenv("LEADTUI_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("LEADTUI_DB", raising=False)
+    monkeypatch.setenv("EDITOR", "true")
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where the test database lives (not created yet)."""
+    return tmp_path / "data" / "leadtui.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A freshly migrated database in a temporary folder."""
+    database = open_database(db_path)
+    yield database
+    database.close()

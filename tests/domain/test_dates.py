@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leadtui.domain.dates import parse_date
+from leadtui.errors import InputError
+from tests.conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-05", date(2026, 3, 5)),
+        ("today", TODAY),
+        ("Yesterday", date(2026, 11, 21)),
+        ("tomorrow", date(2026, 11, 23)),
+        ("5 March 2024", date(2024, 3, 5)),
+        ("Mar 5", date(2026, 3, 5)),
+        ("friday", date(2026, 11, 20)),  # the most recent Friday
+        ("sunday", TODAY),  # today is a Sunday
+    ],
+)
+def test_parse_date_accepts_common_forms(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_weekday_in_the_future_mode_means_the_next_one() -> None:
+    assert parse_date("mon", TODAY, future=True) == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("text", ["2026-02-31", "31/02", "not a date", "", "   ", "2026-13-01"])
+def test_parse_date_refuses_impossible_dates_with_the_accepted_form(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_date(text, TODAY, field="start date")
+    assert "start date" in info.value.message
+    assert "YYYY-MM-DD" in info.value.message
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_iso_round_trip(value: date) -> None:
+    assert parse_date(value.isoformat(), TODAY) == value
