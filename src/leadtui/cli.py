@@ -77,7 +77,7 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _people_add(args: argparse.Namespace) -> int:
-    from leadtui.domain.people import PersonDraft
+    from leadtui.domain.people_input import PersonDraft
     from leadtui.domain.validation import build
     from leadtui.store.people import PeopleRepository
 
@@ -90,19 +90,21 @@ def _people_add(args: argparse.Namespace) -> int:
 
 
 def _people_edit(args: argparse.Namespace) -> int:
-    from leadtui.domain.people import PersonDraft
+    from leadtui.domain.people_input import PersonDraft, draft_from
     from leadtui.domain.validation import build
     from leadtui.store.people import PeopleRepository
 
     today = today_from_env()
     changes = _person_fields(args)
     if not changes:
-        raise InputError("nothing to change; give at least one of --name, --relation, --title, "
-                         "--level, --team, --started")
+        raise InputError(
+            "nothing to change; give at least one of --name, --relation, --title, "
+            "--level, --team, --started"
+        )
     db = _open(args)
     repo = PeopleRepository(db)
     person = repo.resolve(args.person)
-    draft = build(PersonDraft, today=today, **{**person.to_draft().model_dump(), **changes})
+    draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
     updated = repo.update(person.id, draft)
     _print(f"updated {updated.display_name} (id {updated.id})")
     return 0
@@ -131,7 +133,7 @@ def _people_list(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        _print(json.dumps([p.model_dump(mode="json") for p in people], ensure_ascii=False))
+        _print(json.dumps([p.to_json() for p in people], ensure_ascii=False))
         return 0
     if not people:
         _print("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")
@@ -153,7 +155,9 @@ def _people_list(args: argparse.Namespace) -> int:
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        _print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        _print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
     return 0
 
 
@@ -212,14 +216,24 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (exposed for help text and tests)."""
     common = _Parser(add_help=False)
     common.add_argument(
-        "--db", default=argparse.SUPPRESS, metavar="PATH",
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
         help="database file (default: $LEADTUI_DB or the user data folder)",
     )
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show tracebacks of unexpected failures")
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show tracebacks of unexpected failures",
+    )
     parser = _Parser(prog="leadtui", description="The rituals of leading people, in a terminal.")
-    parser.add_argument("--db", default=None, metavar="PATH",
-                        help="database file (default: $LEADTUI_DB or the user data folder)")
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="PATH",
+        help="database file (default: $LEADTUI_DB or the user data folder)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     parser.add_argument("--version", action="version", version=f"leadtui {__version__}")
     parser.set_defaults(handler=_tui)
@@ -231,8 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     def person_options(p: argparse.ArgumentParser, *, name_flag: bool) -> None:
         if name_flag:
             p.add_argument("--name", help="new name")
-        p.add_argument("--relation", metavar="R",
-                       help="report | peer | manager | skip | other (default: report)")
+        p.add_argument(
+            "--relation",
+            metavar="R",
+            help="report | peer | manager | skip | other (default: report)",
+        )
         p.add_argument("--title", metavar="T")
         p.add_argument("--level", metavar="L")
         p.add_argument("--team", metavar="T")
@@ -248,12 +265,14 @@ def build_parser() -> argparse.ArgumentParser:
     person_options(edit, name_flag=True)
     edit.set_defaults(handler=_people_edit)
 
-    archive = people_sub.add_parser("archive", help="archive someone who left (history kept)",
-                                    parents=[common])
+    archive = people_sub.add_parser(
+        "archive", help="archive someone who left (history kept)", parents=[common]
+    )
     archive.add_argument("person", metavar="PERSON")
     archive.set_defaults(handler=_people_archive, undo=False)
-    unarchive = people_sub.add_parser("unarchive", help="bring an archived person back",
-                                      parents=[common])
+    unarchive = people_sub.add_parser(
+        "unarchive", help="bring an archived person back", parents=[common]
+    )
     unarchive.add_argument("person", metavar="PERSON")
     unarchive.set_defaults(handler=_people_archive, undo=True)
 
@@ -266,8 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill a database with a realistic team", parents=[common])
     demo.add_argument("--years", type=int, default=2, metavar="N", help="years of history (2)")
     demo.add_argument("--people", type=int, default=8, metavar="N", help="team size (8)")
-    demo.add_argument("--force", action="store_true",
-                      help="add the demo team even if the database holds data (nothing is deleted)")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the demo team even if the database holds data (nothing is deleted)",
+    )
     demo.set_defaults(handler=_demo)
 
     backup = sub.add_parser("backup", help="a consistent copy of the database", parents=[common])

@@ -1,40 +1,49 @@
 """User settings from config.toml.
 
-A missing file means defaults. A file that cannot be read or has a bad value
-also means defaults, with a notice naming the problem, so a typo never stops
-the app from opening.
+``Settings`` is a frozen dataclass so that starting without a config file
+costs nothing; when a file exists pydantic validates it against the same
+class. A file that cannot be read or has a bad value means defaults, with a
+notice naming the problem, so a typo never stops the app from opening.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from leadtui.domain.validation import first_error_line
 
 DEFAULT_THEME = "leadtui-dark"
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """Everything config.toml can set."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    theme: str = Field(default=DEFAULT_THEME, description="Theme name: a built-in or a user TOML.")
+    theme: str = DEFAULT_THEME
     """Theme name: leadtui-dark, leadtui-light, a Textual built-in, or a user theme's name."""
 
-    keymap: dict[str, str] = Field(default_factory=dict)
+    keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``"go.people" = "f3"`` or ``"people.add" = "a,n"``."""
 
-    @field_validator("keymap")
-    @classmethod
-    def _keys_not_empty(cls, value: dict[str, str]) -> dict[str, str]:
-        for binding_id, keys in value.items():
-            if not keys.strip():
-                raise ValueError(f"keymap: {binding_id!r} has no keys; give e.g. \"f3\"")
-        return value
+
+def _validate(data: dict[str, object]) -> Settings:
+    """Validate TOML data into Settings; ValueError carries one line."""
+    from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+
+    from leadtui.domain.validation import first_error_line
+
+    unknown = sorted(set(data) - {"theme", "keymap"})
+    if unknown:
+        raise ValueError(f"unknown setting {unknown[0]!r}; known: theme, [keymap]")
+    strict = with_config(ConfigDict(extra="forbid"))(Settings)
+    try:
+        settings = TypeAdapter(strict).validate_python(data)
+    except ValidationError as exc:
+        raise ValueError(first_error_line(exc)) from None
+    for binding_id, keys in settings.keymap.items():
+        if not keys.strip():
+            raise ValueError(f'keymap: {binding_id!r} has no keys; give e.g. "f3"')
+    return settings
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
@@ -46,6 +55,6 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return Settings(), [f"{path}: cannot be read ({exc}); using defaults"]
     try:
-        return Settings.model_validate(data), []
-    except ValidationError as exc:
-        return Settings(), [f"{path}: {first_error_line(exc)}; using defaults"]
+        return _validate(data), []
+    except ValueError as exc:
+        return Settings(), [f"{path}: {exc}; using defaults"]

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadtui.domain.people import PersonDraft, Relation
+from leadtui.domain.people import Relation
+from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import has_control_characters, literal
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
@@ -29,7 +30,9 @@ def test_draft_strips_and_keeps_markup_as_typed() -> None:
         ({"name": "two\nlines"}, "one line"),
     ],
 )
-def test_draft_refuses_with_one_line_naming_the_field(fields: dict[str, str], expected: str) -> None:
+def test_draft_refuses_with_one_line_naming_the_field(
+    fields: dict[str, str], expected: str
+) -> None:
     with pytest.raises(InputError) as info:
         build(PersonDraft, today=TODAY, **fields)
     assert expected in info.value.message

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from leadtui.domain.people_input import PersonDraft
+from leadtui.errors import DatabaseRefusedError
 from leadtui.store.database import (
     backup_to,
     default_migrations_dir,
     migration_files,
     open_database,
 )
-from leadtui.errors import DatabaseRefusedError
-from leadtui.domain.people import PersonDraft
 from leadtui.store.people import PeopleRepository
 
 
@@ -197,7 +197,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from leadtui.domain.people import PersonDraft
+    from leadtui.domain.people_input import PersonDraft
     from leadtui.store.database import open_database
     from leadtui.store.people import PeopleRepository
 

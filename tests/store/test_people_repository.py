@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from leadtui.domain.people import PersonDraft, Relation
+from leadtui.domain.people import Relation
+from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.people import PeopleRepository
 from tests.conftest import TODAY

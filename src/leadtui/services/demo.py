@@ -9,24 +9,83 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from leadtui.domain.people import PersonDraft, Relation
+from leadtui.domain.people import Relation
+from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import InputError
 from leadtui.store.database import write_transaction
 from leadtui.store.people import PeopleRepository
 
 FIRST_NAMES = (
-    "Sam", "Priya", "Jordan", "Mei", "Diego", "Amara", "Lukas", "Noor", "Tomás", "Hana",
-    "Kwame", "Ines", "Ravi", "Sofia", "Ade", "Yuki", "Elena", "Marcus", "Leila", "Owen",
-    "Chidi", "Freya", "Mateo", "Aiko", "Farah", "Jonas", "Zainab", "Pablo", "Greta", "Idris",
-    "Camille", "Tariq", "Astrid", "Kofi", "Nadia", "Rowan", "Ingrid", "Emeka", "Lina", "Theo",
+    "Sam",
+    "Priya",
+    "Jordan",
+    "Mei",
+    "Diego",
+    "Amara",
+    "Lukas",
+    "Noor",
+    "Tomás",
+    "Hana",
+    "Kwame",
+    "Ines",
+    "Ravi",
+    "Sofia",
+    "Ade",
+    "Yuki",
+    "Elena",
+    "Marcus",
+    "Leila",
+    "Owen",
+    "Chidi",
+    "Freya",
+    "Mateo",
+    "Aiko",
+    "Farah",
+    "Jonas",
+    "Zainab",
+    "Pablo",
+    "Greta",
+    "Idris",
+    "Camille",
+    "Tariq",
+    "Astrid",
+    "Kofi",
+    "Nadia",
+    "Rowan",
+    "Ingrid",
+    "Emeka",
+    "Lina",
+    "Theo",
 )
 LAST_NAMES = (
-    "Okafor", "Lindqvist", "Nakamura", "Haddad", "Moreau", "Kowalski", "Mensah", "Silva",
-    "Fischer", "Rahman", "Ibarra", "Chen", "Novak", "Adeyemi", "Bergström", "Costa", "Iyer",
-    "Kim", "Dubois", "Petrov", "Ansah", "Romero", "Sato", "Weber", "Osei", "Hughes",
+    "Okafor",
+    "Lindqvist",
+    "Nakamura",
+    "Haddad",
+    "Moreau",
+    "Kowalski",
+    "Mensah",
+    "Silva",
+    "Fischer",
+    "Rahman",
+    "Ibarra",
+    "Chen",
+    "Novak",
+    "Adeyemi",
+    "Bergström",
+    "Costa",
+    "Iyer",
+    "Kim",
+    "Dubois",
+    "Petrov",
+    "Ansah",
+    "Romero",
+    "Sato",
+    "Weber",
+    "Osei",
+    "Hughes",
 )
 TEAMS = ("Payments", "Platform", "Search", "Mobile", "Data", "Identity", "Developer Tools")
 REPORT_ROLES = (
@@ -44,6 +103,9 @@ PEER_ROLES = (
     ("Recruiting Lead", "M5"),
     ("Director of Engineering", "D1"),
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -89,7 +151,12 @@ def is_empty(db: Database) -> bool:
 
 
 def seed_demo(
-    db: Database, *, today: date, years: int = 2, people: int = 8, force: bool = False,
+    db: Database,
+    *,
+    today: date,
+    years: int = 2,
+    people: int = 8,
+    force: bool = False,
     seed: int = 7,
 ) -> DemoSummary:
     """Fill ``db`` with a believable team.
@@ -109,7 +176,7 @@ def seed_demo(
         )
     rng = random.Random(seed)
     repo = PeopleRepository(db)
-    existing = {p.name.casefold() for p in repo.list(include_archived=False)}
+    existing = {p.name.casefold() for p in repo.list(include_archived=True)}
     added = archived = skipped = 0
     with write_transaction(db):
         for name, relation in zip(_names(rng, people), _relation_plan(people), strict=False):

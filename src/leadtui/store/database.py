@@ -87,7 +87,9 @@ def _check_existing(path: Path, known: set[str]) -> bool:
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot be opened ({exc})") from None
     try:
-        tables = {row[0] for row in conn.execute("select name from sqlite_master where type='table'")}
+        tables = {
+            row[0] for row in conn.execute("select name from sqlite_master where type='table'")
+        }
         check = conn.execute("pragma quick_check(1)").fetchone()
         if not check or check[0] != "ok":
             raise _refuse(path, "is corrupt (integrity check failed); restore a backup")

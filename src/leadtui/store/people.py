@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlite_utils import Database
-
-from leadtui.domain.people import Person, PersonDraft
+from leadtui.domain.people import Person
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.database import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from leadtui.domain.people_input import PersonDraft
 
 PersonOrder = Literal["name", "relation"]
 _COLUMNS = "id, name, relation, title, level, team, started_on, archived_on"
@@ -23,9 +25,8 @@ _ORDER_SQL = {
 }
 
 
-def _person(row: sqlite3.Row | tuple[Any, ...]) -> Person:
-    keys = ("id", "name", "relation", "title", "level", "team", "started_on", "archived_on")
-    return Person.model_validate(dict(zip(keys, row, strict=True)))
+def _person(row: tuple[Any, ...]) -> Person:
+    return Person.from_row(row)
 
 
 def _now() -> str:
@@ -127,9 +128,7 @@ class PeopleRepository:
 
     def get(self, person_id: int) -> Person:
         """The person with this id, or :class:`NotFoundError`."""
-        row = self.db.execute(
-            f"select {_COLUMNS} from person where id = ?", [person_id]
-        ).fetchone()
+        row = self.db.execute(f"select {_COLUMNS} from person where id = ?", [person_id]).fetchone()
         if row is None:
             raise NotFoundError(f"no person with id {person_id}; see `leadtui people list --all`")
         return _person(row)
@@ -167,11 +166,10 @@ class PeopleRepository:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NotFoundError(
-                f"no person matches {query!r}; see `leadtui people list --all`"
-            )
+            raise NotFoundError(f"no person matches {query!r}; see `leadtui people list --all`")
         listed = ", ".join(f"{p.display_name} (id {p.id})" for p in matches[:10])
         more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
         raise AmbiguousError(
-            f"{query!r} matches {len(matches)} people: {listed}{more}; type more of the name or an id"
+            f"{query!r} matches {len(matches)} people: {listed}{more}; "
+            "type more of the name or an id"
         )

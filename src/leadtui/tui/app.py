@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -13,12 +13,12 @@ from textual.screen import Screen
 from leadtui.config import DEFAULT_THEME, Settings, load_settings
 from leadtui.errors import DatabaseRefusedError
 from leadtui.paths import Locations
-from leadtui.tui.commands import LeadtuiCommands
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.themes import builtin_themes_dir, load_themes
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from textual.command import Provider
 
 
 class LeadtuiApp(App[None]):
@@ -26,7 +26,7 @@ class LeadtuiApp(App[None]):
 
     TITLE = "leadtui"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {LeadtuiCommands}
+    COMMANDS = App.COMMANDS | {lambda: _commands_provider()}
     # Screens are imported and built on first visit, which keeps start-up lean.
     MODES: ClassVar[dict[str, Callable[[], Screen[None]]]] = {  # type: ignore[assignment]
         entry.mode: entry.create for entry in SCREENS
@@ -63,9 +63,7 @@ class LeadtuiApp(App[None]):
         from leadtui.store.database import open_database
 
         try:
-            self._db = open_database(
-                self.locations.db_path, default_folder=self.locations.data_dir
-            )
+            self._db = open_database(self.locations.db_path, default_folder=self.locations.data_dir)
         except DatabaseRefusedError as exc:
             from leadtui.tui.screens.message import MessageScreen
 
@@ -73,7 +71,7 @@ class LeadtuiApp(App[None]):
             return
         self.switch_mode("today")
         for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(notice, severity="warning", timeout=10, markup=False)
 
     def _apply_themes(self) -> None:
         loaded = load_themes(builtin_themes_dir(), self.locations.themes_dir)
@@ -108,6 +106,13 @@ class LeadtuiApp(App[None]):
         """Close the database cleanly (checkpoints the WAL)."""
         if self._db is not None:
             self._db.close()
+
+
+def _commands_provider() -> type[Provider]:
+    # The palette's machinery is imported when the palette first opens, not at start-up.
+    from leadtui.tui.commands import LeadtuiCommands
+
+    return LeadtuiCommands
 
 
 def known_binding_ids() -> set[str]:

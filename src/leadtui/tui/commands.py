@@ -56,10 +56,11 @@ class LeadtuiCommands(Provider):
         screen = self.screen
         for area, binding in screen_actions(screen):
             keys = app.get_key_display(binding)
+            # The tooltip is the long name ("Add a person"); the footer shows the short one.
             items.append(
                 PaletteCommand(
-                    f"{area}: {binding.description}",
-                    binding.tooltip or f"key: {keys}",
+                    f"{area}: {binding.tooltip or binding.description}",
+                    f"key: {keys}",
                     partial(screen.run_action, binding.action),
                 )
             )
@@ -76,5 +77,10 @@ class LeadtuiCommands(Provider):
         for command in self.commands():
             score = matcher.match(command.name)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.name), command.run,
-                          text=command.name, help=command.help)
+                yield Hit(
+                    score,
+                    matcher.highlight(command.name),
+                    command.run,
+                    text=command.name,
+                    help=command.help,
+                )

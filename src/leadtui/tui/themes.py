@@ -15,8 +15,17 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 _COLOR_KEYS = (
-    "primary", "secondary", "warning", "error", "success", "accent",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 
 
@@ -54,7 +63,9 @@ def theme_from_toml(path: Path) -> Theme:
             try:
                 Color.parse(str(value))
             except ColorParseError:
-                raise ValueError(f"{key} = {value!r} is not a colour (use e.g. \"#7AA2F7\")") from None
+                raise ValueError(
+                    f'{key} = {value!r} is not a colour (use e.g. "#7AA2F7")'
+                ) from None
             colors[key] = str(value)
     unknown = set(data) - set(_COLOR_KEYS) - {"name", "dark", "variables"}
     if unknown:

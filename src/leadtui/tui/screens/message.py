@@ -27,8 +27,13 @@ class MessageScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             box = Static(
-                Text.assemble((self.title_text, "bold"), "\n\n", self.message, "\n\n",
-                              ("Press q to quit.", "dim")),
+                Text.assemble(
+                    (self.title_text, "bold"),
+                    "\n\n",
+                    self.message,
+                    "\n\n",
+                    ("Press q to quit.", "dim"),
+                ),
                 id="message-box",
             )
             yield box

@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
-from leadtui.domain.people import Person, PersonDraft
+from leadtui.domain.people import Person
+from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import literal
 from leadtui.errors import LeadtuiError
 from leadtui.store.people import PeopleRepository, PersonOrder
@@ -49,12 +50,24 @@ unarchive them if they come back.
 From the shell: `leadtui people add "Sam Okafor" --relation report --team Payments`.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add person", id="people.add"),
-        Binding("e,enter", "edit", "Edit", id="people.edit"),
-        Binding("x", "archive", "Archive/unarchive", id="people.archive"),
-        Binding("s", "sort", "Sort", id="people.sort"),
-        Binding("h", "toggle_archived", "Show archived", id="people.archived"),
-        Binding("slash", "filter", "Filter", id="people.filter"),
+        Binding("a", "add", "Add", tooltip="Add a person", id="people.add"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the selected person", id="people.edit"),
+        Binding(
+            "x",
+            "archive",
+            "Archive",
+            tooltip="Archive or unarchive the selected person",
+            id="people.archive",
+        ),
+        Binding("s", "sort", "Sort", tooltip="Sort by name or by relation", id="people.sort"),
+        Binding(
+            "h",
+            "toggle_archived",
+            "Archived",
+            tooltip="Show or hide archived people",
+            id="people.archived",
+        ),
+        Binding("slash", "filter", "Filter", tooltip="Filter as you type", id="people.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear"),
     ]
 
@@ -67,8 +80,10 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="people-bar"):
-            yield Input(placeholder="/ to filter by name, team, title, level or relation",
-                        id="people-filter")
+            yield Input(
+                placeholder="/ to filter by name, team, title, level or relation",
+                id="people-filter",
+            )
             yield Static("", id="people-status")
         table = KeyTable(id="people-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
@@ -174,7 +189,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             if person is not None:
                 self.refresh_data()
                 self._render_table(select_id=person.id)
-                self.notify(Text(f"Added {literal(person.name)}"), title="People")
+                self.notify(f"Added {literal(person.name)}", title="People", markup=False)
 
         self.app.push_screen(
             PersonForm(title="Add person", save=self.repo.add, today=self.today), saved
@@ -186,7 +201,9 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
         person = self.selected()
         if person is None:
-            self.notify("Nobody to edit yet: press a to add a person.", severity="warning")
+            self.notify(
+                "Nobody to edit yet: press a to add a person.", severity="warning", markup=False
+            )
             return
 
         def save(draft: PersonDraft) -> Person:
@@ -195,11 +212,12 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         def saved(updated: Person | None) -> None:
             if updated is not None:
                 self.refresh_data()
-                self.notify(Text(f"Saved {literal(updated.name)}"), title="People")
+                self.notify(f"Saved {literal(updated.name)}", title="People", markup=False)
 
         self.app.push_screen(
-            PersonForm(title=f"Edit {literal(person.name)}", save=save, today=self.today,
-                       person=person),
+            PersonForm(
+                title=f"Edit {literal(person.name)}", save=save, today=self.today, person=person
+            ),
             saved,
         )
 
@@ -232,7 +250,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         try:
             person = change()
         except LeadtuiError as exc:
-            self.notify(Text(exc.message), severity="error", title="People")
+            self.notify(exc.message, severity="error", title="People", markup=False)
             return
         self.refresh_data()
-        self.notify(Text(f"{verb} {literal(person.name)}"), title="People")
+        self.notify(f"{verb} {literal(person.name)}", title="People", markup=False)

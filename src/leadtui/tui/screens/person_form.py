@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from leadtui.domain.people import Person, PersonDraft, Relation
+from leadtui.domain.people import Person, Relation
+from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
 from leadtui.errors import LeadtuiError
 
@@ -55,16 +56,18 @@ class PersonForm(ModalScreen[Person | None]):
                 if person is not None:
                     raw = getattr(person, field)
                     value = raw.isoformat() if isinstance(raw, date) else (raw or "")
-                yield Label(label, classes="field-label")
-                yield Input(value=value, placeholder=placeholder, id=f"field-{field}")
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield Input(value=value, placeholder=placeholder, id=f"field-{field}")
                 if field == "name":
-                    yield Label("Relation", classes="field-label")
-                    yield Select(
-                        [(r.value, r.value) for r in Relation],
-                        value=(person.relation if person else Relation.REPORT).value,
-                        allow_blank=False,
-                        id="field-relation",
-                    )
+                    with Horizontal(classes="field-row"):
+                        yield Label("Relation", classes="field-label")
+                        yield Select(
+                            [(r.value, r.value) for r in Relation],
+                            value=(person.relation if person else Relation.REPORT).value,
+                            allow_blank=False,
+                            id="field-relation",
+                        )
             yield Static("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

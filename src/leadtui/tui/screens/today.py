@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -38,28 +39,26 @@ def welcome_text() -> Text:
         "Your one-on-ones, feedback, energy journal, succession notes and rotations, "
         "kept in one private file on this machine.\n\n",
         ("Start with the people you work with:\n", "bold"),
-        "  press ", ("p", "bold"), " for People, then ", ("a", "bold"), " to add someone, or from "
-        "the shell\n",
-        ("  leadtui people add \"Sam Okafor\" --relation report --team Payments\n\n", "italic"),
+        "Press p for People, then a to add someone. From the shell:\n",
+        ('  leadtui people add "Sam Okafor" --relation report\n\n', "italic"),
         ("Or look around a sample team first:\n", "bold"),
-        ("  leadtui demo --db demo.db && leadtui --db demo.db\n\n", "italic"),
+        ("  leadtui demo --db demo.db\n  leadtui --db demo.db\n\n", "italic"),
         "F1 explains any screen; ctrl+p finds every screen and action by name.",
     )
 
 
 def people_panel(overview: TodayOverview) -> Group:
-    """People grouped by relation, names exactly as typed."""
-    parts: list[Text] = []
+    """People grouped by relation, one line each, names exactly as typed."""
+    parts: list[RenderableType] = []
     for relation, people in overview.people_by_relation.items():
         parts.append(Text(f"{RELATION_HEADINGS[relation]} · {len(people)}", style="bold"))
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(no_wrap=True, overflow="ellipsis", max_width=28)
+        table.add_column(no_wrap=True, overflow="ellipsis", style="dim", ratio=1)
         for person in people:
-            line = Text("  ")
-            line.append(literal(person.name))
             detail = " · ".join(literal(x) for x in (person.title, person.team) if x)
-            if detail:
-                line.append(f"  {detail}", style="dim")
-            parts.append(line)
-        parts.append(Text(""))
+            table.add_row(Text(literal(person.name)), Text(detail))
+        parts += [table, Text("")]
     if overview.archived_count:
         parts.append(Text(f"{overview.archived_count} archived (People, h)", style="dim"))
     return Group(*parts)

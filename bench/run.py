@@ -1,0 +1,131 @@
+"""leadtui benchmarks: ratios against baselines measured side by side in one run.
+
+    python bench/run.py [--runs N] [--keep DIR]
+
+Seeds the large dataset (`leadtui demo --years 5 --people 40`), then times, alternating
+each leadtui run with its baseline so machine noise hits both alike:
+
+  (a) TUI start to a full first screen, under a pseudo-terminal (120x40), vs a bare
+      Textual app with Header + DataTable + Footer. Goal <= 1.3x.
+  (b) `leadtui people list` whole-process time vs `python -c "import sqlite_utils, pydantic"`.
+      Goal <= 1.5x.
+
+Prints medians and ratios; exits 0 whatever the figures (benchmarks inform, tests decide).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+LEADTUI = str(BIN / "leadtui")
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
+
+
+def time_until_screen(argv: list[str], sentinel: bytes, env: dict[str, str]) -> float:
+    """Seconds from spawn until ``sentinel`` is drawn on a 120x40 pseudo-terminal."""
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.perf_counter()
+    seen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 20)
+            if not ready:
+                raise TimeoutError(f"{argv} never drew {sentinel!r}")
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                raise RuntimeError(f"{argv} exited before drawing {sentinel!r}") from None
+            seen += chunk
+            if sentinel in ANSI.sub(b"", seen):
+                return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def time_process(argv: list[str], env: dict[str, str]) -> float:
+    """Whole-process wall time of a command, output discarded."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def side_by_side(
+    runs: int, ours: Callable[[], float], baseline: Callable[[], float]
+) -> tuple[float, float]:
+    """Median of each, alternating runs after one warm-up of both."""
+    ours(), baseline()
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(runs):
+        mine.append(ours())
+        base.append(baseline())
+    return statistics.median(mine), statistics.median(base)
+
+
+def report(label: str, mine: float, base: float, goal: float) -> None:
+    """One result line."""
+    ratio = mine / base
+    verdict = "ok" if ratio <= goal else "OVER GOAL"
+    print(f"{label:<46} {mine * 1000:8.1f} ms  {base * 1000:8.1f} ms  {ratio:5.2f}x  "
+          f"(goal <= {goal}x, {verdict})")
+
+
+def main() -> int:
+    """Seed, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--keep", type=Path, help="keep the seeded database in this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="leadtui-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "bench.db"
+    env = {**os.environ, "LEADTUI_HOME": str(folder / "home"), "TERM": "xterm-256color",
+           "LEADTUI_TODAY": "2026-11-22"}
+    env.pop("LEADTUI_DB", None)
+    if not db.exists():
+        subprocess.run([LEADTUI, "demo", "--years", "5", "--people", "40", "--db", str(db)],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+    size = db.stat().st_size
+    print(f"dataset: demo --years 5 --people 40 ({size / 1024:.0f} KiB) · {args.runs} runs each")
+    print(f"{'measure':<46} {'leadtui':>11}  {'baseline':>11}  ratio")
+
+    tui = side_by_side(
+        args.runs,
+        lambda: time_until_screen([LEADTUI, "--db", str(db)], b"People \xc2\xb7 ", env),
+        lambda: time_until_screen([sys.executable, str(HERE / "bare_app.py")], b"row 0", env),
+    )
+    report("(a) TUI start to full first screen", *tui, goal=1.3)
+
+    cli = side_by_side(
+        args.runs,
+        lambda: time_process([LEADTUI, "people", "list", "--db", str(db)], env),
+        lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
+    )
+    report("(b) `leadtui people list` vs import baseline", *cli, goal=1.5)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

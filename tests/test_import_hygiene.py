@@ -1,0 +1,60 @@
+"""The core and every CLI subcommand stay free of Textual, so shell capture is quick."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORE = [
+    "leadtui.cli",
+    "leadtui.config",
+    "leadtui.paths",
+    "leadtui.errors",
+    "leadtui.domain.people",
+    "leadtui.domain.dates",
+    "leadtui.domain.text",
+    "leadtui.domain.validation",
+    "leadtui.store.database",
+    "leadtui.store.people",
+    "leadtui.services.demo",
+    "leadtui.services.today",
+]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in CORE)
+        + ("assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)")
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["people", "add", "Sam"],
+        ["people", "list"],
+        ["people", "list", "--json"],
+        ["people", "archive", "Sam"],
+        ["demo", "--people", "3", "--force"],
+        ["backup"],
+    ],
+)
+def test_cli_subcommands_do_not_import_textual(argv: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    code = (
+        "import sys\nfrom leadtui.cli import main\n"
+        f"code = main({[*argv, '--db', str(db)]!r})\n"
+        "assert code == 0, code\n"
+        "assert 'textual' not in sys.modules\n"
+    )
+    if argv[:2] == ["people", "archive"]:
+        code = code.replace(
+            "from leadtui.cli import main\n",
+            f"from leadtui.cli import main\nmain(['people','add','Sam','--db',{str(db)!r}])\n",
+        )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

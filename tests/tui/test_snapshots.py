@@ -1,0 +1,46 @@
+"""SVG snapshots of the main screens at 120x40 on a pinned demo team.
+
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update` after a deliberate
+visual change, and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from leadtui.services.demo import seed_demo
+from leadtui.store.database import open_database
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE, make_app
+
+
+def demo_app(db_path: Path, home: Path) -> Any:
+    db = open_database(db_path)
+    seed_demo(db, today=TODAY, people=12, years=3)
+    db.close()
+    return make_app(db_path, home)
+
+
+def test_today_with_a_team(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the date, people grouped Reports/Peers/Manager/Skip-levels with title and
+    team dimmed, an archived count, and one card per ritual on the right."""
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE)
+
+
+def test_today_first_run(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the welcome card telling how to add people or try `leadtui demo`."""
+    assert snap_compare(make_app(db_path, isolated_home), terminal_size=SIZE)
+
+
+def test_people_table(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the filter box, the count/sort status, and the table of people with the
+    first row highlighted; the footer lists the People keys."""
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["p"])
+
+
+def test_people_form_refusal(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the Add person form with the impossible date still typed, its field
+    outlined in the error colour and the one-line reason below the fields."""
+    keys = ["p", "a", *"Sam", "tab", "tab", "tab", "tab", "tab", *"2026-02-31", "ctrl+s"]
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=keys)
