@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
-from leadtui.store.database import open_database
+from leadtui.store.database import Store, open_database
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -32,7 +31,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path) -> Iterator[Store]:
     """A freshly migrated database in a temporary folder."""
     database = open_database(db_path)
     yield database

@@ -19,9 +19,8 @@ from leadtui import __version__
 from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from leadtui.paths import Locations
+    from leadtui.store.database import Store
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -50,7 +49,7 @@ def _locations(args: argparse.Namespace) -> Locations:
     return locations(args.db)
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace) -> Store:
     from leadtui.store.database import open_database
 
     loc = _locations(args)

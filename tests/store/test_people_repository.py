@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 import pytest
-from sqlite_utils import Database
 
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
+from leadtui.store.database import Store
 from leadtui.store.people import PeopleRepository
 from tests.conftest import TODAY
 
 
-def test_add_edit_archive_unarchive(db: Database) -> None:
+def test_add_edit_archive_unarchive(db: Store) -> None:
     repo = PeopleRepository(db)
     sam = repo.add(PersonDraft(name="Sam Okafor", relation=Relation.REPORT, team="Payments"))
     edited = repo.update(sam.id, PersonDraft(name="Sam Okafor", title="Staff Engineer"))
@@ -23,7 +23,7 @@ def test_add_edit_archive_unarchive(db: Database) -> None:
     assert repo.unarchive(sam.id).active
 
 
-def test_duplicate_active_name_is_refused_case_insensitively(db: Database) -> None:
+def test_duplicate_active_name_is_refused_case_insensitively(db: Store) -> None:
     repo = PeopleRepository(db)
     repo.add(PersonDraft(name="Sam Okafor"))
     with pytest.raises(InputError, match="already an active person"):
@@ -31,7 +31,7 @@ def test_duplicate_active_name_is_refused_case_insensitively(db: Database) -> No
     assert repo.count() == 1
 
 
-def test_archived_namesake_allows_a_new_person_but_blocks_unarchive(db: Database) -> None:
+def test_archived_namesake_allows_a_new_person_but_blocks_unarchive(db: Store) -> None:
     repo = PeopleRepository(db)
     old = repo.add(PersonDraft(name="Sam"))
     repo.archive(old.id, TODAY)
@@ -40,7 +40,7 @@ def test_archived_namesake_allows_a_new_person_but_blocks_unarchive(db: Database
         repo.unarchive(old.id)
 
 
-def test_resolve_by_id_exact_prefix_and_ambiguity(db: Database) -> None:
+def test_resolve_by_id_exact_prefix_and_ambiguity(db: Store) -> None:
     repo = PeopleRepository(db)
     sam = repo.add(PersonDraft(name="Sam"))
     samantha = repo.add(PersonDraft(name="Samantha Lee"))
@@ -55,7 +55,7 @@ def test_resolve_by_id_exact_prefix_and_ambiguity(db: Database) -> None:
         repo.resolve("nobody")
 
 
-def test_sort_by_relation_puts_reports_first(db: Database) -> None:
+def test_sort_by_relation_puts_reports_first(db: Store) -> None:
     repo = PeopleRepository(db)
     repo.add(PersonDraft(name="Ana", relation=Relation.MANAGER))
     repo.add(PersonDraft(name="Zed", relation=Relation.REPORT))

@@ -105,7 +105,7 @@ PEER_ROLES = (
 )
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from leadtui.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,13 @@ def _names(rng: random.Random, count: int) -> list[str]:
     return names
 
 
-def is_empty(db: Database) -> bool:
+def is_empty(db: Store) -> bool:
     """True when the database holds no people (nor, later, any ritual data)."""
     return PeopleRepository(db).count() == 0
 
 
 def seed_demo(
-    db: Database,
+    db: Store,
     *,
     today: date,
     years: int = 2,

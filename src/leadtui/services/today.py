@@ -14,7 +14,7 @@ from leadtui.domain.people import Person, Relation
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from leadtui.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class TodayOverview:
         return self.people_count == 0 and self.archived_count == 0
 
 
-def today_overview(db: Database, today: date) -> TodayOverview:
+def today_overview(db: Store, today: date) -> TodayOverview:
     """Gather the Today screen's content."""
     repo = PeopleRepository(db)
     groups: dict[Relation, list[Person]] = {relation: [] for relation in Relation}

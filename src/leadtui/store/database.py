@@ -7,6 +7,10 @@ checked read-only: something that is not SQLite, a corrupt file, or a file
 written by a newer leadtui (a migration this build does not know) is refused
 with one line and left byte-for-byte untouched. Before pending migrations run
 on an existing database a copy goes to the backups folder.
+
+sqlite-utils (migrations, and later FTS and table helpers) is imported only
+when something needs it: reading the first screen goes straight through the
+sqlite3 connection, which keeps start-up close to a bare Textual app.
 """
 
 from __future__ import annotations
@@ -14,17 +18,20 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from leadtui.errors import DatabaseRefusedError
 from leadtui.paths import backups_dir_for
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "leadtui"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -56,6 +63,8 @@ def migration_files(folder: Path | None = None) -> list[MigrationFile]:
 
 
 def _migrations(files: list[MigrationFile]) -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for file in files:
 
@@ -70,14 +79,17 @@ def _refuse(path: Path, why: str) -> DatabaseRefusedError:
     return DatabaseRefusedError(f"{path}: {why}")
 
 
-def _check_existing(path: Path, known: set[str]) -> bool:
-    """Read-only checks of an existing file. Returns True if it holds leadtui data."""
+def _check_existing(path: Path, known: set[str]) -> set[str] | None:
+    """Read-only checks of an existing file.
+
+    Returns the applied migration names, or None for a file with no leadtui data yet.
+    """
     if not path.is_file():
         raise _refuse(path, "is not a file; pass a file path with --db")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if not header:
-        return False  # an empty file: SQLite treats it as a new database
+        return None  # an empty file: SQLite treats it as a new database
     if header != SQLITE_HEADER:
         raise _refuse(path, "is not a SQLite database; pass the path of a leadtui database")
     try:
@@ -96,7 +108,7 @@ def _check_existing(path: Path, known: set[str]) -> bool:
         if "_sqlite_migrations" not in tables:
             if tables:
                 raise _refuse(path, "is a SQLite database but not a leadtui one")
-            return False
+            return None
         applied = {
             row[0]
             for row in conn.execute(
@@ -113,7 +125,7 @@ def _check_existing(path: Path, known: set[str]) -> bool:
             path,
             f"was written by a newer leadtui (schema step {unknown[-1]}); upgrade leadtui",
         )
-    return bool(applied)
+    return applied or None
 
 
 def _prepare_location(path: Path) -> None:
@@ -148,48 +160,84 @@ def _tighten_permissions(path: Path, default_folder: Path | None) -> None:
         os.chmod(path.parent, 0o700)
 
 
-def connect(path: Path) -> Database:
-    """A sqlite-utils Database on ``path`` with leadtui's pragmas (no checks, no migrations)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-    db = Database(conn, execute_plugins=False)
+class Store:
+    """An open leadtui database: a sqlite3 connection, with sqlite-utils on demand.
+
+    Repositories run SQL through :meth:`execute`; transactions are explicit
+    (:func:`write_transaction`), never implicit. :attr:`utils` wraps the same
+    connection in a ``sqlite_utils.Database`` for migrations, FTS and table helpers.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._utils: Database | None = None
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one statement on the connection."""
+        return self.conn.execute(sql, params)
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils over the same connection (imported on first use)."""
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getitem__(self, table: str) -> Table:
+        """A sqlite-utils table, e.g. ``store["person"].count``."""
+        return self.utils.table(table)
+
+    def close(self) -> None:
+        """Close the connection (the last close checkpoints the WAL)."""
+        self.conn.close()
+
+
+def connect(path: Path) -> Store:
+    """A Store on ``path`` with leadtui's pragmas (no checks, no migrations)."""
+    # isolation_level=None: no implicit transactions; every write opens its own explicitly.
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+    )
     conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("pragma foreign_keys = on")
     conn.execute("pragma journal_mode = wal")
     conn.execute("pragma synchronous = normal")
-    return db
+    return Store(conn, path)
 
 
 @contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
+def write_transaction(store: Store) -> Iterator[Store]:
     """A write transaction that takes the write lock up front.
 
     ``BEGIN IMMEDIATE`` makes a second process wait on the busy timeout
     rather than fail half-way with "database is locked". Nested uses become
-    savepoints through ``db.atomic()``.
+    savepoints through sqlite-utils' ``atomic()``.
     """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
+    if store.conn.in_transaction:
+        with store.utils.atomic():
+            yield store
         return
-    db.conn.execute("begin immediate")
+    store.conn.execute("begin immediate")
     try:
-        with db.atomic():
-            yield db
+        yield store
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("rollback")
+        if store.conn.in_transaction:
+            store.conn.execute("rollback")
         raise
-    db.conn.execute("commit")
+    store.conn.execute("commit")
 
 
-def backup_to(db: Database, target: Path) -> Path:
-    """Copy ``db`` to ``target`` through SQLite's backup API (consistent while in use)."""
+def backup_to(store: Store, target: Path) -> Path:
+    """Copy ``store`` to ``target`` through SQLite's backup API (consistent while in use)."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
     destination = sqlite3.connect(str(target))
     try:
-        db.conn.backup(destination)
+        store.conn.backup(destination)
     finally:
         destination.close()
     os.chmod(target, 0o600)
@@ -202,7 +250,7 @@ def open_database(
     migrations_dir: Path | None = None,
     default_folder: Path | None = None,
     now: datetime | None = None,
-) -> Database:
+) -> Store:
     """Open (creating if needed) and migrate the leadtui database at ``path``.
 
     Raises :class:`DatabaseRefusedError` without touching the file when it
@@ -210,30 +258,28 @@ def open_database(
     """
     files = migration_files(migrations_dir)
     known = {f.name for f in files}
-    existed_with_data = path.exists() and _check_existing(path, known)
+    applied = _check_existing(path, known) if path.exists() else None
     _prepare_location(path)
     try:
-        db = connect(path)
+        store = connect(path)
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot be opened ({exc})") from None
     try:
         _tighten_permissions(path, default_folder)
-        migrations = _migrations(files)
-        pending = migrations.pending(db)
+        pending = [f.name for f in files if f.name not in (applied or set())]
         if pending:
-            if existed_with_data:
+            if applied:
                 # Taken before the write lock: the backup API cannot copy from a connection
                 # that holds an open write transaction.
                 stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
                 backup_to(
-                    db,
-                    backups_dir_for(path) / f"{path.stem}-{stamp}-before-{pending[0].name}.db",
+                    store, backups_dir_for(path) / f"{path.stem}-{stamp}-before-{pending[0]}.db"
                 )
-            with write_transaction(db):
-                # Applies only what is still pending under the lock: a second process may
-                # have migrated in the meantime. All steps commit together or not at all.
-                migrations.apply(db)
+            with write_transaction(store):
+                # sqlite-utils applies only what is still pending under the lock: a second
+                # process may have migrated in the meantime. All steps commit together.
+                _migrations(files).apply(store.utils)
     except BaseException:
-        db.close()
+        store.close()
         raise
-    return db
+    return store

@@ -10,9 +10,8 @@ from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from leadtui.domain.people_input import PersonDraft
+    from leadtui.store.database import Store
 
 PersonOrder = Literal["name", "relation"]
 _COLUMNS = "id, name, relation, title, level, team, started_on, archived_on"
@@ -36,7 +35,7 @@ def _now() -> str:
 class PeopleRepository:
     """All reads and writes of the person table."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Store) -> None:
         self.db = db
 
     def _name_taken(self, name: str, except_id: int | None = None) -> Person | None:

@@ -17,8 +17,9 @@ from leadtui.tui.screens import SCREENS
 from leadtui.tui.themes import builtin_themes_dir, load_themes
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
     from textual.command import Provider
+
+    from leadtui.store.database import Store
 
 
 class LeadtuiApp(App[None]):
@@ -28,6 +29,7 @@ class LeadtuiApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {lambda: _commands_provider()}
     # Screens are imported and built on first visit, which keeps start-up lean.
+    DEFAULT_MODE = "today"
     MODES: ClassVar[dict[str, Callable[[], Screen[None]]]] = {  # type: ignore[assignment]
         entry.mode: entry.create for entry in SCREENS
     }
@@ -43,33 +45,41 @@ class LeadtuiApp(App[None]):
         settings: Settings | None = None,
         notices: list[str] | None = None,
     ) -> None:
-        super().__init__()
+        from leadtui.store.database import open_database
+
         self.locations = locations
         self.today = today or date.today()
         self.settings = settings or Settings()
         self.notices = list(notices or [])
-        self._db: Database | None = None
+        self._db: Store | None = None
+        refusal: str | None = None
+        try:
+            self._db = open_database(locations.db_path, default_folder=locations.data_dir)
+        except DatabaseRefusedError as exc:
+            refusal = exc.message
+            # Start on the message screen instead of Today; set before App.__init__ reads it.
+            self.DEFAULT_MODE = "refused"  # type: ignore[misc]  # per instance, on purpose
+        super().__init__()
+        if refusal is not None:
+            from leadtui.tui.screens.message import MessageScreen
+
+            message = refusal
+            self.add_mode(
+                "refused", lambda: MessageScreen("This database cannot be opened", message)
+            )
+        # Themes are registered and chosen before the first screen is styled, so start-up
+        # styles every widget once rather than twice.
+        self._apply_themes()
+        self._apply_keymap()
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Store:
         """The open database; screens only exist once it is open."""
         assert self._db is not None, "database not open"
         return self._db
 
     def on_mount(self) -> None:
-        """Apply theme and keymap, open the database, show Today (or why not)."""
-        self._apply_themes()
-        self._apply_keymap()
-        from leadtui.store.database import open_database
-
-        try:
-            self._db = open_database(self.locations.db_path, default_folder=self.locations.data_dir)
-        except DatabaseRefusedError as exc:
-            from leadtui.tui.screens.message import MessageScreen
-
-            self.push_screen(MessageScreen("This database cannot be opened", exc.message))
-            return
-        self.switch_mode("today")
+        """Show notices gathered while starting (bad config, unknown theme ...)."""
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
 

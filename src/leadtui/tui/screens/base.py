@@ -9,8 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
+    from leadtui.store.database import Store
     from leadtui.tui.app import LeadtuiApp
 
 
@@ -45,7 +44,7 @@ class LeadtuiScreen(Screen[None]):
         return cast("LeadtuiApp", self.app)
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Store:
         """The open database (the app owns the connection)."""
         return self.leadtui.db
 
