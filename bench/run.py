@@ -88,8 +88,10 @@ def report(label: str, mine: float, base: float, goal: float) -> None:
     """One result line."""
     ratio = mine / base
     verdict = "ok" if ratio <= goal else "OVER GOAL"
-    print(f"{label:<46} {mine * 1000:8.1f} ms  {base * 1000:8.1f} ms  {ratio:5.2f}x  "
-          f"(goal <= {goal}x, {verdict})")
+    print(
+        f"{label:<46} {mine * 1000:8.1f} ms  {base * 1000:8.1f} ms  {ratio:5.2f}x  "
+        f"(goal <= {goal}x, {verdict})"
+    )
 
 
 def main() -> int:
@@ -101,12 +103,20 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="leadtui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "bench.db"
-    env = {**os.environ, "LEADTUI_HOME": str(folder / "home"), "TERM": "xterm-256color",
-           "LEADTUI_TODAY": "2026-11-22"}
+    env = {
+        **os.environ,
+        "LEADTUI_HOME": str(folder / "home"),
+        "TERM": "xterm-256color",
+        "LEADTUI_TODAY": "2026-11-22",
+    }
     env.pop("LEADTUI_DB", None)
     if not db.exists():
-        subprocess.run([LEADTUI, "demo", "--years", "5", "--people", "40", "--db", str(db)],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [LEADTUI, "demo", "--years", "5", "--people", "40", "--db", str(db)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     size = db.stat().st_size
     print(f"dataset: demo --years 5 --people 40 ({size / 1024:.0f} KiB) · {args.runs} runs each")
     print(f"{'measure':<46} {'leadtui':>11}  {'baseline':>11}  ratio")

@@ -91,9 +91,8 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table and give it focus so keys work at once."""
+        """Give the table focus so keys work at once (rows arrive on resume)."""
         self.sub_title = "People"
-        self.refresh_data()
         self.query_one(KeyTable).focus()
 
     @property

@@ -95,9 +95,8 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the overview."""
+        """Name the screen; the data arrives on resume, which also fires on first show."""
         self.sub_title = "Today"
-        self.refresh_data()
 
     def refresh_data(self) -> None:
         """Recompute the overview from the database."""
