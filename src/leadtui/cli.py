@@ -19,6 +19,7 @@ from leadtui import __version__
 from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
+    from leadtui.config import Settings
     from leadtui.paths import Locations
     from leadtui.store.database import Store
 
@@ -160,6 +161,237 @@ def _people_list(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- energy -------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """config.toml; a problem is reported on stderr and defaults are used."""
+    from leadtui.config import load_settings
+
+    settings, problems = load_settings(_locations(args).config_file)
+    for problem in problems:
+        sys.stderr.write(f"leadtui: warning: {problem}\n")
+    return settings
+
+
+def _energy_log(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy import level_kind
+    from leadtui.domain.energy_input import EnergyLogDraft
+    from leadtui.domain.validation import build
+    from leadtui.store.energy import EnergyRepository
+
+    draft = build(
+        EnergyLogDraft,
+        today=today_from_env(),
+        level=args.level,
+        day=args.date,
+        note=args.note,
+        energized_by=args.energized_by or (),
+        drained_by=args.drained_by or (),
+    )
+    entry, previous = EnergyRepository(_open(args)).log(draft)
+    kind = level_kind(entry.level, _settings(args).energy)
+    if previous is None:
+        _print(f"logged {entry.level} ({kind}) for {entry.day.isoformat()}")
+    else:
+        _print(
+            f"updated {entry.day.isoformat()} from {previous.level} to {entry.level} ({kind}); "
+            "one entry per day"
+        )
+    return 0
+
+
+def _energy_show(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from leadtui.domain.energy import level_kind
+    from leadtui.domain.text import literal
+    from leadtui.store.energy import EnergyRepository
+
+    if not 1 <= args.days <= 3660:
+        raise InputError(f"--days must be 1–3660, got {args.days}")
+    today = today_from_env()
+    entries = EnergyRepository(_open(args)).entries(today - timedelta(days=args.days - 1), today)
+    thresholds = _settings(args).energy
+    if args.json:
+        import json
+
+        _print(
+            json.dumps(
+                [
+                    {
+                        "day": e.day.isoformat(),
+                        "level": e.level,
+                        "kind": level_kind(e.level, thresholds),
+                        "note": e.note,
+                        "energized_by": list(e.energized_by),
+                        "drained_by": list(e.drained_by),
+                    }
+                    for e in entries
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not entries:
+        _print(f"no entries in the last {args.days} days; log today with `leadtui energy log 4`")
+        return 0
+    for e in reversed(entries):
+        extra = "; ".join(
+            part
+            for part in (
+                literal(e.note or ""),
+                "+ " + ", ".join(map(literal, e.energized_by)) if e.energized_by else "",
+                "- " + ", ".join(map(literal, e.drained_by)) if e.drained_by else "",
+            )
+            if part
+        )
+        bar = "#" * e.level
+        kind = level_kind(e.level, thresholds)
+        _print(f"{e.day.isoformat()}  {e.level} {bar:<5} {kind:<8} {extra}".rstrip())
+    return 0
+
+
+def _energy_check(args: argparse.Namespace) -> int:
+    from leadtui.services.energy import check_energy
+
+    verdict = check_energy(_open(args), today_from_env(), _settings(args).energy)
+    if args.json:
+        import json
+
+        _print(json.dumps(verdict.to_json(), ensure_ascii=False))
+        return 0
+    _print(f"{verdict.state.value}: {verdict.reason}")
+    _print(verdict.prescription)
+    if verdict.months_judged:
+        _print(
+            f"months deenergized of the last 12: {verdict.months_deenergized} "
+            f"({verdict.months_judged} with enough entries to judge)"
+        )
+    for warning in verdict.balance.warnings if verdict.balance else []:
+        _print(f"warning: {warning}")
+    return 0
+
+
+def _energy_work_add(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy_input import WorkDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.store.energy import EnergyRepository
+
+    draft = build(
+        WorkDraft,
+        today=today_from_env(),
+        title=args.title,
+        day=args.date,
+        hours=args.hours,
+        kind=args.kind,
+        creates_work_for_other_teams=args.creates_work_for_other_teams,
+    )
+    work = EnergyRepository(_open(args)).add_work(draft)
+    _print(
+        f"logged {work.hours:g} h of {work.kind.value}: {literal(work.title)} "
+        f"({work.day.isoformat()})"
+    )
+    if work.creates_work_for_other_teams:
+        _print("warning: this creates work for other teams; energizing work should not")
+    return 0
+
+
+def _energy_work_list(args: argparse.Namespace) -> int:
+    from leadtui.domain.text import literal
+    from leadtui.store.energy import EnergyRepository
+
+    work = EnergyRepository(_open(args)).work()
+    if args.json:
+        import json
+
+        _print(
+            json.dumps(
+                [
+                    {
+                        "id": w.id,
+                        "title": w.title,
+                        "day": w.day.isoformat(),
+                        "hours": w.hours,
+                        "kind": w.kind.value,
+                        "creates_work_for_other_teams": w.creates_work_for_other_teams,
+                    }
+                    for w in work
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not work:
+        _print("no energizing work yet; add some with `leadtui energy work add TITLE --hours 2`")
+    for w in work:
+        flag = "  (creates work for other teams)" if w.creates_work_for_other_teams else ""
+        _print(f"{w.day.isoformat()}  {w.hours:>4g} h  {w.kind.value:<10} {literal(w.title)}{flag}")
+    return 0
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+def write_export(text: str, out: str | None, force: bool) -> str | None:
+    """Print ``text`` or write it to ``out`` (mode 0600); refuse to overwrite without force."""
+    if out is None:
+        sys.stdout.write(text)
+        return None
+    from pathlib import Path
+
+    target = Path(out).expanduser()
+    if target.exists() and not force:
+        raise InputError(f"--out {target} exists; choose a new file or add --force")
+    if not target.parent.is_dir():
+        raise InputError(f"--out folder {target.parent} does not exist; create it first")
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return str(target)
+
+
+def _export_energy(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy import quarter_bounds, quarter_label
+    from leadtui.export.energy import energy_review
+    from leadtui.services.energy import energy_overview
+
+    today = today_from_env()
+    label = args.quarter or quarter_label(today)
+    try:
+        first, _ = quarter_bounds(label)
+    except ValueError as exc:
+        raise InputError(f"--quarter: {exc}") from None
+    if first > today:
+        raise InputError(
+            f"--quarter {label} has not started yet; pick {quarter_label(today)} "
+            "or an earlier quarter"
+        )
+    settings = _settings(args)
+    store = _open(args)
+    from leadtui.domain.energy import quarter_view
+
+    overview = energy_overview(store, today, settings.energy)
+    from leadtui.store.energy import EnergyRepository
+
+    repo = EnergyRepository(store)
+    entries = repo.entries(first, today)
+    quarter = quarter_view(entries, label, today, settings.energy)
+    text = energy_review(
+        quarter=quarter,
+        verdict=overview.verdict,
+        entries=entries,
+        work=repo.work(first),
+        thresholds=settings.energy,
+        today=today,
+    )
+    written = write_export(text, args.out, args.force)
+    if written:
+        _print(f"wrote the private energy review {quarter.label} to {written}")
+    return 0
+
+
 # --- demo, backup, tui --------------------------------------------------------------
 
 
@@ -172,7 +404,8 @@ def _demo(args: argparse.Namespace) -> int:
     )
     skipped = f", {summary.skipped_names} names already taken" if summary.skipped_names else ""
     _print(
-        f"demo team added: {summary.people} people ({summary.archived} archived){skipped}; "
+        f"demo team added: {summary.people} people ({summary.archived} archived){skipped}, "
+        f"{summary.energy_days} days of energy, {summary.energizing_work} energizing work; "
         f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
     )
     return 0
@@ -280,6 +513,59 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--sort", choices=("name", "relation"), default="name")
     listing.add_argument("--json", action="store_true", help="print one JSON document")
     listing.set_defaults(handler=_people_list)
+
+    energy = sub.add_parser(
+        "energy", help="the daily energy journal and its verdict", parents=[common]
+    )
+    energy_sub = energy.add_subparsers(title="energy commands", metavar="ACTION", required=True)
+    log = energy_sub.add_parser(
+        "log", help="log today's energy, 1 (drained) to 5 (energized)", parents=[common]
+    )
+    log.add_argument("level", metavar="LEVEL", help="1–5")
+    log.add_argument("note", metavar="NOTE", nargs="?", help="what made the day")
+    log.add_argument("--date", metavar="DATE", help="another day (default today; not the future)")
+    log.add_argument(
+        "--energized-by", action="append", metavar="TEXT", help="what gave energy (repeatable)"
+    )
+    log.add_argument(
+        "--drained-by", action="append", metavar="TEXT", help="what took energy (repeatable)"
+    )
+    log.set_defaults(handler=_energy_log)
+    show = energy_sub.add_parser("show", help="list recent entries", parents=[common])
+    show.add_argument("--days", type=int, default=14, metavar="N", help="how far back (14)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_energy_show)
+    check = energy_sub.add_parser(
+        "check", help="the eventual-quid-pro-quo verdict", parents=[common]
+    )
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=_energy_check)
+    work = energy_sub.add_parser("work", help="energizing work", parents=[common])
+    work_sub = work.add_subparsers(title="work commands", metavar="ACTION", required=True)
+    work_add = work_sub.add_parser("add", help="log energizing work", parents=[common])
+    work_add.add_argument("title", metavar="TITLE")
+    work_add.add_argument("--date", metavar="DATE")
+    work_add.add_argument("--hours", default="1", metavar="H", help="hours (1)")
+    work_add.add_argument(
+        "--kind",
+        default="other",
+        help="coding | coaching | exploring | optimizing | speaking | writing | other",
+    )
+    work_add.add_argument("--creates-work-for-other-teams", action="store_true")
+    work_add.set_defaults(handler=_energy_work_add)
+    work_list = work_sub.add_parser("list", help="list energizing work", parents=[common])
+    work_list.add_argument("--json", action="store_true")
+    work_list.set_defaults(handler=_energy_work_list)
+
+    export = sub.add_parser("export", help="Markdown documents", parents=[common])
+    export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
+    export_energy = export_sub.add_parser(
+        "energy", help="private energy quarter review", parents=[common]
+    )
+    export_energy.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
+    export_energy.add_argument("--out", metavar="FILE", help="default: print")
+    export_energy.add_argument("--force", action="store_true", help="overwrite --out")
+    export_energy.set_defaults(handler=_export_energy)
 
     demo = sub.add_parser("demo", help="fill a database with a realistic team", parents=[common])
     demo.add_argument("--years", type=int, default=2, metavar="N", help="years of history (2)")

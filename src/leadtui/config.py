@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leadtui.domain.energy import EnergyThresholds
+
 DEFAULT_THEME = "leadtui-dark"
 
 
@@ -25,6 +27,9 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``"go.people" = "f3"`` or ``"people.add" = "a,n"``."""
 
+    energy: EnergyThresholds = field(default_factory=EnergyThresholds)
+    """``[energy]``: good_day (default 4), drained_day (2), window_days (28)."""
+
 
 def _validate(data: dict[str, object]) -> Settings:
     """Validate TOML data into Settings; ValueError carries one line."""
@@ -32,14 +37,29 @@ def _validate(data: dict[str, object]) -> Settings:
 
     from leadtui.domain.validation import first_error_line
 
-    unknown = sorted(set(data) - {"theme", "keymap"})
+    unknown = sorted(set(data) - {"theme", "keymap", "energy"})
     if unknown:
-        raise ValueError(f"unknown setting {unknown[0]!r}; known: theme, [keymap]")
+        raise ValueError(f"unknown setting {unknown[0]!r}; known: theme, [keymap], [energy]")
+    energy = data.get("energy", {})
+    if isinstance(energy, dict):
+        extra = sorted(set(energy) - {"good_day", "drained_day", "window_days"})
+        if extra:
+            raise ValueError(
+                f"unknown [energy] setting {extra[0]!r}; known: good_day, drained_day, window_days"
+            )
     strict = with_config(ConfigDict(extra="forbid"))(Settings)
     try:
         settings = TypeAdapter(strict).validate_python(data)
     except ValidationError as exc:
         raise ValueError(first_error_line(exc)) from None
+    t = settings.energy
+    if not 1 <= t.drained_day < t.good_day <= 5:
+        raise ValueError(
+            "[energy] needs 1 <= drained_day < good_day <= 5, "
+            f"got drained_day = {t.drained_day}, good_day = {t.good_day}"
+        )
+    if not 7 <= t.window_days <= 366:
+        raise ValueError(f"[energy] window_days must be 7–366, got {t.window_days}")
     for binding_id, keys in settings.keymap.items():
         if not keys.strip():
             raise ValueError(f'keymap: {binding_id!r} has no keys; give e.g. "f3"')

@@ -6,15 +6,18 @@ Later rituals extend :func:`seed_demo` with their history; with large
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import InputError
 from leadtui.store.database import write_transaction
+from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
 FIRST_NAMES = (
@@ -115,6 +118,8 @@ class DemoSummary:
     people: int
     archived: int
     skipped_names: int
+    energy_days: int = 0
+    energizing_work: int = 0
 
 
 def _relation_plan(count: int) -> list[Relation]:
@@ -146,8 +151,8 @@ def _names(rng: random.Random, count: int) -> list[str]:
 
 
 def is_empty(db: Store) -> bool:
-    """True when the database holds no people (nor, later, any ritual data)."""
-    return PeopleRepository(db).count() == 0
+    """True when the database holds no people and no ritual data."""
+    return PeopleRepository(db).count() == 0 and EnergyRepository(db).count() == 0
 
 
 def seed_demo(
@@ -204,4 +209,84 @@ def seed_demo(
                 left = today - timedelta(days=rng.randint(30, 300))
                 repo.archive(person.id, max(left, started + timedelta(days=30)))
                 archived += 1
-    return DemoSummary(people=added, archived=archived, skipped_names=skipped)
+        energy_days, work_items = _seed_energy(db, rng, today, years)
+    return DemoSummary(
+        people=added,
+        archived=archived,
+        skipped_names=skipped,
+        energy_days=energy_days,
+        energizing_work=work_items,
+    )
+
+
+ENERGIZED_BY = (
+    "pairing on a prototype",
+    "a great design review",
+    "coaching Sam",
+    "deep work",
+    "a hiring win",
+    "writing the strategy doc",
+    "team offsite",
+)
+DRAINED_BY = (
+    "back-to-back meetings",
+    "an incident",
+    "budget spreadsheet",
+    "a hard conversation",
+    "status reporting",
+    "reorg rumours",
+)
+WORK = (
+    ("Prototype a search-ranking idea (no production dependencies)", "coding", 3.0, False),
+    ("Coach two new managers", "coaching", 2.0, False),
+    ("Explore the on-call data", "exploring", 2.5, False),
+    ("Tune the CI pipeline", "optimizing", 2.0, True),
+    ("Meetup talk on engineering strategy", "speaking", 4.0, False),
+    ("Write the planning guide", "writing", 3.0, False),
+)
+
+
+def _seed_energy(db: Store, rng: random.Random, today: date, years: int) -> tuple[int, int]:
+    """Daily entries with a rough patch four to six months ago, and energizing work."""
+    from leadtui.domain.energy import level_kind
+
+    days = min(years, 5) * 365
+    rough = (today - timedelta(days=185), today - timedelta(days=120))
+    entries = []
+    for back in range(days, -1, -1):
+        day = today - timedelta(days=back)
+        if back and rng.random() < 0.12:  # people miss days
+            continue
+        base = 2.4 if rough[0] <= day <= rough[1] else 3.7
+        level = max(1, min(5, round(rng.gauss(base, 0.9))))
+        kind = level_kind(level, EnergyThresholds())
+        energized = [rng.choice(ENERGIZED_BY)] if kind == "good" and rng.random() < 0.5 else []
+        drained = [rng.choice(DRAINED_BY)] if kind == "drained" and rng.random() < 0.6 else []
+        entries.append(
+            (
+                day.isoformat(),
+                level,
+                None,
+                json.dumps(energized),
+                json.dumps(drained),
+                day.isoformat() + "T18:00:00",
+            )
+        )
+    db.conn.executemany(
+        "insert or ignore into energy_entry (day, level, note, energized_by, drained_by, "
+        "logged_at) values (?, ?, ?, ?, ?, ?)",
+        entries,
+    )
+    work = []
+    for back in range(days, 0, -9):
+        title, kind, hours, creates = WORK[rng.randrange(len(WORK))]
+        if kind == "speaking" and rng.random() < 0.85:
+            continue  # speaking stays rare
+        day = today - timedelta(days=back)
+        work.append((title, day.isoformat(), hours, kind, int(creates), day.isoformat()))
+    db.conn.executemany(
+        "insert into energizing_work (title, day, hours, kind, creates_work_for_other_teams, "
+        "created_at) values (?, ?, ?, ?, ?, ?)",
+        work,
+    )
+    return len(entries), len(work)

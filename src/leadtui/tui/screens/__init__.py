@@ -35,7 +35,14 @@ def _people() -> type[Screen[None]]:
     return PeopleScreen
 
 
+def _energy() -> type[Screen[None]]:
+    from leadtui.tui.screens.energy import EnergyScreen
+
+    return EnergyScreen
+
+
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
     ScreenEntry("people", "People", "Add, edit, archive and find people", "p", _people),
+    ScreenEntry("energy", "Energy", "Log today's energy and read the verdict", "E", _energy),
 )

@@ -1,0 +1,395 @@
+"""The energy journal and the "eventual quid pro quo" check. Pure rules, no I/O.
+
+One entry a day, level 1–5 (5 = energized). A good day is >= 4 and a drained
+day <= 2 (configurable). The verdict looks at a window of recent days
+(28 by default):
+
+- ``not-enough-data``: fewer than half the window's days have an entry
+  (fewer than 14 of 28);
+- ``deenergized``: drained days outnumber good days, or the mean is below 3;
+- ``imbalanced-over-a-year``: deenergized now, and at least 9 of the last 12
+  calendar months (this one included) were deenergized by the same rule;
+  a month is judged only when at least half its days (so far) have entries;
+- ``energized``: otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+LEVEL_MIN, LEVEL_MAX = 1, 5
+MONTHS_FOR_IMBALANCE = 9
+SPEAKING_GIGS_PER_YEAR = 2
+MIN_ENTRIES_FOR_DIRECTION = 7
+
+
+class EnergyState(StrEnum):
+    """The verdict's states (the JSON field ``state``)."""
+
+    NOT_ENOUGH_DATA = "not-enough-data"
+    ENERGIZED = "energized"
+    DEENERGIZED = "deenergized"
+    IMBALANCED = "imbalanced-over-a-year"
+
+
+class WorkKind(StrEnum):
+    """Kinds of energizing work, from the sources' examples."""
+
+    CODING = "coding"  # without production dependencies
+    COACHING = "coaching"
+    EXPLORING = "exploring"
+    OPTIMIZING = "optimizing"
+    SPEAKING = "speaking"
+    WRITING = "writing"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class EnergyThresholds:
+    """The user's definitions of a good and a drained day, and the verdict window."""
+
+    good_day: int = 4
+    """A day at or above this level is a good day."""
+    drained_day: int = 2
+    """A day at or below this level is a drained day."""
+    window_days: int = 28
+    """How many recent days the verdict looks at."""
+
+    @property
+    def min_entries(self) -> int:
+        """Entries needed in the window for a verdict (half the window, rounded up)."""
+        return (self.window_days + 1) // 2
+
+
+@dataclass(frozen=True, slots=True)
+class EnergyEntry:
+    """One day's entry as stored."""
+
+    day: date
+    level: int
+    note: str | None = None
+    energized_by: tuple[str, ...] = ()
+    drained_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EnergizingWork:
+    """Something done because it gives energy back."""
+
+    id: int
+    title: str
+    day: date
+    hours: float
+    kind: WorkKind
+    creates_work_for_other_teams: bool = False
+
+
+def level_kind(level: int, thresholds: EnergyThresholds) -> str:
+    """'good', 'drained' or 'middling' under the user's definitions."""
+    if level >= thresholds.good_day:
+        return "good"
+    if level <= thresholds.drained_day:
+        return "drained"
+    return "middling"
+
+
+@dataclass(frozen=True)
+class WindowStats:
+    """The numbers behind a judgement of a stretch of days."""
+
+    start: date
+    end: date
+    entries: int
+    good_days: int
+    drained_days: int
+    mean: float | None
+
+    @property
+    def days(self) -> int:
+        """Days in the stretch."""
+        return (self.end - self.start).days + 1
+
+    def deenergized(self) -> bool:
+        """Drained days outnumber good days, or the mean is below 3."""
+        return self.entries > 0 and (
+            self.drained_days > self.good_days or (self.mean is not None and self.mean < 3)
+        )
+
+
+def window_stats(
+    entries: Iterable[EnergyEntry], start: date, end: date, thresholds: EnergyThresholds
+) -> WindowStats:
+    """Count entries, good and drained days, and the mean level between two dates."""
+    levels = [e.level for e in entries if start <= e.day <= end]
+    good = sum(1 for level in levels if level >= thresholds.good_day)
+    drained = sum(1 for level in levels if level <= thresholds.drained_day)
+    mean = round(sum(levels) / len(levels), 2) if levels else None
+    return WindowStats(start, end, len(levels), good, drained, mean)
+
+
+def month_start(day: date, months_back: int = 0) -> date:
+    """First day of the month ``months_back`` before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(first: date) -> date:
+    """Last day of the month starting at ``first``."""
+    return month_start(first, -1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class MonthJudgement:
+    """One calendar month under the verdict rule."""
+
+    month: date
+    stats: WindowStats
+    judged: bool
+    deenergized: bool
+
+
+def judge_months(
+    entries: Sequence[EnergyEntry], today: date, thresholds: EnergyThresholds, count: int = 12
+) -> list[MonthJudgement]:
+    """The last ``count`` calendar months (this one included), oldest first."""
+    result = []
+    for back in range(count - 1, -1, -1):
+        first = month_start(today, back)
+        last = min(month_end(first), today)
+        stats = window_stats(entries, first, last, thresholds)
+        judged = stats.entries * 2 >= stats.days
+        result.append(MonthJudgement(first, stats, judged, judged and stats.deenergized()))
+    return result
+
+
+@dataclass(frozen=True)
+class WorkBalance:
+    """Energizing work this month against last month, and the guardrails."""
+
+    hours_this_month: float
+    hours_last_month: float
+    speaking_last_year: int
+    creates_work: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Guardrails from the sources, as sentences."""
+        found = []
+        if self.speaking_last_year > SPEAKING_GIGS_PER_YEAR:
+            found.append(
+                f"{self.speaking_last_year} speaking gigs in the last 12 months: more than "
+                f"{SPEAKING_GIGS_PER_YEAR} a year pulls focus from the job"
+            )
+        for title in self.creates_work:
+            found.append(
+                f"'{title}' creates work for other teams; energizing work should not cost others"
+            )
+        return found
+
+
+def work_balance(work: Sequence[EnergizingWork], today: date) -> WorkBalance:
+    """Sum energizing hours this and last calendar month; check the guardrails."""
+    this_first = month_start(today)
+    last_first = month_start(today, 1)
+    year_ago = today - timedelta(days=365)
+    return WorkBalance(
+        hours_this_month=round(sum(w.hours for w in work if this_first <= w.day <= today), 2),
+        hours_last_month=round(sum(w.hours for w in work if last_first <= w.day < this_first), 2),
+        speaking_last_year=sum(
+            1 for w in work if w.kind is WorkKind.SPEAKING and year_ago < w.day <= today
+        ),
+        creates_work=tuple(
+            dict.fromkeys(
+                w.title
+                for w in work
+                if w.creates_work_for_other_teams and year_ago < w.day <= today
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class EnergyVerdict:
+    """The verdict, its reason in words, the numbers behind it and what to do."""
+
+    state: EnergyState
+    reason: str
+    prescription: str
+    today: date
+    window: WindowStats
+    thresholds: EnergyThresholds
+    months: list[MonthJudgement] = field(default_factory=list)
+    balance: WorkBalance | None = None
+
+    @property
+    def months_deenergized(self) -> int:
+        """Deenergized months among the last 12."""
+        return sum(1 for m in self.months if m.deenergized)
+
+    @property
+    def months_judged(self) -> int:
+        """Months with enough entries to judge."""
+        return sum(1 for m in self.months if m.judged)
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON document `leadtui energy check --json` prints."""
+        balance = self.balance
+        return {
+            "state": self.state.value,
+            "reason": self.reason,
+            "prescription": self.prescription,
+            "today": self.today.isoformat(),
+            "window_days": self.thresholds.window_days,
+            "window_start": self.window.start.isoformat(),
+            "entries": self.window.entries,
+            "min_entries": self.thresholds.min_entries,
+            "good_days": self.window.good_days,
+            "drained_days": self.window.drained_days,
+            "mean": self.window.mean,
+            "months_deenergized": self.months_deenergized,
+            "months_judged": self.months_judged,
+            "definitions": {
+                "good_day": self.thresholds.good_day,
+                "drained_day": self.thresholds.drained_day,
+            },
+            "energizing_hours_this_month": balance.hours_this_month if balance else 0,
+            "energizing_hours_last_month": balance.hours_last_month if balance else 0,
+            "warnings": balance.warnings if balance else [],
+        }
+
+
+def energy_verdict(
+    entries: Sequence[EnergyEntry],
+    work: Sequence[EnergizingWork],
+    today: date,
+    thresholds: EnergyThresholds | None = None,
+) -> EnergyVerdict:
+    """Judge the journal as of ``today``."""
+    t = thresholds or EnergyThresholds()
+    start = today - timedelta(days=t.window_days - 1)
+    stats = window_stats(entries, start, today, t)
+    months = judge_months(entries, today, t)
+    balance = work_balance(work, today)
+    numbers = (
+        f"{stats.entries} entries in the last {t.window_days} days: "
+        f"{stats.good_days} good, {stats.drained_days} drained, mean {stats.mean}"
+    )
+
+    def verdict(state: EnergyState, reason: str, prescription: str) -> EnergyVerdict:
+        return EnergyVerdict(state, reason, prescription, today, stats, t, months, balance)
+
+    if stats.entries < t.min_entries:
+        return verdict(
+            EnergyState.NOT_ENOUGH_DATA,
+            f"only {stats.entries} entries in the last {t.window_days} days; "
+            f"a verdict needs {t.min_entries}",
+            "Log one number a day (`leadtui energy log 4`); the verdict appears after "
+            f"{t.min_entries} entries in {t.window_days} days.",
+        )
+    if not stats.deenergized():
+        return verdict(
+            EnergyState.ENERGIZED,
+            f"{numbers}: not mostly drained",
+            "Keep going. Keep logging so a slide shows up early.",
+        )
+    deenergized = sum(1 for m in months if m.deenergized)
+    if deenergized >= MONTHS_FOR_IMBALANCE:
+        return verdict(
+            EnergyState.IMBALANCED,
+            f"{numbers}; and {deenergized} of the last 12 months were deenergized",
+            "This has not balanced out in a year. Stop adding energizing work and fix it: "
+            "change the role, or leave.",
+        )
+    why = (
+        f"drained days ({stats.drained_days}) outnumber good days ({stats.good_days})"
+        if stats.drained_days > stats.good_days
+        else f"the mean level {stats.mean} is below 3"
+    )
+    if balance.hours_this_month > balance.hours_last_month:
+        more = (
+            f"You logged {balance.hours_this_month:g} h of energizing work this month against "
+            f"{balance.hours_last_month:g} h last month; keep increasing it until the balance "
+            "returns."
+        )
+    else:
+        more = (
+            f"Add energizing work: {balance.hours_this_month:g} h this month against "
+            f"{balance.hours_last_month:g} h last month. Increase it until the balance returns."
+        )
+    return verdict(EnergyState.DEENERGIZED, f"{numbers}; {why}", more)
+
+
+@dataclass(frozen=True)
+class QuarterView:
+    """The sources' question for a quarter: is there a trend of good days?"""
+
+    label: str
+    start: date
+    end: date
+    stats: WindowStats
+    coverage: float
+    good_share: float
+    slope_per_month: float
+    direction: str
+
+    @property
+    def trend_of_good_days(self) -> bool:
+        """Half the days logged, at least half of them good, and not falling."""
+        return (
+            self.coverage >= 0.5 and self.good_share >= 0.5 and self.direction in ("rising", "flat")
+        )
+
+
+def quarter_bounds(label: str) -> tuple[date, date]:
+    """``2026-Q4`` -> first and last day; ValueError with the accepted form."""
+    text = label.strip().upper()
+    parts = text.split("-Q")
+    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in {"1", "2", "3", "4"}:
+        raise ValueError(f"quarter must look like 2026-Q4, got {label!r}")
+    year, quarter = int(parts[0]), int(parts[1])
+    first = date(year, 3 * quarter - 2, 1)
+    return first, month_end(month_start(first, -2))
+
+
+def quarter_label(day: date) -> str:
+    """The quarter containing ``day``, e.g. ``2026-Q4``."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_view(
+    entries: Sequence[EnergyEntry], label: str, today: date, thresholds: EnergyThresholds
+) -> QuarterView:
+    """Coverage, share of good days and direction for one quarter (up to today)."""
+    first, last = quarter_bounds(label)
+    end = min(last, today)
+    stats = window_stats(entries, first, end, thresholds)
+    elapsed = max((end - first).days + 1, 1)
+    inside = [e for e in entries if first <= e.day <= end]
+    slope = _slope([(e.day - first).days for e in inside], [e.level for e in inside]) * 30
+    direction = "flat" if abs(slope) < 0.25 else ("rising" if slope > 0 else "falling")
+    return QuarterView(
+        label=label.upper(),
+        start=first,
+        end=end,
+        stats=stats,
+        coverage=round(min(stats.entries / elapsed, 1.0), 3) if end >= first else 0.0,
+        good_share=round(stats.good_days / stats.entries, 3) if stats.entries else 0.0,
+        slope_per_month=round(slope, 3),
+        # A direction from a handful of points is noise, so it needs a week's worth of entries.
+        direction=direction if len(inside) >= MIN_ENTRIES_FOR_DIRECTION else "unclear",
+    )
+
+
+def _slope(xs: Sequence[int], ys: Sequence[int]) -> float:
+    """Least-squares slope of ys over xs (level per day)."""
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    var = sum((x - mean_x) ** 2 for x in xs)
+    if var == 0:
+        return 0.0
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var

@@ -1,0 +1,140 @@
+"""What a person types into the energy journal: the one door for energy input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from leadtui.domain.energy import LEVEL_MAX, LEVEL_MIN, WorkKind
+from leadtui.domain.validation import date_from_context
+
+NOTE_MAX = 2000
+PHRASE_MAX = 120
+KINDS = ", ".join(k.value for k in WorkKind)
+
+
+def _today(info: ValidationInfo) -> date:
+    context = info.context or {}
+    return context.get("today") or date.today()
+
+
+def _not_future(value: date, info: ValidationInfo, what: str) -> date:
+    today = _today(info)
+    if value > today:
+        raise ValueError(
+            f"date {value.isoformat()} is in the future; {what} for today or an earlier day"
+        )
+    return value
+
+
+class EnergyLogDraft(BaseModel):
+    """One day's energy as typed: `leadtui energy log 4 "great design review"`."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    level: int
+    day: date
+    note: str | None = None
+    energized_by: tuple[str, ...] = ()
+    drained_by: tuple[str, ...] = ()
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, value: object) -> int:
+        text = str(value).strip()
+        if not text.lstrip("-").isdigit() or not LEVEL_MIN <= int(text) <= LEVEL_MAX:
+            raise ValueError(
+                f"energy level must be {LEVEL_MIN}–{LEVEL_MAX} (5 = energized), got {text!r}"
+            )
+        return int(text)
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return _today(info)
+        return date_from_context(value, info, "date")
+
+    @field_validator("day")
+    @classmethod
+    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
+        return _not_future(value, info, "energy is logged")
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> str | None:
+        if value is None:
+            return None
+        text = str(value).strip()
+        if len(text) > NOTE_MAX:
+            raise ValueError(f"note is {len(text)} characters; keep it to {NOTE_MAX}")
+        return text or None
+
+    @field_validator("energized_by", "drained_by", mode="before")
+    @classmethod
+    def _phrases(cls, value: object, info: ValidationInfo) -> tuple[str, ...]:
+        flag = "--" + str(info.field_name).replace("_", "-")
+        items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        phrases = []
+        for item in items:
+            text = str(item).strip()
+            if not text:
+                raise ValueError(f"{flag} must not be empty; say what, e.g. {flag} 'pairing'")
+            if len(text) > PHRASE_MAX:
+                raise ValueError(f"{flag} is {len(text)} characters; keep it to {PHRASE_MAX}")
+            phrases.append(text)
+        return tuple(phrases)
+
+
+class WorkDraft(BaseModel):
+    """Energizing work as typed."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    title: str
+    day: date
+    hours: float = 1.0
+    kind: WorkKind = WorkKind.OTHER
+    creates_work_for_other_teams: bool = False
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: object) -> str:
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError("title must not be empty; say what you did, e.g. 'prototype'")
+        if "\n" in text or len(text) > PHRASE_MAX:
+            raise ValueError(f"title must be one line of at most {PHRASE_MAX} characters")
+        return text
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return _today(info)
+        return date_from_context(value, info, "date")
+
+    @field_validator("day")
+    @classmethod
+    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
+        return _not_future(value, info, "log work")
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> float:
+        try:
+            hours = float(str(value))
+        except ValueError:
+            raise ValueError(f"hours must be a number like 1.5, got {value!r}") from None
+        if not 0 < hours <= 24:
+            raise ValueError(f"hours must be more than 0 and at most 24, got {hours:g}")
+        return hours
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        text = str(value).strip().lower()
+        if text not in {k.value for k in WorkKind}:
+            raise ValueError(f"kind must be one of {KINDS}; got {value!r}")
+        return text

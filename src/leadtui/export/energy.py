@@ -1,0 +1,105 @@
+"""The energy quarter review: a private Markdown document. Energy is never shared."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from leadtui.domain.energy import (
+    EnergizingWork,
+    EnergyEntry,
+    EnergyThresholds,
+    EnergyVerdict,
+    QuarterView,
+    level_kind,
+)
+from leadtui.export.markdown import Audience, cell, header, inline, table
+
+BAR_WIDTH = 20
+
+
+def text_chart(entries: list[EnergyEntry], start: date, end: date) -> str:
+    """Weekly mean levels as bars, one line per week (Monday first)."""
+    monday = start - timedelta(days=start.weekday())
+    lines = []
+    while monday <= end:
+        week = [e.level for e in entries if monday <= e.day < monday + timedelta(days=7)]
+        if week:
+            mean = sum(week) / len(week)
+            bar = "█" * round(mean / 5 * BAR_WIDTH)
+            lines.append(f"{monday.isoformat()}  {bar:<{BAR_WIDTH}}  {mean:.1f} ({len(week)}d)")
+        else:
+            lines.append(f"{monday.isoformat()}  {'·' * 3:<{BAR_WIDTH}}  no entries")
+        monday += timedelta(days=7)
+    return "```text\n" + "\n".join(lines) + "\n```"
+
+
+def energy_review(
+    *,
+    quarter: QuarterView,
+    verdict: EnergyVerdict,
+    entries: list[EnergyEntry],
+    work: list[EnergizingWork],
+    thresholds: EnergyThresholds,
+    today: date,
+) -> str:
+    """The Markdown review of one quarter: definitions, answer, verdict, chart, entries."""
+    inside = [e for e in entries if quarter.start <= e.day <= quarter.end]
+    quarter_work = [w for w in work if quarter.start <= w.day <= quarter.end]
+    answer = "yes" if quarter.trend_of_good_days else "no"
+    parts = [
+        header(f"Energy review {quarter.label}", Audience.PRIVATE, today),
+        "## Your definitions\n\n"
+        f"- good day: level {thresholds.good_day} or more\n"
+        f"- drained day: level {thresholds.drained_day} or less\n"
+        f"- verdict window: the last {thresholds.window_days} days",
+        "## Is there a trend of good days?\n\n"
+        f"**{answer}.** {quarter.start.isoformat()} to {quarter.end.isoformat()}: "
+        f"{quarter.stats.entries} entries ({quarter.coverage:.0%} of days), "
+        f"{quarter.good_share:.0%} good, {quarter.stats.drained_days} drained, "
+        f"mean {quarter.stats.mean}, direction {quarter.direction} "
+        f"({quarter.slope_per_month:+.2f} a month).",
+        f"## Verdict today: {verdict.state.value}\n\n"
+        f"{inline(verdict.reason)}.\n\n{inline(verdict.prescription)}"
+        + "".join(
+            f"\n\n- ⚠ {inline(w)}" for w in (verdict.balance.warnings if verdict.balance else [])
+        ),
+        "## Weekly chart\n\n" + text_chart(entries, quarter.start, quarter.end),
+        "## Entries\n\n"
+        + (
+            table(
+                ["Date", "Level", "Day", "Note", "Energized by", "Drained by"],
+                [
+                    [
+                        e.day.isoformat(),
+                        str(e.level),
+                        level_kind(e.level, thresholds),
+                        cell(e.note or ""),
+                        cell(", ".join(e.energized_by)),
+                        cell(", ".join(e.drained_by)),
+                    ]
+                    for e in inside
+                ],
+            )
+            if inside
+            else "_No entries this quarter._"
+        ),
+        "## Energizing work\n\n"
+        + (
+            table(
+                ["Date", "Work", "Kind", "Hours", "Creates work for other teams"],
+                [
+                    [
+                        w.day.isoformat(),
+                        cell(w.title),
+                        w.kind.value,
+                        f"{w.hours:g}",
+                        "yes" if w.creates_work_for_other_teams else "",
+                    ]
+                    for w in quarter_work
+                ],
+            )
+            if quarter_work
+            else "_None logged this quarter._"
+        ),
+    ]
+    return "\n\n".join(parts) + "\n"
