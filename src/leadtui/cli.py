@@ -50,10 +50,16 @@ def _locations(args: argparse.Namespace) -> Locations:
     return locations(args.db)
 
 
-def _open(args: argparse.Namespace) -> Store:
+def _open(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """Open the database; commands that only read refuse one that does not exist yet."""
     from leadtui.store.database import open_database
 
     loc = _locations(args)
+    if not create and not loc.db_path.exists():
+        raise InputError(
+            f"no database at {loc.db_path}; check --db, or start one with "
+            "`leadtui people add NAME` (or `leadtui demo`)"
+        )
     return open_database(loc.db_path, default_folder=loc.data_dir)
 
 
@@ -128,7 +134,7 @@ def _people_archive(args: argparse.Namespace) -> int:
 def _people_list(args: argparse.Namespace) -> int:
     from leadtui.store.people import PeopleRepository
 
-    db = _open(args)
+    db = _open(args, create=False)
     people = PeopleRepository(db).list(include_archived=args.all, order=args.sort)
     if args.json:
         import json
@@ -211,7 +217,9 @@ def _energy_show(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 3660:
         raise InputError(f"--days must be 1–3660, got {args.days}")
     today = today_from_env()
-    entries = EnergyRepository(_open(args)).entries(today - timedelta(days=args.days - 1), today)
+    entries = EnergyRepository(_open(args, create=False)).entries(
+        today - timedelta(days=args.days - 1), today
+    )
     thresholds = _settings(args).energy
     if args.json:
         import json
@@ -255,7 +263,7 @@ def _energy_show(args: argparse.Namespace) -> int:
 def _energy_check(args: argparse.Namespace) -> int:
     from leadtui.services.energy import check_energy
 
-    verdict = check_energy(_open(args), today_from_env(), _settings(args).energy)
+    verdict = check_energy(_open(args, create=False), today_from_env(), _settings(args).energy)
     if args.json:
         import json
 
@@ -302,7 +310,7 @@ def _energy_work_list(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
     from leadtui.store.energy import EnergyRepository
 
-    work = EnergyRepository(_open(args)).work()
+    work = EnergyRepository(_open(args, create=False)).work()
     if args.json:
         import json
 
@@ -369,7 +377,7 @@ def _export_energy(args: argparse.Namespace) -> int:
             "or an earlier quarter"
         )
     settings = _settings(args)
-    store = _open(args)
+    store = _open(args, create=False)
     from leadtui.domain.energy import quarter_view
 
     overview = energy_overview(store, today, settings.energy)
@@ -405,7 +413,8 @@ def _demo(args: argparse.Namespace) -> int:
     skipped = f", {summary.skipped_names} names already taken" if summary.skipped_names else ""
     _print(
         f"demo team added: {summary.people} people ({summary.archived} archived){skipped}, "
-        f"{summary.energy_days} days of energy, {summary.energizing_work} energizing work; "
+        f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
+        "work; "
         f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
     )
     return 0
@@ -429,9 +438,9 @@ def _backup(args: argparse.Namespace) -> int:
         target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}.db"
     if target.resolve() == loc.db_path.resolve():
         raise InputError("--out is the database itself; choose another file")
-    db = _open(args)
+    db = _open(args, create=False)
     backup_to(db, target)
-    _print(f"backed up {loc.db_path} to {target}")
+    _print(f"backed up {loc.db_path.resolve()} to {target.resolve()}")
     return 0
 
 

@@ -17,6 +17,7 @@ from leadtui.errors import InputError
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 ACCEPTED = "use YYYY-MM-DD (e.g. 2026-11-22), today, yesterday, tomorrow or a weekday"
+# "monday" alone is the most recent Monday (today included), or the next with future=True.
 
 
 def parse_date(text: str, today: date, *, field: str = "date", future: bool = False) -> date:
@@ -35,6 +36,14 @@ def parse_date(text: str, today: date, *, field: str = "date", future: bool = Fa
         return today - timedelta(days=1)
     if word == "tomorrow":
         return today + timedelta(days=1)
+    if word.startswith(("last ", "next ")):
+        # "last monday" is the most recent Monday before today; "next monday" the one after.
+        direction, _, day_word = word.partition(" ")
+        for index, name in enumerate(_WEEKDAYS):
+            if len(day_word) >= 3 and name.startswith(day_word):
+                if direction == "last":
+                    return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1)
+                return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
     for index, name in enumerate(_WEEKDAYS):
         if len(word) >= 3 and name.startswith(word):
             delta = (index - today.weekday()) % 7 if future else -((today.weekday() - index) % 7)

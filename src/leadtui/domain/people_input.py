@@ -20,7 +20,10 @@ def _short_text(value: object, field: str, *, required: bool) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{field} must be text")
-    text = value.strip()
+    if "\n" in value or "\r" in value:
+        raise ValueError(f"{field} must be one line")
+    # Runs of spaces in a name would allow near-duplicates ("Sam  Okafor"), so they collapse.
+    text = " ".join(value.split()) if field == "name" else value.strip()
     if not text:
         if required:
             raise ValueError(f"{field} must not be empty; type a {field}")

@@ -1,7 +1,8 @@
 """The Today overview: what needs the manager's attention, across rituals.
 
-Each ritual adds its part here as it arrives; for now it is the people the
-rituals are about, grouped by relation.
+Each ritual adds its part here as it arrives: the people the rituals are
+about, grouped by relation, and whether today's energy is logged and the
+verdict when it is not "energized".
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
+from leadtui.services.energy import check_energy
+from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
@@ -24,6 +28,8 @@ class TodayOverview:
     today: date
     people_by_relation: dict[Relation, list[Person]] = field(default_factory=dict)
     archived_count: int = 0
+    energy_today: EnergyEntry | None = None
+    energy_verdict: EnergyVerdict | None = None
 
     @property
     def people_count(self) -> int:
@@ -36,7 +42,9 @@ class TodayOverview:
         return self.people_count == 0 and self.archived_count == 0
 
 
-def today_overview(db: Store, today: date) -> TodayOverview:
+def today_overview(
+    db: Store, today: date, thresholds: EnergyThresholds | None = None
+) -> TodayOverview:
     """Gather the Today screen's content."""
     repo = PeopleRepository(db)
     groups: dict[Relation, list[Person]] = {relation: [] for relation in Relation}
@@ -47,4 +55,6 @@ def today_overview(db: Store, today: date) -> TodayOverview:
         today=today,
         people_by_relation={r: g for r, g in groups.items() if g},
         archived_count=archived,
+        energy_today=EnergyRepository(db).get(today),
+        energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
     )

@@ -130,6 +130,9 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
 
 def _prepare_location(path: Path) -> None:
     folder = path.parent
+    blocker = next((p for p in [folder, *folder.parents] if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise _refuse(path, f"{blocker} is a file, not a folder; choose another path with --db")
     if not folder.exists():
         try:
             folder.mkdir(parents=True, mode=0o700)

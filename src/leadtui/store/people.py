@@ -46,12 +46,14 @@ class PeopleRepository:
         ).fetchone()
         return _person(row) if row else None
 
-    def _refuse_duplicate(self, name: str, except_id: int | None = None) -> None:
+    def _refuse_duplicate(
+        self, name: str, except_id: int | None = None, *, advice: str | None = None
+    ) -> None:
         taken = self._name_taken(name, except_id)
         if taken:
             raise InputError(
                 f"name: {taken.display_name!r} is already an active person (id {taken.id}); "
-                "use a distinct name, e.g. add a last initial",
+                + (advice or "use a distinct name, e.g. add a last initial"),
                 field="name",
             )
 
@@ -118,7 +120,11 @@ class PeopleRepository:
             person = self.get(person_id)
             if person.active:
                 raise InputError(f"{person.display_name} is not archived")
-            self._refuse_duplicate(person.name, except_id=person_id)
+            self._refuse_duplicate(
+                person.name,
+                except_id=person_id,
+                advice=f"rename one first, e.g. `leadtui people edit {person_id} --name ...`",
+            )
             self.db.execute(
                 "update person set archived_on = null, updated_at = ? where id = ?",
                 [_now(), person_id],
@@ -154,9 +160,13 @@ class PeopleRepository:
         query = text.strip()
         if not query:
             raise InputError("person is empty; give a name or an id (see `leadtui people list`)")
-        if query.isdigit():
-            return self.get(int(query))
         people = self.list(include_archived=include_archived)
+        if query.isdigit():
+            by_id = [p for p in people if p.id == int(query)]
+            named = [p for p in people if p.name == query]
+            # An id wins; a person literally named "42" is still reachable when no id 42 exists.
+            if by_id or not named:
+                return by_id[0] if by_id else self.get(int(query))
         folded = query.casefold()
         exact = [p for p in people if p.name.casefold() == folded]
         prefix = exact or [p for p in people if p.name.casefold().startswith(folded)]

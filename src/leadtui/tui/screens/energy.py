@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.console import Group
@@ -29,6 +29,17 @@ STATE_STYLE = {
 }
 
 
+def month_labels(first_monday: date, weeks: int) -> Text:
+    """Month names above the first week that starts in each month."""
+    line = [" "] * (4 + weeks * 2 + 2)
+    for week in range(weeks):
+        monday = first_monday + timedelta(weeks=week)
+        if monday.day <= 7:
+            at = 4 + week * 2
+            line[at : at + 3] = list(monday.strftime("%b"))
+    return Text("".join(line).rstrip(), style="dim")
+
+
 def heat_map(overview: EnergyOverview, colors: dict[str, str], weeks: int = 26) -> Table:
     """Weeks as columns, weekdays as rows: good / middling / drained / missing days."""
     today = overview.today
@@ -53,12 +64,6 @@ def heat_map(overview: EnergyOverview, colors: dict[str, str], weeks: int = 26) 
                 kind = level_kind(level, overview.thresholds)
                 cells.append(Text("■ ", style=colors[kind]))
         rows.append(cells)
-    month_row = [Text("")]
-    for week in range(weeks):
-        monday = first_monday + timedelta(weeks=week)
-        # A month's name sits above the first week that starts in it.
-        month_row.append(Text(monday.strftime("%b")[:2] if monday.day <= 7 else "", style="dim"))
-    grid.add_row(*month_row)
     for cells in rows:
         grid.add_row(*cells)
     return grid
@@ -229,8 +234,15 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
             ("·", "dim"),
             " missing",
         )
+        weeks = 26
+        first_monday = self.today - timedelta(days=self.today.weekday(), weeks=weeks - 1)
         self.query_one("#energy-calendar", Static).update(
-            Group(heat_map(overview, colors), Text(""), legend)
+            Group(
+                month_labels(first_monday, weeks),
+                heat_map(overview, colors, weeks),
+                Text(""),
+                legend,
+            )
         )
 
         quarter = overview.quarter

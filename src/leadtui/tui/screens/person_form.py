@@ -10,7 +10,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -26,7 +27,7 @@ FIELDS = (
     ("title", "Title", "e.g. Staff Engineer"),
     ("level", "Level", "e.g. IC6"),
     ("team", "Team", "e.g. Payments"),
-    ("started_on", "Start date", "YYYY-MM-DD, today, last monday …"),
+    ("started_on", "Start date", "YYYY-MM-DD, today, last monday, 5 March 2024 …"),
 )
 
 
@@ -49,8 +50,10 @@ class PersonForm(ModalScreen[Person | None]):
 
     def compose(self) -> ComposeResult:
         person = self.person
-        with Vertical(id="person-form", classes="dialog") as box:
-            box.border_title = self.form_title
+        with VerticalScroll(id="person-form", classes="dialog") as box:
+            # The title may hold a person's name: never let it be read as markup.
+            box.border_title = escape(self.form_title)
+            yield Static("", id="form-error")
             for field, label, placeholder in FIELDS:
                 value = ""
                 if person is not None:
@@ -68,7 +71,6 @@ class PersonForm(ModalScreen[Person | None]):
                             allow_blank=False,
                             id="field-relation",
                         )
-            yield Static("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -33,7 +34,7 @@ class TextPrompt(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = self.prompt_title
+            box.border_title = escape(self.prompt_title)
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", id="form-error")
             with Horizontal(classes="buttons"):

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from leadtui.domain.energy import EnergyState
 from leadtui.domain.people import Relation
 from leadtui.domain.text import literal
 from leadtui.services.today import TodayOverview, today_overview
@@ -64,6 +65,24 @@ def people_panel(overview: TodayOverview) -> Group:
     return Group(*parts)
 
 
+def energy_card(overview: TodayOverview) -> Text:
+    """Today's energy: a nudge when not logged, the verdict when it is not 'energized'."""
+    text = Text()
+    entry = overview.energy_today
+    if entry is None:
+        text.append("Energy not logged today.", style="bold")
+        text.append("\nE then 1–5, or `leadtui energy log 4`", style="dim")
+    else:
+        text.append(f"Today: {entry.level}", style="bold")
+    verdict = overview.energy_verdict
+    if verdict is not None and verdict.state is not EnergyState.ENERGIZED:
+        text.append(f"\n{verdict.state.value}: ", style="bold")
+        text.append(verdict.reason)
+    elif verdict is not None:
+        text.append("\nenergized", style="dim")
+    return text
+
+
 class TodayScreen(LeadtuiScreen):
     """The home screen a manager opens before a day of one-on-ones."""
 
@@ -76,6 +95,8 @@ The home screen: what needs you today across every ritual.
 - **People** lists who the rituals are about, grouped by relation.
 - Each ritual has a card here: one-on-ones, feedback and T3B3, energy, succession
   and rotations. As each ritual is set up its card shows what is due.
+- **Energy** says when today's number is not logged yet, and shows the verdict
+  with its reason whenever it is not "energized".
 
 Press **p** for People, **ctrl+p** to find any screen or action by name.
 """
@@ -100,7 +121,8 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
 
     def refresh_data(self) -> None:
         """Recompute the overview from the database."""
-        overview = today_overview(self.db, self.today)
+        overview = today_overview(self.db, self.today, self.leadtui.settings.energy)
+        self.query_one("#ritual-energy", Static).update(energy_card(overview))
         self.query_one("#today-date", Static).update(
             Text(self.today.strftime("%A %-d %B %Y"), style="bold")
         )

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -39,8 +39,9 @@ class WorkForm(ModalScreen[EnergizingWork | None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="work-form", classes="dialog") as box:
+        with VerticalScroll(id="work-form", classes="dialog") as box:
             box.border_title = "Energizing work"
+            yield Static("", id="form-error")
             for field, label, placeholder in FIELDS:
                 with Horizontal(classes="field-row"):
                     yield Label(label, classes="field-label")
@@ -58,7 +59,6 @@ class WorkForm(ModalScreen[EnergizingWork | None]):
                     id="field-kind",
                 )
             yield Checkbox("Creates work for other teams", id="field-creates")
-            yield Static("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
