@@ -139,7 +139,7 @@ def test_edit_changes_only_given_fields(db_path: Path, capsys: pytest.CaptureFix
 def test_unwritable_db_path_exits_2(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    result = run("people", "list", "--db", str(blocker / "leadtui.db"))
+    result = run("people", "add", "Sam", "--db", str(blocker / "leadtui.db"))
     assert result.returncode == 2
     assert "folder" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 

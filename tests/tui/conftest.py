@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from leadtui.config import Settings
 from leadtui.paths import Locations
@@ -24,3 +27,11 @@ def make_app(db_path: Path, home: Path, settings: Settings | None = None) -> Lea
 def app(db_path: Path, isolated_home: Path) -> LeadtuiApp:
     """The app on a fresh database."""
     return make_app(db_path, isolated_home)
+
+
+def plain_text(widget: Static) -> str:
+    """The plain text a Static shows, whatever Rich renderable it holds."""
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(widget.content)
+    return capture.get()

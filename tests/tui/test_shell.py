@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from leadtui.config import Settings, load_settings
 from leadtui.tui.app import LeadtuiApp
@@ -13,7 +14,7 @@ from leadtui.tui.screens.help import HelpScreen
 from leadtui.tui.screens.message import MessageScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.today import TodayScreen
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.conftest import SIZE, make_app, plain_text
 
 
 @pytest.mark.parametrize("entry", SCREENS, ids=lambda e: e.mode)
@@ -30,9 +31,10 @@ async def test_every_screen_is_reachable_from_the_palette(app: LeadtuiApp, entry
         assert app.current_mode == entry.mode  # type: ignore[attr-defined]
 
 
-async def test_palette_runs_a_screen_action(app: LeadtuiApp) -> None:
+async def test_palette_runs_a_screen_action_from_another_screen(app: LeadtuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p", "ctrl+p", *"People: Show archived")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("ctrl+p", *"People: Show or hide archived")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -46,6 +48,8 @@ async def test_f1_shows_help_for_the_current_screen(app: LeadtuiApp) -> None:
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         assert help_screen.help_text == PeopleScreen.HELP
+        keys = plain_text(help_screen.query_one("#help-keys", Static))
+        assert keys.index("Add a person") < keys.index("Everywhere")
         await pilot.press("escape")
         assert isinstance(app.screen, PeopleScreen)
 

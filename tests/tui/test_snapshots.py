@@ -44,3 +44,10 @@ def test_people_form_refusal(snap_compare: Any, db_path: Path, isolated_home: Pa
     outlined in the error colour and the one-line reason below the fields."""
     keys = ["p", "a", *"Sam", "tab", "tab", "tab", "tab", "tab", *"2026-02-31", "ctrl+s"]
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=keys)
+
+
+def test_energy_screen(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: today's entry, the verdict with its reason and guardrail warnings, the
+    six-month calendar with month names and a legend, the quarter answer, your definitions,
+    the 90-day sparkline and the energizing work list."""
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["E"])

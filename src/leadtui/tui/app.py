@@ -48,7 +48,7 @@ class LeadtuiApp(App[None]):
         from leadtui.store.database import open_database
 
         self.locations = locations
-        self.today = today or date.today()
+        self._pinned_today = today
         self.settings = settings or Settings()
         self.notices = list(notices or [])
         self._db: Store | None = None
@@ -71,6 +71,12 @@ class LeadtuiApp(App[None]):
         # styles every widget once rather than twice.
         self._apply_themes()
         self._apply_keymap()
+
+    @property
+    def today(self) -> date:
+        """Today: pinned in tests, otherwise the real date, so an app left open overnight
+        shows the new day when a screen is next shown."""
+        return self._pinned_today or date.today()
 
     @property
     def db(self) -> Store:

@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from leadtui.tui.screens import SCREENS
+from leadtui.tui.screens.base import LeadtuiScreen
 
 if TYPE_CHECKING:
     from leadtui.tui.app import LeadtuiApp
@@ -27,44 +30,73 @@ class PaletteCommand:
 
 
 def screen_actions(screen: object) -> list[tuple[str, Binding]]:
-    """(area, binding) for each described binding a screen declares, base keys included."""
-    area = str(getattr(screen, "AREA", "App"))
+    """(area, binding) for each described binding a screen (or screen class) declares.
+
+    The screen's own bindings come first under its AREA, then the shared ones as "App".
+    """
+    screen_class = screen if isinstance(screen, type) else type(screen)
+    area = str(getattr(screen_class, "AREA", "App"))
     found: list[tuple[str, Binding]] = []
     seen: set[str] = set()
-    for cls in type(screen).__mro__:
+    for cls in screen_class.__mro__:
         for binding in cls.__dict__.get("BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             if binding.action.startswith("app.go(") or binding.action in seen:
                 continue
             seen.add(binding.action)
-            owner_area = area if cls is type(screen) else "App"
+            owner_area = area if cls is screen_class else "App"
             found.append((owner_area, binding))
     return found
 
 
+def key_display(app: App[Any], screen: Screen[Any], binding: Binding) -> str:
+    """The keys a binding answers to now (after the keymap), e.g. "e / enter"."""
+    current = [
+        active.binding
+        for active in screen.active_bindings.values()
+        if binding.id and active.binding.id == binding.id
+    ]
+    keys = [app.get_key_display(b) for b in current] or [
+        app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
+    ]
+    return " / ".join(dict.fromkeys(keys))
+
+
 class LeadtuiCommands(Provider):
-    """Screens and the current screen's actions, by name."""
+    """Screens and every screen's actions, by name, from anywhere."""
 
     def commands(self) -> list[PaletteCommand]:
-        """Everything the palette offers from the screen it was opened on."""
+        """Everything the palette offers; actions of other screens go there first."""
         app = cast("LeadtuiApp", self.app)
         items = [
             PaletteCommand(f"Go: {entry.title}", entry.summary, partial(app.action_go, entry.mode))
             for entry in SCREENS
         ]
         screen = self.screen
-        for area, binding in screen_actions(screen):
-            keys = app.get_key_display(binding)
-            # The tooltip is the long name ("Add a person"); the footer shows the short one.
-            items.append(
-                PaletteCommand(
-                    f"{area}: {binding.tooltip or binding.description}",
-                    f"key: {keys}",
-                    partial(screen.run_action, binding.action),
+        for entry in SCREENS:
+            screen_class = entry.load()
+            here = isinstance(screen, screen_class)
+            for area, binding in screen_actions(screen if here else screen_class):
+                if area == "App" and not here:
+                    continue
+                keys = key_display(app, screen, binding) if here else binding.key
+                items.append(
+                    PaletteCommand(
+                        # The tooltip is the long name ("Add a person"); the footer shows the
+                        # short one.
+                        f"{area}: {binding.tooltip or binding.description}",
+                        f"key: {keys}" + ("" if here else f" on {entry.title}"),
+                        partial(self._run, entry.mode, binding.action),
+                    )
                 )
-            )
         return items
+
+    async def _run(self, mode: str, action: str) -> None:
+        app = cast("LeadtuiApp", self.app)
+        if app.current_mode != mode and isinstance(app.screen, LeadtuiScreen):
+            await app.switch_mode(mode)
+        await app.screen.run_action(action)
 
     async def discover(self) -> Hits:
         """What the palette lists before anything is typed."""

@@ -30,17 +30,31 @@ class HelpScreen(ModalScreen[None]):
         self.keys = self._key_table(screen)
 
     def _key_table(self, screen: LeadtuiScreen) -> Table:
+        from leadtui.tui.commands import key_display, screen_actions
+
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
+        table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action in seen:
+        actions = screen_actions(screen)
+        own = [b for area, b in actions if area != "App"]
+        shared = [b for area, b in actions if area == "App"]
+        go = [
+            b
+            for b in type(screen).BINDINGS
+            if isinstance(b, Binding) and b.id and b.id.startswith("go.")
+        ]
+        sections = ((f"{screen.AREA}", own), ("Everywhere", [*go, *shared]))
+        for title, bindings in sections:
+            if not bindings:
                 continue
-            seen.add(binding.action)
-            table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description))
+            table.add_row(Text(title, style="underline"), Text(""))
+            for binding in bindings:
+                table.add_row(
+                    Text(key_display(self.app, screen, binding)),
+                    Text(binding.tooltip or binding.description),
+                )
         table.add_row(Text("ctrl+p"), Text("Command palette: every screen and action by name"))
+        table.add_row(Text("j / k"), Text("Down / up in tables"))
         return table
 
     def compose(self) -> ComposeResult:
@@ -49,4 +63,4 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = "esc to close"
             yield Markdown(self.help_text)
             yield Static(Text("Keys", style="bold"), classes="help-heading")
-            yield Static(self.keys)
+            yield Static(self.keys, id="help-keys")

@@ -128,10 +128,13 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
         total = len(self.people)
-        count = f"{len(shown)} of {total}" if needle else f"{total}"
+        noun = "person" if total == 1 else "people"
+        count = f"{len(shown)} of {total} {noun}" if needle else f"{total} {noun}"
+        if needle and not shown:
+            count = f"no match for {literal(needle)!r} among {total} {noun}"
         archived = "archived shown" if self.show_archived else "archived hidden"
         self.query_one("#people-status", Static).update(
-            Text(f"{count} people · by {self.order} · {archived}", style="dim")
+            Text(f"{count} · by {self.order} · {archived}", style="dim")
         )
 
     def selected_id(self) -> int | None:

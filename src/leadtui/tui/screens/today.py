@@ -33,6 +33,10 @@ RITUALS = (
 )
 
 
+# Rituals whose card already shows live content; the others say they are still to come.
+LIVE_RITUALS = {"energy"}
+
+
 def welcome_text() -> Text:
     """The first-run message on an empty database."""
     return Text.assemble(
@@ -110,7 +114,10 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
                 yield Static("", id="today-people-list")
             with Grid(id="today-rituals"):
                 for key, title, blurb in RITUALS:
-                    card = Static(Text(blurb, style="dim"), id=f"ritual-{key}", classes="ritual")
+                    body = Text(blurb, style="dim")
+                    if key not in LIVE_RITUALS:
+                        body.append("\nNot in this version yet.", style="italic dim")
+                    card = Static(body, id=f"ritual-{key}", classes="ritual")
                     card.border_title = title
                     yield card
         yield Footer()

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from leadtui.domain.energy import (
+    EnergizingWork,
+    EnergyEntry,
+    EnergyState,
+    EnergyThresholds,
+    WorkKind,
+    energy_verdict,
+    month_start,
+    quarter_bounds,
+    quarter_view,
+)
+from tests.conftest import TODAY
+
+T = EnergyThresholds()
+
+
+def days(levels: list[int], end: date = TODAY) -> list[EnergyEntry]:
+    """Entries for consecutive days ending at ``end`` (the last level is ``end``)."""
+    start = end - timedelta(days=len(levels) - 1)
+    return [EnergyEntry(start + timedelta(days=i), level) for i, level in enumerate(levels)]
+
+
+def test_13_entries_is_not_enough_and_14_is() -> None:
+    assert energy_verdict(days([4] * 13), [], TODAY).state is EnergyState.NOT_ENOUGH_DATA
+    assert energy_verdict(days([4] * 14), [], TODAY).state is EnergyState.ENERGIZED
+
+
+def test_entries_outside_the_window_do_not_count() -> None:
+    old = days([4] * 30, end=TODAY - timedelta(days=28))
+    verdict = energy_verdict(old + days([4] * 13), [], TODAY)
+    assert verdict.state is EnergyState.NOT_ENOUGH_DATA
+    assert verdict.window.entries == 13
+
+
+def test_equal_good_and_drained_days_with_mean_3_is_energized() -> None:
+    verdict = energy_verdict(days([5, 1] * 7), [], TODAY)
+    assert (verdict.window.good_days, verdict.window.drained_days) == (7, 7)
+    assert verdict.window.mean == 3.0
+    assert verdict.state is EnergyState.ENERGIZED
+
+
+def test_one_more_drained_day_than_good_is_deenergized() -> None:
+    verdict = energy_verdict(days([5, 1] * 7 + [2]), [], TODAY)
+    assert verdict.state is EnergyState.DEENERGIZED
+    assert "outnumber" in verdict.reason
+
+
+def test_mean_below_3_is_deenergized_even_without_drained_days() -> None:
+    custom = EnergyThresholds(good_day=5, drained_day=1)
+    verdict = energy_verdict(days([3, 2] * 10), [], TODAY, custom)
+    assert verdict.window.drained_days == 0 and verdict.window.mean == 2.5
+    assert verdict.state is EnergyState.DEENERGIZED
+    assert "mean level 2.5 is below 3" in verdict.reason
+    assert energy_verdict(days([3] * 20), [], TODAY, custom).state is EnergyState.ENERGIZED
+
+
+def year_with_bad_months(bad: int) -> list[EnergyEntry]:
+    """Daily entries for the 12 months ending today; the latest ``bad`` months drained."""
+    entries = []
+    for back in range(12):
+        first = month_start(TODAY, back)
+        last = min(month_start(TODAY, back - 1) - timedelta(days=1), TODAY)
+        level = 1 if back < bad else 4
+        day = first
+        while day <= last:
+            entries.append(EnergyEntry(day, level))
+            day += timedelta(days=1)
+    return entries
+
+
+def test_eight_bad_months_is_deenergized_and_nine_is_imbalanced() -> None:
+    eight = energy_verdict(year_with_bad_months(8), [], TODAY)
+    assert eight.state is EnergyState.DEENERGIZED
+    assert eight.months_deenergized == 8
+    nine = energy_verdict(year_with_bad_months(9), [], TODAY)
+    assert nine.state is EnergyState.IMBALANCED
+    assert nine.months_deenergized == 9
+    assert "change the role" in nine.prescription
+    assert nine.to_json()["months_deenergized"] == 9
+
+
+def test_a_month_with_too_few_entries_is_not_judged() -> None:
+    sparse = [EnergyEntry(month_start(TODAY, 3) + timedelta(days=i), 1) for i in range(5)]
+    verdict = energy_verdict(sparse + days([4] * 20), [], TODAY)
+    assert verdict.months_deenergized == 0
+
+
+def work(
+    day: date, hours: float, kind: WorkKind = WorkKind.CODING, creates: bool = False
+) -> EnergizingWork:
+    return EnergizingWork(0, f"w{day}", day, hours, kind, creates)
+
+
+def test_deenergized_prescription_compares_this_month_with_last() -> None:
+    entries = days([2] * 20)
+    less = energy_verdict(entries, [work(TODAY, 1), work(month_start(TODAY, 1), 4)], TODAY)
+    assert less.state is EnergyState.DEENERGIZED
+    assert "Add energizing work: 1 h this month against 4 h last month" in less.prescription
+    more = energy_verdict(entries, [work(TODAY, 5), work(month_start(TODAY, 1), 4)], TODAY)
+    assert "keep increasing it" in more.prescription
+
+
+def test_guardrails_speaking_and_work_for_other_teams() -> None:
+    gigs = [work(TODAY - timedelta(days=30 * i), 2, WorkKind.SPEAKING) for i in range(3)]
+    verdict = energy_verdict(days([4] * 20), [*gigs, work(TODAY, 1, creates=True)], TODAY)
+    warnings = verdict.to_json()["warnings"]
+    assert isinstance(warnings, list) and len(warnings) == 2
+    assert "3 speaking gigs" in warnings[0]
+    two = energy_verdict(days([4] * 20), gigs[:2], TODAY)
+    assert two.to_json()["warnings"] == []
+
+
+def test_quarter_bounds_and_view() -> None:
+    assert quarter_bounds("2026-q4") == (date(2026, 10, 1), date(2026, 12, 31))
+    assert quarter_bounds("2024-Q1") == (date(2024, 1, 1), date(2024, 3, 31))
+    for bad in ("2026-Q5", "Q4", "2026-4", "2026-H2"):
+        with pytest.raises(ValueError, match="2026-Q4"):
+            quarter_bounds(bad)
+    rising = days([2] * 20 + [4] * 33)  # 53 days ending 2026-11-22, all in Q4
+    view = quarter_view(rising, "2026-Q4", TODAY, T)
+    assert view.coverage == 1.0
+    assert view.direction == "rising"
+    assert view.good_share == round(33 / 53, 3)
+    assert view.trend_of_good_days
+    falling = quarter_view(days([4] * 33 + [2] * 20), "2026-Q4", TODAY, T)
+    assert falling.direction == "falling" and not falling.trend_of_good_days
+    few = quarter_view(days([4] * 5), "2026-Q4", TODAY, T)
+    assert few.direction == "unclear"

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
+
+from leadtui.store.database import open_database
+from leadtui.store.energy import EnergyRepository
+from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.screens.energy import EnergyScreen
+from leadtui.tui.screens.text_prompt import TextPrompt
+from leadtui.tui.screens.work_form import WorkForm
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE, plain_text
+
+
+def stored_levels(db_path: Path) -> dict[str, int]:
+    db = open_database(db_path)
+    try:
+        return {e.day.isoformat(): e.level for e in EnergyRepository(db).entries()}
+    finally:
+        db.close()
+
+
+def screen_text(app: LeadtuiApp, selector: str) -> str:
+    return plain_text(app.screen.query_one(selector, Static))
+
+
+async def test_pressing_3_logs_today_in_the_database_and_on_screen(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        assert isinstance(app.screen, EnergyScreen)
+        assert "Not logged yet today" in screen_text(app, "#energy-today")
+        await pilot.press("3")
+        await pilot.pause()
+        assert stored_levels(db_path) == {TODAY.isoformat(): 3}
+        assert "3  middling" in screen_text(app, "#energy-today")
+        await pilot.press("5")
+        await pilot.pause()
+        assert stored_levels(db_path) == {TODAY.isoformat(): 5}
+
+
+async def test_note_and_energizing_work_from_the_screen(app: LeadtuiApp, db_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E", "4", "n")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"[bold]shipped[/]", "enter")
+        await pilot.pause()
+        assert "[bold]shipped[/]" in screen_text(app, "#energy-today")
+        await pilot.press("w")
+        form = app.screen
+        assert isinstance(form, WorkForm)
+        form.query_one("#field-hours", Input).value = "lots"
+        form.query_one("#field-title", Input).value = "Prototype ranking"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "hours must be a number" in str(form.query_one("#form-error").render())
+        assert form.query_one("#field-title", Input).value == "Prototype ranking"
+        form.query_one("#field-hours", Input).value = "2"
+        form.query_one("#field-kind", Select).value = "coding"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        assert "Prototype ranking" in screen_text(app, "#energy-work")
+    db = open_database(db_path)
+    [work] = EnergyRepository(db).work()
+    assert (work.title, work.hours, work.kind.value) == ("Prototype ranking", 2.0, "coding")
+    assert EnergyRepository(db).get(TODAY).note == "[bold]shipped[/]"  # type: ignore[union-attr]
+    db.close()
+
+
+async def test_today_says_energy_is_not_logged(app: LeadtuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Energy not logged today" in screen_text(app, "#ritual-energy")
+        await pilot.press("E", "2", "t")
+        await pilot.pause()
+        card = screen_text(app, "#ritual-energy")
+        assert "Today: 2" in card and "not-enough-data" in card
