@@ -593,10 +593,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _plain_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``leadtui`` or ``leadtui --db PATH``: the arguments, without building the full parser.
+
+    Opening the app is the most common invocation, so it skips constructing every
+    subcommand's parser; anything else goes through argparse as usual.
+    """
+    db: str | None = None
+    rest = list(argv)
+    if len(rest) == 2 and rest[0] == "--db":
+        db = rest[1]
+    elif len(rest) == 1 and rest[0].startswith("--db="):
+        db = rest[0].removeprefix("--db=")
+    elif rest:
+        return None
+    if db is not None and (not db or db.startswith("-")):
+        return None  # let argparse explain the problem
+    return argparse.Namespace(db=db, debug=False, handler=_tui)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run leadtui with ``argv`` (default: the process arguments); return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _plain_tui_args(argv) or build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -53,9 +53,21 @@ class LeadtuiScreen(Screen[None]):
         """The app's today (pinned in tests)."""
         return self.leadtui.today
 
-    def on_screen_resume(self) -> None:
-        """Show fresh data whenever the screen comes back into view."""
+    _shown_once = False
+
+    def on_mount(self) -> None:
+        """Load before the first frame is drawn, so the screen appears with its data at once.
+
+        Textual calls this after the subclass's own ``on_mount`` (handlers run for every
+        class in the hierarchy).
+        """
         self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        """Show fresh data whenever the screen comes back into view (after the first time)."""
+        if self._shown_once:
+            self.refresh_data()
+        self._shown_once = True
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the database."""
