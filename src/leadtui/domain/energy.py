@@ -274,7 +274,7 @@ def energy_verdict(
     months = judge_months(entries, today, t)
     balance = work_balance(work, today)
     numbers = (
-        f"{stats.entries} entries in the last {t.window_days} days: "
+        f"{_entries(stats.entries)} in the last {t.window_days} days: "
         f"{stats.good_days} good, {stats.drained_days} drained, mean {stats.mean}"
     )
 
@@ -284,7 +284,7 @@ def energy_verdict(
     if stats.entries < t.min_entries:
         return verdict(
             EnergyState.NOT_ENOUGH_DATA,
-            f"only {stats.entries} entries in the last {t.window_days} days; "
+            f"only {_entries(stats.entries)} in the last {t.window_days} days; "
             f"a verdict needs {t.min_entries}",
             "Log one number a day (`leadtui energy log 4`); the verdict appears after "
             f"{t.min_entries} entries in {t.window_days} days.",
@@ -381,6 +381,10 @@ def quarter_view(
         # A direction from a handful of points is noise, so it needs a week's worth of entries.
         direction=direction if len(inside) >= MIN_ENTRIES_FOR_DIRECTION else "unclear",
     )
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 def _slope(xs: Sequence[int], ys: Sequence[int]) -> float:
