@@ -74,7 +74,7 @@ def test_env_db_and_home_locations(tmp_path: Path, isolated_home: Path) -> None:
         (["people", "add", "Sam", "--relation", "boss"], "relation must be one of"),
         (["people", "add", "Sam", "--started", "2026-02-31"], "not a real date"),
         (["people", "add", "Sam", "--started", "not a date"], "is not a date"),
-        (["people", "archive", "Nobody"], "no person matches 'Nobody'"),
+        (["people", "archive", "Nobody"], "no database at"),
         (["people", "edit", "Sam"], "nothing to change"),
         (["people", "frobnicate"], "invalid choice"),
         (["demo", "--people", "0"], "--people must be 1–500"),
@@ -103,6 +103,8 @@ def test_duplicate_and_ambiguous_person(db_path: Path) -> None:
     ambiguous = run("people", "archive", "sam", "--db", str(db_path))
     assert ambiguous.returncode == 2
     assert "Sam Okafor (id 1)" in ambiguous.stderr and "Sam Lee (id 2)" in ambiguous.stderr
+    missing = run("people", "archive", "Nobody", "--db", str(db_path))
+    assert missing.returncode == 2 and "no person matches 'Nobody'" in missing.stderr
 
 
 def test_markup_and_ansi_names_are_stored_as_typed_and_printed_literally(db_path: Path) -> None:
@@ -193,3 +195,16 @@ def test_backup_command(db_path: Path, tmp_path: Path) -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("leadtui ")
+
+
+def test_refusals_do_not_create_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "new.db"
+    for argv in (
+        ["people", "archive", "bob"],
+        ["people", "edit", "bob", "--relation", "boss"],
+        ["demo", "--years", "0"],
+        ["people", "unarchive", "bob"],
+    ):
+        result = run(*argv, "--db", str(missing))
+        assert result.returncode == 2, (argv, result.stderr)
+        assert not missing.exists(), argv

@@ -138,3 +138,20 @@ def test_demo_has_a_year_of_energy_with_a_rough_patch(
     assert means[0] < 3 < means[-1]  # a rough patch and good months
     main(["energy", "work", "list", "--json", "--db", str(db_path)])
     assert json.loads(out(capsys))
+
+
+def test_export_never_overwrites_the_database_and_is_always_0600(
+    db_path: Path, tmp_path: Path
+) -> None:
+    db = ["--db", str(db_path)]
+    run("energy", "log", "4", *db)
+    before = db_path.read_bytes()
+    refused = run("export", "energy", "--out", str(db_path), "--force", *db)
+    assert refused.returncode == 2 and "the database itself" in refused.stderr
+    assert db_path.read_bytes() == before
+    loose = tmp_path / "loose.md"
+    loose.write_text("old")
+    loose.chmod(0o644)
+    assert run("export", "energy", "--out", str(loose), "--force", *db).returncode == 0
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o600
+    assert loose.read_text().startswith("# Energy review")

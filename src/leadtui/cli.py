@@ -19,6 +19,8 @@ from leadtui import __version__
 from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from leadtui.config import Settings
     from leadtui.paths import Locations
     from leadtui.store.database import Store
@@ -107,7 +109,9 @@ def _people_edit(args: argparse.Namespace) -> int:
             "nothing to change; give at least one of --name, --relation, --title, "
             "--level, --team, --started"
         )
-    db = _open(args)
+    # Check the typed values before touching the database; the name is checked for real below.
+    build(PersonDraft, today=today, **{"name": "placeholder", **changes})
+    db = _open(args, create=False)
     repo = PeopleRepository(db)
     person = repo.resolve(args.person)
     draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
@@ -119,7 +123,7 @@ def _people_edit(args: argparse.Namespace) -> int:
 def _people_archive(args: argparse.Namespace) -> int:
     from leadtui.store.people import PeopleRepository
 
-    db = _open(args)
+    db = _open(args, create=False)
     repo = PeopleRepository(db)
     person = repo.resolve(args.person)
     if args.undo:
@@ -342,21 +346,38 @@ def _energy_work_list(args: argparse.Namespace) -> int:
 # --- export ---------------------------------------------------------------------------
 
 
-def write_export(text: str, out: str | None, force: bool) -> str | None:
-    """Print ``text`` or write it to ``out`` (mode 0600); refuse to overwrite without force."""
+def write_export(text: str, out: str | None, force: bool, db_path: Path) -> str | None:
+    """Print ``text`` or write it to ``out`` with mode 0600.
+
+    Refuses to overwrite without ``force``, and never writes over the database itself.
+    The file is written beside the target and renamed into place, so an existing file
+    with looser permissions is replaced, not reused.
+    """
     if out is None:
         sys.stdout.write(text)
         return None
+    import tempfile
     from pathlib import Path
 
     target = Path(out).expanduser()
+    database = db_path.resolve()
+    protected = {database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))}
+    if target.resolve() in protected:
+        raise InputError("--out is the database itself; choose another file")
     if target.exists() and not force:
         raise InputError(f"--out {target} exists; choose a new file or add --force")
     if not target.parent.is_dir():
         raise InputError(f"--out folder {target.parent} does not exist; create it first")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    if target.is_dir():
+        raise InputError(f"--out {target} is a folder; give a file name")
+    fd, temp = tempfile.mkstemp(prefix=".leadtui-", dir=target.parent)  # mode 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
     return str(target)
 
 
@@ -394,7 +415,7 @@ def _export_energy(args: argparse.Namespace) -> int:
         thresholds=settings.energy,
         today=today,
     )
-    written = write_export(text, args.out, args.force)
+    written = write_export(text, args.out, args.force, _locations(args).db_path)
     if written:
         _print(f"wrote the private energy review {quarter.label} to {written}")
     return 0
@@ -404,8 +425,9 @@ def _export_energy(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from leadtui.services.demo import seed_demo
+    from leadtui.services.demo import check_demo_size, seed_demo
 
+    check_demo_size(years=args.years, people=args.people)
     db = _open(args)
     summary = seed_demo(
         db, today=today_from_env(), years=args.years, people=args.people, force=args.force

@@ -61,12 +61,15 @@ def test_mean_below_3_is_deenergized_even_without_drained_days() -> None:
 
 
 def year_with_bad_months(bad: int) -> list[EnergyEntry]:
-    """Daily entries for the 12 months ending today; the latest ``bad`` months drained."""
+    """Daily entries for this month and the 12 before it.
+
+    This month and the ``bad`` months before it are drained; older months are good.
+    """
     entries = []
-    for back in range(12):
+    for back in range(13):
         first = month_start(TODAY, back)
         last = min(month_start(TODAY, back - 1) - timedelta(days=1), TODAY)
-        level = 1 if back < bad else 4
+        level = 1 if back <= bad else 4
         day = first
         while day <= last:
             entries.append(EnergyEntry(day, level))
@@ -132,3 +135,19 @@ def test_quarter_bounds_and_view() -> None:
     assert falling.direction == "falling" and not falling.trend_of_good_days
     few = quarter_view(days([4] * 5), "2026-Q4", TODAY, T)
     assert few.direction == "unclear"
+
+
+def test_the_current_month_never_decides_the_year() -> None:
+    # Eight drained complete months, then a drained first of the month: still eight.
+    first_of_month = month_start(TODAY)
+    entries = [e for e in year_with_bad_months(8) if e.day < first_of_month]
+    entries += days([1] * 1, end=first_of_month)
+    verdict = energy_verdict(entries, [], first_of_month)
+    assert verdict.months_deenergized == 8
+    assert verdict.state is EnergyState.DEENERGIZED
+
+
+def test_warnings_show_control_characters_literally() -> None:
+    evil = EnergizingWork(1, "x\x1b]0;pwned\x07", TODAY, 1, WorkKind.CODING, True)
+    [warning] = energy_verdict(days([4] * 20), [evil], TODAY).to_json()["warnings"]  # type: ignore[misc]
+    assert "\x1b" not in warning and "\\x1b" in warning

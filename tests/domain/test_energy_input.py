@@ -16,6 +16,7 @@ from tests.conftest import TODAY
         ({"level": "0"}, "energy level must be 1–5"),
         ({"level": "6"}, "energy level must be 1–5"),
         ({"level": "high"}, "got 'high'"),
+        ({"level": "³"}, "energy level must be 1–5"),
         ({"level": "4", "day": "tomorrow"}, "is in the future"),
         ({"level": "4", "day": "2026-02-31"}, "not a real date"),
         ({"level": "4", "energized_by": [""]}, "--energized-by must not be empty"),

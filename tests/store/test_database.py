@@ -171,6 +171,25 @@ def test_foreign_sqlite_database_is_refused(db_path: Path) -> None:
         open_database(db_path)
 
 
+def test_foreign_database_using_sqlite_utils_migrations_is_refused_untouched(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute("create table notes (id integer)")
+    conn.execute(
+        "create table _sqlite_migrations (id integer primary key, migration_set text, "
+        "name text, applied_at text)"
+    )
+    conn.execute("insert into _sqlite_migrations values (1, 'other-app', '0001_x', '2026')")
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(DatabaseRefusedError, match="not a leadtui one"):
+        open_database(db_path)
+    assert digest(db_path) == before
+
+
 def test_unwritable_folder_is_refused(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         target = Path("/proc/leadtui-test/leadtui.db")  # even root cannot create folders here

@@ -8,8 +8,8 @@ day <= 2 (configurable). The verdict looks at a window of recent days
   (fewer than 14 of 28);
 - ``deenergized``: drained days outnumber good days, or the mean is below 3;
 - ``imbalanced-over-a-year``: deenergized now, and at least 9 of the last 12
-  calendar months (this one included) were deenergized by the same rule;
-  a month is judged only when at least half its days (so far) have entries;
+  complete calendar months (before this one) were deenergized by the same rule;
+  a month is judged only when at least half its days have entries;
 - ``energized``: otherwise.
 """
 
@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+
+from leadtui.domain.text import literal
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
 MONTHS_FOR_IMBALANCE = 9
@@ -154,11 +156,14 @@ class MonthJudgement:
 def judge_months(
     entries: Sequence[EnergyEntry], today: date, thresholds: EnergyThresholds, count: int = 12
 ) -> list[MonthJudgement]:
-    """The last ``count`` calendar months (this one included), oldest first."""
+    """The last ``count`` complete calendar months before this one, oldest first.
+
+    The current month is left out: early in a month a day or two would decide it.
+    """
     result = []
-    for back in range(count - 1, -1, -1):
+    for back in range(count, 0, -1):
         first = month_start(today, back)
-        last = min(month_end(first), today)
+        last = month_end(first)
         stats = window_stats(entries, first, last, thresholds)
         judged = stats.entries * 2 >= stats.days
         result.append(MonthJudgement(first, stats, judged, judged and stats.deenergized()))
@@ -185,7 +190,8 @@ class WorkBalance:
             )
         for title in self.creates_work:
             found.append(
-                f"'{title}' creates work for other teams; energizing work should not cost others"
+                f"'{literal(title)}' creates work for other teams; "
+                "energizing work should not cost others"
             )
         return found
 

@@ -43,7 +43,8 @@ class EnergyLogDraft(BaseModel):
     @classmethod
     def _level(cls, value: object) -> int:
         text = str(value).strip()
-        if not text.lstrip("-").isdigit() or not LEVEL_MIN <= int(text) <= LEVEL_MAX:
+        digits = text.lstrip("-")
+        if not (digits.isascii() and digits.isdigit()) or not LEVEL_MIN <= int(text) <= LEVEL_MAX:
             raise ValueError(
                 f"energy level must be {LEVEL_MIN}–{LEVEL_MAX} (5 = energized), got {text!r}"
             )

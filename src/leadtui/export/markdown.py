@@ -14,7 +14,9 @@ from enum import StrEnum
 
 from leadtui.domain.text import literal
 
-_BLOCK_BREAKERS = re.compile(r"^(\s{0,3})(#{1,6}(?=\s|$)|=+\s*$|-{3,}\s*$|>|```|~~~)")
+# Line starts that would open a heading, a setext underline ("--" under text makes the line
+# above a heading), a blockquote, a fence or an HTML block that swallows what follows.
+_BLOCK_BREAKERS = re.compile(r"^(\s{0,3})(#{1,6}(?=\s|$)|=+\s*$|-+\s*$|>|```|~~~|<)")
 
 
 class Audience(StrEnum):

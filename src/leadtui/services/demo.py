@@ -155,6 +155,14 @@ def is_empty(db: Store) -> bool:
     return PeopleRepository(db).count() == 0 and EnergyRepository(db).count() == 0
 
 
+def check_demo_size(*, years: int, people: int) -> None:
+    """Refuse a demo size outside what the demo can make believable."""
+    if not 1 <= people <= 500:
+        raise InputError(f"--people must be 1–500, got {people}")
+    if not 1 <= years <= 20:
+        raise InputError(f"--years must be 1–20, got {years}")
+
+
 def seed_demo(
     db: Store,
     *,
@@ -170,10 +178,7 @@ def seed_demo(
     ``force`` the demo team is added beside what is there (nothing is
     deleted) and names already in use are skipped.
     """
-    if not 1 <= people <= 500:
-        raise InputError(f"--people must be 1–500, got {people}")
-    if not 1 <= years <= 20:
-        raise InputError(f"--years must be 1–20, got {years}")
+    check_demo_size(years=years, people=people)
     if not force and not is_empty(db):
         raise InputError(
             "the database already holds data; use an empty one (--db new.db) or add --force "

@@ -86,8 +86,11 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
     """
     if not path.is_file():
         raise _refuse(path, "is not a file; pass a file path with --db")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise _refuse(path, f"cannot be read ({exc.strerror}); fix its permissions") from None
     if not header:
         return None  # an empty file: SQLite treats it as a new database
     if header != SQLITE_HEADER:
@@ -115,6 +118,12 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
                 "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
             )
         }
+        if not applied and tables - {"_sqlite_migrations"}:
+            raise _refuse(path, "is a SQLite database but not a leadtui one")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _refuse(path, "is locked by another program; close it and try again") from None
+        raise _refuse(path, f"cannot be read ({exc}); restore a backup if this persists") from None
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, f"is corrupt or not a database ({exc}); restore a backup") from None
     finally:
@@ -226,25 +235,45 @@ def write_transaction(store: Store) -> Iterator[Store]:
     store.conn.execute("begin immediate")
     try:
         yield store
+        store.conn.execute("commit")
     except BaseException:
+        # Also after a failed COMMIT: a transaction left open would swallow later writes.
         if store.conn.in_transaction:
             store.conn.execute("rollback")
         raise
-    store.conn.execute("commit")
 
 
-def backup_to(store: Store, target: Path) -> Path:
-    """Copy ``store`` to ``target`` through SQLite's backup API (consistent while in use)."""
+def backup_to(store: Store, target: Path, *, exclusive: bool = False) -> Path:
+    """Copy ``store`` to ``target`` through SQLite's backup API (consistent while in use).
+
+    With ``exclusive`` the target must not exist yet, so two processes never write
+    the same backup file.
+    """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
+    flags = os.O_CREAT | os.O_WRONLY | (os.O_EXCL if exclusive else os.O_TRUNC)
+    os.close(os.open(target, flags, 0o600))
+    os.chmod(target, 0o600)
     destination = sqlite3.connect(str(target))
     try:
         store.conn.backup(destination)
     finally:
         destination.close()
-    os.chmod(target, 0o600)
     return target
+
+
+def _backup_before_migrating(path: Path, first_pending: str, now: datetime | None) -> None:
+    """Copy the database as it is before ``first_pending`` runs, under a unique name.
+
+    Called while this process holds the write lock, through a second read connection
+    (the backup API cannot read through a connection with an open write transaction).
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir_for(path) / f"{path.stem}-{stamp}-{os.getpid()}-before-{first_pending}.db"
+    reader = Store(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS), path)
+    try:
+        backup_to(reader, target, exclusive=True)
+    finally:
+        reader.close()
 
 
 def open_database(
@@ -269,19 +298,16 @@ def open_database(
         raise _refuse(path, f"cannot be opened ({exc})") from None
     try:
         _tighten_permissions(path, default_folder)
-        pending = [f.name for f in files if f.name not in (applied or set())]
-        if pending:
-            if applied:
-                # Taken before the write lock: the backup API cannot copy from a connection
-                # that holds an open write transaction.
-                stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-                backup_to(
-                    store, backups_dir_for(path) / f"{path.stem}-{stamp}-before-{pending[0]}.db"
-                )
+        if [f for f in files if f.name not in (applied or set())]:
+            migrations = _migrations(files)
             with write_transaction(store):
-                # sqlite-utils applies only what is still pending under the lock: a second
-                # process may have migrated in the meantime. All steps commit together.
-                _migrations(files).apply(store.utils)
+                # Under the write lock: what is still pending (a second process may have
+                # migrated meanwhile), a backup of exactly that state, then every pending
+                # step through sqlite-utils, committed together.
+                pending = migrations.pending(store.utils)
+                if pending and applied:
+                    _backup_before_migrating(path, pending[0].name, now)
+                migrations.apply(store.utils)
     except BaseException:
         store.close()
         raise

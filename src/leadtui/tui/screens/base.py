@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+from leadtui.errors import LeadtuiError
+
+T = TypeVar("T")
+
+
+def busy_message(exc: sqlite3.OperationalError) -> str:
+    """A person's reading of a database error during a write."""
+    if "locked" in str(exc) or "busy" in str(exc):
+        return "the database is busy in another leadtui; try again in a moment"
+    return f"database error: {exc}"
+
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
@@ -71,6 +85,18 @@ class LeadtuiScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the database."""
+
+    def guarded(self, change: Callable[[], T]) -> T | None:
+        """Run a write; a refusal or a busy database becomes a notice, never a crash."""
+        try:
+            return change()
+        except LeadtuiError as exc:
+            self.notify(exc.message, severity="error", title=self.AREA, markup=False)
+        except sqlite3.OperationalError as exc:
+            self.notify(
+                f"Not saved: {busy_message(exc)}", severity="error", title=self.AREA, markup=False
+            )
+        return None
 
     def action_help(self) -> None:
         """Show this screen's help and keys."""

@@ -15,7 +15,6 @@ from textual.widgets import Footer, Header, Static
 
 from leadtui.domain.energy import EnergyState, EnergyThresholds, level_kind
 from leadtui.domain.text import literal
-from leadtui.errors import LeadtuiError
 from leadtui.services.energy import EnergyOverview, energy_overview
 from leadtui.store.energy import EnergyRepository
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -299,12 +298,14 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         from leadtui.domain.energy_input import EnergyLogDraft
         from leadtui.domain.validation import build
 
-        try:
-            draft = build(EnergyLogDraft, today=self.today, level=level, day=self.today)
-            entry, previous = self.repo.log(draft)
-        except LeadtuiError as exc:
-            self.notify(exc.message, severity="error", markup=False)
+        logged = self.guarded(
+            lambda: self.repo.log(
+                build(EnergyLogDraft, today=self.today, level=level, day=self.today)
+            )
+        )
+        if logged is None:
             return
+        entry, previous = logged
         self.refresh_data()
         kind = level_kind(entry.level, self.thresholds)
         verb = f"Changed today from {previous.level} to" if previous else "Logged"

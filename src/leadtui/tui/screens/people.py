@@ -14,7 +14,6 @@ from textual.widgets import Footer, Header, Input, Static
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import literal
-from leadtui.errors import LeadtuiError
 from leadtui.store.people import PeopleRepository, PersonOrder
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.key_table import KeyTable
@@ -249,10 +248,8 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         )
 
     def _apply(self, change: Callable[[], Person], verb: str) -> None:
-        try:
-            person = change()
-        except LeadtuiError as exc:
-            self.notify(exc.message, severity="error", title="People", markup=False)
+        person = self.guarded(change)
+        if person is None:
             return
         self.refresh_data()
         self.notify(f"{verb} {literal(person.name)}", title="People", markup=False)

@@ -19,6 +19,7 @@ from leadtui.domain.people import Person, Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
 from leadtui.errors import LeadtuiError
+from leadtui.tui.screens.base import busy_message
 
 SaveCallback = Callable[[PersonDraft], Person]
 
@@ -108,7 +109,7 @@ class PersonForm(ModalScreen[Person | None]):
             self._refuse(exc.message, getattr(exc, "field", None))
             return
         except sqlite3.OperationalError as exc:
-            self._refuse(f"not saved: {exc}; try again", None)
+            self._refuse(f"Not saved: {busy_message(exc)}", None)
             return
         self.dismiss(person)
 

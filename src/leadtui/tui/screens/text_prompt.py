@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from leadtui.errors import LeadtuiError
+from leadtui.tui.screens.base import busy_message
 
 
 class TextPrompt(ModalScreen[bool]):
@@ -58,6 +60,9 @@ class TextPrompt(ModalScreen[bool]):
             self.save(self.query_one(Input).value)
         except LeadtuiError as exc:
             self.query_one("#form-error", Static).update(Text(exc.message))
+            return
+        except sqlite3.OperationalError as exc:
+            self.query_one("#form-error", Static).update(Text(f"Not saved: {busy_message(exc)}"))
             return
         self.dismiss(True)
 

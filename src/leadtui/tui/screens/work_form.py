@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
@@ -17,6 +18,7 @@ from leadtui.domain.energy import EnergizingWork, WorkKind
 from leadtui.domain.energy_input import WorkDraft
 from leadtui.domain.validation import build
 from leadtui.errors import LeadtuiError
+from leadtui.tui.screens.base import busy_message
 
 FIELDS = (
     ("title", "What", "e.g. prototype a ranking idea"),
@@ -91,6 +93,9 @@ class WorkForm(ModalScreen[EnergizingWork | None]):
                 creates_work_for_other_teams=self.query_one("#field-creates", Checkbox).value,
             )
             work = self.save(draft)
+        except sqlite3.OperationalError as exc:
+            self.query_one("#form-error", Static).update(Text(f"Not saved: {busy_message(exc)}"))
+            return
         except LeadtuiError as exc:
             self.query_one("#form-error", Static).update(Text(exc.message))
             field = getattr(exc, "field", None)
