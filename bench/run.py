@@ -130,10 +130,12 @@ def main() -> int:
 
     tui = side_by_side(
         args.runs,
-        lambda: time_until_screen([LEADTUI, "--db", str(db)], [b"People \xc2\xb7 ", b"palette"],
-                                  env),
-        lambda: time_until_screen([sys.executable, str(HERE / "bare_app.py")],
-                                  [b"row 0", b"palette"], env),
+        lambda: time_until_screen(
+            [LEADTUI, "--db", str(db)], [b"People \xc2\xb7 ", b"palette"], env
+        ),
+        lambda: time_until_screen(
+            [sys.executable, str(HERE / "bare_app.py")], [b"row 0", b"palette"], env
+        ),
     )
     report("(a) TUI start to full first screen", *tui, goal=1.3)
 
