@@ -7,7 +7,6 @@ line on stderr, nothing written), 1 an unexpected failure.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import sys
@@ -19,20 +18,14 @@ from leadtui import __version__
 from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
+    import argparse
     from pathlib import Path
 
     from leadtui.config import Settings
     from leadtui.paths import Locations
     from leadtui.store.database import Store
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error message and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+Handler = Callable[["argparse.Namespace"], int]
 
 
 def today_from_env() -> date:
@@ -477,6 +470,15 @@ def _tui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (exposed for help text and tests)."""
+    # argparse is imported here: opening the app (`leadtui`, `leadtui --db X`) never needs it.
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse with a one-line error message and exit code 2."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
     common = _Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -631,7 +633,9 @@ def _plain_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
         return None
     if db is not None and (not db or db.startswith("-")):
         return None  # let argparse explain the problem
-    return argparse.Namespace(db=db, debug=False, handler=_tui)
+    from types import SimpleNamespace
+
+    return SimpleNamespace(db=db, debug=False, handler=_tui)  # type: ignore[return-value]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -646,6 +650,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `leadtui people list | head`: the reader left; that is not a failure.
+        sys.stdout = open(os.devnull, "w")  # silence the flush at exit
+        return 0
     except sqlite3.OperationalError as exc:
         if args.debug:
             raise
