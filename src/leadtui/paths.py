@@ -11,15 +11,14 @@ backups with the real one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "leadtui"
 DB_FILENAME = "leadtui.db"
 
 
-@dataclass(frozen=True)
-class Locations:
+class Locations(NamedTuple):
     """The folders and files leadtui reads and writes."""
 
     data_dir: Path

@@ -1,5 +1,8 @@
 """The energy journal and the "eventual quid pro quo" check. Pure rules, no I/O.
 
+Records are NamedTuples rather than dataclasses: they are immutable all the same and
+cost far less to define, which keeps both `leadtui energy log` and start-up quick.
+
 One entry a day, level 1–5 (5 = energized). A good day is >= 4 and a drained
 day <= 2 (configurable). The verdict looks at a window of recent days
 (28 by default):
@@ -16,9 +19,10 @@ day <= 2 (configurable). The verdict looks at a window of recent days
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from leadtui.domain.text import literal
 
@@ -66,8 +70,7 @@ class EnergyThresholds:
         return (self.window_days + 1) // 2
 
 
-@dataclass(frozen=True, slots=True)
-class EnergyEntry:
+class EnergyEntry(NamedTuple):
     """One day's entry as stored."""
 
     day: date
@@ -77,8 +80,7 @@ class EnergyEntry:
     drained_by: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class EnergizingWork:
+class EnergizingWork(NamedTuple):
     """Something done because it gives energy back."""
 
     id: int
@@ -98,8 +100,7 @@ def level_kind(level: int, thresholds: EnergyThresholds) -> str:
     return "middling"
 
 
-@dataclass(frozen=True)
-class WindowStats:
+class WindowStats(NamedTuple):
     """The numbers behind a judgement of a stretch of days."""
 
     start: date
@@ -143,8 +144,7 @@ def month_end(first: date) -> date:
     return month_start(first, -1) - timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class MonthJudgement:
+class MonthJudgement(NamedTuple):
     """One calendar month under the verdict rule."""
 
     month: date
@@ -160,7 +160,7 @@ def judge_months(
 
     The current month is left out: early in a month a day or two would decide it.
     """
-    result = []
+    result: list[MonthJudgement] = []
     for back in range(count, 0, -1):
         first = month_start(today, back)
         last = month_end(first)
@@ -170,8 +170,7 @@ def judge_months(
     return result
 
 
-@dataclass(frozen=True)
-class WorkBalance:
+class WorkBalance(NamedTuple):
     """Energizing work this month against last month, and the guardrails."""
 
     hours_this_month: float
@@ -217,8 +216,7 @@ def work_balance(work: Sequence[EnergizingWork], today: date) -> WorkBalance:
     )
 
 
-@dataclass(frozen=True)
-class EnergyVerdict:
+class EnergyVerdict(NamedTuple):
     """The verdict, its reason in words, the numbers behind it and what to do."""
 
     state: EnergyState
@@ -227,7 +225,7 @@ class EnergyVerdict:
     today: date
     window: WindowStats
     thresholds: EnergyThresholds
-    months: list[MonthJudgement] = field(default_factory=list)
+    months: tuple[MonthJudgement, ...] = ()
     balance: WorkBalance | None = None
 
     @property
@@ -285,7 +283,7 @@ def energy_verdict(
     )
 
     def verdict(state: EnergyState, reason: str, prescription: str) -> EnergyVerdict:
-        return EnergyVerdict(state, reason, prescription, today, stats, t, months, balance)
+        return EnergyVerdict(state, reason, prescription, today, stats, t, tuple(months), balance)
 
     if stats.entries < t.min_entries:
         return verdict(
@@ -328,8 +326,7 @@ def energy_verdict(
     return verdict(EnergyState.DEENERGIZED, f"{numbers}; {why}", more)
 
 
-@dataclass(frozen=True)
-class QuarterView:
+class QuarterView(NamedTuple):
     """The sources' question for a quarter: is there a trend of good days?"""
 
     label: str

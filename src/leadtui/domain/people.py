@@ -1,16 +1,15 @@
 """People: the reports, peers and managers the rituals are about.
 
-``Person`` is a stored record: a plain dataclass, because reading never needs
-validation and start-up should not pay for it. What a person *types* goes
+``Person`` is a stored record: an immutable NamedTuple, because reading never
+needs validation and start-up should not pay for it. What a person *types* goes
 through :class:`leadtui.domain.people_input.PersonDraft`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from leadtui.domain.text import literal
 
@@ -28,8 +27,7 @@ class Relation(StrEnum):
 RELATION_CHOICES = ", ".join(r.value for r in Relation)
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     """A person as stored."""
 
     id: int
@@ -68,7 +66,7 @@ class Person:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO text)."""
-        data = asdict(self)
+        data = self._asdict()
         data["relation"] = self.relation.value
         for key in ("started_on", "archived_on"):
             data[key] = data[key].isoformat() if data[key] else None

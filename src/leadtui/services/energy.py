@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.energy import (
     EnergizingWork,
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 
-@dataclass(frozen=True)
-class EnergyOverview:
+class EnergyOverview(NamedTuple):
     """Everything the Energy screen shows."""
 
     today: date

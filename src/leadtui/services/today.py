@@ -7,9 +7,8 @@ verdict when it is not "energized".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
@@ -21,12 +20,11 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 
-@dataclass(frozen=True)
-class TodayOverview:
+class TodayOverview(NamedTuple):
     """Everything the Today screen shows."""
 
     today: date
-    people_by_relation: dict[Relation, list[Person]] = field(default_factory=dict)
+    people_by_relation: dict[Relation, list[Person]]
     archived_count: int = 0
     energy_today: EnergyEntry | None = None
     energy_verdict: EnergyVerdict | None = None

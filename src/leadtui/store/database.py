@@ -20,10 +20,9 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.errors import DatabaseRefusedError
 from leadtui.paths import backups_dir_for
@@ -39,8 +38,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATION_NAME = re.compile(r"^\d{4}_[a-z0-9_]+\.sql$")
 
 
-@dataclass(frozen=True)
-class MigrationFile:
+class MigrationFile(NamedTuple):
     """One schema step shipped with leadtui."""
 
     name: str

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.screen import Screen
 
 
-@dataclass(frozen=True)
-class ScreenEntry:
+class ScreenEntry(NamedTuple):
     """A top-level screen the app can switch to."""
 
     mode: str
