@@ -134,6 +134,9 @@ def main() -> int:
         "LEADTUI_TODAY": "2026-11-22",
     }
     env.pop("LEADTUI_DB", None)
+    # Measure as installed software runs: with bytecode cached (pip compiles it for a real
+    # install). Without this, a checkout's modules would be recompiled on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not db.exists():
         subprocess.run(
             [LEADTUI, "demo", "--years", "5", "--people", "40", "--db", str(db)],
