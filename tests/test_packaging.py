@@ -46,7 +46,10 @@ def test_wheel_contains_migrations_themes_and_styles(wheel: Path) -> None:
         assert f"leadtui/migrations/{name}" in names
     for name in themes:
         assert f"leadtui/themes/{name}" in names
-    assert "leadtui/tui/styles/app.tcss" in names
+    styles = sorted(p.name for p in (ROOT / "src/leadtui/tui/styles").glob("*.tcss"))
+    assert len(styles) >= 4
+    for name in styles:
+        assert f"leadtui/tui/styles/{name}" in names
 
 
 @pytest.mark.slow

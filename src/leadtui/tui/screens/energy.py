@@ -92,6 +92,8 @@ def trend_line(overview: EnergyOverview, days: int) -> Text:
 class EnergyScreen(LeadtuiScreen):
     """Press 1–5 to log today; read the verdict and what to do about it."""
 
+    # Each screen brings its own styles, so start-up parses only what Today needs.
+    CSS_PATH = "../styles/energy.tcss"
     AREA = "Energy"
     HELP = """\
 # Energy

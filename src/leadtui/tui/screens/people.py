@@ -32,6 +32,8 @@ def _matches(person: Person, needle: str) -> bool:
 class PeopleScreen(LeadtuiScreen):
     """A table of people with a filter box; a modal form adds and edits."""
 
+    # Each screen brings its own styles, so start-up parses only what Today needs.
+    CSS_PATH = "../styles/people.tcss"
     AREA = "People"
     HELP = """\
 # People

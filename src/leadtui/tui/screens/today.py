@@ -90,6 +90,8 @@ def energy_card(overview: TodayOverview) -> Text:
 class TodayScreen(LeadtuiScreen):
     """The home screen a manager opens before a day of one-on-ones."""
 
+    # Each screen brings its own styles, so start-up parses only what Today needs.
+    CSS_PATH = "../styles/today.tcss"
     AREA = "Today"
     HELP = """\
 # Today
