@@ -45,6 +45,8 @@ def test_core_modules_do_not_import_textual() -> None:
         ["energy", "check", "--json"],
         ["energy", "work", "add", "prototype", "--kind", "coding"],
         ["export", "energy"],
+        ["1on1", "series", "Sam", "--weekday", "tue"],
+        ["export", "1on1", "Sam", "--audience", "shared"],
         ["demo", "--people", "3", "--force"],
         ["backup"],
     ],
@@ -54,6 +56,7 @@ def test_cli_subcommands_do_not_import_textual(argv: list[str], tmp_path: Path) 
     code = (
         "import sys\nfrom leadtui.cli import main\n"
         f"assert main(['people', 'add', 'Sam', '--db', {str(db)!r}]) == 0\n"
+        f"assert main(['1on1', 'series', 'Sam', '--weekday', 'tue', '--db', {str(db)!r}]) == 0\n"
         f"code = main({[*argv, '--db', str(db)]!r})\n"
         "assert code == 0, code\n"
         "assert 'textual' not in sys.modules\n"

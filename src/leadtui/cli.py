@@ -336,6 +336,184 @@ def _energy_work_list(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- one-on-ones -----------------------------------------------------------------------
+
+
+def _person_and_store(args: argparse.Namespace, *, create: bool = False) -> tuple[Any, Store]:
+    from leadtui.store.people import PeopleRepository
+
+    store = _open(args, create=create)
+    return PeopleRepository(store).resolve(args.person), store
+
+
+def _oo_series(args: argparse.Namespace) -> int:
+    from leadtui.domain.oneonones import SeriesStatus, next_session_date
+    from leadtui.domain.oneonones_input import SeriesDraft
+    from leadtui.domain.validation import build
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    today = today_from_env()
+    person, store = _person_and_store(args)
+    repo = OneOnOneRepository(store)
+    current = repo.series_for(person.id)
+    if args.status:
+        if current is None:
+            raise InputError(f"{person.display_name} has no 1:1 series to {args.status}")
+        status = {
+            "pause": SeriesStatus.PAUSED,
+            "resume": SeriesStatus.ACTIVE,
+            "end": SeriesStatus.ENDED,
+        }[args.status]
+        repo.set_status(current.id, status)
+        _print(f"1:1 with {person.display_name}: {status.value}")
+        return 0
+    fields: dict[str, Any] = {
+        "every_weeks": args.every or (current.every_weeks if current else 1),
+        "weekday": args.weekday
+        if args.weekday is not None
+        else (current.weekday if current else None),
+        "at_time": args.time or (current.at_time if current else "10:00"),
+        "minutes": args.minutes or (current.minutes if current else 60),
+        "starts_on": args.start or (current.starts_on if current else None),
+    }
+    if fields["weekday"] is None:
+        raise InputError("--weekday is required for a new series, e.g. --weekday tuesday")
+    draft = build(SeriesDraft, today=today, **fields)
+    series = repo.save_series(person.id, draft)
+    next_on = next_session_date(series, repo.changes(series.id), today)
+    _print(
+        f"1:1 with {person.display_name}: {series.describe()}; next "
+        f"{next_on.isoformat() if next_on else 'not scheduled'}"
+    )
+    return 0
+
+
+def _oo_add(args: argparse.Namespace) -> int:
+    from leadtui.domain.oneonones_input import PointDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.oneonones import require_series
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    draft = build(
+        PointDraft,
+        text=args.text,
+        raised_by="them" if args.theirs else "me",
+        visibility="private" if args.private else "shared",
+        recurring=args.recurring,
+    )
+    person, store = _person_and_store(args)
+    series = require_series(store, person)
+    point = OneOnOneRepository(store).add_point(series.id, draft, today_from_env())
+    _print(
+        f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
+        f"from {point.raised_by.value}): {literal(point.text)}"
+    )
+    return 0
+
+
+def _oo_action(args: argparse.Namespace) -> int:
+    from leadtui.domain.oneonones_input import ActionDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.oneonones import require_series
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    today = today_from_env()
+    draft = build(ActionDraft, today=today, text=args.text, owner=args.owner, due_on=args.due)
+    person, store = _person_and_store(args)
+    series = require_series(store, person)
+    action = OneOnOneRepository(store).add_action(series.id, draft, today)
+    due = f", due {action.due_on.isoformat()}" if action.due_on else ""
+    late = " (already overdue)" if action.overdue(today) else ""
+    _print(f"action {action.id} for {action.owner.value}{due}{late}: {literal(action.text)}")
+    return 0
+
+
+def _oo_mark(args: argparse.Namespace) -> int:
+    from leadtui.domain.oneonones import PointStatus
+    from leadtui.services.oneonones import require_series
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    person, store = _person_and_store(args)
+    series = require_series(store, person)
+    repo = OneOnOneRepository(store)
+    if args.what == "done":
+        action = repo.action(args.item)
+        if action.series_id != series.id:
+            raise InputError(f"action {args.item} belongs to someone else's 1:1")
+        repo.complete_action(action.id, None if args.undo else today_from_env())
+        _print(f"action {action.id}: {'open again' if args.undo else 'done'}")
+        return 0
+    point = repo.point(args.item)
+    if point.series_id != series.id:
+        raise InputError(f"talking point {args.item} belongs to someone else's 1:1")
+    status = PointStatus.OPEN if args.undo else PointStatus(args.what)
+    repo.set_point_status(point.id, status)
+    _print(f"talking point {point.id}: {status.value}")
+    return 0
+
+
+def _oo_close(args: argparse.Namespace) -> int:
+    from leadtui.domain.dates import parse_date
+    from leadtui.services.oneonones import require_series
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    today = today_from_env()
+    held_on = parse_date(args.date, today, field="--date") if args.date else today
+    if held_on > today:
+        raise InputError(f"--date {held_on.isoformat()} is in the future; close a held session")
+    person, store = _person_and_store(args)
+    series = require_series(store, person)
+    repo = OneOnOneRepository(store)
+    session = repo.close_session(series, held_on)
+    filed = len(repo.filed_points(session.id))
+    carried = len(repo.open_points(series.id))
+    _print(
+        f"held {held_on.isoformat()} with {person.display_name}: {filed} points filed, "
+        f"{carried} carried over"
+    )
+    return 0
+
+
+def _oo_show(args: argparse.Namespace) -> int:
+    from leadtui.domain.text import literal
+    from leadtui.services.oneonones import running_document
+
+    person, store = _person_and_store(args)
+    doc = running_document(store, person, today_from_env(), history=1)
+    if args.json:
+        import json
+
+        _print(json.dumps(doc.to_json(), ensure_ascii=False))
+        return 0
+    next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
+    _print(f"1:1 with {person.display_name}: {doc.series.describe()}")
+    _print(f"next session: {next_on}{' (overdue)' if doc.overdue else ''}")
+    _print("talking points:" if doc.points else "talking points: none yet")
+    for p in doc.points:
+        flags = [p.raised_by.value]
+        if p.visibility.value == "private":
+            flags.append("private")
+        if p.carried:
+            flags.append(f"carried {p.carried}x")
+        if p.status.value != "open":
+            flags.append(p.status.value)
+        _print(f"  {p.id:>4}  {literal(p.text)}  ({', '.join(flags)})")
+    open_actions = [a for a in doc.actions if a.done_on is None]
+    _print("open actions:" if open_actions else "open actions: none")
+    for a in open_actions:
+        due = f", due {a.due_on.isoformat()}" if a.due_on else ""
+        _print(f"  {a.id:>4}  {literal(a.text)}  ({a.owner.value}{due})")
+    if doc.sessions:
+        last = doc.sessions[0][0]
+        _print(
+            f"last session {last.held_on.isoformat()}: "
+            f"{literal(last.shared_notes) or 'no shared notes'}"
+        )
+    return 0
+
+
 # --- export ---------------------------------------------------------------------------
 
 
@@ -372,6 +550,21 @@ def write_export(text: str, out: str | None, force: bool, db_path: Path) -> str 
         Path(temp).unlink(missing_ok=True)
         raise
     return str(target)
+
+
+def _export_1on1(args: argparse.Namespace) -> int:
+    from leadtui.export.markdown import Audience
+    from leadtui.export.oneonone import oneonone_document
+    from leadtui.services.oneonones import running_document
+
+    today = today_from_env()
+    person, store = _person_and_store(args)
+    doc = running_document(store, person, today, history=1000)
+    text = oneonone_document(doc, Audience(args.audience), today)
+    written = write_export(text, args.out, args.force, _locations(args).db_path)
+    if written:
+        _print(f"wrote the {args.audience} 1:1 document for {person.display_name} to {written}")
+    return 0
 
 
 def _export_energy(args: argparse.Namespace) -> int:
@@ -590,8 +783,76 @@ def build_parser() -> argparse.ArgumentParser:
     work_list.add_argument("--json", action="store_true")
     work_list.set_defaults(handler=_energy_work_list)
 
+    oo = sub.add_parser(
+        "1on1", help="one-on-ones: series, talking points, actions", parents=[common]
+    )
+    oo_sub = oo.add_subparsers(title="1on1 commands", metavar="ACTION", required=True)
+    series = oo_sub.add_parser(
+        "series", help="create or change a person's recurring 1:1", parents=[common]
+    )
+    series.add_argument("person", metavar="PERSON")
+    series.add_argument("--every", metavar="N", help="every N weeks (1)")
+    series.add_argument("--weekday", metavar="DAY", help="e.g. tuesday")
+    series.add_argument("--time", metavar="HH:MM", help="start time (10:00)")
+    series.add_argument("--minutes", metavar="N", help="length (60)")
+    series.add_argument("--start", metavar="DATE", help="first possible date (today)")
+    series.add_argument("--pause", dest="status", action="store_const", const="pause")
+    series.add_argument("--resume", dest="status", action="store_const", const="resume")
+    series.add_argument("--end", dest="status", action="store_const", const="end")
+    series.set_defaults(handler=_oo_series, status=None)
+    oo_add = oo_sub.add_parser("add", help="a talking point for the next session", parents=[common])
+    oo_add.add_argument("person", metavar="PERSON")
+    oo_add.add_argument("text", metavar="TEXT")
+    oo_add.add_argument("--private", action="store_true", help="never in a shared export")
+    oo_add.add_argument("--theirs", action="store_true", help="raised by them")
+    oo_add.add_argument("--recurring", action="store_true", help="asked every session")
+    oo_add.set_defaults(handler=_oo_add)
+    oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
+    oo_action.add_argument("person", metavar="PERSON")
+    oo_action.add_argument("text", metavar="TEXT")
+    oo_action.add_argument("--owner", default="me", help="me | them (me)")
+    oo_action.add_argument(
+        "--due", metavar="DATE", help="due date; a past date is accepted and overdue at once"
+    )
+    oo_action.set_defaults(handler=_oo_action)
+    for verb, what, help_text in (
+        ("discuss", "discussed", "mark a talking point discussed"),
+        ("drop", "dropped", "drop a talking point"),
+        ("done", "done", "mark an action item done"),
+    ):
+        mark = oo_sub.add_parser(verb, help=help_text, parents=[common])
+        mark.add_argument("person", metavar="PERSON")
+        mark.add_argument("item", metavar="ID", type=int)
+        mark.add_argument("--undo", action="store_true", help="open it again")
+        mark.set_defaults(handler=_oo_mark, what=what)
+    oo_close = oo_sub.add_parser(
+        "close", help="hold the session: file and carry over", parents=[common]
+    )
+    oo_close.add_argument("person", metavar="PERSON")
+    oo_close.add_argument("--date", metavar="DATE", help="held on (today)")
+    oo_close.set_defaults(handler=_oo_close)
+    oo_show = oo_sub.add_parser(
+        "show", help="the next session: points, actions, last notes", parents=[common]
+    )
+    oo_show.add_argument("person", metavar="PERSON")
+    oo_show.add_argument("--json", action="store_true")
+    oo_show.set_defaults(handler=_oo_show)
+
     export = sub.add_parser("export", help="Markdown documents", parents=[common])
     export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
+    export_oo = export_sub.add_parser(
+        "1on1", help="a person's running 1:1 document", parents=[common]
+    )
+    export_oo.add_argument("person", metavar="PERSON")
+    export_oo.add_argument(
+        "--audience",
+        choices=("shared", "private"),
+        default="private",
+        help="shared drops everything private (default: private)",
+    )
+    export_oo.add_argument("--out", metavar="FILE", help="default: print")
+    export_oo.add_argument("--force", action="store_true", help="overwrite --out")
+    export_oo.set_defaults(handler=_export_1on1)
     export_energy = export_sub.add_parser(
         "energy", help="private energy quarter review", parents=[common]
     )

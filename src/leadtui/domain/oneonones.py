@@ -1,0 +1,180 @@
+"""One-on-ones: a running document per person. Records and pure rules, no I/O.
+
+A series recurs weekly or every N weeks on one weekday (python-dateutil rrule);
+one occurrence can be moved or skipped. The upcoming session is the open
+talking points and open action items; closing it files what was discussed
+under a session and carries the rest over.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import NamedTuple
+
+OVERDUE_GRACE_DAYS = 3
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Side(StrEnum):
+    """Who raised a point or owns an action."""
+
+    ME = "me"
+    THEM = "them"
+
+
+class Visibility(StrEnum):
+    """Shared text appears in the counterpart's copy; private text never leaves."""
+
+    SHARED = "shared"
+    PRIVATE = "private"
+
+
+class PointStatus(StrEnum):
+    """Where a talking point stands."""
+
+    OPEN = "open"
+    DISCUSSED = "discussed"
+    DROPPED = "dropped"
+
+
+class SeriesStatus(StrEnum):
+    """Whether a series produces sessions."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class Series(NamedTuple):
+    """A recurring one-on-one with one person."""
+
+    id: int
+    person_id: int
+    every_weeks: int
+    weekday: int
+    at_time: str
+    minutes: int
+    starts_on: date
+    status: SeriesStatus
+    draft_shared_notes: str = ""
+    draft_private_notes: str = ""
+
+    def describe(self) -> str:
+        """E.g. "weekly on Tuesday at 10:00, 60 min"."""
+        every = "weekly" if self.every_weeks == 1 else f"every {self.every_weeks} weeks"
+        return (
+            f"{every} on {WEEKDAYS[self.weekday].capitalize()} at {self.at_time}, "
+            f"{self.minutes} min"
+        )
+
+
+class Point(NamedTuple):
+    """A talking point."""
+
+    id: int
+    series_id: int
+    text: str
+    raised_by: Side
+    visibility: Visibility
+    status: PointStatus
+    recurring: bool
+    position: int
+    carried: int
+    session_id: int | None
+    created_on: date
+
+
+class Action(NamedTuple):
+    """An action item; actions of both sides are part of the shared document."""
+
+    id: int
+    series_id: int
+    text: str
+    owner: Side
+    due_on: date | None
+    done_on: date | None
+    carried: int
+    session_id: int | None
+    created_on: date
+
+    def overdue(self, today: date) -> bool:
+        """Open and past its due date. A due date already past when added is overdue at once."""
+        return self.done_on is None and self.due_on is not None and self.due_on < today
+
+
+class Session(NamedTuple):
+    """A held (closed) session with its notes."""
+
+    id: int
+    series_id: int
+    held_on: date
+    shared_notes: str
+    private_notes: str
+
+
+def session_dates(
+    series: Series, changes: dict[date, date | None], start: date, end: date
+) -> list[date]:
+    """Dates of sessions between ``start`` and ``end`` (inclusive), moves and skips applied."""
+    from dateutil.rrule import WEEKLY, rrule
+
+    rule = rrule(
+        WEEKLY,
+        interval=series.every_weeks,
+        byweekday=series.weekday,
+        dtstart=datetime.combine(series.starts_on, datetime.min.time()),
+    )
+    # Look a little outside the window: an occurrence moved into it may come from outside.
+    margin = timedelta(weeks=series.every_weeks + 4)
+    found: set[date] = set()
+    for occurrence in rule.between(
+        datetime.combine(start - margin, datetime.min.time()),
+        datetime.combine(end + margin, datetime.min.time()),
+        inc=True,
+    ):
+        day = occurrence.date()
+        moved = changes[day] if day in changes else day
+        if moved is not None and start <= moved <= end:
+            found.add(moved)
+    return sorted(found)
+
+
+def next_session_date(series: Series, changes: dict[date, date | None], after: date) -> date | None:
+    """The first session on or after ``after``; None for a paused or ended series."""
+    if series.status is not SeriesStatus.ACTIVE:
+        return None
+    start = max(after, series.starts_on)
+    horizon = start + timedelta(weeks=series.every_weeks * 8 + 8)
+    upcoming = session_dates(series, changes, start, horizon)
+    return upcoming[0] if upcoming else None
+
+
+def series_overdue(series: Series, last_held: date | None, today: date) -> bool:
+    """No session held within the cadence plus a three-day grace."""
+    if series.status is not SeriesStatus.ACTIVE:
+        return False
+    since = last_held or series.starts_on
+    return (today - since).days > series.every_weeks * 7 + OVERDUE_GRACE_DAYS
+
+
+class CommitmentsKept(NamedTuple):
+    """Actions due in a window and how many were done by their due date, per side."""
+
+    due: int
+    kept: int
+
+    @property
+    def share(self) -> float | None:
+        """Kept / due, or None when nothing was due."""
+        return self.kept / self.due if self.due else None
+
+
+def commitments_kept(
+    actions: list[Action], owner: Side, today: date, days: int = 90
+) -> CommitmentsKept:
+    """Of ``owner``'s actions due in the last ``days`` days, how many were done on time."""
+    since = today - timedelta(days=days)
+    due = [a for a in actions if a.owner is owner and a.due_on and since < a.due_on <= today]
+    kept = [a for a in due if a.done_on is not None and a.due_on and a.done_on <= a.due_on]
+    return CommitmentsKept(len(due), len(kept))

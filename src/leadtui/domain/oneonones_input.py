@@ -1,0 +1,152 @@
+"""What a person types for one-on-ones: the one door for 1:1 input."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from leadtui.domain.oneonones import WEEKDAYS, Side, Visibility
+from leadtui.domain.validation import date_from_context
+
+TEXT_MAX = 2000
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _text(value: object, what: str) -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise ValueError(f"{what} is empty; write what to talk about")
+    if len(text) > TEXT_MAX:
+        raise ValueError(f"{what} is {len(text)} characters; keep it to {TEXT_MAX}")
+    return text
+
+
+class SeriesDraft(BaseModel):
+    """A recurring 1:1 as typed: every N weeks on a weekday at a time."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    every_weeks: int = 1
+    weekday: int
+    at_time: str = "10:00"
+    minutes: int = 60
+    starts_on: date
+
+    @field_validator("every_weeks", mode="before")
+    @classmethod
+    def _every(cls, value: object) -> int:
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 12:
+            raise ValueError(f"--every must be 1–12 weeks, got {text!r}")
+        return int(text)
+
+    @field_validator("weekday", mode="before")
+    @classmethod
+    def _weekday(cls, value: object) -> int:
+        if isinstance(value, int) and 0 <= value <= 6:
+            return value
+        word = str(value).strip().lower()
+        for index, name in enumerate(WEEKDAYS):
+            if len(word) >= 3 and name.startswith(word):
+                return index
+        raise ValueError(f"weekday must be a day name like tuesday or tue, got {value!r}")
+
+    @field_validator("at_time", mode="before")
+    @classmethod
+    def _time(cls, value: object) -> str:
+        match = _TIME.match(str(value).strip())
+        if not match:
+            raise ValueError(f"time must be HH:MM (24-hour), got {value!r}")
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    @field_validator("minutes", mode="before")
+    @classmethod
+    def _minutes(cls, value: object) -> int:
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or not 5 <= int(text) <= 480:
+            raise ValueError(f"--minutes must be 5–480, got {text!r}")
+        return int(text)
+
+    @field_validator("starts_on", mode="before")
+    @classmethod
+    def _start(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            context = info.context or {}
+            return context.get("today") or date.today()
+        return date_from_context(value, info, "start date")
+
+
+class PointDraft(BaseModel):
+    """A talking point as typed."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    text: str
+    raised_by: Side = Side.ME
+    visibility: Visibility = Visibility.SHARED
+    recurring: bool = False
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> str:
+        return _text(value, "talking point")
+
+
+class ActionDraft(BaseModel):
+    """An action item as typed. A due date in the past is accepted: it is overdue at once."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    text: str
+    owner: Side = Side.ME
+    due_on: date | None = None
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> str:
+        return _text(value, "action item")
+
+    @field_validator("owner", mode="before")
+    @classmethod
+    def _owner(cls, value: object) -> object:
+        word = str(value).strip().lower()
+        if word not in ("me", "them"):
+            raise ValueError(f"--owner must be me or them, got {value!r}")
+        return word
+
+    @field_validator("due_on", mode="before")
+    @classmethod
+    def _due(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return None
+        context = info.context or {}
+        today = context.get("today") or date.today()
+        if isinstance(value, str) and value.strip():
+            from leadtui.domain.dates import parse_date
+            from leadtui.errors import InputError
+
+            try:
+                # "friday" for a due date means the coming Friday.
+                return parse_date(value, today, field="due date", future=True)
+            except InputError as exc:
+                raise ValueError(exc.message) from None
+        return date_from_context(value, info, "due date")
+
+
+class NotesDraft(BaseModel):
+    """Session notes: shared and private, free Markdown."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    shared: str = ""
+    private: str = ""
+
+    @field_validator("shared", "private", mode="before")
+    @classmethod
+    def _notes(cls, value: object) -> str:
+        text = str(value or "").strip()
+        if len(text) > 20_000:
+            raise ValueError(f"notes are {len(text)} characters; keep them to 20000")
+        return text

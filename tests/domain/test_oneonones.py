@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from leadtui.domain.oneonones import (
+    Action,
+    Series,
+    SeriesStatus,
+    Side,
+    commitments_kept,
+    next_session_date,
+    series_overdue,
+    session_dates,
+)
+from tests.conftest import TODAY
+
+TUESDAY = 1
+
+
+def series(
+    every: int = 1, start: date = date(2026, 11, 3), status: SeriesStatus = SeriesStatus.ACTIVE
+) -> Series:
+    return Series(1, 1, every, TUESDAY, "10:00", 60, start, status)
+
+
+def test_weekly_next_date_comes_from_the_rule() -> None:
+    assert next_session_date(series(), {}, TODAY) == date(2026, 11, 24)
+    assert next_session_date(series(), {}, date(2026, 11, 24)) == date(2026, 11, 24)
+
+
+def test_every_two_weeks_keeps_its_phase() -> None:
+    dates = session_dates(series(every=2), {}, date(2026, 11, 1), date(2026, 12, 31))
+    assert dates == [
+        date(2026, 11, 3),
+        date(2026, 11, 17),
+        date(2026, 12, 1),
+        date(2026, 12, 15),
+        date(2026, 12, 29),
+    ]
+    assert next_session_date(series(every=2), {}, TODAY) == date(2026, 12, 1)
+
+
+def test_skip_and_move_one_occurrence() -> None:
+    skip = {date(2026, 11, 24): None}
+    assert next_session_date(series(), skip, TODAY) == date(2026, 12, 1)
+    move = {date(2026, 11, 24): date(2026, 11, 26)}
+    assert next_session_date(series(), move, TODAY) == date(2026, 11, 26)
+    dates = session_dates(series(), move, date(2026, 11, 20), date(2026, 12, 2))
+    assert dates == [date(2026, 11, 26), date(2026, 12, 1)]
+
+
+def test_paused_series_has_no_next_date_and_is_never_overdue() -> None:
+    paused = series(status=SeriesStatus.PAUSED)
+    assert next_session_date(paused, {}, TODAY) is None
+    assert not series_overdue(paused, None, TODAY)
+
+
+def test_overdue_is_cadence_plus_three_days() -> None:
+    weekly = series()
+    assert not series_overdue(weekly, TODAY - timedelta(days=10), TODAY)
+    assert series_overdue(weekly, TODAY - timedelta(days=11), TODAY)
+    assert not series_overdue(series(every=2), TODAY - timedelta(days=17), TODAY)
+
+
+def action(owner: Side, due: date, done: date | None) -> Action:
+    return Action(0, 1, "x", owner, due, done, 0, None, due)
+
+
+def test_commitments_kept_per_side_over_90_days() -> None:
+    actions = [
+        action(Side.ME, TODAY - timedelta(days=5), TODAY - timedelta(days=6)),  # kept
+        action(Side.ME, TODAY - timedelta(days=5), TODAY - timedelta(days=1)),  # late
+        action(Side.ME, TODAY - timedelta(days=100), TODAY - timedelta(days=100)),  # too old
+        action(Side.THEM, TODAY - timedelta(days=1), None),  # missed
+        action(Side.THEM, TODAY + timedelta(days=3), None),  # not due yet
+    ]
+    mine = commitments_kept(actions, Side.ME, TODAY)
+    assert (mine.due, mine.kept, mine.share) == (2, 1, 0.5)
+    theirs = commitments_kept(actions, Side.THEM, TODAY)
+    assert (theirs.due, theirs.kept) == (1, 0)

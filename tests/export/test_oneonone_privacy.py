@@ -1,0 +1,62 @@
+"""Whatever is typed, no private text reaches a shared 1:1 export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.oneonones_input import NotesDraft, PointDraft, SeriesDraft
+from leadtui.domain.people_input import PersonDraft
+from leadtui.export.markdown import Audience
+from leadtui.export.oneonone import oneonone_document
+from leadtui.services.oneonones import running_document
+from leadtui.store.database import open_database
+from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.people import PeopleRepository
+from tests.conftest import TODAY
+
+# Private texts carry a marker no shared text can contain, so a leak is unambiguous.
+MARK = "PRIVATE-7f3a"
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    shared=st.lists(words.filter(lambda t: MARK not in t and t.strip()), max_size=4),
+    private=st.lists(words.filter(lambda t: t.strip()), min_size=1, max_size=4),
+    discuss=st.lists(st.booleans(), max_size=8),
+    close=st.booleans(),
+)
+def test_no_private_text_in_a_shared_export(
+    shared: list[str],
+    private: list[str],
+    discuss: list[bool],
+    close: bool,
+) -> None:
+    import tempfile
+    from pathlib import Path
+
+    db = open_database(Path(tempfile.mkdtemp()) / "t.db")
+    person = PeopleRepository(db).add(PersonDraft(name="Sam"))
+    repo = OneOnOneRepository(db)
+    sid = repo.save_series(person.id, SeriesDraft(weekday=1, starts_on=date(2026, 11, 3))).id
+    points = [repo.add_point(sid, PointDraft(text=t), TODAY) for t in shared]
+    points += [
+        repo.add_point(sid, PointDraft(text=f"{MARK} {t}", visibility="private"), TODAY)
+        for t in private
+    ]
+    for point, flag in zip(points, discuss, strict=False):
+        if flag:
+            repo.set_point_status(point.id, PointStatus.DISCUSSED)
+    repo.set_draft_notes(sid, NotesDraft(shared="shared notes", private=f"{MARK} {private[0]}"))
+    if close:
+        repo.close_session(repo.all_series()[0], TODAY)
+    doc = running_document(db, person, TODAY, history=100)
+    text = oneonone_document(doc, Audience.SHARED, TODAY)
+    private_text = oneonone_document(doc, Audience.PRIVATE, TODAY)
+    db.close()
+    assert MARK not in text
+    assert MARK in private_text  # the private export does carry them

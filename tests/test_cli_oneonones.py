@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+
+
+@pytest.fixture
+def sam(db_path: Path) -> list[str]:
+    db = ["--db", str(db_path)]
+    assert run("people", "add", "Sam Okafor", *db).returncode == 0
+    assert run("1on1", "series", "sam", "--weekday", "tue", "--time", "9:30", *db).returncode == 0
+    return db
+
+
+def test_shell_capture_between_sessions(sam: list[str]) -> None:
+    assert run("1on1", "add", "sam", "Career growth", "--theirs", *sam).returncode == 0
+    assert run("1on1", "add", "sam", "Peer feedback", "--private", *sam).returncode == 0
+    assert run("1on1", "action", "sam", "Send doc", "--due", "friday", *sam).returncode == 0
+    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert shown["next_session"] == "2026-11-24"
+    assert [(p["text"], p["raised_by"], p["visibility"]) for p in shown["points"]] == [
+        ("Career growth", "them", "shared"),
+        ("Peer feedback", "me", "private"),
+    ]
+    assert shown["actions"][0]["due_on"] == "2026-11-27"
+    assert run("1on1", "discuss", "sam", "1", *sam).returncode == 0
+    closed = run("1on1", "close", "sam", *sam)
+    assert "1 points filed, 1 carried over" in closed.stdout
+    after = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [(p["text"], p["carried"]) for p in after["points"]] == [("Peer feedback", 1)]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["1on1", "add", "sam", ""], "talking point is empty"),
+        (["1on1", "add", "nobody", "x"], "no person matches 'nobody'"),
+        (["1on1", "action", "sam", "x", "--due", "31/02"], "is not a date"),
+        (["1on1", "action", "sam", "x", "--owner", "boss"], "--owner must be me or them"),
+        (["1on1", "series", "sam", "--weekday", "funday"], "weekday must be a day name"),
+        (["1on1", "series", "sam", "--time", "25:00"], "time must be HH:MM"),
+        (["1on1", "close", "sam", "--date", "tomorrow"], "in the future"),
+        (["1on1", "discuss", "sam", "99"], "no talking point with id 99"),
+    ],
+)
+def test_refused_1on1_input(sam: list[str], argv: list[str], message: str) -> None:
+    result = run(*argv, *sam)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert shown["points"] == [] and shown["actions"] == []
+
+
+def test_a_person_without_a_series_is_told_how_to_create_one(db_path: Path) -> None:
+    run("people", "add", "Priya", "--db", str(db_path))
+    result = run("1on1", "add", "priya", "x", "--db", str(db_path))
+    assert result.returncode == 2
+    assert "no 1:1 series yet" in result.stderr and "leadtui 1on1 series" in result.stderr
+
+
+def test_past_due_date_is_accepted_and_overdue_at_once(sam: list[str]) -> None:
+    result = run("1on1", "action", "sam", "x", "--due", "2026-11-01", *sam)
+    assert result.returncode == 0 and "already overdue" in result.stdout
+
+
+def test_export_audiences(sam: list[str], tmp_path: Path) -> None:
+    run("1on1", "add", "sam", "Shared point", *sam)
+    run("1on1", "add", "sam", "SECRET point", "--private", *sam)
+    shared = run("export", "1on1", "sam", "--audience", "shared", *sam).stdout
+    assert "Audience: shared" in shared and "Shared point" in shared
+    assert "SECRET" not in shared
+    private = run("export", "1on1", "sam", *sam).stdout
+    assert "SECRET point" in private and "Audience: private" in private
