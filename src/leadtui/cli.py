@@ -622,7 +622,7 @@ def _demo(args: argparse.Namespace) -> int:
     _print(
         f"demo team added: {summary.people} people ({summary.archived} archived){skipped}, "
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
-        "work; "
+        f"work, {summary.sessions} one-on-ones held; "
         f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
     )
     return 0
