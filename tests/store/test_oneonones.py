@@ -71,3 +71,25 @@ def test_reorder_points(db: Store) -> None:
     repo.add_point(sid, PointDraft(text="two"), TODAY)
     repo.move_point(first.id, 1)
     assert [p.text for p in repo.open_points(sid)] == ["two", "one"]
+
+
+def test_today_overview_of_one_on_ones(db: Store) -> None:
+    from leadtui.domain.oneonones import Side
+    from leadtui.services.oneonones import oneonone_overview
+
+    repo, sid = setup(db)  # weekly on Tuesdays from 2026-11-03; TODAY is Sunday 2026-11-22
+    repo.add_action(
+        sid, ActionDraft(text="late", owner="them", due_on=TODAY - timedelta(days=2)), TODAY
+    )
+    kept = repo.add_action(sid, ActionDraft(text="kept", due_on=TODAY - timedelta(days=3)), TODAY)
+    repo.complete_action(kept.id, TODAY - timedelta(days=4))
+    card = oneonone_overview(db, TODAY)
+    assert [p.name for p in card.overdue_series] == ["Sam"]  # never held since 2026-11-03
+    assert card.this_week == []  # Sunday: the week is over
+    monday = oneonone_overview(db, TODAY + timedelta(days=1))
+    assert [(p.name, d.isoformat()) for p, _, d in monday.this_week] == [("Sam", "2026-11-24")]
+    assert card.overdue_actions == {Side.ME: 0, Side.THEM: 1}
+    assert (card.kept[Side.ME].kept, card.kept[Side.ME].due) == (1, 1)
+    assert (card.kept[Side.THEM].kept, card.kept[Side.THEM].due) == (0, 1)
+    repo.close_session(repo.all_series()[0], TODAY)
+    assert oneonone_overview(db, TODAY).overdue_series == []

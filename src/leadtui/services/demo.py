@@ -372,7 +372,7 @@ def _seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> i
         )
         day = start
         # Stop a little before today for some people so Today shows overdue series.
-        stop = today - timedelta(days=rng.choice((0, 0, 0, 12, 20)))
+        stop = today - timedelta(days=rng.choice((0, 0, 0, 0, 0, 0, 12)))
         while day < stop:
             for _ in range(rng.randint(1, 3)):
                 pool = rng.choice((TOPICS, TOPICS, THEIR_TOPICS, PRIVATE_TOPICS))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.oneonones import (
     Action,
+    CommitmentsKept,
     Point,
     Series,
+    SeriesStatus,
     Session,
+    Side,
+    commitments_kept,
     next_session_date,
     series_overdue,
+    session_dates,
 )
 from leadtui.errors import InputError
 from leadtui.store.oneonones import OneOnOneRepository
@@ -105,3 +110,47 @@ def running_document(
             for s in sessions
         ],
     )
+
+
+class OneOnOneOverview(NamedTuple):
+    """The Today screen's one-on-one card."""
+
+    today_sessions: list[tuple[Person, Series]]
+    this_week: list[tuple[Person, Series, date]]
+    overdue_series: list[Person]
+    overdue_actions: dict[Side, int]
+    kept: dict[Side, CommitmentsKept]
+
+
+def oneonone_overview(store: Store, today: date) -> OneOnOneOverview:
+    """1:1s today and this week, overdue series, overdue actions by owner, and
+    commitments kept on each side over the last 90 days."""
+    from leadtui.store.people import PeopleRepository
+
+    repo = OneOnOneRepository(store)
+    people = {p.id: p for p in PeopleRepository(store).list()}
+    week_end = today + timedelta(days=6 - today.weekday())
+    todays: list[tuple[Person, Series]] = []
+    week: list[tuple[Person, Series, date]] = []
+    overdue: list[Person] = []
+    actions: list[Action] = []
+    for series in repo.all_series():
+        person = people.get(series.person_id)
+        if person is None:
+            continue  # archived: their history stays, but they are not on today's agenda
+        changes = repo.changes(series.id)
+        for day in (
+            session_dates(series, changes, today, week_end)
+            if (series.status is SeriesStatus.ACTIVE)
+            else []
+        ):
+            if day == today:
+                todays.append((person, series))
+            week.append((person, series, day))
+        if series_overdue(series, repo.last_held(series.id), today):
+            overdue.append(person)
+        actions += repo.actions(series.id)
+    late = {side: sum(1 for a in actions if a.owner is side and a.overdue(today)) for side in Side}
+    kept = {side: commitments_kept(actions, side, today) for side in Side}
+    week.sort(key=lambda item: item[2])
+    return OneOnOneOverview(todays, week, overdue, late, kept)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
 from leadtui.services.energy import check_energy
+from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
 from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
@@ -28,6 +29,7 @@ class TodayOverview(NamedTuple):
     archived_count: int = 0
     energy_today: EnergyEntry | None = None
     energy_verdict: EnergyVerdict | None = None
+    oneonones: OneOnOneOverview | None = None
 
     @property
     def people_count(self) -> int:
@@ -55,4 +57,5 @@ def today_overview(
         archived_count=archived,
         energy_today=EnergyRepository(db).get(today),
         energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
+        oneonones=oneonone_overview(db, today),
     )

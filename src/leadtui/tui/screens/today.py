@@ -34,7 +34,7 @@ RITUALS = (
 
 
 # Rituals whose card already shows live content; the others say they are still to come.
-LIVE_RITUALS = {"energy"}
+LIVE_RITUALS = {"energy", "oneonones"}
 
 
 def welcome_text() -> Text:
@@ -87,6 +87,36 @@ def energy_card(overview: TodayOverview) -> Text:
     return text
 
 
+def oneonone_card(overview: TodayOverview) -> Text:
+    """Today's and this week's 1:1s, overdue series and actions, commitments kept."""
+    card = overview.oneonones
+    text = Text()
+    if card is None or not (card.this_week or card.overdue_series or any(card.kept.values())):
+        text.append("No 1:1 series yet.", style="dim")
+        text.append("\n`leadtui 1on1 series NAME --weekday tue`", style="dim")
+        return text
+    today_names = ", ".join(literal(p.name) for p, _ in card.today_sessions) or "none"
+    text.append("Today: ", style="bold")
+    text.append(today_names)
+    later = [(p, s, d) for p, s, d in card.this_week if d != overview.today]
+    text.append(f"\nLater this week: {len(later)}")
+    if card.overdue_series:
+        names = ", ".join(literal(p.name) for p in card.overdue_series[:3])
+        more = f" +{len(card.overdue_series) - 3}" if len(card.overdue_series) > 3 else ""
+        text.append(f"\nOverdue: {names}{more}", style="bold")
+    mine, theirs = card.overdue_actions.values()
+    if mine or theirs:
+        text.append(f"\nOverdue actions: mine {mine}, theirs {theirs}")
+    kept = []
+    for side, label in (("me", "me"), ("them", "them")):
+        figures = next(v for k, v in card.kept.items() if k.value == side)
+        if figures.due:
+            kept.append(f"{label} {figures.kept}/{figures.due}")
+    if kept:
+        text.append(f"\nKept (90 days): {', '.join(kept)}", style="dim")
+    return text
+
+
 class TodayScreen(LeadtuiScreen):
     """The home screen a manager opens before a day of one-on-ones."""
 
@@ -132,6 +162,7 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
         """Recompute the overview from the database."""
         overview = today_overview(self.db, self.today, self.leadtui.settings.energy)
         self.query_one("#ritual-energy", Static).update(energy_card(overview))
+        self.query_one("#ritual-oneonones", Static).update(oneonone_card(overview))
         self.query_one("#today-date", Static).update(
             Text(self.today.strftime("%A %-d %B %Y"), style="bold")
         )
