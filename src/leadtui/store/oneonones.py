@@ -211,6 +211,15 @@ class OneOnOneRepository:
             )
         return self.point(point_id)
 
+    def set_point_visibility(self, point_id: int, visibility: Visibility) -> Point:
+        """Make an upcoming point shared or private."""
+        with write_transaction(self.store):
+            self.point(point_id)
+            self.store.execute(
+                "update oo_point set visibility = ? where id = ?", [visibility.value, point_id]
+            )
+        return self.point(point_id)
+
     def open_points(self, series_id: int) -> list[Point]:
         """Points of the upcoming session (open, or marked but not yet filed)."""
         rows = self.store.execute(

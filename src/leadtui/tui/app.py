@@ -141,7 +141,12 @@ def known_binding_ids() -> set[str]:
     from leadtui.tui.widgets.key_table import KeyTable
 
     classes: list[type] = [entry.load() for entry in SCREENS]
-    classes += [ConfirmScreen, HelpScreen, PersonForm, KeyTable, LeadtuiApp]
+    from leadtui.tui.screens.oneonone_forms import NotesForm
+    from leadtui.tui.screens.text_prompt import TextPrompt
+    from leadtui.tui.screens.work_form import WorkForm
+
+    classes += [ConfirmScreen, HelpScreen, PersonForm, KeyTable, LeadtuiApp, NotesForm,
+                TextPrompt, WorkForm]
     ids: set[str] = set()
     for cls in classes:
         for klass in cls.__mro__:

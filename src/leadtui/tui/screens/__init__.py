@@ -40,8 +40,15 @@ def _energy() -> type[Screen[None]]:
     return EnergyScreen
 
 
+def _oneonones() -> type[Screen[None]]:
+    from leadtui.tui.screens.oneonones import OneOnOnesScreen
+
+    return OneOnOnesScreen
+
+
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
+    ScreenEntry("oneonones", "One-on-ones", "The running 1:1 document per person", "o", _oneonones),
     ScreenEntry("people", "People", "Add, edit, archive and find people", "p", _people),
     ScreenEntry("energy", "Energy", "Log today's energy and read the verdict", "E", _energy),
 )

@@ -1,0 +1,516 @@
+"""One-on-ones: people with a series on the left, the running document on the right."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
+from leadtui.domain.people import Person
+from leadtui.domain.text import literal
+from leadtui.services.oneonones import RunningDocument, running_document
+from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.people import PeopleRepository
+from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.key_table import KeyTable
+
+HISTORY_PAGE = 10
+MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+
+
+class OneOnOnesScreen(LeadtuiScreen):
+    """The screen a manager opens ten minutes before a 1:1."""
+
+    CSS_PATH = "../styles/oneonones.tcss"
+    AREA = "1:1"
+    HELP = """\
+# One-on-ones
+
+One running document per person. On the left, everyone you have a 1:1 with,
+overdue first, then by next session. On the right, the person's document: the
+upcoming session (talking points from both sides, open action items, notes so
+far), then past sessions, newest first.
+
+- **tab** moves between the people list and the upcoming items.
+- **a** adds a talking point of yours, **A** one they raised; **v** makes the
+  selected point private or shared (private text never reaches a shared export).
+- **c** adds an action item (owner me or them, optional due date; a date in the
+  past is accepted and shows as overdue at once).
+- **d** marks the selected point discussed (or an action done), again to undo;
+  **x** drops a point; **[** and **]** reorder points.
+- **n** writes the session notes, shared and private (**ctrl+e** in the form opens
+  $EDITOR).
+- **H** holds the session: discussed points are filed under it, the rest carry
+  over with a count, open actions carry over.
+- **s** sets up or changes the series; **m** shows more history; **e** exports.
+
+From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_point('me')", "Point", tooltip="Add a talking point", id="1on1.point"),
+        Binding(
+            "A",
+            "add_point('them')",
+            "Their point",
+            tooltip="Add a talking point they raised",
+            id="1on1.their_point",
+        ),
+        Binding("c", "add_action", "Action", tooltip="Add an action item", id="1on1.action"),
+        Binding(
+            "d",
+            "toggle_done",
+            "Discussed/done",
+            tooltip="Mark the selected point discussed or action done",
+            id="1on1.done",
+        ),
+        Binding("x", "drop", "Drop", tooltip="Drop the selected talking point", id="1on1.drop"),
+        Binding(
+            "v",
+            "toggle_private",
+            "Private",
+            show=False,
+            tooltip="Make the selected point private or shared",
+            id="1on1.private",
+        ),
+        Binding(
+            "left_square_bracket",
+            "move(-1)",
+            "Up",
+            show=False,
+            tooltip="Move the selected point up",
+            id="1on1.up",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move(1)",
+            "Down",
+            show=False,
+            tooltip="Move the selected point down",
+            id="1on1.down",
+        ),
+        Binding("n", "notes", "Notes", tooltip="Write the session notes", id="1on1.notes"),
+        Binding(
+            "H", "hold", "Hold", tooltip="Hold the session: file and carry over", id="1on1.hold"
+        ),
+        Binding("s", "series", "Series", tooltip="Set up or change the series", id="1on1.series"),
+        Binding("m", "more", "More", show=False, tooltip="Show more past sessions", id="1on1.more"),
+        Binding(
+            "e", "export", "Export", tooltip="Export the document as Markdown", id="1on1.export"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.person_id: int | None = None
+        self.history = HISTORY_PAGE
+        self.doc: RunningDocument | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="oo-body"):
+            people = KeyTable(id="oo-people", cursor_type="row")
+            people.add_columns("Person", "Next")
+            yield people
+            with VerticalScroll(id="oo-doc"):
+                yield Static("", id="oo-heading")
+                items = KeyTable(id="oo-items", cursor_type="row")
+                items.add_columns("", "Upcoming", "Who", "")
+                yield items
+                yield Static("", id="oo-draft")
+                yield Static("", id="oo-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the people list."""
+        self.sub_title = "One-on-ones"
+        self.query_one("#oo-people", KeyTable).focus()
+
+    @property
+    def repo(self) -> OneOnOneRepository:
+        """The one-on-one repository on the app's database."""
+        return OneOnOneRepository(self.db)
+
+    def refresh_data(self) -> None:
+        """Reload the people list and the selected person's document."""
+        people = PeopleRepository(self.db).list(order="relation")
+        rows: list[tuple[tuple[int, str, str], Person, Text]] = []
+        for person in people:
+            series = self.repo.series_for(person.id)
+            if series is None:
+                rows.append(
+                    ((3, "", person.name.casefold()), person, Text("no series", style="dim"))
+                )
+                continue
+            from leadtui.domain.oneonones import series_overdue
+
+            next_on = next_session_date(series, self.repo.changes(series.id), self.today)
+            if series_overdue(series, self.repo.last_held(series.id), self.today):
+                rows.append(
+                    ((0, "", person.name.casefold()), person, Text("overdue", style="bold red"))
+                )
+            elif next_on is None:
+                rows.append(
+                    (
+                        (2, "", person.name.casefold()),
+                        person,
+                        Text(series.status.value, style="dim"),
+                    )
+                )
+            else:
+                rows.append(
+                    (
+                        (1, next_on.isoformat(), person.name.casefold()),
+                        person,
+                        Text(next_on.isoformat()),
+                    )
+                )
+        rows.sort(key=lambda row: row[0])
+        table = self.query_one("#oo-people", KeyTable)
+        keep = self.person_id
+        table.clear()
+        for _, person, next_text in rows:
+            table.add_row(Text(literal(person.name)), next_text, key=str(person.id))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        elif rows:
+            self.person_id = rows[0][1].id
+        self.show_person()
+
+    def on_data_table_row_highlighted(self, event: KeyTable.RowHighlighted) -> None:
+        """Moving in the people list shows that person's document."""
+        if event.data_table.id == "oo-people" and event.row_key.value is not None:
+            person_id = int(event.row_key.value)
+            if person_id != self.person_id:
+                self.person_id = person_id
+                self.history = HISTORY_PAGE
+                self.show_person()
+
+    def show_person(self) -> None:
+        """Render the selected person's running document."""
+        heading = self.query_one("#oo-heading", Static)
+        items = self.query_one("#oo-items", KeyTable)
+        draft = self.query_one("#oo-draft", Static)
+        history = self.query_one("#oo-history", Static)
+        items.clear()
+        self.doc = None
+        if self.person_id is None:
+            heading.update(Text("Nobody yet. Add people on the People screen (p).", style="dim"))
+            draft.update("")
+            history.update("")
+            return
+        person = PeopleRepository(self.db).get(self.person_id)
+        if self.repo.series_for(person.id) is None:
+            heading.update(
+                Text.assemble(
+                    (literal(person.name), "bold"),
+                    "\n",
+                    (
+                        "No 1:1 series yet. Press s to set one up (weekday, time, every N weeks).",
+                        "dim",
+                    ),
+                )
+            )
+            draft.update("")
+            history.update("")
+            return
+        self.doc = doc = running_document(self.db, person, self.today, history=self.history)
+        next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
+        heading.update(
+            Text.assemble(
+                (literal(person.name), "bold"),
+                f"  ·  {doc.series.describe()}\n",
+                ("Next session: ", "bold"),
+                next_on,
+                (" · overdue" if doc.overdue else "", "bold red"),
+            )
+        )
+        for point in doc.points:
+            flags = []
+            if point.visibility is Visibility.PRIVATE:
+                flags.append("private")
+            if point.carried:
+                flags.append(f"carried {point.carried}×")
+            if point.recurring:
+                flags.append("every session")
+            items.add_row(
+                Text(MARKS[point.status]),
+                Text(
+                    literal(point.text),
+                    style="italic" if point.visibility is Visibility.PRIVATE else "",
+                ),
+                Text("them" if point.raised_by is Side.THEM else "me"),
+                Text(", ".join(flags), style="dim"),
+                key=f"p:{point.id}",
+            )
+        for action in (a for a in doc.actions if a.session_id is None):
+            due = f"due {action.due_on.isoformat()}" if action.due_on else ""
+            late = action.overdue(self.today)
+            flags = [due] if due else []
+            if action.carried and not action.done_on:
+                flags.append(f"carried {action.carried}×")
+            items.add_row(
+                Text("✓" if action.done_on else "☐"),
+                Text("Action: " + literal(action.text)),
+                Text(action.owner.value),
+                Text(", ".join(flags), style="bold red" if late else "dim"),
+                key=f"a:{action.id}",
+            )
+        notes: list[RenderableType] = []
+        if doc.series.draft_shared_notes:
+            notes += [Text("Notes so far", style="bold"), Text(doc.series.draft_shared_notes)]
+        if doc.series.draft_private_notes:
+            notes += [
+                Text("Private notes so far", style="bold italic"),
+                Text(doc.series.draft_private_notes, style="italic"),
+            ]
+        draft.update(
+            Group(*notes)
+            if notes
+            else Text(
+                "No notes yet (n). a/A add points, c adds an action, H holds the session.",
+                style="dim",
+            )
+        )
+        parts: list[RenderableType] = []
+        for session, filed, done in doc.sessions:
+            parts.append(Text(f"\n{session.held_on.isoformat()}", style="bold underline"))
+            for point in filed:
+                style = "italic" if point.visibility is Visibility.PRIVATE else ""
+                parts.append(Text(f"  {MARKS[point.status]} {literal(point.text)}", style=style))
+            for action in done:
+                parts.append(Text(f"  ✓ done: {literal(action.text)} ({action.owner.value})"))
+            if session.shared_notes:
+                parts.append(Text("  " + session.shared_notes))
+            if session.private_notes:
+                parts.append(Text("  private: " + session.private_notes, style="italic dim"))
+        if len(doc.sessions) >= self.history:
+            parts.append(Text("\nm shows more", style="dim"))
+        history.update(Group(*parts) if parts else Text("No sessions held yet.", style="dim"))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _selected_item(self) -> tuple[str, int] | None:
+        items = self.query_one("#oo-items", KeyTable)
+        if items.row_count == 0:
+            return None
+        key = items.coordinate_to_cell_key(items.cursor_coordinate).row_key.value or ""
+        kind, _, item_id = key.partition(":")
+        return kind, int(item_id)
+
+    def _need_series(self) -> int | None:
+        if self.doc is None:
+            self.notify("Set up a series first: press s.", severity="warning", markup=False)
+            return None
+        return self.doc.series.id
+
+    def _after(self, changed: object) -> None:
+        if changed is not None:
+            self.show_person()
+
+    def action_add_point(self, side: str) -> None:
+        """Add a talking point raised by ``side``."""
+        from leadtui.domain.oneonones_input import PointDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.text_prompt import TextPrompt
+
+        series_id = self._need_series()
+        if series_id is None:
+            return
+
+        def save(text: str) -> None:
+            self.repo.add_point(series_id, build(PointDraft, text=text, raised_by=side), self.today)
+
+        title = "Talking point (yours)" if side == "me" else "Talking point (theirs)"
+        self.app.push_screen(
+            TextPrompt(title, save, placeholder="what to talk about"),
+            lambda saved: self.show_person() if saved else None,
+        )
+
+    def action_add_action(self) -> None:
+        """Add an action item."""
+        from leadtui.domain.oneonones_input import ActionDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.oneonone_forms import ActionForm
+
+        series_id = self._need_series()
+        if series_id is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            self.repo.add_action(
+                series_id, build(ActionDraft, today=self.today, **values), self.today
+            )
+
+        self.app.push_screen(
+            ActionForm("Action item", save), lambda saved: self.show_person() if saved else None
+        )
+
+    def action_toggle_done(self) -> None:
+        """Mark the selected point discussed (or open again), or an action done."""
+        selected = self._selected_item()
+        if selected is None:
+            return
+        kind, item_id = selected
+        if kind == "p":
+            point = self.repo.point(item_id)
+            status = (
+                PointStatus.OPEN if point.status is PointStatus.DISCUSSED else PointStatus.DISCUSSED
+            )
+            self._after(self.guarded(lambda: self.repo.set_point_status(item_id, status)))
+        else:
+            action = self.repo.action(item_id)
+            done_on = None if action.done_on else self.today
+            self._after(self.guarded(lambda: self.repo.complete_action(item_id, done_on)))
+
+    def action_drop(self) -> None:
+        """Drop the selected talking point (again to bring it back)."""
+        selected = self._selected_item()
+        if selected is None or selected[0] != "p":
+            return
+        point = self.repo.point(selected[1])
+        status = PointStatus.OPEN if point.status is PointStatus.DROPPED else PointStatus.DROPPED
+        self._after(self.guarded(lambda: self.repo.set_point_status(point.id, status)))
+
+    def action_toggle_private(self) -> None:
+        """Make the selected point private or shared."""
+        selected = self._selected_item()
+        if selected is None or selected[0] != "p":
+            return
+        point = self.repo.point(selected[1])
+        visibility = (
+            Visibility.SHARED if point.visibility is Visibility.PRIVATE else Visibility.PRIVATE
+        )
+        self._after(self.guarded(lambda: self.repo.set_point_visibility(point.id, visibility)))
+
+    def action_move(self, offset: int) -> None:
+        """Move the selected point up or down."""
+        selected = self._selected_item()
+        if selected is None or selected[0] != "p":
+            return
+        self.guarded(lambda: self.repo.move_point(selected[1], offset))
+        self.show_person()
+        items = self.query_one("#oo-items", KeyTable)
+        key = f"p:{selected[1]}"
+        if key in items.rows:
+            items.move_cursor(row=items.get_row_index(key))
+
+    def action_notes(self) -> None:
+        """Write the upcoming session's shared and private notes."""
+        from leadtui.domain.oneonones_input import NotesDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.oneonone_forms import NotesForm
+
+        if self.doc is None:
+            self._need_series()
+            return
+        series = self.doc.series
+
+        def save(values: dict[str, Any]) -> None:
+            self.repo.set_draft_notes(series.id, build(NotesDraft, **values))
+
+        self.app.push_screen(
+            NotesForm("Session notes", save, series.draft_shared_notes, series.draft_private_notes),
+            lambda saved: self.show_person() if saved else None,
+        )
+
+    def action_hold(self) -> None:
+        """Hold (close) the upcoming session after asking."""
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        if self.doc is None:
+            self._need_series()
+            return
+        doc = self.doc
+        discussed = sum(1 for p in doc.points if p.status is not PointStatus.OPEN)
+        carried = len(doc.points) - discussed
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._after(self.guarded(lambda: self.repo.close_session(doc.series, self.today)))
+                self.notify(
+                    f"Held today: {discussed} filed, {carried} carried over",
+                    title="1:1",
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Hold today's 1:1 with {literal(doc.person.name)}?",
+                f"{discussed} points are filed under today; {carried} carry over to next time.",
+                yes="Hold",
+            ),
+            answered,
+        )
+
+    def action_series(self) -> None:
+        """Set up or change the selected person's series."""
+        from leadtui.domain.oneonones_input import SeriesDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.oneonone_forms import SeriesForm
+
+        person_id = self.person_id
+        if person_id is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            self.repo.save_series(person_id, build(SeriesDraft, today=self.today, **values))
+
+        self.app.push_screen(
+            SeriesForm("1:1 series", save, self.today),
+            lambda saved: self.refresh_data() if saved else None,
+        )
+
+    def action_more(self) -> None:
+        """Show another page of past sessions."""
+        self.history += HISTORY_PAGE
+        self.show_person()
+
+    def action_export(self) -> None:
+        """Export the document as Markdown for the counterpart (shared) to a file."""
+        from pathlib import Path
+
+        from leadtui.export.markdown import Audience
+        from leadtui.export.oneonone import oneonone_document
+        from leadtui.tui.screens.text_prompt import TextPrompt
+
+        if self.doc is None:
+            self._need_series()
+            return
+        person = self.doc.person
+        slug = "".join(ch if ch.isalnum() else "-" for ch in person.name.lower()).strip("-")
+        default = str(Path.home() / f"{slug or 'person'}-1on1-shared.md")
+
+        def save(target: str) -> None:
+            from leadtui.cli import write_export
+            from leadtui.errors import InputError
+
+            text = target.strip()
+            audience = Audience.SHARED
+            if text.startswith("private:"):
+                audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
+            if not text:
+                raise InputError("give a file path, e.g. ~/sam-1on1.md")
+            doc = running_document(self.db, person, self.today, history=10_000)
+            written = write_export(
+                oneonone_document(doc, audience, self.today),
+                text,
+                True,
+                self.leadtui.locations.db_path,
+            )
+            self.notify(
+                f"Wrote the {audience.value} document to {written}", title="1:1", markup=False
+            )
+
+        self.app.push_screen(
+            TextPrompt(
+                "Export (shared; type 'private:' before the path for everything)",
+                save,
+                value=default,
+            )
+        )

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.oneonones_input import SeriesDraft
+from leadtui.domain.people_input import PersonDraft
+from leadtui.store.database import open_database
+from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.people import PeopleRepository
+from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.screens.oneonone_forms import ActionForm, SeriesForm
+from leadtui.tui.screens.oneonones import OneOnOnesScreen
+from leadtui.tui.screens.text_prompt import TextPrompt
+from tests.tui.conftest import SIZE
+
+
+def seed(db_path: Path, with_series: bool = True) -> None:
+    db = open_database(db_path)
+    person = PeopleRepository(db).add(PersonDraft(name="Sam Okafor"))
+    if with_series:
+        OneOnOneRepository(db).save_series(
+            person.id, SeriesDraft(weekday=1, starts_on=date(2026, 11, 3))
+        )
+    db.close()
+
+
+def points(db_path: Path) -> list[tuple[str, str, bool]]:
+    db = open_database(db_path)
+    try:
+        rows = db.execute(
+            "select text, status, session_id is not null from oo_point order by id"
+        ).fetchall()
+        return [(t, s, bool(filed)) for t, s, filed in rows]
+    finally:
+        db.close()
+
+
+async def test_add_a_point_hold_the_session_and_it_is_filed_or_carried(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, OneOnOnesScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Career growth", "enter")
+        await pilot.press("A")
+        await pilot.press(*"[bold]Their[/] point", "enter")
+        await pilot.pause()
+        assert points(db_path) == [
+            ("Career growth", "open", False),
+            ("[bold]Their[/] point", "open", False),
+        ]
+        await pilot.press("tab", "d")  # first upcoming item: discussed
+        await pilot.pause()
+        await pilot.press("H")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert points(db_path) == [
+        ("Career growth", "discussed", True),
+        ("[bold]Their[/] point", "open", False),
+    ]
+    db = open_database(db_path)
+    [carried] = OneOnOneRepository(db).open_points(1)
+    assert carried.carried == 1 and carried.status is PointStatus.OPEN
+    db.close()
+
+
+async def test_action_form_refuses_a_bad_date_and_keeps_the_text(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "c")
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        form.query_one("#field-text", Input).value = "Send the doc"
+        form.query_one("#field-due", Input).value = "31/02"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "is not a date" in str(form.query_one("#form-error").render())
+        assert form.query_one("#field-text", Input).value == "Send the doc"
+        form.query_one("#field-due", Input).value = "friday"
+        form.query_one("#field-owner", Select).value = "them"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+    db = open_database(db_path)
+    [action] = OneOnOneRepository(db).actions(1)
+    assert (action.text, action.owner.value, action.due_on) == (
+        "Send the doc",
+        "them",
+        date(2026, 11, 27),
+    )
+    db.close()
+
+
+async def test_a_person_without_a_series_is_offered_one(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path, with_series=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert "Press s to set one up" in str(app.screen.query_one("#oo-heading").render())
+        await pilot.press("s")
+        form = app.screen
+        assert isinstance(form, SeriesForm)
+        form.query_one("#field-time", Input).value = "9:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        assert "09:30" in str(app.screen.query_one("#oo-heading").render())
