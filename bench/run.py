@@ -11,6 +11,9 @@ each leadtui run with its baseline so machine noise hits both alike:
       Goal <= 1.5x.
   (c) `leadtui energy log 4` (a write, validated input) vs the same import baseline.
       Goal <= 1.5x.
+  (d) showing a person on the One-on-ones screen (load the upcoming session and the first
+      page of history) on the large database vs a small demo (--years 1 --people 8),
+      in-process, for the person with the longest history. Goal <= 1.2x.
 
 Prints medians and ratios of wall time (the goals), and beside them the ratio of CPU time
 (user + system of the measured process), which a busy machine disturbs far less.
@@ -89,6 +92,31 @@ def time_process(argv: list[str], env: dict[str, str]) -> Timing:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def show_person(db: Path) -> Callable[[], Timing]:
+    """Time loading the running document of the person with the most sessions."""
+    from datetime import date
+
+    from leadtui.services.oneonones import running_document
+    from leadtui.store.database import open_database
+    from leadtui.store.people import PeopleRepository
+
+    store = open_database(db)
+    row = store.execute(
+        "select person_id from oo_series s join oo_session x on x.series_id = s.id "
+        "group by person_id order by count(*) desc limit 1"
+    ).fetchone()
+    person = PeopleRepository(store).get(row[0])
+    today = date(2026, 11, 22)
+
+    def run() -> Timing:
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(20):
+            running_document(store, person, today, history=10)
+        return (time.perf_counter() - wall) / 20, (time.process_time() - cpu) / 20
+
+    return run
 
 
 def side_by_side(
@@ -172,6 +200,17 @@ def main() -> int:
         lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
     )
     report("(c) `leadtui energy log 4` vs import baseline", *log, goal=1.5)
+
+    small = folder / "small.db"
+    if not small.exists():
+        subprocess.run(
+            [LEADTUI, "demo", "--years", "1", "--people", "8", "--db", str(small)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    show = side_by_side(args.runs, show_person(db), show_person(small))
+    report("(d) show a person's 1:1, large vs small demo", *show, goal=1.2)
     return 0
 
 

@@ -49,7 +49,8 @@ CREATE TABLE oo_point (
     session_id INTEGER REFERENCES oo_session(id),
     created_on TEXT NOT NULL
 );
-CREATE INDEX oo_point_series ON oo_point (series_id, status, session_id);
+CREATE INDEX oo_point_series ON oo_point (series_id, session_id, position);
+CREATE INDEX oo_point_session ON oo_point (session_id);
 
 -- Action items of both sides; open ones carry over until done.
 CREATE TABLE oo_action (
@@ -63,4 +64,6 @@ CREATE TABLE oo_action (
     session_id INTEGER REFERENCES oo_session(id),
     created_on TEXT NOT NULL
 );
-CREATE INDEX oo_action_series ON oo_action (series_id, done_on);
+CREATE INDEX oo_action_series ON oo_action (series_id, session_id, done_on);
+CREATE INDEX oo_action_session ON oo_action (session_id);
+CREATE INDEX oo_action_due ON oo_action (due_on);

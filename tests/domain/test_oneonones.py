@@ -78,3 +78,10 @@ def test_commitments_kept_per_side_over_90_days() -> None:
     assert (mine.due, mine.kept, mine.share) == (2, 1, 0.5)
     theirs = commitments_kept(actions, Side.THEM, TODAY)
     assert (theirs.due, theirs.kept) == (1, 0)
+
+
+def test_phase_is_kept_years_after_the_start() -> None:
+    old = series(every=3, start=date(2020, 1, 7))  # a Tuesday
+    dates = session_dates(old, {}, date(2026, 11, 1), date(2026, 12, 31))
+    assert dates and all((d - date(2020, 1, 7)).days % 21 == 0 for d in dates)
+    assert len(dates) == 3

@@ -119,14 +119,20 @@ def session_dates(
     """Dates of sessions between ``start`` and ``end`` (inclusive), moves and skips applied."""
     from dateutil.rrule import WEEKLY, rrule
 
+    # Look a little outside the window: an occurrence moved into it may come from outside.
+    margin = timedelta(weeks=series.every_weeks + 4)
+    # Start the rule near the window, a whole number of intervals after the series began,
+    # so the phase of "every N weeks" is kept without walking years of occurrences.
+    dtstart = series.starts_on
+    if start - margin > dtstart:
+        periods = (start - margin - dtstart).days // (7 * series.every_weeks)
+        dtstart += timedelta(weeks=periods * series.every_weeks)
     rule = rrule(
         WEEKLY,
         interval=series.every_weeks,
         byweekday=series.weekday,
-        dtstart=datetime.combine(series.starts_on, datetime.min.time()),
+        dtstart=datetime.combine(dtstart, datetime.min.time()),
     )
-    # Look a little outside the window: an occurrence moved into it may come from outside.
-    margin = timedelta(weeks=series.every_weeks + 4)
     found: set[date] = set()
     for occurrence in rule.between(
         datetime.combine(start - margin, datetime.min.time()),

@@ -278,6 +278,72 @@ class OneOnOneRepository:
             )
         return self.action(action_id)
 
+    def upcoming_actions(self, series_id: int) -> list[Action]:
+        """Actions of the upcoming session: open, or done since the last held session."""
+        rows = self.store.execute(
+            f"select {_ACTION} from oo_action where series_id = ? and session_id is null "
+            "order by done_on is not null, due_on is null, due_on, id",
+            [series_id],
+        ).fetchall()
+        return [_action(row) for row in rows]
+
+    def actions_in_sessions(self, session_ids: list[int]) -> list[Action]:
+        """Actions filed (done) under the given held sessions."""
+        if not session_ids:
+            return []
+        marks = ", ".join("?" for _ in session_ids)
+        rows = self.store.execute(
+            f"select {_ACTION} from oo_action where session_id in ({marks}) order by id",
+            session_ids,
+        ).fetchall()
+        return [_action(row) for row in rows]
+
+    def points_in_sessions(self, session_ids: list[int]) -> list[Point]:
+        """Points filed under the given held sessions."""
+        if not session_ids:
+            return []
+        marks = ", ".join("?" for _ in session_ids)
+        rows = self.store.execute(
+            f"select {_POINT} from oo_point where session_id in ({marks}) order by position, id",
+            session_ids,
+        ).fetchall()
+        return [_point(row) for row in rows]
+
+    def actions_due_between(self, since: date, until: date) -> list[Action]:
+        """Every series' actions due in a window (for commitments kept)."""
+        rows = self.store.execute(
+            f"select {_ACTION} from oo_action where due_on > ? and due_on <= ?",
+            [since.isoformat(), until.isoformat()],
+        ).fetchall()
+        return [_action(row) for row in rows]
+
+    def overdue_counts(self, today: date) -> dict[Side, int]:
+        """Open actions past their due date, per owner, across every series."""
+        rows = self.store.execute(
+            "select owner, count(*) from oo_action where done_on is null and due_on < ? "
+            "group by owner",
+            [today.isoformat()],
+        ).fetchall()
+        counts = {side: 0 for side in Side}
+        counts.update({Side(owner): n for owner, n in rows})
+        return counts
+
+    def last_held_by_series(self) -> dict[int, date]:
+        """The newest held session of every series."""
+        rows = self.store.execute(
+            "select series_id, max(held_on) from oo_session group by series_id"
+        ).fetchall()
+        return {sid: date.fromisoformat(day) for sid, day in rows}
+
+    def all_changes(self) -> dict[int, dict[date, date | None]]:
+        """Moved and skipped occurrences of every series."""
+        found: dict[int, dict[date, date | None]] = {}
+        for sid, orig, moved in self.store.execute(
+            "select series_id, original_on, moved_to from oo_occurrence_change"
+        ).fetchall():
+            found.setdefault(sid, {})[date.fromisoformat(orig)] = _day(moved)
+        return found
+
     def actions(self, series_id: int, *, open_only: bool = False) -> list[Action]:
         """Action items, open ones first, then by due date."""
         where = "and done_on is null" if open_only else ""

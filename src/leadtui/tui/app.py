@@ -145,8 +145,16 @@ def known_binding_ids() -> set[str]:
     from leadtui.tui.screens.text_prompt import TextPrompt
     from leadtui.tui.screens.work_form import WorkForm
 
-    classes += [ConfirmScreen, HelpScreen, PersonForm, KeyTable, LeadtuiApp, NotesForm,
-                TextPrompt, WorkForm]
+    classes += [
+        ConfirmScreen,
+        HelpScreen,
+        PersonForm,
+        KeyTable,
+        LeadtuiApp,
+        NotesForm,
+        TextPrompt,
+        WorkForm,
+    ]
     ids: set[str] = set()
     for cls in classes:
         for klass in cls.__mro__:
