@@ -653,9 +653,14 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _tui(args: argparse.Namespace) -> int:
+    from leadtui.store.database import Preflight
+
+    locations = _locations(args)
+    # Check the database file while Textual imports (see Preflight).
+    preflight = Preflight(locations.db_path)
     from leadtui.tui.app import run_app
 
-    return run_app(_locations(args), today=today_from_env())
+    return run_app(locations, today=today_from_env(), preflight=preflight)
 
 
 # --- parser -------------------------------------------------------------------------

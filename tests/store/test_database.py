@@ -238,3 +238,17 @@ def test_two_concurrent_writer_processes_lose_nothing(db_path: Path) -> None:
     db = open_database(db_path)
     assert PeopleRepository(db).count() == 2 * count
     db.close()
+
+
+def test_preflight_in_the_background_refuses_or_opens(db_path: Path) -> None:
+    from leadtui.store.database import Preflight
+
+    open_database(db_path).close()
+    store = open_database(db_path, preflight=Preflight(db_path))
+    assert store["person"].exists()
+    store.close()
+    bad = db_path.with_name("bad.db")
+    bad.write_text("not sqlite")
+    with pytest.raises(DatabaseRefusedError, match="not a SQLite database"):
+        open_database(bad, preflight=Preflight(bad))
+    assert bad.read_text() == "not sqlite"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -133,6 +134,38 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
             f"was written by a newer leadtui (schema step {unknown[-1]}); upgrade leadtui",
         )
     return applied or None
+
+
+class Preflight:
+    """The read-only checks of an existing database, run in a background thread.
+
+    SQLite releases the GIL while it verifies pages, so starting this before the TUI
+    imports Textual lets the integrity check run on the other core instead of adding
+    to start-up. :func:`open_database` waits for it and raises what it found.
+    """
+
+    def __init__(self, path: Path, migrations_dir: Path | None = None) -> None:
+        self.path = path
+        self.migrations_dir = migrations_dir
+        self._applied: set[str] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="leadtui-preflight", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            if self.path.exists():
+                known = {f.name for f in migration_files(self.migrations_dir)}
+                self._applied = _check_existing(self.path, known)
+        except BaseException as exc:  # handed to the opener, which reports it
+            self._error = exc
+
+    def result(self) -> set[str] | None:
+        """Applied migration names (None for a new file); raises the check's refusal."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._applied
 
 
 def _prepare_location(path: Path) -> None:
@@ -280,15 +313,19 @@ def open_database(
     migrations_dir: Path | None = None,
     default_folder: Path | None = None,
     now: datetime | None = None,
+    preflight: Preflight | None = None,
 ) -> Store:
     """Open (creating if needed) and migrate the leadtui database at ``path``.
 
     Raises :class:`DatabaseRefusedError` without touching the file when it
-    cannot be used.
+    cannot be used. ``preflight`` is a check already started for this path.
     """
     files = migration_files(migrations_dir)
     known = {f.name for f in files}
-    applied = _check_existing(path, known) if path.exists() else None
+    if preflight is not None and preflight.path == path:
+        applied = preflight.result()
+    else:
+        applied = _check_existing(path, known) if path.exists() else None
     _prepare_location(path)
     try:
         store = connect(path)

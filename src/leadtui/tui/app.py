@@ -19,7 +19,7 @@ from leadtui.tui.themes import builtin_themes_dir, load_themes
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from leadtui.store.database import Store
+    from leadtui.store.database import Preflight, Store
 
 
 class LeadtuiApp(App[None]):
@@ -44,6 +44,7 @@ class LeadtuiApp(App[None]):
         today: date | None = None,
         settings: Settings | None = None,
         notices: list[str] | None = None,
+        preflight: Preflight | None = None,
     ) -> None:
         from leadtui.store.database import open_database
 
@@ -54,7 +55,9 @@ class LeadtuiApp(App[None]):
         self._db: Store | None = None
         refusal: str | None = None
         try:
-            self._db = open_database(locations.db_path, default_folder=locations.data_dir)
+            self._db = open_database(
+                locations.db_path, default_folder=locations.data_dir, preflight=preflight
+            )
         except DatabaseRefusedError as exc:
             refusal = exc.message
             # Start on the message screen instead of Today; set before App.__init__ reads it.
@@ -164,10 +167,14 @@ def known_binding_ids() -> set[str]:
     return ids
 
 
-def run_app(locations: Locations, today: date | None = None) -> int:
+def run_app(
+    locations: Locations, today: date | None = None, preflight: Preflight | None = None
+) -> int:
     """Open the TUI; return its exit code (2 when the database was refused)."""
     settings, notices = load_settings(locations.config_file)
-    app = LeadtuiApp(locations, today=today, settings=settings, notices=notices)
+    app = LeadtuiApp(
+        locations, today=today, settings=settings, notices=notices, preflight=preflight
+    )
     app.run()
     return app.return_code or 0
 
