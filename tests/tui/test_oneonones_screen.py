@@ -116,3 +116,37 @@ async def test_a_person_without_a_series_is_offered_one(app: LeadtuiApp, db_path
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
         assert "09:30" in str(app.screen.query_one("#oo-heading").render())
+
+
+async def test_export_asks_before_overwriting_and_drops_private_text(
+    app: LeadtuiApp, db_path: Path, tmp_path: Path
+) -> None:
+    seed(db_path)
+    target = tmp_path / "sam.md"
+    target.write_text("keep me")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "a", *"Shared point", "enter")
+        await pilot.pause()
+        db = open_database(db_path)
+        from leadtui.domain.oneonones_input import PointDraft
+
+        OneOnOneRepository(db).add_point(
+            1, PointDraft(text="SECRET", visibility="private"), date(2026, 11, 22)
+        )
+        db.close()
+        await pilot.press("e")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.prompt_title.startswith("Export"), prompt.prompt_title
+        prompt.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt and "press enter again" in str(
+            prompt.query_one("#form-error").render()
+        )
+        assert target.read_text() == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+    text = target.read_text()
+    assert "Shared point" in text and "SECRET" not in text and "Audience: shared" in text

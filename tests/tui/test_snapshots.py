@@ -51,3 +51,10 @@ def test_energy_screen(snap_compare: Any, db_path: Path, isolated_home: Path) ->
     six-month calendar with month names and a legend, the quarter answer, your definitions,
     the 90-day sparkline and the energizing work list."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["E"])
+
+
+def test_oneonones_screen(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: people with overdue ones first, the selected person's series and next
+    session, upcoming points (private in italics, carried counts), the notes hint, and
+    past sessions with discussed points, done actions and shared and private notes."""
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["o"])

@@ -486,6 +486,8 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         slug = "".join(ch if ch.isalnum() else "-" for ch in person.name.lower()).strip("-")
         default = str(Path.home() / f"{slug or 'person'}-1on1-shared.md")
 
+        confirmed: set[str] = set()
+
         def save(target: str) -> None:
             from leadtui.cli import write_export
             from leadtui.errors import InputError
@@ -496,10 +498,15 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
             if not text:
                 raise InputError("give a file path, e.g. ~/sam-1on1.md")
+            path = str(Path(text).expanduser())
+            if Path(path).exists() and path not in confirmed:
+                # Ask before overwriting: saving the same path again means yes.
+                confirmed.add(path)
+                raise InputError(f"{path} exists; press enter again to overwrite it")
             doc = running_document(self.db, person, self.today, history=10_000)
             written = write_export(
                 oneonone_document(doc, audience, self.today),
-                text,
+                path,
                 True,
                 self.leadtui.locations.db_path,
             )
