@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
@@ -28,10 +29,31 @@ def _not_future(value: date, info: ValidationInfo, what: str) -> date:
     return value
 
 
-class EnergyLogDraft(BaseModel):
-    """One day's energy as typed: `leadtui energy log 4 "great design review"`."""
+class _PastDay(BaseModel):
+    """A day typed as text (default today) that must not be in the future."""
 
     model_config = ConfigDict(frozen=True, defer_build=True)
+    DAY_WHAT: ClassVar[str] = "log it"
+
+    day: date
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return _today(info)
+        return date_from_context(value, info, "date")
+
+    @field_validator("day")
+    @classmethod
+    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
+        return _not_future(value, info, cls.DAY_WHAT)
+
+
+class EnergyLogDraft(_PastDay):
+    """One day's energy as typed: `leadtui energy log 4 "great design review"`."""
+
+    DAY_WHAT = "energy is logged"
 
     level: int
     day: date
@@ -49,18 +71,6 @@ class EnergyLogDraft(BaseModel):
                 f"energy level must be {LEVEL_MIN}–{LEVEL_MAX} (5 = energized), got {text!r}"
             )
         return int(text)
-
-    @field_validator("day", mode="before")
-    @classmethod
-    def _day(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return _today(info)
-        return date_from_context(value, info, "date")
-
-    @field_validator("day")
-    @classmethod
-    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "energy is logged")
 
     @field_validator("note", mode="before")
     @classmethod
@@ -88,10 +98,10 @@ class EnergyLogDraft(BaseModel):
         return tuple(phrases)
 
 
-class WorkDraft(BaseModel):
+class WorkDraft(_PastDay):
     """Energizing work as typed."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    DAY_WHAT = "log work"
 
     title: str
     day: date
@@ -108,18 +118,6 @@ class WorkDraft(BaseModel):
         if "\n" in text or len(text) > PHRASE_MAX:
             raise ValueError(f"title must be one line of at most {PHRASE_MAX} characters")
         return text
-
-    @field_validator("day", mode="before")
-    @classmethod
-    def _day(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return _today(info)
-        return date_from_context(value, info, "date")
-
-    @field_validator("day")
-    @classmethod
-    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "log work")
 
     @field_validator("hours", mode="before")
     @classmethod
