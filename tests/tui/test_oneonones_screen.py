@@ -150,3 +150,19 @@ async def test_export_asks_before_overwriting_and_drops_private_text(
         assert isinstance(app.screen, OneOnOnesScreen)
     text = target.read_text()
     assert "Shared point" in text and "SECRET" not in text and "Audience: shared" in text
+
+
+async def test_series_form_starts_in_its_first_field_and_keeps_refused_input(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, with_series=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "s")
+        form = app.screen
+        assert isinstance(form, SeriesForm)
+        assert form.focused is form.query_one("#field-weekday", Select)
+        await pilot.press("tab", *["backspace"] * 5, *"25:99", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "time must be HH:MM" in str(form.query_one("#form-error").render())
+        assert form.query_one("#field-time", Input).value == "25:99"

@@ -57,6 +57,10 @@ class _Form(ModalScreen[bool]):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
+    def on_mount(self) -> None:
+        """Start typing in the first field (the scrolling dialog itself is focusable)."""
+        self.query("Input, Select, TextArea").first().focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Save or cancel from a click."""
         if event.button.id == "save":

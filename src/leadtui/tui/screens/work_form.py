@@ -65,6 +65,10 @@ class WorkForm(ModalScreen[EnergizingWork | None]):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
+    def on_mount(self) -> None:
+        """Start typing in the first field (the scrolling dialog itself is focusable)."""
+        self.query("Input, Select, TextArea").first().focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter saves."""
         event.stop()
