@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from leadtui.store.database import open_database
+from leadtui.store.oneonones import OneOnOneRepository
 from tests.test_cli import run
 
 
@@ -75,3 +78,54 @@ def test_export_audiences(sam: list[str], tmp_path: Path) -> None:
     assert "SECRET" not in shared
     private = run("export", "1on1", "sam", *sam).stdout
     assert "SECRET point" in private and "Audience: private" in private
+
+
+def next_session(sam: list[str]) -> str:
+    return str(json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)["next_session"])
+
+
+def test_skip_and_move_one_occurrence(sam: list[str]) -> None:
+    skipped = run("1on1", "skip", "sam", *sam)
+    assert skipped.returncode == 0 and "2026-11-24: skipped" in skipped.stdout
+    assert next_session(sam) == "2026-12-01"
+    assert run("1on1", "skip", "sam", "--date", "2026-11-24", "--undo", *sam).returncode == 0
+    assert next_session(sam) == "2026-11-24"
+    moved = run("1on1", "move", "sam", "thursday", *sam)
+    assert "from 2026-11-24 to 2026-11-26" in moved.stdout
+    assert next_session(sam) == "2026-11-26"
+    # Moving the moved session again changes the same occurrence; the rule is untouched.
+    assert run("1on1", "move", "sam", "2026-11-25", "--date", "2026-11-26", *sam).returncode == 0
+    assert next_session(sam) == "2026-11-25"
+    assert run("1on1", "skip", "sam", "--date", "2026-12-01", *sam).returncode == 0
+    assert run("1on1", "move", "sam", "2026-11-24", *sam).returncode == 0  # back to its rule date
+    db = open_database(Path(sam[1]))
+    try:
+        changes = OneOnOneRepository(db).changes(1)
+    finally:
+        db.close()
+    assert changes == {date(2026, 12, 1): None}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["1on1", "move", "sam", "2026-11-20"], "which is in the past"),
+        (["1on1", "move", "sam", "2026-12-01"], "already a 1:1 with Sam Okafor on 2026-12-01"),
+        (["1on1", "move", "sam", "31/02"], "is not a date"),
+        (["1on1", "skip", "sam", "--date", "2026-11-25"], "upcoming: 2026-11-24, 2026-12-01"),
+        (["1on1", "skip", "sam", "--date", "2026-11-17"], "only upcoming sessions"),
+        (["1on1", "skip", "sam", "--undo"], "--undo needs --date"),
+        (["1on1", "skip", "sam", "--undo", "--date", "2026-11-24"], "was not moved or skipped"),
+    ],
+)
+def test_refused_reschedule(sam: list[str], argv: list[str], message: str) -> None:
+    result = run(*argv, *sam)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert next_session(sam) == "2026-11-24"
+
+
+def test_a_paused_series_cannot_be_rescheduled(sam: list[str]) -> None:
+    run("1on1", "series", "sam", "--pause", *sam)
+    result = run("1on1", "skip", "sam", *sam)
+    assert result.returncode == 2 and "--resume" in result.stderr

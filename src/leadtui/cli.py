@@ -476,6 +476,32 @@ def _oo_close(args: argparse.Namespace) -> int:
     return 0
 
 
+def _oo_reschedule(args: argparse.Namespace) -> int:
+    from leadtui.domain.dates import parse_date
+    from leadtui.services.oneonones import reschedule, restore_occurrence
+
+    today = today_from_env()
+    # Only upcoming sessions move, so a weekday name means the coming one.
+    on = parse_date(args.date, today, field="--date", future=True) if args.date else None
+    to = parse_date(args.to, today, field="TO", future=True) if getattr(args, "to", None) else None
+    person, store = _person_and_store(args)
+    if getattr(args, "undo", False):
+        if on is None:
+            raise InputError("--undo needs --date DATE, the session to bring back")
+        back = restore_occurrence(store, person, on)
+        _print(f"1:1 with {person.display_name} is back on {back.isoformat()}")
+        return 0
+    done = reschedule(store, person, today, on=on, to=to)
+    if done.now_on is None:
+        _print(f"1:1 with {person.display_name} on {done.was_on.isoformat()}: skipped")
+    else:
+        _print(
+            f"1:1 with {person.display_name} moved from {done.was_on.isoformat()} "
+            f"to {done.now_on.isoformat()}"
+        )
+    return 0
+
+
 def _oo_show(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
     from leadtui.services.oneonones import running_document
@@ -836,6 +862,22 @@ def build_parser() -> argparse.ArgumentParser:
     oo_close.add_argument("person", metavar="PERSON")
     oo_close.add_argument("--date", metavar="DATE", help="held on (today)")
     oo_close.set_defaults(handler=_oo_close)
+    oo_skip = oo_sub.add_parser(
+        "skip", help="skip the next session (or the one on --date)", parents=[common]
+    )
+    oo_skip.add_argument("person", metavar="PERSON")
+    oo_skip.add_argument("--date", metavar="DATE", help="the session to skip (the next one)")
+    oo_skip.add_argument(
+        "--undo", action="store_true", help="bring back the session on --date (skipped or moved)"
+    )
+    oo_skip.set_defaults(handler=_oo_reschedule)
+    oo_move = oo_sub.add_parser(
+        "move", help="move the next session (or the one on --date) to TO", parents=[common]
+    )
+    oo_move.add_argument("person", metavar="PERSON")
+    oo_move.add_argument("to", metavar="TO", help="the new date")
+    oo_move.add_argument("--date", metavar="DATE", help="the session to move (the next one)")
+    oo_move.set_defaults(handler=_oo_reschedule)
     oo_show = oo_sub.add_parser(
         "show", help="the next session: points, actions, last notes", parents=[common]
     )

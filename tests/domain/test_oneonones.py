@@ -9,6 +9,7 @@ from leadtui.domain.oneonones import (
     Side,
     commitments_kept,
     next_session_date,
+    original_occurrence,
     series_overdue,
     session_dates,
 )
@@ -47,6 +48,16 @@ def test_skip_and_move_one_occurrence() -> None:
     assert next_session_date(series(), move, TODAY) == date(2026, 11, 26)
     dates = session_dates(series(), move, date(2026, 11, 20), date(2026, 12, 2))
     assert dates == [date(2026, 11, 26), date(2026, 12, 1)]
+
+
+def test_original_occurrence_behind_a_shown_date() -> None:
+    move = {date(2026, 11, 24): date(2026, 11, 26), date(2026, 12, 1): None}
+    assert original_occurrence(series(), move, date(2026, 11, 26)) == date(2026, 11, 24)
+    assert original_occurrence(series(), move, date(2026, 12, 8)) == date(2026, 12, 8)
+    assert original_occurrence(series(), move, date(2026, 11, 24)) is None  # moved away
+    assert original_occurrence(series(), move, date(2026, 12, 1)) is None  # skipped
+    assert original_occurrence(series(), move, date(2026, 12, 9)) is None  # not a Tuesday
+    assert original_occurrence(series(every=2), {}, date(2026, 11, 24)) is None  # off-phase
 
 
 def test_paused_series_has_no_next_date_and_is_never_overdue() -> None:

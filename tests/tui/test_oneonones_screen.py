@@ -166,3 +166,29 @@ async def test_series_form_starts_in_its_first_field_and_keeps_refused_input(
         assert app.screen is form
         assert "time must be HH:MM" in str(form.query_one("#form-error").render())
         assert form.query_one("#field-time", Input).value == "25:99"
+
+
+async def test_move_then_skip_the_next_session(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "r")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        prompt.query_one(Input).value = "2026-12-01"  # already a session: refused, kept
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt
+        assert "already a 1:1" in str(prompt.query_one("#form-error").render())
+        prompt.query_one(Input).value = "thu"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Next session: 2026-11-26" in str(app.screen.query_one("#oo-heading").render())
+        await pilot.press("r")
+        app.screen.query_one(Input).value = "skip"
+        await pilot.press("enter")
+        await pilot.pause()
+        heading = str(app.screen.query_one("#oo-heading").render())
+        assert "Next session: 2026-12-01" in heading and "(Tue 24 Nov skipped)" in heading
+    db = open_database(db_path)
+    assert OneOnOneRepository(db).changes(1) == {date(2026, 11, 24): None}
+    db.close()

@@ -156,6 +156,22 @@ def next_session_date(series: Series, changes: dict[date, date | None], after: d
     return upcoming[0] if upcoming else None
 
 
+def original_occurrence(
+    series: Series, changes: dict[date, date | None], shown: date
+) -> date | None:
+    """The rule date behind the session shown on ``shown``, or None if there is none.
+
+    A session shown on a day is either an unchanged occurrence of the rule or one moved
+    there; moving or skipping it again changes that original occurrence.
+    """
+    for original, moved in changes.items():
+        if moved == shown:
+            return original
+    if shown in changes:
+        return None  # that occurrence was moved away or skipped
+    return shown if session_dates(series, {}, shown, shown) == [shown] else None
+
+
 def series_overdue(series: Series, last_held: date | None, today: date) -> bool:
     """No session held within the cadence plus a three-day grace."""
     if series.status is not SeriesStatus.ACTIVE:

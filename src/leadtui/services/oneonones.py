@@ -15,6 +15,7 @@ from leadtui.domain.oneonones import (
     Side,
     commitments_kept,
     next_session_date,
+    original_occurrence,
     series_overdue,
     session_dates,
 )
@@ -36,6 +37,17 @@ class RunningDocument(NamedTuple):
     points: list[Point]
     actions: list[Action]
     sessions: list[tuple[Session, list[Point], list[Action]]]
+    changes: dict[date, date | None]
+
+    def upcoming_changes(self, today: date) -> list[str]:
+        """Moves and skips still ahead, e.g. "24 Nov skipped", "1 Dec moved to 3 Dec"."""
+        notes = []
+        for original, moved in sorted(self.changes.items()):
+            if max(original, moved or original) < today:
+                continue
+            what = "skipped" if moved is None else f"moved to {moved:%a %-d %b}"
+            notes.append(f"{original:%a %-d %b} {what}")
+        return notes
 
     def to_json(self) -> dict[str, object]:
         """What `leadtui 1on1 show --json` prints (the private view: everything)."""
@@ -101,6 +113,7 @@ def running_document(
     """
     repo = OneOnOneRepository(store)
     series = require_series(store, person)
+    changes = repo.changes(series.id)
     sessions = repo.sessions(series.id, limit=history)
     ids = [s.id for s in sessions]
     filed = repo.points_in_sessions(ids)
@@ -108,7 +121,7 @@ def running_document(
     return RunningDocument(
         person=person,
         series=series,
-        next_on=next_session_date(series, repo.changes(series.id), today),
+        next_on=next_session_date(series, changes, today),
         overdue=series_overdue(series, repo.last_held(series.id), today),
         points=repo.open_points(series.id),
         actions=repo.upcoming_actions(series.id),
@@ -120,7 +133,87 @@ def running_document(
             )
             for s in sessions
         ],
+        changes=changes,
     )
+
+
+class Rescheduled(NamedTuple):
+    """What a move or skip did: the session shown on ``was_on`` is now on ``now_on``."""
+
+    series: Series
+    was_on: date
+    now_on: date | None  # None: skipped
+
+
+def _upcoming_hint(series: Series, changes: dict[date, date | None], today: date) -> str:
+    horizon = today + timedelta(weeks=series.every_weeks * 4)
+    upcoming = session_dates(series, changes, today, horizon)
+    if not upcoming:
+        return "no sessions are coming up"
+    return "upcoming: " + ", ".join(d.isoformat() for d in upcoming[:3])
+
+
+def reschedule(
+    store: Store, person: Person, today: date, *, on: date | None, to: date | None
+) -> Rescheduled:
+    """Move the session on ``on`` (default: the next one) to ``to``; skip it if ``to`` is None.
+
+    Only upcoming sessions change; the rule itself is untouched, so the following
+    occurrences keep their dates. Moving a session back to its rule date undoes the move.
+    """
+    repo = OneOnOneRepository(store)
+    series = require_series(store, person)
+    if series.status is not SeriesStatus.ACTIVE:
+        raise InputError(
+            f"the 1:1 with {person.display_name} is {series.status.value}; resume it first "
+            f"with `leadtui 1on1 series {person.id} --resume`"
+        )
+    changes = repo.changes(series.id)
+    shown = on or next_session_date(series, changes, today)
+    if shown is None:
+        raise InputError(f"the 1:1 with {person.display_name} has no upcoming session")
+    if shown < today:
+        raise InputError(
+            f"{shown.isoformat()} is in the past; only upcoming sessions can be moved or skipped"
+        )
+    original = original_occurrence(series, changes, shown)
+    if original is None:
+        raise InputError(
+            f"there is no 1:1 with {person.display_name} on {shown.isoformat()}; "
+            f"{_upcoming_hint(series, changes, today)}"
+        )
+    if to is not None:
+        if to < today:
+            raise InputError(f"cannot move a session to {to.isoformat()}, which is in the past")
+        if to != shown and to in session_dates(series, changes, to, to):
+            raise InputError(
+                f"there is already a 1:1 with {person.display_name} on {to.isoformat()}; "
+                "skip this one instead"
+            )
+    if to == original:
+        repo.restore_occurrence(series.id, original)
+    else:
+        repo.change_occurrence(series.id, original, to)
+    return Rescheduled(series, shown, to)
+
+
+def restore_occurrence(store: Store, person: Person, day: date) -> date:
+    """Undo the skip or move of the occurrence on ``day`` (its rule date or where it
+    was moved to); returns the rule date it is back on."""
+    repo = OneOnOneRepository(store)
+    series = require_series(store, person)
+    changes = repo.changes(series.id)
+    original = (
+        day
+        if day in changes
+        else next((orig for orig, moved in changes.items() if moved == day), None)
+    )
+    if original is None:
+        raise InputError(
+            f"the 1:1 with {person.display_name} on {day.isoformat()} was not moved or skipped"
+        )
+    repo.restore_occurrence(series.id, original)
+    return original
 
 
 class OneOnOneOverview(NamedTuple):

@@ -159,6 +159,15 @@ class OneOnOneRepository:
                 [series_id, original.isoformat(), moved_to.isoformat() if moved_to else None],
             )
 
+    def restore_occurrence(self, series_id: int, original: date) -> bool:
+        """Undo a move or skip of one occurrence; False if it was not changed."""
+        with write_transaction(self.store):
+            cursor = self.store.execute(
+                "delete from oo_occurrence_change where series_id = ? and original_on = ?",
+                [series_id, original.isoformat()],
+            )
+        return cursor.rowcount > 0
+
     def set_draft_notes(self, series_id: int, notes: NotesDraft) -> None:
         """Notes written for the upcoming session."""
         with write_transaction(self.store):

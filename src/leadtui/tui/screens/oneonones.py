@@ -48,7 +48,9 @@ far), then past sessions, newest first.
   $EDITOR).
 - **H** holds the session: discussed points are filed under it, the rest carry
   over with a count, open actions carry over.
-- **s** sets up or changes the series; **m** shows more history; **e** exports.
+- **s** sets up or changes the series; **r** moves the next session to another
+  date or skips it (type `skip`); the rest of the series keeps its dates.
+- **m** shows more history; **e** exports.
 
 From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 """
@@ -99,6 +101,13 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             "H", "hold", "Hold", tooltip="Hold the session: file and carry over", id="1on1.hold"
         ),
         Binding("s", "series", "Series", tooltip="Set up or change the series", id="1on1.series"),
+        Binding(
+            "r",
+            "reschedule",
+            "Move/skip",
+            tooltip="Move or skip the next session",
+            id="1on1.reschedule",
+        ),
         Binding("m", "more", "More", show=False, tooltip="Show more past sessions", id="1on1.more"),
         Binding(
             "e", "export", "Export", tooltip="Export the document as Markdown", id="1on1.export"
@@ -228,6 +237,12 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 ("Next session: ", "bold"),
                 next_on,
                 (" · overdue" if doc.overdue else "", "bold red"),
+                (
+                    "  (" + "; ".join(doc.upcoming_changes(self.today)) + ")"
+                    if doc.upcoming_changes(self.today)
+                    else "",
+                    "dim",
+                ),
             )
         )
         for point in doc.points:
@@ -463,6 +478,37 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
         self.app.push_screen(
             SeriesForm("1:1 series", save, self.today),
+            lambda saved: self.refresh_data() if saved else None,
+        )
+
+    def action_reschedule(self) -> None:
+        """Move the next session to another date, or skip it."""
+        from leadtui.domain.dates import parse_date
+        from leadtui.services.oneonones import reschedule
+        from leadtui.tui.screens.text_prompt import TextPrompt
+
+        if self.doc is None:
+            self._need_series()
+            return
+        person, next_on = self.doc.person, self.doc.next_on
+        if next_on is None:
+            self.notify("No upcoming session: resume the series first (s).", markup=False)
+            return
+
+        def save(text: str) -> None:
+            word = text.strip().lower()
+            # Only upcoming sessions move, so a weekday name means the coming one.
+            to = None if word == "skip" else parse_date(text, self.today, future=True)
+            done = reschedule(self.db, person, self.today, on=next_on, to=to)
+            what = "skipped" if done.now_on is None else f"moved to {done.now_on:%a %d %b}"
+            self.notify(f"{done.was_on:%a %d %b}: {what}", title="1:1", markup=False)
+
+        self.app.push_screen(
+            TextPrompt(
+                f"Move the session on {next_on:%a %d %b} to (a date, or 'skip')",
+                save,
+                placeholder="e.g. thursday, 2026-12-03, skip",
+            ),
             lambda saved: self.refresh_data() if saved else None,
         )
 
