@@ -540,6 +540,221 @@ def _oo_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- feedback and T3B3 -----------------------------------------------------------------
+
+
+def _half(args: argparse.Namespace) -> tuple[Any, int]:
+    """The --half asked for (default: this half) and the configured half start month."""
+    from leadtui.domain.dates import parse_half
+
+    start_month = _settings(args).review.half_start_month
+    return parse_half(args.half, today_from_env(), start_month), start_month
+
+
+def _archived_note(person: Any) -> None:
+    if not person.active:
+        sys.stderr.write(
+            f"leadtui: note: {person.display_name} is archived; recorded all the same\n"
+        )
+
+
+def _feedback_add(args: argparse.Namespace) -> int:
+    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.store.feedback import FeedbackRepository
+
+    draft = build(
+        FeedbackDraft,
+        today=today_from_env(),
+        text=args.text,
+        kind=args.kind,
+        day=args.date,
+        visibility="private" if args.private else "shared",
+    )
+    person, store = _person_and_store(args)
+    entry = FeedbackRepository(store).add(person.id, draft)
+    _archived_note(person)
+    _print(
+        f"feedback {entry.id} for {person.display_name} ({entry.kind.value}, "
+        f"{entry.visibility.value}, {entry.given_on.isoformat()}): {literal(entry.text)}"
+    )
+    return 0
+
+
+def _feedback_list(args: argparse.Namespace) -> int:
+    from leadtui.domain.text import literal
+    from leadtui.store.feedback import FeedbackRepository
+
+    half, start_month = _half(args) if args.half else (None, 1)
+    person, store = _person_and_store(args)
+    first, last = half.bounds(start_month) if half else (None, None)
+    entries = FeedbackRepository(store).for_person(person.id, first, last)
+    if args.json:
+        import json
+
+        _print(
+            json.dumps(
+                [
+                    {
+                        "id": f.id,
+                        "given_on": f.given_on.isoformat(),
+                        "kind": f.kind.value,
+                        "visibility": f.visibility.value,
+                        "text": f.text,
+                        "session_id": f.session_id,
+                    }
+                    for f in entries
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not entries:
+        _print(
+            f"no feedback for {person.display_name} yet; add some with `leadtui feedback add "
+            f'{person.id} "what you saw" --kind strength`'
+        )
+    for f in entries:
+        private = "  (private)" if f.visibility.value == "private" else ""
+        day = f.given_on.isoformat()
+        _print(f"{f.id:>5}  {day}  {f.kind.value:<8}  {literal(f.text)}{private}")
+    return 0
+
+
+def _print_t3b3(view: Any) -> None:
+    from leadtui.domain.feedback import T3B3Side
+    from leadtui.domain.text import literal
+
+    t = view.t3b3
+    removal = "yes" if t.remove_text else "no"
+    delivered = f" on {t.delivered_on.isoformat()}" if t.delivered_on else ""
+    _print(
+        f"T3B3 for {view.person.display_name}, {view.half.label}: {t.status_text()}{delivered} "
+        f"(remove the text after delivery: {removal})"
+    )
+    if t.text_removed:
+        _print("  the text was removed after delivery; only the fact is kept")
+    for side, title in ((T3B3Side.TOP, "Top"), (T3B3Side.BOTTOM, "Bottom")):
+        items = t.side(side)
+        _print(f"{title} ({len(items)}/3)")
+        for item in items:
+            line = f"  {item.rank}. {literal(item.text)}"
+            if side is T3B3Side.BOTTOM:
+                link = view.linked.get(item.id)
+                if link:
+                    line += f"  [raised before: {link.kind} {link.id}, {link.on.isoformat()}]"
+                else:
+                    line += "  [would be a surprise]"
+                    for e in view.suggestions.get(item.id, []):
+                        line += (
+                            f"\n       maybe: --{e.kind} {e.id} ({e.on.isoformat()}) "
+                            f"{literal(e.text)[:60]}"
+                        )
+            _print(line)
+    if view.carried:
+        _print(f"Last half ({view.previous.half}): {view.previous.status_text()}")
+        for c in view.carried:
+            _print(f"  - {literal(c.previous.text)}: {'persists' if c.persists else 'closed'}")
+
+
+def _t3b3_show(args: argparse.Namespace) -> int:
+    from leadtui.services.review import t3b3_view
+
+    half, start_month = _half(args)
+    person, store = _person_and_store(args)
+    view = t3b3_view(store, person, half, start_month)
+    if args.json:
+        import json
+
+        _print(json.dumps(view.to_json(), ensure_ascii=False))
+    else:
+        _print_t3b3(view)
+    return 0
+
+
+def _t3b3_set(args: argparse.Namespace) -> int:
+    from leadtui.domain.feedback_input import T3B3ListsDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.review import t3b3_view
+    from leadtui.store.feedback import T3B3Repository
+
+    if args.top is None and args.bottom is None and args.remove_text is None:
+        raise InputError(
+            'give --top TEXT and/or --bottom TEXT (up to three each), e.g. --top "Clear writing"'
+        )
+    half, start_month = _half(args)
+    lists = build(T3B3ListsDraft, top=args.top, bottom=args.bottom)
+    person, store = _person_and_store(args)
+    repo = T3B3Repository(store)
+    if lists.top is not None or lists.bottom is not None:
+        repo.set_lists(person.id, half.label, lists.top, lists.bottom)
+    if args.remove_text is not None:
+        repo.set_remove_text(person.id, half.label, args.remove_text)
+    _archived_note(person)
+    _print_t3b3(t3b3_view(store, person, half, start_month))
+    return 0
+
+
+def _t3b3_deliver(args: argparse.Namespace) -> int:
+    from leadtui.domain.validation import PastDay, build
+    from leadtui.store.feedback import T3B3Repository
+
+    today = today_from_env()
+    day = build(PastDay, today=today, day=args.date).day
+    half, _ = _half(args)
+    person, store = _person_and_store(args)
+    t3b3 = T3B3Repository(store).deliver(person.id, half.label, day, not args.not_in_person)
+    _print(
+        f"T3B3 for {person.display_name}, {half.label}: delivered "
+        f"{'in person' if t3b3.in_person else 'not in person'} on {day.isoformat()}"
+        + ("; the text was removed, the fact is kept" if t3b3.text_removed else "")
+    )
+    if args.not_in_person:
+        sys.stderr.write(
+            "leadtui: note: T3B3 is meant to be delivered in person; recorded as not in person\n"
+        )
+    return 0
+
+
+def _t3b3_link(args: argparse.Namespace) -> int:
+    from leadtui.domain.feedback import T3B3Side
+    from leadtui.services.review import t3b3_view
+    from leadtui.store.feedback import T3B3Repository
+
+    half, start_month = _half(args)
+    person, store = _person_and_store(args)
+    view = t3b3_view(store, person, half, start_month)
+    bottoms = view.t3b3.side(T3B3Side.BOTTOM)
+    if not 1 <= args.rank <= len(bottoms):
+        raise InputError(
+            f"Bottom item {args.rank} does not exist; the {half.label} T3B3 has "
+            f"{len(bottoms)} Bottom item(s)"
+        )
+    item = bottoms[args.rank - 1]
+    evidence = None
+    if not args.unlink:
+        if args.feedback is None and args.point is None:
+            raise InputError("give --feedback ID or --point ID (see `t3b3 show`), or --unlink")
+        kind, wanted = ("feedback", args.feedback) if args.feedback else ("point", args.point)
+        first = half.previous().bounds(start_month)[0]
+        last = half.bounds(start_month)[1]
+        found = [
+            e
+            for e in T3B3Repository(store).evidence(person.id, first, last)
+            if e.kind == kind and e.id == wanted
+        ]
+        if not found:
+            raise InputError(
+                f"no {kind} {wanted} about {person.display_name} in {half.previous().label} "
+                f"or {half.label}; see `leadtui t3b3 show {person.id}` for candidates"
+            )
+        evidence = found[0]
+    T3B3Repository(store).link_item(item.id, evidence)
+    _print_t3b3(t3b3_view(store, person, half, start_month))
+    return 0
+
+
 # --- export ---------------------------------------------------------------------------
 
 
@@ -576,6 +791,22 @@ def write_export(text: str, out: str | None, force: bool, db_path: Path) -> str 
         Path(temp).unlink(missing_ok=True)
         raise
     return str(target)
+
+
+def _export_review(args: argparse.Namespace) -> int:
+    from leadtui.export.markdown import Audience
+    from leadtui.export.review import review_document
+    from leadtui.services.review import review_packet
+
+    today = today_from_env()
+    half, start_month = _half(args)
+    person, store = _person_and_store(args)
+    packet = review_packet(store, person, half, today, start_month)
+    text = review_document(packet, Audience(args.audience), today)
+    written = write_export(text, args.out, args.force, _locations(args).db_path)
+    if written:
+        _print(f"wrote the {args.audience} {half.label} review packet to {written}")
+    return 0
 
 
 def _export_1on1(args: argparse.Namespace) -> int:
@@ -885,6 +1116,67 @@ def build_parser() -> argparse.ArgumentParser:
     oo_show.add_argument("--json", action="store_true")
     oo_show.set_defaults(handler=_oo_show)
 
+    fb = sub.add_parser("feedback", help="the ongoing feedback log", parents=[common])
+    fb_sub = fb.add_subparsers(title="feedback commands", metavar="ACTION", required=True)
+    fb_add = fb_sub.add_parser("add", help="record feedback about a person", parents=[common])
+    fb_add.add_argument("person", metavar="PERSON")
+    fb_add.add_argument("text", metavar="TEXT")
+    fb_add.add_argument("--kind", default="strength", help="strength | growth (strength)")
+    fb_add.add_argument("--date", metavar="DATE", help="given on (today)")
+    fb_add.add_argument("--private", action="store_true", help="never in a shared export")
+    fb_add.set_defaults(handler=_feedback_add)
+    fb_list = fb_sub.add_parser("list", help="a person's feedback log", parents=[common])
+    fb_list.add_argument("person", metavar="PERSON")
+    fb_list.add_argument("--half", metavar="H", help="only this half, e.g. 2026-H2")
+    fb_list.add_argument("--json", action="store_true")
+    fb_list.set_defaults(handler=_feedback_list)
+
+    t3 = sub.add_parser("t3b3", help="top three and bottom three per half", parents=[common])
+    t3_sub = t3.add_subparsers(title="t3b3 commands", metavar="ACTION", required=True)
+    t3_set = t3_sub.add_parser("set", help="replace the Top and/or Bottom list", parents=[common])
+    t3_set.add_argument("person", metavar="PERSON")
+    t3_set.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_set.add_argument("--top", action="append", metavar="TEXT", help="a strength (repeat: 3)")
+    t3_set.add_argument(
+        "--bottom", action="append", metavar="TEXT", help="an area to grow (repeat: 3)"
+    )
+    t3_set.add_argument(
+        "--remove-text-after-delivery",
+        dest="remove_text",
+        action="store_const",
+        const=True,
+        help="delivering deletes the six texts and keeps only the fact",
+    )
+    t3_set.add_argument(
+        "--keep-text", dest="remove_text", action="store_const", const=False, help="(default)"
+    )
+    t3_set.set_defaults(handler=_t3b3_set, remove_text=None)
+    t3_deliver = t3_sub.add_parser(
+        "deliver", help="record delivery (needs 3 + 3)", parents=[common]
+    )
+    t3_deliver.add_argument("person", metavar="PERSON")
+    t3_deliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_deliver.add_argument("--date", metavar="DATE", help="delivered on (today)")
+    t3_deliver.add_argument("--not-in-person", action="store_true")
+    t3_deliver.set_defaults(handler=_t3b3_deliver)
+    t3_show = t3_sub.add_parser(
+        "show", help="the T3B3 with surprise flags and last half", parents=[common]
+    )
+    t3_show.add_argument("person", metavar="PERSON")
+    t3_show.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_show.add_argument("--json", action="store_true")
+    t3_show.set_defaults(handler=_t3b3_show)
+    t3_link = t3_sub.add_parser(
+        "link", help="link a Bottom item to earlier feedback or a 1:1 point", parents=[common]
+    )
+    t3_link.add_argument("person", metavar="PERSON")
+    t3_link.add_argument("rank", metavar="N", type=int, help="Bottom item 1–3")
+    t3_link.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_link.add_argument("--feedback", type=int, metavar="ID")
+    t3_link.add_argument("--point", type=int, metavar="ID")
+    t3_link.add_argument("--unlink", action="store_true")
+    t3_link.set_defaults(handler=_t3b3_link)
+
     export = sub.add_parser("export", help="Markdown documents", parents=[common])
     export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
     export_oo = export_sub.add_parser(
@@ -900,6 +1192,20 @@ def build_parser() -> argparse.ArgumentParser:
     export_oo.add_argument("--out", metavar="FILE", help="default: print")
     export_oo.add_argument("--force", action="store_true", help="overwrite --out")
     export_oo.set_defaults(handler=_export_1on1)
+    export_review = export_sub.add_parser(
+        "review", help="a person's review packet for a half", parents=[common]
+    )
+    export_review.add_argument("person", metavar="PERSON")
+    export_review.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    export_review.add_argument(
+        "--audience",
+        choices=("shared", "private"),
+        default="private",
+        help="shared drops everything private, T3B3 text included (default: private)",
+    )
+    export_review.add_argument("--out", metavar="FILE", help="default: print")
+    export_review.add_argument("--force", action="store_true", help="overwrite --out")
+    export_review.set_defaults(handler=_export_review)
     export_energy = export_sub.add_parser(
         "energy", help="private energy quarter review", parents=[common]
     )

@@ -18,6 +18,14 @@ DEFAULT_THEME = "leadtui-dark"
 
 
 @dataclass(frozen=True)
+class ReviewSettings:
+    """``[review]``: when the review year starts."""
+
+    half_start_month: int = 1
+    """First month of H1 (1 = January, so H1 = Jan–Jun and H2 = Jul–Dec)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything config.toml can set."""
 
@@ -30,6 +38,9 @@ class Settings:
     energy: EnergyThresholds = field(default_factory=EnergyThresholds)
     """``[energy]``: good_day (default 4), drained_day (2), window_days (28)."""
 
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    """``[review]``: half_start_month (default 1)."""
+
 
 def _validate(data: dict[str, object]) -> Settings:
     """Validate TOML data into Settings; ValueError carries one line."""
@@ -37,9 +48,16 @@ def _validate(data: dict[str, object]) -> Settings:
 
     from leadtui.domain.validation import first_error_line
 
-    unknown = sorted(set(data) - {"theme", "keymap", "energy"})
+    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review"})
     if unknown:
-        raise ValueError(f"unknown setting {unknown[0]!r}; known: theme, [keymap], [energy]")
+        raise ValueError(
+            f"unknown setting {unknown[0]!r}; known: theme, [keymap], [energy], [review]"
+        )
+    review = data.get("review", {})
+    if isinstance(review, dict):
+        extra = sorted(set(review) - {"half_start_month"})
+        if extra:
+            raise ValueError(f"unknown [review] setting {extra[0]!r}; known: half_start_month")
     energy = data.get("energy", {})
     if isinstance(energy, dict):
         extra = sorted(set(energy) - {"good_day", "drained_day", "window_days"})
@@ -60,6 +78,10 @@ def _validate(data: dict[str, object]) -> Settings:
         )
     if not 7 <= t.window_days <= 366:
         raise ValueError(f"[energy] window_days must be 7–366, got {t.window_days}")
+    if not 1 <= settings.review.half_start_month <= 12:
+        raise ValueError(
+            f"[review] half_start_month must be 1–12, got {settings.review.half_start_month}"
+        )
     for binding_id, keys in settings.keymap.items():
         if not keys.strip():
             raise ValueError(f'keymap: {binding_id!r} has no keys; give e.g. "f3"')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from leadtui.errors import InputError
 
@@ -67,3 +68,64 @@ def parse_date(text: str, today: date, *, field: str = "date", future: bool = Fa
 def format_date(value: date | None) -> str:
     """ISO text for a date, or an empty string."""
     return value.isoformat() if value else ""
+
+
+# --- halves -----------------------------------------------------------------------------
+
+_HALF = re.compile(r"^(\d{4})\s*-?\s*H(\d)$")
+
+
+class Half(NamedTuple):
+    """A review half: H1 is the first six months of the year that starts in
+    ``start_month`` (January by default, so H1 = Jan–Jun and H2 = Jul–Dec); ``year``
+    is the calendar year in which that year starts."""
+
+    year: int
+    number: int
+
+    @property
+    def label(self) -> str:
+        """E.g. ``2026-H2``."""
+        return f"{self.year}-H{self.number}"
+
+    def previous(self) -> Half:
+        """The half before this one."""
+        return Half(self.year, 1) if self.number == 2 else Half(self.year - 1, 2)
+
+    def next(self) -> Half:
+        """The half after this one."""
+        return Half(self.year, 2) if self.number == 1 else Half(self.year + 1, 1)
+
+    def bounds(self, start_month: int = 1) -> tuple[date, date]:
+        """First and last day of the half."""
+        months = start_month - 1 + (self.number - 1) * 6
+        first = date(self.year + months // 12, months % 12 + 1, 1)
+        after = months + 6
+        end = date(self.year + after // 12, after % 12 + 1, 1) - timedelta(days=1)
+        return first, end
+
+
+def half_of(day: date, start_month: int = 1) -> Half:
+    """The half containing ``day``."""
+    months_in = (day.month - start_month) % 12
+    year = day.year if day.month >= start_month else day.year - 1
+    return Half(year, 1 if months_in < 6 else 2)
+
+
+def parse_half(text: str | None, today: date, start_month: int = 1, field: str = "--half") -> Half:
+    """``2026-H2`` (also ``2026H2``), ``this`` or ``last``; None means this half."""
+    raw = (text or "this").strip()
+    word = raw.lower()
+    if word in ("this", "current", "now"):
+        return half_of(today, start_month)
+    if word in ("last", "previous", "prev"):
+        return half_of(today, start_month).previous()
+    match = _HALF.match(raw.upper())
+    if match and match.group(2) in ("1", "2"):
+        return Half(int(match.group(1)), int(match.group(2)))
+    if re.match(r"^H\d$", raw.upper()):
+        raise InputError(f"{field} {raw!r} needs its year, e.g. {today.year}-{raw.upper()}")
+    raise InputError(
+        f"{field} must be a half like {half_of(today, start_month).label} (H1 or H2), "
+        f"this or last; got {raw!r}"
+    )

@@ -3,54 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import ValidationInfo, field_validator
 
 from leadtui.domain.energy import LEVEL_MAX, LEVEL_MIN, WorkKind
-from leadtui.domain.validation import date_from_context
+from leadtui.domain.validation import PastDay
 
 NOTE_MAX = 2000
 PHRASE_MAX = 120
 KINDS = ", ".join(k.value for k in WorkKind)
 
 
-def _today(info: ValidationInfo) -> date:
-    context = info.context or {}
-    return context.get("today") or date.today()
-
-
-def _not_future(value: date, info: ValidationInfo, what: str) -> date:
-    today = _today(info)
-    if value > today:
-        raise ValueError(
-            f"date {value.isoformat()} is in the future; {what} for today or an earlier day"
-        )
-    return value
-
-
-class _PastDay(BaseModel):
-    """A day typed as text (default today) that must not be in the future."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-    DAY_WHAT: ClassVar[str] = "log it"
-
-    day: date
-
-    @field_validator("day", mode="before")
-    @classmethod
-    def _day(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return _today(info)
-        return date_from_context(value, info, "date")
-
-    @field_validator("day")
-    @classmethod
-    def _day_not_future(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, cls.DAY_WHAT)
-
-
-class EnergyLogDraft(_PastDay):
+class EnergyLogDraft(PastDay):
     """One day's energy as typed: `leadtui energy log 4 "great design review"`."""
 
     DAY_WHAT = "energy is logged"
@@ -98,7 +62,7 @@ class EnergyLogDraft(_PastDay):
         return tuple(phrases)
 
 
-class WorkDraft(_PastDay):
+class WorkDraft(PastDay):
     """Energizing work as typed."""
 
     DAY_WHAT = "log work"

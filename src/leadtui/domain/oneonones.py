@@ -196,7 +196,16 @@ def commitments_kept(
     actions: list[Action], owner: Side, today: date, days: int = 90
 ) -> CommitmentsKept:
     """Of ``owner``'s actions due in the last ``days`` days, how many were done on time."""
-    since = today - timedelta(days=days)
-    due = [a for a in actions if a.owner is owner and a.due_on and since < a.due_on <= today]
+    return commitments_kept_between(
+        actions, owner, today - timedelta(days=days) + timedelta(days=1), today
+    )
+
+
+def commitments_kept_between(
+    actions: list[Action], owner: Side, since: date, until: date
+) -> CommitmentsKept:
+    """Of ``owner``'s actions due between two days (inclusive), how many were done by
+    their due date."""
+    due = [a for a in actions if a.owner is owner and a.due_on and since <= a.due_on <= until]
     kept = [a for a in due if a.done_on is not None and a.due_on and a.done_on <= a.due_on]
     return CommitmentsKept(len(due), len(kept))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ValidationError, ValidationInfo
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from leadtui.errors import InputError
 
@@ -52,3 +52,40 @@ def date_from_context(value: object, info: ValidationInfo, field: str) -> object
         except InputError as exc:
             raise ValueError(exc.message) from None
     return value
+
+
+def today_from(info: ValidationInfo) -> date:
+    """The ``today`` handed to :func:`build`, or the real date."""
+    context = info.context or {}
+    return context.get("today") or date.today()
+
+
+def not_future(value: date, info: ValidationInfo, what: str) -> date:
+    """Refuse a day after today, saying what is recorded for today or earlier."""
+    today = today_from(info)
+    if value > today:
+        raise ValueError(
+            f"date {value.isoformat()} is in the future; {what} for today or an earlier day"
+        )
+    return value
+
+
+class PastDay(BaseModel):
+    """A day typed as text (default today) that must not be in the future."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    DAY_WHAT: ClassVar[str] = "log it"
+
+    day: date
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return today_from(info)
+        return date_from_context(value, info, "date")
+
+    @field_validator("day")
+    @classmethod
+    def _daynot_future(cls, value: date, info: ValidationInfo) -> date:
+        return not_future(value, info, cls.DAY_WHAT)

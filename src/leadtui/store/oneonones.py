@@ -396,8 +396,9 @@ class OneOnOneRepository:
 
         Discussed and dropped points are filed under the new session; a recurring point
         that was discussed is filed as a copy and stays open for next time. Open points
-        and open actions carry over (their carried count goes up); actions done since
-        the last session are filed under this one. The draft notes become its notes.
+        and open actions carry over (their carried count goes up); actions done and
+        feedback given since the last session are filed under this one. The draft notes
+        become its notes.
         """
         with write_transaction(self.store):
             cursor = self.store.execute(
@@ -446,6 +447,11 @@ class OneOnOneRepository:
                 "and done_on is null",
                 [sid],
             )
+            # Feedback given during this session is filed under it, like its points.
+            self.store.execute(
+                "update feedback set session_id = ? where series_id = ? and session_id is null",
+                [session_id, sid],
+            )
             self.store.execute(
                 "update oo_series set draft_shared_notes = '', draft_private_notes = '' "
                 "where id = ?",
@@ -462,6 +468,25 @@ class OneOnOneRepository:
                 [notes.shared, notes.private, session_id],
             )
         return self.session(session_id)
+
+    def held_between(self, series_id: int, since: date, until: date) -> list[Session]:
+        """Sessions held between two days (inclusive), oldest first."""
+        rows = self.store.execute(
+            f"select {_SESSION} from oo_session where series_id = ? and held_on between ? and ? "
+            "order by held_on, id",
+            [series_id, since.isoformat(), until.isoformat()],
+        ).fetchall()
+        return [_session(row) for row in rows]
+
+    def actions_touching(self, series_id: int, since: date, until: date) -> list[Action]:
+        """Actions due or done between two days: the half's commitments."""
+        rows = self.store.execute(
+            f"select {_ACTION} from oo_action where series_id = :series and "
+            "(due_on between :since and :until or done_on between :since and :until) "
+            "order by due_on, id",
+            {"series": series_id, "since": since.isoformat(), "until": until.isoformat()},
+        ).fetchall()
+        return [_action(row) for row in rows]
 
     def last_held(self, series_id: int) -> date | None:
         """Date of the newest held session."""

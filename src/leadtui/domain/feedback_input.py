@@ -1,0 +1,86 @@
+"""What a person types for feedback and T3B3: the one door for that input."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from leadtui.domain.feedback import SLOTS, FeedbackKind
+from leadtui.domain.oneonones import Visibility
+from leadtui.domain.validation import PastDay
+
+TEXT_MAX = 2000
+ITEM_MAX = 300
+
+
+class FeedbackDraft(PastDay):
+    """One feedback entry: `leadtui feedback add sam "Clear design doc" --kind strength`."""
+
+    DAY_WHAT = "feedback is recorded"
+
+    text: str
+    kind: FeedbackKind = FeedbackKind.STRENGTH
+    visibility: Visibility = Visibility.SHARED
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> str:
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError("feedback is empty; write what was observed and its effect")
+        if len(text) > TEXT_MAX:
+            raise ValueError(f"feedback is {len(text)} characters; keep it to {TEXT_MAX}")
+        return text
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        word = str(value or "").strip().lower()
+        if word not in {k.value for k in FeedbackKind}:
+            raise ValueError(f"--kind must be strength or growth, got {value!r}")
+        return word
+
+
+def item_text(value: object, side: str) -> str:
+    """One T3B3 item: not empty, one short paragraph."""
+    text = " ".join(str(value or "").split())
+    if not text:
+        raise ValueError(f"a {side} item is empty; write the strength or area in a few words")
+    if len(text) > ITEM_MAX:
+        raise ValueError(f"a {side} item is {len(text)} characters; keep it to {ITEM_MAX}")
+    return text
+
+
+class T3B3ItemDraft(BaseModel):
+    """One item typed into a slot."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    text: str
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> str:
+        return item_text(value, "T3B3")
+
+
+class T3B3ListsDraft(BaseModel):
+    """`t3b3 set`: a new Top list and/or a new Bottom list (None leaves a side alone)."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    top: tuple[str, ...] | None = None
+    bottom: tuple[str, ...] | None = None
+
+    @field_validator("top", "bottom", mode="before")
+    @classmethod
+    def _items(cls, value: object, info: object) -> object:
+        if value is None:
+            return None
+        side = getattr(info, "field_name", "item")
+        items = [item_text(v, side.capitalize()) for v in list(value)]  # type: ignore[call-overload]
+        if len(items) > SLOTS:
+            raise ValueError(
+                f"--{side} was given {len(items)} times; T3B3 has exactly {SLOTS} "
+                f"{side} items, so choose the {SLOTS} that matter most"
+            )
+        return tuple(items)

@@ -1,0 +1,182 @@
+"""Feedback, T3B3 and review packet use cases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from leadtui.domain.dates import Half, half_of
+from leadtui.domain.feedback import (
+    T3B3,
+    Carried,
+    Evidence,
+    Feedback,
+    T3B3Side,
+    T3B3Status,
+    half_over_half,
+    suggest,
+)
+from leadtui.domain.oneonones import (
+    Action,
+    CommitmentsKept,
+    Point,
+    PointStatus,
+    Side,
+    commitments_kept_between,
+)
+from leadtui.domain.people import Person, Relation
+from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.oneonones import OneOnOneRepository
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
+
+QUIET_DAYS = 30
+
+
+class T3B3View(NamedTuple):
+    """A person's T3B3 for a half with its no-surprise evidence and last half beside it."""
+
+    person: Person
+    half: Half
+    t3b3: T3B3
+    previous: T3B3
+    linked: dict[int, Evidence]
+    suggestions: dict[int, list[Evidence]]
+    carried: list[Carried]
+
+    def to_json(self) -> dict[str, object]:
+        """What `leadtui t3b3 show --json` prints."""
+
+        def item(i: object) -> dict[str, object]:
+            from leadtui.domain.feedback import T3B3Item
+
+            assert isinstance(i, T3B3Item)
+            link = self.linked.get(i.id)
+            return {
+                "id": i.id,
+                "rank": i.rank,
+                "text": i.text,
+                "linked_to": {"kind": link.kind, "id": link.id, "on": link.on.isoformat()}
+                if link
+                else None,
+                "surprise": i.side is T3B3Side.BOTTOM and not i.linked,
+                "suggestions": [
+                    {"kind": e.kind, "id": e.id, "on": e.on.isoformat(), "text": e.text}
+                    for e in self.suggestions.get(i.id, [])
+                ],
+            }
+
+        t = self.t3b3
+        return {
+            "person": self.person.name,
+            "half": self.half.label,
+            "status": t.status.value,
+            "filled": t.filled,
+            "top": [item(i) for i in t.side(T3B3Side.TOP)],
+            "bottom": [item(i) for i in t.side(T3B3Side.BOTTOM)],
+            "delivered_on": t.delivered_on.isoformat() if t.delivered_on else None,
+            "in_person": t.in_person,
+            "remove_text_after_delivery": t.remove_text,
+            "text_removed": t.text_removed,
+            "previous_half": {
+                "half": self.previous.half,
+                "status": self.previous.status.value,
+                "areas": [{"text": c.previous.text, "persists": c.persists} for c in self.carried],
+            },
+        }
+
+
+def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) -> T3B3View:
+    """The T3B3 with links, suggestions for unlinked Bottom items (same person, this or
+    the previous half, shared words) and last half's areas: persisting or closed."""
+    repo = T3B3Repository(store)
+    t3b3 = repo.get(person.id, half.label)
+    previous = repo.get(person.id, half.previous().label)
+    since = half.previous().bounds(start_month)[0]
+    until = half.bounds(start_month)[1]
+    candidates = repo.evidence(person.id, since, until)
+    suggestions = {item.id: suggest(item.text, candidates) for item in t3b3.side(T3B3Side.BOTTOM)}
+    return T3B3View(
+        person,
+        half,
+        t3b3,
+        previous,
+        repo.linked_evidence(t3b3),
+        suggestions,
+        half_over_half(previous, t3b3),
+    )
+
+
+class ReviewPacket(NamedTuple):
+    """Everything a review packet holds for one person and one half."""
+
+    view: T3B3View
+    first: date
+    last: date
+    feedback: list[Feedback]
+    sessions_held: int
+    discussed: list[Point]
+    actions_done: list[Action]
+    kept: dict[Side, CommitmentsKept]
+
+
+def review_packet(
+    store: Store, person: Person, half: Half, today: date, start_month: int = 1
+) -> ReviewPacket:
+    """Assemble the packet: the T3B3, the half's feedback and the 1:1 highlights."""
+    first, last = half.bounds(start_month)
+    until = min(last, today)
+    view = t3b3_view(store, person, half, start_month)
+    feedback = FeedbackRepository(store).for_person(person.id, first, last)
+    oo = OneOnOneRepository(store)
+    series = oo.series_for(person.id)
+    discussed: list[Point] = []
+    done: list[Action] = []
+    held = 0
+    kept = {side: CommitmentsKept(0, 0) for side in Side}
+    if series is not None:
+        sessions = oo.held_between(series.id, first, last)
+        held = len(sessions)
+        discussed = [
+            p
+            for p in oo.points_in_sessions([s.id for s in sessions])
+            if p.status is PointStatus.DISCUSSED
+        ]
+        touching = oo.actions_touching(series.id, first, last)
+        done = [a for a in touching if a.done_on is not None and first <= a.done_on <= last]
+        kept = {side: commitments_kept_between(touching, side, first, until) for side in Side}
+    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept)
+
+
+class ReviewOverview(NamedTuple):
+    """The Today screen's review card."""
+
+    half: Half
+    weeks_left: int
+    due: list[tuple[Person, str]]
+    quiet: list[tuple[Person, date | None]]
+
+
+def review_overview(store: Store, today: date, start_month: int = 1) -> ReviewOverview:
+    """T3B3s not delivered this half (with their state) and reports with no feedback in
+    the last 30 days."""
+    from leadtui.store.people import PeopleRepository
+
+    half = half_of(today, start_month)
+    last = half.bounds(start_month)[1]
+    reports = [p for p in PeopleRepository(store).list() if p.relation is Relation.REPORT]
+    records = T3B3Repository(store).for_halves([half.label])
+    last_given = FeedbackRepository(store).last_given()
+    due: list[tuple[Person, str]] = []
+    quiet: list[tuple[Person, date | None]] = []
+    for person in reports:
+        record = records.get((person.id, half.label))
+        if record is None:
+            due.append((person, "not started"))
+        elif record.status is not T3B3Status.DELIVERED:
+            due.append((person, record.status_text()))
+        given = last_given.get(person.id)
+        if given is None or given < today - timedelta(days=QUIET_DAYS):
+            quiet.append((person, given))
+    return ReviewOverview(half, max(0, (last - today).days // 7), due, quiet)
