@@ -114,8 +114,10 @@ def half_of(day: date, start_month: int = 1) -> Half:
 
 def parse_half(text: str | None, today: date, start_month: int = 1, field: str = "--half") -> Half:
     """``2026-H2`` (also ``2026H2``), ``this`` or ``last``; None means this half."""
-    raw = (text or "this").strip()
+    raw = "this" if text is None else text.strip()
     word = raw.lower()
+    if not raw:
+        raise InputError(f"{field} is empty; give a half like {half_of(today, start_month).label}")
     if word in ("this", "current", "now"):
         return half_of(today, start_month)
     if word in ("last", "previous", "prev"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from leadtui.domain.feedback import SLOTS, FeedbackKind
 from leadtui.domain.oneonones import Visibility
@@ -17,6 +19,7 @@ class FeedbackDraft(PastDay):
 
     DAY_WHAT = "feedback is recorded"
 
+    day: date = Field(default=None, validate_default=True)  # None: today
     text: str
     kind: FeedbackKind = FeedbackKind.STRENGTH
     visibility: Visibility = Visibility.SHARED

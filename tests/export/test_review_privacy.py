@@ -1,0 +1,89 @@
+"""Whatever is typed, no private text reaches a shared review packet."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadtui.domain.dates import Half
+from leadtui.domain.feedback import T3B3Side
+from leadtui.domain.feedback_input import FeedbackDraft
+from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.oneonones_input import PointDraft, SeriesDraft
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.validation import build
+from leadtui.export.markdown import Audience
+from leadtui.export.review import review_document
+from leadtui.services.review import review_packet
+from leadtui.store.database import open_database
+from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.people import PeopleRepository
+from tests.conftest import TODAY
+
+# Private texts carry a marker no shared text can contain, so a leak is unambiguous.
+MARK = "PRIVATE-7f3a"
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+shared_words = words.filter(lambda t: MARK not in t and t.strip())
+private_words = words.filter(lambda t: t.strip()).map(lambda t: f"{MARK} {t}")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    shared=st.lists(shared_words, max_size=3),
+    private=st.lists(private_words, min_size=1, max_size=3),
+    tops=st.lists(private_words, max_size=3),
+    bottoms=st.lists(private_words, max_size=3),
+    growth=st.booleans(),
+    link=st.booleans(),
+    deliver=st.booleans(),
+)
+def test_no_private_text_in_a_shared_review_packet(
+    shared: list[str],
+    private: list[str],
+    tops: list[str],
+    bottoms: list[str],
+    growth: bool,
+    link: bool,
+    deliver: bool,
+) -> None:
+    db = open_database(Path(tempfile.mkdtemp()) / "t.db")
+    person = PeopleRepository(db).add(PersonDraft(name="Sam"))
+    kind = "growth" if growth else "strength"
+    feedback = FeedbackRepository(db)
+    for text in shared:
+        feedback.add(person.id, build(FeedbackDraft, today=TODAY, text=text, kind=kind))
+    private_ids = [
+        feedback.add(
+            person.id,
+            build(FeedbackDraft, today=TODAY, text=text, kind=kind, visibility="private"),
+        ).id
+        for text in private
+    ]
+    oo = OneOnOneRepository(db)
+    series = oo.save_series(person.id, SeriesDraft(weekday=1, starts_on=date(2026, 7, 7)))
+    for text in [*shared, *private]:
+        visibility = "private" if MARK in text else "shared"
+        point = oo.add_point(series.id, PointDraft(text=text, visibility=visibility), TODAY)
+        oo.set_point_status(point.id, PointStatus.DISCUSSED)
+    oo.close_session(series, TODAY)
+    t3b3 = T3B3Repository(db)
+    record = t3b3.set_lists(person.id, "2026-H2", tuple(tops), tuple(bottoms))
+    if link and bottoms:
+        evidence = t3b3.evidence(person.id, date(2026, 1, 1), TODAY)
+        chosen = [e for e in evidence if e.kind == "feedback" and e.id in private_ids]
+        t3b3.link_item(record.side(T3B3Side.BOTTOM)[0].id, chosen[0])
+    if deliver and len(tops) == len(bottoms) == 3:
+        t3b3.deliver(person.id, "2026-H2", TODAY, True)
+    packet = review_packet(db, person, Half(2026, 2), TODAY)
+    shared_packet = review_document(packet, Audience.SHARED, TODAY)
+    private_packet = review_document(packet, Audience.PRIVATE, TODAY)
+    db.close()
+    assert MARK not in shared_packet
+    assert MARK in private_packet  # the private packet does carry them
+    # The shared feedback is all there: one dated line per entry.
+    assert shared_packet.count(f"- {TODAY.isoformat()}: ") == len(shared)
