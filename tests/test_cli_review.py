@@ -138,3 +138,15 @@ def test_feedback_list_by_half(sam: list[str]) -> None:
     run("feedback", "add", "sam", "Later", "--date", "2026-10-01", *sam)
     listed = run("feedback", "list", "sam", "--half", "2026-H1", *sam)
     assert "Earlier" in listed.stdout and "Later" not in listed.stdout
+
+
+def test_halves_follow_the_configured_start_month(sam: list[str], isolated_home: Path) -> None:
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    (isolated_home / "config.toml").write_text("[review]\nhalf_start_month = 10\n")
+    assert show(sam)["half"] == "2026-H1"  # a review year starting in October
+    packet = run("export", "review", "sam", *sam).stdout
+    assert "2026-H1 (2026-10-01 to 2027-03-31)" in packet
+    (isolated_home / "config.toml").write_text("[review]\nhalf_start_month = 13\n")
+    result = run("t3b3", "show", "sam", "--json", *sam)
+    assert json.loads(result.stdout)["half"] == "2026-H2"
+    assert "half_start_month must be 1–12, got 13" in result.stderr
