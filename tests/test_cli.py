@@ -208,3 +208,22 @@ def test_refusals_do_not_create_a_database(tmp_path: Path) -> None:
         result = run(*argv, "--db", str(missing))
         assert result.returncode == 2, (argv, result.stderr)
         assert not missing.exists(), argv
+
+
+def test_people_list_columns_stay_aligned_with_wide_characters(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from leadtui.domain.text import display_width
+
+    db = ["--db", str(db_path)]
+    for name in ("Ana 🚀", "李小龙", "Bo"):
+        assert main(["people", "add", name, "--relation", "peer", *db]) == 0
+    capsys.readouterr()
+    assert main(["people", "list", *db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # RELATION starts in the same terminal column on every line.
+    columns = {
+        display_width(line[: line.index(word)])
+        for line, word in zip(lines, ["RELATION", "peer", "peer", "peer"], strict=True)
+    }
+    assert len(columns) == 1

@@ -141,7 +141,7 @@ def _people_list(args: argparse.Namespace) -> int:
     if not people:
         _print("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")
         return 0
-    from leadtui.domain.text import literal
+    from leadtui.domain.text import display_width, literal, pad
 
     header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED")
     rows = [
@@ -156,10 +156,11 @@ def _people_list(args: argparse.Namespace) -> int:
         )
         for p in people
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    # Columns by terminal width, so names with emoji or CJK characters stay aligned.
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         _print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
     return 0
 

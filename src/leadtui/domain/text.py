@@ -27,3 +27,21 @@ def literal(text: str, *, one_line: bool = True) -> str:
 def has_control_characters(text: str) -> bool:
     """True when ``text`` holds a character a terminal could interpret."""
     return bool(_CONTROL.search(text))
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide characters (emoji, CJK) count two,
+    combining marks none."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
