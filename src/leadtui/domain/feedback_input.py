@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from leadtui.domain.feedback import SLOTS, FeedbackKind
 from leadtui.domain.oneonones import Visibility
-from leadtui.domain.validation import PastDay
+from leadtui.domain.validation import PastDay, checked_text
 
 TEXT_MAX = 2000
 ITEM_MAX = 300
@@ -27,12 +27,7 @@ class FeedbackDraft(PastDay):
     @field_validator("text", mode="before")
     @classmethod
     def _text(cls, value: object) -> str:
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError("feedback is empty; write what was observed and its effect")
-        if len(text) > TEXT_MAX:
-            raise ValueError(f"feedback is {len(text)} characters; keep it to {TEXT_MAX}")
-        return text
+        return checked_text(value, "feedback", "write what you saw and its effect", TEXT_MAX)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -45,12 +40,8 @@ class FeedbackDraft(PastDay):
 
 def item_text(value: object, side: str) -> str:
     """One T3B3 item: not empty, one short paragraph."""
-    text = " ".join(str(value or "").split())
-    if not text:
-        raise ValueError(f"a {side} item is empty; write the strength or area in a few words")
-    if len(text) > ITEM_MAX:
-        raise ValueError(f"a {side} item is {len(text)} characters; keep it to {ITEM_MAX}")
-    return text
+    hint = "write the strength or area in a few words"
+    return checked_text(value, f"a {side} item", hint, ITEM_MAX, one_line=True)
 
 
 class T3B3ItemDraft(BaseModel):

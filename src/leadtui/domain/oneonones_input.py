@@ -8,19 +8,14 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.oneonones import WEEKDAYS, Side, Visibility
-from leadtui.domain.validation import date_from_context
+from leadtui.domain.validation import checked_text, date_from_context
 
 TEXT_MAX = 2000
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def _text(value: object, what: str) -> str:
-    text = str(value or "").strip()
-    if not text:
-        raise ValueError(f"{what} is empty; write what to talk about")
-    if len(text) > TEXT_MAX:
-        raise ValueError(f"{what} is {len(text)} characters; keep it to {TEXT_MAX}")
-    return text
+    return checked_text(value, what, "write what to talk about", TEXT_MAX)
 
 
 class SeriesDraft(BaseModel):

@@ -38,6 +38,18 @@ def build(model: type[M], today: date | None = None, **data: Any) -> M:
         raise InputError(first_error_line(exc), field=str(loc[0]) if loc else None) from None
 
 
+def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: bool = False) -> str:
+    """Typed text, trimmed (and with runs of whitespace collapsed when ``one_line``);
+    empty or longer than ``limit`` is refused with ``hint`` saying what to write."""
+    raw = str(value or "")
+    text = " ".join(raw.split()) if one_line else raw.strip()
+    if not text:
+        raise ValueError(f"{what} is empty; {hint}")
+    if len(text) > limit:
+        raise ValueError(f"{what} is {len(text)} characters; keep it to {limit}")
+    return text
+
+
 def date_from_context(value: object, info: ValidationInfo, field: str) -> object:
     """Turn typed text into a date using the ``today`` in the validation context."""
     if isinstance(value, str):
