@@ -46,9 +46,18 @@ def _oneonones() -> type[Screen[None]]:
     return OneOnOnesScreen
 
 
+def _reviews() -> type[Screen[None]]:
+    from leadtui.tui.screens.reviews import ReviewsScreen
+
+    return ReviewsScreen
+
+
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
     ScreenEntry("oneonones", "One-on-ones", "The running 1:1 document per person", "o", _oneonones),
     ScreenEntry("people", "People", "Add, edit, archive and find people", "p", _people),
     ScreenEntry("energy", "Energy", "Log today's energy and read the verdict", "E", _energy),
+    ScreenEntry(
+        "reviews", "Reviews", "T3B3 per report and half, feedback, review packets", "R", _reviews
+    ),
 )

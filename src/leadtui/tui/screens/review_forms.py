@@ -1,0 +1,186 @@
+"""Dialogs for feedback and T3B3: a feedback entry, delivering a T3B3, choosing what a
+Bottom item was raised in before."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from leadtui.domain.feedback import Evidence, FeedbackKind
+from leadtui.domain.oneonones import Visibility
+from leadtui.domain.text import literal
+from leadtui.errors import LeadtuiError
+from leadtui.tui.screens.base import busy_message
+from leadtui.tui.screens.oneonone_forms import Save, _Form, _row
+
+
+class _MarkingForm(_Form):
+    """A form that also outlines the refused field and moves the cursor into it."""
+
+    def action_save(self) -> None:
+        """Save, or show why not, outline the refused field and keep what was typed."""
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+        try:
+            self.save(self.values())
+        except LeadtuiError as exc:
+            self.query_one("#form-error", Static).update(Text(exc.message))
+            field = getattr(exc, "field", None)
+            if field and self.query(f"#field-{field}"):
+                widget = self.query_one(f"#field-{field}")
+                widget.add_class("-invalid")
+                widget.focus()
+            return
+        except sqlite3.OperationalError as exc:
+            self.query_one("#form-error", Static).update(Text(f"Not saved: {busy_message(exc)}"))
+            return
+        self.dismiss(True)
+
+
+class FeedbackForm(_MarkingForm):
+    """One feedback entry: what was observed, strength or growth, shared or private, when."""
+
+    def __init__(
+        self, title: str, save: Save, kind: FeedbackKind = FeedbackKind.STRENGTH, note: str = ""
+    ) -> None:
+        super().__init__(title, save)
+        self.kind = kind
+        self.note = note
+
+    def fields(self) -> ComposeResult:
+        if self.note:
+            yield Static(Text(self.note), classes="muted form-note")
+        yield _row("Feedback", Input(placeholder="what you saw and its effect", id="field-text"))
+        yield _row(
+            "Kind",
+            Select(
+                [("strength", FeedbackKind.STRENGTH.value), ("growth", FeedbackKind.GROWTH.value)],
+                value=self.kind.value,
+                allow_blank=False,
+                id="field-kind",
+            ),
+        )
+        yield _row(
+            "Shared",
+            Select(
+                [
+                    ("shared (they may read it)", Visibility.SHARED.value),
+                    ("private (only you)", Visibility.PRIVATE.value),
+                ],
+                value=Visibility.SHARED.value,
+                allow_blank=False,
+                id="field-visibility",
+            ),
+        )
+        yield _row("Date", Input(value="today", placeholder="today, 2026-11-20 …", id="field-day"))
+
+    def values(self) -> dict[str, object]:
+        day = self.query_one("#field-day", Input).value.strip()
+        return {
+            "text": self.query_one("#field-text", Input).value,
+            "kind": str(self.query_one("#field-kind", Select).value),
+            "visibility": str(self.query_one("#field-visibility", Select).value),
+            "day": day or None,
+        }
+
+
+class DeliverForm(_MarkingForm):
+    """Delivering a T3B3: in person (the ritual) or not, and the day."""
+
+    def __init__(self, title: str, save: Save, detail: str) -> None:
+        super().__init__(title, save)
+        self.detail = detail
+
+    def fields(self) -> ComposeResult:
+        yield Static(Text(self.detail), classes="muted form-note")
+        yield _row(
+            "In person?",
+            Select(
+                [("yes, in person", "yes"), ("no (call, message …)", "no")],
+                value="yes",
+                allow_blank=False,
+                id="field-in_person",
+            ),
+        )
+        yield _row(
+            "Date",
+            Input(value="today", placeholder="today, yesterday, 2026-11-20 …", id="field-day"),
+        )
+
+    def values(self) -> dict[str, object]:
+        day = self.query_one("#field-day", Input).value.strip()
+        return {
+            "in_person": self.query_one("#field-in_person", Select).value == "yes",
+            "day": day or None,
+        }
+
+
+def evidence_label(evidence: Evidence, suggested: bool) -> Text:
+    """One line of the chooser: when, where it was raised, and the words."""
+    where = "feedback" if evidence.kind == "feedback" else "1:1 point"
+    text = Text.assemble(
+        ("★ " if suggested else "  ", "bold"),
+        (evidence.on.isoformat(), "dim"),
+        f"  {where:<9}  ",
+        Text(literal(evidence.text)),
+    )
+    if evidence.visibility is Visibility.PRIVATE:
+        text.append(" (private)", style="italic dim")
+    return text
+
+
+class EvidenceChooser(ModalScreen[Evidence | None]):
+    """Pick the feedback entry or 1:1 point a Bottom item was raised in before."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="choose.cancel"),
+    ]
+
+    def __init__(
+        self, title: str, suggested: list[Evidence], others: list[Evidence], since: date
+    ) -> None:
+        super().__init__()
+        self.chooser_title = title
+        self.choices = [*suggested, *others]
+        self.suggested = len(suggested)
+        self.since = since
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evidence-box", classes="dialog") as box:
+            box.border_title = escape(self.chooser_title)
+            box.border_subtitle = "enter links · esc cancels"
+            hint = (
+                "★ shares words with the item. "
+                if self.suggested
+                else "Nothing shares words with the item; pick one on the same theme. "
+            )
+            yield Static(
+                Text(hint + f"Feedback and 1:1 points since {self.since.isoformat()}."),
+                classes="muted",
+            )
+            yield OptionList(
+                *(
+                    Option(evidence_label(e, i < self.suggested), id=str(i))
+                    for i, e in enumerate(self.choices)
+                ),
+                id="evidence-list",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter (or a click) links the chosen one."""
+        event.stop()
+        self.dismiss(self.choices[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        """Close without linking."""
+        self.dismiss(None)
