@@ -17,6 +17,7 @@ from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import InputError
+from leadtui.services.demo_feedback import seed_feedback
 from leadtui.store.database import write_transaction
 from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
@@ -122,6 +123,8 @@ class DemoSummary:
     energy_days: int = 0
     energizing_work: int = 0
     sessions: int = 0
+    feedback: int = 0
+    t3b3s: int = 0
 
 
 def _relation_plan(count: int) -> list[Relation]:
@@ -190,6 +193,7 @@ def seed_demo(
     repo = PeopleRepository(db)
     existing = {p.name.casefold() for p in repo.list(include_archived=True)}
     added = archived = skipped = 0
+    added_ids: set[int] = set()
     with write_transaction(db):
         for name, relation in zip(_names(rng, people), _relation_plan(people), strict=False):
             if name.casefold() in existing:
@@ -211,6 +215,7 @@ def seed_demo(
                 )
             )
             added += 1
+            added_ids.add(person.id)
             # About one report in ten has left: archived, history kept.
             if relation is Relation.REPORT and rng.random() < 0.1 and people >= 6:
                 left = today - timedelta(days=rng.randint(30, 300))
@@ -218,6 +223,8 @@ def seed_demo(
                 archived += 1
         energy_days, work_items = _seed_energy(db, rng, today, years)
         sessions = _seed_oneonones(db, rng, today, years)
+        # Its own random generator, so the team and its history above stay as they were.
+        feedback, t3b3s = seed_feedback(db, today, seed, added_ids)
     return DemoSummary(
         people=added,
         archived=archived,
@@ -225,6 +232,8 @@ def seed_demo(
         energy_days=energy_days,
         energizing_work=work_items,
         sessions=sessions,
+        feedback=feedback,
+        t3b3s=t3b3s,
     )
 
 
