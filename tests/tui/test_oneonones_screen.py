@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import SeriesDraft
@@ -16,7 +16,7 @@ from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.oneonone_forms import ActionForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, plain_text
 
 
 def seed(db_path: Path, with_series: bool = True) -> None:
@@ -192,3 +192,35 @@ async def test_move_then_skip_the_next_session(app: LeadtuiApp, db_path: Path) -
     db = open_database(db_path)
     assert OneOnOneRepository(db).changes(1) == {date(2026, 11, 24): None}
     db.close()
+
+
+async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    from leadtui.store.feedback import FeedbackRepository
+    from leadtui.tui.screens.review_forms import FeedbackForm
+
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "f")
+        form = app.screen
+        assert isinstance(form, FeedbackForm)
+        await pilot.press(*"Ran the [b]retro[/b] well")
+        form.query_one("#field-kind", Select).value = "strength"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        draft = plain_text(app.screen.query_one("#oo-draft", Static))
+        assert "Feedback given" in draft and "Ran the [b]retro[/b] well" in draft
+        await pilot.press("H")
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen) and "1 feedback entries" in confirm.detail
+        await pilot.press("y")
+        await pilot.pause()
+        history = plain_text(app.screen.query_one("#oo-history", Static))
+        assert "feedback (strength): Ran the [b]retro[/b] well" in history
+    db = open_database(db_path)
+    [entry] = FeedbackRepository(db).for_person(1)
+    [session_id] = db.execute("select id from oo_session").fetchone()
+    db.close()
+    assert (entry.series_id, entry.session_id) == (1, session_id)

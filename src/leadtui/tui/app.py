@@ -145,11 +145,13 @@ def known_binding_ids() -> set[str]:
 
     classes: list[type] = [entry.load() for entry in SCREENS]
     from leadtui.tui.screens.oneonone_forms import NotesForm
+    from leadtui.tui.screens.review_forms import EvidenceChooser
     from leadtui.tui.screens.text_prompt import TextPrompt
     from leadtui.tui.screens.work_form import WorkForm
 
     classes += [
         ConfirmScreen,
+        EvidenceChooser,
         HelpScreen,
         PersonForm,
         KeyTable,

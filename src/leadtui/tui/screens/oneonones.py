@@ -11,10 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument, running_document
+from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -22,6 +24,16 @@ from leadtui.tui.widgets.key_table import KeyTable
 
 HISTORY_PAGE = 10
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+
+
+def feedback_line(entry: Feedback) -> Text:
+    """``feedback (strength): …`` for the running document; private in italics."""
+    private = entry.visibility is Visibility.PRIVATE
+    kind = "strength" if entry.kind is FeedbackKind.STRENGTH else "to grow"
+    return Text.assemble(
+        (f"feedback ({kind}{', private' if private else ''}): ", "dim"),
+        Text(literal(entry.text), style="italic" if private else ""),
+    )
 
 
 class OneOnOnesScreen(LeadtuiScreen):
@@ -50,6 +62,9 @@ far), then past sessions, newest first.
   over with a count, open actions carry over.
 - **s** sets up or changes the series; **r** moves the next session to another
   date or skips it (type `skip`); the rest of the series keeps its dates.
+- **f** records feedback you give during the session (strength or growth, shared or
+  private): it is filed under the session when you hold it, and a T3B3 Bottom item on
+  the Reviews screen (R) can show it was raised before.
 - **m** shows more history; **e** exports.
 
 From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
@@ -107,6 +122,13 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             "Move/skip",
             tooltip="Move or skip the next session",
             id="1on1.reschedule",
+        ),
+        Binding(
+            "f",
+            "feedback",
+            "Feedback",
+            tooltip="Record feedback given in this session",
+            id="1on1.feedback",
         ),
         Binding("m", "more", "More", show=False, tooltip="Show more past sessions", id="1on1.more"),
         Binding(
@@ -277,6 +299,11 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 key=f"a:{action.id}",
             )
         notes: list[RenderableType] = []
+        given = FeedbackRepository(self.db).for_person(person.id)
+        pending = [f for f in given if f.series_id == doc.series.id and f.session_id is None]
+        if pending:
+            notes += [Text("Feedback given", style="bold")]
+            notes += [feedback_line(f) for f in pending]
         if doc.series.draft_shared_notes:
             notes += [Text("Notes so far", style="bold"), Text(doc.series.draft_shared_notes)]
         if doc.series.draft_private_notes:
@@ -284,22 +311,28 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 Text("Private notes so far", style="bold italic"),
                 Text(doc.series.draft_private_notes, style="italic"),
             ]
-        draft.update(
-            Group(*notes)
-            if notes
-            else Text(
-                "No notes yet (n). a/A add points, c adds an action, H holds the session.",
-                style="dim",
+        if not doc.series.draft_shared_notes and not doc.series.draft_private_notes:
+            notes.append(
+                Text(
+                    "No notes yet (n). a/A add points, c adds an action, H holds the session.",
+                    style="dim",
+                )
             )
-        )
+        draft.update(Group(*notes))
+        filed: dict[int, list[Feedback]] = {}
+        for entry in given:
+            if entry.session_id is not None:
+                filed.setdefault(entry.session_id, []).append(entry)
         parts: list[RenderableType] = []
-        for session, filed, done in doc.sessions:
+        for session, points_filed, done in doc.sessions:
             parts.append(Text(f"\n{session.held_on.isoformat()}", style="bold underline"))
-            for point in filed:
+            for point in points_filed:
                 style = "italic" if point.visibility is Visibility.PRIVATE else ""
                 parts.append(Text(f"  {MARKS[point.status]} {literal(point.text)}", style=style))
             for action in done:
                 parts.append(Text(f"  ✓ done: {literal(action.text)} ({action.owner.value})"))
+            for entry in filed.get(session.id, []):
+                parts.append(Text.assemble("  ", feedback_line(entry)))
             if session.shared_notes:
                 parts.append(Text("  " + session.shared_notes))
             if session.private_notes:
@@ -444,6 +477,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         doc = self.doc
         discussed = sum(1 for p in doc.points if p.status is not PointStatus.OPEN)
         carried = len(doc.points) - discussed
+        pending = FeedbackRepository(self.db).pending_in_series(doc.series.id)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -457,7 +491,12 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         self.app.push_screen(
             ConfirmScreen(
                 f"Hold today's 1:1 with {literal(doc.person.name)}?",
-                f"{discussed} points are filed under today; {carried} carry over to next time.",
+                f"{discussed} points are filed under today; {carried} carry over to next time."
+                + (
+                    f" {len(pending)} feedback entries are filed under today too."
+                    if pending
+                    else ""
+                ),
                 yes="Hold",
             ),
             answered,
@@ -510,6 +549,30 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 placeholder="e.g. thursday, 2026-12-03, skip",
             ),
             lambda saved: self.refresh_data() if saved else None,
+        )
+
+    def action_feedback(self) -> None:
+        """Record feedback given in the upcoming session (filed under it when held)."""
+        from leadtui.domain.feedback_input import FeedbackDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.review_forms import FeedbackForm
+
+        series_id = self._need_series()
+        if series_id is None or self.doc is None:
+            return
+        person = self.doc.person
+
+        def save(values: dict[str, Any]) -> None:
+            draft = build(FeedbackDraft, today=self.today, **values)
+            FeedbackRepository(self.db).add(person.id, draft, series_id=series_id)
+
+        self.app.push_screen(
+            FeedbackForm(
+                f"Feedback for {literal(person.name)}",
+                save,
+                note="Given in this 1:1: it is filed under the session when you hold it (H).",
+            ),
+            lambda saved: self.show_person() if saved else None,
         )
 
     def action_more(self) -> None:

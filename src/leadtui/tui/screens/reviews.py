@@ -348,8 +348,8 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         keep = self._slot_key()
         width = self._item_width()
         slots.clear(columns=True)
-        slots.add_column("Slot", width=8)
-        slots.add_column("Item", width=width)
+        slots.add_column("Slot", width=8, key="slot")
+        slots.add_column("Item", width=width, key="item")
         warning = self._colour("warning", "yellow")
         success = self._colour("success", "green")
         for side, name in SIDES:

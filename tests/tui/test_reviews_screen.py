@@ -1,0 +1,292 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.content import Content
+from textual.widgets import Input, Select, Static
+
+from leadtui.domain.feedback import T3B3, T3B3Side
+from leadtui.domain.feedback_input import FeedbackDraft
+from leadtui.domain.people_input import PersonDraft
+from leadtui.store.database import open_database
+from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.people import PeopleRepository
+from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.screens.review_forms import DeliverForm, EvidenceChooser, FeedbackForm
+from leadtui.tui.screens.reviews import ReviewsScreen
+from leadtui.tui.screens.text_prompt import TextPrompt
+from leadtui.tui.widgets.key_table import KeyTable
+from tests.tui.conftest import SIZE, plain_text
+
+HALF = "2026-H2"  # LEADTUI_TODAY is pinned to 2026-11-22
+
+
+def seed(
+    db_path: Path,
+    top: tuple[str, ...] = (),
+    bottom: tuple[str, ...] = (),
+    name: str = "Sam Okafor",
+) -> int:
+    db = open_database(db_path)
+    person = PeopleRepository(db).add(PersonDraft(name=name, relation="report"))
+    PeopleRepository(db).add(PersonDraft(name="Priya Peer", relation="peer"))
+    if top or bottom:
+        T3B3Repository(db).set_lists(person.id, HALF, top or None, bottom or None)
+    db.close()
+    return int(person.id)
+
+
+def stored(db_path: Path, person_id: int = 1, half: str = HALF) -> T3B3:
+    db = open_database(db_path)
+    try:
+        return T3B3Repository(db).get(person_id, half)
+    finally:
+        db.close()
+
+
+def notices(app: LeadtuiApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+def board_cell(screen: ReviewsScreen, person_id: int, column: str) -> str:
+    board = screen.query_one("#rv-board", KeyTable)
+    return str(board.get_cell(str(person_id), column))
+
+
+async def test_fill_three_top_and_three_bottom_then_deliver(app: LeadtuiApp, db_path: Path) -> None:
+    person_id = seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        screen = app.screen
+        assert isinstance(screen, ReviewsScreen)
+        assert board_cell(screen, person_id, HALF) == "—"
+        for key, texts in (("T", ("Clear docs", "Calm lead", "Mentors")), ("B", ("A", "B", "C"))):
+            for text in texts:
+                await pilot.press(key)
+                assert isinstance(app.screen, TextPrompt)
+                await pilot.press(*text, "enter")
+                await pilot.pause()
+        assert board_cell(screen, person_id, HALF) == "ready ⚠3"  # 3 would be a surprise
+        await pilot.press("D")
+        form = app.screen
+        assert isinstance(form, DeliverForm)
+        assert form.query_one("#field-in_person", Select).value == "yes"
+        assert form.query_one("#field-day", Input).value == "today"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert board_cell(screen, person_id, HALF) == "delivered ✓ in person"
+        assert "read-only" in plain_text(screen.query_one("#rv-heading", Static))
+        await pilot.press("T")  # delivered: read-only, no prompt
+        await pilot.pause()
+        assert app.screen is screen
+        assert "kept as delivered" in notices(app)
+    t3b3 = stored(db_path, person_id)
+    assert (t3b3.delivered_on, t3b3.in_person) == (date(2026, 11, 22), True)
+    assert [i.text for i in t3b3.side(T3B3Side.TOP)] == ["Clear docs", "Calm lead", "Mentors"]
+    assert [i.text for i in t3b3.side(T3B3Side.BOTTOM)] == ["A", "B", "C"]
+
+
+async def test_a_fourth_top_item_is_refused_in_the_prompt_and_nothing_is_written(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, top=("One", "Two", "Three"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "T", *"Fourth", "enter")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert "Top already has 3 of 3 items" in str(prompt.query_one("#form-error").render())
+        assert prompt.query_one(Input).value == "Fourth"
+        await pilot.press("escape")
+    assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["One", "Two", "Three"]
+
+
+async def test_delivering_two_plus_three_is_refused_with_the_reason(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, top=("One", "Two"), bottom=("A", "B", "C"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "D")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)
+        assert "this one has 2 + 3" in notices(app)
+        assert board_cell(app.screen, 1, HALF) == "draft 5/6 ⚠3"
+    assert stored(db_path).delivered_on is None
+
+
+async def test_linking_a_bottom_item_to_earlier_feedback_clears_its_surprise(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    person_id = seed(db_path, top=("Writing",), bottom=("Code reviews wait for days",))
+    db = open_database(db_path)
+    entry = FeedbackRepository(db).add(
+        person_id,
+        FeedbackDraft(text="Two code reviews waited a week", kind="growth", day=date(2026, 9, 10)),
+    )
+    FeedbackRepository(db).add(
+        person_id, FeedbackDraft(text="Lovely demo", kind="strength", day=date(2026, 10, 1))
+    )
+    db.close()
+    assert len(stored(db_path).surprises()) == 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "tab", "down", "down", "down")  # Bottom 1
+        screen = app.screen
+        detail = plain_text(screen.query_one("#rv-detail", Static))
+        assert "Would be a surprise" in detail and "Two code reviews waited a week" in detail
+        await pilot.press("l")
+        chooser = app.screen
+        assert isinstance(chooser, EvidenceChooser)
+        assert (chooser.choices[0].kind, chooser.choices[0].id) == ("feedback", entry.id)
+        assert len(chooser.choices) == 2  # the suggestion first, then everything else
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Raised before in feedback of 2026-09-10" in plain_text(
+            screen.query_one("#rv-detail", Static)
+        )
+    t3b3 = stored(db_path, person_id)
+    assert t3b3.surprises() == []
+    assert t3b3.side(T3B3Side.BOTTOM)[0].feedback_id == entry.id
+
+
+async def test_feedback_form_refusals_keep_what_was_typed(app: LeadtuiApp, db_path: Path) -> None:
+    person_id = seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "f")
+        form = app.screen
+        assert isinstance(form, FeedbackForm)
+        assert form.focused is form.query_one("#field-text", Input)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "feedback is empty" in str(form.query_one("#form-error").render())
+        await pilot.press(*"Clear design doc")
+        form.query_one("#field-day", Input).value = "31/02"
+        form.query_one("#field-visibility", Select).value = "private"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "31/02" in str(form.query_one("#form-error").render())
+        assert form.query_one("#field-text", Input).value == "Clear design doc"
+        assert form.query_one("#field-day", Input).value == "31/02"
+        assert form.query_one("#field-day", Input).has_class("-invalid")
+        form.query_one("#field-day", Input).value = "yesterday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)
+        assert "Clear design doc" in plain_text(app.screen.query_one("#rv-feedback", Static))
+        assert board_cell(app.screen, person_id, "last") == "yesterday"
+    db = open_database(db_path)
+    [entry] = FeedbackRepository(db).for_person(person_id)
+    db.close()
+    assert (entry.text, entry.given_on, entry.visibility.value, entry.series_id) == (
+        "Clear design doc",
+        date(2026, 11, 21),
+        "private",
+        None,
+    )
+
+
+async def test_markup_in_items_and_names_is_stored_and_shown_literally(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, name="[red]Sam[/]")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "B", *"[bold]x[/]", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert board_cell(screen, 1, "person") == "[red]Sam[/]"
+        slots = screen.query_one("#rv-slots", KeyTable)
+        assert str(slots.get_cell("bottom:1", "item")).startswith(
+            "[bold]x[/]\n⚠ would be a surprise"
+        )
+        title = Content.from_markup(str(screen.query_one("#rv-left").border_title))
+        assert title.plain.startswith("[red]Sam[/] · 2026-H2")
+    assert stored(db_path).side(T3B3Side.BOTTOM)[0].text == "[bold]x[/]"
+
+
+async def test_edit_reorder_remove_and_remove_text_after_delivery(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, top=("One", "Two", "Three"), bottom=("A", "B", "C"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "enter")  # to the slots, Top 1
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["Two", "One", "Three"]
+        await pilot.press("enter")  # the cursor followed "One" to Top 2
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt) and prompt.query_one(Input).value == "One"
+        prompt.query_one(Input).value = "Uno"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["Two", "Three"]
+        await pilot.press("T", *"Four", "enter", "X")
+        await pilot.pause()
+        assert stored(db_path).remove_text
+        assert "remove the text, keep the fact" in plain_text(
+            app.screen.query_one("#rv-heading", Static)
+        )
+        await pilot.press("D")
+        assert "texts are then removed" in plain_text(app.screen.query_one(".form-note", Static))
+        app.screen.query_one("#field-in_person", Select).value = "no"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not in person" in notices(app)
+        assert board_cell(app.screen, 1, HALF) == "delivered ✓ not in person"
+    t3b3 = stored(db_path)
+    assert t3b3.text_removed and t3b3.items == () and t3b3.in_person is False
+
+
+async def test_halves_move_and_the_board_follows(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path, top=("Writing",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "greater_than_sign")
+        await pilot.pause()
+        screen = app.screen
+        assert "2027-H1" in str(screen.query_one("#rv-left").border_title)
+        assert board_cell(screen, 1, HALF) == "draft 1/6"
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert "2026-H1" in str(screen.query_one("#rv-left").border_title)
+        assert "Half over half · 2025-H2" in str(screen.query_one("#rv-previous").border_title)
+
+
+async def test_export_writes_the_shared_packet_without_the_t3b3_text(
+    app: LeadtuiApp, db_path: Path, tmp_path: Path
+) -> None:
+    seed(db_path, top=("SECRET strength",))
+    target = tmp_path / "sam-review.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "e")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.query_one(Input).value.endswith("sam-okafor-review-2026-H2-shared.md")
+        prompt.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)
+    text = target.read_text()
+    assert "Review packet — Sam Okafor, 2026-H2" in text and "SECRET" not in text
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_no_reports_says_how_to_add_one(app: LeadtuiApp, db_path: Path) -> None:
+    db = open_database(db_path)
+    PeopleRepository(db).add(PersonDraft(name="Priya Peer", relation="peer"))
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "T")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewsScreen)
+        empty = plain_text(screen.query_one("#rv-empty", Static))
+        assert "No reports to review" in empty and "--relation report" in empty
+        assert not screen.query_one("#rv-board").display
