@@ -24,12 +24,15 @@ def demo_app(db_path: Path, home: Path) -> Any:
 
 def test_today_with_a_team(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
     """Look for: the date, people grouped Reports/Peers/Manager/Skip-levels with title and
-    team dimmed, an archived count, and one card per ritual on the right."""
+    team dimmed, an archived count, and one card per ritual on the right; the Reviews card
+    gives the half and weeks left, T3B3s to deliver (not started and drafts first) and a
+    report with no feedback in 30 days, all cards fully on screen."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE)
 
 
 def test_today_first_run(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
-    """Look for: the welcome card telling how to add people or try `leadtui demo`."""
+    """Look for: the welcome card telling how to add people or try `leadtui demo`; the
+    Reviews card says there are no reports yet."""
     assert snap_compare(make_app(db_path, isolated_home), terminal_size=SIZE)
 
 

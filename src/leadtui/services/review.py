@@ -159,8 +159,8 @@ class ReviewOverview(NamedTuple):
 
 
 def review_overview(store: Store, today: date, start_month: int = 1) -> ReviewOverview:
-    """T3B3s not delivered this half (with their state) and reports with no feedback in
-    the last 30 days."""
+    """T3B3s not delivered this half (with their state), least filled first, and reports
+    with no feedback in the last 30 days, longest quiet first."""
     from leadtui.store.people import PeopleRepository
 
     half = half_of(today, start_month)
@@ -168,15 +168,19 @@ def review_overview(store: Store, today: date, start_month: int = 1) -> ReviewOv
     reports = [p for p in PeopleRepository(store).list() if p.relation is Relation.REPORT]
     records = T3B3Repository(store).for_halves([half.label])
     last_given = FeedbackRepository(store).last_given()
-    due: list[tuple[Person, str]] = []
+    due: list[tuple[int, Person, str]] = []
     quiet: list[tuple[Person, date | None]] = []
     for person in reports:
         record = records.get((person.id, half.label))
         if record is None:
-            due.append((person, "not started"))
+            due.append((0, person, "not started"))
         elif record.status is not T3B3Status.DELIVERED:
-            due.append((person, record.status_text()))
+            due.append((record.filled, person, record.status_text()))
         given = last_given.get(person.id)
         if given is None or given < today - timedelta(days=QUIET_DAYS):
             quiet.append((person, given))
-    return ReviewOverview(half, max(0, (last - today).days // 7), due, quiet)
+    due.sort(key=lambda d: d[0])  # stable: by name within the same fill
+    quiet.sort(key=lambda q: q[1] or date.min)
+    return ReviewOverview(
+        half, max(0, (last - today).days // 7), [(p, text) for _, p, text in due], quiet
+    )

@@ -2,7 +2,8 @@
 
 Each ritual adds its part here as it arrives: the people the rituals are
 about, grouped by relation, and whether today's energy is logged and the
-verdict when it is not "energized".
+verdict when it is not "energized"; the week's one-on-ones; the T3B3s still to
+deliver this half and the reports without feedback for a month.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
 from leadtui.services.energy import check_energy
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
+from leadtui.services.review import ReviewOverview, review_overview
 from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
@@ -30,6 +32,7 @@ class TodayOverview(NamedTuple):
     energy_today: EnergyEntry | None = None
     energy_verdict: EnergyVerdict | None = None
     oneonones: OneOnOneOverview | None = None
+    reviews: ReviewOverview | None = None
 
     @property
     def people_count(self) -> int:
@@ -43,9 +46,13 @@ class TodayOverview(NamedTuple):
 
 
 def today_overview(
-    db: Store, today: date, thresholds: EnergyThresholds | None = None
+    db: Store,
+    today: date,
+    thresholds: EnergyThresholds | None = None,
+    half_start_month: int = 1,
 ) -> TodayOverview:
-    """Gather the Today screen's content."""
+    """Gather the Today screen's content; ``half_start_month`` is when the review year
+    starts (the halves T3B3s are due in)."""
     repo = PeopleRepository(db)
     groups: dict[Relation, list[Person]] = {relation: [] for relation in Relation}
     for person in repo.list(order="relation"):
@@ -58,4 +65,5 @@ def today_overview(
         energy_today=EnergyRepository(db).get(today),
         energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
         oneonones=oneonone_overview(db, today),
+        reviews=review_overview(db, today, half_start_month),
     )

@@ -26,7 +26,7 @@ RELATION_HEADINGS = {
 # One card per ritual; each ritual's issue replaces its placeholder with live content.
 RITUALS = (
     ("oneonones", "One-on-ones", "Running 1:1 documents, open talking points and actions."),
-    ("feedback", "Feedback · T3B3", "Feedback log, top and bottom three per half, review packets."),
+    ("reviews", "Reviews", "Feedback log, top and bottom three per half, review packets."),
     ("energy", "Energy", "One number a day and an honest verdict on balance."),
     ("succession", "Succession", "Gaps, focus areas, meeting audit and vacation cover."),
     ("rotations", "Rotations", "Six-month, two-seat duties and the leadership host."),
@@ -34,7 +34,10 @@ RITUALS = (
 
 
 # Rituals whose card already shows live content; the others say they are still to come.
-LIVE_RITUALS = {"energy", "oneonones"}
+LIVE_RITUALS = {"energy", "oneonones", "reviews"}
+
+# The Reviews card names this many people per list, then "+N more" (it stays compact).
+CARD_NAMES = 3
 
 
 def welcome_text() -> Text:
@@ -117,6 +120,44 @@ def oneonone_card(overview: TodayOverview) -> Text:
     return text
 
 
+def _name_rows(rows: list[tuple[str, str]], total: int) -> Table:
+    """Name and detail, one person a line, names cut before details."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column(no_wrap=True, style="dim", justify="right")
+    for name, detail in rows:
+        table.add_row(Text(literal(name)), Text(detail))
+    if total > len(rows):
+        table.add_row(Text(f"+{total - len(rows)} more", style="dim"), Text(""))
+    return table
+
+
+def reviews_card(overview: TodayOverview) -> RenderableType:
+    """T3B3s not delivered this half with the weeks left, and reports with no feedback in
+    the last 30 days."""
+    card = overview.reviews
+    if card is None or not overview.people_by_relation.get(Relation.REPORT):
+        return Text.assemble(
+            ("No reports yet.", "dim"),
+            ("\nT3B3 and feedback are kept for reports.", "dim"),
+        )
+    weeks = "1 week" if card.weeks_left == 1 else f"{card.weeks_left} weeks"
+    parts: list[RenderableType] = [Text.assemble((card.half.label, "bold"), f" · {weeks} left")]
+    if card.due:
+        parts.append(Text(f"T3B3 to deliver: {len(card.due)}", style="bold"))
+        shown = card.due[:CARD_NAMES]
+        parts.append(_name_rows([(p.name, status) for p, status in shown], len(card.due)))
+    else:
+        parts.append(Text("Every T3B3 delivered ✓", style="dim"))
+    if card.quiet:
+        parts.append(Text("No feedback in 30 days:", style="bold"))
+        shown_quiet = card.quiet[:CARD_NAMES]
+        rows = [(p.name, f"{last:%-d %b}" if last else "never") for p, last in shown_quiet]
+        parts.append(_name_rows(rows, len(card.quiet)))
+    parts.append(Text("R for Reviews", style="dim"))
+    return Group(*parts)
+
+
 class TodayScreen(LeadtuiScreen):
     """The home screen a manager opens before a day of one-on-ones."""
 
@@ -131,6 +172,9 @@ The home screen: what needs you today across every ritual.
 - **People** lists who the rituals are about, grouped by relation.
 - Each ritual has a card here: one-on-ones, feedback and T3B3, energy, succession
   and rotations. As each ritual is set up its card shows what is due.
+- **Reviews** shows the half, the weeks left in it, the reports whose T3B3 is not
+  delivered yet (not started and drafts first) and the reports who have had no
+  feedback in the last 30 days. **R** opens the Reviews screen.
 - **Energy** says when today's number is not logged yet, and shows the verdict
   with its reason whenever it is not "energized".
 
@@ -160,9 +204,13 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
 
     def refresh_data(self) -> None:
         """Recompute the overview from the database."""
-        overview = today_overview(self.db, self.today, self.leadtui.settings.energy)
+        settings = self.leadtui.settings
+        overview = today_overview(
+            self.db, self.today, settings.energy, settings.review.half_start_month
+        )
         self.query_one("#ritual-energy", Static).update(energy_card(overview))
         self.query_one("#ritual-oneonones", Static).update(oneonone_card(overview))
+        self.query_one("#ritual-reviews", Static).update(reviews_card(overview))
         self.query_one("#today-date", Static).update(
             Text(self.today.strftime("%A %-d %B %Y"), style="bold")
         )

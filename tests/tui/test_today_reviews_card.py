@@ -1,0 +1,112 @@
+"""The Reviews card on Today: T3B3s due this half with the weeks left, quiet reports,
+and the card catching up after a delivery or new feedback."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Static
+
+from leadtui.domain.feedback_input import FeedbackDraft
+from leadtui.domain.people import Relation
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.validation import build
+from leadtui.store.database import open_database
+from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.people import PeopleRepository
+from leadtui.tui.app import LeadtuiApp
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE, plain_text
+
+HALF = "2026-H2"
+SIX = (("Clear docs", "Calm on call", "Mentors"), ("Delegate", "Estimate", "Listen"))
+
+
+def card_text(app: LeadtuiApp) -> str:
+    return plain_text(app.screen.query_one("#ritual-reviews", Static))
+
+
+def seed(db_path: Path, names: tuple[str, ...] = ("Ana Ruiz", "Ben Osei", "Cy Park")) -> None:
+    """Ana's T3B3 is ready and she heard feedback last week; Ben's is a 2/6 draft and his
+    last feedback was 40 days ago; Cy has neither."""
+    db = open_database(db_path)
+    people = PeopleRepository(db)
+    ids = [people.add(PersonDraft(name=n, relation=Relation.REPORT)).id for n in names]
+    people.add(PersonDraft(name="Pia Peer", relation=Relation.PEER))
+    if not ids:
+        db.close()
+        return
+    t3b3 = T3B3Repository(db)
+    t3b3.set_lists(ids[0], HALF, *SIX)
+    t3b3.set_lists(ids[1], HALF, SIX[0][:1], SIX[1][:1])
+    feedback = FeedbackRepository(db)
+    for person_id, days_ago in ((ids[0], 7), (ids[1], 40)):
+        day = TODAY - timedelta(days=days_ago)
+        feedback.add(person_id, build(FeedbackDraft, today=TODAY, text="Good call", day=day))
+    db.close()
+
+
+async def test_card_lists_due_t3b3s_with_weeks_left_and_quiet_reports(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = card_text(app)
+        assert "2026-H2 · 5 weeks left" in text
+        assert "T3B3 to deliver: 3" in text
+        due, quiet = text.split("No feedback in 30 days:")
+        lines = [" ".join(line.split()) for line in due.splitlines()]
+        assert lines.index("Cy Park not started") < lines.index("Ben Osei draft 2/6")
+        assert lines.index("Ben Osei draft 2/6") < lines.index("Ana Ruiz ready")
+        quiet_lines = [" ".join(line.split()) for line in quiet.splitlines()]
+        assert "Cy Park never" in quiet_lines and "Ben Osei 13 Oct" in quiet_lines
+        assert "Ana" not in quiet and "Pia" not in text
+        assert "R for Reviews" in text
+        await pilot.press("R")
+        assert type(app.screen).__name__ == "ReviewsScreen"
+
+
+async def test_a_delivery_and_new_feedback_take_people_off_the_card(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Ana Ruiz" in card_text(app)
+        db = open_database(db_path)
+        people = PeopleRepository(db)
+        ana, cy = people.resolve("Ana").id, people.resolve("Cy").id
+        T3B3Repository(db).deliver(ana, HALF, TODAY, in_person=True)
+        draft = build(FeedbackDraft, today=TODAY, text="Sharp review", day=TODAY)
+        FeedbackRepository(db).add(cy, draft)
+        db.close()
+        await pilot.press("p", "t")  # Today reloads when it comes back into view
+        await pilot.pause()
+        text = card_text(app)
+        assert "T3B3 to deliver: 2" in text and "Ana Ruiz" not in text
+        quiet = text.split("No feedback in 30 days:")[1]
+        assert "Ben Osei" in quiet and "Cy Park" not in quiet
+
+
+async def test_a_long_list_stays_compact_and_everything_fits_at_120x40(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    names = tuple(f"Report {n:02}" for n in range(12))
+    seed(db_path, names)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = card_text(app)
+        assert "T3B3 to deliver: 12" in text and "+9 more" in text and "+8 more" in text
+        # Every card is fully on screen at 120x40.
+        height = app.screen.size.height
+        for card in app.screen.query(".ritual"):
+            assert card.region.bottom <= height - 1, card.id
+
+
+async def test_without_reports_the_card_says_so(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path, ())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No reports yet." in card_text(app)
