@@ -61,3 +61,12 @@ def test_oneonones_screen(snap_compare: Any, db_path: Path, isolated_home: Path)
     session, upcoming points (private in italics, carried counts), the notes hint, and
     past sessions with discussed points, done actions and shared and private notes."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["o"])
+
+
+def test_reviews_screen(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the board with a row per report and three halves (this half marked now,
+    delivered in green, ready in blue, ⚠n for Bottom items that would be a surprise) and
+    days since the last feedback; below, the first report's six slots with each Bottom
+    item's link or ⚠, the selected slot's panel, last half's areas (persists / closed) and
+    this half's feedback, newest first."""
+    assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["R"])

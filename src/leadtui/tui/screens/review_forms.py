@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -125,18 +126,21 @@ class DeliverForm(_MarkingForm):
         }
 
 
-def evidence_label(evidence: Evidence, suggested: bool) -> Text:
-    """One line of the chooser: when, where it was raised, and the words."""
+def evidence_label(evidence: Evidence, suggested: bool) -> Table:
+    """One choice: when, where it was raised, and the words (wrapped under themselves)."""
     where = "feedback" if evidence.kind == "feedback" else "1:1 point"
-    text = Text.assemble(
-        ("★ " if suggested else "  ", "bold"),
-        (evidence.on.isoformat(), "dim"),
-        f"  {where:<9}  ",
-        Text(literal(evidence.text)),
-    )
+    words = Text(literal(evidence.text))
     if evidence.visibility is Visibility.PRIVATE:
-        text.append(" (private)", style="italic dim")
-    return text
+        words.append(" (private)", style="italic dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(width=9, no_wrap=True)
+    grid.add_column()
+    grid.add_row(
+        Text("★" if suggested else " ", style="bold"), evidence.on.isoformat(), where, words
+    )
+    return grid
 
 
 class EvidenceChooser(ModalScreen[Evidence | None]):

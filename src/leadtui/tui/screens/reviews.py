@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -61,6 +62,19 @@ def evidence_text(evidence: Evidence) -> str:
     return f"{where} of {evidence.on.isoformat()}: “{literal(evidence.text)}”"
 
 
+def distinct(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """Keep the first of each wording: a point asked every session ("How is your
+    energy?") or copied into several is one candidate, not a dozen."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for e in evidence:
+        mark = (e.kind, e.text.casefold())
+        if mark not in seen:
+            seen.add(mark)
+            kept.append(e)
+    return kept
+
+
 class ReviewsScreen(LeadtuiScreen):
     """Twice a year: three Top and three Bottom items per report, delivered in person."""
 
@@ -98,11 +112,19 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 `leadtui t3b3 show sam`, `leadtui export review sam`.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("T", "add('top')", "Top", tooltip="Add a Top item (a strength)", id="reviews.top"),
+        Binding(
+            "T",
+            "add('top')",
+            "Top",
+            show=False,
+            tooltip="Add a Top item (a strength)",
+            id="reviews.top",
+        ),
         Binding(
             "B",
             "add('bottom')",
             "Bottom",
+            show=False,
             tooltip="Add a Bottom item (an area to grow)",
             id="reviews.bottom",
         ),
@@ -248,14 +270,14 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         halves = [half.previous().previous(), half.previous(), half]
         records = self.repo.for_halves([h.label for h in halves])
         last_given = FeedbackRepository(self.db).last_given()
-        accent = self._colour("accent", "cyan")
-        board.clear(columns=True)
-        board.add_column("Report", key="person")
+        # The default theme's accent is its warning colour, so "ready" uses primary.
+        accent = self._colour("primary", "cyan")
+        labels: list[tuple[str, Text]] = [("person", Text("Report", style="bold"))]
         for h in halves:
-            label = h.label + (" · now" if h == this_half else "")
-            style = f"bold {accent}" if h == half else "bold"
-            board.add_column(Text(label, style=style), key=h.label)
-        board.add_column(Text("Last feedback", style="bold"), key="last")
+            title = h.label + (" · now" if h == this_half else "")
+            labels.append((h.label, Text(title, style=f"bold {accent}" if h == half else "bold")))
+        labels.append(("last", Text("Last feedback", style="bold")))
+        rows: list[list[Text]] = []
         for person in reports:
             cells: list[Text] = [Text(literal(person.name))]
             for h in halves:
@@ -268,6 +290,14 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                     style=self._colour("warning", "yellow") if quiet else "",
                 )
             )
+            rows.append(cells)
+        board.clear(columns=True)
+        for index, (key, header) in enumerate(labels):
+            # Widths are measured here: auto widths settle only after the first paint,
+            # which can leave the first frame's cells cut to the header's width.
+            width = max(header.cell_len, *(row[index].cell_len for row in rows))
+            board.add_column(header, key=key, width=width)
+        for person, cells in zip(reports, rows, strict=True):
             board.add_row(*cells, key=str(person.id))
         board.border_title = f"T3B3 by half · {len(reports)} reports"
         board.border_subtitle = "enter: edit · < > half"
@@ -298,7 +328,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         if status is T3B3Status.DELIVERED:
             style = self._colour("success", "green")
         elif status is T3B3Status.READY:
-            style = f"bold {self._colour('accent', 'cyan')}"
+            style = f"bold {self._colour('primary', 'cyan')}"
         else:
             style = "" if editing else "dim"
         text = Text(record.status_text(), style=style)
@@ -340,7 +370,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         left.border_subtitle = (
             "read-only"
             if t.delivered_on is not None
-            else "enter edit · x remove · [ ] order · l link · u unlink"
+            else "T/B add · enter edit · x remove · [ ] order · l link"
         )
         self.query_one("#rv-heading", Static).update(self._heading(view))
 
@@ -370,8 +400,13 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                     if side is T3B3Side.BOTTOM:
                         link = view.linked.get(item.id)
                         if link is not None:
-                            cell.append("\n✓ raised before in ", style=success)
-                            cell.append(evidence_text(link), style="dim")
+                            # One line here; the panel below has the whole text.
+                            line = Text.assemble(
+                                ("✓ raised before in ", success), (evidence_text(link), "dim")
+                            )
+                            line.truncate(width, overflow="ellipsis")
+                            cell.append("\n")
+                            cell.append_text(line)
                         elif item.linked:
                             cell.append("\n✓ raised before", style=success)
                         else:
@@ -415,7 +450,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         ready = t.status is T3B3Status.READY
         text.append(
             t.status_text(),
-            style=f"bold {self._colour('accent', 'cyan')}" if ready else "bold",
+            style=f"bold {self._colour('primary', 'cyan')}" if ready else "bold",
         )
         text.append(" · D delivers" if ready else " · 3 Top + 3 Bottom to deliver", style="dim")
         surprises = len(t.surprises())
@@ -479,13 +514,18 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             lines.append(Text("A strength; Top items need no link.", style="dim"))
         else:
             link = view.linked.get(item.id)
+            delivered = view.t3b3.delivered_on is not None
             if link is not None:
                 lines.append(
                     Text.assemble(
                         ("✓ Raised before in ", success),
                         evidence_text(link),
-                        (" · u unlinks", "dim"),
+                        ("" if delivered else " · u unlinks", "dim"),
                     )
+                )
+            elif delivered:
+                lines.append(
+                    Text("⚠ Delivered without a link to anything raised before.", style=warning)
                 )
             else:
                 lines.append(
@@ -495,8 +535,8 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                         "feedback (f) before the review.",
                     )
                 )
-            candidates = [e for e in view.suggestions.get(item.id, []) if e != link]
-            if candidates:
+            candidates = distinct(e for e in view.suggestions.get(item.id, []) if e != link)
+            if candidates and not delivered:
                 lines.append(Text("Candidates sharing words (l links one):", style="bold"))
                 grid = Table.grid(padding=(0, 1))
                 grid.add_column(no_wrap=True, style="dim")
@@ -509,7 +549,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                         words.append(" (private)", style="italic dim")
                     grid.add_row(e.on.isoformat(), where, words)
                 lines.append(grid)
-            elif link is None:
+            elif link is None and not delivered:
                 first = view.half.previous().label
                 lines.append(
                     Text(
@@ -539,14 +579,19 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         warning = self._colour("warning", "yellow")
         success = self._colour("success", "green")
         lines.append(Text("Last half's areas to grow:", style="dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for carried in view.carried:
-            line = Text("• " + literal(carried.previous.text))
+            line = Text(literal(carried.previous.text))
             if carried.now is not None:
-                line.append("\n  persists", style=f"bold {warning}")
+                line.append("\npersists", style=f"bold {warning}")
                 line.append(f" as “{literal(carried.now.text)}”", style="dim")
+                grid.add_row(Text("●", style=warning), line)
             else:
-                line.append("\n  closed ✓", style=f"bold {success}")
-            lines.append(line)
+                line.append("\nclosed", style=f"bold {success}")
+                grid.add_row(Text("✓", style=success), line)
+        lines.append(grid)
         return Group(*lines)
 
     def _show_feedback(self, person: Person) -> None:
@@ -555,7 +600,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         first, last = self.half.bounds(self.start_month)
         entries = FeedbackRepository(self.db).for_person(person.id, first, last)
         widget.border_title = f"Feedback in {self.half.label} · {len(entries)}"
-        widget.border_subtitle = "f adds"
+        widget.border_subtitle = "+ strength · △ growth · f adds"
         if not entries:
             widget.update(
                 Text(
@@ -574,9 +619,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         newest = list(reversed(entries))
         for entry in newest[:FEEDBACK_SHOWN]:
             strength = entry.kind is FeedbackKind.STRENGTH
-            mark = Text(
-                "+ strength" if strength else "△ growth", style=success if strength else warning
-            )
+            mark = Text("+" if strength else "△", style=f"bold {success if strength else warning}")
             words = Text(literal(entry.text))
             notes = []
             if entry.visibility is Visibility.PRIVATE:
@@ -750,11 +793,10 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         view, item = chosen
         since = view.half.previous().bounds(self.start_month)[0]
         until = view.half.bounds(self.start_month)[1]
-        suggested = view.suggestions.get(item.id, [])
+        suggested = distinct(view.suggestions.get(item.id, []))
         everything = self.repo.evidence(view.person.id, since, until)
-        others = sorted(
-            (e for e in everything if e not in suggested), key=lambda e: (e.on, e.id), reverse=True
-        )
+        newest = sorted(everything, key=lambda e: (e.on, e.id), reverse=True)
+        others = distinct([*suggested, *newest])[len(suggested) :]
         if not suggested and not others:
             self.notify(
                 f"Nothing about {literal(view.person.name)} was raised since {since.isoformat()}: "
