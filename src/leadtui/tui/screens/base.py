@@ -27,12 +27,22 @@ if TYPE_CHECKING:
     from leadtui.tui.app import LeadtuiApp
 
 
-def go_bindings() -> list[BindingType]:
-    """One key per top-level screen, from the screen registry."""
+def go_bindings(*, show_all: bool = False) -> list[BindingType]:
+    """One key per top-level screen, from the screen registry.
+
+    Only Today's key is in the footer unless ``show_all``: a ritual screen's footer has
+    room for its own keys that way, and F1 and the palette list every screen.
+    """
     from leadtui.tui.screens import SCREENS
 
     return [
-        Binding(entry.key, f"app.go('{entry.mode}')", entry.title, id=f"go.{entry.mode}")
+        Binding(
+            entry.key,
+            f"app.go('{entry.mode}')",
+            entry.title,
+            show=show_all or entry.mode == "today",
+            id=f"go.{entry.mode}",
+        )
         for entry in SCREENS
     ]
 
@@ -49,7 +59,8 @@ class LeadtuiScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *go_bindings(),
         Binding("f1", "help", "Help", id="app.help"),
-        Binding("q", "app.quit", "Quit", id="app.quit"),
+        # q works everywhere and F1 lists it; the footer keeps its room for the screen's keys.
+        Binding("q", "app.quit", "Quit", show=False, id="app.quit"),
     ]
 
     @property

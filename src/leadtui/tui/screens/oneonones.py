@@ -74,7 +74,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         Binding(
             "A",
             "add_point('them')",
-            "Their point",
+            "Theirs",
             tooltip="Add a talking point they raised",
             id="1on1.their_point",
         ),
@@ -82,7 +82,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         Binding(
             "d",
             "toggle_done",
-            "Discussed/done",
+            "Done",
             tooltip="Mark the selected point discussed or action done",
             id="1on1.done",
         ),
