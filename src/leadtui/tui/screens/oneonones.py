@@ -115,11 +115,20 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         Binding(
             "H", "hold", "Hold", tooltip="Hold the session: file and carry over", id="1on1.hold"
         ),
-        Binding("s", "series", "Series", tooltip="Set up or change the series", id="1on1.series"),
+        # Series and Move/skip are occasional: F1 and the palette list them, the footer does not.
+        Binding(
+            "s",
+            "series",
+            "Series",
+            show=False,
+            tooltip="Set up or change the series",
+            id="1on1.series",
+        ),
         Binding(
             "r",
             "reschedule",
             "Move/skip",
+            show=False,
             tooltip="Move or skip the next session",
             id="1on1.reschedule",
         ),
