@@ -110,3 +110,29 @@ async def test_without_reports_the_card_says_so(app: LeadtuiApp, db_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "No reports yet." in card_text(app)
+
+
+async def test_people_panel_is_one_line_per_person_with_names_aligned(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    """A long title is cut with an ellipsis rather than wrapped, a very long name is cut
+    at 28 columns, and a wide-character name keeps the details aligned."""
+    db = open_database(db_path)
+    people = PeopleRepository(db)
+    long_title = "Principal Engineer for Developer Productivity and Platform Reliability"
+    people.add(PersonDraft(name="Ana Ruiz", relation=Relation.REPORT, title=long_title))
+    people.add(PersonDraft(name="李小龍", relation=Relation.REPORT, title="Engineer"))
+    people.add(PersonDraft(name="Bartholomew Montgomery-Fitzwilliam", relation=Relation.REPORT))
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#today-people-list", Static)
+        strips = panel.render_lines(panel.region.reset_offset)
+        text = [strip.text.rstrip() for strip in strips if strip.text.strip()]
+        assert text[0] == "Reports · 3"
+        assert text[1].startswith("Ana Ruiz") and text[1].endswith("…")
+        assert "Principal Engineer" in text[1] and "Reliability" not in "".join(text)
+        assert text[2].startswith("Bartholomew Montgomery-Fitz…")
+        assert text[3].startswith("李小龍")
+        assert text[1].index("Principal") == 30  # 28 columns of name, two of gap
+        assert len(text) == 4

@@ -1,6 +1,7 @@
 """One-on-ones: a running document per person. Records and pure rules, no I/O.
 
-A series recurs weekly or every N weeks on one weekday (python-dateutil rrule);
+A series recurs weekly or every N weeks on one weekday (python-dateutil's rrule
+reading, computed with plain date arithmetic where no occurrence was changed);
 one occurrence can be moved or skipped. The upcoming session is the open
 talking points and open action items; closing it files what was discussed
 under a session and carries the rest over.
@@ -117,15 +118,56 @@ def session_dates(
     series: Series, changes: dict[date, date | None], start: date, end: date
 ) -> list[date]:
     """Dates of sessions between ``start`` and ``end`` (inclusive), moves and skips applied."""
-    from dateutil.rrule import WEEKLY, rrule
-
     # Look a little outside the window: an occurrence moved into it may come from outside.
     margin = timedelta(weeks=series.every_weeks + 4)
+    low, high = start - margin, end + margin
+    if any(low <= day <= high for day in changes):
+        occurrences = rule_dates_by_rrule(series, low, high)
+    else:
+        # The common case (Today asks for every series at start-up): no move or skip near
+        # the window, so whole weeks of plain date arithmetic give the rule's dates.
+        occurrences = rule_dates(series, low, high)
+    found: set[date] = set()
+    for day in occurrences:
+        moved = changes[day] if day in changes else day
+        if moved is not None and start <= moved <= end:
+            found.add(moved)
+    return sorted(found)
+
+
+def rule_dates(series: Series, start: date, end: date) -> list[date]:
+    """The rule's occurrences between ``start`` and ``end`` (inclusive), by date arithmetic.
+
+    The same dates as :func:`rule_dates_by_rrule` (a test compares them over many series):
+    weeks run Monday to Sunday, counted from the week that holds ``starts_on``; every
+    ``every_weeks``-th of them has a session on ``weekday``, none before ``starts_on``.
+    """
+    step = 7 * series.every_weeks
+    first_week = series.starts_on - timedelta(days=series.starts_on.weekday())
+    first = first_week + timedelta(days=series.weekday)
+    if first < series.starts_on:
+        first += timedelta(days=step)  # that week's day has passed: the next period's
+    if start > first:
+        first += timedelta(days=-(-(start - first).days // step) * step)
+    days = []
+    day = first
+    while day <= end:
+        days.append(day)
+        day += timedelta(days=step)
+    return days
+
+
+def rule_dates_by_rrule(series: Series, start: date, end: date) -> list[date]:
+    """The rule's occurrences between ``start`` and ``end`` (inclusive) from
+    python-dateutil's rrule: the reference for :func:`rule_dates`, and the path taken
+    when moves or skips are near."""
+    from dateutil.rrule import WEEKLY, rrule
+
     # Start the rule near the window, a whole number of intervals after the series began,
     # so the phase of "every N weeks" is kept without walking years of occurrences.
     dtstart = series.starts_on
-    if start - margin > dtstart:
-        periods = (start - margin - dtstart).days // (7 * series.every_weeks)
+    if start > dtstart:
+        periods = (start - dtstart).days // (7 * series.every_weeks)
         dtstart += timedelta(weeks=periods * series.every_weeks)
     rule = rrule(
         WEEKLY,
@@ -133,17 +175,14 @@ def session_dates(
         byweekday=series.weekday,
         dtstart=datetime.combine(dtstart, datetime.min.time()),
     )
-    found: set[date] = set()
-    for occurrence in rule.between(
-        datetime.combine(start - margin, datetime.min.time()),
-        datetime.combine(end + margin, datetime.min.time()),
-        inc=True,
-    ):
-        day = occurrence.date()
-        moved = changes[day] if day in changes else day
-        if moved is not None and start <= moved <= end:
-            found.add(moved)
-    return sorted(found)
+    return [
+        occurrence.date()
+        for occurrence in rule.between(
+            datetime.combine(start, datetime.min.time()),
+            datetime.combine(end, datetime.min.time()),
+            inc=True,
+        )
+    ]
 
 
 def next_session_date(series: Series, changes: dict[date, date | None], after: date) -> date | None:

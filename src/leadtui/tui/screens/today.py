@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +37,9 @@ RITUALS = (
 # Rituals whose card already shows live content; the others say they are still to come.
 LIVE_RITUALS = {"energy", "oneonones", "reviews"}
 
+# Names in the People panel are cut to this many columns (as many as a long full name).
+NAME_WIDTH = 28
+
 # The Reviews card names this many people per list, then "+N more" (it stays compact).
 CARD_NAMES = 3
 
@@ -55,21 +59,37 @@ def welcome_text() -> Text:
     )
 
 
-def people_panel(overview: TodayOverview) -> Group:
-    """People grouped by relation, one line each, names exactly as typed."""
-    parts: list[RenderableType] = []
+def _cell(text: str, width: int) -> Text:
+    """``text`` cut with an ellipsis or padded to exactly ``width`` columns."""
+    cell = Text(literal(text))
+    cell.truncate(width, overflow="ellipsis", pad=True)
+    return cell
+
+
+def people_panel(overview: TodayOverview) -> Text:
+    """People grouped by relation, one line each, names exactly as typed.
+
+    One Text rather than a Rich table per group: Textual draws Text on its own fast
+    path, and this panel is on the first screen at start-up. Names take the width of
+    the longest (at most NAME_WIDTH); lines longer than the panel end in an ellipsis.
+    """
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
     for relation, people in overview.people_by_relation.items():
-        parts.append(Text(f"{RELATION_HEADINGS[relation]} · {len(people)}", style="bold"))
-        table = Table.grid(padding=(0, 2), expand=True)
-        table.add_column(no_wrap=True, overflow="ellipsis", max_width=28)
-        table.add_column(no_wrap=True, overflow="ellipsis", style="dim", ratio=1)
+        text.append(f"{RELATION_HEADINGS[relation]} · {len(people)}\n", style="bold")
+        width = min(NAME_WIDTH, max(cell_len(literal(p.name)) for p in people))
         for person in people:
+            text.append_text(_cell(person.name, width))
             detail = " · ".join(literal(x) for x in (person.title, person.team) if x)
-            table.add_row(Text(literal(person.name)), Text(detail))
-        parts += [table, Text("")]
+            if detail:
+                text.append("  ")
+                text.append(detail, style="dim")
+            text.append("\n")
+        text.append("\n")
     if overview.archived_count:
-        parts.append(Text(f"{overview.archived_count} archived (People, h)", style="dim"))
-    return Group(*parts)
+        text.append(f"{overview.archived_count} archived (People, h)", style="dim")
+    else:
+        text.rstrip()
+    return text
 
 
 def energy_card(overview: TodayOverview) -> Text:
@@ -142,7 +162,9 @@ def reviews_card(overview: TodayOverview) -> RenderableType:
             ("\nT3B3 and feedback are kept for reports.", "dim"),
         )
     weeks = "1 week" if card.weeks_left == 1 else f"{card.weeks_left} weeks"
-    parts: list[RenderableType] = [Text.assemble((card.half.label, "bold"), f" · {weeks} left")]
+    parts: list[RenderableType] = [
+        Text.assemble((f"{card.half.label} ", "bold"), f"· {weeks} left")
+    ]
     if card.due:
         parts.append(Text(f"T3B3 to deliver: {len(card.due)}", style="bold"))
         shown = card.due[:CARD_NAMES]
