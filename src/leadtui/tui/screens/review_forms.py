@@ -3,7 +3,6 @@ Bottom item was raised in before."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import ClassVar
 
@@ -20,35 +19,10 @@ from textual.widgets.option_list import Option
 from leadtui.domain.feedback import Evidence, FeedbackKind
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
-from leadtui.errors import LeadtuiError
-from leadtui.tui.screens.base import busy_message
-from leadtui.tui.screens.oneonone_forms import Save, _Form, _row
+from leadtui.tui.screens.forms import Save, SaveForm, form_row
 
 
-class _MarkingForm(_Form):
-    """A form that also outlines the refused field and moves the cursor into it."""
-
-    def action_save(self) -> None:
-        """Save, or show why not, outline the refused field and keep what was typed."""
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        try:
-            self.save(self.values())
-        except LeadtuiError as exc:
-            self.query_one("#form-error", Static).update(Text(exc.message))
-            field = getattr(exc, "field", None)
-            if field and self.query(f"#field-{field}"):
-                widget = self.query_one(f"#field-{field}")
-                widget.add_class("-invalid")
-                widget.focus()
-            return
-        except sqlite3.OperationalError as exc:
-            self.query_one("#form-error", Static).update(Text(f"Not saved: {busy_message(exc)}"))
-            return
-        self.dismiss(True)
-
-
-class FeedbackForm(_MarkingForm):
+class FeedbackForm(SaveForm):
     """One feedback entry: what was observed, strength or growth, shared or private, when."""
 
     def __init__(
@@ -61,8 +35,9 @@ class FeedbackForm(_MarkingForm):
     def fields(self) -> ComposeResult:
         if self.note:
             yield Static(Text(self.note), classes="muted form-note")
-        yield _row("Feedback", Input(placeholder="what you saw and its effect", id="field-text"))
-        yield _row(
+        text = Input(placeholder="what you saw and its effect", id="field-text")
+        yield form_row("Feedback", text)
+        yield form_row(
             "Kind",
             Select(
                 [("strength", FeedbackKind.STRENGTH.value), ("growth", FeedbackKind.GROWTH.value)],
@@ -71,7 +46,7 @@ class FeedbackForm(_MarkingForm):
                 id="field-kind",
             ),
         )
-        yield _row(
+        yield form_row(
             "Shared",
             Select(
                 [
@@ -83,7 +58,8 @@ class FeedbackForm(_MarkingForm):
                 id="field-visibility",
             ),
         )
-        yield _row("Date", Input(value="today", placeholder="today, 2026-11-20 …", id="field-day"))
+        day = Input(value="today", placeholder="today, 2026-11-20 …", id="field-day")
+        yield form_row("Date", day)
 
     def values(self) -> dict[str, object]:
         day = self.query_one("#field-day", Input).value.strip()
@@ -95,7 +71,7 @@ class FeedbackForm(_MarkingForm):
         }
 
 
-class DeliverForm(_MarkingForm):
+class DeliverForm(SaveForm):
     """Delivering a T3B3: in person (the ritual) or not, and the day."""
 
     def __init__(self, title: str, save: Save, detail: str) -> None:
@@ -104,7 +80,7 @@ class DeliverForm(_MarkingForm):
 
     def fields(self) -> ComposeResult:
         yield Static(Text(self.detail), classes="muted form-note")
-        yield _row(
+        yield form_row(
             "In person?",
             Select(
                 [("yes, in person", "yes"), ("no (call, message …)", "no")],
@@ -113,7 +89,7 @@ class DeliverForm(_MarkingForm):
                 id="field-in_person",
             ),
         )
-        yield _row(
+        yield form_row(
             "Date",
             Input(value="today", placeholder="today, yesterday, 2026-11-20 …", id="field-day"),
         )
