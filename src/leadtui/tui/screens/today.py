@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -14,7 +17,7 @@ from leadtui.domain.energy import EnergyState
 from leadtui.domain.people import Relation
 from leadtui.domain.text import literal
 from leadtui.services.today import TodayOverview, today_overview
-from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
 
 RELATION_HEADINGS = {
     Relation.REPORT: "Reports",
@@ -186,6 +189,8 @@ class TodayScreen(LeadtuiScreen):
     # Each screen brings its own styles, so start-up parses only what Today needs.
     CSS_PATH = "../styles/today.tcss"
     AREA = "Today"
+    # Home lists every screen's key in its footer; the ritual screens keep theirs short.
+    BINDINGS: ClassVar[list[BindingType]] = go_bindings(show_all=True)
     HELP = """\
 # Today
 
