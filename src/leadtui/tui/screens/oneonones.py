@@ -591,51 +591,17 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
     def action_export(self) -> None:
         """Export the document as Markdown for the counterpart (shared) to a file."""
-        from pathlib import Path
-
         from leadtui.export.markdown import Audience
         from leadtui.export.oneonone import oneonone_document
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.screens.export_prompt import ask_export, slug
 
         if self.doc is None:
             self._need_series()
             return
         person = self.doc.person
-        slug = "".join(ch if ch.isalnum() else "-" for ch in person.name.lower()).strip("-")
-        default = str(Path.home() / f"{slug or 'person'}-1on1-shared.md")
 
-        confirmed: set[str] = set()
-
-        def save(target: str) -> None:
-            from leadtui.cli import write_export
-            from leadtui.errors import InputError
-
-            text = target.strip()
-            audience = Audience.SHARED
-            if text.startswith("private:"):
-                audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
-            if not text:
-                raise InputError("give a file path, e.g. ~/sam-1on1.md")
-            path = str(Path(text).expanduser())
-            if Path(path).exists() and path not in confirmed:
-                # Ask before overwriting: saving the same path again means yes.
-                confirmed.add(path)
-                raise InputError(f"{path} exists; press enter again to overwrite it")
+        def render(audience: Audience) -> str:
             doc = running_document(self.db, person, self.today, history=10_000)
-            written = write_export(
-                oneonone_document(doc, audience, self.today),
-                path,
-                True,
-                self.leadtui.locations.db_path,
-            )
-            self.notify(
-                f"Wrote the {audience.value} document to {written}", title="1:1", markup=False
-            )
+            return oneonone_document(doc, audience, self.today)
 
-        self.app.push_screen(
-            TextPrompt(
-                "Export (shared; type 'private:' before the path for everything)",
-                save,
-                value=default,
-            )
-        )
+        ask_export(self, "1:1 document", f"{slug(person.name)}-1on1-shared.md", render)

@@ -946,54 +946,23 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_export(self) -> None:
         """Export the review packet as Markdown (shared by default) to a file."""
-        from pathlib import Path
-
         from leadtui.export.markdown import Audience
         from leadtui.export.review import review_document
         from leadtui.services.review import review_packet
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.screens.export_prompt import ask_export, slug
 
         person = self._person()
         if person is None or self.half is None:
             return
         half = self.half
-        slug = "".join(ch if ch.isalnum() else "-" for ch in person.name.lower()).strip("-")
-        default = str(Path.home() / f"{slug or 'person'}-review-{half.label}-shared.md")
-        confirmed: set[str] = set()
 
-        def save(target: str) -> None:
-            from leadtui.cli import write_export
-            from leadtui.errors import InputError
-
-            text = target.strip()
-            audience = Audience.SHARED
-            if text.startswith("private:"):
-                audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
-            if not text:
-                raise InputError("give a file path, e.g. ~/sam-review.md")
-            path = str(Path(text).expanduser())
-            if Path(path).exists() and path not in confirmed:
-                # Ask before overwriting: saving the same path again means yes.
-                confirmed.add(path)
-                raise InputError(f"{path} exists; press enter again to overwrite it")
+        def render(audience: Audience) -> str:
             packet = review_packet(self.db, person, half, self.today, self.start_month)
-            written = write_export(
-                review_document(packet, audience, self.today),
-                path,
-                True,
-                self.leadtui.locations.db_path,
-            )
-            self.notify(
-                f"Wrote the {audience.value} {half.label} review packet to {written}",
-                title=self.AREA,
-                markup=False,
-            )
+            return review_document(packet, audience, self.today)
 
-        self.app.push_screen(
-            TextPrompt(
-                f"Export the {half.label} review packet (shared; type 'private:' before the "
-                "path for your full copy)",
-                save,
-                value=default,
-            )
+        ask_export(
+            self,
+            f"{half.label} review packet",
+            f"{slug(person.name)}-review-{half.label}-shared.md",
+            render,
         )

@@ -1,0 +1,61 @@
+"""Export a document from a screen: ask for the file, shared unless 'private:' is typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leadtui.export.markdown import Audience
+
+if TYPE_CHECKING:
+    from leadtui.tui.screens.base import LeadtuiScreen
+
+
+def slug(name: str) -> str:
+    """A file-name-safe form of a person's name (``Sam Okafor`` -> ``sam-okafor``)."""
+    return "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "person"
+
+
+def ask_export(
+    screen: LeadtuiScreen,
+    what: str,
+    default_name: str,
+    render: Callable[[Audience], str],
+) -> None:
+    """Ask where to write ``what``; write ``render(audience)`` there with mode 0600.
+
+    The shared audience is the default; ``private:`` before the path exports everything.
+    An existing file is overwritten only when the same path is submitted twice.
+    """
+    from leadtui.tui.screens.text_prompt import TextPrompt
+
+    confirmed: set[str] = set()
+
+    def save(target: str) -> None:
+        from leadtui.cli import write_export
+        from leadtui.errors import InputError
+
+        text = target.strip()
+        audience = Audience.SHARED
+        if text.startswith("private:"):
+            audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
+        if not text:
+            raise InputError(f"give a file path, e.g. ~/{default_name}")
+        path = str(Path(text).expanduser())
+        if Path(path).exists() and path not in confirmed:
+            # Ask before overwriting: saving the same path again means yes.
+            confirmed.add(path)
+            raise InputError(f"{path} exists; press enter again to overwrite it")
+        written = write_export(render(audience), path, True, screen.leadtui.locations.db_path)
+        screen.notify(
+            f"Wrote the {audience.value} {what} to {written}", title=screen.AREA, markup=False
+        )
+
+    screen.app.push_screen(
+        TextPrompt(
+            f"Export the {what} (shared; type 'private:' before the path for your full copy)",
+            save,
+            value=str(Path.home() / default_name),
+        )
+    )
