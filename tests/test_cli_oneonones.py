@@ -129,3 +129,37 @@ def test_a_paused_series_cannot_be_rescheduled(sam: list[str]) -> None:
     run("1on1", "series", "sam", "--pause", *sam)
     result = run("1on1", "skip", "sam", *sam)
     assert result.returncode == 2 and "--resume" in result.stderr
+
+
+def test_holding_today_moves_the_next_session_and_a_second_hold_is_refused(
+    db_path: Path,
+) -> None:
+    db = ["--db", str(db_path)]
+    run("people", "add", "Ann", *db)
+    # conftest pins today to Sunday 2026-11-22: a Sunday series has a session today.
+    run("1on1", "series", "ann", "--weekday", "sunday", *db)
+    assert json.loads(run("1on1", "show", "ann", "--json", *db).stdout)["next_session"] == (
+        "2026-11-22"
+    )
+    assert run("1on1", "close", "ann", *db).returncode == 0
+    shown = json.loads(run("1on1", "show", "ann", "--json", *db).stdout)
+    assert shown["next_session"] == "2026-11-29"
+    again = run("1on1", "close", "ann", *db)
+    assert again.returncode == 2 and "already held" in again.stderr
+    assert len(again.stderr.strip().splitlines()) == 1
+
+
+def test_notes_for_the_next_session_and_fixing_a_held_one(sam: list[str]) -> None:
+    saved = run("1on1", "notes", "sam", "--shared", "Agreed on X", "--private", "Tired", *sam)
+    assert saved.returncode == 0
+    assert run("1on1", "close", "sam", "--date", "2026-11-17", *sam).returncode == 0
+    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert shown["last_session"]["shared_notes"] == "Agreed on X"
+    fixed = run("1on1", "notes", "sam", "--session", "2026-11-17", "--shared", "Agreed on Y", *sam)
+    assert fixed.returncode == 0 and "fixed" in fixed.stdout
+    last = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)["last_session"]
+    assert (last["shared_notes"], last["private_notes"]) == ("Agreed on Y", "Tired")
+    missing = run("1on1", "notes", "sam", "--session", "2026-11-10", "--shared", "x", *sam)
+    assert missing.returncode == 2 and "no session with Sam Okafor was held on" in missing.stderr
+    empty = run("1on1", "notes", "sam", *sam)
+    assert empty.returncode == 2 and "--shared TEXT" in empty.stderr

@@ -348,7 +348,7 @@ def _person_and_store(args: argparse.Namespace, *, create: bool = False) -> tupl
 
 
 def _oo_series(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones import SeriesStatus, next_session_date
+    from leadtui.domain.oneonones import SeriesStatus, first_open_day, next_session_date
     from leadtui.domain.oneonones_input import SeriesDraft
     from leadtui.domain.validation import build
     from leadtui.store.oneonones import OneOnOneRepository
@@ -381,7 +381,8 @@ def _oo_series(args: argparse.Namespace) -> int:
         raise InputError("--weekday is required for a new series, e.g. --weekday tuesday")
     draft = build(SeriesDraft, today=today, **fields)
     series = repo.save_series(person.id, draft)
-    next_on = next_session_date(series, repo.changes(series.id), today)
+    start = first_open_day(today, repo.last_held(series.id))
+    next_on = next_session_date(series, repo.changes(series.id), start)
     _print(
         f"1:1 with {person.display_name}: {series.describe()}; next "
         f"{next_on.isoformat() if next_on else 'not scheduled'}"
@@ -474,6 +475,44 @@ def _oo_close(args: argparse.Namespace) -> int:
         f"held {held_on.isoformat()} with {person.display_name}: {filed} points filed, "
         f"{carried} carried over"
     )
+    return 0
+
+
+def _oo_notes(args: argparse.Namespace) -> int:
+    from leadtui.domain.dates import parse_date
+    from leadtui.domain.oneonones_input import NotesDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.oneonones import require_series
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    if args.shared is None and args.private is None:
+        raise InputError('give --shared TEXT and/or --private TEXT, e.g. --shared "Agreed on X"')
+    today = today_from_env()
+    held_on = parse_date(args.session, today, field="--session") if args.session else None
+    person, store = _person_and_store(args)
+    series = require_series(store, person)
+    repo = OneOnOneRepository(store)
+    if held_on is None:
+        current = (series.draft_shared_notes, series.draft_private_notes)
+    else:
+        found = repo.held_between(series.id, held_on, held_on)
+        if not found:
+            raise InputError(
+                f"no session with {person.display_name} was held on {held_on.isoformat()}; "
+                "see `leadtui export 1on1` for the dates"
+            )
+        session = found[-1]
+        current = (session.shared_notes, session.private_notes)
+    # Only the side given changes; the other keeps what was written.
+    shared = current[0] if args.shared is None else args.shared
+    private = current[1] if args.private is None else args.private
+    notes = build(NotesDraft, shared=shared, private=private)
+    if held_on is None:
+        repo.set_draft_notes(series.id, notes)
+        _print(f"notes for the next 1:1 with {person.display_name} saved")
+    else:
+        repo.update_session_notes(session.id, notes)
+        _print(f"notes of the {held_on.isoformat()} session with {person.display_name} fixed")
     return 0
 
 
@@ -1094,6 +1133,16 @@ def build_parser() -> argparse.ArgumentParser:
     oo_close.add_argument("person", metavar="PERSON")
     oo_close.add_argument("--date", metavar="DATE", help="held on (today)")
     oo_close.set_defaults(handler=_oo_close)
+    oo_notes = oo_sub.add_parser(
+        "notes", help="write the next session's notes, or fix a held one's", parents=[common]
+    )
+    oo_notes.add_argument("person", metavar="PERSON")
+    oo_notes.add_argument("--shared", metavar="TEXT", help="notes in the counterpart's copy")
+    oo_notes.add_argument("--private", metavar="TEXT", help="notes never in a shared export")
+    oo_notes.add_argument(
+        "--session", metavar="DATE", help="fix the session held on DATE (default: the next one)"
+    )
+    oo_notes.set_defaults(handler=_oo_notes)
     oo_skip = oo_sub.add_parser(
         "skip", help="skip the next session (or the one on --date)", parents=[common]
     )

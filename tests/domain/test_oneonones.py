@@ -8,6 +8,7 @@ from leadtui.domain.oneonones import (
     SeriesStatus,
     Side,
     commitments_kept,
+    first_open_day,
     next_session_date,
     original_occurrence,
     series_overdue,
@@ -96,3 +97,10 @@ def test_phase_is_kept_years_after_the_start() -> None:
     dates = session_dates(old, {}, date(2026, 11, 1), date(2026, 12, 31))
     assert dates and all((d - date(2020, 1, 7)).days % 21 == 0 for d in dates)
     assert len(dates) == 3
+
+
+def test_holding_today_consumes_todays_occurrence() -> None:
+    sunday = series()._replace(weekday=6)
+    assert next_session_date(sunday, {}, first_open_day(TODAY, None)) == TODAY
+    assert next_session_date(sunday, {}, first_open_day(TODAY, TODAY - timedelta(days=7))) == TODAY
+    assert next_session_date(sunday, {}, first_open_day(TODAY, TODAY)) == date(2026, 11, 29)

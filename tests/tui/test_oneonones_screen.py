@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import SeriesDraft
@@ -13,7 +13,7 @@ from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.oneonone_forms import ActionForm, SeriesForm
+from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from tests.tui.conftest import SIZE, plain_text
@@ -214,7 +214,7 @@ async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
         assert "Feedback given" in draft and "Ran the [b]retro[/b] well" in draft
         await pilot.press("H")
         confirm = app.screen
-        assert isinstance(confirm, ConfirmScreen) and "1 feedback entries" in confirm.detail
+        assert isinstance(confirm, ConfirmScreen) and "1 feedback entry is filed" in confirm.detail
         await pilot.press("y")
         await pilot.pause()
         history = plain_text(app.screen.query_one("#oo-history", Static))
@@ -224,3 +224,23 @@ async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
     [session_id] = db.execute("select id from oo_session").fetchone()
     db.close()
     assert (entry.series_id, entry.session_id) == (1, session_id)
+
+
+async def test_fix_the_notes_of_the_last_held_session(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    db = open_database(db_path)
+    repo = OneOnOneRepository(db)
+    held = repo.close_session(repo.all_series()[0], date(2026, 11, 17))
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "N")
+        form = app.screen
+        assert isinstance(form, NotesForm)
+        form.query_one("#field-shared", TextArea).text = "Agreed to [bold]ship[/] it"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        assert "Agreed to [bold]ship[/] it" in plain_text(app.screen.query_one("#oo-history"))
+    db = open_database(db_path)
+    assert OneOnOneRepository(db).session(held.id).shared_notes == "Agreed to [bold]ship[/] it"
+    db.close()

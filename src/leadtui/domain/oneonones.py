@@ -185,6 +185,12 @@ def rule_dates_by_rrule(series: Series, start: date, end: date) -> list[date]:
     ]
 
 
+def first_open_day(today: date, last_held: date | None) -> date:
+    """The first day the upcoming session can be on: today, or tomorrow once a session
+    has been held today (holding it consumes today's occurrence)."""
+    return today + timedelta(days=1) if last_held is not None and last_held >= today else today
+
+
 def next_session_date(series: Series, changes: dict[date, date | None], after: date) -> date | None:
     """The first session on or after ``after``; None for a paused or ended series."""
     if series.status is not SeriesStatus.ACTIVE:

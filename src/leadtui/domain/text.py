@@ -45,3 +45,8 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 point``, ``2 points``; ``many`` for irregular plurals."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -14,6 +14,7 @@ from leadtui.domain.oneonones import (
     Session,
     Side,
     commitments_kept,
+    first_open_day,
     next_session_date,
     original_occurrence,
     series_overdue,
@@ -118,11 +119,12 @@ def running_document(
     ids = [s.id for s in sessions]
     filed = repo.points_in_sessions(ids)
     done = repo.actions_in_sessions(ids)
+    last_held = repo.last_held(series.id)
     return RunningDocument(
         person=person,
         series=series,
-        next_on=next_session_date(series, changes, today),
-        overdue=series_overdue(series, repo.last_held(series.id), today),
+        next_on=next_session_date(series, changes, first_open_day(today, last_held)),
+        overdue=series_overdue(series, last_held, today),
         points=repo.open_points(series.id),
         actions=repo.upcoming_actions(series.id),
         sessions=[
@@ -169,7 +171,9 @@ def reschedule(
             f"with `leadtui 1on1 series {person.id} --resume`"
         )
     changes = repo.changes(series.id)
-    shown = on or next_session_date(series, changes, today)
+    shown = on or next_session_date(
+        series, changes, first_open_day(today, repo.last_held(series.id))
+    )
     if shown is None:
         raise InputError(f"the 1:1 with {person.display_name} has no upcoming session")
     if shown < today:
@@ -245,7 +249,8 @@ def oneonone_overview(store: Store, today: date) -> OneOnOneOverview:
         if person is None:
             continue  # archived: their history stays, but they are not on today's agenda
         if series.status is SeriesStatus.ACTIVE:
-            for day in session_dates(series, changes.get(series.id, {}), today, week_end):
+            start = first_open_day(today, last_held.get(series.id))
+            for day in session_dates(series, changes.get(series.id, {}), start, week_end):
                 if day == today:
                     todays.append((person, series))
                 week.append((person, series, day))

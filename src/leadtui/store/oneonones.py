@@ -401,6 +401,14 @@ class OneOnOneRepository:
         become its notes.
         """
         with write_transaction(self.store):
+            if self.store.execute(
+                "select 1 from oo_session where series_id = ? and held_on = ?",
+                [series.id, held_on.isoformat()],
+            ).fetchone():
+                raise InputError(
+                    f"a session on {held_on.isoformat()} is already held; add to the next one, "
+                    "or fix that session's notes (N on the One-on-ones screen)"
+                )
             cursor = self.store.execute(
                 "insert into oo_session (series_id, held_on, shared_notes, private_notes, "
                 "closed_at) values (?, ?, ?, ?, ?)",

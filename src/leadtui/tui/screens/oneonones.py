@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
 from leadtui.domain.people import Person
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services.oneonones import RunningDocument, running_document
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -58,6 +58,7 @@ far), then past sessions, newest first.
   **x** drops a point; **[** and **]** reorder points.
 - **n** writes the session notes, shared and private (**ctrl+e** in the form opens
   $EDITOR).
+- **N** reopens the last held session to fix its notes; nothing else changes.
 - **H** holds the session: discussed points are filed under it, the rest carry
   over with a count, open actions carry over.
 - **s** sets up or changes the series; **r** moves the next session to another
@@ -114,6 +115,14 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         Binding("n", "notes", "Notes", tooltip="Write the session notes", id="1on1.notes"),
         Binding(
             "H", "hold", "Hold", tooltip="Hold the session: file and carry over", id="1on1.hold"
+        ),
+        Binding(
+            "N",
+            "fix_notes",
+            "Fix notes",
+            show=False,
+            tooltip="Fix the notes of the last held session",
+            id="1on1.fix_notes",
         ),
         # Series and Move/skip are occasional: F1 and the palette list them, the footer does not.
         Binding(
@@ -187,10 +196,12 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                     ((3, "", person.name.casefold()), person, Text("no series", style="dim"))
                 )
                 continue
-            from leadtui.domain.oneonones import series_overdue
+            from leadtui.domain.oneonones import first_open_day, series_overdue
 
-            next_on = next_session_date(series, self.repo.changes(series.id), self.today)
-            if series_overdue(series, self.repo.last_held(series.id), self.today):
+            last_held = self.repo.last_held(series.id)
+            start = first_open_day(self.today, last_held)
+            next_on = next_session_date(series, self.repo.changes(series.id), start)
+            if series_overdue(series, last_held, self.today):
                 rows.append(
                     ((0, "", person.name.casefold()), person, Text("overdue", style="bold red"))
                 )
@@ -476,6 +487,33 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             lambda saved: self.show_person() if saved else None,
         )
 
+    def action_fix_notes(self) -> None:
+        """Reopen the last held session to fix its shared and private notes."""
+        from leadtui.domain.oneonones_input import NotesDraft
+        from leadtui.domain.validation import build
+        from leadtui.tui.screens.oneonone_forms import NotesForm
+
+        if self.doc is None:
+            self._need_series()
+            return
+        if not self.doc.sessions:
+            self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
+            return
+        session = self.doc.sessions[0][0]
+
+        def save(values: dict[str, Any]) -> None:
+            self.repo.update_session_notes(session.id, build(NotesDraft, **values))
+
+        self.app.push_screen(
+            NotesForm(
+                f"Notes of the session held {session.held_on.isoformat()}",
+                save,
+                session.shared_notes,
+                session.private_notes,
+            ),
+            lambda saved: self.show_person() if saved else None,
+        )
+
     def action_hold(self) -> None:
         """Hold (close) the upcoming session after asking."""
         from leadtui.tui.screens.confirm import ConfirmScreen
@@ -489,23 +527,29 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         pending = FeedbackRepository(self.db).pending_in_series(doc.series.id)
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self._after(self.guarded(lambda: self.repo.close_session(doc.series, self.today)))
+            if not yes:
+                return
+            held = self.guarded(lambda: self.repo.close_session(doc.series, self.today))
+            if held is not None:
+                # The people list changes too: the next date moves past today.
+                self.refresh_data()
                 self.notify(
                     f"Held today: {discussed} filed, {carried} carried over",
                     title="1:1",
                     markup=False,
                 )
 
+        feedback_note = (
+            f" {plural(len(pending), 'feedback entry', 'feedback entries')} "
+            f"{'is' if len(pending) == 1 else 'are'} filed under today too."
+            if pending
+            else ""
+        )
         self.app.push_screen(
             ConfirmScreen(
                 f"Hold today's 1:1 with {literal(doc.person.name)}?",
-                f"{discussed} points are filed under today; {carried} carry over to next time."
-                + (
-                    f" {len(pending)} feedback entries are filed under today too."
-                    if pending
-                    else ""
-                ),
+                f"{plural(discussed, 'point')} filed under today; "
+                f"{carried} carry over to next time.{feedback_note}",
                 yes="Hold",
             ),
             answered,
