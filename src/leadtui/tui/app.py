@@ -26,7 +26,9 @@ class LeadtuiApp(App[None]):
     """leadtui's terminal interface."""
 
     TITLE = "leadtui"
-    CSS_PATH = "styles/app.tcss"
+    # Today's styles come with the app's: it is the first screen, and a screen's own
+    # CSS_PATH would make Textual parse every stylesheet once more while starting.
+    CSS_PATH = ["styles/app.tcss", "styles/today.tcss"]  # noqa: RUF012 (Textual reads it)
     COMMANDS = App.COMMANDS | {lambda: _commands_provider()}
     # Screens are imported and built on first visit, which keeps start-up lean.
     DEFAULT_MODE = "today"

@@ -35,6 +35,8 @@ def form_row(label: str, widget: Widget) -> Horizontal:
 class DialogForm(ModalScreen[R]):
     """A modal form; ``submit`` reads the fields and writes, or raises a refusal."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),

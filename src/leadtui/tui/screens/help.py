@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class HelpScreen(ModalScreen[None]):
     """Help for one screen: what it is for, then every key it answers to."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss", "Close", id="help.close"),
     ]

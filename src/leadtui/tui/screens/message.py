@@ -15,6 +15,8 @@ from textual.widgets import Static
 class MessageScreen(Screen[None]):
     """Shows one problem and how to fix it; any of the listed keys quits with code 2."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape,enter", "leave", "Quit", id="message.quit"),
     ]

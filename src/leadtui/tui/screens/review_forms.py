@@ -122,6 +122,8 @@ def evidence_label(evidence: Evidence, suggested: bool) -> Table:
 class EvidenceChooser(ModalScreen[Evidence | None]):
     """Pick the feedback entry or 1:1 point a Bottom item was raised in before."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choose.cancel"),
     ]

@@ -21,6 +21,8 @@ from leadtui.tui.screens.base import busy_message
 class TextPrompt(ModalScreen[bool]):
     """One line of text; ``save`` does the write and may refuse with a LeadtuiError."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
     ]

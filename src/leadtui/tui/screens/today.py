@@ -186,8 +186,7 @@ def reviews_card(overview: TodayOverview) -> RenderableType:
 class TodayScreen(LeadtuiScreen):
     """The home screen a manager opens before a day of one-on-ones."""
 
-    # Each screen brings its own styles, so start-up parses only what Today needs.
-    CSS_PATH = "../styles/today.tcss"
+    # Its styles (today.tcss) load with the app's, as the first screen shown.
     AREA = "Today"
     # Home lists every screen's key in its footer; the ritual screens keep theirs short.
     BINDINGS: ClassVar[list[BindingType]] = go_bindings(show_all=True)
