@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from leadtui.domain.oneonones import session_dates
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from tests.test_cli import run
@@ -163,3 +164,40 @@ def test_notes_for_the_next_session_and_fixing_a_held_one(sam: list[str]) -> Non
     assert missing.returncode == 2 and "no session with Sam Okafor was held on" in missing.stderr
     empty = run("1on1", "notes", "sam", *sam)
     assert empty.returncode == 2 and "--shared TEXT" in empty.stderr
+
+
+def test_reschedule_edge_cases(sam: list[str]) -> None:
+    # A session moved months away still shows on its new date.
+    assert run("1on1", "move", "sam", "2027-03-03", *sam).returncode == 0
+    db = open_database(Path(sam[1]))
+    try:
+        repo = OneOnOneRepository(db)
+        [series] = repo.all_series()
+        shown = session_dates(series, repo.changes(1), date(2027, 2, 20), date(2027, 3, 10))
+    finally:
+        db.close()
+    assert date(2027, 3, 3) in shown
+    # Undo brings back the session shown on the day, and refuses to stack two sessions.
+    assert run("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-01", *sam).returncode == 0
+    assert run("1on1", "move", "sam", "2026-12-01", "--date", "2026-12-08", *sam).returncode == 0
+    undo = run("1on1", "skip", "sam", "--undo", "--date", "2026-12-03", *sam)
+    assert undo.returncode == 2 and "two sessions on one day" in undo.stderr
+    undo = run("1on1", "skip", "sam", "--undo", "--date", "2026-12-01", *sam)
+    assert undo.returncode == 0 and "back on 2026-12-08" in undo.stdout
+    # An empty argument is refused, not read as "the next one".
+    for argv in (["move", "sam", ""], ["skip", "sam", "--date", ""]):
+        result = run("1on1", *argv, *sam)
+        assert result.returncode == 2 and "is empty" in result.stderr
+    same = run("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-03", *sam)
+    assert same.returncode == 2 and "already on 2026-12-03" in same.stderr
+
+
+def test_a_new_rule_drops_the_old_moves_and_skips(sam: list[str]) -> None:
+    run("1on1", "move", "sam", "friday", *sam)
+    run("1on1", "skip", "sam", "--date", "2026-12-01", *sam)
+    assert run("1on1", "series", "sam", "--weekday", "wednesday", *sam).returncode == 0
+    assert next_session(sam) == "2026-11-25"
+    run("1on1", "series", "sam", "--time", "11:00", *sam)  # same rule: nothing dropped
+    run("1on1", "skip", "sam", *sam)
+    run("1on1", "series", "sam", "--minutes", "30", *sam)
+    assert next_session(sam) == "2026-12-02"

@@ -522,8 +522,9 @@ def _oo_reschedule(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     # Only upcoming sessions move, so a weekday name means the coming one.
-    on = parse_date(args.date, today, field="--date", future=True) if args.date else None
-    to = parse_date(args.to, today, field="TO", future=True) if getattr(args, "to", None) else None
+    on = None if args.date is None else parse_date(args.date, today, field="--date", future=True)
+    to_text = getattr(args, "to", None)
+    to = parse_date(to_text, today, field="TO", future=True) if to_text is not None else None
     person, store = _person_and_store(args)
     if getattr(args, "undo", False):
         if on is None:

@@ -132,7 +132,21 @@ def session_dates(
         moved = changes[day] if day in changes else day
         if moved is not None and start <= moved <= end:
             found.add(moved)
+    for original, moved in changes.items():
+        # A session moved in from further away than the margin still shows.
+        if (
+            moved is not None
+            and start <= moved <= end
+            and not low <= original <= high
+            and is_rule_date(series, original)
+        ):
+            found.add(moved)
     return sorted(found)
+
+
+def is_rule_date(series: Series, day: date) -> bool:
+    """Whether the rule (without moves or skips) has an occurrence on ``day``."""
+    return rule_dates(series, day, day) == [day]
 
 
 def rule_dates(series: Series, start: date, end: date) -> list[date]:
@@ -210,11 +224,11 @@ def original_occurrence(
     there; moving or skipping it again changes that original occurrence.
     """
     for original, moved in changes.items():
-        if moved == shown:
+        if moved == shown and is_rule_date(series, original):
             return original
     if shown in changes:
         return None  # that occurrence was moved away or skipped
-    return shown if session_dates(series, {}, shown, shown) == [shown] else None
+    return shown if is_rule_date(series, shown) else None
 
 
 def series_overdue(series: Series, last_held: date | None, today: date) -> bool:

@@ -187,6 +187,8 @@ def reschedule(
             f"{_upcoming_hint(series, changes, today)}"
         )
     if to is not None:
+        if to == shown:
+            raise InputError(f"the session is already on {shown.isoformat()}; give another date")
         if to < today:
             raise InputError(f"cannot move a session to {to.isoformat()}, which is in the past")
         if to != shown and to in session_dates(series, changes, to, to):
@@ -207,14 +209,18 @@ def restore_occurrence(store: Store, person: Person, day: date) -> date:
     repo = OneOnOneRepository(store)
     series = require_series(store, person)
     changes = repo.changes(series.id)
-    original = (
-        day
-        if day in changes
-        else next((orig for orig, moved in changes.items() if moved == day), None)
-    )
+    # The session shown on ``day`` (moved there) first, then the occurrence whose rule
+    # date is ``day``.
+    moved_here = [orig for orig, moved in changes.items() if moved == day]
+    original = moved_here[0] if moved_here else (day if day in changes else None)
     if original is None:
         raise InputError(
             f"the 1:1 with {person.display_name} on {day.isoformat()} was not moved or skipped"
+        )
+    if any(moved == original for moved in changes.values()):
+        raise InputError(
+            f"another session was moved to {original.isoformat()}; bringing this one back "
+            "would put two sessions on one day, so move it instead"
         )
     repo.restore_occurrence(series.id, original)
     return original

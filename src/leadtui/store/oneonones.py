@@ -112,8 +112,16 @@ class OneOnOneRepository:
         return [_series(row) for row in rows]
 
     def save_series(self, person_id: int, draft: SeriesDraft) -> Series:
-        """Create the person's series or change its rule."""
+        """Create the person's series or change its rule.
+
+        A new rule drops the moves and skips of the old one: they name occurrences the
+        new rule no longer has.
+        """
         with write_transaction(self.store):
+            old = self.series_for(person_id)
+            new_rule = (draft.every_weeks, draft.weekday, draft.starts_on)
+            if old is not None and (old.every_weeks, old.weekday, old.starts_on) != new_rule:
+                self.store.execute("delete from oo_occurrence_change where series_id = ?", [old.id])
             self.store.execute(
                 "insert into oo_series (person_id, every_weeks, weekday, at_time, minutes, "
                 "starts_on, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict(person_id) do "
