@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.cli import main
+from leadtui.store.database import open_database
 
 
 def run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -165,6 +166,16 @@ def test_demo_refuses_non_empty_database_without_force(db_path: Path) -> None:
     people = json.loads(run("people", "list", "--all", "--json", "--db", str(db_path)).stdout)
     names = [p["name"] for p in people]
     assert len(names) == len(set(names)) >= 10
+    # The first team's history is not written a second time.
+    db = open_database(db_path)
+    try:
+        twice = db.execute(
+            "select count(*) from (select 1 from oo_session group by series_id, held_on "
+            "having count(*) > 1)"
+        ).fetchone()[0]
+    finally:
+        db.close()
+    assert twice == 0
 
 
 def test_demo_team_is_realistic(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -150,3 +150,29 @@ def test_halves_follow_the_configured_start_month(sam: list[str], isolated_home:
     result = run("t3b3", "show", "sam", "--json", *sam)
     assert json.loads(result.stdout)["half"] == "2026-H2"
     assert "half_start_month must be 1–12, got 13" in result.stderr
+
+
+def test_delivery_notes_surprises_and_must_not_precede_the_half(sam: list[str]) -> None:
+    run("t3b3", "set", "sam", *TOPS, *BOTTOMS, "--half", "2027-H1", *sam)
+    early = run("t3b3", "deliver", "sam", "--half", "2027-H1", *sam)
+    assert early.returncode == 2 and "which starts 2027-01-01" in early.stderr
+    run("t3b3", "set", "sam", *TOPS, *BOTTOMS, *sam)
+    early = run("t3b3", "deliver", "sam", "--date", "2026-06-30", *sam)
+    assert early.returncode == 2 and "which starts 2026-07-01" in early.stderr
+    done = run("t3b3", "deliver", "sam", *sam)
+    assert done.returncode == 0
+    assert "Bottom 1, 2, 3 had not been raised with them before" in done.stderr
+
+
+@pytest.mark.parametrize("half", ["0001-H1", "9999-H2", "1899-H2"])
+def test_out_of_range_halves_are_refused_and_nothing_is_written(sam: list[str], half: str) -> None:
+    result = run("t3b3", "set", "sam", "--half", half, "--top", "a", *sam)
+    assert result.returncode == 2 and "year from 1900 to 2999" in result.stderr
+    assert show(sam)["filled"] == 0
+
+
+def test_an_unwritable_export_target_is_refused(sam: list[str], tmp_path: Path) -> None:
+    long_name = tmp_path / ("x" * 300 + ".md")
+    result = run("export", "review", "sam", "--out", str(long_name), *sam)
+    assert result.returncode == 2 and "cannot be written" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -627,7 +627,7 @@ def _feedback_list(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
     from leadtui.store.feedback import FeedbackRepository
 
-    half, start_month = _half(args) if args.half else (None, 1)
+    half, start_month = _half(args) if args.half is not None else (None, 1)
     person, store = _person_and_store(args)
     first, last = half.bounds(start_month) if half else (None, None)
     entries = FeedbackRepository(store).for_person(person.id, first, last)
@@ -738,19 +738,28 @@ def _t3b3_set(args: argparse.Namespace) -> int:
 
 
 def _t3b3_deliver(args: argparse.Namespace) -> int:
-    from leadtui.domain.validation import PastDay, build
+    from leadtui.domain.feedback_input import DeliveryDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.review import deliver_t3b3
     from leadtui.store.feedback import T3B3Repository
 
     today = today_from_env()
-    day = build(PastDay, today=today, day=args.date).day
-    half, _ = _half(args)
+    draft = build(DeliveryDraft, today=today, day=args.date, in_person=not args.not_in_person)
+    half, start_month = _half(args)
     person, store = _person_and_store(args)
-    t3b3 = T3B3Repository(store).deliver(person.id, half.label, day, not args.not_in_person)
+    surprises = T3B3Repository(store).get(person.id, half.label).surprises()
+    t3b3 = deliver_t3b3(store, person, half, draft.day, draft.in_person, start_month)
     _print(
         f"T3B3 for {person.display_name}, {half.label}: delivered "
-        f"{'in person' if t3b3.in_person else 'not in person'} on {day.isoformat()}"
+        f"{'in person' if t3b3.in_person else 'not in person'} on {draft.day.isoformat()}"
         + ("; the text was removed, the fact is kept" if t3b3.text_removed else "")
     )
+    if surprises:
+        ranks = ", ".join(str(i.rank) for i in surprises)
+        sys.stderr.write(
+            f"leadtui: note: Bottom {ranks} had not been raised with them before "
+            "(no linked feedback or 1:1 point): they came as a surprise\n"
+        )
     if args.not_in_person:
         sys.stderr.write(
             "leadtui: note: T3B3 is meant to be delivered in person; recorded as not in person\n"
@@ -774,10 +783,16 @@ def _t3b3_link(args: argparse.Namespace) -> int:
         )
     item = bottoms[args.rank - 1]
     evidence = None
+    if args.unlink and (args.feedback is not None or args.point is not None):
+        raise InputError("--unlink takes no --feedback or --point")
     if not args.unlink:
-        if args.feedback is None and args.point is None:
-            raise InputError("give --feedback ID or --point ID (see `t3b3 show`), or --unlink")
-        kind, wanted = ("feedback", args.feedback) if args.feedback else ("point", args.point)
+        if (args.feedback is None) == (args.point is None):
+            raise InputError(
+                "give one of --feedback ID or --point ID (see `t3b3 show`), or --unlink"
+            )
+        kind, wanted = (
+            ("feedback", args.feedback) if args.feedback is not None else ("point", args.point)
+        )
         first = half.previous().bounds(start_month)[0]
         last = half.bounds(start_month)[1]
         found = [
@@ -809,10 +824,22 @@ def write_export(text: str, out: str | None, force: bool, db_path: Path) -> str 
     if out is None:
         sys.stdout.write(text)
         return None
-    import tempfile
     from pathlib import Path
 
     target = Path(out).expanduser()
+    try:
+        return _write_file(text, target, force, db_path)
+    except OSError as exc:
+        # A name too long, a read-only folder, a full disk: the user picks another target.
+        raise InputError(
+            f"--out {target} cannot be written ({exc.strerror or exc}); choose another"
+        ) from None
+
+
+def _write_file(text: str, target: Path, force: bool, db_path: Path) -> str:
+    import tempfile
+    from pathlib import Path
+
     database = db_path.resolve()
     protected = {database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))}
     if target.resolve() in protected:

@@ -140,3 +140,11 @@ def test_half_over_half_persisting_and_closed_areas() -> None:
     carried = half_over_half(previous, current)
     assert [c.persists for c in carried] == [True, True]
     assert carried[1].now is not None and carried[1].now.text == "Estimation of migrations"
+
+
+def test_nul_characters_are_refused_with_one_line() -> None:
+    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.validation import build
+
+    with pytest.raises(InputError, match="NUL character"):
+        build(FeedbackDraft, today=TODAY, text="a\x00b")

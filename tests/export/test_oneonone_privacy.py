@@ -20,7 +20,12 @@ from tests.conftest import TODAY
 
 # Private texts carry a marker no shared text can contain, so a leak is unambiguous.
 MARK = "PRIVATE-7f3a"
-words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+# NUL is refused at input (SQLite would cut the text there), so it is not generated.
+words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=40,
+)
 
 
 @settings(max_examples=40, deadline=None)

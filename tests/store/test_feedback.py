@@ -136,3 +136,26 @@ def test_feedback_given_during_a_session_is_filed_under_it(db: Store) -> None:
     session = oo.close_session(series, TODAY)
     assert FeedbackRepository(db).get(given.id).session_id == session.id
     assert FeedbackRepository(db).pending_in_series(series.id) == []
+
+
+def test_private_notes_do_not_count_as_raised_unless_given_in_a_1on1(db: Store) -> None:
+    pid = person(db)
+    oo = OneOnOneRepository(db)
+    series = oo.save_series(pid, SeriesDraft(weekday=1, starts_on=date(2026, 7, 7)))
+    feedback(db, pid, "Heard the estimates slipped", kind="growth", visibility="private")
+    told = build(FeedbackDraft, today=TODAY, text="Estimates slipped again", visibility="private")
+    FeedbackRepository(db).add(pid, told, series_id=series.id)
+    oo.add_point(series.id, PointDraft(text="Estimates: my worry", visibility="private"), TODAY)
+    before_hold = T3B3Repository(db).evidence(pid, date(2026, 1, 1), TODAY)
+    assert before_hold == []
+    oo.close_session(series, TODAY)  # the feedback was given in this session
+    found = T3B3Repository(db).evidence(pid, date(2026, 1, 1), TODAY)
+    assert [e.text for e in found] == ["Estimates slipped again"]
+
+
+def test_a_point_only_planned_for_the_next_1on1_was_not_raised_yet(db: Store) -> None:
+    pid = person(db)
+    oo = OneOnOneRepository(db)
+    series = oo.save_series(pid, SeriesDraft(weekday=1, starts_on=date(2026, 7, 7)))
+    oo.add_point(series.id, PointDraft(text="Estimates keep slipping"), TODAY)
+    assert T3B3Repository(db).evidence(pid, date(2026, 1, 1), TODAY) == []

@@ -89,19 +89,20 @@ async def test_fill_three_top_and_three_bottom_then_deliver(app: LeadtuiApp, db_
     assert [i.text for i in t3b3.side(T3B3Side.BOTTOM)] == ["A", "B", "C"]
 
 
-async def test_a_fourth_top_item_is_refused_in_the_prompt_and_nothing_is_written(
+async def test_a_fourth_top_item_is_refused_before_typing_and_nothing_is_written(
     app: LeadtuiApp, db_path: Path
 ) -> None:
     seed(db_path, top=("One", "Two", "Three"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("R", "T", *"Fourth", "enter")
+        await pilot.press("R", "T")
         await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, TextPrompt)
-        assert "Top already has 3 of 3 items" in str(prompt.query_one("#form-error").render())
-        assert prompt.query_one(Input).value == "Fourth"
-        await pilot.press("escape")
-    assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["One", "Two", "Three"]
+        assert isinstance(app.screen, ReviewsScreen)  # no prompt to type into
+        assert "Top already has 3 of 3 items" in notices(app)
+        await pilot.press("B", *"Grow", "enter")  # Bottom still has room
+        await pilot.pause()
+    record = stored(db_path)
+    assert [i.text for i in record.side(T3B3Side.TOP)] == ["One", "Two", "Three"]
+    assert [i.text for i in record.side(T3B3Side.BOTTOM)] == ["Grow"]
 
 
 async def test_delivering_two_plus_three_is_refused_with_the_reason(

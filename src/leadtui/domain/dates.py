@@ -124,7 +124,10 @@ def parse_half(text: str | None, today: date, start_month: int = 1, field: str =
         return half_of(today, start_month).previous()
     match = _HALF.match(raw.upper())
     if match and match.group(2) in ("1", "2"):
-        return Half(int(match.group(1)), int(match.group(2)))
+        year = int(match.group(1))
+        if not 1900 <= year <= 2999:
+            raise InputError(f"{field} {raw!r} is out of range; give a year from 1900 to 2999")
+        return Half(year, int(match.group(2)))
     if re.match(r"^H\d$", raw.upper()):
         raise InputError(f"{field} {raw!r} needs its year, e.g. {today.year}-{raw.upper()}")
     raise InputError(

@@ -160,7 +160,10 @@ _STOP = frozenset(
     "about after again also been before being could does doing from have having into "
     "just more most much need needs over same should some than that their them then there "
     "these they this those very were what when where which while will with would your "
-    "yours ours make makes made work works".split()
+    "yours ours make makes made work works "
+    # Words too common in engineering feedback to show two notes are on one theme.
+    "review team cross meeting people thing time week during around other others better "
+    "good great well".split()
 )
 
 

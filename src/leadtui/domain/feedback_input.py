@@ -78,3 +78,12 @@ class T3B3ListsDraft(BaseModel):
                 f"{side} items, so choose the {SLOTS} that matter most"
             )
         return tuple(items)
+
+
+class DeliveryDraft(PastDay):
+    """Delivering a T3B3: the day (today by default) and whether it was in person."""
+
+    DAY_WHAT = "a T3B3 is delivered"
+
+    day: date = Field(default=None, validate_default=True)  # None: today
+    in_person: bool = True

@@ -42,6 +42,13 @@ def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: b
     """Typed text, trimmed (and with runs of whitespace collapsed when ``one_line``);
     empty or longer than ``limit`` is refused with ``hint`` saying what to write."""
     raw = str(value or "")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{what} has bytes that are not UTF-8; retype it") from None
+    if "\x00" in raw:
+        # SQLite ends text at a NUL byte; refuse it rather than store a cut text.
+        raise ValueError(f"{what} contains a NUL character (\\x00); remove it")
     text = " ".join(raw.split()) if one_line else raw.strip()
     if not text:
         raise ValueError(f"{what} is empty; {hint}")
@@ -95,6 +102,8 @@ class PastDay(BaseModel):
     def _day(cls, value: object, info: ValidationInfo) -> object:
         if value is None:
             return today_from(info)
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
         return date_from_context(value, info, "date")
 
     @field_validator("day")

@@ -55,9 +55,13 @@ def _t3b3_private(packet: ReviewPacket) -> list[str]:
         lines.append("")
     surprises = t.surprises()
     if surprises:
+        advice = (
+            "they came as a surprise at delivery."
+            if t.delivered_on
+            else "raise them in a 1:1 before the review."
+        )
         lines += [
-            f"**No surprises check:** {len(surprises)} Bottom item(s) not raised before; "
-            "raise them in a 1:1 before the review.",
+            f"**No surprises check:** {len(surprises)} Bottom item(s) not raised before; " + advice,
             "",
         ]
     if view.carried:
@@ -111,27 +115,42 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
         lines.append("")
     parts.append("\n".join(lines).rstrip())
 
+    # The private copy speaks as the manager; the shared one speaks to the person.
+    who = (
+        {Side.ME: "me", Side.THEM: view.person.name}
+        if private
+        else {Side.ME: "your manager", Side.THEM: "you"}
+    )
     lines = ["## One-on-one highlights", "", f"Sessions held: {packet.sessions_held}", ""]
     discussed = [p for p in packet.discussed if private or p.visibility is Visibility.SHARED]
     lines += ["### Discussed", ""]
+    # A point asked every session ("How is your energy?") is listed once with its count.
+    seen: dict[tuple[str, Side, Visibility], int] = {}
     for p in discussed:
-        flag = " _(private)_" if p.visibility is Visibility.PRIVATE else ""
-        lines.append(f"- {inline(p.text)} — {p.raised_by.value}{flag}")
+        key = (" ".join(p.text.split()), p.raised_by, p.visibility)
+        seen[key] = seen.get(key, 0) + 1
+    for (text, side, visibility), count in seen.items():
+        times = f" (×{count})" if count > 1 else ""
+        flag = " _(private)_" if visibility is Visibility.PRIVATE else ""
+        lines.append(f"- {inline(text)}{times} — {inline(who[side])}{flag}")
     if not discussed:
         lines.append("_Nothing filed this half._")
     lines += ["", "### Actions done", ""]
     for a in packet.actions_done:
         done = a.done_on.isoformat() if a.done_on else ""
-        lines.append(f"- {inline(a.text)} — {a.owner.value}, done {done}")
+        lines.append(f"- {inline(a.text)} — {inline(who[a.owner])}, done {done}")
     if not packet.actions_done:
         lines.append("_None._")
     lines += ["", "### Commitments kept (done by their due date)", ""]
-    for side, who in ((Side.ME, "Me"), (Side.THEM, view.person.name)):
+    for side in (Side.ME, Side.THEM):
         kept = packet.kept[side]
         share = f" ({kept.share:.0%})" if kept.share is not None else ""
-        lines.append(f"- {inline(who)}: {kept.kept} of {kept.due} due{share}")
+        name = who[side][0].upper() + who[side][1:]
+        lines.append(f"- {inline(name)}: {kept.kept} of {kept.due} due{share}")
     parts.append("\n".join(lines))
 
-    parts.append("## Succession focus area\n\n" + _LATER.format(what="succession planning"))
-    parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
+    if private:
+        # Sections later rituals fill; the person's copy leaves them out until they exist.
+        parts.append("## Succession focus area\n\n" + _LATER.format(what="succession planning"))
+        parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
     return "\n\n".join(parts) + "\n"

@@ -364,6 +364,8 @@ def _seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> i
         if p.relation in (Relation.REPORT, Relation.PEER, Relation.MANAGER, Relation.SKIP)
     ]
     for person in people:
+        if repo.series_for(person.id) is not None:
+            continue  # `demo --force` beside earlier data: their history is already there
         every = 2 if person.relation in (Relation.PEER, Relation.SKIP) else 1
         start = max(person.started_on or today, today - timedelta(days=365 * years))
         start += timedelta(days=(1 - start.weekday()) % 7 + rng.randrange(4))

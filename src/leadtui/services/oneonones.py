@@ -46,8 +46,8 @@ class RunningDocument(NamedTuple):
         for original, moved in sorted(self.changes.items()):
             if max(original, moved or original) < today:
                 continue
-            what = "skipped" if moved is None else f"moved to {moved:%a %-d %b}"
-            notes.append(f"{original:%a %-d %b} {what}")
+            what = "skipped" if moved is None else f"moved to {_day(moved)}"
+            notes.append(f"{_day(original)} {what}")
         return notes
 
     def to_json(self) -> dict[str, object]:
@@ -137,6 +137,11 @@ def running_document(
         ],
         changes=changes,
     )
+
+
+def _day(day: date) -> str:
+    """E.g. "Tue 24 Nov" (no platform-specific strftime flags)."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 class Rescheduled(NamedTuple):

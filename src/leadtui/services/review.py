@@ -184,3 +184,24 @@ def review_overview(store: Store, today: date, start_month: int = 1) -> ReviewOv
     return ReviewOverview(
         half, max(0, (last - today).days // 7), [(p, text) for _, p, text in due], quiet
     )
+
+
+def deliver_t3b3(
+    store: Store,
+    person: Person,
+    half: Half,
+    day: date,
+    in_person: bool,
+    start_month: int = 1,
+) -> T3B3:
+    """Record delivery on ``day``: not before the half starts (a half's T3B3 may still be
+    delivered after it ends, as reviews often run into the next month)."""
+    from leadtui.errors import InputError
+
+    first = half.bounds(start_month)[0]
+    if day < first:
+        raise InputError(
+            f"a {half.label} T3B3 is delivered in or after that half, which starts "
+            f"{first.isoformat()}; got {day.isoformat()}"
+        )
+    return T3B3Repository(store).deliver(person.id, half.label, day, in_person)

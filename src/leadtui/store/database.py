@@ -246,6 +246,9 @@ def connect(path: Path) -> Store:
     )
     conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("pragma foreign_keys = on")
+    # Deleted text (T3B3 items removed after delivery, edited notes) is overwritten on
+    # disk, not left in free pages; not every SQLite build turns this on by default.
+    conn.execute("pragma secure_delete = on")
     conn.execute("pragma journal_mode = wal")
     conn.execute("pragma synchronous = normal")
     return Store(conn, path)

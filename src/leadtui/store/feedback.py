@@ -302,16 +302,20 @@ class T3B3Repository:
         return self.get(person_id, half)
 
     def evidence(self, person_id: int, since: date, until: date) -> list[Evidence]:
-        """Feedback about the person and talking points of their 1:1 between two days:
-        what a Bottom item can show was raised before."""
+        """What a Bottom item can show was raised with the person between two days: shared
+        feedback or feedback given in a held 1:1, and shared talking points discussed in
+        a held 1:1 (a point only planned for the next one was not raised yet). Private
+        notes are the manager's own and were not necessarily told, so they do not count."""
         rows = self.store.execute(
             "select 'feedback', id, given_on, text, visibility from feedback "
             "where person_id = ? and given_on between ? and ? "
+            "and (visibility = 'shared' or session_id is not null) "
             "union all "
             "select 'point', p.id, coalesce(s.held_on, p.created_on), p.text, p.visibility "
             "from oo_point p join oo_series r on r.id = p.series_id "
             "left join oo_session s on s.id = p.session_id "
-            "where r.person_id = ? and p.status != 'dropped' "
+            "where r.person_id = ? and p.status = 'discussed' and p.session_id is not null "
+            "and p.visibility = 'shared' "
             "and coalesce(s.held_on, p.created_on) between ? and ?",
             [person_id, since.isoformat(), until.isoformat()] * 2,
         ).fetchall()

@@ -42,7 +42,11 @@ def ask_export(
             audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
         if not text:
             raise InputError(f"give a file path, e.g. ~/{default_name}")
-        path = str(Path(text).expanduser())
+        target_path = Path(text).expanduser()
+        if audience is Audience.PRIVATE and "-shared" in target_path.name:
+            # The suggested name says "shared"; a private copy must not be mistaken for one.
+            target_path = target_path.with_name(target_path.name.replace("-shared", "-private"))
+        path = str(target_path)
         if Path(path).exists() and path not in confirmed:
             # Ask before overwriting: saving the same path again means yes.
             confirmed.add(path)
@@ -54,7 +58,7 @@ def ask_export(
 
     screen.app.push_screen(
         TextPrompt(
-            f"Export the {what} (shared; type 'private:' before the path for your full copy)",
+            f"Export the {what}: shared · 'private:' + path for all",
             save,
             value=str(Path.home() / default_name),
         )

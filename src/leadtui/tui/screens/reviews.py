@@ -677,8 +677,16 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_add(self, side: str) -> None:
         """Add an item to the Top or Bottom side (a fourth is refused in the prompt)."""
+        from leadtui.domain.feedback import check_room
+        from leadtui.errors import InputError
+
         view = self._editable()
         if view is None:
+            return
+        try:
+            check_room(view.t3b3, T3B3Side(side))  # say so before anything is typed
+        except InputError as exc:
+            self.notify(exc.message, severity="warning", title=self.AREA, markup=False)
             return
         self._prompt_item(view, T3B3Side(side), None)
 
@@ -866,8 +874,10 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
     def action_deliver(self) -> None:
         """Record the T3B3 as delivered: in person or not, and the day."""
         from leadtui.domain.feedback import check_deliverable
-        from leadtui.domain.validation import PastDay, build
+        from leadtui.domain.feedback_input import DeliveryDraft
+        from leadtui.domain.validation import build
         from leadtui.errors import InputError
+        from leadtui.services.review import deliver_t3b3
         from leadtui.tui.screens.review_forms import DeliverForm
 
         view = self.view
@@ -883,8 +893,8 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         outcome: list[bool] = []
 
         def save(values: dict[str, Any]) -> None:
-            day = build(PastDay, today=self.today, day=values["day"]).day
-            t3b3 = self.repo.deliver(person.id, half.label, day, bool(values["in_person"]))
+            draft = build(DeliveryDraft, today=self.today, **values)
+            t3b3 = deliver_t3b3(self.db, person, half, draft.day, draft.in_person, self.start_month)
             outcome.append(bool(t3b3.in_person))
 
         def saved(done: bool | None) -> None:
@@ -904,6 +914,14 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                     f"Delivered in person to {literal(person.name)}", title=self.AREA, markup=False
                 )
 
+        surprises = view.t3b3.surprises()
+        surprise = (
+            f"\n⚠ Bottom {', '.join(str(i.rank) for i in surprises)} "
+            f"{'has' if len(surprises) == 1 else 'have'} not been raised with them before: "
+            "it will come as a surprise. Consider raising it in a 1:1 first."
+            if surprises
+            else ""
+        )
         removal = (
             "The six texts are then removed; only the fact of the delivery is kept."
             if view.t3b3.remove_text
@@ -913,7 +931,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             DeliverForm(
                 f"Deliver the {half.label} T3B3 to {literal(person.name)}",
                 save,
-                "Top three and bottom three, told in person. " + removal,
+                "Top three and bottom three, told in person. " + removal + surprise,
             ),
             saved,
         )
@@ -941,7 +959,11 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         """Go to the previous (-1) or the next (1) half."""
         if self.half is None:
             return
-        self.half = self.half.previous() if offset < 0 else self.half.next()
+        target = self.half.previous() if offset < 0 else self.half.next()
+        if target > half_of(self.today, self.start_month).next():
+            self.notify("Next half is as far ahead as T3B3 planning goes.", markup=False)
+            return
+        self.half = target
         self.refresh_data()
 
     def action_export(self) -> None:
