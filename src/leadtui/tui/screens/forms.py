@@ -42,6 +42,7 @@ class DialogForm(ModalScreen[R]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
     FORM_ID: ClassVar[str | None] = None
+    SAVE_LABEL: ClassVar[str] = "Save"
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -66,7 +67,7 @@ class DialogForm(ModalScreen[R]):
             yield Static("", id="form-error")
             yield from self.fields()
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:

@@ -74,6 +74,8 @@ class FeedbackForm(SaveForm):
 class DeliverForm(SaveForm):
     """Delivering a T3B3: in person (the ritual) or not, and the day."""
 
+    SAVE_LABEL = "Deliver"
+
     def __init__(self, title: str, save: Save, detail: str) -> None:
         super().__init__(title, save)
         self.detail = detail

@@ -586,7 +586,8 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             line = Text(literal(carried.previous.text))
             if carried.now is not None:
                 line.append("\npersists", style=f"bold {warning}")
-                line.append(f" as “{literal(carried.now.text)}”", style="dim")
+                # A no-break space: wrapping must not swallow the gap after the label.
+                line.append(f"\u00a0as “{literal(carried.now.text)}”", style="dim")
                 grid.add_row(Text("●", style=warning), line)
             else:
                 line.append("\nclosed", style=f"bold {success}")
