@@ -11,13 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from leadtui.domain.energy import EnergyState
 from leadtui.domain.people import Relation
 from leadtui.domain.text import literal
 from leadtui.services.today import TodayOverview, today_overview
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
+from leadtui.tui.widgets.footer import Footer
 
 RELATION_HEADINGS = {
     Relation.REPORT: "Reports",
