@@ -180,7 +180,14 @@ def test_demo_refuses_non_empty_database_without_force(db_path: Path) -> None:
 
 def test_demo_team_is_realistic(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--people", "40", "--years", "5", "--db", str(db_path)]) == 0
-    capsys.readouterr()
+    said = capsys.readouterr().out
+    db = open_database(db_path)
+    try:
+        feedback = db.execute("select count(*) from feedback").fetchone()[0]
+        t3b3s = db.execute("select count(*) from t3b3").fetchone()[0]
+    finally:
+        db.close()
+    assert feedback > 0 and f"{feedback} feedback entries, {t3b3s} T3B3s" in said
     main(["people", "list", "--all", "--json", "--db", str(db_path)])
     people = json.loads(capsys.readouterr().out)
     assert len(people) == 40

@@ -947,7 +947,8 @@ def _demo(args: argparse.Namespace) -> int:
     _print(
         f"demo team added: {summary.people} people ({summary.archived} archived){skipped}, "
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
-        f"work, {summary.sessions} one-on-ones held; "
+        f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
+        f"{summary.t3b3s} T3B3s; "
         f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
     )
     return 0
