@@ -159,3 +159,13 @@ def test_a_point_only_planned_for_the_next_1on1_was_not_raised_yet(db: Store) ->
     series = oo.save_series(pid, SeriesDraft(weekday=1, starts_on=date(2026, 7, 7)))
     oo.add_point(series.id, PointDraft(text="Estimates keep slipping"), TODAY)
     assert T3B3Repository(db).evidence(pid, date(2026, 1, 1), TODAY) == []
+
+
+def test_the_same_item_twice_on_a_side_is_refused(db: Store) -> None:
+    pid = person(db)
+    repo = T3B3Repository(db)
+    repo.add_item(pid, HALF, BOTTOM, "Delegation")
+    with pytest.raises(InputError, match="Bottom already has “delegation”"):
+        repo.add_item(pid, HALF, BOTTOM, "delegation")
+    repo.add_item(pid, HALF, TOP, "Delegation")  # the other side may name it
+    assert len(repo.get(pid, HALF).items) == 2

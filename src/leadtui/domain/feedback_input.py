@@ -72,6 +72,9 @@ class T3B3ListsDraft(BaseModel):
             return None
         side = getattr(info, "field_name", "item")
         items = [item_text(v, side.capitalize()) for v in list(value)]  # type: ignore[call-overload]
+        folded = [i.casefold() for i in items]
+        if len(set(folded)) < len(folded):
+            raise ValueError(f"--{side} names the same item twice; give {SLOTS} different ones")
         if len(items) > SLOTS:
             raise ValueError(
                 f"--{side} was given {len(items)} times; T3B3 has exactly {SLOTS} "

@@ -213,6 +213,8 @@ class T3B3Repository:
             t3b3 = self._ensure(person_id, half)
             self._editable(t3b3)
             check_room(t3b3, side)
+            if any(i.text.casefold() == text.casefold() for i in t3b3.side(side)):
+                raise InputError(f"{side.value.capitalize()} already has “{text}”")
             rank = len(t3b3.side(side)) + 1
             self.store.execute(
                 "insert into t3b3_item (t3b3_id, side, rank, text) values (?, ?, ?, ?)",
