@@ -7,13 +7,16 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.validation import build
 from leadtui.export.markdown import Audience
 from leadtui.export.oneonone import oneonone_document
 from leadtui.services.oneonones import running_document
 from leadtui.store.database import open_database
+from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from tests.conftest import TODAY
@@ -57,6 +60,13 @@ def test_no_private_text_in_a_shared_export(
         if flag:
             repo.set_point_status(point.id, PointStatus.DISCUSSED)
     repo.set_draft_notes(sid, NotesDraft(shared="shared notes", private=f"{MARK} {private[0]}"))
+    # Feedback given during the session: shared entries show, private ones never do.
+    feedback = FeedbackRepository(db)
+    for text in shared:
+        feedback.add(person.id, build(FeedbackDraft, today=TODAY, text=text), series_id=sid)
+    for text in private:
+        draft = build(FeedbackDraft, today=TODAY, text=f"{MARK} {text}", visibility="private")
+        feedback.add(person.id, draft, series_id=sid)
     if close:
         repo.close_session(repo.all_series()[0], TODAY)
     doc = running_document(db, person, TODAY, history=100)
@@ -65,3 +75,5 @@ def test_no_private_text_in_a_shared_export(
     db.close()
     assert MARK not in text
     assert MARK in private_text  # the private export does carry them
+    # The shared feedback is there: one line per entry.
+    assert sum(line.startswith("- strength: ") for line in text.splitlines()) == len(shared)

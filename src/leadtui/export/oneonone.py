@@ -1,14 +1,15 @@
 """The running 1:1 document as Markdown, for one audience.
 
-Shared: shared talking points, shared notes, actions of both sides and the next
-session date. Private: everything, with private parts marked. The audience
-filter lives here and only here.
+Shared: shared talking points, shared notes, shared feedback given in the 1:1,
+actions of both sides and the next session date. Private: everything, with
+private parts marked. The audience filter lives here and only here.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from leadtui.domain.feedback import Feedback
 from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
 from leadtui.export.markdown import Audience, block, header, inline
 from leadtui.services.oneonones import RunningDocument
@@ -40,6 +41,16 @@ def _action_line(action: Action) -> str:
     return f"- [{mark}] {inline(action.text)} — {action.owner.value}{due}{done}{carried}"
 
 
+def _feedback_lines(entries: list[Feedback], audience: Audience) -> list[str]:
+    lines = []
+    for entry in entries:
+        if audience is Audience.SHARED and entry.visibility is not Visibility.SHARED:
+            continue
+        flag = " _(private)_" if entry.visibility is Visibility.PRIVATE else ""
+        lines.append(f"- {entry.kind.value}: {inline(entry.text)}{flag}")
+    return lines
+
+
 def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> str:
     """The document for ``audience``; nothing private reaches a shared one."""
     parts = [header(f"1:1 — {doc.person.name}", audience, today)]
@@ -51,6 +62,9 @@ def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> 
     upcoming += [_point_line(p, audience) for p in points] or ["_No talking points yet._"]
     upcoming += ["", "### Open action items", ""]
     upcoming += [_action_line(a) for a in open_actions] or ["_None open._"]
+    given = _feedback_lines(doc.pending_feedback(), audience)
+    if given:
+        upcoming += ["", "### Feedback given", "", *given]
     if doc.series.draft_shared_notes:
         upcoming += ["", "### Notes so far", "", block(doc.series.draft_shared_notes)]
     if audience is Audience.PRIVATE and doc.series.draft_private_notes:
@@ -63,6 +77,9 @@ def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> 
             lines += ["Discussed:", ""] + [_point_line(p, audience) for p in shown] + [""]
         if done:
             lines += ["Done:", ""] + [_action_line(a) for a in done] + [""]
+        given = _feedback_lines(doc.feedback_in(session.id), audience)
+        if given:
+            lines += ["Feedback:", "", *given, ""]
         if session.shared_notes:
             lines += ["Notes:", "", block(session.shared_notes), ""]
         if audience is Audience.PRIVATE and session.private_notes:

@@ -21,9 +21,11 @@ from leadtui.domain.oneonones import (
     session_dates,
 )
 from leadtui.errors import InputError
+from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
+    from leadtui.domain.feedback import Feedback
     from leadtui.domain.people import Person
     from leadtui.store.database import Store
 
@@ -39,6 +41,15 @@ class RunningDocument(NamedTuple):
     actions: list[Action]
     sessions: list[tuple[Session, list[Point], list[Action]]]
     changes: dict[date, date | None]
+    feedback: list[Feedback]  # given in this 1:1: pending, or filed under a shown session
+
+    def pending_feedback(self) -> list[Feedback]:
+        """Feedback given in the upcoming session (filed when it is held)."""
+        return [f for f in self.feedback if f.session_id is None]
+
+    def feedback_in(self, session_id: int) -> list[Feedback]:
+        """Feedback filed under a held session."""
+        return [f for f in self.feedback if f.session_id == session_id]
 
     def upcoming_changes(self, today: date) -> list[str]:
         """Moves and skips still ahead, e.g. "24 Nov skipped", "1 Dec moved to 3 Dec"."""
@@ -136,6 +147,7 @@ def running_document(
             for s in sessions
         ],
         changes=changes,
+        feedback=FeedbackRepository(store).in_series(series.id, ids),
     )
 
 

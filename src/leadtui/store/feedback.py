@@ -111,6 +111,17 @@ class FeedbackRepository:
         ).fetchall()
         return [_feedback(row) for row in rows]
 
+    def in_series(self, series_id: int, session_ids: list[int]) -> list[Feedback]:
+        """Feedback given in a 1:1: still pending for the upcoming session, or filed under
+        one of ``session_ids``."""
+        marks = ", ".join("?" for _ in session_ids) or "null"
+        rows = self.store.execute(
+            f"select {_FEEDBACK} from feedback where series_id = ? and "
+            f"(session_id is null or session_id in ({marks})) order by given_on, id",
+            [series_id, *session_ids],
+        ).fetchall()
+        return [_feedback(row) for row in rows]
+
     def last_given(self) -> dict[int, date]:
         """The newest feedback date per person."""
         rows = self.store.execute(

@@ -319,8 +319,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 key=f"a:{action.id}",
             )
         notes: list[RenderableType] = []
-        given = FeedbackRepository(self.db).for_person(person.id)
-        pending = [f for f in given if f.series_id == doc.series.id and f.session_id is None]
+        pending = doc.pending_feedback()
         if pending:
             notes += [Text("Feedback given", style="bold")]
             notes += [feedback_line(f) for f in pending]
@@ -339,10 +338,6 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 )
             )
         draft.update(Group(*notes))
-        filed: dict[int, list[Feedback]] = {}
-        for entry in given:
-            if entry.session_id is not None:
-                filed.setdefault(entry.session_id, []).append(entry)
         parts: list[RenderableType] = []
         for session, points_filed, done in doc.sessions:
             parts.append(Text(f"\n{session.held_on.isoformat()}", style="bold underline"))
@@ -351,7 +346,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                 parts.append(Text(f"  {MARKS[point.status]} {literal(point.text)}", style=style))
             for action in done:
                 parts.append(Text(f"  ✓ done: {literal(action.text)} ({action.owner.value})"))
-            for entry in filed.get(session.id, []):
+            for entry in doc.feedback_in(session.id):
                 parts.append(Text.assemble("  ", feedback_line(entry)))
             if session.shared_notes:
                 parts.append(Text("  " + session.shared_notes))
