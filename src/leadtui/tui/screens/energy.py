@@ -11,13 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from leadtui.domain.energy import EnergyState, EnergyThresholds, level_kind
 from leadtui.domain.text import literal
 from leadtui.services.energy import EnergyOverview, energy_overview
 from leadtui.store.energy import EnergyRepository
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.footer import Footer
 
 SPARK = "▁▂▃▄▅▆▇█"
 STATE_STYLE = {

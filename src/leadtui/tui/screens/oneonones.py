@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
@@ -20,6 +20,7 @@ from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
 
 HISTORY_PAGE = 10

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import literal
 from leadtui.store.people import PeopleRepository, PersonOrder
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
 
 COLUMNS = ("Name", "Relation", "Title", "Level", "Team", "Started")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from leadtui.domain.dates import Half, half_of
 from leadtui.domain.feedback import (
@@ -32,6 +32,7 @@ from leadtui.services.review import QUIET_DAYS, T3B3View, t3b3_view
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
 
 SIDES = ((T3B3Side.TOP, "Top"), (T3B3Side.BOTTOM, "Bottom"))
