@@ -348,7 +348,7 @@ def _person_and_store(args: argparse.Namespace, *, create: bool = False) -> tupl
 
 
 def _oo_series(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones import SeriesStatus, first_open_day, next_session_date
+    from leadtui.domain.oneonones import SeriesStatus, next_session_date
     from leadtui.domain.oneonones_input import SeriesDraft
     from leadtui.domain.validation import build
     from leadtui.store.oneonones import OneOnOneRepository
@@ -381,8 +381,7 @@ def _oo_series(args: argparse.Namespace) -> int:
         raise InputError("--weekday is required for a new series, e.g. --weekday tuesday")
     draft = build(SeriesDraft, today=today, **fields)
     series = repo.save_series(person.id, draft)
-    start = first_open_day(today, repo.last_held(series.id))
-    next_on = next_session_date(series, repo.changes(series.id), start)
+    next_on = next_session_date(series, repo.changes(series.id), today, repo.last_held(series.id))
     _print(
         f"1:1 with {person.display_name}: {series.describe()}; next "
         f"{next_on.isoformat() if next_on else 'not scheduled'}"
@@ -793,19 +792,12 @@ def _t3b3_link(args: argparse.Namespace) -> int:
         kind, wanted = (
             ("feedback", args.feedback) if args.feedback is not None else ("point", args.point)
         )
-        first = half.previous().bounds(start_month)[0]
-        last = half.bounds(start_month)[1]
-        found = [
-            e
-            for e in T3B3Repository(store).evidence(person.id, first, last)
-            if e.kind == kind and e.id == wanted
-        ]
-        if not found:
+        evidence = view.candidate(kind, wanted)
+        if evidence is None:
             raise InputError(
                 f"no {kind} {wanted} about {person.display_name} in {half.previous().label} "
                 f"or {half.label}; see `leadtui t3b3 show {person.id}` for candidates"
             )
-        evidence = found[0]
     T3B3Repository(store).link_item(item.id, evidence)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0
@@ -880,11 +872,11 @@ def _export_review(args: argparse.Namespace) -> int:
 def _export_1on1(args: argparse.Namespace) -> int:
     from leadtui.export.markdown import Audience
     from leadtui.export.oneonone import oneonone_document
-    from leadtui.services.oneonones import running_document
+    from leadtui.services.oneonones import ALL_HISTORY, running_document
 
     today = today_from_env()
     person, store = _person_and_store(args)
-    doc = running_document(store, person, today, history=1000)
+    doc = running_document(store, person, today, history=ALL_HISTORY)
     text = oneonone_document(doc, Audience(args.audience), today)
     written = write_export(text, args.out, args.force, _locations(args).db_path)
     if written:
@@ -1258,39 +1250,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="Markdown documents", parents=[common])
     export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
-    export_oo = export_sub.add_parser(
-        "1on1", help="a person's running 1:1 document", parents=[common]
-    )
-    export_oo.add_argument("person", metavar="PERSON")
-    export_oo.add_argument(
-        "--audience",
-        choices=("shared", "private"),
-        default="private",
-        help="shared drops everything private (default: private)",
-    )
-    export_oo.add_argument("--out", metavar="FILE", help="default: print")
-    export_oo.add_argument("--force", action="store_true", help="overwrite --out")
+
+    def export_parser(name: str, help_text: str, audience: str | None) -> argparse.ArgumentParser:
+        """An export subcommand: --out and --force, and --audience when ``audience``
+        describes what the shared copy drops."""
+        parser = export_sub.add_parser(name, help=help_text, parents=[common])
+        if audience is not None:
+            parser.add_argument("person", metavar="PERSON")
+            parser.add_argument(
+                "--audience",
+                choices=("shared", "private"),
+                default="private",
+                help=f"shared drops {audience} (default: private)",
+            )
+        parser.add_argument("--out", metavar="FILE", help="default: print")
+        parser.add_argument("--force", action="store_true", help="overwrite --out")
+        return parser
+
+    export_oo = export_parser("1on1", "a person's running 1:1 document", "everything private")
     export_oo.set_defaults(handler=_export_1on1)
-    export_review = export_sub.add_parser(
-        "review", help="a person's review packet for a half", parents=[common]
+    export_review = export_parser(
+        "review", "a person's review packet for a half", "everything private, T3B3 text included"
     )
-    export_review.add_argument("person", metavar="PERSON")
     export_review.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
-    export_review.add_argument(
-        "--audience",
-        choices=("shared", "private"),
-        default="private",
-        help="shared drops everything private, T3B3 text included (default: private)",
-    )
-    export_review.add_argument("--out", metavar="FILE", help="default: print")
-    export_review.add_argument("--force", action="store_true", help="overwrite --out")
     export_review.set_defaults(handler=_export_review)
-    export_energy = export_sub.add_parser(
-        "energy", help="private energy quarter review", parents=[common]
-    )
+    export_energy = export_parser("energy", "private energy quarter review", None)
     export_energy.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
-    export_energy.add_argument("--out", metavar="FILE", help="default: print")
-    export_energy.add_argument("--force", action="store_true", help="overwrite --out")
     export_energy.set_defaults(handler=_export_energy)
 
     demo = sub.add_parser("demo", help="fill a database with a realistic team", parents=[common])

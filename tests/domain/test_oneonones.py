@@ -101,6 +101,7 @@ def test_phase_is_kept_years_after_the_start() -> None:
 
 def test_holding_today_consumes_todays_occurrence() -> None:
     sunday = series()._replace(weekday=6)
-    assert next_session_date(sunday, {}, first_open_day(TODAY, None)) == TODAY
-    assert next_session_date(sunday, {}, first_open_day(TODAY, TODAY - timedelta(days=7))) == TODAY
-    assert next_session_date(sunday, {}, first_open_day(TODAY, TODAY)) == date(2026, 11, 29)
+    assert next_session_date(sunday, {}, TODAY, None) == TODAY
+    assert next_session_date(sunday, {}, TODAY, TODAY - timedelta(days=7)) == TODAY
+    assert next_session_date(sunday, {}, TODAY, TODAY) == date(2026, 11, 29)
+    assert first_open_day(TODAY, TODAY) == date(2026, 11, 23)

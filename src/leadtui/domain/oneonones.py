@@ -205,11 +205,14 @@ def first_open_day(today: date, last_held: date | None) -> date:
     return today + timedelta(days=1) if last_held is not None and last_held >= today else today
 
 
-def next_session_date(series: Series, changes: dict[date, date | None], after: date) -> date | None:
-    """The first session on or after ``after``; None for a paused or ended series."""
+def next_session_date(
+    series: Series, changes: dict[date, date | None], today: date, last_held: date | None = None
+) -> date | None:
+    """The upcoming session: the first on or after ``today``, or after today once a
+    session was held today (``last_held``); None for a paused or ended series."""
     if series.status is not SeriesStatus.ACTIVE:
         return None
-    start = max(after, series.starts_on)
+    start = max(first_open_day(today, last_held), series.starts_on)
     horizon = start + timedelta(weeks=series.every_weeks * 8 + 8)
     upcoming = session_dates(series, changes, start, horizon)
     return upcoming[0] if upcoming else None

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 
+# Exports carry the whole history; no series reaches this many sessions.
+ALL_HISTORY = 100_000
+
+
 class RunningDocument(NamedTuple):
     """A person's 1:1 document: the upcoming session on top, then held sessions."""
 
@@ -134,7 +138,7 @@ def running_document(
     return RunningDocument(
         person=person,
         series=series,
-        next_on=next_session_date(series, changes, first_open_day(today, last_held)),
+        next_on=next_session_date(series, changes, today, last_held),
         overdue=series_overdue(series, last_held, today),
         points=repo.open_points(series.id),
         actions=repo.upcoming_actions(series.id),
@@ -188,9 +192,7 @@ def reschedule(
             f"with `leadtui 1on1 series {person.id} --resume`"
         )
     changes = repo.changes(series.id)
-    shown = on or next_session_date(
-        series, changes, first_open_day(today, repo.last_held(series.id))
-    )
+    shown = on or next_session_date(series, changes, today, repo.last_held(series.id))
     if shown is None:
         raise InputError(f"the 1:1 with {person.display_name} has no upcoming session")
     if shown < today:

@@ -44,6 +44,12 @@ class T3B3View(NamedTuple):
     linked: dict[int, Evidence]
     suggestions: dict[int, list[Evidence]]
     carried: list[Carried]
+    since: date
+    candidates: list[Evidence]  # everything a Bottom item may link to: since ``since``
+
+    def candidate(self, kind: str, evidence_id: int) -> Evidence | None:
+        """The linkable feedback entry or 1:1 point with this id, if in the window."""
+        return next((e for e in self.candidates if e.kind == kind and e.id == evidence_id), None)
 
     def to_json(self) -> dict[str, object]:
         """What `leadtui t3b3 show --json` prints."""
@@ -105,6 +111,8 @@ def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) ->
         repo.linked_evidence(t3b3),
         suggestions,
         half_over_half(previous, t3b3),
+        since,
+        candidates,
     )
 
 

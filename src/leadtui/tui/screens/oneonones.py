@@ -15,7 +15,7 @@ from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
-from leadtui.services.oneonones import RunningDocument, running_document
+from leadtui.services.oneonones import ALL_HISTORY, RunningDocument, running_document
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
@@ -188,20 +188,23 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
     def refresh_data(self) -> None:
         """Reload the people list and the selected person's document."""
+        from leadtui.domain.oneonones import series_overdue
+
         people = PeopleRepository(self.db).list(order="relation")
+        # Three queries for everyone rather than three per person.
+        all_series = {s.person_id: s for s in self.repo.all_series()}
+        changes = self.repo.all_changes()
+        held = self.repo.last_held_by_series()
         rows: list[tuple[tuple[int, str, str], Person, Text]] = []
         for person in people:
-            series = self.repo.series_for(person.id)
+            series = all_series.get(person.id)
             if series is None:
                 rows.append(
                     ((3, "", person.name.casefold()), person, Text("no series", style="dim"))
                 )
                 continue
-            from leadtui.domain.oneonones import first_open_day, series_overdue
-
-            last_held = self.repo.last_held(series.id)
-            start = first_open_day(self.today, last_held)
-            next_on = next_session_date(series, self.repo.changes(series.id), start)
+            last_held = held.get(series.id)
+            next_on = next_session_date(series, changes.get(series.id, {}), self.today, last_held)
             if series_overdue(series, last_held, self.today):
                 rows.append(
                     ((0, "", person.name.casefold()), person, Text("overdue", style="bold red"))
@@ -641,7 +644,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         person = self.doc.person
 
         def render(audience: Audience) -> str:
-            doc = running_document(self.db, person, self.today, history=10_000)
+            doc = running_document(self.db, person, self.today, history=ALL_HISTORY)
             return oneonone_document(doc, audience, self.today)
 
         ask_export(self, "1:1 document", f"{slug(person.name)}-1on1-shared.md", render)

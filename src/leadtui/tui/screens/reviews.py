@@ -801,11 +801,9 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         if chosen is None:
             return
         view, item = chosen
-        since = view.half.previous().bounds(self.start_month)[0]
-        until = view.half.bounds(self.start_month)[1]
+        since = view.since
         suggested = distinct(view.suggestions.get(item.id, []))
-        everything = self.repo.evidence(view.person.id, since, until)
-        newest = sorted(everything, key=lambda e: (e.on, e.id), reverse=True)
+        newest = sorted(view.candidates, key=lambda e: (e.on, e.id), reverse=True)
         others = distinct([*suggested, *newest])[len(suggested) :]
         if not suggested and not others:
             self.notify(
