@@ -117,3 +117,14 @@ async def test_refused_database_shows_a_message_screen_and_exits_2(
         await pilot.press("q")
     assert app.return_code == 2
     assert db_path.read_text() == "not a database at all"
+
+
+async def test_palette_shows_other_screens_keys_as_keys(app: LeadtuiApp) -> None:
+    from leadtui.tui.commands import LeadtuiCommands
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = LeadtuiCommands(app.screen)
+        helps = {c.name: c.help for c in provider.commands()}
+        assert helps["1:1: Move the selected point up"] == "key: [ on One-on-ones"
+        assert helps["Reviews: Go to the next half"] == "key: > on Reviews"

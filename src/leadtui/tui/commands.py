@@ -80,7 +80,7 @@ class LeadtuiCommands(Provider):
             for area, binding in screen_actions(screen if here else screen_class):
                 if area == "App" and not here:
                     continue
-                keys = key_display(app, screen, binding) if here else binding.key
+                keys = key_display(app, screen, binding)
                 items.append(
                     PaletteCommand(
                         # The tooltip is the long name ("Add a person"); the footer shows the

@@ -27,7 +27,7 @@ from leadtui.domain.feedback import (
 )
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services.review import QUIET_DAYS, T3B3View, t3b3_view
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
@@ -300,7 +300,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             board.add_column(header, key=key, width=width)
         for person, cells in zip(reports, rows, strict=True):
             board.add_row(*cells, key=str(person.id))
-        board.border_title = f"T3B3 by half · {len(reports)} reports"
+        board.border_title = f"T3B3 by half · {plural(len(reports), 'report')}"
         board.border_subtitle = "enter: edit · < > half"
         ids = [p.id for p in reports]
         if self.person_id not in ids:
