@@ -255,14 +255,17 @@ class OneOnOneOverview(NamedTuple):
     kept: dict[Side, CommitmentsKept]
 
 
-def oneonone_overview(store: Store, today: date) -> OneOnOneOverview:
+def oneonone_overview(
+    store: Store, today: date, people: list[Person] | None = None
+) -> OneOnOneOverview:
     """1:1s today and this week, overdue series, overdue actions by owner, and
     commitments kept on each side over the last 90 days (a handful of queries, however
     long the history)."""
     from leadtui.store.people import PeopleRepository
 
     repo = OneOnOneRepository(store)
-    people = {p.id: p for p in PeopleRepository(store).list()}
+    active = PeopleRepository(store).list() if people is None else people
+    by_id = {p.id: p for p in active}
     week_end = today + timedelta(days=6 - today.weekday())
     last_held = repo.last_held_by_series()
     changes = repo.all_changes()
@@ -270,7 +273,7 @@ def oneonone_overview(store: Store, today: date) -> OneOnOneOverview:
     week: list[tuple[Person, Series, date]] = []
     overdue: list[Person] = []
     for series in repo.all_series():
-        person = people.get(series.person_id)
+        person = by_id.get(series.person_id)
         if person is None:
             continue  # archived: their history stays, but they are not on today's agenda
         if series.status is SeriesStatus.ACTIVE:

@@ -166,14 +166,18 @@ class ReviewOverview(NamedTuple):
     quiet: list[tuple[Person, date | None]]
 
 
-def review_overview(store: Store, today: date, start_month: int = 1) -> ReviewOverview:
+def review_overview(
+    store: Store, today: date, start_month: int = 1, people: list[Person] | None = None
+) -> ReviewOverview:
     """T3B3s not delivered this half (with their state), least filled first, and reports
-    with no feedback in the last 30 days, longest quiet first."""
+    with no feedback in the last 30 days, longest quiet first. ``people``: the active
+    people, when the caller has read them already."""
     from leadtui.store.people import PeopleRepository
 
     half = half_of(today, start_month)
     last = half.bounds(start_month)[1]
-    reports = [p for p in PeopleRepository(store).list() if p.relation is Relation.REPORT]
+    active = PeopleRepository(store).list() if people is None else people
+    reports = [p for p in active if p.relation is Relation.REPORT]
     records = T3B3Repository(store).for_halves([half.label])
     last_given = FeedbackRepository(store).last_given()
     due: list[tuple[int, Person, str]] = []

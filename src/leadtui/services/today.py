@@ -55,7 +55,9 @@ def today_overview(
     starts (the halves T3B3s are due in)."""
     repo = PeopleRepository(db)
     groups: dict[Relation, list[Person]] = {relation: [] for relation in Relation}
-    for person in repo.list(order="relation"):
+    # Read once; every card is about these people.
+    people = repo.list(order="relation")
+    for person in people:
         groups[person.relation].append(person)
     archived = repo.count(include_archived=True) - sum(len(g) for g in groups.values())
     return TodayOverview(
@@ -64,6 +66,6 @@ def today_overview(
         archived_count=archived,
         energy_today=EnergyRepository(db).get(today),
         energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
-        oneonones=oneonone_overview(db, today),
-        reviews=review_overview(db, today, half_start_month),
+        oneonones=oneonone_overview(db, today, people),
+        reviews=review_overview(db, today, half_start_month, people),
     )
