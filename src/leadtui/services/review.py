@@ -11,6 +11,7 @@ from leadtui.domain.feedback import (
     Carried,
     Evidence,
     Feedback,
+    T3B3Item,
     T3B3Side,
     T3B3Status,
     half_over_half,
@@ -54,10 +55,7 @@ class T3B3View(NamedTuple):
     def to_json(self) -> dict[str, object]:
         """What `leadtui t3b3 show --json` prints."""
 
-        def item(i: object) -> dict[str, object]:
-            from leadtui.domain.feedback import T3B3Item
-
-            assert isinstance(i, T3B3Item)
+        def item(i: T3B3Item) -> dict[str, object]:
             link = self.linked.get(i.id)
             return {
                 "id": i.id,
