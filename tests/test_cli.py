@@ -157,15 +157,16 @@ def test_corrupt_database_exits_2_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_demo_refuses_non_empty_database_without_force(db_path: Path) -> None:
+def test_a_second_demo_is_refused_with_or_without_force(db_path: Path) -> None:
     assert run("demo", "--people", "6", "--db", str(db_path)).returncode == 0
-    again = run("demo", "--db", str(db_path))
-    assert again.returncode == 2 and "--force" in again.stderr
-    forced = run("demo", "--people", "10", "--force", "--db", str(db_path))
-    assert forced.returncode == 0
+    for force in ([], ["--force"]):
+        again = run("demo", "--people", "10", *force, "--db", str(db_path))
+        assert again.returncode == 2, force
+        assert again.stderr.startswith("leadtui: demo writes only into an empty database")
+        assert again.stderr.count("\n") == 1 and "--db demo.db" in again.stderr
     people = json.loads(run("people", "list", "--all", "--json", "--db", str(db_path)).stdout)
     names = [p["name"] for p in people]
-    assert len(names) == len(set(names)) >= 10
+    assert len(names) == len(set(names)) == 6
     # The first team's history is not written a second time.
     db = open_database(db_path)
     try:

@@ -931,13 +931,15 @@ def _demo(args: argparse.Namespace) -> int:
     from leadtui.services.demo import check_demo_size, seed_demo
 
     check_demo_size(years=args.years, people=args.people)
+    # --force no longer merges: it is still parsed so old scripts get the one-line
+    # refusal of a database holding data rather than a usage error.
     db = _open(args)
-    summary = seed_demo(
-        db, today=today_from_env(), years=args.years, people=args.people, force=args.force
-    )
-    skipped = f", {summary.skipped_names} names already taken" if summary.skipped_names else ""
+    try:
+        summary = seed_demo(db, today=today_from_env(), years=args.years, people=args.people)
+    finally:
+        db.close()
     _print(
-        f"demo team added: {summary.people} people ({summary.archived} archived){skipped}, "
+        f"demo team added: {summary.people} people ({summary.archived} archived), "
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
         f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
         f"{summary.t3b3s} T3B3s; "
@@ -1284,7 +1286,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force",
         action="store_true",
-        help="add the demo team even if the database holds data (nothing is deleted)",
+        help="no longer merges; the demo only fills an empty database",
     )
     demo.set_defaults(handler=_demo)
 

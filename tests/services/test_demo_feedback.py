@@ -11,6 +11,7 @@ from leadtui.domain.dates import half_of
 from leadtui.domain.feedback import FeedbackKind, T3B3Side, T3B3Status, half_over_half, words
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
+from leadtui.errors import InputError
 from leadtui.services.demo import seed_demo
 from leadtui.services.demo_feedback import GROWTH
 from leadtui.services.review import review_overview
@@ -158,15 +159,14 @@ def test_small_teams_get_feedback_without_failing(db: Store, people: int) -> Non
     assert all(p.id in given for p in reports)
 
 
-def test_a_forced_second_demo_leaves_the_first_teams_feedback_alone(db: Store) -> None:
+def test_a_second_demo_is_refused_and_leaves_the_first_teams_feedback_alone(
+    db: Store,
+) -> None:
     seed_demo(db, today=TODAY, people=8, years=1)
     before = db.execute("select * from feedback order by id").fetchall()
     t3b3_before = db.execute("select id, person_id, half from t3b3 order by id").fetchall()
-    seed_demo(db, today=TODAY, people=12, years=1, force=True)
-    assert db.execute(f"select * from feedback where id <= {len(before)}").fetchall() == before
-    assert (
-        db.execute(
-            f"select id, person_id, half from t3b3 order by id limit {len(t3b3_before)}"
-        ).fetchall()
-        == t3b3_before
-    )
+    with pytest.raises(InputError, match="only into an empty database"):
+        seed_demo(db, today=TODAY, people=12, years=1)
+    assert db.execute("select * from feedback order by id").fetchall() == before
+    assert db.execute("select id, person_id, half from t3b3 order by id").fetchall() == t3b3_before
+    assert PeopleRepository(db).count() == 8

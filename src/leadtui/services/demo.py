@@ -16,10 +16,10 @@ from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.text import plural
 from leadtui.errors import InputError
 from leadtui.services.demo_feedback import seed_feedback
 from leadtui.store.database import write_transaction
-from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
 FIRST_NAMES = (
@@ -119,7 +119,6 @@ class DemoSummary:
 
     people: int
     archived: int
-    skipped_names: int
     energy_days: int = 0
     energizing_work: int = 0
     sessions: int = 0
@@ -155,9 +154,49 @@ def _names(rng: random.Random, count: int) -> list[str]:
     return names
 
 
-def is_empty(db: Store) -> bool:
-    """True when the database holds no people and no ritual data."""
-    return PeopleRepository(db).count() == 0 and EnergyRepository(db).count() == 0
+# Every table a person writes into, and how a refusal names its rows. The demo writes
+# only where all of them are empty, so a ritual's new table belongs here (a test fails
+# when a table is neither here nor in DEMO_IGNORES).
+USER_TABLES: tuple[tuple[str, str, str], ...] = (
+    ("person", "person", "people"),
+    ("energy_entry", "energy day", "energy days"),
+    ("energizing_work", "piece of energizing work", "pieces of energizing work"),
+    ("oo_series", "one-on-one series", "one-on-one series"),
+    ("oo_occurrence_change", "moved or skipped one-on-one", "moved or skipped one-on-ones"),
+    ("oo_session", "one-on-one held", "one-on-ones held"),
+    ("oo_point", "talking point", "talking points"),
+    ("oo_action", "action item", "action items"),
+    ("feedback", "feedback entry", "feedback entries"),
+    ("t3b3", "T3B3", "T3B3s"),
+    ("t3b3_item", "T3B3 item", "T3B3 items"),
+)
+# Tables that hold no one's words: the schema's own bookkeeping.
+DEMO_IGNORES = frozenset({"_sqlite_migrations"})
+
+
+def user_data(db: Store) -> list[str]:
+    """What a person has written into ``db``, one phrase per non-empty table
+    ("3 people", "40 energy days"); an empty list for a database the demo may fill."""
+    held: list[str] = []
+    for table, one, many in USER_TABLES:
+        count = int(db.execute(f"select count(*) from {table}").fetchone()[0])
+        if count:
+            held.append(plural(count, one, many))
+    return held
+
+
+def refuse_unless_empty(db: Store) -> None:
+    """Refuse, with one line naming what is there, a database that holds anything a
+    person wrote: the demo's invented history must never land beside real people."""
+    held = user_data(db)
+    if not held:
+        return
+    # Three kinds are enough to recognise one's own data; the line stays readable.
+    shown = ", ".join(held[:3]) + (" and more" if len(held) > 3 else "")
+    raise InputError(
+        f"demo writes only into an empty database and this one holds your data ({shown}); "
+        "try it in a new file: leadtui demo --db demo.db"
+    )
 
 
 def check_demo_size(*, years: int, people: int) -> None:
@@ -174,31 +213,22 @@ def seed_demo(
     today: date,
     years: int = 2,
     people: int = 8,
-    force: bool = False,
     seed: int = 7,
 ) -> DemoSummary:
-    """Fill ``db`` with a believable team.
+    """Fill an empty ``db`` with a believable team and its history.
 
-    Refuses a database that already holds data unless ``force``; with
-    ``force`` the demo team is added beside what is there (nothing is
-    deleted) and names already in use are skipped.
+    Refuses (:func:`refuse_unless_empty`) a database holding anything a person wrote,
+    and writes nothing then.
     """
     check_demo_size(years=years, people=people)
-    if not force and not is_empty(db):
-        raise InputError(
-            "the database already holds data; use an empty one (--db new.db) or add --force "
-            "to add the demo team beside it"
-        )
     rng = random.Random(seed)
     repo = PeopleRepository(db)
-    existing = {p.name.casefold() for p in repo.list(include_archived=True)}
-    added = archived = skipped = 0
-    added_ids: set[int] = set()
+    added = archived = 0
     with write_transaction(db):
+        # Checked inside the write lock, so nothing a second leadtui writes meanwhile
+        # ends up beside the demo.
+        refuse_unless_empty(db)
         for name, relation in zip(_names(rng, people), _relation_plan(people), strict=False):
-            if name.casefold() in existing:
-                skipped += 1
-                continue
             roles = PEER_ROLES if relation in (Relation.PEER, Relation.MANAGER) else REPORT_ROLES
             title, level = rng.choice(roles)
             if relation is Relation.MANAGER:
@@ -215,7 +245,6 @@ def seed_demo(
                 )
             )
             added += 1
-            added_ids.add(person.id)
             # About one report in ten has left: archived, history kept.
             if relation is Relation.REPORT and rng.random() < 0.1 and people >= 6:
                 left = today - timedelta(days=rng.randint(30, 300))
@@ -224,11 +253,10 @@ def seed_demo(
         energy_days, work_items = _seed_energy(db, rng, today, years)
         sessions = _seed_oneonones(db, rng, today, years)
         # Its own random generator, so the team and its history above stay as they were.
-        feedback, t3b3s = seed_feedback(db, today, seed, added_ids)
+        feedback, t3b3s = seed_feedback(db, today, seed)
     return DemoSummary(
         people=added,
         archived=archived,
-        skipped_names=skipped,
         energy_days=energy_days,
         energizing_work=work_items,
         sessions=sessions,
@@ -291,7 +319,7 @@ def _seed_energy(db: Store, rng: random.Random, today: date, years: int) -> tupl
             )
         )
     db.conn.executemany(
-        "insert or ignore into energy_entry (day, level, note, energized_by, drained_by, "
+        "insert into energy_entry (day, level, note, energized_by, drained_by, "
         "logged_at) values (?, ?, ?, ?, ?, ?)",
         entries,
     )
@@ -364,8 +392,6 @@ def _seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> i
         if p.relation in (Relation.REPORT, Relation.PEER, Relation.MANAGER, Relation.SKIP)
     ]
     for person in people:
-        if repo.series_for(person.id) is not None:
-            continue  # `demo --force` beside earlier data: their history is already there
         every = 2 if person.relation in (Relation.PEER, Relation.SKIP) else 1
         start = max(person.started_on or today, today - timedelta(days=365 * years))
         start += timedelta(days=(1 - start.weekday()) % 7 + rng.randrange(4))

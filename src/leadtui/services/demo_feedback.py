@@ -333,17 +333,11 @@ def _plans(rng: random.Random, reports: list[Person], previous_last: date) -> di
     return plans
 
 
-def seed_feedback(
-    db: Store, today: date, seed: int, person_ids: set[int], start_month: int = 1
-) -> tuple[int, int]:
-    """Feedback over the previous and the current half and a T3B3 for each, for the
-    active reports among ``person_ids``. Returns (feedback entries, T3B3s) written."""
+def seed_feedback(db: Store, today: date, seed: int, start_month: int = 1) -> tuple[int, int]:
+    """Feedback over the previous and the current half and a T3B3 for each, for every
+    active report of the demo team. Returns (feedback entries, T3B3s) written."""
     rng = random.Random(f"feedback-{seed}")
-    reports = [
-        p
-        for p in PeopleRepository(db).list()
-        if p.relation is Relation.REPORT and p.id in person_ids
-    ]
+    reports = [p for p in PeopleRepository(db).list() if p.relation is Relation.REPORT]
     if not reports:
         return 0, 0
     current = half_of(today, start_month)
