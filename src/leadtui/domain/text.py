@@ -24,6 +24,36 @@ def literal(text: str, *, one_line: bool = True) -> str:
     return pattern.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+# Quoted input in a refusal is a reminder of what was typed, not a copy of it.
+QUOTE_LIMIT = 40
+# A refusal is one line a person reads at a glance, prefix included under 300 characters.
+MESSAGE_LIMIT = 280
+
+
+def escaped(text: str, limit: int | None = None) -> str:
+    """``text`` on one line with every character a terminal would not print as itself
+    (controls, newlines, tabs, lone surrogates, line separators, format characters) made
+    a visible escape (``\\n``, ``\\udcff``), cut to at most ``limit`` characters with
+    "…" appended when something was left off."""
+    pieces: list[str] = []
+    length = 0
+    for char in text:
+        piece = char if char.isprintable() else repr(char)[1:-1]
+        if limit is not None and length + len(piece) > limit:
+            # Cut between escapes, never inside one, so what is shown stays readable.
+            return "".join(pieces) + "…"
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces)
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """What a person typed, for a refusal message: in quotes, escaped onto one line and
+    shortened to its first ``limit`` characters ("…" marks the cut), so a 100 KB paste
+    or a stray escape sequence never floods or drives the terminal."""
+    return f"'{escaped(text, limit)}'"
+
+
 def has_control_characters(text: str) -> bool:
     """True when ``text`` holds a character a terminal could interpret."""
     return bool(_CONTROL.search(text))
