@@ -46,24 +46,28 @@ def _validate(data: dict[str, object]) -> Settings:
     """Validate TOML data into Settings; ValueError carries one line."""
     from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 
+    from leadtui.domain.text import quoted
     from leadtui.domain.validation import first_error_line
 
     unknown = sorted(set(data) - {"theme", "keymap", "energy", "review"})
     if unknown:
         raise ValueError(
-            f"unknown setting {unknown[0]!r}; known: theme, [keymap], [energy], [review]"
+            f"unknown setting {quoted(unknown[0])}; known: theme, [keymap], [energy], [review]"
         )
     review = data.get("review", {})
     if isinstance(review, dict):
         extra = sorted(set(review) - {"half_start_month"})
         if extra:
-            raise ValueError(f"unknown [review] setting {extra[0]!r}; known: half_start_month")
+            raise ValueError(
+                f"unknown [review] setting {quoted(extra[0])}; known: half_start_month"
+            )
     energy = data.get("energy", {})
     if isinstance(energy, dict):
         extra = sorted(set(energy) - {"good_day", "drained_day", "window_days"})
         if extra:
             raise ValueError(
-                f"unknown [energy] setting {extra[0]!r}; known: good_day, drained_day, window_days"
+                f"unknown [energy] setting {quoted(extra[0])}; "
+                "known: good_day, drained_day, window_days"
             )
     strict = with_config(ConfigDict(extra="forbid"))(Settings)
     try:
@@ -84,7 +88,7 @@ def _validate(data: dict[str, object]) -> Settings:
         )
     for binding_id, keys in settings.keymap.items():
         if not keys.strip():
-            raise ValueError(f'keymap: {binding_id!r} has no keys; give e.g. "f3"')
+            raise ValueError(f'keymap: {quoted(binding_id)} has no keys; give e.g. "f3"')
     return settings
 
 

@@ -165,7 +165,7 @@ def test_the_same_item_twice_on_a_side_is_refused(db: Store) -> None:
     pid = person(db)
     repo = T3B3Repository(db)
     repo.add_item(pid, HALF, BOTTOM, "Delegation")
-    with pytest.raises(InputError, match="Bottom already has “delegation”"):
+    with pytest.raises(InputError, match="Bottom already has 'delegation'"):
         repo.add_item(pid, HALF, BOTTOM, "delegation")
     repo.add_item(pid, HALF, TOP, "Delegation")  # the other side may name it
     assert len(repo.get(pid, HALF).items) == 2

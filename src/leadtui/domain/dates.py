@@ -13,20 +13,45 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$", re.ASCII)
 ACCEPTED = "use YYYY-MM-DD (e.g. 2026-11-22), today, yesterday, tomorrow or a weekday"
 # "monday" alone is the most recent Monday (today included), or the next with future=True.
 
+# Every date a person types lies in these years. Nobody leads a team in 1850 or 9999, and
+# the rules that add weeks to a date (the next 1:1, a move's look-around) stay far from
+# the end of Python's calendar (9999-12-31), where that arithmetic would overflow.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+DAY_RANGE = f"give a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+def in_range(day: date, field: str = "date") -> date:
+    """``day`` if it lies between :data:`FIRST_DAY` and :data:`LAST_DAY`, else a refusal
+    naming ``field`` and the accepted years."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(f"{field} {day.isoformat()} is out of range; {DAY_RANGE}")
+    return day
+
 
 def parse_date(text: str, today: date, *, field: str = "date", future: bool = False) -> date:
-    """Parse ``text`` into a date relative to ``today``.
+    """Parse ``text`` into a date relative to ``today``, within the years 1900–2200.
 
     A weekday name means the most recent such day (today included) or, with
     ``future``, the next one (today included).
     """
+    try:
+        day = _parse(text, today, field, future)
+    except OverflowError:
+        # "tomorrow" on the last day Python knows; the range check below says what to do.
+        raise InputError(f"{field}: {quoted(text)} is out of range; {DAY_RANGE}") from None
+    return in_range(day, field)
+
+
+def _parse(text: str, today: date, field: str, future: bool) -> date:
     raw = text.strip()
     word = raw.lower()
     if not raw:
@@ -54,14 +79,14 @@ def parse_date(text: str, today: date, *, field: str = "date", future: bool = Fa
         try:
             return date(year, month, day)
         except ValueError:
-            raise InputError(f"{field}: {raw!r} is not a real date; {ACCEPTED}") from None
+            raise InputError(f"{field}: {quoted(raw)} is not a real date; {ACCEPTED}") from None
     # dateutil is imported only here: most commands never need it.
     from dateutil import parser as date_parser
 
     try:
         parsed = date_parser.parse(raw, default=datetime(today.year, today.month, today.day))
     except (ValueError, OverflowError):
-        raise InputError(f"{field}: {raw!r} is not a date; {ACCEPTED}") from None
+        raise InputError(f"{field}: {quoted(raw)} is not a date; {ACCEPTED}") from None
     return parsed.date()
 
 
@@ -125,12 +150,15 @@ def parse_half(text: str | None, today: date, start_month: int = 1, field: str =
     match = _HALF.match(raw.upper())
     if match and match.group(2) in ("1", "2"):
         year = int(match.group(1))
-        if not 1900 <= year <= 2999:
-            raise InputError(f"{field} {raw!r} is out of range; give a year from 1900 to 2999")
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            raise InputError(
+                f"{field} {quoted(raw)} is out of range; "
+                f"give a year from {FIRST_DAY.year} to {LAST_DAY.year}"
+            )
         return Half(year, int(match.group(2)))
     if re.match(r"^H\d$", raw.upper()):
-        raise InputError(f"{field} {raw!r} needs its year, e.g. {today.year}-{raw.upper()}")
+        raise InputError(f"{field} {quoted(raw)} needs its year, e.g. {today.year}-{raw.upper()}")
     raise InputError(
         f"{field} must be a half like {half_of(today, start_month).label} (H1 or H2), "
-        f"this or last; got {raw!r}"
+        f"this or last; got {quoted(raw)}"
     )

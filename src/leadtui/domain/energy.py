@@ -18,13 +18,15 @@ day <= 2 (configurable). The verdict looks at a window of recent days
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from leadtui.domain.text import literal
+from leadtui.domain.dates import FIRST_DAY, LAST_DAY
+from leadtui.domain.text import literal, quoted
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
 MONTHS_FOR_IMBALANCE = 9
@@ -348,11 +350,16 @@ class QuarterView(NamedTuple):
 
 def quarter_bounds(label: str) -> tuple[date, date]:
     """``2026-Q4`` -> first and last day; ValueError with the accepted form."""
-    text = label.strip().upper()
-    parts = text.split("-Q")
-    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in {"1", "2", "3", "4"}:
-        raise ValueError(f"quarter must look like 2026-Q4, got {label!r}")
-    year, quarter = int(parts[0]), int(parts[1])
+    # ASCII digits: "²" passes str.isdigit() but int() refuses it.
+    match = re.match(r"^([0-9]{4})-Q([1-4])$", label.strip().upper())
+    if match is None:
+        raise ValueError(f"quarter must look like 2026-Q4, got {quoted(label)}")
+    year, quarter = int(match.group(1)), int(match.group(2))
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise ValueError(
+            f"quarter {quoted(label)} is out of range; "
+            f"give a year from {FIRST_DAY.year} to {LAST_DAY.year}"
+        )
     first = date(year, 3 * quarter - 2, 1)
     return first, month_end(month_start(first, -2))
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import ValidationInfo, field_validator
 
 from leadtui.domain.energy import LEVEL_MAX, LEVEL_MIN, WorkKind
-from leadtui.domain.validation import PastDay
+from leadtui.domain.text import quoted
+from leadtui.domain.validation import PastDay, storable_text
 
 NOTE_MAX = 2000
 PHRASE_MAX = 120
 KINDS = ", ".join(k.value for k in WorkKind)
+# ASCII digits, a few of them: "²" passes str.isdigit() but is no level, and int() of
+# thousands of digits is refused by Python itself.
+_LEVEL = re.compile(r"^-?[0-9]{1,3}$")
 
 
 class EnergyLogDraft(PastDay):
@@ -29,10 +34,9 @@ class EnergyLogDraft(PastDay):
     @classmethod
     def _level(cls, value: object) -> int:
         text = str(value).strip()
-        digits = text.lstrip("-")
-        if not (digits.isascii() and digits.isdigit()) or not LEVEL_MIN <= int(text) <= LEVEL_MAX:
+        if not _LEVEL.match(text) or not LEVEL_MIN <= int(text) <= LEVEL_MAX:
             raise ValueError(
-                f"energy level must be {LEVEL_MIN}–{LEVEL_MAX} (5 = energized), got {text!r}"
+                f"energy level must be {LEVEL_MIN}–{LEVEL_MAX} (5 = energized), got {quoted(text)}"
             )
         return int(text)
 
@@ -41,7 +45,7 @@ class EnergyLogDraft(PastDay):
     def _note(cls, value: object) -> str | None:
         if value is None:
             return None
-        text = str(value).strip()
+        text = storable_text(value, "note").strip()
         if len(text) > NOTE_MAX:
             raise ValueError(f"note is {len(text)} characters; keep it to {NOTE_MAX}")
         return text or None
@@ -53,7 +57,7 @@ class EnergyLogDraft(PastDay):
         items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
         phrases = []
         for item in items:
-            text = str(item).strip()
+            text = storable_text(item, flag).strip()
             if not text:
                 raise ValueError(f"{flag} must not be empty; say what, e.g. {flag} 'pairing'")
             if len(text) > PHRASE_MAX:
@@ -76,7 +80,7 @@ class WorkDraft(PastDay):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: object) -> str:
-        text = str(value or "").strip()
+        text = storable_text(value, "title").strip()
         if not text:
             raise ValueError("title must not be empty; say what you did, e.g. 'prototype'")
         if "\n" in text or len(text) > PHRASE_MAX:
@@ -89,7 +93,7 @@ class WorkDraft(PastDay):
         try:
             hours = float(str(value))
         except ValueError:
-            raise ValueError(f"hours must be a number like 1.5, got {value!r}") from None
+            raise ValueError(f"hours must be a number like 1.5, got {quoted(str(value))}") from None
         if not 0 < hours <= 24:
             raise ValueError(f"hours must be more than 0 and at most 24, got {hours:g}")
         return hours
@@ -99,5 +103,5 @@ class WorkDraft(PastDay):
     def _kind(cls, value: object) -> object:
         text = str(value).strip().lower()
         if text not in {k.value for k in WorkKind}:
-            raise ValueError(f"kind must be one of {KINDS}; got {value!r}")
+            raise ValueError(f"kind must be one of {KINDS}; got {quoted(str(value))}")
         return text

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from leadtui.domain.feedback import SLOTS, FeedbackKind
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.text import quoted
 from leadtui.domain.validation import PastDay, checked_text
 
 TEXT_MAX = 2000
@@ -34,7 +35,7 @@ class FeedbackDraft(PastDay):
     def _kind(cls, value: object) -> object:
         word = str(value or "").strip().lower()
         if word not in {k.value for k in FeedbackKind}:
-            raise ValueError(f"--kind must be strength or growth, got {value!r}")
+            raise ValueError(f"--kind must be strength or growth, got {quoted(str(value))}")
         return word
 
 

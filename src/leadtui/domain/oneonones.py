@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from leadtui.domain.dates import FIRST_DAY, LAST_DAY
+
 OVERDUE_GRACE_DAYS = 3
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -117,7 +119,15 @@ class Session(NamedTuple):
 def session_dates(
     series: Series, changes: dict[date, date | None], start: date, end: date
 ) -> list[date]:
-    """Dates of sessions between ``start`` and ``end`` (inclusive), moves and skips applied."""
+    """Dates of sessions between ``start`` and ``end`` (inclusive), moves and skips applied.
+
+    Sessions exist only in the years a date may be typed (FIRST_DAY to LAST_DAY): the
+    window is clipped to them, so a far date stored by an older version (a series from
+    9999-12-27) yields no sessions instead of overflowing the calendar.
+    """
+    start, end = max(start, FIRST_DAY), min(end, LAST_DAY)
+    if start > end:
+        return []
     # Look a little outside the window: an occurrence moved into it may come from outside.
     margin = timedelta(weeks=series.every_weeks + 4)
     low, high = start - margin, end + margin
@@ -155,7 +165,12 @@ def rule_dates(series: Series, start: date, end: date) -> list[date]:
     The same dates as :func:`rule_dates_by_rrule` (a test compares them over many series):
     weeks run Monday to Sunday, counted from the week that holds ``starts_on``; every
     ``every_weeks``-th of them has a session on ``weekday``, none before ``starts_on``.
+    The rule runs no further than LAST_DAY, the last day a date may be typed for.
     """
+    end = min(end, LAST_DAY)
+    if start > end or series.starts_on > end:
+        # Nothing to find; also keeps the arithmetic below away from 9999-12-31.
+        return []
     step = 7 * series.every_weeks
     first_week = series.starts_on - timedelta(days=series.starts_on.weekday())
     first = first_week + timedelta(days=series.weekday)
@@ -174,9 +189,12 @@ def rule_dates(series: Series, start: date, end: date) -> list[date]:
 def rule_dates_by_rrule(series: Series, start: date, end: date) -> list[date]:
     """The rule's occurrences between ``start`` and ``end`` (inclusive) from
     python-dateutil's rrule: the reference for :func:`rule_dates`, and the path taken
-    when moves or skips are near."""
+    when moves or skips are near. Like :func:`rule_dates`, it stops at LAST_DAY."""
     from dateutil.rrule import WEEKLY, rrule
 
+    end = min(end, LAST_DAY)
+    if start > end or series.starts_on > end:
+        return []
     # Start the rule near the window, a whole number of intervals after the series began,
     # so the phase of "every N weeks" is kept without walking years of occurrences.
     dtstart = series.starts_on
@@ -209,10 +227,17 @@ def next_session_date(
     series: Series, changes: dict[date, date | None], today: date, last_held: date | None = None
 ) -> date | None:
     """The upcoming session: the first on or after ``today``, or after today once a
-    session was held today (``last_held``); None for a paused or ended series."""
+    session was held today (``last_held``); None for a paused or ended series.
+
+    A series stored as starting after LAST_DAY (older versions let 9999-12-27 through)
+    is not scheduled: None, like a paused one, so every screen and command shows "not
+    scheduled" and the person can set a new start date.
+    """
     if series.status is not SeriesStatus.ACTIVE:
         return None
     start = max(first_open_day(today, last_held), series.starts_on)
+    if start > LAST_DAY:
+        return None
     horizon = start + timedelta(weeks=series.every_weeks * 8 + 8)
     upcoming = session_dates(series, changes, start, horizon)
     return upcoming[0] if upcoming else None

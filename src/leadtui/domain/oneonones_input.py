@@ -8,10 +8,14 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.oneonones import WEEKDAYS, Side, Visibility
-from leadtui.domain.validation import checked_text, date_from_context
+from leadtui.domain.text import quoted
+from leadtui.domain.validation import checked_text, date_from_context, storable_text
 
 TEXT_MAX = 2000
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+NOTES_MAX = 20_000
+# ASCII digits only: "²" or "１０" pass str.isdigit() yet are no number a person meant.
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
+_WHOLE = re.compile(r"^[0-9]{1,4}$")
 
 
 def _text(value: object, what: str) -> str:
@@ -33,8 +37,8 @@ class SeriesDraft(BaseModel):
     @classmethod
     def _every(cls, value: object) -> int:
         text = str(value).strip()
-        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 12:
-            raise ValueError(f"--every must be 1–12 weeks, got {text!r}")
+        if not _WHOLE.match(text) or not 1 <= int(text) <= 12:
+            raise ValueError(f"--every must be 1–12 weeks, got {quoted(text)}")
         return int(text)
 
     @field_validator("weekday", mode="before")
@@ -46,22 +50,24 @@ class SeriesDraft(BaseModel):
         for index, name in enumerate(WEEKDAYS):
             if len(word) >= 3 and name.startswith(word):
                 return index
-        raise ValueError(f"weekday must be a day name like tuesday or tue, got {value!r}")
+        raise ValueError(
+            f"weekday must be a day name like tuesday or tue, got {quoted(str(value))}"
+        )
 
     @field_validator("at_time", mode="before")
     @classmethod
     def _time(cls, value: object) -> str:
         match = _TIME.match(str(value).strip())
         if not match:
-            raise ValueError(f"time must be HH:MM (24-hour), got {value!r}")
+            raise ValueError(f"time must be HH:MM (24-hour), got {quoted(str(value))}")
         return f"{int(match.group(1)):02d}:{match.group(2)}"
 
     @field_validator("minutes", mode="before")
     @classmethod
     def _minutes(cls, value: object) -> int:
         text = str(value).strip()
-        if not text.isascii() or not text.isdigit() or not 5 <= int(text) <= 480:
-            raise ValueError(f"--minutes must be 5–480, got {text!r}")
+        if not _WHOLE.match(text) or not 5 <= int(text) <= 480:
+            raise ValueError(f"--minutes must be 5–480, got {quoted(text)}")
         return int(text)
 
     @field_validator("starts_on", mode="before")
@@ -108,7 +114,7 @@ class ActionDraft(BaseModel):
     def _owner(cls, value: object) -> object:
         word = str(value).strip().lower()
         if word not in ("me", "them"):
-            raise ValueError(f"--owner must be me or them, got {value!r}")
+            raise ValueError(f"--owner must be me or them, got {quoted(str(value))}")
         return word
 
     @field_validator("due_on", mode="before")
@@ -116,18 +122,8 @@ class ActionDraft(BaseModel):
     def _due(cls, value: object, info: ValidationInfo) -> object:
         if value is None:
             return None
-        context = info.context or {}
-        today = context.get("today") or date.today()
-        if isinstance(value, str) and value.strip():
-            from leadtui.domain.dates import parse_date
-            from leadtui.errors import InputError
-
-            try:
-                # "friday" for a due date means the coming Friday.
-                return parse_date(value, today, field="due date", future=True)
-            except InputError as exc:
-                raise ValueError(exc.message) from None
-        return date_from_context(value, info, "due date")
+        # "friday" for a due date means the coming Friday.
+        return date_from_context(value, info, "due date", future=True)
 
 
 class NotesDraft(BaseModel):
@@ -140,8 +136,8 @@ class NotesDraft(BaseModel):
 
     @field_validator("shared", "private", mode="before")
     @classmethod
-    def _notes(cls, value: object) -> str:
-        text = str(value or "").strip()
-        if len(text) > 20_000:
-            raise ValueError(f"notes are {len(text)} characters; keep them to 20000")
+    def _notes(cls, value: object, info: ValidationInfo) -> str:
+        text = storable_text(value, f"{info.field_name} notes").strip()
+        if len(text) > NOTES_MAX:
+            raise ValueError(f"notes are {len(text)} characters; keep them to {NOTES_MAX}")
         return text

@@ -7,7 +7,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.people import RELATION_CHOICES, Person, Relation
-from leadtui.domain.validation import date_from_context
+from leadtui.domain.text import quoted
+from leadtui.domain.validation import date_from_context, storable_text
 
 NAME_MAX = 120
 FIELD_MAX = 120
@@ -20,6 +21,7 @@ def _short_text(value: object, field: str, *, required: bool) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{field} must be text")
+    value = storable_text(value, field)
     if "\n" in value or "\r" in value:
         raise ValueError(f"{field} must be one line")
     # Runs of spaces in a name would allow near-duplicates ("Sam  Okafor"), so they collapse.
@@ -72,7 +74,7 @@ class PersonDraft(BaseModel):
         if isinstance(value, str):
             word = value.strip().lower()
             if word not in {r.value for r in Relation}:
-                raise ValueError(f"relation must be one of {RELATION_CHOICES}; got {value!r}")
+                raise ValueError(f"relation must be one of {RELATION_CHOICES}; got {quoted(value)}")
             return word
         return value
 

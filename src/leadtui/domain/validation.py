@@ -38,17 +38,28 @@ def build(model: type[M], today: date | None = None, **data: Any) -> M:
         raise InputError(first_error_line(exc), field=str(loc[0]) if loc else None) from None
 
 
-def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: bool = False) -> str:
-    """Typed text, trimmed (and with runs of whitespace collapsed when ``one_line``);
-    empty or longer than ``limit`` is refused with ``hint`` saying what to write."""
+def storable_text(value: object, what: str) -> str:
+    """Typed text as it will be stored, or a refusal naming ``what``.
+
+    Every text field a person types passes here. Bytes that are not UTF-8 (a shell hands
+    ``$'\\xff'`` to Python as a lone surrogate) cannot be written to the database, and SQLite
+    ends text at a NUL, so both are refused rather than failing mid-write or storing a cut
+    text.
+    """
     raw = str(value or "")
     try:
         raw.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"{what} has bytes that are not UTF-8; retype it") from None
     if "\x00" in raw:
-        # SQLite ends text at a NUL byte; refuse it rather than store a cut text.
         raise ValueError(f"{what} contains a NUL character (\\x00); remove it")
+    return raw
+
+
+def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: bool = False) -> str:
+    """Typed text, trimmed (and with runs of whitespace collapsed when ``one_line``);
+    empty or longer than ``limit`` is refused with ``hint`` saying what to write."""
+    raw = storable_text(value, what)
     text = " ".join(raw.split()) if one_line else raw.strip()
     if not text:
         raise ValueError(f"{what} is empty; {hint}")
@@ -57,19 +68,25 @@ def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: b
     return text
 
 
-def date_from_context(value: object, info: ValidationInfo, field: str) -> object:
-    """Turn typed text into a date using the ``today`` in the validation context."""
-    if isinstance(value, str):
-        from leadtui.domain.dates import parse_date
+def date_from_context(
+    value: object, info: ValidationInfo, field: str, *, future: bool = False
+) -> object:
+    """Turn typed text into a date using the ``today`` in the validation context.
 
-        context = info.context or {}
-        today = context.get("today") or date.today()
-        if not value.strip():
-            return None
-        try:
-            return parse_date(value, today, field=field)
-        except InputError as exc:
-            raise ValueError(exc.message) from None
+    A date handed over as a date (a form's value, a stored one being edited) is held to
+    the same years as typed text, so no field stores a day the rules cannot compute with.
+    """
+    from leadtui.domain.dates import in_range, parse_date
+
+    try:
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            return parse_date(value, today_from(info), field=field, future=future)
+        if isinstance(value, date):
+            return in_range(value, field)
+    except InputError as exc:
+        raise ValueError(exc.message) from None
     return value
 
 

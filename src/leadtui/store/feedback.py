@@ -17,6 +17,7 @@ from leadtui.domain.feedback import (
     empty_t3b3,
 )
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.text import quoted
 from leadtui.errors import InputError, NotFoundError
 from leadtui.store.database import write_transaction
 
@@ -225,7 +226,7 @@ class T3B3Repository:
             self._editable(t3b3)
             check_room(t3b3, side)
             if any(i.text.casefold() == text.casefold() for i in t3b3.side(side)):
-                raise InputError(f"{side.value.capitalize()} already has “{text}”")
+                raise InputError(f"{side.value.capitalize()} already has {quoted(text)}")
             rank = len(t3b3.side(side)) + 1
             self.store.execute(
                 "insert into t3b3_item (t3b3_id, side, rank, text) values (?, ?, ?, ?)",

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from leadtui.domain.people import Person
+from leadtui.domain.text import quoted
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.database import write_transaction
 
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 PersonOrder = Literal["name", "relation"]
+# SQLite stores ids as 64-bit integers: a longer number cannot be anyone's id.
+_ID_DIGITS = 18
 _COLUMNS = "id, name, relation, title, level, team, started_on, archived_on"
 _ORDER_SQL = {
     "name": "name COLLATE NOCASE, id",
@@ -52,7 +55,7 @@ class PeopleRepository:
         taken = self._name_taken(name, except_id)
         if taken:
             raise InputError(
-                f"name: {taken.display_name!r} is already an active person (id {taken.id}); "
+                f"name: {quoted(taken.name)} is already an active person (id {taken.id}); "
                 + (advice or "use a distinct name, e.g. add a last initial"),
                 field="name",
             )
@@ -161,12 +164,19 @@ class PeopleRepository:
         if not query:
             raise InputError("person is empty; give a name or an id (see `leadtui people list`)")
         people = self.list(include_archived=include_archived)
-        if query.isdigit():
-            by_id = [p for p in people if p.id == int(query)]
+        # ASCII digits only: "²" passes str.isdigit() but is no id, so it is read as a name.
+        if query.isascii() and query.isdigit():
+            by_id = [p for p in people if len(query) <= _ID_DIGITS and p.id == int(query)]
             named = [p for p in people if p.name == query]
             # An id wins; a person literally named "42" is still reachable when no id 42 exists.
             if by_id or not named:
-                return by_id[0] if by_id else self.get(int(query))
+                if by_id:
+                    return by_id[0]
+                if len(query) <= _ID_DIGITS:
+                    return self.get(int(query))
+                raise NotFoundError(
+                    f"no person with id {quoted(query)}; see `leadtui people list --all`"
+                )
         folded = query.casefold()
         exact = [p for p in people if p.name.casefold() == folded]
         prefix = exact or [p for p in people if p.name.casefold().startswith(folded)]
@@ -175,10 +185,12 @@ class PeopleRepository:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NotFoundError(f"no person matches {query!r}; see `leadtui people list --all`")
+            raise NotFoundError(
+                f"no person matches {quoted(query)}; see `leadtui people list --all`"
+            )
         listed = ", ".join(f"{p.display_name} (id {p.id})" for p in matches[:10])
         more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
         raise AmbiguousError(
-            f"{query!r} matches {len(matches)} people: {listed}{more}; "
+            f"{quoted(query)} matches {len(matches)} people: {listed}{more}; "
             "type more of the name or an id"
         )

@@ -103,7 +103,9 @@ class LeadtuiApp(App[None]):
         if wanted in self.available_themes:
             self.theme = wanted
         else:
-            self.notices.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            from leadtui.domain.text import quoted
+
+            self.notices.append(f"theme {quoted(wanted)} not found; using {DEFAULT_THEME}")
             self.theme = DEFAULT_THEME
 
     def _apply_keymap(self) -> None:

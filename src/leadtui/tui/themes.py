@@ -14,6 +14,8 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from leadtui.domain.text import quoted
+
 _COLOR_KEYS = (
     "primary",
     "secondary",
@@ -64,7 +66,7 @@ def theme_from_toml(path: Path) -> Theme:
                 Color.parse(str(value))
             except ColorParseError:
                 raise ValueError(
-                    f'{key} = {value!r} is not a colour (use e.g. "#7AA2F7")'
+                    f'{key} = {quoted(str(value))} is not a colour (use e.g. "#7AA2F7")'
                 ) from None
             colors[key] = str(value)
     unknown = set(data) - set(_COLOR_KEYS) - {"name", "dark", "variables"}

@@ -210,13 +210,10 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                     ((0, "", person.name.casefold()), person, Text("overdue", style="bold red"))
                 )
             elif next_on is None:
-                rows.append(
-                    (
-                        (2, "", person.name.casefold()),
-                        person,
-                        Text(series.status.value, style="dim"),
-                    )
-                )
+                # An active series with no next date starts beyond the years the rules
+                # compute (stored by an older version): say so rather than "active".
+                shown = "not scheduled" if series.status.value == "active" else series.status.value
+                rows.append(((2, "", person.name.casefold()), person, Text(shown, style="dim")))
             else:
                 rows.append(
                     (

@@ -13,7 +13,7 @@ from textual.widgets import Header, Input, Static
 
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, quoted
 from leadtui.store.people import PeopleRepository, PersonOrder
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
@@ -133,7 +133,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         noun = "person" if total == 1 else "people"
         count = f"{len(shown)} of {total} {noun}" if needle else f"{total} {noun}"
         if needle and not shown:
-            count = f"no match for {literal(needle)!r} among {total} {noun}"
+            count = f"no match for {quoted(needle)} among {total} {noun}"
         archived = "archived shown" if self.show_archived else "archived hidden"
         self.query_one("#people-status", Static).update(
             Text(f"{count} · by {self.order} · {archived}", style="dim")
