@@ -147,7 +147,7 @@ def test_export_never_overwrites_the_database_and_is_always_0600(
     run("energy", "log", "4", *db)
     before = db_path.read_bytes()
     refused = run("export", "energy", "--out", str(db_path), "--force", *db)
-    assert refused.returncode == 2 and "the database itself" in refused.stderr
+    assert refused.returncode == 2 and "the database or one of its files" in refused.stderr
     assert db_path.read_bytes() == before
     loose = tmp_path / "loose.md"
     loose.write_text("old")

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from leadtui import __version__
+from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
 from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
@@ -32,10 +33,14 @@ def today_from_env() -> date:
     """Today, or the date in ``LEADTUI_TODAY`` (for reproducible demos and tests)."""
     pinned = os.environ.get("LEADTUI_TODAY")
     if pinned:
+        from leadtui.domain.dates import in_range
+
         try:
-            return date.fromisoformat(pinned)
+            day = date.fromisoformat(pinned)
         except ValueError:
-            raise InputError(f"LEADTUI_TODAY must be YYYY-MM-DD, got {pinned!r}") from None
+            raise InputError(f"LEADTUI_TODAY must be YYYY-MM-DD, got {quoted(pinned)}") from None
+        # Every rule counts days from today, so it stays in the years typed dates may take.
+        return in_range(day, "LEADTUI_TODAY")
     return date.today()
 
 
@@ -55,7 +60,19 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Store:
             f"no database at {loc.db_path}; check --db, or start one with "
             "`leadtui people add NAME` (or `leadtui demo`)"
         )
-    return open_database(loc.db_path, default_folder=loc.data_dir)
+    store = open_database(loc.db_path)
+    _OPENED.append(store)
+    return store
+
+
+# Every database a command opened, closed when the command ends, so the WAL is
+# checkpointed then (and a test calling main() twice sees a settled file).
+_OPENED: list[Store] = []
+
+
+def _close_opened() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def _print(text: str = "") -> None:
@@ -824,7 +841,7 @@ def write_export(text: str, out: str | None, force: bool, db_path: Path) -> str 
     except OSError as exc:
         # A name too long, a read-only folder, a full disk: the user picks another target.
         raise InputError(
-            f"--out {target} cannot be written ({exc.strerror or exc}); choose another"
+            f"--out {_shown_path(target)} cannot be written ({exc.strerror or exc}); choose another"
         ) from None
 
 
@@ -832,16 +849,18 @@ def _write_file(text: str, target: Path, force: bool, db_path: Path) -> str:
     import tempfile
     from pathlib import Path
 
-    database = db_path.resolve()
-    protected = {database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))}
-    if target.resolve() in protected:
-        raise InputError("--out is the database itself; choose another file")
+    from leadtui.store.database import is_database_file
+
+    if is_database_file(db_path, target):
+        raise InputError("--out is the database or one of its files; choose another file")
     if target.exists() and not force:
-        raise InputError(f"--out {target} exists; choose a new file or add --force")
+        raise InputError(f"--out {_shown_path(target)} exists; choose a new file or add --force")
     if not target.parent.is_dir():
-        raise InputError(f"--out folder {target.parent} does not exist; create it first")
+        raise InputError(
+            f"--out folder {_shown_path(target.parent)} does not exist; create it first"
+        )
     if target.is_dir():
-        raise InputError(f"--out {target} is a folder; give a file name")
+        raise InputError(f"--out {_shown_path(target)} is a folder; give a file name")
     fd, temp = tempfile.mkstemp(prefix=".leadtui-", dir=target.parent)  # mode 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -952,24 +971,60 @@ def _backup(args: argparse.Namespace) -> int:
     from datetime import datetime
     from pathlib import Path
 
-    from leadtui.store.database import backup_to
+    from leadtui.store.database import backup_to, is_database_file
 
     loc = _locations(args)
-    if args.out:
-        target = Path(args.out).expanduser()
-        if target.exists() and not args.force:
-            raise InputError(f"--out {target} exists; choose a new file or add --force")
-        if not target.parent.is_dir():
-            raise InputError(f"--out folder {target.parent} does not exist; create it first")
+    if args.out is not None:
+        target = _backup_target(args.out, args.force)
     else:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}.db"
-    if target.resolve() == loc.db_path.resolve():
-        raise InputError("--out is the database itself; choose another file")
+        counter = 1
+        while os.path.lexists(target):
+            counter += 1
+            target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}-{counter}.db"
+    if is_database_file(loc.db_path, target):
+        raise InputError("--out is the database or one of its files; choose another file")
     db = _open(args, create=False)
-    backup_to(db, target)
-    _print(f"backed up {loc.db_path.resolve()} to {target.resolve()}")
+    try:
+        backup_to(db, target)
+    except OSError as exc:
+        raise InputError(
+            f"--out {_shown_path(target)} cannot be written ({exc.strerror or exc}); "
+            "choose another file or free some space"
+        ) from None
+    finally:
+        db.close()
+    _print(f"backed up {loc.db_path.resolve()} to {Path(os.path.abspath(target))}")
     return 0
+
+
+def _shown_path(target: Path) -> str:
+    """A path as a refusal quotes it: one line, at most a short tail of a long name."""
+    from leadtui.domain.text import literal
+
+    text = literal(str(target))
+    return text if len(text) <= 80 else "…" + text[-79:]
+
+
+def _backup_target(out: str, force: bool) -> Path:
+    """The ``--out`` file of a backup, refused before anything is opened or written."""
+    from pathlib import Path
+
+    if not out.strip() or "\x00" in out:
+        raise InputError("--out is empty; give the file to write the backup to")
+    target = Path(out).expanduser()
+    if len(os.fsencode(target.name)) > 255:
+        raise InputError("--out file name is longer than 255 bytes; choose a shorter name")
+    if target.is_dir():
+        raise InputError(f"--out {_shown_path(target)} is a folder; give a file name in it")
+    if os.path.lexists(target) and not force:
+        raise InputError(f"--out {_shown_path(target)} exists; choose a new file or add --force")
+    if not target.parent.is_dir():
+        raise InputError(
+            f"--out folder {_shown_path(target.parent)} does not exist; create it first"
+        )
+    return target
 
 
 def _tui(args: argparse.Namespace) -> int:
@@ -986,6 +1041,39 @@ def _tui(args: argparse.Namespace) -> int:
 # --- parser -------------------------------------------------------------------------
 
 
+# A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
+_REPR = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+# One shown character of such a string: an escape (kept whole) or a plain character.
+_REPR_CHAR = r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|\\.|."
+
+
+def _shortened_quotes(message: str) -> str:
+    """``message`` with every quoted argument cut to its first few characters."""
+    import re
+
+    def shorten(match: re.Match[str]) -> str:
+        quote, inner = match.group()[0], match.group()[1:-1]
+        shown = ""
+        for char in re.findall(_REPR_CHAR, inner, re.DOTALL):
+            if len(shown) + len(char) > QUOTE_LIMIT:
+                return f"{quote}{shown}…{quote}"
+            shown += char
+        return match.group()
+
+    return re.sub(_REPR, shorten, message, flags=re.DOTALL)
+
+
+def _record_id(text: str) -> int:
+    """An id typed on the command line: a whole number that can be a stored id."""
+    import argparse
+    import re
+
+    # ASCII digits ("²" is no id) and at most 18 of them (SQLite ids are 64-bit).
+    if not re.fullmatch(r"[0-9]{1,18}", text.strip()):
+        raise argparse.ArgumentTypeError(f"must be an id like 12, got {quoted(text)}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (exposed for help text and tests)."""
     # argparse is imported here: opening the app (`leadtui`, `leadtui --db X`) never needs it.
@@ -995,7 +1083,12 @@ def build_parser() -> argparse.ArgumentParser:
         """argparse with a one-line error message and exit code 2."""
 
         def error(self, message: str) -> NoReturn:
-            self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+            # argparse quotes the offending argument whole (a 100 KB paste, a newline, an
+            # escape sequence): shorten each quote, then keep the line printable and short.
+            hint = f" (see `{self.prog} --help`)"
+            budget = MESSAGE_LIMIT - len(self.prog) - len(hint) - 2
+            text = escaped(_shortened_quotes(message), max(budget, 60))
+            self.exit(2, f"{self.prog}: {text}{hint}\n")
 
     common = _Parser(add_help=False)
     common.add_argument(
@@ -1147,7 +1240,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         mark = oo_sub.add_parser(verb, help=help_text, parents=[common])
         mark.add_argument("person", metavar="PERSON")
-        mark.add_argument("item", metavar="ID", type=int)
+        mark.add_argument("item", metavar="ID", type=_record_id)
         mark.add_argument("--undo", action="store_true", help="open it again")
         mark.set_defaults(handler=_oo_mark, what=what)
     oo_close = oo_sub.add_parser(
@@ -1245,8 +1338,8 @@ def build_parser() -> argparse.ArgumentParser:
     t3_link.add_argument("person", metavar="PERSON")
     t3_link.add_argument("rank", metavar="N", type=int, help="Bottom item 1–3")
     t3_link.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
-    t3_link.add_argument("--feedback", type=int, metavar="ID")
-    t3_link.add_argument("--point", type=int, metavar="ID")
+    t3_link.add_argument("--feedback", type=_record_id, metavar="ID")
+    t3_link.add_argument("--point", type=_record_id, metavar="ID")
     t3_link.add_argument("--unlink", action="store_true")
     t3_link.set_defaults(handler=_t3b3_link)
 
@@ -1326,7 +1419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LeadtuiError as exc:
-        sys.stderr.write(f"leadtui: {exc.message}\n")
+        sys.stderr.write(f"leadtui: {escaped(exc.message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -1334,19 +1427,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `leadtui people list | head`: the reader left; that is not a failure.
         sys.stdout = open(os.devnull, "w")  # silence the flush at exit
         return 0
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         if args.debug:
             raise
-        if "locked" in str(exc) or "busy" in str(exc):
-            sys.stderr.write("leadtui: the database is busy in another leadtui; try again\n")
-        else:
-            sys.stderr.write(f"leadtui: database error: {exc} (run with --debug for details)\n")
+        from leadtui.store.database import explain_sqlite_error
+
+        advice = explain_sqlite_error(exc)
+        if advice is not None:
+            # Busy, full or read-only: conditions the person can act on, so a refusal.
+            sys.stderr.write(f"leadtui: {advice}\n")
+            return 2
+        sys.stderr.write(f"leadtui: database error: {exc} (run with --debug for details)\n")
         return 1
     except Exception as exc:
         if args.debug:
             raise
         sys.stderr.write(f"leadtui: unexpected failure: {exc!r} (run with --debug for details)\n")
         return 1
+    finally:
+        _close_opened()
 
 
 if __name__ == "__main__":

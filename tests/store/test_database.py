@@ -89,7 +89,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(db_path: Path, tmp_pa
     (broken / "9998_half.sql").write_text(
         "CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);"
     )
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DatabaseRefusedError, match="no such table"):
         open_database(db_path, migrations_dir=broken)
     db = open_database(db_path)
     assert not db["half_done"].exists()
@@ -98,7 +98,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(db_path: Path, tmp_pa
 
 def test_file_is_private_and_created_folder_is_private(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "leadtui.db"
-    db = open_database(path, default_folder=path.parent)
+    db = open_database(path)
     db.close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

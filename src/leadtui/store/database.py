@@ -18,7 +18,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -35,7 +37,10 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "leadtui"
 BUSY_TIMEOUT_SECONDS = 10.0
-SQLITE_HEADER = b"SQLite format 3\x00"
+# Written into the file header by migration 0005, so another program's SQLite file is
+# recognised as not ours (and ours by others); "Lead" in ASCII.
+APPLICATION_ID = 0x4C656164
+_NOT_OURS = "leadtui leaves it untouched; pass the path of a leadtui database with --db"
 _MIGRATION_NAME = re.compile(r"^\d{4}_[a-z0-9_]+\.sql$")
 
 
@@ -68,32 +73,75 @@ def _migrations(files: list[MigrationFile]) -> Migrations:
     for file in files:
 
         def run(db: Database, path: Path = file.path) -> None:
-            db.executescript(path.read_text(encoding="utf-8"))
+            # Not executescript: it commits the open transaction first, which would drop
+            # the write lock between steps and leave a half-applied step after a crash.
+            for statement in sql_statements(path.read_text(encoding="utf-8")):
+                db.conn.execute(statement)
 
         migrations(name=file.name)(run)
     return migrations
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one at a time (triggers kept whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \t\r\n;"):
+                yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer
 
 
 def _refuse(path: Path, why: str) -> DatabaseRefusedError:
     return DatabaseRefusedError(f"{path}: {why}")
 
 
+def explain_sqlite_error(exc: sqlite3.Error) -> str | None:
+    """What a person can do about a SQLite error, or None when it is not theirs to fix.
+
+    A locked database, a full disk and a read-only file or folder are conditions of the
+    machine, not of the data: saying "restore a backup" there would lose recent work.
+    """
+    text = str(exc).lower()
+    # The primary result code: extended codes (SQLITE_READONLY_DIRECTORY ...) keep it
+    # in their low byte.
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if "locked" in text or "busy" in text or code in (5, 6):
+        return (
+            "the database is busy in another leadtui (a long demo, backup or migration); "
+            "try again when it finishes"
+        )
+    if "disk is full" in text or "database or disk is full" in text or code == 13:
+        return "the disk is full; free some space and try again (nothing was written)"
+    if "readonly" in text or "read-only" in text or code == 8:
+        return (
+            "the database or its folder is read-only; make both writable by you, "
+            "or copy the database to a writable folder and pass it with --db"
+        )
+    if "unable to open" in text or code == 14:
+        return "the database cannot be opened; check that its folder exists and is writable by you"
+    if "disk i/o" in text or code == 10:
+        return "the disk reported an input/output error; check the disk and try again"
+    return None
+
+
 def _check_existing(path: Path, known: set[str]) -> set[str] | None:
     """Read-only checks of an existing file.
 
     Returns the applied migration names, or None for a file with no leadtui data yet.
+    Everything is read through SQLite itself: opening and closing a second plain file
+    descriptor would drop the POSIX locks this process may already hold on the file
+    through another connection, letting another process delete the WAL under it.
     """
     if not path.is_file():
         raise _refuse(path, "is not a file; pass a file path with --db")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise _refuse(path, f"cannot be read ({exc.strerror}); fix its permissions") from None
-    if not header:
+    if not os.access(path, os.R_OK):
+        raise _refuse(path, "cannot be read by you; fix its permissions")
+    if path.stat().st_size == 0 and not path.with_name(path.name + "-wal").exists():
         return None  # an empty file: SQLite treats it as a new database
-    if header != SQLITE_HEADER:
-        raise _refuse(path, "is not a SQLite database; pass the path of a leadtui database")
     try:
         # mode=ro: this connection can never write, whatever state the file is in.
         uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -101,30 +149,43 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot be opened ({exc})") from None
     try:
-        tables = {
-            row[0] for row in conn.execute("select name from sqlite_master where type='table'")
-        }
+        schema = conn.execute("select type, name from sqlite_master").fetchall()
+        application_id = conn.execute("pragma application_id").fetchone()[0]
+        user_version = conn.execute("pragma user_version").fetchone()[0]
+        if application_id not in (0, APPLICATION_ID) or user_version != 0:
+            raise _refuse(path, f"belongs to another program; {_NOT_OURS}")
+        if not schema:
+            return None
         check = conn.execute("pragma quick_check(1)").fetchone()
         if not check or check[0] != "ok":
             raise _refuse(path, "is corrupt (integrity check failed); restore a backup")
+        tables = {name for kind, name in schema if kind == "table"}
         if "_sqlite_migrations" not in tables:
-            if tables:
-                raise _refuse(path, "is a SQLite database but not a leadtui one")
-            return None
+            raise _refuse(path, f"is a SQLite database but not a leadtui one; {_NOT_OURS}")
+        sets = dict(
+            conn.execute(
+                "select migration_set, count(*) from _sqlite_migrations group by migration_set"
+            ).fetchall()
+        )
+        if set(sets) != {MIGRATION_SET}:
+            raise _refuse(path, f"is a SQLite database but not a leadtui one; {_NOT_OURS}")
         applied = {
             row[0]
             for row in conn.execute(
                 "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
             )
         }
-        if not applied and tables - {"_sqlite_migrations"}:
-            raise _refuse(path, "is a SQLite database but not a leadtui one")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise _refuse(path, "is locked by another program; close it and try again") from None
-        raise _refuse(path, f"cannot be read ({exc}); restore a backup if this persists") from None
     except sqlite3.DatabaseError as exc:
-        raise _refuse(path, f"is corrupt or not a database ({exc}); restore a backup") from None
+        advice = explain_sqlite_error(exc)
+        if advice is not None:
+            raise _refuse(path, advice) from None
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == 26 or "not a database" in str(exc):
+            raise _refuse(
+                path,
+                "is not a SQLite database (or its header is damaged); pass the path of a "
+                "leadtui database, or restore a backup",
+            ) from None
+        raise _refuse(path, f"is corrupt ({exc}); restore a backup") from None
     finally:
         conn.close()
     unknown = sorted(applied - known)
@@ -133,7 +194,7 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
             path,
             f"was written by a newer leadtui (schema step {unknown[-1]}); upgrade leadtui",
         )
-    return applied or None
+    return applied
 
 
 class Preflight:
@@ -168,39 +229,81 @@ class Preflight:
         return self._applied
 
 
-def _prepare_location(path: Path) -> None:
+class _Created(NamedTuple):
+    """What opening made that did not exist before, removed again if the open fails."""
+
+    folders: list[Path]
+    file: bool
+
+
+def _make_private_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents as 0700; return those created, outermost first.
+
+    Folders that already exist keep their mode: they are the user's, not ours.
+    """
+    missing = [p for p in [folder, *folder.parents] if not p.exists()]
+    created: list[Path] = []
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another leadtui started at the same moment made it
+        created.append(level)
+        os.chmod(level, 0o700)  # mkdir's mode is masked by the umask
+    return created
+
+
+def _prepare_location(path: Path) -> _Created:
     folder = path.parent
     blocker = next((p for p in [folder, *folder.parents] if p.exists()), None)
     if blocker is not None and not blocker.is_dir():
         raise _refuse(path, f"{blocker} is a file, not a folder; choose another path with --db")
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True, mode=0o700)
-        except OSError as exc:
-            raise _refuse(path, f"its folder cannot be created ({exc.strerror})") from None
+    try:
+        folders = _make_private_folders(folder)
+    except OSError as exc:
+        raise _refuse(
+            path, f"its folder cannot be created ({exc.strerror}); choose another path with --db"
+        ) from None
+    if not folder.is_dir():
+        raise _refuse(path, f"{folder} is not a folder; choose another path with --db")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise _refuse(path, "its folder is not writable; choose another path with --db")
+        raise _refuse(
+            path, "its folder is not writable by you; fix its permissions or choose another --db"
+        )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise _refuse(path, "is not readable and writable by you; fix its permissions")
+    created_file = False
     if not path.exists():
         try:
             # Create with 0600 ourselves so the file is never readable by others, not even briefly.
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            created_file = True
         except FileExistsError:
             pass
         except OSError as exc:
+            _remove_created(path, _Created(folders, False))
             raise _refuse(path, f"cannot be created ({exc.strerror})") from None
+    return _Created(folders, created_file)
 
 
-def _tighten_permissions(path: Path, default_folder: Path | None) -> None:
+def _remove_created(path: Path, created: _Created) -> None:
+    """Undo what a failed open created, so a refusal leaves nothing behind."""
+    if created.file:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    for folder in reversed(created.folders):
+        try:
+            folder.rmdir()
+        except OSError:
+            break  # not empty: something else lives there now
+
+
+def _tighten_permissions(path: Path) -> None:
     os.chmod(path, 0o600)
     for suffix in ("-wal", "-shm"):
         sidecar = path.with_name(path.name + suffix)
         if sidecar.exists():
             os.chmod(sidecar, 0o600)
-    if default_folder is not None and path.parent.resolve() == default_folder.resolve():
-        # Our own data folder: keep it private. A folder the user chose is theirs to set.
-        os.chmod(path.parent, 0o700)
 
 
 class Store:
@@ -244,14 +347,37 @@ def connect(path: Path) -> Store:
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
     )
-    conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    conn.execute("pragma foreign_keys = on")
-    # Deleted text (T3B3 items removed after delivery, edited notes) is overwritten on
-    # disk, not left in free pages; not every SQLite build turns this on by default.
-    conn.execute("pragma secure_delete = on")
-    conn.execute("pragma journal_mode = wal")
-    conn.execute("pragma synchronous = normal")
+    try:
+        conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute("pragma foreign_keys = on")
+        # Deleted text (T3B3 items removed after delivery, edited notes) is overwritten on
+        # disk, not left in free pages; not every SQLite build turns this on by default.
+        conn.execute("pragma secure_delete = on")
+        _switch_to_wal(conn)
+        conn.execute("pragma synchronous = normal")
+    except BaseException:
+        conn.close()
+        raise
     return Store(conn, path)
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """``journal_mode = wal``, waiting out other processes like every other statement.
+
+    Switching needs a moment of exclusive access; SQLite reports "locked" at once rather
+    than calling the busy handler, so two first runs started together would otherwise fail.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("pragma journal_mode = wal")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 @contextmanager
@@ -277,35 +403,69 @@ def write_transaction(store: Store) -> Iterator[Store]:
         raise
 
 
-def backup_to(store: Store, target: Path, *, exclusive: bool = False) -> Path:
+def protected_paths(db_path: Path) -> list[Path]:
+    """The database file and its sidecars: never a target for a backup or an export."""
+    return [db_path.with_name(db_path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+def is_database_file(db_path: Path, target: Path) -> bool:
+    """True when writing ``target`` could touch the database at ``db_path`` or its sidecars.
+
+    Compares resolved paths (symlinks followed), the same names ignoring case (on a
+    case-insensitive file system ``LEADTUI.db`` is the database; elsewhere refusing it
+    costs a user nothing but another name), and the same file by inode (hard links).
+    """
+    resolved = Path(os.path.realpath(target))
+    for protected in protected_paths(Path(os.path.realpath(db_path))):
+        if resolved == protected or str(resolved).casefold() == str(protected).casefold():
+            return True
+        try:
+            if os.path.lexists(target) and protected.exists() and resolved.samefile(protected):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def backup_to(store: Store, target: Path) -> Path:
     """Copy ``store`` to ``target`` through SQLite's backup API (consistent while in use).
 
-    With ``exclusive`` the target must not exist yet, so two processes never write
-    the same backup file.
+    The copy is written to a temporary file beside ``target`` and renamed into place, so a
+    failure (a full disk, an interrupted run) never leaves a half-written or empty file,
+    and a symlink at ``target`` is replaced rather than written through. The caller checks
+    that ``target`` is not the database (:func:`is_database_file`).
     """
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    flags = os.O_CREAT | os.O_WRONLY | (os.O_EXCL if exclusive else os.O_TRUNC)
-    os.close(os.open(target, flags, 0o600))
-    os.chmod(target, 0o600)
-    destination = sqlite3.connect(str(target))
+    _make_private_folders(target.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=".leadtui-backup-", suffix=".tmp", dir=target.parent)
+    os.close(fd)  # mkstemp made it 0600; SQLite writes it through its own connection
+    temp = Path(temp_name)
     try:
-        store.conn.backup(destination)
-    finally:
-        destination.close()
+        destination = sqlite3.connect(temp_name)
+        try:
+            store.conn.backup(destination)
+        finally:
+            destination.close()
+        with open(temp_name, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        for suffix in ("", "-journal"):
+            temp.with_name(temp.name + suffix).unlink(missing_ok=True)
+        raise
     return target
 
 
-def _backup_before_migrating(path: Path, first_pending: str, now: datetime | None) -> None:
+def _backup_before_migrating(path: Path, first_pending: str, now: datetime | None) -> Path:
     """Copy the database as it is before ``first_pending`` runs, under a unique name.
 
-    Called while this process holds the write lock, through a second read connection
-    (the backup API cannot read through a connection with an open write transaction).
+    Taken before the connection that migrates touches the file (switching an older file
+    to WAL rewrites its header), through a read connection of its own.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir_for(path) / f"{path.stem}-{stamp}-{os.getpid()}-before-{first_pending}.db"
     reader = Store(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS), path)
     try:
-        backup_to(reader, target, exclusive=True)
+        return backup_to(reader, target)
     finally:
         reader.close()
 
@@ -314,14 +474,14 @@ def open_database(
     path: Path,
     *,
     migrations_dir: Path | None = None,
-    default_folder: Path | None = None,
     now: datetime | None = None,
     preflight: Preflight | None = None,
 ) -> Store:
     """Open (creating if needed) and migrate the leadtui database at ``path``.
 
     Raises :class:`DatabaseRefusedError` without touching the file when it
-    cannot be used. ``preflight`` is a check already started for this path.
+    cannot be used. ``preflight`` is a check already started for this path. A new
+    database that fails to open is removed again, with any folder made for it.
     """
     files = migration_files(migrations_dir)
     known = {f.name for f in files}
@@ -329,24 +489,43 @@ def open_database(
         applied = preflight.result()
     else:
         applied = _check_existing(path, known) if path.exists() else None
-    _prepare_location(path)
+    created = _prepare_location(path)
+    store: Store | None = None
     try:
+        pending = [f.name for f in files if f.name not in (applied or set())]
+        if pending and applied:
+            _backup_before_migrating(path, pending[0], now)
         store = connect(path)
-    except sqlite3.Error as exc:
-        raise _refuse(path, f"cannot be opened ({exc})") from None
-    try:
-        _tighten_permissions(path, default_folder)
-        if [f for f in files if f.name not in (applied or set())]:
+        _tighten_permissions(path)
+        if pending:
             migrations = _migrations(files)
             with write_transaction(store):
                 # Under the write lock: what is still pending (a second process may have
-                # migrated meanwhile), a backup of exactly that state, then every pending
-                # step through sqlite-utils, committed together.
-                pending = migrations.pending(store.utils)
-                if pending and applied:
-                    _backup_before_migrating(path, pending[0].name, now)
+                # migrated meanwhile), then every pending step through sqlite-utils,
+                # committed together with the record of each step.
                 migrations.apply(store.utils)
-    except BaseException:
-        store.close()
+    except BaseException as exc:
+        if store is not None:
+            store.close()
+        _remove_created(path, created)
+        if isinstance(exc, sqlite3.Error):
+            advice = explain_sqlite_error(exc)
+            raise _refuse(path, advice or f"cannot be opened ({exc})") from None
+        if isinstance(exc, OSError):
+            raise _refuse(path, _os_advice(exc)) from None
         raise
     return store
+
+
+def _os_advice(exc: OSError) -> str:
+    """One line for a file-system failure while opening or backing up."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full; free some space and try again (nothing was changed)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"cannot be written ({exc.strerror}); make it and its folder writable by you, "
+            "or copy it to a writable folder and pass it with --db"
+        )
+    return f"cannot be opened ({exc.strerror or exc}); check the disk and its folder"

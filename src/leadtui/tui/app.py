@@ -57,9 +57,7 @@ class LeadtuiApp(App[None]):
         self._db: Store | None = None
         refusal: str | None = None
         try:
-            self._db = open_database(
-                locations.db_path, default_folder=locations.data_dir, preflight=preflight
-            )
+            self._db = open_database(locations.db_path, preflight=preflight)
         except DatabaseRefusedError as exc:
             refusal = exc.message
             # Start on the message screen instead of Today; set before App.__init__ reads it.
