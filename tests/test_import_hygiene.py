@@ -10,6 +10,14 @@ import pytest
 
 CORE = [
     "leadtui.cli",
+    "leadtui.cli.common",
+    "leadtui.cli.parser",
+    "leadtui.cli.people",
+    "leadtui.cli.energy",
+    "leadtui.cli.oneonones",
+    "leadtui.cli.reviews",
+    "leadtui.cli.exports",
+    "leadtui.cli.maintenance",
     "leadtui.config",
     "leadtui.paths",
     "leadtui.errors",
@@ -29,6 +37,19 @@ def test_core_modules_do_not_import_textual() -> None:
         "import sys\n"
         + "".join(f"import {m}\n" for m in CORE)
         + ("assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)")
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_opening_the_app_builds_no_parser() -> None:
+    # `leadtui` and `leadtui --db PATH` skip argparse and every command module.
+    code = (
+        "import sys\nfrom leadtui.cli import _plain_tui_args, open_app\n"
+        "for argv in ([], ['--db', 'x.db'], ['--db=x.db']):\n"
+        "    assert _plain_tui_args(argv).handler is open_app, argv\n"
+        "loaded = sorted(m for m in sys.modules\n"
+        "                if m == 'argparse' or m.startswith('leadtui.cli.'))\n"
+        "assert loaded == ['leadtui.cli.common'], loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 

@@ -33,7 +33,7 @@ def ask_export(
     confirmed: set[str] = set()
 
     def save(target: str) -> None:
-        from leadtui.cli import write_export
+        from leadtui.cli.exports import write_export
         from leadtui.errors import InputError
 
         text = target.strip()

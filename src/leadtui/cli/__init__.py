@@ -1,0 +1,102 @@
+"""The command line: ``leadtui`` opens the TUI; subcommands capture and export.
+
+Subcommands never import Textual, so a quick capture from the shell costs
+little more than starting Python. Exit codes: 0 done, 2 input refused (one
+line on stderr, nothing written), 1 an unexpected failure.
+
+The package: ``main`` here (with the TUI fast path), the parser in ``parser.py``, shared
+helpers in ``common.py`` and one module per command group.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from leadtui.cli.common import close_opened, locations_for, today_from_env
+from leadtui.domain.text import MESSAGE_LIMIT, escaped
+from leadtui.errors import LeadtuiError
+
+if TYPE_CHECKING:
+    import argparse
+
+Handler = Callable[["argparse.Namespace"], int]
+
+
+def open_app(args: argparse.Namespace) -> int:
+    from leadtui.store.database import Preflight
+
+    locations = locations_for(args)
+    # Check the database file while Textual imports (see Preflight).
+    preflight = Preflight(locations.db_path)
+    from leadtui.tui.app import run_app
+
+    return run_app(locations, today=today_from_env(), preflight=preflight)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (built in ``leadtui.cli.parser``; imported on first use)."""
+    from leadtui.cli.parser import build_parser
+
+    return build_parser()
+
+
+def _plain_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``leadtui`` or ``leadtui --db PATH``: the arguments, without building the full parser.
+
+    Opening the app is the most common invocation, so it skips constructing every
+    subcommand's parser; anything else goes through argparse as usual.
+    """
+    db: str | None = None
+    rest = list(argv)
+    if len(rest) == 2 and rest[0] == "--db":
+        db = rest[1]
+    elif len(rest) == 1 and rest[0].startswith("--db="):
+        db = rest[0].removeprefix("--db=")
+    elif rest:
+        return None
+    if db is not None and (not db or db.startswith("-")):
+        return None  # let argparse explain the problem
+    from types import SimpleNamespace
+
+    return SimpleNamespace(db=db, debug=False, handler=open_app)  # type: ignore[return-value]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run leadtui with ``argv`` (default: the process arguments); return the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = _plain_tui_args(argv) or build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except LeadtuiError as exc:
+        sys.stderr.write(f"leadtui: {escaped(exc.message, MESSAGE_LIMIT)}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `leadtui people list | head`: the reader left; that is not a failure.
+        sys.stdout = open(os.devnull, "w")  # silence the flush at exit
+        return 0
+    except sqlite3.Error as exc:
+        if args.debug:
+            raise
+        from leadtui.store.database import explain_sqlite_error
+
+        advice = explain_sqlite_error(exc)
+        if advice is not None:
+            # Busy, full or read-only: conditions the person can act on, so a refusal.
+            sys.stderr.write(f"leadtui: {advice}\n")
+            return 2
+        sys.stderr.write(f"leadtui: database error: {exc} (run with --debug for details)\n")
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        sys.stderr.write(f"leadtui: unexpected failure: {exc!r} (run with --debug for details)\n")
+        return 1
+    finally:
+        close_opened()

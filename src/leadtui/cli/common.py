@@ -1,0 +1,114 @@
+"""What the command groups share: today, the database they open, printing, settings,
+the person and half a command names, and how a refusal shows a path.
+
+Every database a command opens is remembered here and closed by ``main`` when the
+command ends.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from leadtui.domain.text import quoted
+from leadtui.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+    from leadtui.config import Settings
+    from leadtui.paths import Locations
+    from leadtui.store.database import Store
+
+
+def today_from_env() -> date:
+    """Today, or the date in ``LEADTUI_TODAY`` (for reproducible demos and tests)."""
+    pinned = os.environ.get("LEADTUI_TODAY")
+    if pinned:
+        from leadtui.domain.dates import in_range
+
+        try:
+            day = date.fromisoformat(pinned)
+        except ValueError:
+            raise InputError(f"LEADTUI_TODAY must be YYYY-MM-DD, got {quoted(pinned)}") from None
+        # Every rule counts days from today, so it stays in the years typed dates may take.
+        return in_range(day, "LEADTUI_TODAY")
+    return date.today()
+
+
+def locations_for(args: argparse.Namespace) -> Locations:
+    from leadtui.paths import locations
+
+    return locations(args.db)
+
+
+# Every database a command opened, closed when the command ends, so the WAL is
+# checkpointed then (and a test calling main() twice sees a settled file).
+_OPENED: list[Store] = []
+
+
+def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """Open the database; commands that only read refuse one that does not exist yet."""
+    from leadtui.store.database import open_database
+
+    loc = locations_for(args)
+    if not create and not loc.db_path.exists():
+        raise InputError(
+            f"no database at {loc.db_path}; check --db, or start one with "
+            "`leadtui people add NAME` (or `leadtui demo`)"
+        )
+    store = open_database(loc.db_path)
+    _OPENED.append(store)
+    return store
+
+
+def close_opened() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
+
+
+def echo(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """config.toml; a problem is reported on stderr and defaults are used."""
+    from leadtui.config import load_settings
+
+    settings, problems = load_settings(locations_for(args).config_file)
+    for problem in problems:
+        sys.stderr.write(f"leadtui: warning: {problem}\n")
+    return settings
+
+
+def person_and_store(args: argparse.Namespace, *, create: bool = False) -> tuple[Any, Store]:
+    from leadtui.store.people import PeopleRepository
+
+    store = open_store(args, create=create)
+    return PeopleRepository(store).resolve(args.person), store
+
+
+def review_half(args: argparse.Namespace) -> tuple[Any, int]:
+    """The --half asked for (default: this half) and the configured half start month."""
+    from leadtui.domain.dates import parse_half
+
+    start_month = settings_for(args).review.half_start_month
+    return parse_half(args.half, today_from_env(), start_month), start_month
+
+
+def archived_note(person: Any) -> None:
+    if not person.active:
+        sys.stderr.write(
+            f"leadtui: note: {person.display_name} is archived; recorded all the same\n"
+        )
+
+
+def shown_path(target: Path) -> str:
+    """A path as a refusal quotes it: one line, at most a short tail of a long name."""
+    from leadtui.domain.text import literal
+
+    text = literal(str(target))
+    return text if len(text) <= 80 else "…" + text[-79:]

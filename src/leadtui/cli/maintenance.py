@@ -1,0 +1,86 @@
+"""`leadtui demo` and `leadtui backup`: fill an empty database, copy one safely."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from leadtui.cli.common import echo, locations_for, open_store, shown_path, today_from_env
+from leadtui.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+
+def demo(args: argparse.Namespace) -> int:
+    from leadtui.services.demo import check_demo_size, seed_demo
+
+    check_demo_size(years=args.years, people=args.people)
+    # --force no longer merges: it is still parsed so old scripts get the one-line
+    # refusal of a database holding data rather than a usage error.
+    db = open_store(args)
+    try:
+        summary = seed_demo(db, today=today_from_env(), years=args.years, people=args.people)
+    finally:
+        db.close()
+    echo(
+        f"demo team added: {summary.people} people ({summary.archived} archived), "
+        f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
+        f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
+        f"{summary.t3b3s} T3B3s; "
+        f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
+    )
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    from leadtui.store.database import backup_to, is_database_file
+
+    loc = locations_for(args)
+    if args.out is not None:
+        target = _backup_target(args.out, args.force)
+    else:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}.db"
+        counter = 1
+        while os.path.lexists(target):
+            counter += 1
+            target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}-{counter}.db"
+    if is_database_file(loc.db_path, target):
+        raise InputError("--out is the database or one of its files; choose another file")
+    db = open_store(args, create=False)
+    try:
+        backup_to(db, target)
+    except OSError as exc:
+        raise InputError(
+            f"--out {shown_path(target)} cannot be written ({exc.strerror or exc}); "
+            "choose another file or free some space"
+        ) from None
+    finally:
+        db.close()
+    echo(f"backed up {loc.db_path.resolve()} to {Path(os.path.abspath(target))}")
+    return 0
+
+
+def _backup_target(out: str, force: bool) -> Path:
+    """The ``--out`` file of a backup, refused before anything is opened or written."""
+    from pathlib import Path
+
+    if not out.strip() or "\x00" in out:
+        raise InputError("--out is empty; give the file to write the backup to")
+    target = Path(out).expanduser()
+    if len(os.fsencode(target.name)) > 255:
+        raise InputError("--out file name is longer than 255 bytes; choose a shorter name")
+    if target.is_dir():
+        raise InputError(f"--out {shown_path(target)} is a folder; give a file name in it")
+    if os.path.lexists(target) and not force:
+        raise InputError(f"--out {shown_path(target)} exists; choose a new file or add --force")
+    if not target.parent.is_dir():
+        raise InputError(
+            f"--out folder {shown_path(target.parent)} does not exist; create it first"
+        )
+    return target

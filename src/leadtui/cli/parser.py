@@ -1,0 +1,396 @@
+"""The argument parser: every subcommand, its options and the handler it runs.
+
+Only ``main`` imports this module, and only when a subcommand is given: ``leadtui`` and
+``leadtui --db PATH`` open the app without argparse. The handlers' modules import
+their heavy dependencies inside each handler, so importing them here is cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import NoReturn
+
+from leadtui import __version__
+from leadtui.cli import open_app
+from leadtui.cli.energy import (
+    energy_check,
+    energy_log,
+    energy_show,
+    energy_work_add,
+    energy_work_list,
+)
+from leadtui.cli.exports import export_1on1, export_energy, export_review
+from leadtui.cli.maintenance import backup, demo
+from leadtui.cli.oneonones import (
+    oneonone_action,
+    oneonone_add,
+    oneonone_close,
+    oneonone_mark,
+    oneonone_notes,
+    oneonone_reschedule,
+    oneonone_series,
+    oneonone_show,
+)
+from leadtui.cli.people import people_add, people_archive, people_edit, people_list
+from leadtui.cli.reviews import (
+    feedback_add,
+    feedback_list,
+    t3b3_deliver,
+    t3b3_link,
+    t3b3_set,
+    t3b3_show,
+)
+from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
+
+# A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
+_REPR = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+# One shown character of such a string: an escape (kept whole) or a plain character.
+_REPR_CHAR = r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|\\.|."
+
+
+def _shortened_quotes(message: str) -> str:
+    """``message`` with every quoted argument cut to its first few characters."""
+
+    def shorten(match: re.Match[str]) -> str:
+        quote, inner = match.group()[0], match.group()[1:-1]
+        shown = ""
+        for char in re.findall(_REPR_CHAR, inner, re.DOTALL):
+            if len(shown) + len(char) > QUOTE_LIMIT:
+                return f"{quote}{shown}…{quote}"
+            shown += char
+        return match.group()
+
+    return re.sub(_REPR, shorten, message, flags=re.DOTALL)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        # argparse quotes the offending argument whole (a 100 KB paste, a newline, an
+        # escape sequence): shorten each quote, then keep the line printable and short.
+        hint = f" (see `{self.prog} --help`)"
+        budget = MESSAGE_LIMIT - len(self.prog) - len(hint) - 2
+        text = escaped(_shortened_quotes(message), max(budget, 60))
+        self.exit(2, f"{self.prog}: {text}{hint}\n")
+
+
+def _record_id(text: str) -> int:
+    """An id typed on the command line: a whole number that can be a stored id."""
+    # ASCII digits ("²" is no id) and at most 18 of them (SQLite ids are 64-bit).
+    if not re.fullmatch(r"[0-9]{1,18}", text.strip()):
+        raise argparse.ArgumentTypeError(f"must be an id like 12, got {quoted(text)}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (exposed for help text and tests)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="database file (default: $LEADTUI_DB or the user data folder)",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show tracebacks of unexpected failures",
+    )
+    parser = _Parser(prog="leadtui", description="The rituals of leading people, in a terminal.")
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="PATH",
+        help="database file (default: $LEADTUI_DB or the user data folder)",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument("--version", action="version", version=f"leadtui {__version__}")
+    parser.set_defaults(handler=open_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    people = sub.add_parser("people", help="add, list, edit and archive people", parents=[common])
+    people_sub = people.add_subparsers(title="people commands", metavar="ACTION", required=True)
+
+    def person_options(p: argparse.ArgumentParser, *, name_flag: bool) -> None:
+        if name_flag:
+            p.add_argument("--name", help="new name")
+        p.add_argument(
+            "--relation",
+            metavar="R",
+            help="report | peer | manager | skip | other (default: report)",
+        )
+        p.add_argument("--title", metavar="T")
+        p.add_argument("--level", metavar="L")
+        p.add_argument("--team", metavar="T")
+        p.add_argument("--started", metavar="DATE", help="start date (YYYY-MM-DD, today, ...)")
+
+    add = people_sub.add_parser("add", help="add a person", parents=[common])
+    add.add_argument("name", metavar="NAME")
+    person_options(add, name_flag=False)
+    add.set_defaults(handler=people_add)
+
+    edit = people_sub.add_parser("edit", help="change a person's details", parents=[common])
+    edit.add_argument("person", metavar="PERSON", help="id, name or unique name prefix")
+    person_options(edit, name_flag=True)
+    edit.set_defaults(handler=people_edit)
+
+    archive = people_sub.add_parser(
+        "archive", help="archive someone who left (history kept)", parents=[common]
+    )
+    archive.add_argument("person", metavar="PERSON")
+    archive.set_defaults(handler=people_archive, undo=False)
+    unarchive = people_sub.add_parser(
+        "unarchive", help="bring an archived person back", parents=[common]
+    )
+    unarchive.add_argument("person", metavar="PERSON")
+    unarchive.set_defaults(handler=people_archive, undo=True)
+
+    listing = people_sub.add_parser("list", help="list people", parents=[common])
+    listing.add_argument("--all", action="store_true", help="include archived people")
+    listing.add_argument("--sort", choices=("name", "relation"), default="name")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=people_list)
+
+    energy = sub.add_parser(
+        "energy", help="the daily energy journal and its verdict", parents=[common]
+    )
+    energy_sub = energy.add_subparsers(title="energy commands", metavar="ACTION", required=True)
+    log = energy_sub.add_parser(
+        "log", help="log today's energy, 1 (drained) to 5 (energized)", parents=[common]
+    )
+    log.add_argument("level", metavar="LEVEL", help="1–5")
+    log.add_argument("note", metavar="NOTE", nargs="?", help="what made the day")
+    log.add_argument("--date", metavar="DATE", help="another day (default today; not the future)")
+    log.add_argument(
+        "--energized-by", action="append", metavar="TEXT", help="what gave energy (repeatable)"
+    )
+    log.add_argument(
+        "--drained-by", action="append", metavar="TEXT", help="what took energy (repeatable)"
+    )
+    log.set_defaults(handler=energy_log)
+    show = energy_sub.add_parser("show", help="list recent entries", parents=[common])
+    show.add_argument("--days", type=int, default=14, metavar="N", help="how far back (14)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=energy_show)
+    check = energy_sub.add_parser(
+        "check", help="the eventual-quid-pro-quo verdict", parents=[common]
+    )
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=energy_check)
+    work = energy_sub.add_parser("work", help="energizing work", parents=[common])
+    work_sub = work.add_subparsers(title="work commands", metavar="ACTION", required=True)
+    work_add = work_sub.add_parser("add", help="log energizing work", parents=[common])
+    work_add.add_argument("title", metavar="TITLE")
+    work_add.add_argument("--date", metavar="DATE")
+    work_add.add_argument("--hours", default="1", metavar="H", help="hours (1)")
+    work_add.add_argument(
+        "--kind",
+        default="other",
+        help="coding | coaching | exploring | optimizing | speaking | writing | other",
+    )
+    work_add.add_argument("--creates-work-for-other-teams", action="store_true")
+    work_add.set_defaults(handler=energy_work_add)
+    work_list = work_sub.add_parser("list", help="list energizing work", parents=[common])
+    work_list.add_argument("--json", action="store_true")
+    work_list.set_defaults(handler=energy_work_list)
+
+    oo = sub.add_parser(
+        "1on1", help="one-on-ones: series, talking points, actions", parents=[common]
+    )
+    oo_sub = oo.add_subparsers(title="1on1 commands", metavar="ACTION", required=True)
+    series = oo_sub.add_parser(
+        "series", help="create or change a person's recurring 1:1", parents=[common]
+    )
+    series.add_argument("person", metavar="PERSON")
+    series.add_argument("--every", metavar="N", help="every N weeks (1)")
+    series.add_argument("--weekday", metavar="DAY", help="e.g. tuesday")
+    series.add_argument("--time", metavar="HH:MM", help="start time (10:00)")
+    series.add_argument("--minutes", metavar="N", help="length (60)")
+    series.add_argument("--start", metavar="DATE", help="first possible date (today)")
+    series.add_argument("--pause", dest="status", action="store_const", const="pause")
+    series.add_argument("--resume", dest="status", action="store_const", const="resume")
+    series.add_argument("--end", dest="status", action="store_const", const="end")
+    series.set_defaults(handler=oneonone_series, status=None)
+    oo_add = oo_sub.add_parser("add", help="a talking point for the next session", parents=[common])
+    oo_add.add_argument("person", metavar="PERSON")
+    oo_add.add_argument("text", metavar="TEXT")
+    oo_add.add_argument("--private", action="store_true", help="never in a shared export")
+    oo_add.add_argument("--theirs", action="store_true", help="raised by them")
+    oo_add.add_argument("--recurring", action="store_true", help="asked every session")
+    oo_add.set_defaults(handler=oneonone_add)
+    oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
+    oo_action.add_argument("person", metavar="PERSON")
+    oo_action.add_argument("text", metavar="TEXT")
+    oo_action.add_argument("--owner", default="me", help="me | them (me)")
+    oo_action.add_argument(
+        "--due", metavar="DATE", help="due date; a past date is accepted and overdue at once"
+    )
+    oo_action.set_defaults(handler=oneonone_action)
+    for verb, what, help_text in (
+        ("discuss", "discussed", "mark a talking point discussed"),
+        ("drop", "dropped", "drop a talking point"),
+        ("done", "done", "mark an action item done"),
+    ):
+        mark = oo_sub.add_parser(verb, help=help_text, parents=[common])
+        mark.add_argument("person", metavar="PERSON")
+        mark.add_argument("item", metavar="ID", type=_record_id)
+        mark.add_argument("--undo", action="store_true", help="open it again")
+        mark.set_defaults(handler=oneonone_mark, what=what)
+    oo_close = oo_sub.add_parser(
+        "close", help="hold the session: file and carry over", parents=[common]
+    )
+    oo_close.add_argument("person", metavar="PERSON")
+    oo_close.add_argument("--date", metavar="DATE", help="held on (today)")
+    oo_close.set_defaults(handler=oneonone_close)
+    oo_notes = oo_sub.add_parser(
+        "notes", help="write the next session's notes, or fix a held one's", parents=[common]
+    )
+    oo_notes.add_argument("person", metavar="PERSON")
+    oo_notes.add_argument("--shared", metavar="TEXT", help="notes in the counterpart's copy")
+    oo_notes.add_argument("--private", metavar="TEXT", help="notes never in a shared export")
+    oo_notes.add_argument(
+        "--session", metavar="DATE", help="fix the session held on DATE (default: the next one)"
+    )
+    oo_notes.set_defaults(handler=oneonone_notes)
+    oo_skip = oo_sub.add_parser(
+        "skip", help="skip the next session (or the one on --date)", parents=[common]
+    )
+    oo_skip.add_argument("person", metavar="PERSON")
+    oo_skip.add_argument("--date", metavar="DATE", help="the session to skip (the next one)")
+    oo_skip.add_argument(
+        "--undo", action="store_true", help="bring back the session on --date (skipped or moved)"
+    )
+    oo_skip.set_defaults(handler=oneonone_reschedule)
+    oo_move = oo_sub.add_parser(
+        "move", help="move the next session (or the one on --date) to TO", parents=[common]
+    )
+    oo_move.add_argument("person", metavar="PERSON")
+    oo_move.add_argument("to", metavar="TO", help="the new date")
+    oo_move.add_argument("--date", metavar="DATE", help="the session to move (the next one)")
+    oo_move.set_defaults(handler=oneonone_reschedule)
+    oo_show = oo_sub.add_parser(
+        "show", help="the next session: points, actions, last notes", parents=[common]
+    )
+    oo_show.add_argument("person", metavar="PERSON")
+    oo_show.add_argument("--json", action="store_true")
+    oo_show.set_defaults(handler=oneonone_show)
+
+    fb = sub.add_parser("feedback", help="the ongoing feedback log", parents=[common])
+    fb_sub = fb.add_subparsers(title="feedback commands", metavar="ACTION", required=True)
+    fb_add = fb_sub.add_parser("add", help="record feedback about a person", parents=[common])
+    fb_add.add_argument("person", metavar="PERSON")
+    fb_add.add_argument("text", metavar="TEXT")
+    fb_add.add_argument("--kind", default="strength", help="strength | growth (strength)")
+    fb_add.add_argument("--date", metavar="DATE", help="given on (today)")
+    fb_add.add_argument("--private", action="store_true", help="never in a shared export")
+    fb_add.set_defaults(handler=feedback_add)
+    fb_list = fb_sub.add_parser("list", help="a person's feedback log", parents=[common])
+    fb_list.add_argument("person", metavar="PERSON")
+    fb_list.add_argument("--half", metavar="H", help="only this half, e.g. 2026-H2")
+    fb_list.add_argument("--json", action="store_true")
+    fb_list.set_defaults(handler=feedback_list)
+
+    t3 = sub.add_parser("t3b3", help="top three and bottom three per half", parents=[common])
+    t3_sub = t3.add_subparsers(title="t3b3 commands", metavar="ACTION", required=True)
+    t3_set = t3_sub.add_parser("set", help="replace the Top and/or Bottom list", parents=[common])
+    t3_set.add_argument("person", metavar="PERSON")
+    t3_set.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_set.add_argument("--top", action="append", metavar="TEXT", help="a strength (repeat: 3)")
+    t3_set.add_argument(
+        "--bottom", action="append", metavar="TEXT", help="an area to grow (repeat: 3)"
+    )
+    t3_set.add_argument(
+        "--remove-text-after-delivery",
+        dest="remove_text",
+        action="store_const",
+        const=True,
+        help="delivering deletes the six texts and keeps only the fact",
+    )
+    t3_set.add_argument(
+        "--keep-text", dest="remove_text", action="store_const", const=False, help="(default)"
+    )
+    t3_set.set_defaults(handler=t3b3_set, remove_text=None)
+    t3_deliver = t3_sub.add_parser(
+        "deliver", help="record delivery (needs 3 + 3)", parents=[common]
+    )
+    t3_deliver.add_argument("person", metavar="PERSON")
+    t3_deliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_deliver.add_argument("--date", metavar="DATE", help="delivered on (today)")
+    t3_deliver.add_argument("--not-in-person", action="store_true")
+    t3_deliver.set_defaults(handler=t3b3_deliver)
+    t3_show = t3_sub.add_parser(
+        "show", help="the T3B3 with surprise flags and last half", parents=[common]
+    )
+    t3_show.add_argument("person", metavar="PERSON")
+    t3_show.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_show.add_argument("--json", action="store_true")
+    t3_show.set_defaults(handler=t3b3_show)
+    t3_link = t3_sub.add_parser(
+        "link", help="link a Bottom item to earlier feedback or a 1:1 point", parents=[common]
+    )
+    t3_link.add_argument("person", metavar="PERSON")
+    t3_link.add_argument("rank", metavar="N", type=int, help="Bottom item 1–3")
+    t3_link.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_link.add_argument("--feedback", type=_record_id, metavar="ID")
+    t3_link.add_argument("--point", type=_record_id, metavar="ID")
+    t3_link.add_argument("--unlink", action="store_true")
+    t3_link.set_defaults(handler=t3b3_link)
+
+    export = sub.add_parser("export", help="Markdown documents", parents=[common])
+    export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
+
+    def export_parser(name: str, help_text: str, audience: str | None) -> argparse.ArgumentParser:
+        """An export subcommand: --out and --force, and --audience when ``audience``
+        describes what the shared copy drops."""
+        parser = export_sub.add_parser(name, help=help_text, parents=[common])
+        if audience is not None:
+            parser.add_argument("person", metavar="PERSON")
+            parser.add_argument(
+                "--audience",
+                choices=("shared", "private"),
+                default="private",
+                help=f"shared drops {audience} (default: private)",
+            )
+        parser.add_argument("--out", metavar="FILE", help="default: print")
+        parser.add_argument("--force", action="store_true", help="overwrite --out")
+        return parser
+
+    oneonone_export = export_parser("1on1", "a person's running 1:1 document", "everything private")
+    oneonone_export.set_defaults(handler=export_1on1)
+    review_export = export_parser(
+        "review", "a person's review packet for a half", "everything private, T3B3 text included"
+    )
+    review_export.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    review_export.set_defaults(handler=export_review)
+    energy_export = export_parser("energy", "private energy quarter review", None)
+    energy_export.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
+    energy_export.set_defaults(handler=export_energy)
+
+    demo_parser = sub.add_parser(
+        "demo", help="fill a database with a realistic team", parents=[common]
+    )
+    demo_parser.add_argument(
+        "--years", type=int, default=2, metavar="N", help="years of history (2)"
+    )
+    demo_parser.add_argument("--people", type=int, default=8, metavar="N", help="team size (8)")
+    demo_parser.add_argument(
+        "--force",
+        action="store_true",
+        help="no longer merges; the demo only fills an empty database",
+    )
+    demo_parser.set_defaults(handler=demo)
+
+    backup_parser = sub.add_parser(
+        "backup", help="a consistent copy of the database", parents=[common]
+    )
+    backup_parser.add_argument(
+        "--out", metavar="FILE", help="target file (default: the backups folder)"
+    )
+    backup_parser.add_argument(
+        "--force", action="store_true", help="overwrite an existing --out file"
+    )
+    backup_parser.set_defaults(handler=backup)
+    return parser

@@ -1,0 +1,109 @@
+"""`leadtui people`: add, edit, archive and list people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from leadtui.cli.common import echo, open_store, today_from_env
+from leadtui.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
+    fields = {
+        "name": args.name,
+        "relation": args.relation,
+        "title": args.title,
+        "level": args.level,
+        "team": args.team,
+        "started_on": args.started,
+    }
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def people_add(args: argparse.Namespace) -> int:
+    from leadtui.domain.people_input import PersonDraft
+    from leadtui.domain.validation import build
+    from leadtui.store.people import PeopleRepository
+
+    today = today_from_env()
+    draft = build(PersonDraft, today=today, **_person_fields(args))
+    db = open_store(args)
+    person = PeopleRepository(db).add(draft)
+    echo(f"added {person.display_name} (id {person.id}, {person.relation.value})")
+    return 0
+
+
+def people_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.people_input import PersonDraft, draft_from
+    from leadtui.domain.validation import build
+    from leadtui.store.people import PeopleRepository
+
+    today = today_from_env()
+    changes = _person_fields(args)
+    if not changes:
+        raise InputError(
+            "nothing to change; give at least one of --name, --relation, --title, "
+            "--level, --team, --started"
+        )
+    # Check the typed values before touching the database; the name is checked for real below.
+    build(PersonDraft, today=today, **{"name": "placeholder", **changes})
+    db = open_store(args, create=False)
+    repo = PeopleRepository(db)
+    person = repo.resolve(args.person)
+    draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
+    updated = repo.update(person.id, draft)
+    echo(f"updated {updated.display_name} (id {updated.id})")
+    return 0
+
+
+def people_archive(args: argparse.Namespace) -> int:
+    from leadtui.store.people import PeopleRepository
+
+    db = open_store(args, create=False)
+    repo = PeopleRepository(db)
+    person = repo.resolve(args.person)
+    if args.undo:
+        person = repo.unarchive(person.id)
+        echo(f"unarchived {person.display_name} (id {person.id})")
+    else:
+        person = repo.archive(person.id, today_from_env())
+        echo(f"archived {person.display_name} (id {person.id}); history kept")
+    return 0
+
+
+def people_list(args: argparse.Namespace) -> int:
+    from leadtui.store.people import PeopleRepository
+
+    db = open_store(args, create=False)
+    people = PeopleRepository(db).list(include_archived=args.all, order=args.sort)
+    if args.json:
+        import json
+
+        echo(json.dumps([p.to_json() for p in people], ensure_ascii=False))
+        return 0
+    if not people:
+        echo("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")
+        return 0
+    from leadtui.domain.text import display_width, literal, pad
+
+    header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED")
+    rows = [
+        (
+            str(p.id),
+            literal(p.name) + ("" if p.active else " (archived)"),
+            p.relation.value,
+            literal(p.title or ""),
+            literal(p.level or ""),
+            literal(p.team or ""),
+            p.started_on.isoformat() if p.started_on else "",
+        )
+        for p in people
+    ]
+    # Columns by terminal width, so names with emoji or CJK characters stay aligned.
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
