@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.cli import main
-from tests.conftest import TODAY
-from tests.test_cli import run
+from tests.helpers import TODAY, run
 
 
 def out(capsys: pytest.CaptureFixture[str]) -> str:
@@ -107,7 +106,7 @@ def test_export_energy_is_private_and_safe(db_path: Path, tmp_path: Path) -> Non
     printed = run("export", "energy", *db)
     assert printed.returncode == 0
     text = printed.stdout
-    assert text.startswith("# Energy review 2026-Q4\n")
+    assert text.startswith("# Private: Energy review 2026-Q4\n")  # says so in its first line
     assert "Audience: private" in text
     assert "\n# Not a heading" not in text and "\\# Not a heading" not in text  # table cell
     assert "# Not a heading [bold]x[/] \\x1b[31m" in text
@@ -154,4 +153,4 @@ def test_export_never_overwrites_the_database_and_is_always_0600(
     loose.chmod(0o644)
     assert run("export", "energy", "--out", str(loose), "--force", *db).returncode == 0
     assert stat.S_IMODE(loose.stat().st_mode) == 0o600
-    assert loose.read_text().startswith("# Energy review")
+    assert loose.read_text().startswith("# Private: Energy review")

@@ -15,7 +15,8 @@ from leadtui.domain.energy import (
     quarter_bounds,
     quarter_view,
 )
-from tests.conftest import TODAY
+from leadtui.export.json import energy_verdict_json
+from tests.helpers import TODAY
 
 T = EnergyThresholds()
 
@@ -85,7 +86,7 @@ def test_eight_bad_months_is_deenergized_and_nine_is_imbalanced() -> None:
     assert nine.state is EnergyState.IMBALANCED
     assert nine.months_deenergized == 9
     assert "change the role" in nine.prescription
-    assert nine.to_json()["months_deenergized"] == 9
+    assert energy_verdict_json(nine)["months_deenergized"] == 9
 
 
 def test_a_month_with_too_few_entries_is_not_judged() -> None:
@@ -112,11 +113,11 @@ def test_deenergized_prescription_compares_this_month_with_last() -> None:
 def test_guardrails_speaking_and_work_for_other_teams() -> None:
     gigs = [work(TODAY - timedelta(days=30 * i), 2, WorkKind.SPEAKING) for i in range(3)]
     verdict = energy_verdict(days([4] * 20), [*gigs, work(TODAY, 1, creates=True)], TODAY)
-    warnings = verdict.to_json()["warnings"]
+    warnings = energy_verdict_json(verdict)["warnings"]
     assert isinstance(warnings, list) and len(warnings) == 2
     assert "3 speaking gigs" in warnings[0]
     two = energy_verdict(days([4] * 20), gigs[:2], TODAY)
-    assert two.to_json()["warnings"] == []
+    assert energy_verdict_json(two)["warnings"] == []
 
 
 def test_quarter_bounds_and_view() -> None:
@@ -149,5 +150,6 @@ def test_the_current_month_never_decides_the_year() -> None:
 
 def test_warnings_show_control_characters_literally() -> None:
     evil = EnergizingWork(1, "x\x1b]0;pwned\x07", TODAY, 1, WorkKind.CODING, True)
-    [warning] = energy_verdict(days([4] * 20), [evil], TODAY).to_json()["warnings"]  # type: ignore[misc]
+    verdict = energy_verdict(days([4] * 20), [evil], TODAY)
+    [warning] = energy_verdict_json(verdict)["warnings"]  # type: ignore[misc]
     assert "\x1b" not in warning and "\\x1b" in warning

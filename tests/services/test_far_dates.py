@@ -8,8 +8,9 @@ import pytest
 
 from leadtui.domain.oneonones_input import SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.privacy import Audience
 from leadtui.errors import InputError
-from leadtui.export.markdown import Audience
+from leadtui.export.json import running_document_json
 from leadtui.export.oneonone import oneonone_document
 from leadtui.services.oneonones import (
     ALL_HISTORY,
@@ -21,7 +22,7 @@ from leadtui.services.today import today_overview
 from leadtui.store.database import Store
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def old_database(db: Store) -> None:
@@ -52,7 +53,7 @@ def test_running_document_of_a_far_future_series_is_not_scheduled(db: Store) -> 
     pat = PeopleRepository(db).resolve("Pat")
     doc = running_document(db, pat, TODAY, history=ALL_HISTORY)
     assert doc.next_on is None and not doc.overdue
-    assert doc.to_json()["next_session"] is None
+    assert running_document_json(doc)["next_session"] is None
     assert "**Next session:** not scheduled" in oneonone_document(doc, Audience.PRIVATE, TODAY)
 
 
@@ -63,7 +64,7 @@ def test_far_moves_and_dues_of_a_normal_series_are_shown_not_fatal(db: Store) ->
     assert doc.next_on is not None and doc.next_on.isoformat() == "2026-11-24"
     assert "Tue 1 Dec moved to Fri 31 Dec" in doc.upcoming_changes(TODAY)
     assert [a.due_on.isoformat() for a in doc.actions if a.due_on] == ["9999-12-31"]
-    oneonone_document(doc, Audience.SHARED, TODAY)
+    oneonone_document(doc, Audience.PERSON, TODAY)
 
 
 def test_todays_cards_survive_a_far_future_series(db: Store) -> None:

@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY
+from leadtui.domain.privacy import Visibility
 from leadtui.domain.text import literal, quoted
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
@@ -81,6 +82,11 @@ class EnergyEntry(NamedTuple):
     energized_by: tuple[str, ...] = ()
     drained_by: tuple[str, ...] = ()
 
+    @property
+    def visibility(self) -> Visibility:
+        """Private: the energy journal is private by nature."""
+        return Visibility.PRIVATE
+
 
 class EnergizingWork(NamedTuple):
     """Something done because it gives energy back."""
@@ -91,6 +97,11 @@ class EnergizingWork(NamedTuple):
     hours: float
     kind: WorkKind
     creates_work_for_other_teams: bool = False
+
+    @property
+    def visibility(self) -> Visibility:
+        """Private: part of the energy journal, private by nature."""
+        return Visibility.PRIVATE
 
 
 def level_kind(level: int, thresholds: EnergyThresholds) -> str:

@@ -66,6 +66,11 @@ class T3B3Item(NamedTuple):
     point_id: int | None
 
     @property
+    def visibility(self) -> Visibility:
+        """Private: the six items are the manager's speaking aid, said in person (product.md)."""
+        return Visibility.PRIVATE
+
+    @property
     def linked(self) -> bool:
         """Linked to earlier feedback or a 1:1 point."""
         return self.feedback_id is not None or self.point_id is not None

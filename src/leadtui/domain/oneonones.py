@@ -15,6 +15,9 @@ from typing import NamedTuple
 
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY
 
+# Visibility lives with the privacy rule; re-exported for the modules that import it here.
+from leadtui.domain.privacy import Visibility as Visibility
+
 OVERDUE_GRACE_DAYS = 3
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -24,13 +27,6 @@ class Side(StrEnum):
 
     ME = "me"
     THEM = "them"
-
-
-class Visibility(StrEnum):
-    """Shared text appears in the counterpart's copy; private text never leaves."""
-
-    SHARED = "shared"
-    PRIVATE = "private"
 
 
 class PointStatus(StrEnum):
@@ -100,6 +96,11 @@ class Action(NamedTuple):
     carried: int
     session_id: int | None
     created_on: date
+
+    @property
+    def visibility(self) -> Visibility:
+        """Shared: actions of both sides are part of the counterpart's copy (product.md)."""
+        return Visibility.SHARED
 
     def overdue(self, today: date) -> bool:
         """Open and past its due date. A due date already past when added is overdue at once."""

@@ -1,4 +1,9 @@
-"""The energy quarter review: a private Markdown document. Energy is never shared."""
+"""The energy quarter review: a private Markdown document. Energy is never shared.
+
+It takes an audience like every export, and asks :func:`leadtui.domain.privacy.reaches`
+like every export: the journal reaches only you, so any other copy is a title and a
+line saying nothing here is for its reader.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from leadtui.domain.energy import (
     QuarterView,
     level_kind,
 )
-from leadtui.export.markdown import Audience, cell, header, inline, table
+from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.export.markdown import cell, header, inline, table
 
 BAR_WIDTH = 20
 
@@ -41,13 +47,30 @@ def energy_review(
     work: list[EnergizingWork],
     thresholds: EnergyThresholds,
     today: date,
+    audience: Audience = Audience.PRIVATE,
 ) -> str:
-    """The Markdown review of one quarter: definitions, answer, verdict, chart, entries."""
-    inside = [e for e in entries if quarter.start <= e.day <= quarter.end]
-    quarter_work = [w for w in work if quarter.start <= w.day <= quarter.end]
+    """The Markdown review of one quarter: definitions, answer, verdict, chart, entries.
+
+    Everything in it comes from the journal, so for an audience the journal does not
+    reach the document is its title and one line.
+    """
+    title = header(f"Energy review {quarter.label}", audience, today)
+    if not reaches(Visibility.SHARED, Topic.ENERGY, audience):
+        # The verdict, chart and numbers are the journal too: none of it is shown.
+        return f"{title}\n\n_Nothing in the energy journal is for this audience._\n"
+    inside = [
+        e
+        for e in entries
+        if quarter.start <= e.day <= quarter.end and reaches(e.visibility, Topic.ENERGY, audience)
+    ]
+    quarter_work = [
+        w
+        for w in work
+        if quarter.start <= w.day <= quarter.end and reaches(w.visibility, Topic.ENERGY, audience)
+    ]
     answer = "yes" if quarter.trend_of_good_days else "no"
     parts = [
-        header(f"Energy review {quarter.label}", Audience.PRIVATE, today),
+        title,
         "## Your definitions\n\n"
         f"- good day: level {thresholds.good_day} or more\n"
         f"- drained day: level {thresholds.drained_day} or less\n"

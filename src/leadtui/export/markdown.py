@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 
+# Audience lives with the privacy rule; re-exported for the modules that import it here.
+from leadtui.domain.privacy import Audience as Audience
+from leadtui.domain.privacy import Topic, Visibility, reaches
 from leadtui.domain.text import literal
 
 # Line starts that would open a heading, a setext underline ("--" under text makes the line
@@ -19,25 +21,30 @@ from leadtui.domain.text import literal
 _BLOCK_BREAKERS = re.compile(r"^(\s{0,3})(#{1,6}(?=\s|$)|=+\s*$|-+\s*$|>|```|~~~|<)")
 
 
-class Audience(StrEnum):
-    """Who a document is for. Shared exports drop everything private."""
-
-    PRIVATE = "private"
-    SHARED = "shared"
-
-
 AUDIENCE_LINE = {
     Audience.PRIVATE: "private: for you only, never share",
-    Audience.SHARED: "shared: safe to give to the person it is about",
+    Audience.PERSON: "shared with the person it is about (person): nothing private is in it",
+    Audience.UPWARD: "upward, for your manager or the CEO: nothing private is in it",
+    Audience.TEAM: "team, for the leadership team: nothing private is in it",
 }
 
 
 def header(title: str, audience: Audience, today: date) -> str:
-    """Document title plus a line naming the audience and the export date."""
+    """Document title plus a line naming the audience and the export date.
+
+    The private copy says so in its very first line, so a glance at the file (or a
+    preview that shows only the title) tells it apart from a copy meant to be given.
+    """
+    first = f"Private: {title}" if audience is Audience.PRIVATE else title
     return (
-        f"# {inline(title)}\n\n"
+        f"# {inline(first)}\n\n"
         f"_Audience: {AUDIENCE_LINE[audience]}. Exported {today.isoformat()} by leadtui._"
     )
+
+
+def only_yours(visibility: Visibility, topic: Topic) -> bool:
+    """True when no audience but you may read this text: the private copy marks it."""
+    return not any(reaches(visibility, topic, a) for a in Audience if a is not Audience.PRIVATE)
 
 
 def block(text: str) -> str:

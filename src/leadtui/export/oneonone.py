@@ -1,8 +1,9 @@
 """The running 1:1 document as Markdown, for one audience.
 
-Shared: shared talking points, shared notes, shared feedback given in the 1:1,
-actions of both sides and the next session date. Private: everything, with
-private parts marked. The audience filter lives here and only here.
+The person's copy: shared talking points, shared notes, shared feedback given in
+the 1:1, actions of both sides and the next session date. Private: everything,
+with private parts marked. What reaches which audience is decided by
+:func:`leadtui.domain.privacy.reaches`; this module only asks it.
 """
 
 from __future__ import annotations
@@ -10,16 +11,21 @@ from __future__ import annotations
 from datetime import date
 
 from leadtui.domain.feedback import Feedback
-from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
-from leadtui.export.markdown import Audience, block, header, inline
+from leadtui.domain.oneonones import Action, Point, PointStatus
+from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.export.markdown import block, header, inline, only_yours
 from leadtui.services.oneonones import RunningDocument
 
 
 def _visible(point: Point, audience: Audience) -> bool:
-    return audience is Audience.PRIVATE or point.visibility is Visibility.SHARED
+    return reaches(point.visibility, Topic.ONE_ON_ONE, audience)
 
 
-def _point_line(point: Point, audience: Audience) -> str:
+def _notes(text: str, visibility: Visibility, audience: Audience) -> bool:
+    return bool(text) and reaches(visibility, Topic.ONE_ON_ONE, audience)
+
+
+def _point_line(point: Point) -> str:
     who = "me" if point.raised_by.value == "me" else "them"
     mark = {PointStatus.OPEN: " ", PointStatus.DISCUSSED: "x", PointStatus.DROPPED: "-"}
     extra = []
@@ -27,7 +33,7 @@ def _point_line(point: Point, audience: Audience) -> str:
         extra.append(f"carried {point.carried}×")
     if point.recurring:
         extra.append("every session")
-    if audience is Audience.PRIVATE and point.visibility is Visibility.PRIVATE:
+    if only_yours(point.visibility, Topic.ONE_ON_ONE):
         extra.append("private")
     suffix = f" _({', '.join(extra)})_" if extra else ""
     return f"- [{mark[point.status]}] {inline(point.text)} — {who}{suffix}"
@@ -44,45 +50,47 @@ def _action_line(action: Action) -> str:
 def _feedback_lines(entries: list[Feedback], audience: Audience) -> list[str]:
     lines = []
     for entry in entries:
-        if audience is Audience.SHARED and entry.visibility is not Visibility.SHARED:
+        if not reaches(entry.visibility, Topic.FEEDBACK, audience):
             continue
-        flag = " _(private)_" if entry.visibility is Visibility.PRIVATE else ""
+        flag = " _(private)_" if only_yours(entry.visibility, Topic.FEEDBACK) else ""
         lines.append(f"- {entry.kind.value}: {inline(entry.text)}{flag}")
     return lines
 
 
 def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> str:
-    """The document for ``audience``; nothing private reaches a shared one."""
+    """The document for ``audience``: only what :func:`reaches` it, private parts marked."""
     parts = [header(f"1:1 — {doc.person.name}", audience, today)]
     next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
     parts.append(f"**Series:** {doc.series.describe()} · **Next session:** {next_on}")
     points = [p for p in doc.points if _visible(p, audience)]
-    open_actions = [a for a in doc.actions if a.done_on is None]
+    actions = [a for a in doc.actions if reaches(a.visibility, Topic.ONE_ON_ONE, audience)]
+    open_actions = [a for a in actions if a.done_on is None]
     upcoming = ["## Next session", ""]
-    upcoming += [_point_line(p, audience) for p in points] or ["_No talking points yet._"]
+    upcoming += [_point_line(p) for p in points] or ["_No talking points yet._"]
     upcoming += ["", "### Open action items", ""]
     upcoming += [_action_line(a) for a in open_actions] or ["_None open._"]
     given = _feedback_lines(doc.pending_feedback(), audience)
     if given:
         upcoming += ["", "### Feedback given", "", *given]
-    if doc.series.draft_shared_notes:
+    if _notes(doc.series.draft_shared_notes, Visibility.SHARED, audience):
         upcoming += ["", "### Notes so far", "", block(doc.series.draft_shared_notes)]
-    if audience is Audience.PRIVATE and doc.series.draft_private_notes:
+    if _notes(doc.series.draft_private_notes, Visibility.PRIVATE, audience):
         upcoming += ["", "### Private notes so far", "", block(doc.series.draft_private_notes)]
     parts.append("\n".join(upcoming))
-    for session, filed, done in doc.sessions:
+    for session, filed, closed in doc.sessions:
         lines = [f"## {session.held_on.isoformat()}", ""]
         shown = [p for p in filed if _visible(p, audience)]
         if shown:
-            lines += ["Discussed:", ""] + [_point_line(p, audience) for p in shown] + [""]
+            lines += ["Discussed:", ""] + [_point_line(p) for p in shown] + [""]
+        done = [a for a in closed if reaches(a.visibility, Topic.ONE_ON_ONE, audience)]
         if done:
             lines += ["Done:", ""] + [_action_line(a) for a in done] + [""]
         given = _feedback_lines(doc.feedback_in(session.id), audience)
         if given:
             lines += ["Feedback:", "", *given, ""]
-        if session.shared_notes:
+        if _notes(session.shared_notes, Visibility.SHARED, audience):
             lines += ["Notes:", "", block(session.shared_notes), ""]
-        if audience is Audience.PRIVATE and session.private_notes:
+        if _notes(session.private_notes, Visibility.PRIVATE, audience):
             lines += ["Private notes:", "", block(session.private_notes), ""]
         parts.append("\n".join(lines).rstrip())
     return "\n\n".join(parts) + "\n"

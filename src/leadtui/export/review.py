@@ -3,10 +3,10 @@
 Private (the default, for the manager): the T3B3 with its six items, what each
 Bottom item was raised in before and the surprise flags, last half's areas
 (persisting or closed), all feedback and 1:1 highlights with private parts
-marked. Shared (for the person): the fact of the T3B3 delivery but not its words
+marked. The person's copy: the fact of the T3B3 delivery but not its words
 (the text is the manager's speaking aid, kept private), shared feedback, shared
-points discussed, actions done and commitments kept. The audience filter for
-packets lives here and only here.
+points discussed, actions done and commitments kept. What reaches which audience
+is decided by :func:`leadtui.domain.privacy.reaches`; this module only asks it.
 """
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ from __future__ import annotations
 from datetime import date
 
 from leadtui.domain.feedback import Evidence, FeedbackKind, T3B3Side
-from leadtui.domain.oneonones import Side, Visibility
-from leadtui.export.markdown import Audience, header, inline
+from leadtui.domain.oneonones import Side
+from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.export.markdown import header, inline, only_yours
 from leadtui.services.review import ReviewPacket
 
 _LATER = "_Filled in by {what} when it is set up in leadtui._"
 
 
-def _evidence(e: Evidence) -> str:
-    what = "feedback" if e.kind == "feedback" else "1:1 point"
-    return f"{what} of {e.on.isoformat()}: “{inline(e.text)}”"
+def _evidence(e: Evidence, audience: Audience) -> str:
+    feedback = e.kind == "feedback"
+    what, topic = ("feedback", Topic.FEEDBACK) if feedback else ("1:1 point", Topic.ONE_ON_ONE)
+    quote = f": “{inline(e.text)}”" if reaches(e.visibility, topic, audience) else ""
+    return f"{what} of {e.on.isoformat()}{quote}"
 
 
-def _t3b3_private(packet: ReviewPacket) -> list[str]:
+def _t3b3_items(packet: ReviewPacket, audience: Audience) -> list[str]:
     view = packet.view
     t = view.t3b3
     lines = ["## T3B3: top three and bottom three", ""]
@@ -39,13 +42,13 @@ def _t3b3_private(packet: ReviewPacket) -> list[str]:
         return lines
     for side, title in ((T3B3Side.TOP, "Top (strengths)"), (T3B3Side.BOTTOM, "Bottom (to grow)")):
         lines += [f"### {title}", ""]
-        items = t.side(side)
+        items = [i for i in t.side(side) if reaches(i.visibility, Topic.T3B3_ITEM, audience)]
         for item in items:
             line = f"{item.rank}. {inline(item.text)}"
             if side is T3B3Side.BOTTOM:
                 link = view.linked.get(item.id)
                 line += (
-                    f" — raised before in {_evidence(link)}"
+                    f" — raised before in {_evidence(link, audience)}"
                     if link
                     else " — **would be a surprise**: not linked to earlier feedback or a 1:1"
                 )
@@ -67,13 +70,18 @@ def _t3b3_private(packet: ReviewPacket) -> list[str]:
     if view.carried:
         lines += [f"### Since last half ({view.previous.half})", ""]
         for c in view.carried:
-            what = f"persists as “{inline(c.now.text)}”" if c.now else "closed"
+            if not reaches(c.previous.visibility, Topic.T3B3_ITEM, audience):
+                continue
+            what = "closed"
+            if c.now is not None:
+                shown = reaches(c.now.visibility, Topic.T3B3_ITEM, audience)
+                what = f"persists as “{inline(c.now.text)}”" if shown else "persists"
             lines.append(f"- {inline(c.previous.text)}: {what}")
         lines.append("")
     return lines
 
 
-def _t3b3_shared(packet: ReviewPacket) -> list[str]:
+def _t3b3_delivery(packet: ReviewPacket) -> list[str]:
     t = packet.view.t3b3
     lines = ["## Top three and bottom three", ""]
     if t.delivered_on:
@@ -91,7 +99,11 @@ def _t3b3_shared(packet: ReviewPacket) -> list[str]:
 
 
 def review_document(packet: ReviewPacket, audience: Audience, today: date) -> str:
-    """The packet for ``audience``; nothing private reaches a shared one."""
+    """The packet for ``audience``: only what :func:`reaches` it, private parts marked.
+
+    A section whose kind of text cannot reach ``audience`` at all is left out rather
+    than shown empty, so a copy never claims "none recorded" where there is some.
+    """
     view = packet.view
     private = audience is Audience.PRIVATE
     title = f"Review packet — {view.person.name}, {view.half.label}"
@@ -99,30 +111,51 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
         header(title, audience, today),
         f"**Half:** {view.half.label} ({packet.first.isoformat()} to {packet.last.isoformat()})",
     ]
-    lines = _t3b3_private(packet) if private else _t3b3_shared(packet)
-    parts.append("\n".join(lines).rstrip())
+    # A section is there when its kind of text can reach the audience at all; each
+    # text in it is asked again, with its own visibility.
+    if reaches(Visibility.SHARED, Topic.T3B3_ITEM, audience):
+        parts.append("\n".join(_t3b3_items(packet, audience)).rstrip())
+    elif audience is Audience.PERSON:
+        # Not a privacy rule but a voice: the fact of delivery is told to the person.
+        parts.append("\n".join(_t3b3_delivery(packet)).rstrip())
 
-    feedback = [f for f in packet.feedback if private or f.visibility is Visibility.SHARED]
+    if reaches(Visibility.SHARED, Topic.FEEDBACK, audience):
+        parts.append(_feedback_section(packet, audience))
+    if reaches(Visibility.SHARED, Topic.ONE_ON_ONE, audience):
+        parts.append(_highlights_section(packet, audience))
+
+    if private:
+        # Sections later rituals fill; the person's copy leaves them out until they exist.
+        parts.append("## Succession focus area\n\n" + _LATER.format(what="succession planning"))
+        parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
+    return "\n\n".join(parts) + "\n"
+
+
+def _feedback_section(packet: ReviewPacket, audience: Audience) -> str:
+    feedback = [f for f in packet.feedback if reaches(f.visibility, Topic.FEEDBACK, audience)]
     lines = ["## Feedback this half", ""]
     for kind, title in ((FeedbackKind.STRENGTH, "Strengths"), (FeedbackKind.GROWTH, "To grow")):
         entries = [f for f in feedback if f.kind is kind]
         lines += [f"### {title}", ""]
         for f in entries:
-            flag = " _(private)_" if f.visibility is Visibility.PRIVATE else ""
+            flag = " _(private)_" if only_yours(f.visibility, Topic.FEEDBACK) else ""
             lines.append(f"- {f.given_on.isoformat()}: {inline(f.text)}{flag}")
         if not entries:
             lines.append("_None recorded._")
         lines.append("")
-    parts.append("\n".join(lines).rstrip())
+    return "\n".join(lines).rstrip()
 
-    # The private copy speaks as the manager; the shared one speaks to the person.
+
+def _highlights_section(packet: ReviewPacket, audience: Audience) -> str:
+    view = packet.view
+    # The private copy speaks as the manager; the person's copy speaks to the person.
     who = (
         {Side.ME: "me", Side.THEM: view.person.name}
-        if private
+        if audience is Audience.PRIVATE
         else {Side.ME: "your manager", Side.THEM: "you"}
     )
     lines = ["## One-on-one highlights", "", f"Sessions held: {packet.sessions_held}", ""]
-    discussed = [p for p in packet.discussed if private or p.visibility is Visibility.SHARED]
+    discussed = [p for p in packet.discussed if reaches(p.visibility, Topic.ONE_ON_ONE, audience)]
     lines += ["### Discussed", ""]
     # A point asked every session ("How is your energy?") is listed once with its count.
     seen: dict[tuple[str, Side, Visibility], int] = {}
@@ -131,15 +164,16 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
         seen[key] = seen.get(key, 0) + 1
     for (text, side, visibility), count in seen.items():
         times = f" (×{count})" if count > 1 else ""
-        flag = " _(private)_" if visibility is Visibility.PRIVATE else ""
+        flag = " _(private)_" if only_yours(visibility, Topic.ONE_ON_ONE) else ""
         lines.append(f"- {inline(text)}{times} — {inline(who[side])}{flag}")
     if not discussed:
         lines.append("_Nothing filed this half._")
     lines += ["", "### Actions done", ""]
-    for a in packet.actions_done:
+    actions = [a for a in packet.actions_done if reaches(a.visibility, Topic.ONE_ON_ONE, audience)]
+    for a in actions:
         done = a.done_on.isoformat() if a.done_on else ""
         lines.append(f"- {inline(a.text)} — {inline(who[a.owner])}, done {done}")
-    if not packet.actions_done:
+    if not actions:
         lines.append("_None._")
     lines += ["", "### Commitments kept (done by their due date)", ""]
     for side in (Side.ME, Side.THEM):
@@ -147,10 +181,4 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
         share = f" ({kept.share:.0%})" if kept.share is not None else ""
         name = who[side][0].upper() + who[side][1:]
         lines.append(f"- {inline(name)}: {kept.kept} of {kept.due} due{share}")
-    parts.append("\n".join(lines))
-
-    if private:
-        # Sections later rituals fill; the person's copy leaves them out until they exist.
-        parts.append("## Succession focus area\n\n" + _LATER.format(what="succession planning"))
-        parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
-    return "\n\n".join(parts) + "\n"
+    return "\n".join(lines)

@@ -37,7 +37,7 @@ def ask_export(
         from leadtui.errors import InputError
 
         text = target.strip()
-        audience = Audience.SHARED
+        audience = Audience.PERSON
         if text.startswith("private:"):
             audience, text = Audience.PRIVATE, text.removeprefix("private:").strip()
         if not text:
@@ -52,9 +52,8 @@ def ask_export(
             confirmed.add(path)
             raise InputError(f"{path} exists; press enter again to overwrite it")
         written = write_export(render(audience), path, True, screen.leadtui.locations.db_path)
-        screen.notify(
-            f"Wrote the {audience.value} {what} to {written}", title=screen.AREA, markup=False
-        )
+        copy = "private" if audience is Audience.PRIVATE else "shared"
+        screen.notify(f"Wrote the {copy} {what} to {written}", title=screen.AREA, markup=False)
 
     screen.app.push_screen(
         TextPrompt(

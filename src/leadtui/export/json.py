@@ -1,0 +1,244 @@
+"""Every ``--json`` document the command line prints, shaped in one place.
+
+One function per document: typed records in, plain dicts and lists out (dates as
+ISO text, enums as their values). The keys and their order are a contract with
+scripts; tests pin them. Documents with shared and private parts take an
+:class:`~leadtui.domain.privacy.Audience` (the user's own terminal: private, the
+default) and keep only what :func:`~leadtui.domain.privacy.reaches` it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from leadtui.domain.feedback import T3B3Side
+from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+
+if TYPE_CHECKING:
+    from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
+    from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
+    from leadtui.domain.people import Person
+    from leadtui.services.oneonones import RunningDocument
+    from leadtui.services.review import T3B3View
+
+
+def dumps(document: object) -> str:
+    """The document as one line of JSON, non-ASCII text kept as typed."""
+    return json.dumps(document, ensure_ascii=False)
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    """One person: every field, dates as ISO text (``people list --json`` items)."""
+    data = person._asdict()
+    data["relation"] = person.relation.value
+    for key in ("started_on", "archived_on"):
+        data[key] = data[key].isoformat() if data[key] else None
+    return data
+
+
+def people_json(people: Sequence[Person]) -> list[dict[str, Any]]:
+    """``leadtui people list --json``."""
+    return [person_json(p) for p in people]
+
+
+# --- energy (private by nature: the user's own terminal only) -------------------------
+
+
+def energy_entries_json(
+    entries: Sequence[EnergyEntry], thresholds: EnergyThresholds
+) -> list[dict[str, object]]:
+    """``leadtui energy show --json``: the days, each with its kind under the thresholds."""
+    from leadtui.domain.energy import level_kind
+
+    return [
+        {
+            "day": e.day.isoformat(),
+            "level": e.level,
+            "kind": level_kind(e.level, thresholds),
+            "note": e.note,
+            "energized_by": list(e.energized_by),
+            "drained_by": list(e.drained_by),
+        }
+        for e in entries
+    ]
+
+
+def energy_verdict_json(verdict: EnergyVerdict) -> dict[str, object]:
+    """``leadtui energy check --json``: the verdict, the numbers behind it, the warnings."""
+    balance = verdict.balance
+    return {
+        "state": verdict.state.value,
+        "reason": verdict.reason,
+        "prescription": verdict.prescription,
+        "today": verdict.today.isoformat(),
+        "window_days": verdict.thresholds.window_days,
+        "window_start": verdict.window.start.isoformat(),
+        "entries": verdict.window.entries,
+        "min_entries": verdict.thresholds.min_entries,
+        "good_days": verdict.window.good_days,
+        "drained_days": verdict.window.drained_days,
+        "mean": verdict.window.mean,
+        "months_deenergized": verdict.months_deenergized,
+        "months_judged": verdict.months_judged,
+        "definitions": {
+            "good_day": verdict.thresholds.good_day,
+            "drained_day": verdict.thresholds.drained_day,
+        },
+        "energizing_hours_this_month": balance.hours_this_month if balance else 0,
+        "energizing_hours_last_month": balance.hours_last_month if balance else 0,
+        "warnings": balance.warnings if balance else [],
+    }
+
+
+def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, object]]:
+    """``leadtui energy work list --json``."""
+    return [
+        {
+            "id": w.id,
+            "title": w.title,
+            "day": w.day.isoformat(),
+            "hours": w.hours,
+            "kind": w.kind.value,
+            "creates_work_for_other_teams": w.creates_work_for_other_teams,
+        }
+        for w in work
+    ]
+
+
+# --- one-on-ones ----------------------------------------------------------------------
+
+
+def running_document_json(
+    doc: RunningDocument, audience: Audience = Audience.PRIVATE
+) -> dict[str, object]:
+    """``leadtui 1on1 show --json``: the next session and the last one's notes.
+
+    The private view (the default) carries everything; another audience gets only
+    the points, actions and notes that reach it (a note that does not is null).
+    """
+    last = doc.sessions[0][0] if doc.sessions else None
+
+    def note(text: str, visibility: Visibility) -> str | None:
+        return text if reaches(visibility, Topic.ONE_ON_ONE, audience) else None
+
+    return {
+        "person": doc.person.name,
+        "series": doc.series.describe(),
+        "status": doc.series.status.value,
+        "next_session": doc.next_on.isoformat() if doc.next_on else None,
+        "overdue": doc.overdue,
+        "points": [
+            {
+                "id": p.id,
+                "text": p.text,
+                "raised_by": p.raised_by.value,
+                "visibility": p.visibility.value,
+                "status": p.status.value,
+                "recurring": p.recurring,
+                "carried": p.carried,
+            }
+            for p in doc.points
+            if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
+        ],
+        "actions": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "owner": a.owner.value,
+                "due_on": a.due_on.isoformat() if a.due_on else None,
+                "done_on": a.done_on.isoformat() if a.done_on else None,
+                "carried": a.carried,
+            }
+            for a in doc.actions
+            if reaches(a.visibility, Topic.ONE_ON_ONE, audience)
+        ],
+        "last_session": {
+            "held_on": last.held_on.isoformat(),
+            "shared_notes": note(last.shared_notes, Visibility.SHARED),
+            "private_notes": note(last.private_notes, Visibility.PRIVATE),
+        }
+        if last
+        else None,
+    }
+
+
+# --- feedback and T3B3 ----------------------------------------------------------------
+
+
+def feedback_json(
+    entries: Sequence[Feedback], audience: Audience = Audience.PRIVATE
+) -> list[dict[str, object]]:
+    """``leadtui feedback list --json``: the entries that reach ``audience`` (all, privately)."""
+    return [
+        {
+            "id": f.id,
+            "given_on": f.given_on.isoformat(),
+            "kind": f.kind.value,
+            "visibility": f.visibility.value,
+            "text": f.text,
+            "session_id": f.session_id,
+        }
+        for f in entries
+        if reaches(f.visibility, Topic.FEEDBACK, audience)
+    ]
+
+
+def _evidence_reaches(e: Evidence, audience: Audience) -> bool:
+    topic = Topic.FEEDBACK if e.kind == "feedback" else Topic.ONE_ON_ONE
+    return reaches(e.visibility, topic, audience)
+
+
+def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str, object]:
+    """``leadtui t3b3 show --json``: the six items, their evidence, last half's areas.
+
+    The items reach only you; another audience gets the record's state and dates
+    with empty lists.
+    """
+
+    def item(i: T3B3Item) -> dict[str, object]:
+        link = view.linked.get(i.id)
+        return {
+            "id": i.id,
+            "rank": i.rank,
+            "text": i.text,
+            "linked_to": {"kind": link.kind, "id": link.id, "on": link.on.isoformat()}
+            if link
+            else None,
+            "surprise": i.side is T3B3Side.BOTTOM and not i.linked,
+            "suggestions": [
+                {"kind": e.kind, "id": e.id, "on": e.on.isoformat(), "text": e.text}
+                for e in view.suggestions.get(i.id, [])
+                if _evidence_reaches(e, audience)
+            ],
+        }
+
+    def side(which: T3B3Side) -> list[dict[str, object]]:
+        return [item(i) for i in t.side(which) if reaches(i.visibility, Topic.T3B3_ITEM, audience)]
+
+    t = view.t3b3
+    return {
+        "person": view.person.name,
+        "half": view.half.label,
+        "status": t.status.value,
+        "filled": t.filled,
+        "top": side(T3B3Side.TOP),
+        "bottom": side(T3B3Side.BOTTOM),
+        "delivered_on": t.delivered_on.isoformat() if t.delivered_on else None,
+        "in_person": t.in_person,
+        "remove_text_after_delivery": t.remove_text,
+        "text_removed": t.text_removed,
+        "previous_half": {
+            "half": view.previous.half,
+            "status": view.previous.status.value,
+            "areas": [
+                {"text": c.previous.text, "persists": c.persists}
+                for c in view.carried
+                if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
+            ],
+        },
+    }
