@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from leadtui.store.database import Store, open_database
-
-TODAY = date(2026, 11, 22)  # a Sunday
+from tests.helpers import TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.cli import main
-from tests.store.test_database_safety import files_digest
+from tests.helpers import files_digest
 
 
 @pytest.fixture

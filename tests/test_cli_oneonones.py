@@ -9,7 +9,7 @@ import pytest
 from leadtui.domain.oneonones import session_dates
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
-from tests.test_cli import run
+from tests.helpers import run
 
 
 @pytest.fixture

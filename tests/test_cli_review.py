@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers import run
 
 TOPS = ["--top", "Incident leadership", "--top", "Mentoring", "--top", "Code review"]
 BOTTOMS = ["--bottom", "Clearer design docs", "--bottom", "Delegation", "--bottom", "Estimates"]

@@ -27,7 +27,7 @@ from leadtui.domain.oneonones_input import ActionDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 RANGE = "give a date from 1900-01-01 to 2200-12-31"
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from leadtui.domain.dates import parse_date
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 @pytest.mark.parametrize(

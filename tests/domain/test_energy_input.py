@@ -7,7 +7,7 @@ import pytest
 from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 @pytest.mark.parametrize(

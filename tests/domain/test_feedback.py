@@ -19,7 +19,7 @@ from leadtui.domain.feedback import (
 )
 from leadtui.domain.oneonones import Visibility
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 TOP, BOTTOM = T3B3Side.TOP, T3B3Side.BOTTOM
 

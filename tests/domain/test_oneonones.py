@@ -14,7 +14,7 @@ from leadtui.domain.oneonones import (
     series_overdue,
     session_dates,
 )
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 TUESDAY = 1
 

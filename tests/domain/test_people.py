@@ -9,7 +9,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import has_control_characters, literal
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_draft_strips_and_keeps_markup_as_typed() -> None:

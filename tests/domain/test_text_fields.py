@@ -16,7 +16,7 @@ from pydantic import BaseModel
 import leadtui.domain
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 # A valid value for every field a draft requires, so one field at a time can be spoiled.
 VALID: dict[str, dict[str, Any]] = {

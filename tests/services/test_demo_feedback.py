@@ -18,7 +18,7 @@ from leadtui.services.review import review_overview
 from leadtui.store.database import Store
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 THIS = half_of(TODAY)
 LAST = THIS.previous()

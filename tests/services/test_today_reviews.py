@@ -13,7 +13,7 @@ from leadtui.services.today import today_overview
 from leadtui.store.database import Store
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 HALF = "2026-H2"
 SIX = (("Clear docs", "Calm on call", "Mentors"), ("Delegate", "Estimate", "Listen"))

@@ -25,6 +25,7 @@ from leadtui.store.database import (
     sql_statements,
 )
 from leadtui.store.people import PeopleRepository
+from tests.helpers import files_digest
 
 # The bytes of every migration as it shipped. A shipped migration is never edited:
 # databases that already ran it would never see the change. Add a new file instead.
@@ -37,16 +38,6 @@ SHIPPED_DIGESTS = {
         "3db734bd29f4306de0fb4ba91279148b1a54a24b0f7c4162a03e6097c13dc1f9"
     ),
 }
-
-
-def files_digest(path: Path) -> str:
-    """The database file and its sidecars, hashed together."""
-    digest = hashlib.sha256()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        sidecar = path.with_name(path.name + suffix)
-        digest.update(suffix.encode())
-        digest.update(sidecar.read_bytes() if sidecar.exists() else b"<none>")
-    return digest.hexdigest()
 
 
 def test_shipped_migrations_are_never_edited() -> None:

@@ -17,7 +17,7 @@ from leadtui.store.database import Store
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 HALF = "2026-H2"
 TOP, BOTTOM = T3B3Side.TOP, T3B3Side.BOTTOM

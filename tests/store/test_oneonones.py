@@ -8,7 +8,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.store.database import Store
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def setup(db: Store) -> tuple[OneOnOneRepository, int]:

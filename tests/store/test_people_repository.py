@@ -7,7 +7,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.database import Store
 from leadtui.store.people import PeopleRepository
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_add_edit_archive_unarchive(db: Store) -> None:

@@ -10,8 +10,7 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, plain_text
+from tests.helpers import SIZE, TODAY, plain_text
 
 
 def stored_levels(db_path: Path) -> dict[str, int]:

@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.widgets.footer import Footer
-from tests.tui.conftest import SIZE
+from tests.helpers import SIZE
 
 
 def shown(app: App[Any]) -> list[str]:

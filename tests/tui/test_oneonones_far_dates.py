@@ -16,8 +16,7 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.oneonone_forms import SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE
+from tests.helpers import SIZE, TODAY
 
 
 def seed_far_series(db_path: Path) -> None:

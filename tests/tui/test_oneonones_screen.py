@@ -16,7 +16,7 @@ from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
-from tests.tui.conftest import SIZE, plain_text
+from tests.helpers import SIZE, plain_text
 
 
 def seed(db_path: Path, with_series: bool = True) -> None:

@@ -13,7 +13,7 @@ from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.person_form import PersonForm
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.tui.conftest import SIZE
+from tests.helpers import SIZE
 
 
 def stored(db_path: Path) -> list[tuple[str, str, str | None]]:

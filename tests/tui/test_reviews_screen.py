@@ -18,7 +18,7 @@ from leadtui.tui.screens.review_forms import DeliverForm, EvidenceChooser, Feedb
 from leadtui.tui.screens.reviews import ReviewsScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.tui.conftest import SIZE, plain_text
+from tests.helpers import SIZE, plain_text
 
 HALF = "2026-H2"  # LEADTUI_TODAY is pinned to 2026-11-22
 

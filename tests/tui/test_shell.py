@@ -14,7 +14,7 @@ from leadtui.tui.screens.help import HelpScreen
 from leadtui.tui.screens.message import MessageScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.today import TodayScreen
-from tests.tui.conftest import SIZE, make_app, plain_text
+from tests.helpers import SIZE, make_app, plain_text
 
 
 @pytest.mark.parametrize("entry", SCREENS, ids=lambda e: e.mode)

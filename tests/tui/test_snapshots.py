@@ -11,8 +11,7 @@ from typing import Any
 
 from leadtui.services.demo import seed_demo
 from leadtui.store.database import open_database
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, make_app
+from tests.helpers import SIZE, TODAY, make_app
 
 
 def demo_app(db_path: Path, home: Path) -> Any:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.help import HelpScreen
-from tests.tui.conftest import SIZE
+from tests.helpers import SIZE
 
 
 def loaded(app: LeadtuiApp) -> set[str]:

@@ -16,8 +16,7 @@ from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, plain_text
+from tests.helpers import SIZE, TODAY, plain_text
 
 HALF = "2026-H2"
 SIX = (("Clear docs", "Calm on call", "Mentors"), ("Delegate", "Estimate", "Listen"))

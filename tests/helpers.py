@@ -1,0 +1,80 @@
+"""What tests share: the pinned day, running the command line, comparing database files,
+and reading what a widget shows. Tests import these from here, never from each other."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from leadtui.config import Settings
+    from leadtui.tui.app import LeadtuiApp
+
+TODAY = date(2026, 11, 22)  # a Sunday
+SIZE = (120, 40)
+SMALL = (80, 24)
+
+
+class Ran(NamedTuple):
+    """What a command printed and returned."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*argv: str) -> Ran:
+    """Run the command line in this process (fast): exit code, stdout and stderr."""
+    from leadtui.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point in a subprocess (for exit codes and start-up)."""
+    return subprocess.run(
+        [sys.executable, "-m", "leadtui.cli", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def files_digest(path: Path) -> str:
+    """The database file and its sidecars, hashed together."""
+    digest = hashlib.sha256()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        sidecar = path.with_name(path.name + suffix)
+        digest.update(suffix.encode())
+        digest.update(sidecar.read_bytes() if sidecar.exists() else b"<none>")
+    return digest.hexdigest()
+
+
+def make_app(db_path: Path, home: Path, settings: Settings | None = None) -> LeadtuiApp:
+    """The real app on ``db_path`` with config in ``home`` and today pinned."""
+    from leadtui.paths import Locations
+    from leadtui.tui.app import LeadtuiApp
+
+    locations = Locations(data_dir=db_path.parent, config_dir=home, db_path=db_path)
+    return LeadtuiApp(locations, today=TODAY, settings=settings)
+
+
+def plain_text(widget: object) -> str:
+    """The plain text a Static shows, whatever Rich renderable it holds."""
+    from rich.console import Console
+
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(widget.content)  # type: ignore[attr-defined]
+    return capture.get()
