@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck bench clean
+.PHONY: run test test-reliability check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "leadtui needs Python 3.11 or newer")'
@@ -17,7 +17,12 @@ run: $(STAMP)
 	$(BIN)/leadtui
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not reliability"
+
+# Crash, concurrency, fuzz, hostile-file and upgrade checks (about three minutes; the
+# full-disk checks mount a small tmpfs and the permission checks drop root's override).
+test-reliability: $(STAMP)
+	$(BIN)/python -m pytest -q -m reliability tests/reliability
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,307 @@
+"""Databases as earlier leadtui builds left them, with representative rows in every table."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from leadtui.store.database import MIGRATION_SET, open_database
+
+from .helpers import user_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS_DIR = ROOT / "migrations"
+SHIPPED = sorted(p for p in MIGRATIONS_DIR.glob("*.sql"))
+STAMP = "2026-11-01T09:30:00"
+
+# One schema step: the migration files (name, SQL) a build shipped.
+Steps = tuple[tuple[str, str], ...]
+
+
+def current_steps() -> dict[str, Steps]:
+    """The first 1, 2, ... N files of migrations/ as they are now."""
+    files = tuple((p.stem, p.read_text(encoding="utf-8")) for p in SHIPPED)
+    return {files[n - 1][0]: files[:n] for n in range(1, len(files) + 1)}
+
+
+def historical_steps() -> dict[str, Steps]:
+    """Migration sets as committed earlier, where a file has been edited since it shipped.
+
+    Needs the checkout's git history; without it only the current files are tried.
+    """
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True, timeout=30
+        ).stdout
+
+    try:
+        commits = git("log", "--format=%H", "--", "migrations").split()
+        found: dict[str, Steps] = {}
+        known = set(current_steps().values())
+        for commit in commits:
+            names = sorted(
+                line.removeprefix("migrations/")
+                for line in git("ls-tree", "--name-only", commit, "migrations/").split()
+                if line.endswith(".sql")
+            )
+            steps = tuple(
+                (Path(name).stem, git("show", f"{commit}:migrations/{name}")) for name in names
+            )
+            if steps and steps not in known:
+                found[f"{steps[-1][0]}-as-of-{commit[:7]}"] = steps
+                known.add(steps)
+        return found
+    except (OSError, subprocess.SubprocessError):
+        return {}
+
+
+STEPS = {**current_steps(), **historical_steps()}
+
+# Rows an earlier build could have written, in an order that respects foreign keys.
+# A new migration that adds a table needs sample rows here (the test says so).
+SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
+    "person": [
+        {
+            "id": 1,
+            "name": "Sam Okafor",
+            "relation": "report",
+            "title": "Engineer",
+            "level": "L4",
+            "team": "Payments",
+            "started_on": "2024-03-01",
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        },
+        {
+            "id": 2,
+            "name": "Zoë 王 [bold]x[/]",
+            "relation": "peer",
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        },
+        {
+            "id": 3,
+            "name": "Priya Left",
+            "relation": "report",
+            "archived_on": "2025-06-30",
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        },
+    ],
+    "energy_entry": [
+        {
+            "day": "2026-11-20",
+            "level": 4,
+            "note": "shipped – ünïcode ✓",
+            "energized_by": json.dumps(["coding"]),
+            "drained_by": "[]",
+            "logged_at": STAMP,
+        },
+        {
+            "day": "2026-11-21",
+            "level": 2,
+            "note": None,
+            "energized_by": "[]",
+            "drained_by": json.dumps(["status meetings"]),
+            "logged_at": STAMP,
+        },
+    ],
+    "energizing_work": [
+        {
+            "id": 1,
+            "title": "Prototype the importer",
+            "day": "2026-11-19",
+            "hours": 2.5,
+            "kind": "coding",
+            "creates_work_for_other_teams": 0,
+            "created_at": STAMP,
+        }
+    ],
+    "oo_series": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "every_weeks": 1,
+            "weekday": 1,
+            "at_time": "10:00",
+            "minutes": 45,
+            "starts_on": "2026-01-06",
+            "status": "active",
+            "draft_shared_notes": "agenda so far",
+            "draft_private_notes": "watch for overload",
+            "created_at": STAMP,
+        }
+    ],
+    "oo_occurrence_change": [
+        {"series_id": 1, "original_on": "2026-11-24", "moved_to": "2026-11-25"},
+        {"series_id": 1, "original_on": "2026-12-01", "moved_to": None},
+    ],
+    "oo_session": [
+        {
+            "id": 1,
+            "series_id": 1,
+            "held_on": "2026-11-17",
+            "shared_notes": "Agreed on the Q1 plan",
+            "private_notes": "Seemed tired",
+            "closed_at": STAMP,
+        }
+    ],
+    "oo_point": [
+        {
+            "id": 1,
+            "series_id": 1,
+            "text": "Career plan",
+            "raised_by": "them",
+            "visibility": "private",
+            "status": "open",
+            "recurring": 0,
+            "position": 0,
+            "carried": 1,
+            "session_id": None,
+            "created_on": "2026-11-10",
+        },
+        {
+            "id": 2,
+            "series_id": 1,
+            "text": "Release retro",
+            "raised_by": "me",
+            "visibility": "shared",
+            "status": "discussed",
+            "recurring": 0,
+            "position": 1,
+            "carried": 0,
+            "session_id": 1,
+            "created_on": "2026-11-10",
+        },
+    ],
+    "oo_action": [
+        {
+            "id": 1,
+            "series_id": 1,
+            "text": "Send the design doc",
+            "owner": "me",
+            "due_on": "2026-11-30",
+            "created_on": "2026-11-17",
+        },
+        {
+            "id": 2,
+            "series_id": 1,
+            "text": "Book the training",
+            "owner": "them",
+            "done_on": "2026-11-18",
+            "session_id": 1,
+            "created_on": "2026-11-10",
+        },
+    ],
+    "feedback": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "given_on": "2026-10-02",
+            "kind": "growth",
+            "text": "Ask for help earlier",
+            "visibility": "shared",
+            "series_id": 1,
+            "session_id": 1,
+            "created_at": STAMP,
+        },
+        {
+            "id": 2,
+            "person_id": 2,
+            "given_on": "2026-09-01",
+            "kind": "strength",
+            "text": "Clear writing",
+            "visibility": "private",
+            "created_at": STAMP,
+        },
+    ],
+    "t3b3": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "half": "2026-H2",
+            "remove_text": 0,
+            "text_removed": 0,
+            "created_at": STAMP,
+        }
+    ],
+    "t3b3_item": [
+        {"id": 1, "t3b3_id": 1, "side": "top", "rank": 1, "text": "Clear writing"},
+        {
+            "id": 2,
+            "t3b3_id": 1,
+            "side": "bottom",
+            "rank": 1,
+            "text": "Ask for help",
+            "feedback_id": 1,
+            "point_id": 1,
+        },
+    ],
+}
+
+
+def fill_sample_rows(conn: sqlite3.Connection, *, bulk: int = 0) -> None:
+    """Insert SAMPLE_ROWS into every table present, plus ``bulk`` extra people and days."""
+    present = set(user_tables(conn))
+    conn.execute("pragma foreign_keys = on")
+    conn.execute("begin")
+    for table, rows in SAMPLE_ROWS.items():
+        if table not in present:
+            continue
+        for row in rows:
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(f"insert into {table} ({columns}) values ({marks})", list(row.values()))
+    for n in range(bulk):
+        conn.execute(
+            "insert into person (name, relation, created_at, updated_at) values (?, 'peer', ?, ?)",
+            [f"Colleague {n:04d}", STAMP, STAMP],
+        )
+        if "energy_entry" in present:
+            conn.execute(
+                "insert into energy_entry (day, level, note, logged_at) "
+                "values (date('2026-11-01', ?), ?, ?, ?)",
+                [f"-{n + 1} days", n % 5 + 1, f"day {n} " + "x" * 40, STAMP],
+            )
+    conn.execute("commit")
+    empty = [
+        t
+        for t in present - {"_sqlite_migrations"}
+        if conn.execute(f'select count(*) from "{t}"').fetchone()[0] == 0
+    ]
+    assert not empty, f"add sample rows to SAMPLE_ROWS for the tables {sorted(empty)}"
+
+
+def build_at_step(path: Path, steps: Steps) -> None:
+    """A database as the build that shipped ``steps`` left it, with sample rows."""
+    migrations = Migrations(MIGRATION_SET)
+    for name, sql in steps:
+
+        def run(db: Database, sql: str = sql) -> None:
+            db.executescript(sql)
+
+        migrations(name=name)(run)
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("pragma journal_mode = wal")
+        migrations.apply(Database(conn))
+        fill_sample_rows(conn)
+    finally:
+        conn.close()
+
+
+def build_current(path: Path, *, bulk: int = 0) -> None:
+    """A database made by this build's opener, with sample rows (and ``bulk`` more)."""
+    open_database(path).close()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        fill_sample_rows(conn, bulk=bulk)
+    finally:
+        conn.close()
