@@ -26,13 +26,33 @@ from leadtui.domain.oneonones import (
     commitments_kept_between,
 )
 from leadtui.domain.people import Person, Relation
+from leadtui.services.people import archived_notice
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
+    from leadtui.domain.feedback_input import FeedbackDraft
     from leadtui.store.database import Store
 
 QUIET_DAYS = 30
+
+
+class FeedbackAdded(NamedTuple):
+    """A recorded feedback entry, and what to tell the user about it (an archived
+    person's notice), or None."""
+
+    entry: Feedback
+    notice: str | None
+
+
+def add_feedback(
+    store: Store, person: Person, draft: FeedbackDraft, *, series_id: int | None = None
+) -> FeedbackAdded:
+    """Record feedback about ``person``. ``series_id``: given during that person's 1:1,
+    so the entry is filed under the session when the session is held. An archived
+    person's entry is recorded all the same (history is kept) with a notice."""
+    entry = FeedbackRepository(store).add(person.id, draft, series_id)
+    return FeedbackAdded(entry, archived_notice(person))
 
 
 class T3B3View(NamedTuple):
