@@ -18,6 +18,7 @@ from leadtui.services.oneonones import (
     reschedule,
     running_document,
 )
+from leadtui.services.people import resolve_person
 from leadtui.services.today import today_overview
 from leadtui.store.database import Store
 from leadtui.store.oneonones import OneOnOneRepository
@@ -50,7 +51,7 @@ def old_database(db: Store) -> None:
 
 def test_running_document_of_a_far_future_series_is_not_scheduled(db: Store) -> None:
     old_database(db)
-    pat = PeopleRepository(db).resolve("Pat")
+    pat = resolve_person(db, "Pat")
     doc = running_document(db, pat, TODAY, history=ALL_HISTORY)
     assert doc.next_on is None and not doc.overdue
     assert running_document_json(doc)["next_session"] is None
@@ -59,7 +60,7 @@ def test_running_document_of_a_far_future_series_is_not_scheduled(db: Store) -> 
 
 def test_far_moves_and_dues_of_a_normal_series_are_shown_not_fatal(db: Store) -> None:
     old_database(db)
-    sam = PeopleRepository(db).resolve("Sam")
+    sam = resolve_person(db, "Sam")
     doc = running_document(db, sam, TODAY)
     assert doc.next_on is not None and doc.next_on.isoformat() == "2026-11-24"
     assert "Tue 1 Dec moved to Fri 31 Dec" in doc.upcoming_changes(TODAY)
@@ -78,6 +79,6 @@ def test_todays_cards_survive_a_far_future_series(db: Store) -> None:
 
 def test_moving_the_unscheduled_series_is_refused_with_a_reason(db: Store) -> None:
     old_database(db)
-    pat = PeopleRepository(db).resolve("Pat")
+    pat = resolve_person(db, "Pat")
     with pytest.raises(InputError, match="no upcoming session"):
         reschedule(db, pat, TODAY, on=None, to=None)

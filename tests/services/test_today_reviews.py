@@ -35,7 +35,7 @@ def team(db: Store) -> dict[str, int]:
     ids = {name: add(db, name) for name in ("Ana", "Ben", "Cy", "Dee")}
     ids["Pia"] = add(db, "Pia", Relation.PEER)
     ids["Zed"] = add(db, "Zed")
-    PeopleRepository(db).archive(ids["Zed"], TODAY - timedelta(days=3))
+    PeopleRepository(db).set_archived(ids["Zed"], TODAY - timedelta(days=3))
     t3b3 = T3B3Repository(db)
     for name in ("Ana", "Dee"):
         t3b3.set_lists(ids[name], HALF, *SIX)

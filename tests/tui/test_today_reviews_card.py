@@ -12,6 +12,7 @@ from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
+from leadtui.services.people import resolve_person
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
@@ -75,8 +76,7 @@ async def test_a_delivery_and_new_feedback_take_people_off_the_card(
         await pilot.pause()
         assert "Ana Ruiz" in card_text(app)
         db = open_database(db_path)
-        people = PeopleRepository(db)
-        ana, cy = people.resolve("Ana").id, people.resolve("Cy").id
+        ana, cy = resolve_person(db, "Ana").id, resolve_person(db, "Cy").id
         T3B3Repository(db).deliver(ana, HALF, TODAY, in_person=True)
         draft = build(FeedbackDraft, today=TODAY, text="Sharp review", day=TODAY)
         FeedbackRepository(db).add(cy, draft)

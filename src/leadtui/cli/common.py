@@ -85,10 +85,11 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def person_and_store(args: argparse.Namespace, *, create: bool = False) -> tuple[Any, Store]:
-    from leadtui.store.people import PeopleRepository
+    """The PERSON argument resolved (id, name or unique prefix) and the open database."""
+    from leadtui.services.people import resolve_person
 
     store = open_store(args, create=create)
-    return PeopleRepository(store).resolve(args.person), store
+    return resolve_person(store, args.person), store
 
 
 def review_half(args: argparse.Namespace) -> tuple[Any, int]:

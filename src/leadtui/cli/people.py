@@ -24,22 +24,22 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def people_add(args: argparse.Namespace) -> int:
+    """`people add NAME ...`."""
     from leadtui.domain.people_input import PersonDraft
     from leadtui.domain.validation import build
-    from leadtui.store.people import PeopleRepository
+    from leadtui.services.people import add_person
 
-    today = today_from_env()
-    draft = build(PersonDraft, today=today, **_person_fields(args))
-    db = open_store(args)
-    person = PeopleRepository(db).add(draft)
+    draft = build(PersonDraft, today=today_from_env(), **_person_fields(args))
+    person = add_person(open_store(args), draft)
     echo(f"added {person.display_name} (id {person.id}, {person.relation.value})")
     return 0
 
 
 def people_edit(args: argparse.Namespace) -> int:
-    from leadtui.domain.people_input import PersonDraft, draft_from
+    """`people edit PERSON --field VALUE ...`: only the given fields change."""
+    from leadtui.domain.people_input import PersonDraft
     from leadtui.domain.validation import build
-    from leadtui.store.people import PeopleRepository
+    from leadtui.services.people import edit_person, resolve_person
 
     today = today_from_env()
     changes = _person_fields(args)
@@ -50,35 +50,32 @@ def people_edit(args: argparse.Namespace) -> int:
         )
     # Check the typed values before touching the database; the name is checked for real below.
     build(PersonDraft, today=today, **{"name": "placeholder", **changes})
-    db = open_store(args, create=False)
-    repo = PeopleRepository(db)
-    person = repo.resolve(args.person)
-    draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
-    updated = repo.update(person.id, draft)
+    store = open_store(args, create=False)
+    updated = edit_person(store, resolve_person(store, args.person), today, changes)
     echo(f"updated {updated.display_name} (id {updated.id})")
     return 0
 
 
 def people_archive(args: argparse.Namespace) -> int:
-    from leadtui.store.people import PeopleRepository
+    """`people archive PERSON [--undo]`."""
+    from leadtui.services.people import archive_person, resolve_person, unarchive_person
 
-    db = open_store(args, create=False)
-    repo = PeopleRepository(db)
-    person = repo.resolve(args.person)
+    store = open_store(args, create=False)
+    person = resolve_person(store, args.person)
     if args.undo:
-        person = repo.unarchive(person.id)
+        person = unarchive_person(store, person.id)
         echo(f"unarchived {person.display_name} (id {person.id})")
     else:
-        person = repo.archive(person.id, today_from_env())
+        person = archive_person(store, person.id, today_from_env())
         echo(f"archived {person.display_name} (id {person.id}); history kept")
     return 0
 
 
 def people_list(args: argparse.Namespace) -> int:
-    from leadtui.store.people import PeopleRepository
+    """`people list [--all] [--sort ...] [--json]`."""
+    from leadtui.services.people import list_people
 
-    db = open_store(args, create=False)
-    people = PeopleRepository(db).list(include_archived=args.all, order=args.sort)
+    people = list_people(open_store(args, create=False), include_archived=args.all, order=args.sort)
     if args.json:
         import json
 

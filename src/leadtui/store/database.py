@@ -318,6 +318,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._utils: Database | None = None
+        self.savepoint_depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
@@ -386,11 +387,24 @@ def write_transaction(store: Store) -> Iterator[Store]:
 
     ``BEGIN IMMEDIATE`` makes a second process wait on the busy timeout
     rather than fail half-way with "database is locked". Nested uses become
-    savepoints through sqlite-utils' ``atomic()``.
+    savepoints, so a use case can wrap several repository writes in one transaction.
     """
     if store.conn.in_transaction:
-        with store.utils.atomic():
+        # A plain SAVEPOINT rather than sqlite-utils' atomic(): a quick capture from the
+        # shell should not pay for importing sqlite-utils.
+        name = f"leadtui_{id(store)}_{store.savepoint_depth}"
+        store.savepoint_depth += 1
+        store.conn.execute(f"savepoint {name}")
+        try:
             yield store
+        except BaseException:
+            store.conn.execute(f"rollback to {name}")
+            store.conn.execute(f"release {name}")
+            raise
+        else:
+            store.conn.execute(f"release {name}")
+        finally:
+            store.savepoint_depth -= 1
         return
     store.conn.execute("begin immediate")
     try:

@@ -14,7 +14,8 @@ from textual.widgets import Header, Input, Static
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import literal, quoted
-from leadtui.store.people import PeopleRepository, PersonOrder
+from leadtui.services import people as people_service
+from leadtui.services.people import PersonOrder
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
@@ -97,14 +98,11 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         self.sub_title = "People"
         self.query_one(KeyTable).focus()
 
-    @property
-    def repo(self) -> PeopleRepository:
-        """The people repository on the app's database."""
-        return PeopleRepository(self.db)
-
     def refresh_data(self) -> None:
         """Reload people from the database and redraw."""
-        self.people = self.repo.list(include_archived=self.show_archived, order=self.order)
+        self.people = people_service.list_people(
+            self.db, include_archived=self.show_archived, order=self.order
+        )
         self._render_table()
 
     def _render_table(self, select_id: int | None = None) -> None:
@@ -196,7 +194,12 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
                 self.notify(f"Added {literal(person.name)}", title="People", markup=False)
 
         self.app.push_screen(
-            PersonForm(title="Add person", save=self.repo.add, today=self.today), saved
+            PersonForm(
+                title="Add person",
+                save=lambda draft: people_service.add_person(self.db, draft),
+                today=self.today,
+            ),
+            saved,
         )
 
     def action_edit(self) -> None:
@@ -211,7 +214,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             return
 
         def save(draft: PersonDraft) -> Person:
-            return self.repo.update(person.id, draft)
+            return people_service.update_person(self.db, person.id, draft)
 
         def saved(updated: Person | None) -> None:
             if updated is not None:
@@ -233,12 +236,15 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         if person is None:
             return
         if not person.active:
-            self._apply(lambda: self.repo.unarchive(person.id), "Unarchived")
+            self._apply(lambda: people_service.unarchive_person(self.db, person.id), "Unarchived")
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._apply(lambda: self.repo.archive(person.id, self.today), "Archived")
+                self._apply(
+                    lambda: people_service.archive_person(self.db, person.id, self.today),
+                    "Archived",
+                )
 
         self.app.push_screen(
             ConfirmScreen(

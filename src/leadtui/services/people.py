@@ -1,0 +1,183 @@
+"""People use cases: add, edit, archive, unarchive, find and list.
+
+Both front ends call these; the rules (names unique among active people, how a
+typed PERSON is resolved, what an archived person means for a new record) live
+here once. The repository only reads and writes rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from leadtui.domain.people import Person
+from leadtui.domain.text import quoted
+from leadtui.errors import AmbiguousError, InputError, NotFoundError
+from leadtui.store.database import write_transaction
+from leadtui.store.people import PeopleRepository, PersonOrder
+
+if TYPE_CHECKING:
+    from leadtui.domain.people_input import PersonDraft
+    from leadtui.store.database import Store
+
+__all__ = [
+    "PersonOrder",
+    "add_person",
+    "archive_person",
+    "archived_notice",
+    "count_people",
+    "edit_person",
+    "get_person",
+    "list_people",
+    "resolve_person",
+    "unarchive_person",
+    "update_person",
+]
+# SQLite stores ids as 64-bit integers: a longer number cannot be anyone's id.
+_ID_DIGITS = 18
+# How many matches an ambiguous name lists before "and N more".
+_LISTED = 10
+
+
+def list_people(
+    store: Store, *, include_archived: bool = False, order: PersonOrder = "name"
+) -> list[Person]:
+    """People, active only unless ``include_archived``, by name or by relation."""
+    return PeopleRepository(store).list(include_archived=include_archived, order=order)
+
+
+def count_people(store: Store, *, include_archived: bool = True) -> int:
+    """How many people are stored."""
+    return PeopleRepository(store).count(include_archived=include_archived)
+
+
+def get_person(store: Store, person_id: int) -> Person:
+    """The person with this id, or :class:`NotFoundError`."""
+    return PeopleRepository(store).get(person_id)
+
+
+def _refuse_duplicate(repo: PeopleRepository, name: str, except_id: int | None = None) -> None:
+    """Names are unique among active people, case-insensitively."""
+    taken = repo.active_named(name, except_id=except_id)
+    if taken is not None:
+        raise InputError(
+            f"name: {quoted(taken.name)} is already an active person (id {taken.id}); "
+            "use a distinct name, e.g. add a last initial",
+            field="name",
+        )
+
+
+def add_person(store: Store, draft: PersonDraft) -> Person:
+    """Store a new active person; a name already in use by an active person is refused."""
+    repo = PeopleRepository(store)
+    with write_transaction(store):
+        _refuse_duplicate(repo, draft.name)
+        new_id = repo.insert(draft)
+    return get_person(store, new_id)
+
+
+def update_person(store: Store, person_id: int, draft: PersonDraft) -> Person:
+    """Replace a person's editable fields with ``draft`` (a form's whole record)."""
+    repo = PeopleRepository(store)
+    with write_transaction(store):
+        current = get_person(store, person_id)
+        if current.active:
+            _refuse_duplicate(repo, draft.name, except_id=person_id)
+        repo.update(person_id, draft)
+    return get_person(store, person_id)
+
+
+def edit_person(store: Store, person: Person, today: date, changes: dict[str, Any]) -> Person:
+    """Change only the fields in ``changes`` (typed text or values); the rest stay.
+
+    An empty ``changes`` is refused: there is nothing to do.
+    """
+    from leadtui.domain.people_input import PersonDraft, draft_from
+    from leadtui.domain.validation import build
+
+    if not changes:
+        raise InputError(
+            "nothing to change; give at least one of name, relation, title, level, team, "
+            "start date"
+        )
+    draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
+    return update_person(store, person.id, draft)
+
+
+def archive_person(store: Store, person_id: int, today: date) -> Person:
+    """Mark a person as gone on ``today``; their history stays."""
+    with write_transaction(store):
+        person = get_person(store, person_id)
+        if not person.active:
+            raise InputError(f"{person.display_name} is already archived")
+        PeopleRepository(store).set_archived(person_id, today)
+    return get_person(store, person_id)
+
+
+def unarchive_person(store: Store, person_id: int) -> Person:
+    """Bring an archived person back, unless an active person has taken the name since."""
+    repo = PeopleRepository(store)
+    with write_transaction(store):
+        person = get_person(store, person_id)
+        if person.active:
+            raise InputError(f"{person.display_name} is not archived")
+        taken = repo.active_named(person.name, except_id=person_id)
+        if taken is not None:
+            raise InputError(
+                f"name: {quoted(taken.name)} is already an active person (id {taken.id}); "
+                "rename one of them first"
+            )
+        repo.set_archived(person_id, None)
+    return get_person(store, person_id)
+
+
+def archived_notice(person: Person) -> str | None:
+    """What to tell a person recording something about an archived colleague, or None.
+
+    Recording stays allowed (history is kept), but both front ends say so.
+    """
+    if person.active or person.archived_on is None:
+        return None
+    return (
+        f"{person.display_name} was archived on {person.archived_on.isoformat()}; "
+        "recorded in their history"
+    )
+
+
+def resolve_person(store: Store, text: str, *, include_archived: bool = True) -> Person:
+    """Find one person by id, exact name (any case) or unique name prefix.
+
+    Active people win over archived namesakes; a numeric text is an id first and a
+    name "42" only when no id 42 exists. Ambiguous input lists the matches.
+    """
+    query = text.strip()
+    if not query:
+        raise InputError("person is empty; give a name or an id")
+    people = list_people(store, include_archived=include_archived)
+    # ASCII digits only: "²" passes str.isdigit() but is no id, so it is read as a name.
+    if query.isascii() and query.isdigit():
+        fits = len(query) <= _ID_DIGITS
+        by_id = [p for p in people if fits and p.id == int(query)]
+        named = [p for p in people if p.name == query]
+        # An id wins; a person literally named "42" is still reachable when no id 42 exists.
+        if by_id or not named:
+            if by_id:
+                return by_id[0]
+            if fits:
+                return get_person(store, int(query))
+            raise NotFoundError(f"no person with id {quoted(query)}; list everyone to find the id")
+    folded = query.casefold()
+    exact = [p for p in people if p.name.casefold() == folded]
+    prefix = exact or [p for p in people if p.name.casefold().startswith(folded)]
+    active = [p for p in prefix if p.active]
+    matches = active or prefix
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no person matches {quoted(query)}; list everyone to find the name")
+    listed = ", ".join(f"{p.display_name} (id {p.id})" for p in matches[:_LISTED])
+    more = f" and {len(matches) - _LISTED} more" if len(matches) > _LISTED else ""
+    raise AmbiguousError(
+        f"{quoted(query)} matches {len(matches)} people: {listed}{more}; "
+        "type more of the name or an id"
+    )
