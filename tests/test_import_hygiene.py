@@ -27,7 +27,7 @@ CORE = [
     "leadtui.domain.validation",
     "leadtui.store.database",
     "leadtui.store.people",
-    "leadtui.services.demo",
+    "leadtui.demo",
     "leadtui.services.today",
 ]
 

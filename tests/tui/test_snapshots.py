@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from leadtui.services.demo import seed_demo
+from leadtui.demo import seed_demo
 from leadtui.store.database import open_database
 from tests.helpers import SIZE, TODAY, make_app
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from leadtui.services.demo import check_demo_size, seed_demo
+    from leadtui.demo import check_demo_size, seed_demo
 
     check_demo_size(years=args.years, people=args.people)
     # --force no longer merges: it is still parsed so old scripts get the one-line

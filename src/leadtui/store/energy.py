@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -131,3 +132,45 @@ class EnergyRepository:
     def count(self) -> int:
         """Entries stored."""
         return int(self.store.execute("select count(*) from energy_entry").fetchone()[0])
+
+    def insert_many(self, entries: Iterable[tuple[EnergyEntry, datetime]]) -> None:
+        """Store whole days at once, each with when it was logged. A day already stored
+        is refused by the table, and nothing is written then."""
+        rows = [
+            (
+                entry.day.isoformat(),
+                entry.level,
+                entry.note,
+                json.dumps(list(entry.energized_by), ensure_ascii=False),
+                json.dumps(list(entry.drained_by), ensure_ascii=False),
+                logged_at.isoformat(timespec="seconds"),
+            )
+            for entry, logged_at in entries
+        ]
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "insert into energy_entry (day, level, note, energized_by, drained_by, "
+                "logged_at) values (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def insert_work_many(self, work: Iterable[tuple[EnergizingWork, datetime]]) -> None:
+        """Store pieces of energizing work at once, each with when it was written down;
+        their ids are the table's to give, so the ones passed in are ignored."""
+        rows = [
+            (
+                piece.title,
+                piece.day.isoformat(),
+                piece.hours,
+                piece.kind.value,
+                int(piece.creates_work_for_other_teams),
+                created_at.isoformat(timespec="seconds"),
+            )
+            for piece, created_at in work
+        ]
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "insert into energizing_work (title, day, hours, kind, "
+                "creates_work_for_other_teams, created_at) values (?, ?, ?, ?, ?, ?)",
+                rows,
+            )

@@ -130,6 +130,26 @@ class FeedbackRepository:
         ).fetchall()
         return {int(pid): date.fromisoformat(day) for pid, day in rows}
 
+    def insert(self, entry: Feedback, created_at: datetime) -> Feedback:
+        """Store an entry as given, its day and 1:1 session included, with when it was
+        written down; its id is the table's to give, so the one passed in is ignored."""
+        with write_transaction(self.store):
+            cursor = self.store.execute(
+                "insert into feedback (person_id, given_on, kind, text, visibility, series_id, "
+                "session_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    entry.person_id,
+                    entry.given_on.isoformat(),
+                    entry.kind.value,
+                    entry.text,
+                    entry.visibility.value,
+                    entry.series_id,
+                    entry.session_id,
+                    created_at.isoformat(timespec="seconds"),
+                ],
+            )
+        return entry._replace(id=int(cursor.lastrowid or 0))
+
 
 class T3B3Repository:
     """T3B3 records and their six slots."""
@@ -364,3 +384,32 @@ class T3B3Repository:
                     kind, int(eid), date.fromisoformat(on), text, Visibility(vis)
                 )
         return found
+
+    def insert(self, t3b3: T3B3) -> T3B3:
+        """Store a T3B3 as given: its items in the order given, their links, its delivery
+        and whether its text was removed. The ids are the tables' to give, so the ones
+        passed in are ignored. Nothing is checked: the record is taken as already whole."""
+        with write_transaction(self.store):
+            cursor = self.store.execute(
+                "insert into t3b3 (person_id, half, delivered_on, in_person, remove_text, "
+                "text_removed, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    t3b3.person_id,
+                    t3b3.half,
+                    t3b3.delivered_on.isoformat() if t3b3.delivered_on else None,
+                    None if t3b3.in_person is None else int(t3b3.in_person),
+                    int(t3b3.remove_text),
+                    int(t3b3.text_removed),
+                    _now(),
+                ],
+            )
+            t3b3_id = int(cursor.lastrowid or 0)
+            self.store.conn.executemany(
+                "insert into t3b3_item (t3b3_id, side, rank, text, feedback_id, point_id) "
+                "values (?, ?, ?, ?, ?, ?)",
+                [
+                    (t3b3_id, i.side.value, i.rank, i.text, i.feedback_id, i.point_id)
+                    for i in t3b3.items
+                ],
+            )
+        return self.get(t3b3.person_id, t3b3.half)

@@ -1,22 +1,23 @@
 """The demo team's feedback log and T3B3s over the previous and the current half.
 
-Kept beside :mod:`leadtui.services.demo` because it is mostly words: specific, dated
-observations of behaviour and their effect, and the T3B3 lists they lead to. It draws
-from its own random generator, so adding to it never changes the rest of the demo.
+Mostly words: specific, dated observations of behaviour and their effect, and the T3B3
+lists they lead to. It draws from its own random generator, so adding to it never
+changes the rest of the demo.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback import Evidence, FeedbackKind, T3B3Side
+from leadtui.domain.feedback import T3B3, Evidence, Feedback, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
 from leadtui.services.review import QUIET_DAYS
-from leadtui.store.feedback import T3B3Repository
+from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
@@ -276,6 +277,9 @@ PRIVATE_NOTES = (
     ),
 )
 
+# Feedback is written up at the end of the day it was seen.
+WRITTEN_AT = time(17, 30)
+
 # T3B3 fill for a current-half draft: (Top items, Bottom items).
 DRAFT_FILLS = ((2, 2), (3, 1), (2, 2), (3, 2), (1, 1))
 
@@ -343,31 +347,38 @@ def seed_feedback(db: Store, today: date, seed: int, start_month: int = 1) -> tu
     current = half_of(today, start_month)
     previous = current.previous()
     first, previous_last = previous.bounds(start_month)
-    held: dict[int, list[_Held]] = {}
-    for sid, series_id, person_id, on in db.execute(
-        "select s.id, s.series_id, r.person_id, s.held_on from oo_session s "
-        "join oo_series r on r.id = s.series_id where s.held_on between ? and ? "
-        "order by s.held_on, s.id",
-        [first.isoformat(), today.isoformat()],
-    ):
-        held.setdefault(person_id, []).append(_Held(sid, series_id, date.fromisoformat(on)))
-    topics = [g.topic for g in GROWTH if g.topic]
-    points: dict[tuple[int, str], list[_Given]] = {}
-    for pid, person_id, text, on in db.execute(
-        "select p.id, r.person_id, p.text, s.held_on from oo_point p "
-        "join oo_series r on r.id = p.series_id join oo_session s on s.id = p.session_id "
-        f"where s.held_on between ? and ? and p.text in ({', '.join('?' for _ in topics)}) "
-        "order by s.held_on, p.id",
-        [first.isoformat(), today.isoformat(), *topics],
-    ):
-        points.setdefault((person_id, text), []).append(_Given(pid, date.fromisoformat(on), text))
-
+    held, points = _held_sessions(db, first, today)
     writer = _Writer(db, rng, held, points)
     plans = _plans(rng, reports, previous_last)
     t3b3s = 0
     for person in reports:
         t3b3s += writer.person(person, plans[person.id], previous, current, today, start_month)
     return writer.written, t3b3s
+
+
+def _held_sessions(
+    db: Store, first: date, today: date
+) -> tuple[dict[int, list[_Held]], dict[tuple[int, str], list[_Given]]]:
+    """Each person's 1:1s held between two days, oldest first, and the talking points
+    raised in them that name an area to grow, by (person id, text)."""
+    topics = {g.topic for g in GROWTH if g.topic}
+    repo = OneOnOneRepository(db)
+    held: dict[int, list[_Held]] = {}
+    points: dict[tuple[int, str], list[_Given]] = {}
+    for series in repo.all_series():
+        sessions = repo.held_between(series.id, first, today)
+        if not sessions:
+            continue
+        held[series.person_id] = [_Held(s.id, s.series_id, s.held_on) for s in sessions]
+        held_on = {s.id: s.held_on for s in sessions}
+        raised = [
+            _Given(p.id, held_on[p.session_id], p.text)
+            for p in repo.points_in_sessions(list(held_on))
+            if p.text in topics and p.session_id is not None
+        ]
+        for point in sorted(raised, key=lambda given: (given.on, given.id)):
+            points.setdefault((series.person_id, point.text), []).append(point)
+    return held, points
 
 
 class _Writer:
@@ -380,11 +391,11 @@ class _Writer:
         held: dict[int, list[_Held]],
         points: dict[tuple[int, str], list[_Given]],
     ) -> None:
-        self.db = db
         self.rng = rng
         self.held = held
         self.points = points
-        self.repo = T3B3Repository(db)
+        self.feedback = FeedbackRepository(db)
+        self.t3b3s = T3B3Repository(db)
         self.written = 0
         self.used: set[tuple[int, str]] = set()
 
@@ -520,22 +531,21 @@ class _Writer:
         text = self.rng.choice(unused or options)
         self.used.add((person.id, text))
         on, session = self._day(person, lo, hi)
-        cursor = self.db.execute(
-            "insert into feedback (person_id, given_on, kind, text, visibility, series_id, "
-            "session_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+        entry = self.feedback.insert(
+            Feedback(
+                0,
                 person.id,
-                on.isoformat(),
-                kind.value,
+                on,
+                kind,
                 text,
-                visibility.value,
+                visibility,
                 session.series_id if session else None,
                 session.session_id if session else None,
-                on.isoformat() + "T17:30:00",
-            ],
+            ),
+            datetime.combine(on, WRITTEN_AT),
         )
         self.written += 1
-        return _Given(int(cursor.lastrowid or 0), on, text)
+        return _Given(entry.id, on, text)
 
     def _delivery_day(self, person: Person, lo: date, hi: date) -> date:
         """Delivered in person, so on a held 1:1 when there is one."""
@@ -569,14 +579,34 @@ class _Writer:
         in_person: bool,
         remove_text: bool,
     ) -> None:
-        """Write the lists, link the Bottom items, and deliver when the plan says so."""
-        record = self.repo.set_lists(
-            person.id, half.label, tuple(tops), tuple(text for text, _ in bottoms)
+        """The lists with their Bottom items linked, delivered when the plan says so; a
+        T3B3 delivered with "remove text" keeps only the fact, as delivery leaves it."""
+        text_removed = remove_text and delivered is not None
+        items = [
+            T3B3Item(0, T3B3Side.TOP, rank, text, None, None)
+            for rank, text in enumerate(tops, start=1)
+        ] + [
+            T3B3Item(0, T3B3Side.BOTTOM, rank, text, *_link_ids(evidence))
+            for rank, (text, evidence) in enumerate(bottoms, start=1)
+        ]
+        self.t3b3s.insert(
+            T3B3(
+                0,
+                person.id,
+                half.label,
+                () if text_removed else tuple(items),
+                delivered,
+                None if delivered is None else in_person,
+                remove_text,
+                text_removed,
+            )
         )
-        for item, (_, evidence) in zip(record.side(T3B3Side.BOTTOM), bottoms, strict=True):
-            if evidence is not None:
-                self.repo.link_item(item.id, evidence)
-        if remove_text:
-            self.repo.set_remove_text(person.id, half.label, True)
-        if delivered is not None:
-            self.repo.deliver(person.id, half.label, delivered, in_person)
+
+
+def _link_ids(evidence: Evidence | None) -> tuple[int | None, int | None]:
+    """A Bottom item's (feedback id, point id) for what it links to."""
+    if evidence is None:
+        return None, None
+    if evidence.kind == "feedback":
+        return evidence.id, None
+    return None, evidence.id

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.cli import main
-from leadtui.services.demo import DEMO_IGNORES, USER_TABLES, user_data
+from leadtui.demo import DEMO_IGNORES, USER_TABLES, user_data
 from leadtui.store.database import Store, open_database
 
 

@@ -7,13 +7,13 @@ from collections import Counter
 
 import pytest
 
+from leadtui.demo import seed_demo
+from leadtui.demo.feedback import GROWTH
 from leadtui.domain.dates import half_of
 from leadtui.domain.feedback import FeedbackKind, T3B3Side, T3B3Status, half_over_half, words
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError
-from leadtui.services.demo import seed_demo
-from leadtui.services.demo_feedback import GROWTH
 from leadtui.services.review import review_overview
 from leadtui.store.database import Store
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository

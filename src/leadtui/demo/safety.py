@@ -1,0 +1,61 @@
+"""What keeps the demo's invented history away from real data: it fills only an empty
+database, and only at a size it can make believable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leadtui.domain.text import plural
+from leadtui.errors import InputError
+from leadtui.store.tables import row_counts
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
+
+# Every table a person writes into, and how a refusal names its rows. The demo writes
+# only where all of them are empty, so a ritual's new table belongs here (a test fails
+# when a table is neither here nor in DEMO_IGNORES).
+USER_TABLES: tuple[tuple[str, str, str], ...] = (
+    ("person", "person", "people"),
+    ("energy_entry", "energy day", "energy days"),
+    ("energizing_work", "piece of energizing work", "pieces of energizing work"),
+    ("oo_series", "one-on-one series", "one-on-one series"),
+    ("oo_occurrence_change", "moved or skipped one-on-one", "moved or skipped one-on-ones"),
+    ("oo_session", "one-on-one held", "one-on-ones held"),
+    ("oo_point", "talking point", "talking points"),
+    ("oo_action", "action item", "action items"),
+    ("feedback", "feedback entry", "feedback entries"),
+    ("t3b3", "T3B3", "T3B3s"),
+    ("t3b3_item", "T3B3 item", "T3B3 items"),
+)
+# Tables that hold no one's words: the schema's own bookkeeping.
+DEMO_IGNORES = frozenset({"_sqlite_migrations"})
+
+
+def user_data(db: Store) -> list[str]:
+    """What a person has written into ``db``, one phrase per non-empty table
+    ("3 people", "40 energy days"); an empty list for a database the demo may fill."""
+    counts = row_counts(db, [table for table, _, _ in USER_TABLES])
+    return [plural(counts[table], one, many) for table, one, many in USER_TABLES if counts[table]]
+
+
+def refuse_unless_empty(db: Store) -> None:
+    """Refuse, with one line naming what is there, a database that holds anything a
+    person wrote: the demo's invented history must never land beside real people."""
+    held = user_data(db)
+    if not held:
+        return
+    # Three kinds are enough to recognise one's own data; the line stays readable.
+    shown = ", ".join(held[:3]) + (" and more" if len(held) > 3 else "")
+    raise InputError(
+        f"demo writes only into an empty database and this one holds your data ({shown}); "
+        "try it in a new file: leadtui demo --db demo.db"
+    )
+
+
+def check_demo_size(*, years: int, people: int) -> None:
+    """Refuse a demo size outside what the demo can make believable."""
+    if not 1 <= people <= 500:
+        raise InputError(f"--people must be 1–500, got {people}")
+    if not 1 <= years <= 20:
+        raise InputError(f"--years must be 1–20, got {years}")

@@ -1,0 +1,70 @@
+"""Filling an empty database with the demo team and its history.
+
+With large ``people`` and ``years`` the result is the benchmark database.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from leadtui.demo.energy import seed_energy
+from leadtui.demo.feedback import seed_feedback
+from leadtui.demo.oneonones import seed_oneonones
+from leadtui.demo.safety import check_demo_size, refuse_unless_empty
+from leadtui.demo.team import seed_team
+from leadtui.store.database import write_transaction
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What the demo wrote."""
+
+    people: int
+    archived: int
+    energy_days: int = 0
+    energizing_work: int = 0
+    sessions: int = 0
+    feedback: int = 0
+    t3b3s: int = 0
+
+
+def seed_demo(
+    db: Store,
+    *,
+    today: date,
+    years: int = 2,
+    people: int = 8,
+    seed: int = 7,
+) -> DemoSummary:
+    """Fill an empty ``db`` with a believable team and its history.
+
+    Refuses (:func:`refuse_unless_empty`) a database holding anything a person wrote,
+    and writes nothing then.
+    """
+    check_demo_size(years=years, people=people)
+    # One generator in a fixed order: the same seed gives the same team and history.
+    rng = random.Random(seed)
+    with write_transaction(db):
+        # Checked inside the write lock, so nothing a second leadtui writes meanwhile
+        # ends up beside the demo.
+        refuse_unless_empty(db)
+        added, archived = seed_team(db, rng, today, years=years, people=people)
+        energy_days, work_items = seed_energy(db, rng, today, years)
+        sessions = seed_oneonones(db, rng, today, years)
+        # Its own random generator, so the team and its history above stay as they were.
+        feedback, t3b3s = seed_feedback(db, today, seed)
+    return DemoSummary(
+        people=added,
+        archived=archived,
+        energy_days=energy_days,
+        energizing_work=work_items,
+        sessions=sessions,
+        feedback=feedback,
+        t3b3s=t3b3s,
+    )
