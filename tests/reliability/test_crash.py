@@ -17,12 +17,12 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import IO
 
 import pytest
 
+from ..helpers import TODAY
 from .helpers import cli_env, column_values, integrity, run_main
 
 pytestmark = pytest.mark.reliability
@@ -31,7 +31,6 @@ KILLS = 60
 PARALLEL = 2
 SEED = int(os.environ.get("LEADTUI_CRASH_SEED", "20261122"))
 DAYS_PER_LIFE = 300
-TODAY = date(2026, 11, 22)  # LEADTUI_TODAY in tests/conftest.py
 
 WRITER = r"""
 import contextlib, io, os, sys
