@@ -61,3 +61,36 @@ def locations(db: str | os.PathLike[str] | None = None) -> Locations:
     chosen = db if db is not None else os.environ.get("LEADTUI_DB") or None
     db_path = Path(chosen).expanduser() if chosen is not None else data_dir / DB_FILENAME
     return Locations(data_dir=data_dir, config_dir=config_dir, db_path=db_path)
+
+
+def protected_paths(db_path: Path) -> list[Path]:
+    """The database file and its sidecars: never a target for a backup or an export."""
+    return [db_path.with_name(db_path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+def is_database_file(db_path: Path, target: Path) -> bool:
+    """True when writing ``target`` could touch the database at ``db_path`` or its sidecars.
+
+    Compares resolved paths (symlinks followed), the same names ignoring case (on a
+    case-insensitive file system ``LEADTUI.db`` is the database; elsewhere refusing it
+    costs a user nothing but another name), and the same file by inode (hard links).
+    Lives here, not in the store, so exports can ask it without opening a database.
+    """
+    resolved = Path(os.path.realpath(target))
+    for protected in protected_paths(Path(os.path.realpath(db_path))):
+        if resolved == protected or str(resolved).casefold() == str(protected).casefold():
+            return True
+        try:
+            if os.path.lexists(target) and protected.exists() and resolved.samefile(protected):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def shown_path(target: Path) -> str:
+    """A path as a refusal quotes it: one line, at most a short tail of a long name."""
+    from leadtui.domain.text import literal
+
+    text = literal(str(target))
+    return text if len(text) <= 80 else "…" + text[-79:]

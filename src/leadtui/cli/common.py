@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
+# Export files quote paths the same way; the one helper lives with the paths.
+from leadtui.paths import shown_path as shown_path
+
 if TYPE_CHECKING:
     import argparse
-    from pathlib import Path
 
     from leadtui.config import Settings
     from leadtui.paths import Locations
@@ -105,11 +107,3 @@ def archived_note(person: Any) -> None:
         sys.stderr.write(
             f"leadtui: note: {person.display_name} is archived; recorded all the same\n"
         )
-
-
-def shown_path(target: Path) -> str:
-    """A path as a refusal quotes it: one line, at most a short tail of a long name."""
-    from leadtui.domain.text import literal
-
-    text = literal(str(target))
-    return text if len(text) <= 80 else "…" + text[-79:]

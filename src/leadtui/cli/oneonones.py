@@ -213,9 +213,9 @@ def oneonone_show(args: argparse.Namespace) -> int:
     person, store = person_and_store(args)
     doc = running_document(store, person, today_from_env(), history=1)
     if args.json:
-        import json
+        from leadtui.export.json import dumps, running_document_json
 
-        echo(json.dumps(doc.to_json(), ensure_ascii=False))
+        echo(dumps(running_document_json(doc)))
         return 0
     next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
     echo(f"1:1 with {person.display_name}: {doc.series.describe()}")

@@ -350,9 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
             parser.add_argument("person", metavar="PERSON")
             parser.add_argument(
                 "--audience",
-                choices=("shared", "private"),
+                # "shared" is the older name of the person's copy; scripts keep working.
+                choices=("private", "person", "shared"),
                 default="private",
-                help=f"shared drops {audience} (default: private)",
+                help=f"person (or shared): their copy, drops {audience} (default: private)",
             )
         parser.add_argument("--out", metavar="FILE", help="default: print")
         parser.add_argument("--force", action="store_true", help="overwrite --out")

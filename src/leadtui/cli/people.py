@@ -77,9 +77,9 @@ def people_list(args: argparse.Namespace) -> int:
 
     people = list_people(open_store(args, create=False), include_archived=args.all, order=args.sort)
     if args.json:
-        import json
+        from leadtui.export.json import dumps, people_json
 
-        echo(json.dumps([p.to_json() for p in people], ensure_ascii=False))
+        echo(dumps(people_json(people)))
         return 0
     if not people:
         echo("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")

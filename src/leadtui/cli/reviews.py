@@ -45,24 +45,9 @@ def feedback_list(args: argparse.Namespace) -> int:
     first, last = half.bounds(start_month) if half else (None, None)
     entries = FeedbackRepository(store).for_person(person.id, first, last)
     if args.json:
-        import json
+        from leadtui.export.json import dumps, feedback_json
 
-        echo(
-            json.dumps(
-                [
-                    {
-                        "id": f.id,
-                        "given_on": f.given_on.isoformat(),
-                        "kind": f.kind.value,
-                        "visibility": f.visibility.value,
-                        "text": f.text,
-                        "session_id": f.session_id,
-                    }
-                    for f in entries
-                ],
-                ensure_ascii=False,
-            )
-        )
+        echo(dumps(feedback_json(entries)))
         return 0
     if not entries:
         echo(
@@ -119,9 +104,9 @@ def t3b3_show(args: argparse.Namespace) -> int:
     person, store = person_and_store(args)
     view = t3b3_view(store, person, half, start_month)
     if args.json:
-        import json
+        from leadtui.export.json import dumps, t3b3_json
 
-        echo(json.dumps(view.to_json(), ensure_ascii=False))
+        echo(dumps(t3b3_json(view)))
     else:
         _print_t3b3(view)
     return 0

@@ -63,11 +63,3 @@ class Person(NamedTuple):
     def display_name(self) -> str:
         """The name with control characters made visible."""
         return literal(self.name)
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (dates as ISO text)."""
-        data = self._asdict()
-        data["relation"] = self.relation.value
-        for key in ("started_on", "archived_on"):
-            data[key] = data[key].isoformat() if data[key] else None
-        return data

@@ -65,47 +65,6 @@ class RunningDocument(NamedTuple):
             notes.append(f"{_day(original)} {what}")
         return notes
 
-    def to_json(self) -> dict[str, object]:
-        """What `leadtui 1on1 show --json` prints (the private view: everything)."""
-        last = self.sessions[0][0] if self.sessions else None
-        return {
-            "person": self.person.name,
-            "series": self.series.describe(),
-            "status": self.series.status.value,
-            "next_session": self.next_on.isoformat() if self.next_on else None,
-            "overdue": self.overdue,
-            "points": [
-                {
-                    "id": p.id,
-                    "text": p.text,
-                    "raised_by": p.raised_by.value,
-                    "visibility": p.visibility.value,
-                    "status": p.status.value,
-                    "recurring": p.recurring,
-                    "carried": p.carried,
-                }
-                for p in self.points
-            ],
-            "actions": [
-                {
-                    "id": a.id,
-                    "text": a.text,
-                    "owner": a.owner.value,
-                    "due_on": a.due_on.isoformat() if a.due_on else None,
-                    "done_on": a.done_on.isoformat() if a.done_on else None,
-                    "carried": a.carried,
-                }
-                for a in self.actions
-            ],
-            "last_session": {
-                "held_on": last.held_on.isoformat(),
-                "shared_notes": last.shared_notes,
-                "private_notes": last.private_notes,
-            }
-            if last
-            else None,
-        }
-
 
 def require_series(store: Store, person: Person) -> Series:
     """The person's series, or a refusal that says how to create one."""

@@ -11,7 +11,6 @@ from leadtui.domain.feedback import (
     Carried,
     Evidence,
     Feedback,
-    T3B3Item,
     T3B3Side,
     T3B3Status,
     half_over_half,
@@ -71,44 +70,6 @@ class T3B3View(NamedTuple):
     def candidate(self, kind: str, evidence_id: int) -> Evidence | None:
         """The linkable feedback entry or 1:1 point with this id, if in the window."""
         return next((e for e in self.candidates if e.kind == kind and e.id == evidence_id), None)
-
-    def to_json(self) -> dict[str, object]:
-        """What `leadtui t3b3 show --json` prints."""
-
-        def item(i: T3B3Item) -> dict[str, object]:
-            link = self.linked.get(i.id)
-            return {
-                "id": i.id,
-                "rank": i.rank,
-                "text": i.text,
-                "linked_to": {"kind": link.kind, "id": link.id, "on": link.on.isoformat()}
-                if link
-                else None,
-                "surprise": i.side is T3B3Side.BOTTOM and not i.linked,
-                "suggestions": [
-                    {"kind": e.kind, "id": e.id, "on": e.on.isoformat(), "text": e.text}
-                    for e in self.suggestions.get(i.id, [])
-                ],
-            }
-
-        t = self.t3b3
-        return {
-            "person": self.person.name,
-            "half": self.half.label,
-            "status": t.status.value,
-            "filled": t.filled,
-            "top": [item(i) for i in t.side(T3B3Side.TOP)],
-            "bottom": [item(i) for i in t.side(T3B3Side.BOTTOM)],
-            "delivered_on": t.delivered_on.isoformat() if t.delivered_on else None,
-            "in_person": t.in_person,
-            "remove_text_after_delivery": t.remove_text,
-            "text_removed": t.text_removed,
-            "previous_half": {
-                "half": self.previous.half,
-                "status": self.previous.status.value,
-                "areas": [{"text": c.previous.text, "persists": c.persists} for c in self.carried],
-            },
-        }
 
 
 def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) -> T3B3View:

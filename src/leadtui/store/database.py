@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from leadtui.errors import DatabaseRefusedError
 from leadtui.paths import backups_dir_for
 
+# Kept importable from here: the backup command asks the store which files are the database.
+from leadtui.paths import is_database_file as is_database_file
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.db import Table
@@ -415,30 +418,6 @@ def write_transaction(store: Store) -> Iterator[Store]:
         if store.conn.in_transaction:
             store.conn.execute("rollback")
         raise
-
-
-def protected_paths(db_path: Path) -> list[Path]:
-    """The database file and its sidecars: never a target for a backup or an export."""
-    return [db_path.with_name(db_path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
-
-
-def is_database_file(db_path: Path, target: Path) -> bool:
-    """True when writing ``target`` could touch the database at ``db_path`` or its sidecars.
-
-    Compares resolved paths (symlinks followed), the same names ignoring case (on a
-    case-insensitive file system ``LEADTUI.db`` is the database; elsewhere refusing it
-    costs a user nothing but another name), and the same file by inode (hard links).
-    """
-    resolved = Path(os.path.realpath(target))
-    for protected in protected_paths(Path(os.path.realpath(db_path))):
-        if resolved == protected or str(resolved).casefold() == str(protected).casefold():
-            return True
-        try:
-            if os.path.lexists(target) and protected.exists() and resolved.samefile(protected):
-                return True
-        except OSError:
-            continue
-    return False
 
 
 def backup_to(store: Store, target: Path) -> Path:

@@ -33,8 +33,9 @@ def ask_export(
     confirmed: set[str] = set()
 
     def save(target: str) -> None:
-        from leadtui.cli.exports import write_export
         from leadtui.errors import InputError
+        from leadtui.export.files import TargetExistsError, check_target, write_export
+        from leadtui.paths import shown_path
 
         text = target.strip()
         audience = Audience.PERSON
@@ -47,11 +48,17 @@ def ask_export(
             # The suggested name says "shared"; a private copy must not be mistaken for one.
             target_path = target_path.with_name(target_path.name.replace("-shared", "-private"))
         path = str(target_path)
-        if Path(path).exists() and path not in confirmed:
+        force, db_path = path in confirmed, screen.leadtui.locations.db_path
+        try:
+            # Checked before rendering: a refused target costs no document.
+            check_target(target_path, force=force, db_path=db_path)
+        except TargetExistsError:
             # Ask before overwriting: saving the same path again means yes.
             confirmed.add(path)
-            raise InputError(f"{path} exists; press enter again to overwrite it")
-        written = write_export(render(audience), path, True, screen.leadtui.locations.db_path)
+            raise InputError(
+                f"{shown_path(target_path)} exists; press enter again to overwrite it"
+            ) from None
+        written = write_export(render(audience), target_path, force=force, db_path=db_path)
         copy = "private" if audience is Audience.PRIVATE else "shared"
         screen.notify(f"Wrote the {copy} {what} to {written}", title=screen.AREA, markup=False)
 
