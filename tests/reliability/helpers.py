@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import io
 import os
@@ -38,8 +37,7 @@ def run_main(argv: Sequence[str]) -> Outcome:
 
     stdout and stderr are UTF-8 text streams with strict errors, like a real terminal's,
     so text that cannot be printed fails here as it would there. argparse's exit is turned
-    into its exit code. Connections the command left open are collected before returning,
-    so the files on disk are what a finished process would leave.
+    into its exit code.
     """
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
     out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
@@ -49,7 +47,6 @@ def run_main(argv: Sequence[str]) -> Outcome:
             code = main(list(argv))
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    gc.collect()
     return Outcome(
         argv=tuple(argv),
         code=code,

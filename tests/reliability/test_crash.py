@@ -2,9 +2,11 @@
 
 Two writer processes at a time call ``leadtui.cli.main`` in a loop (a person, a day of
 energy, a 1:1 talking point, a piece of feedback, in turn) and print one line after each
-command that returned 0. Each is killed with SIGKILL at a random moment and replaced,
-until enough kills have landed. Then leadtui must open the database, SQLite's
-integrity check must pass and every write a writer reported must be there.
+command that returned 0. Each is killed with SIGKILL at a random moment (after a random
+number of saved writes, a random fraction of a write later) and replaced, until enough
+kills have landed; the kills are seeded (LEADTUI_CRASH_SEED) for a reproducible run.
+Then leadtui must open the database, SQLite's integrity check must pass and every
+write a writer reported must be there.
 """
 
 from __future__ import annotations
@@ -77,10 +79,12 @@ class Writer:
     process: subprocess.Popen[bytes]
     output: Path
     handle: IO[bytes]
+    writes_first: int  # saved writes to let through before the kill is timed
+    delay: float  # then the kill comes this long after, somewhere inside a later write
     kill_at: float | None = None
 
 
-def start_writer(db: Path, life: int, folder: Path) -> Writer:
+def start_writer(db: Path, life: int, folder: Path, rng: random.Random) -> Writer:
     output = folder / f"writer-{life}.out"
     handle = output.open("wb")
     process = subprocess.Popen(
@@ -89,7 +93,7 @@ def start_writer(db: Path, life: int, folder: Path) -> Writer:
         stderr=subprocess.STDOUT,
         env=cli_env(),
     )
-    return Writer(process, output, handle)
+    return Writer(process, output, handle, rng.randint(0, 4), rng.uniform(0.0, 0.15))
 
 
 def complete_lines(path: Path) -> list[str]:
@@ -113,18 +117,21 @@ def test_sigkill_at_random_moments_loses_no_reported_write(
     kills = lives = 0
     writers: list[Writer] = []
     outputs: list[Path] = []
-    deadline = time.monotonic() + 150
+    deadline = time.monotonic() + 240
     while kills < KILLS:
         assert time.monotonic() < deadline, f"only {kills} kills in time"
         while len(writers) < PARALLEL and kills + len(writers) < KILLS:
-            writers.append(start_writer(db, lives, tmp_path))
+            writers.append(start_writer(db, lives, tmp_path, rng))
             outputs.append(writers[-1].output)
             lives += 1
         time.sleep(0.002)
         for writer in list(writers):
             if writer.kill_at is None:
-                if writer.output.read_bytes().startswith(b"ready\n"):
-                    writer.kill_at = time.monotonic() + rng.uniform(0.0, 0.6)
+                # Timed by progress rather than the clock, so a busy machine still sees
+                # writes land between kills; the delay puts the kill inside a later write.
+                lines = complete_lines(writer.output)
+                if lines[:1] == ["ready"] and len(lines) > writer.writes_first:
+                    writer.kill_at = time.monotonic() + writer.delay
                 elif writer.process.poll() is not None:
                     pytest.fail(f"a writer ended on its own: {writer.output.read_text()[-2000:]}")
             elif time.monotonic() >= writer.kill_at:
