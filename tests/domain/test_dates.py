@@ -43,3 +43,12 @@ def test_parse_date_refuses_impossible_dates_with_the_accepted_form(text: str) -
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 def test_iso_round_trip(value: date) -> None:
     assert parse_date(value.isoformat(), TODAY) == value
+
+
+def test_weekday_names_have_one_home() -> None:
+    from leadtui.domain.dates import WEEKDAYS, weekday_index, weekday_label, weekday_name
+
+    assert WEEKDAYS[0] == "monday" and len(WEEKDAYS) == 7
+    assert [weekday_index(w) for w in ("mon", "Tues", " sunday ", "thu")] == [0, 1, 6, 3]
+    assert weekday_index("tu") is None and weekday_index("funday") is None
+    assert (weekday_name(1), weekday_label(1)) == ("Tuesday", "Tue")

@@ -16,7 +16,8 @@ from typing import NamedTuple
 from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The one home of weekday names: every parser, form and label reads them from here.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$", re.ASCII)
 ACCEPTED = "use YYYY-MM-DD (e.g. 2026-11-22), today, yesterday, tomorrow or a weekday"
 # "monday" alone is the most recent Monday (today included), or the next with future=True.
@@ -27,6 +28,27 @@ ACCEPTED = "use YYYY-MM-DD (e.g. 2026-11-22), today, yesterday, tomorrow or a we
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2200, 12, 31)
 DAY_RANGE = f"give a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+def weekday_index(word: str) -> int | None:
+    """Monday = 0 … Sunday = 6 for a weekday name or its start ("tue", "Thurs"), or None.
+
+    Three letters at least: "t" or "s" would be two days at once.
+    """
+    word = word.strip().lower()
+    if len(word) < 3:
+        return None
+    return next((i for i, name in enumerate(WEEKDAYS) if name.startswith(word)), None)
+
+
+def weekday_name(index: int) -> str:
+    """The capitalised name of weekday ``index`` (Monday = 0): Tuesday for 1."""
+    return WEEKDAYS[index].capitalize()
+
+
+def weekday_label(index: int) -> str:
+    """The three-letter label of weekday ``index`` (Monday = 0): Tue for 1."""
+    return WEEKDAYS[index][:3].capitalize()
 
 
 def in_range(day: date, field: str = "date") -> date:
@@ -65,15 +87,15 @@ def _parse(text: str, today: date, field: str, future: bool) -> date:
     if word.startswith(("last ", "next ")):
         # "last monday" is the most recent Monday before today; "next monday" the one after.
         direction, _, day_word = word.partition(" ")
-        for index, name in enumerate(_WEEKDAYS):
-            if len(day_word) >= 3 and name.startswith(day_word):
-                if direction == "last":
-                    return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1)
-                return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
-    for index, name in enumerate(_WEEKDAYS):
-        if len(word) >= 3 and name.startswith(word):
-            delta = (index - today.weekday()) % 7 if future else -((today.weekday() - index) % 7)
-            return today + timedelta(days=delta)
+        index = weekday_index(day_word)
+        if index is not None:
+            if direction == "last":
+                return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1)
+            return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
+    index = weekday_index(word)
+    if index is not None:
+        delta = (index - today.weekday()) % 7 if future else -((today.weekday() - index) % 7)
+        return today + timedelta(days=delta)
     if _ISO.match(raw):
         year, month, day = (int(part) for part in raw.split("-"))
         try:

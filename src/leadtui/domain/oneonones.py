@@ -13,13 +13,12 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from leadtui.domain.dates import FIRST_DAY, LAST_DAY
+from leadtui.domain.dates import FIRST_DAY, LAST_DAY, weekday_name
 
 # Visibility lives with the privacy rule; re-exported for the modules that import it here.
 from leadtui.domain.privacy import Visibility as Visibility
 
 OVERDUE_GRACE_DAYS = 3
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Side(StrEnum):
@@ -62,10 +61,7 @@ class Series(NamedTuple):
     def describe(self) -> str:
         """E.g. "weekly on Tuesday at 10:00, 60 min"."""
         every = "weekly" if self.every_weeks == 1 else f"every {self.every_weeks} weeks"
-        return (
-            f"{every} on {WEEKDAYS[self.weekday].capitalize()} at {self.at_time}, "
-            f"{self.minutes} min"
-        )
+        return f"{every} on {weekday_name(self.weekday)} at {self.at_time}, {self.minutes} min"
 
 
 class Point(NamedTuple):

@@ -7,7 +7,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from leadtui.domain.oneonones import WEEKDAYS, Side, Visibility
+from leadtui.domain.dates import weekday_index
+from leadtui.domain.oneonones import Side, Visibility
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import checked_text, date_from_context, storable_text
 
@@ -46,10 +47,9 @@ class SeriesDraft(BaseModel):
     def _weekday(cls, value: object) -> int:
         if isinstance(value, int) and 0 <= value <= 6:
             return value
-        word = str(value).strip().lower()
-        for index, name in enumerate(WEEKDAYS):
-            if len(word) >= 3 and name.startswith(word):
-                return index
+        index = weekday_index(str(value))
+        if index is not None:
+            return index
         raise ValueError(
             f"weekday must be a day name like tuesday or tue, got {quoted(str(value))}"
         )

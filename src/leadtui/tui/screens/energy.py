@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
+from leadtui.domain.dates import weekday_label
 from leadtui.domain.energy import EnergyState, EnergyThresholds, level_kind
 from leadtui.domain.text import literal
 from leadtui.services.energy import EnergyOverview, energy_overview
@@ -50,7 +51,9 @@ def heat_map(overview: EnergyOverview, colors: dict[str, str], weeks: int = 26) 
     for _ in range(weeks):
         grid.add_column(width=2)
     rows: list[list[Text]] = []
-    for weekday, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+    for weekday in range(7):
+        # Every other row is labelled (Mon, Wed, Fri, Sun): the grid stays readable.
+        name = weekday_label(weekday) if weekday % 2 == 0 else ""
         cells = [Text(name, style="dim")]
         for week in range(weeks):
             day = first_monday + timedelta(weeks=week, days=weekday)

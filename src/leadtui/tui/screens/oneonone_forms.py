@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from leadtui.domain.oneonones import WEEKDAYS
+from leadtui.domain.dates import weekday_name
 from leadtui.tui.screens.forms import Save, SaveForm, form_row
 
 
@@ -49,7 +49,7 @@ class SeriesForm(SaveForm):
         self.today = today
 
     def fields(self) -> ComposeResult:
-        days = [(name.capitalize(), str(i)) for i, name in enumerate(WEEKDAYS)]
+        days = [(weekday_name(i), str(i)) for i in range(7)]
         yield form_row(
             "Weekday",
             Select(days, value=str(self.today.weekday()), allow_blank=False, id="field-weekday"),
