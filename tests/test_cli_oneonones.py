@@ -1,3 +1,6 @@
+"""`leadtui 1on1` in process (main(argv) with captured output); one check runs the real
+console entry point in a subprocess for its exit code and stderr."""
+
 from __future__ import annotations
 
 import json
@@ -9,32 +12,32 @@ import pytest
 from leadtui.domain.oneonones import session_dates
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
-from tests.helpers import run
+from tests.helpers import cli, run
 
 
 @pytest.fixture
 def sam(db_path: Path) -> list[str]:
     db = ["--db", str(db_path)]
-    assert run("people", "add", "Sam Okafor", *db).returncode == 0
-    assert run("1on1", "series", "sam", "--weekday", "tue", "--time", "9:30", *db).returncode == 0
+    assert cli("people", "add", "Sam Okafor", *db).returncode == 0
+    assert cli("1on1", "series", "sam", "--weekday", "tue", "--time", "9:30", *db).returncode == 0
     return db
 
 
 def test_shell_capture_between_sessions(sam: list[str]) -> None:
-    assert run("1on1", "add", "sam", "Career growth", "--theirs", *sam).returncode == 0
-    assert run("1on1", "add", "sam", "Peer feedback", "--private", *sam).returncode == 0
-    assert run("1on1", "action", "sam", "Send doc", "--due", "friday", *sam).returncode == 0
-    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert cli("1on1", "add", "sam", "Career growth", "--theirs", *sam).returncode == 0
+    assert cli("1on1", "add", "sam", "Peer feedback", "--private", *sam).returncode == 0
+    assert cli("1on1", "action", "sam", "Send doc", "--due", "friday", *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert shown["next_session"] == "2026-11-24"
     assert [(p["text"], p["raised_by"], p["visibility"]) for p in shown["points"]] == [
         ("Career growth", "them", "shared"),
         ("Peer feedback", "me", "private"),
     ]
     assert shown["actions"][0]["due_on"] == "2026-11-27"
-    assert run("1on1", "discuss", "sam", "1", *sam).returncode == 0
-    closed = run("1on1", "close", "sam", *sam)
+    assert cli("1on1", "discuss", "sam", "1", *sam).returncode == 0
+    closed = cli("1on1", "close", "sam", *sam)
     assert "1 points filed, 1 carried over" in closed.stdout
-    after = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    after = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert [(p["text"], p["carried"]) for p in after["points"]] == [("Peer feedback", 1)]
 
 
@@ -52,53 +55,55 @@ def test_shell_capture_between_sessions(sam: list[str]) -> None:
     ],
 )
 def test_refused_1on1_input(sam: list[str], argv: list[str], message: str) -> None:
-    result = run(*argv, *sam)
+    result = cli(*argv, *sam)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert shown["points"] == [] and shown["actions"] == []
 
 
 def test_a_person_without_a_series_is_told_how_to_create_one(db_path: Path) -> None:
-    run("people", "add", "Priya", "--db", str(db_path))
-    result = run("1on1", "add", "priya", "x", "--db", str(db_path))
+    cli("people", "add", "Priya", "--db", str(db_path))
+    result = cli("1on1", "add", "priya", "x", "--db", str(db_path))
     assert result.returncode == 2
     assert "no 1:1 series yet" in result.stderr and "leadtui 1on1 series" in result.stderr
+    exported = cli("export", "1on1", "priya", "--audience", "shared", "--db", str(db_path))
+    assert exported.returncode == 2 and "leadtui 1on1 series" in exported.stderr
 
 
 def test_past_due_date_is_accepted_and_overdue_at_once(sam: list[str]) -> None:
-    result = run("1on1", "action", "sam", "x", "--due", "2026-11-01", *sam)
+    result = cli("1on1", "action", "sam", "x", "--due", "2026-11-01", *sam)
     assert result.returncode == 0 and "already overdue" in result.stdout
 
 
 def test_export_audiences(sam: list[str], tmp_path: Path) -> None:
-    run("1on1", "add", "sam", "Shared point", *sam)
-    run("1on1", "add", "sam", "SECRET point", "--private", *sam)
-    shared = run("export", "1on1", "sam", "--audience", "shared", *sam).stdout
+    cli("1on1", "add", "sam", "Shared point", *sam)
+    cli("1on1", "add", "sam", "SECRET point", "--private", *sam)
+    shared = cli("export", "1on1", "sam", "--audience", "shared", *sam).stdout
     assert "Audience: shared" in shared and "Shared point" in shared
     assert "SECRET" not in shared
-    private = run("export", "1on1", "sam", *sam).stdout
+    private = cli("export", "1on1", "sam", *sam).stdout
     assert "SECRET point" in private and "Audience: private" in private
 
 
 def next_session(sam: list[str]) -> str:
-    return str(json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)["next_session"])
+    return str(json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["next_session"])
 
 
 def test_skip_and_move_one_occurrence(sam: list[str]) -> None:
-    skipped = run("1on1", "skip", "sam", *sam)
+    skipped = cli("1on1", "skip", "sam", *sam)
     assert skipped.returncode == 0 and "2026-11-24: skipped" in skipped.stdout
     assert next_session(sam) == "2026-12-01"
-    assert run("1on1", "skip", "sam", "--date", "2026-11-24", "--undo", *sam).returncode == 0
+    assert cli("1on1", "skip", "sam", "--date", "2026-11-24", "--undo", *sam).returncode == 0
     assert next_session(sam) == "2026-11-24"
-    moved = run("1on1", "move", "sam", "thursday", *sam)
+    moved = cli("1on1", "move", "sam", "thursday", *sam)
     assert "from 2026-11-24 to 2026-11-26" in moved.stdout
     assert next_session(sam) == "2026-11-26"
     # Moving the moved session again changes the same occurrence; the rule is untouched.
-    assert run("1on1", "move", "sam", "2026-11-25", "--date", "2026-11-26", *sam).returncode == 0
+    assert cli("1on1", "move", "sam", "2026-11-25", "--date", "2026-11-26", *sam).returncode == 0
     assert next_session(sam) == "2026-11-25"
-    assert run("1on1", "skip", "sam", "--date", "2026-12-01", *sam).returncode == 0
-    assert run("1on1", "move", "sam", "2026-11-24", *sam).returncode == 0  # back to its rule date
+    assert cli("1on1", "skip", "sam", "--date", "2026-12-01", *sam).returncode == 0
+    assert cli("1on1", "move", "sam", "2026-11-24", *sam).returncode == 0  # back to its rule date
     db = open_database(Path(sam[1]))
     try:
         changes = OneOnOneRepository(db).changes(1)
@@ -120,15 +125,15 @@ def test_skip_and_move_one_occurrence(sam: list[str]) -> None:
     ],
 )
 def test_refused_reschedule(sam: list[str], argv: list[str], message: str) -> None:
-    result = run(*argv, *sam)
+    result = cli(*argv, *sam)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert next_session(sam) == "2026-11-24"
 
 
 def test_a_paused_series_cannot_be_rescheduled(sam: list[str]) -> None:
-    run("1on1", "series", "sam", "--pause", *sam)
-    result = run("1on1", "skip", "sam", *sam)
+    cli("1on1", "series", "sam", "--pause", *sam)
+    result = cli("1on1", "skip", "sam", *sam)
     assert result.returncode == 2 and "--resume" in result.stderr
 
 
@@ -136,39 +141,39 @@ def test_holding_today_moves_the_next_session_and_a_second_hold_is_refused(
     db_path: Path,
 ) -> None:
     db = ["--db", str(db_path)]
-    run("people", "add", "Ann", *db)
+    cli("people", "add", "Ann", *db)
     # conftest pins today to Sunday 2026-11-22: a Sunday series has a session today.
-    run("1on1", "series", "ann", "--weekday", "sunday", *db)
-    assert json.loads(run("1on1", "show", "ann", "--json", *db).stdout)["next_session"] == (
+    cli("1on1", "series", "ann", "--weekday", "sunday", *db)
+    assert json.loads(cli("1on1", "show", "ann", "--json", *db).stdout)["next_session"] == (
         "2026-11-22"
     )
-    assert run("1on1", "close", "ann", *db).returncode == 0
-    shown = json.loads(run("1on1", "show", "ann", "--json", *db).stdout)
+    assert cli("1on1", "close", "ann", *db).returncode == 0
+    shown = json.loads(cli("1on1", "show", "ann", "--json", *db).stdout)
     assert shown["next_session"] == "2026-11-29"
-    again = run("1on1", "close", "ann", *db)
+    again = cli("1on1", "close", "ann", *db)
     assert again.returncode == 2 and "already held" in again.stderr
     assert len(again.stderr.strip().splitlines()) == 1
 
 
 def test_notes_for_the_next_session_and_fixing_a_held_one(sam: list[str]) -> None:
-    saved = run("1on1", "notes", "sam", "--shared", "Agreed on X", "--private", "Tired", *sam)
+    saved = cli("1on1", "notes", "sam", "--shared", "Agreed on X", "--private", "Tired", *sam)
     assert saved.returncode == 0
-    assert run("1on1", "close", "sam", "--date", "2026-11-17", *sam).returncode == 0
-    shown = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)
+    assert cli("1on1", "close", "sam", "--date", "2026-11-17", *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert shown["last_session"]["shared_notes"] == "Agreed on X"
-    fixed = run("1on1", "notes", "sam", "--session", "2026-11-17", "--shared", "Agreed on Y", *sam)
+    fixed = cli("1on1", "notes", "sam", "--session", "2026-11-17", "--shared", "Agreed on Y", *sam)
     assert fixed.returncode == 0 and "fixed" in fixed.stdout
-    last = json.loads(run("1on1", "show", "sam", "--json", *sam).stdout)["last_session"]
+    last = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["last_session"]
     assert (last["shared_notes"], last["private_notes"]) == ("Agreed on Y", "Tired")
-    missing = run("1on1", "notes", "sam", "--session", "2026-11-10", "--shared", "x", *sam)
+    missing = cli("1on1", "notes", "sam", "--session", "2026-11-10", "--shared", "x", *sam)
     assert missing.returncode == 2 and "no session with Sam Okafor was held on" in missing.stderr
-    empty = run("1on1", "notes", "sam", *sam)
+    empty = cli("1on1", "notes", "sam", *sam)
     assert empty.returncode == 2 and "--shared TEXT" in empty.stderr
 
 
 def test_reschedule_edge_cases(sam: list[str]) -> None:
     # A session moved months away still shows on its new date.
-    assert run("1on1", "move", "sam", "2027-03-03", *sam).returncode == 0
+    assert cli("1on1", "move", "sam", "2027-03-03", *sam).returncode == 0
     db = open_database(Path(sam[1]))
     try:
         repo = OneOnOneRepository(db)
@@ -178,26 +183,63 @@ def test_reschedule_edge_cases(sam: list[str]) -> None:
         db.close()
     assert date(2027, 3, 3) in shown
     # Undo brings back the session shown on the day, and refuses to stack two sessions.
-    assert run("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-01", *sam).returncode == 0
-    assert run("1on1", "move", "sam", "2026-12-01", "--date", "2026-12-08", *sam).returncode == 0
-    undo = run("1on1", "skip", "sam", "--undo", "--date", "2026-12-03", *sam)
+    assert cli("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-01", *sam).returncode == 0
+    assert cli("1on1", "move", "sam", "2026-12-01", "--date", "2026-12-08", *sam).returncode == 0
+    undo = cli("1on1", "skip", "sam", "--undo", "--date", "2026-12-03", *sam)
     assert undo.returncode == 2 and "two sessions on one day" in undo.stderr
-    undo = run("1on1", "skip", "sam", "--undo", "--date", "2026-12-01", *sam)
+    undo = cli("1on1", "skip", "sam", "--undo", "--date", "2026-12-01", *sam)
     assert undo.returncode == 0 and "back on 2026-12-08" in undo.stdout
     # An empty argument is refused, not read as "the next one".
     for argv in (["move", "sam", ""], ["skip", "sam", "--date", ""]):
-        result = run("1on1", *argv, *sam)
+        result = cli("1on1", *argv, *sam)
         assert result.returncode == 2 and "is empty" in result.stderr
-    same = run("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-03", *sam)
+    same = cli("1on1", "move", "sam", "2026-12-03", "--date", "2026-12-03", *sam)
     assert same.returncode == 2 and "already on 2026-12-03" in same.stderr
 
 
 def test_a_new_rule_drops_the_old_moves_and_skips(sam: list[str]) -> None:
-    run("1on1", "move", "sam", "friday", *sam)
-    run("1on1", "skip", "sam", "--date", "2026-12-01", *sam)
-    assert run("1on1", "series", "sam", "--weekday", "wednesday", *sam).returncode == 0
+    cli("1on1", "move", "sam", "friday", *sam)
+    cli("1on1", "skip", "sam", "--date", "2026-12-01", *sam)
+    assert cli("1on1", "series", "sam", "--weekday", "wednesday", *sam).returncode == 0
     assert next_session(sam) == "2026-11-25"
-    run("1on1", "series", "sam", "--time", "11:00", *sam)  # same rule: nothing dropped
-    run("1on1", "skip", "sam", *sam)
-    run("1on1", "series", "sam", "--minutes", "30", *sam)
+    cli("1on1", "series", "sam", "--time", "11:00", *sam)  # same rule: nothing dropped
+    cli("1on1", "skip", "sam", *sam)
+    cli("1on1", "series", "sam", "--minutes", "30", *sam)
     assert next_session(sam) == "2026-12-02"
+
+
+def test_an_archived_persons_1on1_is_recorded_with_a_note_on_stderr(sam: list[str]) -> None:
+    assert cli("people", "archive", "sam", *sam).returncode == 0
+    added = cli("1on1", "add", "sam", "Handover", *sam)
+    assert added.returncode == 0 and "talking point 1 for Sam Okafor" in added.stdout
+    assert added.stderr == (
+        "leadtui: note: Sam Okafor was archived on 2026-11-22; recorded in their history\n"
+    )
+    held = cli("1on1", "close", "sam", *sam)
+    assert held.returncode == 0 and "was archived on 2026-11-22" in held.stderr
+    shown = cli("1on1", "show", "sam", *sam)
+    assert shown.stderr == ""  # reading says nothing
+
+
+def test_refusals_name_the_command_that_fixes_them(sam: list[str]) -> None:
+    assert cli("1on1", "close", "sam", *sam).returncode == 0
+    again = cli("1on1", "close", "sam", *sam)
+    assert again.stderr == (
+        "leadtui: a session on 2026-11-22 is already held; add to the next one, or fix "
+        "that session's notes with `leadtui 1on1 notes 1 --session 2026-11-22`\n"
+    )
+    unknown = cli("1on1", "done", "sam", "99", *sam)
+    assert unknown.returncode == 2
+    assert "no action item with id 99; see `leadtui 1on1 show 1`" in unknown.stderr
+    future = cli("1on1", "close", "sam", "--date", "2026-11-30", *sam)
+    assert future.returncode == 2 and "2026-11-30 is in the future" in future.stderr
+
+
+def test_the_console_entry_point_refuses_with_exit_2_and_one_line(db_path: Path) -> None:
+    # The one subprocess check: the real entry point's exit code and stderr.
+    db = ["--db", str(db_path)]
+    assert cli("people", "add", "Priya", *db).returncode == 0
+    result = run("1on1", "add", "priya", "x", *db)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("leadtui: Priya has no 1:1 series yet; create one with")
+    assert len(result.stderr.strip().splitlines()) == 1

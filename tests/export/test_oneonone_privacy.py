@@ -14,7 +14,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
 from leadtui.domain.validation import build
 from leadtui.export.oneonone import oneonone_document
-from leadtui.services.oneonones import running_document
+from leadtui.services.oneonones import hold_session, running_document
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -68,7 +68,7 @@ def test_no_private_text_in_a_shared_export(
         draft = build(FeedbackDraft, today=TODAY, text=f"{MARK} {text}", visibility="private")
         feedback.add(person.id, draft, series_id=sid)
     if close:
-        repo.close_session(repo.all_series()[0], TODAY)
+        hold_session(db, person, TODAY)
     doc = running_document(db, person, TODAY, history=100)
     copies = {a: oneonone_document(doc, a, TODAY) for a in Audience}
     db.close()

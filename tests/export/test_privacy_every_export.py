@@ -35,7 +35,7 @@ from leadtui.export.json import dumps, feedback_json, running_document_json, t3b
 from leadtui.export.oneonone import oneonone_document
 from leadtui.export.review import review_document
 from leadtui.services.energy import energy_overview
-from leadtui.services.oneonones import ALL_HISTORY, running_document
+from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
 from leadtui.services.review import review_packet, t3b3_view
 from leadtui.store.database import Store, open_database
 from leadtui.store.energy import EnergyRepository
@@ -120,7 +120,7 @@ def make_world(t: Typed) -> World:
     if t.close:
         # Files the discussed private points and the private notes under a held session,
         # then a fresh upcoming session gets its own private points and notes.
-        oo.close_session(oo.all_series()[0], TODAY)
+        hold_session(db, person, TODAY)
         points_and_notes()
 
     t3b3 = T3B3Repository(db)

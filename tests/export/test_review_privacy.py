@@ -18,6 +18,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience, Visibility
 from leadtui.domain.validation import build
 from leadtui.export.review import review_document
+from leadtui.services.oneonones import hold_session
 from leadtui.services.review import review_packet
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
@@ -75,7 +76,7 @@ def test_no_private_text_in_a_shared_review_packet(
         visibility = "private" if MARK in text else "shared"
         point = oo.add_point(series.id, PointDraft(text=text, visibility=visibility), TODAY)
         oo.set_point_status(point.id, PointStatus.DISCUSSED)
-    oo.close_session(series, TODAY)
+    hold_session(db, person, TODAY)
     t3b3 = T3B3Repository(db)
     record = t3b3.set_lists(person.id, "2026-H2", tuple(tops), tuple(bottoms))
     if link and bottoms:

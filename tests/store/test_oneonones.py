@@ -1,11 +1,17 @@
+"""The one-on-one repository reads and writes rows as it is told; the rules that decide
+them (carry-over, one hold per day, the order of points) are tested in
+tests/domain/test_oneonones.py and tests/services/test_oneonones_service.py."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
 from leadtui.store.database import Store
+from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from tests.helpers import TODAY
@@ -18,48 +24,52 @@ def setup(db: Store) -> tuple[OneOnOneRepository, int]:
     return repo, series.id
 
 
-def test_carry_over_across_three_sessions(db: Store) -> None:
+def test_a_session_row_and_its_filed_rows(db: Store) -> None:
     repo, sid = setup(db)
     a = repo.add_point(sid, PointDraft(text="Career growth"), TODAY)
     b = repo.add_point(sid, PointDraft(text="Team health", raised_by="them"), TODAY)
     energy = repo.add_point(sid, PointDraft(text="How is your energy?", recurring=True), TODAY)
     act = repo.add_action(sid, ActionDraft(text="Send the doc", due_on=TODAY), TODAY)
-
-    repo.set_point_status(a.id, PointStatus.DISCUSSED)
     repo.set_point_status(energy.id, PointStatus.DISCUSSED)
-    repo.set_draft_notes(sid, NotesDraft(shared="Good week", private="Seems tired"))
-    series = repo.all_series()[0]
-    first = repo.close_session(series, TODAY - timedelta(days=14))
-    assert {p.text for p in repo.filed_points(first.id)} == {"Career growth", "How is your energy?"}
+
+    session = repo.insert_session(sid, TODAY - timedelta(days=7), "Good week", "Seems tired")
+    assert (session.held_on, session.shared_notes, session.private_notes) == (
+        TODAY - timedelta(days=7),
+        "Good week",
+        "Seems tired",
+    )
+    repo.insert_filed_copies([repo.point(energy.id)], session.id)
+    repo.set_points_status([energy.id], PointStatus.OPEN)
+    repo.file_points([a.id], session.id)
+    repo.set_points_carried([(b.id, 3)])
+    repo.complete_action(act.id, TODAY)
+    repo.file_actions([act.id], session.id)
+    repo.set_actions_carried([(act.id, 2)])
+
+    [filed, copy] = sorted(repo.filed_points(session.id), key=lambda p: p.id)
+    assert filed.id == a.id
+    assert (copy.text, copy.status, copy.recurring, copy.session_id) == (
+        "How is your energy?",
+        PointStatus.DISCUSSED,
+        False,
+        session.id,
+    )
     upcoming = {p.text: p for p in repo.open_points(sid)}
     assert set(upcoming) == {"Team health", "How is your energy?"}
-    assert upcoming["Team health"].carried == 1
+    assert upcoming["Team health"].carried == 3
     assert upcoming["How is your energy?"].status is PointStatus.OPEN
-    assert (first.shared_notes, first.private_notes) == ("Good week", "Seems tired")
-    assert repo.all_series()[0].draft_shared_notes == ""
-
-    second = repo.close_session(repo.all_series()[0], TODAY - timedelta(days=7))
-    assert repo.filed_points(second.id) == []
-    assert {p.text: p.carried for p in repo.open_points(sid)}["Team health"] == 2
-    assert repo.action(act.id).carried == 2
-
-    repo.set_point_status(b.id, PointStatus.DROPPED)
-    repo.complete_action(act.id, TODAY)
-    third = repo.close_session(repo.all_series()[0], TODAY)
-    assert [(p.text, p.status) for p in repo.filed_points(third.id)] == [
-        ("Team health", PointStatus.DROPPED)
-    ]
-    assert repo.action(act.id).session_id == third.id
-    assert [p.text for p in repo.open_points(sid)] == ["How is your energy?"]
-    assert [s.id for s in repo.sessions(sid)] == [third.id, second.id, first.id]
-    assert repo.last_held(sid) == TODAY
+    action = repo.action(act.id)
+    assert (action.session_id, action.carried, action.done_on) == (session.id, 2, TODAY)
+    assert repo.actions_in_sessions([session.id]) == [action]
+    assert repo.last_held(sid) == TODAY - timedelta(days=7)
+    assert repo.held_between(sid, TODAY - timedelta(days=7), TODAY) == [session]
 
 
 def test_reopen_a_held_session_to_fix_its_notes(db: Store) -> None:
     repo, sid = setup(db)
     point = repo.add_point(sid, PointDraft(text="Roadmap"), TODAY)
-    repo.set_point_status(point.id, PointStatus.DISCUSSED)
-    session = repo.close_session(repo.all_series()[0], TODAY)
+    session = repo.insert_session(sid, TODAY, "", "")
+    repo.file_points([point.id], session.id)
     fixed = repo.update_session_notes(session.id, NotesDraft(shared="Fixed", private="p"))
     assert (fixed.shared_notes, fixed.private_notes) == ("Fixed", "p")
     assert [p.text for p in repo.filed_points(session.id)] == ["Roadmap"]
@@ -68,28 +78,35 @@ def test_reopen_a_held_session_to_fix_its_notes(db: Store) -> None:
 def test_reorder_points(db: Store) -> None:
     repo, sid = setup(db)
     first = repo.add_point(sid, PointDraft(text="one"), TODAY)
-    repo.add_point(sid, PointDraft(text="two"), TODAY)
-    repo.move_point(first.id, 1)
+    second = repo.add_point(sid, PointDraft(text="two"), TODAY)
+    repo.set_positions([second.id, first.id])
     assert [p.text for p in repo.open_points(sid)] == ["two", "one"]
 
 
-def test_today_overview_of_one_on_ones(db: Store) -> None:
-    from leadtui.domain.oneonones import Side
-    from leadtui.services.oneonones import oneonone_overview
+def test_draft_notes_and_occurrence_changes(db: Store) -> None:
+    repo, sid = setup(db)
+    repo.set_draft_notes(sid, NotesDraft(shared="so far", private="mine"))
+    series = repo.all_series()[0]
+    assert (series.draft_shared_notes, series.draft_private_notes) == ("so far", "mine")
+    repo.change_occurrence(sid, date(2026, 11, 24), None)
+    repo.change_occurrence(sid, date(2026, 12, 1), date(2026, 12, 3))
+    assert repo.changes(sid) == {date(2026, 11, 24): None, date(2026, 12, 1): date(2026, 12, 3)}
+    assert repo.restore_occurrence(sid, date(2026, 11, 24))
+    assert not repo.restore_occurrence(sid, date(2026, 11, 24))
+    repo.clear_changes(sid)
+    assert repo.changes(sid) == {}
 
-    repo, sid = setup(db)  # weekly on Tuesdays from 2026-11-03; TODAY is Sunday 2026-11-22
-    repo.add_action(
-        sid, ActionDraft(text="late", owner="them", due_on=TODAY - timedelta(days=2)), TODAY
-    )
-    kept = repo.add_action(sid, ActionDraft(text="kept", due_on=TODAY - timedelta(days=3)), TODAY)
-    repo.complete_action(kept.id, TODAY - timedelta(days=4))
-    card = oneonone_overview(db, TODAY)
-    assert [p.name for p in card.overdue_series] == ["Sam"]  # never held since 2026-11-03
-    assert card.this_week == []  # Sunday: the week is over
-    monday = oneonone_overview(db, TODAY + timedelta(days=1))
-    assert [(p.name, d.isoformat()) for p, _, d in monday.this_week] == [("Sam", "2026-11-24")]
-    assert card.overdue_actions == {Side.ME: 0, Side.THEM: 1}
-    assert (card.kept[Side.ME].kept, card.kept[Side.ME].due) == (1, 1)
-    assert (card.kept[Side.THEM].kept, card.kept[Side.THEM].due) == (0, 1)
-    repo.close_session(repo.all_series()[0], TODAY)
-    assert oneonone_overview(db, TODAY).overdue_series == []
+
+def test_unknown_ids_read_as_none(db: Store) -> None:
+    repo, _ = setup(db)
+    assert repo.find_point(99) is None and repo.find_action(99) is None
+
+
+def test_pending_feedback_is_filed_under_a_session(db: Store) -> None:
+    repo, sid = setup(db)
+    feedback = FeedbackRepository(db)
+    entry = feedback.add(1, FeedbackDraft(text="Ran the retro well"), series_id=sid)
+    session = repo.insert_session(sid, TODAY, "", "")
+    assert repo.file_pending_feedback(sid, session.id) == 1
+    assert feedback.get(entry.id).session_id == session.id
+    assert repo.file_pending_feedback(sid, session.id) == 0

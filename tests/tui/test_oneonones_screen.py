@@ -8,6 +8,8 @@ from textual.widgets import Input, Select, Static, TextArea
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.services.oneonones import hold_session
+from leadtui.services.people import archive_person, get_person
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
@@ -16,7 +18,8 @@ from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
-from tests.helpers import SIZE, plain_text
+from leadtui.tui.widgets.key_table import KeyTable
+from tests.helpers import SIZE, TODAY, plain_text
 
 
 def seed(db_path: Path, with_series: bool = True) -> None:
@@ -229,8 +232,8 @@ async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
 async def test_fix_the_notes_of_the_last_held_session(app: LeadtuiApp, db_path: Path) -> None:
     seed(db_path)
     db = open_database(db_path)
-    repo = OneOnOneRepository(db)
-    held = repo.close_session(repo.all_series()[0], date(2026, 11, 17))
+    sam = get_person(db, 1)
+    held = hold_session(db, sam, TODAY, held_on=date(2026, 11, 17)).session
     db.close()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o", "N")
@@ -244,3 +247,85 @@ async def test_fix_the_notes_of_the_last_held_session(app: LeadtuiApp, db_path: 
     db = open_database(db_path)
     assert OneOnOneRepository(db).session(held.id).shared_notes == "Agreed to [bold]ship[/] it"
     db.close()
+
+
+def notices(app: LeadtuiApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_a_second_hold_today_is_refused_with_the_key_that_fixes_the_notes(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "H", "y")
+        await pilot.pause()
+        assert "Held today: 0 filed, 0 carried over" in notices(app)
+        await pilot.press("H", "y")
+        await pilot.pause()
+        assert (
+            "a session on 2026-11-22 is already held; add to the next one, "
+            "or fix that session's notes (N)"
+        ) in notices(app)
+    db = open_database(db_path)
+    assert db.execute("select count(*) from oo_session").fetchone()[0] == 1
+    db.close()
+
+
+async def test_holding_goes_through_the_service_on_the_apps_today(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    # The app holds on its today only, so it never asks for a day to come; the service
+    # refuses those for both front ends (tests/services/test_oneonones_service.py).
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "H", "y")
+        await pilot.pause()
+    db = open_database(db_path)
+    assert db.execute("select held_on from oo_session").fetchall() == [(TODAY.isoformat(),)]
+    db.close()
+
+
+async def test_an_archived_person_is_flagged_when_something_is_recorded(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        # Archived elsewhere (the People screen, or the shell) while this screen is open.
+        db = open_database(db_path)
+        archive_person(db, 1, TODAY)
+        db.close()
+        await pilot.press("a", *"Handover", "enter")
+        await pilot.pause()
+        assert "Sam Okafor was archived on 2026-11-22; recorded in their history" in notices(app)
+    assert points(db_path) == [("Handover", "open", False)]
+
+
+async def test_the_people_list_is_in_the_services_order_overdue_first(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    db = open_database(db_path)
+    people = PeopleRepository(db)
+    repo = OneOnOneRepository(db)
+    for name, weekday, start in (
+        ("Ann", 3, TODAY),  # next Thursday 2026-11-26
+        ("Bob", 1, TODAY),  # next Tuesday 2026-11-24
+        ("Zoe", 0, date(2026, 10, 5)),  # weekly since October, never held: overdue
+    ):
+        person = people.add(PersonDraft(name=name))
+        repo.save_series(person.id, SeriesDraft(weekday=weekday, starts_on=start))
+    people.add(PersonDraft(name="Abe"))  # no series
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        table = app.screen.query_one("#oo-people", KeyTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    assert rows == [
+        ["Zoe", "overdue"],
+        ["Bob", "2026-11-24"],
+        ["Ann", "2026-11-26"],
+        ["Abe", "no series"],
+    ]

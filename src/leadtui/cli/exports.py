@@ -18,6 +18,7 @@ from leadtui.cli.common import (
     settings_for,
     today_from_env,
 )
+from leadtui.cli.oneonones import with_shell_fixes
 from leadtui.domain.privacy import Audience
 from leadtui.errors import InputError
 
@@ -65,6 +66,7 @@ def export_review(args: argparse.Namespace) -> int:
     return 0
 
 
+@with_shell_fixes
 def export_1on1(args: argparse.Namespace) -> int:
     from leadtui.export.oneonone import oneonone_document
     from leadtui.services.oneonones import ALL_HISTORY, running_document

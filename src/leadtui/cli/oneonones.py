@@ -1,8 +1,16 @@
-"""`leadtui 1on1`: series, talking points, action items, notes and sessions."""
+"""`leadtui 1on1`: series, talking points, action items, notes and sessions.
+
+Each handler parses its arguments, calls one use case in services.oneonones and prints
+the result; an archived person's notice goes to stderr. Refusals about one-on-ones come
+back front-end neutral and get the command that fixes them here (:func:`shell_fix`).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import functools
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, person_and_store, today_from_env
 from leadtui.errors import InputError
@@ -10,66 +18,104 @@ from leadtui.errors import InputError
 if TYPE_CHECKING:
     import argparse
 
+    from leadtui.services.oneonones import OneOnOneRefusal
 
+Handler = Callable[["argparse.Namespace"], int]
+
+
+def shell_fix(refusal: OneOnOneRefusal) -> str:
+    """A one-on-one refusal followed by the command that fixes it, where there is one."""
+    from leadtui.services.oneonones import Refusal
+
+    who = refusal.person.id
+    day = refusal.day.isoformat() if refusal.day else "DATE"
+    fixes = {
+        Refusal.NO_SERIES: (
+            f"; create one with `leadtui 1on1 series {who} --weekday tuesday --time 10:00`"
+        ),
+        Refusal.NOT_ACTIVE: f" with `leadtui 1on1 series {who} --resume`",
+        Refusal.ALREADY_HELD: f" with `leadtui 1on1 notes {who} --session {day}`",
+        Refusal.NO_SUCH_POINT: f"; see `leadtui 1on1 show {who}`",
+        Refusal.NO_SUCH_ACTION: f"; see `leadtui 1on1 show {who}`",
+        Refusal.NOT_HELD_ON: "; see `leadtui export 1on1` for the dates",
+    }
+    return refusal.message + fixes[refusal.reason]
+
+
+def with_shell_fixes(handler: Handler) -> Handler:
+    """Run ``handler``; a one-on-one refusal is reworded with its fix (:func:`shell_fix`)."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        from leadtui.services.oneonones import OneOnOneRefusal
+
+        try:
+            return handler(args)
+        except OneOnOneRefusal as refusal:
+            raise InputError(shell_fix(refusal)) from None
+
+    return run
+
+
+def note(notice: str | None) -> None:
+    """Print a notice about what was recorded (an archived person's) on stderr."""
+    if notice:
+        sys.stderr.write(f"leadtui: note: {notice}\n")
+
+
+@with_shell_fixes
 def oneonone_series(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones import SeriesStatus, next_session_date
-    from leadtui.domain.oneonones_input import SeriesDraft
-    from leadtui.domain.validation import build
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.domain.oneonones import SeriesStatus
+    from leadtui.services.oneonones import set_series, set_series_status
 
     today = today_from_env()
     person, store = person_and_store(args)
-    repo = OneOnOneRepository(store)
-    current = repo.series_for(person.id)
     if args.status:
-        if current is None:
-            raise InputError(f"{person.display_name} has no 1:1 series to {args.status}")
         status = {
             "pause": SeriesStatus.PAUSED,
             "resume": SeriesStatus.ACTIVE,
             "end": SeriesStatus.ENDED,
         }[args.status]
-        repo.set_status(current.id, status)
-        echo(f"1:1 with {person.display_name}: {status.value}")
+        changed = set_series_status(store, person, today, status)
+        note(changed.notice)
+        echo(f"1:1 with {person.display_name}: {changed.series.status.value}")
         return 0
-    fields: dict[str, Any] = {
-        "every_weeks": args.every or (current.every_weeks if current else 1),
-        "weekday": args.weekday
-        if args.weekday is not None
-        else (current.weekday if current else None),
-        "at_time": args.time or (current.at_time if current else "10:00"),
-        "minutes": args.minutes or (current.minutes if current else 60),
-        "starts_on": args.start or (current.starts_on if current else None),
-    }
-    if fields["weekday"] is None:
-        raise InputError("--weekday is required for a new series, e.g. --weekday tuesday")
-    draft = build(SeriesDraft, today=today, **fields)
-    series = repo.save_series(person.id, draft)
-    next_on = next_session_date(series, repo.changes(series.id), today, repo.last_held(series.id))
+    # An empty --every, --time, --minutes or --start keeps what the series has.
+    saved = set_series(
+        store,
+        person,
+        today,
+        every_weeks=args.every or None,
+        weekday=args.weekday,
+        at_time=args.time or None,
+        minutes=args.minutes or None,
+        starts_on=args.start or None,
+    )
+    note(saved.notice)
     echo(
-        f"1:1 with {person.display_name}: {series.describe()}; next "
-        f"{next_on.isoformat() if next_on else 'not scheduled'}"
+        f"1:1 with {person.display_name}: {saved.series.describe()}; next "
+        f"{saved.next_on.isoformat() if saved.next_on else 'not scheduled'}"
     )
     return 0
 
 
+@with_shell_fixes
 def oneonone_add(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.text import literal
-    from leadtui.domain.validation import build
-    from leadtui.services.oneonones import require_series
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.services.oneonones import add_point
 
-    draft = build(
-        PointDraft,
+    person, store = person_and_store(args)
+    saved = add_point(
+        store,
+        person,
+        today_from_env(),
         text=args.text,
         raised_by="them" if args.theirs else "me",
         visibility="private" if args.private else "shared",
         recurring=args.recurring,
     )
-    person, store = person_and_store(args)
-    series = require_series(store, person)
-    point = OneOnOneRepository(store).add_point(series.id, draft, today_from_env())
+    note(saved.notice)
+    point = saved.point
     echo(
         f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
         f"from {point.raised_by.value}): {literal(point.text)}"
@@ -77,108 +123,79 @@ def oneonone_add(args: argparse.Namespace) -> int:
     return 0
 
 
+@with_shell_fixes
 def oneonone_action(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones_input import ActionDraft
     from leadtui.domain.text import literal
-    from leadtui.domain.validation import build
-    from leadtui.services.oneonones import require_series
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.services.oneonones import add_action
 
     today = today_from_env()
-    draft = build(ActionDraft, today=today, text=args.text, owner=args.owner, due_on=args.due)
     person, store = person_and_store(args)
-    series = require_series(store, person)
-    action = OneOnOneRepository(store).add_action(series.id, draft, today)
+    saved = add_action(store, person, today, text=args.text, owner=args.owner, due_on=args.due)
+    note(saved.notice)
+    action = saved.action
     due = f", due {action.due_on.isoformat()}" if action.due_on else ""
     late = " (already overdue)" if action.overdue(today) else ""
     echo(f"action {action.id} for {action.owner.value}{due}{late}: {literal(action.text)}")
     return 0
 
 
+@with_shell_fixes
 def oneonone_mark(args: argparse.Namespace) -> int:
     from leadtui.domain.oneonones import PointStatus
-    from leadtui.services.oneonones import require_series
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.services.oneonones import mark_action, mark_point
 
     person, store = person_and_store(args)
-    series = require_series(store, person)
-    repo = OneOnOneRepository(store)
     if args.what == "done":
-        action = repo.action(args.item)
-        if action.series_id != series.id:
-            raise InputError(f"action {args.item} belongs to someone else's 1:1")
-        repo.complete_action(action.id, None if args.undo else today_from_env())
-        echo(f"action {action.id}: {'open again' if args.undo else 'done'}")
+        done = mark_action(store, person, today_from_env(), args.item, done=not args.undo)
+        note(done.notice)
+        echo(f"action {done.action.id}: {'open again' if args.undo else 'done'}")
         return 0
-    point = repo.point(args.item)
-    if point.series_id != series.id:
-        raise InputError(f"talking point {args.item} belongs to someone else's 1:1")
     status = PointStatus.OPEN if args.undo else PointStatus(args.what)
-    repo.set_point_status(point.id, status)
-    echo(f"talking point {point.id}: {status.value}")
+    marked = mark_point(store, person, args.item, status)
+    note(marked.notice)
+    echo(f"talking point {marked.point.id}: {marked.point.status.value}")
     return 0
 
 
+@with_shell_fixes
 def oneonone_close(args: argparse.Namespace) -> int:
     from leadtui.domain.dates import parse_date
-    from leadtui.services.oneonones import require_series
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.services.oneonones import hold_session
 
     today = today_from_env()
     held_on = parse_date(args.date, today, field="--date") if args.date else today
-    if held_on > today:
-        raise InputError(f"--date {held_on.isoformat()} is in the future; close a held session")
     person, store = person_and_store(args)
-    series = require_series(store, person)
-    repo = OneOnOneRepository(store)
-    session = repo.close_session(series, held_on)
-    filed = len(repo.filed_points(session.id))
-    carried = len(repo.open_points(series.id))
+    held = hold_session(store, person, today, held_on=held_on)
+    note(held.notice)
     echo(
-        f"held {held_on.isoformat()} with {person.display_name}: {filed} points filed, "
-        f"{carried} carried over"
+        f"held {held.session.held_on.isoformat()} with {person.display_name}: "
+        f"{held.filed} points filed, {held.carried} carried over"
     )
     return 0
 
 
+@with_shell_fixes
 def oneonone_notes(args: argparse.Namespace) -> int:
     from leadtui.domain.dates import parse_date
-    from leadtui.domain.oneonones_input import NotesDraft
-    from leadtui.domain.validation import build
-    from leadtui.services.oneonones import require_series
-    from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.services.oneonones import fix_notes, write_notes
 
     if args.shared is None and args.private is None:
         raise InputError('give --shared TEXT and/or --private TEXT, e.g. --shared "Agreed on X"')
     today = today_from_env()
     held_on = parse_date(args.session, today, field="--session") if args.session else None
     person, store = person_and_store(args)
-    series = require_series(store, person)
-    repo = OneOnOneRepository(store)
     if held_on is None:
-        current = (series.draft_shared_notes, series.draft_private_notes)
-    else:
-        found = repo.held_between(series.id, held_on, held_on)
-        if not found:
-            raise InputError(
-                f"no session with {person.display_name} was held on {held_on.isoformat()}; "
-                "see `leadtui export 1on1` for the dates"
-            )
-        session = found[-1]
-        current = (session.shared_notes, session.private_notes)
-    # Only the side given changes; the other keeps what was written.
-    shared = current[0] if args.shared is None else args.shared
-    private = current[1] if args.private is None else args.private
-    notes = build(NotesDraft, shared=shared, private=private)
-    if held_on is None:
-        repo.set_draft_notes(series.id, notes)
+        saved = write_notes(store, person, shared=args.shared, private=args.private)
+        note(saved.notice)
         echo(f"notes for the next 1:1 with {person.display_name} saved")
     else:
-        repo.update_session_notes(session.id, notes)
+        fixed = fix_notes(store, person, held_on, shared=args.shared, private=args.private)
+        note(fixed.notice)
         echo(f"notes of the {held_on.isoformat()} session with {person.display_name} fixed")
     return 0
 
 
+@with_shell_fixes
 def oneonone_reschedule(args: argparse.Namespace) -> int:
     from leadtui.domain.dates import parse_date
     from leadtui.services.oneonones import reschedule, restore_occurrence
@@ -193,9 +210,11 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
         if on is None:
             raise InputError("--undo needs --date DATE, the session to bring back")
         back = restore_occurrence(store, person, on)
-        echo(f"1:1 with {person.display_name} is back on {back.isoformat()}")
+        note(back.notice)
+        echo(f"1:1 with {person.display_name} is back on {back.on.isoformat()}")
         return 0
     done = reschedule(store, person, today, on=on, to=to)
+    note(done.notice)
     if done.now_on is None:
         echo(f"1:1 with {person.display_name} on {done.was_on.isoformat()}: skipped")
     else:
@@ -206,7 +225,9 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
     return 0
 
 
+@with_shell_fixes
 def oneonone_show(args: argparse.Namespace) -> int:
+    from leadtui.domain.oneonones import PointStatus, Visibility
     from leadtui.domain.text import literal
     from leadtui.services.oneonones import running_document
 
@@ -223,11 +244,11 @@ def oneonone_show(args: argparse.Namespace) -> int:
     echo("talking points:" if doc.points else "talking points: none yet")
     for p in doc.points:
         flags = [p.raised_by.value]
-        if p.visibility.value == "private":
+        if p.visibility is Visibility.PRIVATE:
             flags.append("private")
         if p.carried:
             flags.append(f"carried {p.carried}x")
-        if p.status.value != "open":
+        if p.status is not PointStatus.OPEN:
             flags.append(p.status.value)
         echo(f"  {p.id:>4}  {literal(p.text)}  ({', '.join(flags)})")
     open_actions = [a for a in doc.actions if a.done_on is None]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people import Relation
+from leadtui.services.oneonones import hold_session
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 
@@ -129,9 +130,9 @@ def seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> in
                     private=rng.choice(("", "", "Seemed tired.", "Ask about the offer.")),
                 ),
             )
-            current = repo.series_for(person.id)
-            assert current is not None
-            repo.close_session(current, day)
+            # Holding decides what is filed and carried over: that rule is the use case's,
+            # so the history is made the way the app makes it.
+            hold_session(db, person, day)
             held += 1
             day += timedelta(weeks=every)
     return held

@@ -63,6 +63,28 @@ class Series(NamedTuple):
         every = "weekly" if self.every_weeks == 1 else f"every {self.every_weeks} weeks"
         return f"{every} on {weekday_name(self.weekday)} at {self.at_time}, {self.minutes} min"
 
+    @property
+    def rule(self) -> Rule:
+        """What decides the dates: every N weeks on a weekday, from the first day."""
+        return Rule(self.every_weeks, self.weekday, self.starts_on)
+
+
+class Rule(NamedTuple):
+    """What decides a series' dates (its time and length do not)."""
+
+    every_weeks: int
+    weekday: int
+    starts_on: date
+
+
+def changes_survive(old: Series | None, new: Rule) -> bool:
+    """Whether the moves and skips of ``old`` still hold once its rule becomes ``new``.
+
+    Only while the rule stays the same: a new rule has other occurrences, so the old
+    moves and skips would name dates it no longer has. A new time or length keeps them.
+    """
+    return old is None or old.rule == new
+
 
 class Point(NamedTuple):
     """A talking point."""
@@ -79,6 +101,11 @@ class Point(NamedTuple):
     session_id: int | None
     created_on: date
 
+    @property
+    def filed(self) -> bool:
+        """Filed under a held session: part of the record, no longer changed."""
+        return self.session_id is not None
+
 
 class Action(NamedTuple):
     """An action item; actions of both sides are part of the shared document."""
@@ -92,6 +119,11 @@ class Action(NamedTuple):
     carried: int
     session_id: int | None
     created_on: date
+
+    @property
+    def filed(self) -> bool:
+        """Filed under a held session (done by then)."""
+        return self.session_id is not None
 
     @property
     def visibility(self) -> Visibility:
@@ -293,3 +325,92 @@ def commitments_kept_between(
     due = [a for a in actions if a.owner is owner and a.due_on and since <= a.due_on <= until]
     kept = [a for a in due if a.done_on is not None and a.due_on and a.done_on <= a.due_on]
     return CommitmentsKept(len(due), len(kept))
+
+
+def toggled(current: PointStatus, status: PointStatus) -> PointStatus:
+    """Marking a point as it already is opens it again: discussing twice undoes it."""
+    return PointStatus.OPEN if current is status else status
+
+
+def reordered(ids: list[int], moved: int, offset: int) -> list[int] | None:
+    """The order of ``ids`` once ``moved`` swaps with its neighbour ``offset`` places away;
+    None when there is no such neighbour (the first point cannot go further up)."""
+    index = ids.index(moved)
+    other = index + offset
+    if not 0 <= other < len(ids):
+        return None
+    order = list(ids)
+    order[index], order[other] = order[other], order[index]
+    return order
+
+
+# --- holding a session ------------------------------------------------------------------
+
+
+class HoldRefusal(StrEnum):
+    """Why a session cannot be held on a day."""
+
+    FUTURE = "future"
+    ALREADY_HELD = "already-held"
+
+
+def hold_refusal(held_on: date, today: date, held_that_day: bool) -> HoldRefusal | None:
+    """Why the upcoming session cannot be held on ``held_on``, or None when it can.
+
+    Holding records a session that took place, so a day still to come is refused. And one
+    hold per day: holding uses up the day's occurrence and files the points, so a second
+    hold the same day would only file an empty session (``held_that_day``: this series
+    already has a session on that day).
+    """
+    if held_on > today:
+        return HoldRefusal.FUTURE
+    if held_that_day:
+        return HoldRefusal.ALREADY_HELD
+    return None
+
+
+class HoldPlan(NamedTuple):
+    """What holding the upcoming session does to its talking points and action items.
+
+    The carry-over rule: discussed and dropped points are filed under the session; open
+    points carry over with their count up by one. A recurring point stays on the list
+    (open again, its count unchanged); once discussed, a copy is filed under the session.
+    Actions done since the last session are filed; open ones carry over with their count
+    up by one.
+    """
+
+    filed_points: list[Point]
+    recurring_copies: list[Point]
+    reopened: list[Point]
+    carried_points: list[Point]
+    kept_recurring: list[Point]
+    filed_actions: list[Action]
+    carried_actions: list[Action]
+
+    @property
+    def filed(self) -> int:
+        """Points filed under the session (copies of recurring ones included)."""
+        return len(self.filed_points) + len(self.recurring_copies)
+
+    @property
+    def carried(self) -> int:
+        """Points on the list for next time (recurring ones included)."""
+        return len(self.carried_points) + len(self.kept_recurring)
+
+
+def plan_hold(points: list[Point], actions: list[Action]) -> HoldPlan:
+    """Apply the carry-over rule to the upcoming ``points`` and the series' ``actions``
+    (upcoming ones and any open one)."""
+    upcoming = [p for p in points if not p.filed]
+    recurring = [p for p in upcoming if p.recurring]
+    once = [p for p in upcoming if not p.recurring]
+    return HoldPlan(
+        filed_points=[p for p in once if p.status is not PointStatus.OPEN],
+        recurring_copies=[p for p in recurring if p.status is PointStatus.DISCUSSED],
+        # Dropping a recurring point only leaves it out this time.
+        reopened=[p for p in recurring if p.status is not PointStatus.OPEN],
+        carried_points=[p for p in once if p.status is PointStatus.OPEN],
+        kept_recurring=recurring,
+        filed_actions=[a for a in actions if a.session_id is None and a.done_on is not None],
+        carried_actions=[a for a in actions if a.done_on is None],
+    )

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.dates import weekday_index
-from leadtui.domain.oneonones import Side, Visibility
+from leadtui.domain.oneonones import Rule, Side, Visibility
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import checked_text, date_from_context, storable_text
 
@@ -33,6 +33,11 @@ class SeriesDraft(BaseModel):
     at_time: str = "10:00"
     minutes: int = 60
     starts_on: date
+
+    @property
+    def rule(self) -> Rule:
+        """What decides the dates (a new time or length keeps the moves and skips)."""
+        return Rule(self.every_weeks, self.weekday, self.starts_on)
 
     @field_validator("every_weeks", mode="before")
     @classmethod

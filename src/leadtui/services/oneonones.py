@@ -1,37 +1,90 @@
-"""One-on-one use cases: what is on the table for the next session."""
+"""One-on-one use cases, read and write, for both front ends.
+
+Set up or change a series (and pause, resume or end it); add, edit, discuss, drop,
+reorder and make private the talking points; add, edit and complete action items;
+write the next session's notes or fix a held one's; hold the session; move or skip an
+occurrence and undo it; read the running document and the overview. Each takes the
+store and ``today`` where a date matters (never the clock), validates what was typed
+through the drafts in domain.oneonones_input, runs its rules (domain.oneonones) in one
+transaction and returns a typed result carrying what to tell the user, such as an
+archived person's notice. The repository only reads and writes rows.
+
+Refusals are front-end neutral; :class:`OneOnOneRefusal` says what a refusal is about
+so the command line and the app can each add how to fix it in their own terms.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.oneonones import (
     Action,
     CommitmentsKept,
+    HoldRefusal,
     Point,
+    PointStatus,
     Series,
     SeriesStatus,
     Session,
     Side,
+    Visibility,
+    changes_survive,
     commitments_kept,
     first_open_day,
+    hold_refusal,
     next_session_date,
     original_occurrence,
+    plan_hold,
+    reordered,
     series_overdue,
     session_dates,
+    toggled,
 )
 from leadtui.errors import InputError
+from leadtui.services.people import archived_notice, list_people
+from leadtui.store.database import write_transaction
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
     from leadtui.domain.feedback import Feedback
+    from leadtui.domain.oneonones import HoldPlan
+    from leadtui.domain.oneonones_input import NotesDraft
     from leadtui.domain.people import Person
     from leadtui.store.database import Store
 
 
+# The drafts (and pydantic behind them) are imported where a use case writes, never at
+# import: the Today screen reads through this module on start-up and needs none of them.
+
 # Exports carry the whole history; no series reaches this many sessions.
 ALL_HISTORY = 100_000
+
+
+class Refusal(StrEnum):
+    """What a one-on-one refusal is about, so each front end can say how to fix it."""
+
+    NO_SERIES = "no-series"
+    NOT_ACTIVE = "not-active"
+    ALREADY_HELD = "already-held"
+    NO_SUCH_POINT = "no-such-point"
+    NO_SUCH_ACTION = "no-such-action"
+    NOT_HELD_ON = "not-held-on"
+
+
+class OneOnOneRefusal(InputError):
+    """A refused one-on-one request: a neutral message, what it is about, whose 1:1 and
+    the day it names (if any)."""
+
+    def __init__(
+        self, message: str, reason: Refusal, person: Person, day: date | None = None
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.person = person
+        self.day = day
 
 
 class RunningDocument(NamedTuple):
@@ -46,6 +99,10 @@ class RunningDocument(NamedTuple):
     sessions: list[tuple[Session, list[Point], list[Action]]]
     changes: dict[date, date | None]
     feedback: list[Feedback]  # given in this 1:1: pending, or filed under a shown session
+
+    def hold_plan(self) -> HoldPlan:
+        """What holding the upcoming session would file and carry over."""
+        return plan_hold(self.points, self.actions)
 
     def pending_feedback(self) -> list[Feedback]:
         """Feedback given in the upcoming session (filed when it is held)."""
@@ -66,13 +123,25 @@ class RunningDocument(NamedTuple):
         return notes
 
 
+def _day(day: date) -> str:
+    """E.g. "Tue 24 Nov" (no platform-specific strftime flags)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def find_series(store: Store, person: Person) -> Series | None:
+    """The person's series, or None when there is none yet."""
+    return OneOnOneRepository(store).series_for(person.id)
+
+
 def require_series(store: Store, person: Person) -> Series:
-    """The person's series, or a refusal that says how to create one."""
-    series = OneOnOneRepository(store).series_for(person.id)
+    """The person's series, or a refusal saying there is none yet."""
+    series = find_series(store, person)
     if series is None:
-        raise InputError(
-            f"{person.display_name} has no 1:1 series yet; create one with "
-            f"`leadtui 1on1 series {person.id} --weekday tuesday --time 10:00`"
+        raise OneOnOneRefusal(
+            f"{person.display_name} has no 1:1 series yet", Refusal.NO_SERIES, person
         )
     return series
 
@@ -114,9 +183,556 @@ def running_document(
     )
 
 
-def _day(day: date) -> str:
-    """E.g. "Tue 24 Nov" (no platform-specific strftime flags)."""
-    return f"{day:%a} {day.day} {day:%b}"
+class Standing(StrEnum):
+    """Where a person's 1:1 stands on a day."""
+
+    OVERDUE = "overdue"
+    SCHEDULED = "scheduled"
+    # Active, but the rule gives no date the app can compute (a start stored by an older
+    # version beyond the years a date may be typed).
+    NOT_SCHEDULED = "not scheduled"
+    PAUSED = "paused"
+    ENDED = "ended"
+    NO_SERIES = "no series"
+
+
+# Overdue first, then by the next session; series without a date, then people without one.
+_STANDING_ORDER = {
+    Standing.OVERDUE: 0,
+    Standing.SCHEDULED: 1,
+    Standing.NOT_SCHEDULED: 2,
+    Standing.PAUSED: 2,
+    Standing.ENDED: 2,
+    Standing.NO_SERIES: 3,
+}
+
+
+class ListedOneOnOne(NamedTuple):
+    """One person in the list of 1:1s: their series (if any), next session and standing."""
+
+    person: Person
+    series: Series | None
+    next_on: date | None
+    standing: Standing
+
+
+class _Schedules(NamedTuple):
+    """Every series with its moves and skips and its last held day (three queries)."""
+
+    series: dict[int, Series]  # by person id
+    changes: dict[int, dict[date, date | None]]  # by series id
+    last_held: dict[int, date]  # by series id
+
+
+def _schedules(repo: OneOnOneRepository) -> _Schedules:
+    return _Schedules(
+        {s.person_id: s for s in repo.all_series()}, repo.all_changes(), repo.last_held_by_series()
+    )
+
+
+def _standing(series: Series | None, next_on: date | None, overdue: bool) -> Standing:
+    if series is None:
+        return Standing.NO_SERIES
+    if overdue:
+        return Standing.OVERDUE
+    if next_on is not None:
+        return Standing.SCHEDULED
+    if series.status is SeriesStatus.ACTIVE:
+        return Standing.NOT_SCHEDULED
+    return Standing.PAUSED if series.status is SeriesStatus.PAUSED else Standing.ENDED
+
+
+def oneonone_list(
+    store: Store, today: date, people: list[Person] | None = None
+) -> list[ListedOneOnOne]:
+    """Everyone (active) and their 1:1: overdue first, then by the next session, then
+    series without a date, then people without a series; by name within each (a handful
+    of queries for everyone)."""
+    known = list_people(store, order="relation") if people is None else people
+    found = _schedules(OneOnOneRepository(store))
+    listed: list[ListedOneOnOne] = []
+    for person in known:
+        series = found.series.get(person.id)
+        next_on: date | None = None
+        overdue = False
+        if series is not None:
+            held = found.last_held.get(series.id)
+            next_on = next_session_date(series, found.changes.get(series.id, {}), today, held)
+            overdue = series_overdue(series, held, today)
+        listed.append(ListedOneOnOne(person, series, next_on, _standing(series, next_on, overdue)))
+    listed.sort(
+        key=lambda item: (
+            _STANDING_ORDER[item.standing],
+            item.next_on.isoformat()
+            if item.standing is Standing.SCHEDULED and item.next_on
+            else "",
+            item.person.name.casefold(),
+        )
+    )
+    return listed
+
+
+class OneOnOneOverview(NamedTuple):
+    """The Today screen's one-on-one card."""
+
+    today_sessions: list[tuple[Person, Series]]
+    this_week: list[tuple[Person, Series, date]]
+    overdue_series: list[Person]
+    overdue_actions: dict[Side, int]
+    kept: dict[Side, CommitmentsKept]
+
+
+def oneonone_overview(
+    store: Store, today: date, people: list[Person] | None = None
+) -> OneOnOneOverview:
+    """1:1s today and this week, overdue series, overdue actions by owner, and
+    commitments kept on each side over the last 90 days (a handful of queries, however
+    long the history)."""
+    repo = OneOnOneRepository(store)
+    active = list_people(store) if people is None else people
+    by_id = {p.id: p for p in active}
+    week_end = today + timedelta(days=6 - today.weekday())
+    found = _schedules(repo)
+    todays: list[tuple[Person, Series]] = []
+    week: list[tuple[Person, Series, date]] = []
+    overdue: list[Person] = []
+    for series in sorted(found.series.values(), key=lambda s: s.id):
+        person = by_id.get(series.person_id)
+        if person is None:
+            continue  # archived: their history stays, but they are not on today's agenda
+        last_held = found.last_held.get(series.id)
+        if series.status is SeriesStatus.ACTIVE:
+            start = first_open_day(today, last_held)
+            for day in session_dates(series, found.changes.get(series.id, {}), start, week_end):
+                if day == today:
+                    todays.append((person, series))
+                week.append((person, series, day))
+        if series_overdue(series, last_held, today):
+            overdue.append(person)
+    due = repo.actions_due_between(today - timedelta(days=90), today)
+    kept = {side: commitments_kept(due, side, today) for side in Side}
+    week.sort(key=lambda item: item[2])
+    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept)
+
+
+# --- the series --------------------------------------------------------------------------
+
+
+class SeriesSaved(NamedTuple):
+    """A series as saved, its next session, and what to tell the user (or None)."""
+
+    series: Series
+    next_on: date | None
+    notice: str | None
+
+
+def _next_on(repo: OneOnOneRepository, series: Series, today: date) -> date | None:
+    return next_session_date(series, repo.changes(series.id), today, repo.last_held(series.id))
+
+
+def set_series(
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    every_weeks: object = None,
+    weekday: object = None,
+    at_time: object = None,
+    minutes: object = None,
+    starts_on: object = None,
+) -> SeriesSaved:
+    """Set up the person's series or change it. A value left out (None) keeps what the
+    series has, or takes the default for a new one (weekly at 10:00 for 60 minutes from
+    today); a new series needs a weekday. A new rule (cadence, weekday or first day) drops
+    the moves and skips of the old one."""
+    from leadtui.domain.oneonones_input import SeriesDraft
+    from leadtui.domain.validation import build
+
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        current = repo.series_for(person.id)
+        fields: dict[str, object] = (
+            {
+                "every_weeks": current.every_weeks,
+                "weekday": current.weekday,
+                "at_time": current.at_time,
+                "minutes": current.minutes,
+                "starts_on": current.starts_on,
+            }
+            if current is not None
+            # No start date: the draft starts a new series today.
+            else {
+                "every_weeks": 1,
+                "weekday": None,
+                "at_time": "10:00",
+                "minutes": 60,
+                "starts_on": None,
+            }
+        )
+        given = {
+            "every_weeks": every_weeks,
+            "weekday": weekday,
+            "at_time": at_time,
+            "minutes": minutes,
+            "starts_on": starts_on,
+        }
+        fields.update({name: value for name, value in given.items() if value is not None})
+        if fields.get("weekday") is None:
+            raise InputError("weekday is required for a new series, e.g. tuesday", field="weekday")
+        draft = build(SeriesDraft, today=today, **fields)
+        if current is not None and not changes_survive(current, draft.rule):
+            repo.clear_changes(current.id)
+        series = repo.save_series(person.id, draft)
+        return SeriesSaved(series, _next_on(repo, series, today), archived_notice(person))
+
+
+_STATUS_VERB = {
+    SeriesStatus.PAUSED: "pause",
+    SeriesStatus.ACTIVE: "resume",
+    SeriesStatus.ENDED: "end",
+}
+
+
+def set_series_status(
+    store: Store, person: Person, today: date, status: SeriesStatus
+) -> SeriesSaved:
+    """Pause, resume or end the person's series."""
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        current = repo.series_for(person.id)
+        if current is None:
+            raise InputError(f"{person.display_name} has no 1:1 series to {_STATUS_VERB[status]}")
+        repo.set_status(current.id, status)
+        series = current._replace(status=status)
+        return SeriesSaved(series, _next_on(repo, series, today), archived_notice(person))
+
+
+# --- talking points ----------------------------------------------------------------------
+
+
+class PointSaved(NamedTuple):
+    """A talking point as saved, and what to tell the user (or None)."""
+
+    point: Point
+    notice: str | None
+
+
+def add_point(
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    text: object,
+    raised_by: object = Side.ME,
+    visibility: object = Visibility.SHARED,
+    recurring: object = False,
+) -> PointSaved:
+    """A talking point for the next session, at the end of the list."""
+    from leadtui.domain.oneonones_input import PointDraft
+    from leadtui.domain.validation import build
+
+    draft = build(
+        PointDraft, text=text, raised_by=raised_by, visibility=visibility, recurring=recurring
+    )
+    with write_transaction(store):
+        series = require_series(store, person)
+        point = OneOnOneRepository(store).add_point(series.id, draft, today)
+    return PointSaved(point, archived_notice(person))
+
+
+def _upcoming_point(store: Store, person: Person, point_id: int) -> Point:
+    """The person's talking point ``point_id`` that is still upcoming, or a refusal."""
+    series = require_series(store, person)
+    point = OneOnOneRepository(store).find_point(point_id)
+    if point is None:
+        raise OneOnOneRefusal(f"no talking point with id {point_id}", Refusal.NO_SUCH_POINT, person)
+    if point.series_id != series.id:
+        raise InputError(f"talking point {point_id} belongs to someone else's 1:1")
+    if point.filed:
+        # Held sessions are the record of what was said; their points stay as filed.
+        raise InputError(f"talking point {point_id} is filed under a held session")
+    return point
+
+
+def edit_point(store: Store, person: Person, point_id: int, *, text: object) -> PointSaved:
+    """Change the text of an upcoming talking point."""
+    from leadtui.domain.oneonones_input import PointDraft
+    from leadtui.domain.validation import build
+
+    with write_transaction(store):
+        point = _upcoming_point(store, person, point_id)
+        draft = build(
+            PointDraft,
+            text=text,
+            raised_by=point.raised_by,
+            visibility=point.visibility,
+            recurring=point.recurring,
+        )
+        saved = OneOnOneRepository(store).set_point_text(point.id, draft.text)
+    return PointSaved(saved, archived_notice(person))
+
+
+def mark_point(store: Store, person: Person, point_id: int, status: PointStatus) -> PointSaved:
+    """Mark an upcoming point discussed or dropped, or open again."""
+    with write_transaction(store):
+        point = _upcoming_point(store, person, point_id)
+        saved = OneOnOneRepository(store).set_point_status(point.id, status)
+    return PointSaved(saved, archived_notice(person))
+
+
+def toggle_point(store: Store, person: Person, point_id: int, status: PointStatus) -> PointSaved:
+    """Mark an upcoming point ``status`` (discussed or dropped), or open again if it
+    already is."""
+    with write_transaction(store):
+        point = _upcoming_point(store, person, point_id)
+        saved = OneOnOneRepository(store).set_point_status(point.id, toggled(point.status, status))
+    return PointSaved(saved, archived_notice(person))
+
+
+def toggle_private(store: Store, person: Person, point_id: int) -> PointSaved:
+    """Make an upcoming point private, or shared again."""
+    with write_transaction(store):
+        point = _upcoming_point(store, person, point_id)
+        visibility = (
+            Visibility.SHARED if point.visibility is Visibility.PRIVATE else Visibility.PRIVATE
+        )
+        saved = OneOnOneRepository(store).set_point_visibility(point.id, visibility)
+    return PointSaved(saved, archived_notice(person))
+
+
+def move_point(store: Store, person: Person, point_id: int, offset: int) -> PointSaved:
+    """Move an upcoming point ``offset`` places (-1 up, 1 down) by swapping it with that
+    neighbour; at either end of the list it stays where it is."""
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        point = _upcoming_point(store, person, point_id)
+        order = reordered([p.id for p in repo.open_points(point.series_id)], point.id, offset)
+        if order is not None:
+            repo.set_positions(order)
+        saved = repo.point(point.id)
+    return PointSaved(saved, archived_notice(person))
+
+
+# --- action items ------------------------------------------------------------------------
+
+
+class ActionSaved(NamedTuple):
+    """An action item as saved, and what to tell the user (or None)."""
+
+    action: Action
+    notice: str | None
+
+
+def add_action(
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    text: object,
+    owner: object = Side.ME,
+    due_on: object = None,
+) -> ActionSaved:
+    """An action item for ``owner`` (me or them), optionally due on a day; a day already
+    past is accepted and the action is overdue at once."""
+    from leadtui.domain.oneonones_input import ActionDraft
+    from leadtui.domain.validation import build
+
+    draft = build(ActionDraft, today=today, text=text, owner=owner, due_on=due_on)
+    with write_transaction(store):
+        series = require_series(store, person)
+        action = OneOnOneRepository(store).add_action(series.id, draft, today)
+    return ActionSaved(action, archived_notice(person))
+
+
+def _own_action(store: Store, person: Person, action_id: int) -> Action:
+    """The person's action item ``action_id``, or a refusal."""
+    series = require_series(store, person)
+    action = OneOnOneRepository(store).find_action(action_id)
+    if action is None:
+        raise OneOnOneRefusal(f"no action item with id {action_id}", Refusal.NO_SUCH_ACTION, person)
+    if action.series_id != series.id:
+        raise InputError(f"action {action_id} belongs to someone else's 1:1")
+    return action
+
+
+def edit_action(
+    store: Store,
+    person: Person,
+    today: date,
+    action_id: int,
+    *,
+    text: object,
+    owner: object = Side.ME,
+    due_on: object = None,
+) -> ActionSaved:
+    """Change an open action item's text, owner and due date (None: no due date)."""
+    from leadtui.domain.oneonones_input import ActionDraft
+    from leadtui.domain.validation import build
+
+    draft = build(ActionDraft, today=today, text=text, owner=owner, due_on=due_on)
+    with write_transaction(store):
+        action = _own_action(store, person, action_id)
+        if action.filed:
+            raise InputError(f"action {action_id} is filed under a held session")
+        saved = OneOnOneRepository(store).update_action(action.id, draft)
+    return ActionSaved(saved, archived_notice(person))
+
+
+def mark_action(
+    store: Store, person: Person, today: date, action_id: int, *, done: bool
+) -> ActionSaved:
+    """Mark an action item done today, or open again."""
+    with write_transaction(store):
+        action = _own_action(store, person, action_id)
+        saved = OneOnOneRepository(store).complete_action(action.id, today if done else None)
+    return ActionSaved(saved, archived_notice(person))
+
+
+def toggle_action(store: Store, person: Person, today: date, action_id: int) -> ActionSaved:
+    """Mark an open action item done today, or a done one open again."""
+    with write_transaction(store):
+        action = _own_action(store, person, action_id)
+        return mark_action(store, person, today, action.id, done=action.done_on is None)
+
+
+# --- notes -------------------------------------------------------------------------------
+
+
+class NotesSaved(NamedTuple):
+    """Notes as saved: under a held session, or for the next one (``session`` None)."""
+
+    series: Series
+    session: Session | None
+    notice: str | None
+
+
+def _notes(current: tuple[str, str], shared: object, private: object) -> NotesDraft:
+    from leadtui.domain.oneonones_input import NotesDraft
+    from leadtui.domain.validation import build
+
+    # Only the side given changes; the other keeps what was written.
+    return build(
+        NotesDraft,
+        shared=current[0] if shared is None else shared,
+        private=current[1] if private is None else private,
+    )
+
+
+def write_notes(
+    store: Store, person: Person, *, shared: object = None, private: object = None
+) -> NotesSaved:
+    """Write the next session's shared and/or private notes; a side not given keeps
+    what it has."""
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        series = require_series(store, person)
+        notes = _notes((series.draft_shared_notes, series.draft_private_notes), shared, private)
+        repo.set_draft_notes(series.id, notes)
+        saved = series._replace(draft_shared_notes=notes.shared, draft_private_notes=notes.private)
+    return NotesSaved(saved, None, archived_notice(person))
+
+
+def fix_notes(
+    store: Store,
+    person: Person,
+    held_on: date | None,
+    *,
+    shared: object = None,
+    private: object = None,
+) -> NotesSaved:
+    """Fix the notes of the session held on ``held_on`` (None: the newest held session);
+    a side not given keeps what it has, and nothing else of the session changes."""
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        series = require_series(store, person)
+        if held_on is None:
+            found = repo.sessions(series.id, limit=1)
+            if not found:
+                raise OneOnOneRefusal(
+                    f"no session with {person.display_name} was held yet",
+                    Refusal.NOT_HELD_ON,
+                    person,
+                )
+        else:
+            found = repo.held_between(series.id, held_on, held_on)[-1:]
+            if not found:
+                raise OneOnOneRefusal(
+                    f"no session with {person.display_name} was held on {held_on.isoformat()}",
+                    Refusal.NOT_HELD_ON,
+                    person,
+                    held_on,
+                )
+        session = found[0]
+        notes = _notes((session.shared_notes, session.private_notes), shared, private)
+        fixed = repo.update_session_notes(session.id, notes)
+    return NotesSaved(series, fixed, archived_notice(person))
+
+
+# --- holding a session -------------------------------------------------------------------
+
+
+class Held(NamedTuple):
+    """A held session: how many points were filed under it and carried over, how much
+    feedback given in it was filed, and what to tell the user (or None)."""
+
+    session: Session
+    filed: int
+    carried: int
+    feedback: int
+    notice: str | None
+
+
+def hold_session(store: Store, person: Person, today: date, *, held_on: date | None = None) -> Held:
+    """Hold (close) the upcoming session on ``held_on`` (default today).
+
+    Refused on a day still to come, and on a day this series already held a session
+    (one hold per day). The carry-over rule (domain ``plan_hold``) decides what is filed
+    under the session and what carries over; feedback given in the session is filed
+    under it; the notes written so far become its notes.
+    """
+    from leadtui.domain.oneonones_input import NotesDraft
+
+    day = held_on or today
+    repo = OneOnOneRepository(store)
+    with write_transaction(store):
+        series = require_series(store, person)
+        refusal = hold_refusal(day, today, bool(repo.held_between(series.id, day, day)))
+        if refusal is HoldRefusal.FUTURE:
+            raise InputError(
+                f"{day.isoformat()} is in the future; a session is held on the day it took place"
+            )
+        if refusal is HoldRefusal.ALREADY_HELD:
+            raise OneOnOneRefusal(
+                f"a session on {day.isoformat()} is already held; add to the next one, "
+                "or fix that session's notes",
+                Refusal.ALREADY_HELD,
+                person,
+                day,
+            )
+        upcoming = repo.upcoming_actions(series.id)
+        # An action reopened after it was filed (older versions allowed it) still carries.
+        reopened = [a for a in repo.actions(series.id, open_only=True) if a.filed]
+        plan = plan_hold(repo.open_points(series.id), upcoming + reopened)
+        session = repo.insert_session(
+            series.id, day, series.draft_shared_notes, series.draft_private_notes
+        )
+        _apply(repo, plan, session.id)
+        feedback = repo.file_pending_feedback(series.id, session.id)
+        repo.set_draft_notes(series.id, NotesDraft())
+    return Held(session, plan.filed, plan.carried, feedback, archived_notice(person))
+
+
+def _apply(repo: OneOnOneRepository, plan: HoldPlan, session_id: int) -> None:
+    """Write what the carry-over rule decided."""
+    repo.insert_filed_copies(plan.recurring_copies, session_id)
+    repo.set_points_status([p.id for p in plan.reopened], PointStatus.OPEN)
+    repo.file_points([p.id for p in plan.filed_points], session_id)
+    repo.set_points_carried([(p.id, p.carried + 1) for p in plan.carried_points])
+    repo.file_actions([a.id for a in plan.filed_actions], session_id)
+    repo.set_actions_carried([(a.id, a.carried + 1) for a in plan.carried_actions])
+
+
+# --- moving and skipping -----------------------------------------------------------------
 
 
 class Rescheduled(NamedTuple):
@@ -125,6 +741,7 @@ class Rescheduled(NamedTuple):
     series: Series
     was_on: date
     now_on: date | None  # None: skipped
+    notice: str | None = None
 
 
 def _upcoming_hint(series: Series, changes: dict[date, date | None], today: date) -> str:
@@ -144,106 +761,75 @@ def reschedule(
     occurrences keep their dates. Moving a session back to its rule date undoes the move.
     """
     repo = OneOnOneRepository(store)
-    series = require_series(store, person)
-    if series.status is not SeriesStatus.ACTIVE:
-        raise InputError(
-            f"the 1:1 with {person.display_name} is {series.status.value}; resume it first "
-            f"with `leadtui 1on1 series {person.id} --resume`"
-        )
-    changes = repo.changes(series.id)
-    shown = on or next_session_date(series, changes, today, repo.last_held(series.id))
-    if shown is None:
-        raise InputError(f"the 1:1 with {person.display_name} has no upcoming session")
-    if shown < today:
-        raise InputError(
-            f"{shown.isoformat()} is in the past; only upcoming sessions can be moved or skipped"
-        )
-    original = original_occurrence(series, changes, shown)
-    if original is None:
-        raise InputError(
-            f"there is no 1:1 with {person.display_name} on {shown.isoformat()}; "
-            f"{_upcoming_hint(series, changes, today)}"
-        )
-    if to is not None:
-        if to == shown:
-            raise InputError(f"the session is already on {shown.isoformat()}; give another date")
-        if to < today:
-            raise InputError(f"cannot move a session to {to.isoformat()}, which is in the past")
-        if to != shown and to in session_dates(series, changes, to, to):
-            raise InputError(
-                f"there is already a 1:1 with {person.display_name} on {to.isoformat()}; "
-                "skip this one instead"
+    with write_transaction(store):
+        series = require_series(store, person)
+        if series.status is not SeriesStatus.ACTIVE:
+            raise OneOnOneRefusal(
+                f"the 1:1 with {person.display_name} is {series.status.value}; resume it first",
+                Refusal.NOT_ACTIVE,
+                person,
             )
-    if to == original:
-        repo.restore_occurrence(series.id, original)
-    else:
-        repo.change_occurrence(series.id, original, to)
-    return Rescheduled(series, shown, to)
+        changes = repo.changes(series.id)
+        shown = on or next_session_date(series, changes, today, repo.last_held(series.id))
+        if shown is None:
+            raise InputError(f"the 1:1 with {person.display_name} has no upcoming session")
+        if shown < today:
+            raise InputError(
+                f"{shown.isoformat()} is in the past; only upcoming sessions can be moved "
+                "or skipped"
+            )
+        original = original_occurrence(series, changes, shown)
+        if original is None:
+            raise InputError(
+                f"there is no 1:1 with {person.display_name} on {shown.isoformat()}; "
+                f"{_upcoming_hint(series, changes, today)}"
+            )
+        if to is not None:
+            if to == shown:
+                raise InputError(
+                    f"the session is already on {shown.isoformat()}; give another date"
+                )
+            if to < today:
+                raise InputError(f"cannot move a session to {to.isoformat()}, which is in the past")
+            if to in session_dates(series, changes, to, to):
+                raise InputError(
+                    f"there is already a 1:1 with {person.display_name} on {to.isoformat()}; "
+                    "skip this one instead"
+                )
+        if to == original:
+            repo.restore_occurrence(series.id, original)
+        else:
+            repo.change_occurrence(series.id, original, to)
+    return Rescheduled(series, shown, to, archived_notice(person))
 
 
-def restore_occurrence(store: Store, person: Person, day: date) -> date:
+class Restored(NamedTuple):
+    """An occurrence back on its rule date, and what to tell the user (or None)."""
+
+    series: Series
+    on: date
+    notice: str | None
+
+
+def restore_occurrence(store: Store, person: Person, day: date) -> Restored:
     """Undo the skip or move of the occurrence on ``day`` (its rule date or where it
-    was moved to); returns the rule date it is back on."""
+    was moved to); the result says the rule date it is back on."""
     repo = OneOnOneRepository(store)
-    series = require_series(store, person)
-    changes = repo.changes(series.id)
-    # The session shown on ``day`` (moved there) first, then the occurrence whose rule
-    # date is ``day``.
-    moved_here = [orig for orig, moved in changes.items() if moved == day]
-    original = moved_here[0] if moved_here else (day if day in changes else None)
-    if original is None:
-        raise InputError(
-            f"the 1:1 with {person.display_name} on {day.isoformat()} was not moved or skipped"
-        )
-    if any(moved == original for moved in changes.values()):
-        raise InputError(
-            f"another session was moved to {original.isoformat()}; bringing this one back "
-            "would put two sessions on one day, so move it instead"
-        )
-    repo.restore_occurrence(series.id, original)
-    return original
-
-
-class OneOnOneOverview(NamedTuple):
-    """The Today screen's one-on-one card."""
-
-    today_sessions: list[tuple[Person, Series]]
-    this_week: list[tuple[Person, Series, date]]
-    overdue_series: list[Person]
-    overdue_actions: dict[Side, int]
-    kept: dict[Side, CommitmentsKept]
-
-
-def oneonone_overview(
-    store: Store, today: date, people: list[Person] | None = None
-) -> OneOnOneOverview:
-    """1:1s today and this week, overdue series, overdue actions by owner, and
-    commitments kept on each side over the last 90 days (a handful of queries, however
-    long the history)."""
-    from leadtui.store.people import PeopleRepository
-
-    repo = OneOnOneRepository(store)
-    active = PeopleRepository(store).list() if people is None else people
-    by_id = {p.id: p for p in active}
-    week_end = today + timedelta(days=6 - today.weekday())
-    last_held = repo.last_held_by_series()
-    changes = repo.all_changes()
-    todays: list[tuple[Person, Series]] = []
-    week: list[tuple[Person, Series, date]] = []
-    overdue: list[Person] = []
-    for series in repo.all_series():
-        person = by_id.get(series.person_id)
-        if person is None:
-            continue  # archived: their history stays, but they are not on today's agenda
-        if series.status is SeriesStatus.ACTIVE:
-            start = first_open_day(today, last_held.get(series.id))
-            for day in session_dates(series, changes.get(series.id, {}), start, week_end):
-                if day == today:
-                    todays.append((person, series))
-                week.append((person, series, day))
-        if series_overdue(series, last_held.get(series.id), today):
-            overdue.append(person)
-    due = repo.actions_due_between(today - timedelta(days=90), today)
-    kept = {side: commitments_kept(due, side, today) for side in Side}
-    week.sort(key=lambda item: item[2])
-    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept)
+    with write_transaction(store):
+        series = require_series(store, person)
+        changes = repo.changes(series.id)
+        # The session shown on ``day`` (moved there) first, then the occurrence whose rule
+        # date is ``day``.
+        moved_here = [orig for orig, moved in changes.items() if moved == day]
+        original = moved_here[0] if moved_here else (day if day in changes else None)
+        if original is None:
+            raise InputError(
+                f"the 1:1 with {person.display_name} on {day.isoformat()} was not moved or skipped"
+            )
+        if any(moved == original for moved in changes.values()):
+            raise InputError(
+                f"another session was moved to {original.isoformat()}; bringing this one "
+                "back would put two sessions on one day, so move it instead"
+            )
+        repo.restore_occurrence(series.id, original)
+    return Restored(series, original, archived_notice(person))

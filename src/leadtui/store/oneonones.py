@@ -1,7 +1,14 @@
-"""One-on-one repository: series, occurrence changes, points, actions, sessions."""
+"""One-on-one repository: series, occurrence changes, points, actions, sessions.
+
+Rows in, rows out. The rules (a new rule drops the old moves and skips, one hold per
+day, what holding files and carries over, the order of points) live in
+domain.oneonones and services.oneonones; this module only reads and writes the rows
+they decide on.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +22,7 @@ from leadtui.domain.oneonones import (
     Side,
     Visibility,
 )
-from leadtui.errors import InputError, NotFoundError
+from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
@@ -112,16 +119,8 @@ class OneOnOneRepository:
         return [_series(row) for row in rows]
 
     def save_series(self, person_id: int, draft: SeriesDraft) -> Series:
-        """Create the person's series or change its rule.
-
-        A new rule drops the moves and skips of the old one: they name occurrences the
-        new rule no longer has.
-        """
+        """Write the person's series row: a new one, or its rule, time and length changed."""
         with write_transaction(self.store):
-            old = self.series_for(person_id)
-            new_rule = (draft.every_weeks, draft.weekday, draft.starts_on)
-            if old is not None and (old.every_weeks, old.weekday, old.starts_on) != new_rule:
-                self.store.execute("delete from oo_occurrence_change where series_id = ?", [old.id])
             self.store.execute(
                 "insert into oo_series (person_id, every_weeks, weekday, at_time, minutes, "
                 "starts_on, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict(person_id) do "
@@ -148,6 +147,11 @@ class OneOnOneRepository:
             self.store.execute(
                 "update oo_series set status = ? where id = ?", [status.value, series_id]
             )
+
+    def clear_changes(self, series_id: int) -> None:
+        """Forget every moved and skipped occurrence of a series."""
+        with write_transaction(self.store):
+            self.store.execute("delete from oo_occurrence_change where series_id = ?", [series_id])
 
     def changes(self, series_id: int) -> dict[date, date | None]:
         """Moved (to a date) and skipped (None) occurrences."""
@@ -208,33 +212,40 @@ class OneOnOneRepository:
             )
         return self.point(int(cursor.lastrowid or 0))
 
-    def point(self, point_id: int) -> Point:
-        """One talking point."""
+    def find_point(self, point_id: int) -> Point | None:
+        """One talking point, or None."""
         row = self.store.execute(
             f"select {_POINT} from oo_point where id = ?", [point_id]
         ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no talking point with id {point_id}; see `leadtui 1on1 show`")
-        return _point(row)
+        return _point(row) if row else None
+
+    def point(self, point_id: int) -> Point:
+        """One talking point that exists."""
+        point = self.find_point(point_id)
+        if point is None:
+            raise NotFoundError(f"no talking point with id {point_id}")
+        return point
 
     def set_point_status(self, point_id: int, status: PointStatus) -> Point:
-        """Mark an open point discussed or dropped (or open again) in the upcoming session."""
+        """Write a point's status."""
         with write_transaction(self.store):
-            point = self.point(point_id)
-            if point.session_id is not None:
-                raise InputError(f"talking point {point_id} is filed under a held session")
             self.store.execute(
                 "update oo_point set status = ? where id = ?", [status.value, point_id]
             )
         return self.point(point_id)
 
     def set_point_visibility(self, point_id: int, visibility: Visibility) -> Point:
-        """Make an upcoming point shared or private."""
+        """Write a point's visibility."""
         with write_transaction(self.store):
-            self.point(point_id)
             self.store.execute(
                 "update oo_point set visibility = ? where id = ?", [visibility.value, point_id]
             )
+        return self.point(point_id)
+
+    def set_point_text(self, point_id: int, text: str) -> Point:
+        """Write a point's text."""
+        with write_transaction(self.store):
+            self.store.execute("update oo_point set text = ? where id = ?", [text, point_id])
         return self.point(point_id)
 
     def open_points(self, series_id: int) -> list[Point]:
@@ -246,19 +257,13 @@ class OneOnOneRepository:
         ).fetchall()
         return [_point(row) for row in rows]
 
-    def move_point(self, point_id: int, offset: int) -> None:
-        """Reorder: swap with the neighbour ``offset`` places away among upcoming points."""
+    def set_positions(self, point_ids: Sequence[int]) -> None:
+        """Number the points 1, 2, 3 … in the order given."""
         with write_transaction(self.store):
-            point = self.point(point_id)
-            points = self.open_points(point.series_id)
-            index = next(i for i, p in enumerate(points) if p.id == point_id)
-            other = index + offset
-            if not 0 <= other < len(points):
-                return
-            order = [p.id for p in points]
-            order[index], order[other] = order[other], order[index]
-            for position, pid in enumerate(order, start=1):
-                self.store.execute("update oo_point set position = ? where id = ?", [position, pid])
+            self.store.conn.executemany(
+                "update oo_point set position = ? where id = ?",
+                [(position, pid) for position, pid in enumerate(point_ids, start=1)],
+            )
 
     def add_action(self, series_id: int, draft: ActionDraft, today: date) -> Action:
         """A new open action item."""
@@ -276,22 +281,40 @@ class OneOnOneRepository:
             )
         return self.action(int(cursor.lastrowid or 0))
 
-    def action(self, action_id: int) -> Action:
-        """One action item."""
+    def find_action(self, action_id: int) -> Action | None:
+        """One action item, or None."""
         row = self.store.execute(
             f"select {_ACTION} from oo_action where id = ?", [action_id]
         ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no action item with id {action_id}; see `leadtui 1on1 show`")
-        return _action(row)
+        return _action(row) if row else None
+
+    def action(self, action_id: int) -> Action:
+        """One action item that exists."""
+        action = self.find_action(action_id)
+        if action is None:
+            raise NotFoundError(f"no action item with id {action_id}")
+        return action
 
     def complete_action(self, action_id: int, done_on: date | None) -> Action:
-        """Mark an action done (or open again with ``done_on`` None)."""
+        """Write the day an action was done (None: open)."""
         with write_transaction(self.store):
-            self.action(action_id)
             self.store.execute(
                 "update oo_action set done_on = ? where id = ?",
                 [done_on.isoformat() if done_on else None, action_id],
+            )
+        return self.action(action_id)
+
+    def update_action(self, action_id: int, draft: ActionDraft) -> Action:
+        """Write an action's text, owner and due date."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update oo_action set text = ?, owner = ?, due_on = ? where id = ?",
+                [
+                    draft.text,
+                    draft.owner.value,
+                    draft.due_on.isoformat() if draft.due_on else None,
+                    action_id,
+                ],
             )
         return self.action(action_id)
 
@@ -399,86 +422,100 @@ class OneOnOneRepository:
         ).fetchall()
         return [_point(row) for row in rows]
 
-    def close_session(self, series: Series, held_on: date) -> Session:
-        """Hold the upcoming session: file discussed points, carry the rest over.
-
-        Discussed and dropped points are filed under the new session; a recurring point
-        that was discussed is filed as a copy and stays open for next time. Open points
-        and open actions carry over (their carried count goes up); actions done and
-        feedback given since the last session are filed under this one. The draft notes
-        become its notes.
-        """
+    def insert_session(
+        self, series_id: int, held_on: date, shared_notes: str, private_notes: str
+    ) -> Session:
+        """A held session's row with its notes."""
         with write_transaction(self.store):
-            if self.store.execute(
-                "select 1 from oo_session where series_id = ? and held_on = ?",
-                [series.id, held_on.isoformat()],
-            ).fetchone():
-                raise InputError(
-                    f"a session on {held_on.isoformat()} is already held; add to the next one, "
-                    "or fix that session's notes (N on the One-on-ones screen)"
-                )
             cursor = self.store.execute(
                 "insert into oo_session (series_id, held_on, shared_notes, private_notes, "
                 "closed_at) values (?, ?, ?, ?, ?)",
                 [
-                    series.id,
+                    series_id,
                     held_on.isoformat(),
-                    series.draft_shared_notes,
-                    series.draft_private_notes,
+                    shared_notes,
+                    private_notes,
                     datetime.now().isoformat(timespec="seconds"),
                 ],
             )
-            session_id = int(cursor.lastrowid or 0)
-            sid = series.id
-            self.store.execute(
+        return self.session(int(cursor.lastrowid or 0))
+
+    def insert_filed_copies(self, points: Sequence[Point], session_id: int) -> None:
+        """Copies of ``points`` filed under a session (not recurring), as they stand."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
                 "insert into oo_point (series_id, text, raised_by, visibility, status, "
                 "recurring, position, carried, session_id, created_on) "
-                "select series_id, text, raised_by, visibility, status, 0, position, carried, "
-                "?, created_on from oo_point where series_id = ? and session_id is null "
-                "and recurring = 1 and status = 'discussed'",
-                [session_id, sid],
+                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                [
+                    (
+                        p.series_id,
+                        p.text,
+                        p.raised_by.value,
+                        p.visibility.value,
+                        p.status.value,
+                        p.position,
+                        p.carried,
+                        session_id,
+                        p.created_on.isoformat(),
+                    )
+                    for p in points
+                ],
             )
-            self.store.execute(
-                "update oo_point set status = 'open' where series_id = ? and session_id is null "
-                "and recurring = 1",
-                [sid],
+
+    def set_points_status(self, point_ids: Sequence[int], status: PointStatus) -> None:
+        """Write one status to several points."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "update oo_point set status = ? where id = ?",
+                [(status.value, pid) for pid in point_ids],
             )
-            self.store.execute(
-                "update oo_point set session_id = ? where series_id = ? and session_id is null "
-                "and status in ('discussed', 'dropped')",
-                [session_id, sid],
+
+    def file_points(self, point_ids: Sequence[int], session_id: int) -> None:
+        """File points under a held session."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "update oo_point set session_id = ? where id = ?",
+                [(session_id, pid) for pid in point_ids],
             )
-            self.store.execute(
-                "update oo_point set carried = carried + 1 where series_id = ? "
-                "and session_id is null and recurring = 0",
-                [sid],
+
+    def set_points_carried(self, counts: Sequence[tuple[int, int]]) -> None:
+        """Write how many sessions each point was carried over: (point id, count) pairs."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "update oo_point set carried = ? where id = ?",
+                [(count, pid) for pid, count in counts],
             )
-            self.store.execute(
-                "update oo_action set session_id = ? where series_id = ? and session_id is null "
-                "and done_on is not null",
-                [session_id, sid],
+
+    def file_actions(self, action_ids: Sequence[int], session_id: int) -> None:
+        """File actions under a held session."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "update oo_action set session_id = ? where id = ?",
+                [(session_id, aid) for aid in action_ids],
             )
-            self.store.execute(
-                "update oo_action set carried = carried + 1 where series_id = ? "
-                "and done_on is null",
-                [sid],
+
+    def set_actions_carried(self, counts: Sequence[tuple[int, int]]) -> None:
+        """Write how many sessions each action was carried over: (action id, count) pairs."""
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "update oo_action set carried = ? where id = ?",
+                [(count, aid) for aid, count in counts],
             )
-            # Feedback given during this session is filed under it, like its points.
-            self.store.execute(
+
+    def file_pending_feedback(self, series_id: int, session_id: int) -> int:
+        """File the feedback given in a series' upcoming session under a held session;
+        returns how many entries were filed."""
+        with write_transaction(self.store):
+            cursor = self.store.execute(
                 "update feedback set session_id = ? where series_id = ? and session_id is null",
-                [session_id, sid],
+                [session_id, series_id],
             )
-            self.store.execute(
-                "update oo_series set draft_shared_notes = '', draft_private_notes = '' "
-                "where id = ?",
-                [sid],
-            )
-        return self.session(session_id)
+        return cursor.rowcount
 
     def update_session_notes(self, session_id: int, notes: NotesDraft) -> Session:
-        """Reopen a held session's notes to fix them; the rest of the session stays."""
+        """Write a held session's notes."""
         with write_transaction(self.store):
-            self.session(session_id)
             self.store.execute(
                 "update oo_session set shared_notes = ?, private_notes = ? where id = ?",
                 [notes.shared, notes.private, session_id],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -12,16 +12,27 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
 from leadtui.domain.feedback import Feedback, FeedbackKind
-from leadtui.domain.oneonones import PointStatus, Side, Visibility, next_session_date
+from leadtui.domain.oneonones import PointStatus, Side, Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
-from leadtui.services.oneonones import ALL_HISTORY, RunningDocument, running_document
-from leadtui.store.feedback import FeedbackRepository
-from leadtui.store.oneonones import OneOnOneRepository
-from leadtui.store.people import PeopleRepository
+from leadtui.errors import InputError
+from leadtui.services.oneonones import (
+    ALL_HISTORY,
+    OneOnOneRefusal,
+    Refusal,
+    RunningDocument,
+    Standing,
+    find_series,
+    oneonone_list,
+    running_document,
+)
+from leadtui.services.people import get_person
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
+
+if TYPE_CHECKING:
+    from leadtui.services.oneonones import ActionSaved, Held, PointSaved
 
 HISTORY_PAGE = 10
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
@@ -181,57 +192,25 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         self.sub_title = "One-on-ones"
         self.query_one("#oo-people", KeyTable).focus()
 
-    @property
-    def repo(self) -> OneOnOneRepository:
-        """The one-on-one repository on the app's database."""
-        return OneOnOneRepository(self.db)
-
     def refresh_data(self) -> None:
-        """Reload the people list and the selected person's document."""
-        from leadtui.domain.oneonones import series_overdue
-
-        people = PeopleRepository(self.db).list(order="relation")
-        # Three queries for everyone rather than three per person.
-        all_series = {s.person_id: s for s in self.repo.all_series()}
-        changes = self.repo.all_changes()
-        held = self.repo.last_held_by_series()
-        rows: list[tuple[tuple[int, str, str], Person, Text]] = []
-        for person in people:
-            series = all_series.get(person.id)
-            if series is None:
-                rows.append(
-                    ((3, "", person.name.casefold()), person, Text("no series", style="dim"))
-                )
-                continue
-            last_held = held.get(series.id)
-            next_on = next_session_date(series, changes.get(series.id, {}), self.today, last_held)
-            if series_overdue(series, last_held, self.today):
-                rows.append(
-                    ((0, "", person.name.casefold()), person, Text("overdue", style="bold red"))
-                )
-            elif next_on is None:
-                # An active series with no next date starts beyond the years the rules
-                # compute (stored by an older version): say so rather than "active".
-                shown = "not scheduled" if series.status.value == "active" else series.status.value
-                rows.append(((2, "", person.name.casefold()), person, Text(shown, style="dim")))
-            else:
-                rows.append(
-                    (
-                        (1, next_on.isoformat(), person.name.casefold()),
-                        person,
-                        Text(next_on.isoformat()),
-                    )
-                )
-        rows.sort(key=lambda row: row[0])
+        """Reload the people list (in the service's order: overdue first) and the
+        selected person's document."""
+        rows = oneonone_list(self.db, self.today)
         table = self.query_one("#oo-people", KeyTable)
         keep = self.person_id
         table.clear()
-        for _, person, next_text in rows:
-            table.add_row(Text(literal(person.name)), next_text, key=str(person.id))
+        for row in rows:
+            if row.standing is Standing.OVERDUE:
+                next_text = Text("overdue", style="bold red")
+            elif row.standing is Standing.SCHEDULED and row.next_on is not None:
+                next_text = Text(row.next_on.isoformat())
+            else:
+                next_text = Text(row.standing.value, style="dim")
+            table.add_row(Text(literal(row.person.name)), next_text, key=str(row.person.id))
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         elif rows:
-            self.person_id = rows[0][1].id
+            self.person_id = rows[0].person.id
         self.show_person()
 
     def on_data_table_row_highlighted(self, event: KeyTable.RowHighlighted) -> None:
@@ -256,8 +235,8 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             draft.update("")
             history.update("")
             return
-        person = PeopleRepository(self.db).get(self.person_id)
-        if self.repo.series_for(person.id) is None:
+        person = get_person(self.db, self.person_id)
+        if find_series(self.db, person) is None:
             heading.update(
                 Text.assemble(
                     (literal(person.name), "bold"),
@@ -373,22 +352,34 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             return None
         return self.doc.series.id
 
-    def _after(self, changed: object) -> None:
-        if changed is not None:
+    def _person(self) -> Person:
+        """The selected person as stored now (archived since the screen opened, say)."""
+        assert self.person_id is not None
+        return get_person(self.db, self.person_id)
+
+    def _notice(self, notice: str | None) -> None:
+        """Tell the user what the service said about what was recorded (an archived
+        person's notice)."""
+        if notice:
+            self.notify(notice, title="1:1", severity="warning", markup=False)
+
+    def _changed(self, saved: PointSaved | ActionSaved | None) -> None:
+        """After a quick change: say its notice and show the document again."""
+        if saved is not None:
+            self._notice(saved.notice)
             self.show_person()
 
     def action_add_point(self, side: str) -> None:
         """Add a talking point raised by ``side``."""
-        from leadtui.domain.oneonones_input import PointDraft
-        from leadtui.domain.validation import build
+        from leadtui.services.oneonones import add_point
         from leadtui.tui.screens.text_prompt import TextPrompt
 
-        series_id = self._need_series()
-        if series_id is None:
+        if self._need_series() is None:
             return
 
         def save(text: str) -> None:
-            self.repo.add_point(series_id, build(PointDraft, text=text, raised_by=side), self.today)
+            saved = add_point(self.db, self._person(), self.today, text=text, raised_by=side)
+            self._notice(saved.notice)
 
         title = "Talking point (yours)" if side == "me" else "Talking point (theirs)"
         self.app.push_screen(
@@ -398,18 +389,15 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
     def action_add_action(self) -> None:
         """Add an action item."""
-        from leadtui.domain.oneonones_input import ActionDraft
-        from leadtui.domain.validation import build
+        from leadtui.services.oneonones import add_action
         from leadtui.tui.screens.oneonone_forms import ActionForm
 
-        series_id = self._need_series()
-        if series_id is None:
+        if self._need_series() is None:
             return
 
         def save(values: dict[str, Any]) -> None:
-            self.repo.add_action(
-                series_id, build(ActionDraft, today=self.today, **values), self.today
-            )
+            saved = add_action(self.db, self._person(), self.today, **values)
+            self._notice(saved.notice)
 
         self.app.push_screen(
             ActionForm("Action item", save), lambda saved: self.show_person() if saved else None
@@ -417,57 +405,62 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
     def action_toggle_done(self) -> None:
         """Mark the selected point discussed (or open again), or an action done."""
+        from leadtui.services.oneonones import toggle_action, toggle_point
+
         selected = self._selected_item()
         if selected is None:
             return
         kind, item_id = selected
+        person = self._person()
         if kind == "p":
-            point = self.repo.point(item_id)
-            status = (
-                PointStatus.OPEN if point.status is PointStatus.DISCUSSED else PointStatus.DISCUSSED
+            self._changed(
+                self.guarded(lambda: toggle_point(self.db, person, item_id, PointStatus.DISCUSSED))
             )
-            self._after(self.guarded(lambda: self.repo.set_point_status(item_id, status)))
         else:
-            action = self.repo.action(item_id)
-            done_on = None if action.done_on else self.today
-            self._after(self.guarded(lambda: self.repo.complete_action(item_id, done_on)))
+            self._changed(self.guarded(lambda: toggle_action(self.db, person, self.today, item_id)))
 
     def action_drop(self) -> None:
         """Drop the selected talking point (again to bring it back)."""
+        from leadtui.services.oneonones import toggle_point
+
         selected = self._selected_item()
         if selected is None or selected[0] != "p":
             return
-        point = self.repo.point(selected[1])
-        status = PointStatus.OPEN if point.status is PointStatus.DROPPED else PointStatus.DROPPED
-        self._after(self.guarded(lambda: self.repo.set_point_status(point.id, status)))
+        person, point_id = self._person(), selected[1]
+        self._changed(
+            self.guarded(lambda: toggle_point(self.db, person, point_id, PointStatus.DROPPED))
+        )
 
     def action_toggle_private(self) -> None:
         """Make the selected point private or shared."""
+        from leadtui.services.oneonones import toggle_private
+
         selected = self._selected_item()
         if selected is None or selected[0] != "p":
             return
-        point = self.repo.point(selected[1])
-        visibility = (
-            Visibility.SHARED if point.visibility is Visibility.PRIVATE else Visibility.PRIVATE
-        )
-        self._after(self.guarded(lambda: self.repo.set_point_visibility(point.id, visibility)))
+        person, point_id = self._person(), selected[1]
+        self._changed(self.guarded(lambda: toggle_private(self.db, person, point_id)))
 
     def action_move(self, offset: int) -> None:
         """Move the selected point up or down."""
+        from leadtui.services.oneonones import move_point
+
         selected = self._selected_item()
         if selected is None or selected[0] != "p":
             return
-        self.guarded(lambda: self.repo.move_point(selected[1], offset))
+        person, point_id = self._person(), selected[1]
+        moved = self.guarded(lambda: move_point(self.db, person, point_id, offset))
+        if moved is not None:
+            self._notice(moved.notice)
         self.show_person()
         items = self.query_one("#oo-items", KeyTable)
-        key = f"p:{selected[1]}"
+        key = f"p:{point_id}"
         if key in items.rows:
             items.move_cursor(row=items.get_row_index(key))
 
     def action_notes(self) -> None:
         """Write the upcoming session's shared and private notes."""
-        from leadtui.domain.oneonones_input import NotesDraft
-        from leadtui.domain.validation import build
+        from leadtui.services.oneonones import write_notes
         from leadtui.tui.screens.oneonone_forms import NotesForm
 
         if self.doc is None:
@@ -476,7 +469,8 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         series = self.doc.series
 
         def save(values: dict[str, Any]) -> None:
-            self.repo.set_draft_notes(series.id, build(NotesDraft, **values))
+            saved = write_notes(self.db, self._person(), **values)
+            self._notice(saved.notice)
 
         self.app.push_screen(
             NotesForm("Session notes", save, series.draft_shared_notes, series.draft_private_notes),
@@ -485,8 +479,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
     def action_fix_notes(self) -> None:
         """Reopen the last held session to fix its shared and private notes."""
-        from leadtui.domain.oneonones_input import NotesDraft
-        from leadtui.domain.validation import build
+        from leadtui.services.oneonones import fix_notes
         from leadtui.tui.screens.oneonone_forms import NotesForm
 
         if self.doc is None:
@@ -498,7 +491,8 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         session = self.doc.sessions[0][0]
 
         def save(values: dict[str, Any]) -> None:
-            self.repo.update_session_notes(session.id, build(NotesDraft, **values))
+            fixed = fix_notes(self.db, self._person(), session.held_on, **values)
+            self._notice(fixed.notice)
 
         self.app.push_screen(
             NotesForm(
@@ -518,22 +512,22 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             self._need_series()
             return
         doc = self.doc
-        discussed = sum(1 for p in doc.points if p.status is not PointStatus.OPEN)
-        carried = len(doc.points) - discussed
-        pending = FeedbackRepository(self.db).pending_in_series(doc.series.id)
+        plan = doc.hold_plan()
+        pending = doc.pending_feedback()
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            held = self.guarded(lambda: self.repo.close_session(doc.series, self.today))
+            held = self.guarded(self._hold_today)
             if held is not None:
                 # The people list changes too: the next date moves past today.
                 self.refresh_data()
                 self.notify(
-                    f"Held today: {discussed} filed, {carried} carried over",
+                    f"Held today: {held.filed} filed, {held.carried} carried over",
                     title="1:1",
                     markup=False,
                 )
+                self._notice(held.notice)
 
         feedback_note = (
             f" {plural(len(pending), 'feedback entry', 'feedback entries')} "
@@ -544,25 +538,36 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         self.app.push_screen(
             ConfirmScreen(
                 f"Hold today's 1:1 with {literal(doc.person.name)}?",
-                f"{plural(discussed, 'point')} filed under today; "
-                f"{carried} carry over to next time.{feedback_note}",
+                f"{plural(plan.filed, 'point')} filed under today; "
+                f"{plan.carried} carry over to next time.{feedback_note}",
                 yes="Hold",
             ),
             answered,
         )
 
+    def _hold_today(self) -> Held:
+        """Hold today's session; a second hold today is refused with the key that fixes
+        that session's notes instead."""
+        from leadtui.services.oneonones import hold_session
+
+        try:
+            return hold_session(self.db, self._person(), self.today)
+        except OneOnOneRefusal as refusal:
+            if refusal.reason is Refusal.ALREADY_HELD:
+                raise InputError(f"{refusal.message} (N)") from None
+            raise
+
     def action_series(self) -> None:
         """Set up or change the selected person's series."""
-        from leadtui.domain.oneonones_input import SeriesDraft
-        from leadtui.domain.validation import build
+        from leadtui.services.oneonones import set_series
         from leadtui.tui.screens.oneonone_forms import SeriesForm
 
-        person_id = self.person_id
-        if person_id is None:
+        if self.person_id is None:
             return
 
         def save(values: dict[str, Any]) -> None:
-            self.repo.save_series(person_id, build(SeriesDraft, today=self.today, **values))
+            saved = set_series(self.db, self._person(), self.today, **values)
+            self._notice(saved.notice)
 
         self.app.push_screen(
             SeriesForm("1:1 series", save, self.today),
@@ -578,7 +583,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         if self.doc is None:
             self._need_series()
             return
-        person, next_on = self.doc.person, self.doc.next_on
+        next_on = self.doc.next_on
         if next_on is None:
             self.notify("No upcoming session: resume the series first (s).", markup=False)
             return
@@ -587,9 +592,10 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             word = text.strip().lower()
             # Only upcoming sessions move, so a weekday name means the coming one.
             to = None if word == "skip" else parse_date(text, self.today, future=True)
-            done = reschedule(self.db, person, self.today, on=next_on, to=to)
+            done = reschedule(self.db, self._person(), self.today, on=next_on, to=to)
             what = "skipped" if done.now_on is None else f"moved to {done.now_on:%a %d %b}"
             self.notify(f"{done.was_on:%a %d %b}: {what}", title="1:1", markup=False)
+            self._notice(done.notice)
 
         self.app.push_screen(
             TextPrompt(
@@ -604,6 +610,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         """Record feedback given in the upcoming session (filed under it when held)."""
         from leadtui.domain.feedback_input import FeedbackDraft
         from leadtui.domain.validation import build
+        from leadtui.services.review import add_feedback
         from leadtui.tui.screens.review_forms import FeedbackForm
 
         series_id = self._need_series()
@@ -613,7 +620,8 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
 
         def save(values: dict[str, Any]) -> None:
             draft = build(FeedbackDraft, today=self.today, **values)
-            FeedbackRepository(self.db).add(person.id, draft, series_id=series_id)
+            added = add_feedback(self.db, self._person(), draft, series_id=series_id)
+            self._notice(added.notice)
 
         self.app.push_screen(
             FeedbackForm(
