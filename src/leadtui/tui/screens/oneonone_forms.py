@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from leadtui.domain.dates import weekday_name
+from leadtui.domain.oneonones import Side
 from leadtui.tui.screens.forms import Save, SaveForm, form_row
 
 
@@ -27,7 +28,10 @@ class ActionForm(SaveForm):
         yield form_row(
             "Owner",
             Select(
-                [("me", "me"), ("them", "them")], value="me", allow_blank=False, id="field-owner"
+                [(side.value, side.value) for side in Side],
+                value=Side.ME.value,
+                allow_blank=False,
+                id="field-owner",
             ),
         )
         yield form_row("Due", Input(placeholder="optional: friday, 2026-12-01 …", id="field-due"))

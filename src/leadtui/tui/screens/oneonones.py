@@ -281,7 +281,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
                     literal(point.text),
                     style="italic" if point.visibility is Visibility.PRIVATE else "",
                 ),
-                Text("them" if point.raised_by is Side.THEM else "me"),
+                Text(point.raised_by.value),
                 Text(", ".join(flags), style="dim"),
                 key=f"p:{point.id}",
             )
@@ -377,11 +377,13 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         if self._need_series() is None:
             return
 
+        raised_by = Side(side)
+
         def save(text: str) -> None:
-            saved = add_point(self.db, self._person(), self.today, text=text, raised_by=side)
+            saved = add_point(self.db, self._person(), self.today, text=text, raised_by=raised_by)
             self._notice(saved.notice)
 
-        title = "Talking point (yours)" if side == "me" else "Talking point (theirs)"
+        title = "Talking point (yours)" if raised_by is Side.ME else "Talking point (theirs)"
         self.app.push_screen(
             TextPrompt(title, save, placeholder="what to talk about"),
             lambda saved: self.show_person() if saved else None,

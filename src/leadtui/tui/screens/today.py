@@ -14,6 +14,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
 from leadtui.domain.energy import EnergyState
+from leadtui.domain.oneonones import Side
 from leadtui.domain.people import Relation
 from leadtui.domain.text import literal
 from leadtui.services.today import TodayOverview, today_overview
@@ -131,14 +132,14 @@ def oneonone_card(overview: TodayOverview) -> Text:
         names = ", ".join(literal(p.name) for p in card.overdue_series[:3])
         more = f" +{len(card.overdue_series) - 3}" if len(card.overdue_series) > 3 else ""
         text.append(f"\nOverdue: {names}{more}", style="bold")
-    mine, theirs = card.overdue_actions.values()
+    mine, theirs = card.overdue_actions[Side.ME], card.overdue_actions[Side.THEM]
     if mine or theirs:
         text.append(f"\nOverdue actions: mine {mine}, theirs {theirs}")
     kept = []
-    for side, label in (("me", "me"), ("them", "them")):
-        figures = next(v for k, v in card.kept.items() if k.value == side)
+    for side in (Side.ME, Side.THEM):
+        figures = card.kept[side]
         if figures.due:
-            kept.append(f"{label} {figures.kept}/{figures.due}")
+            kept.append(f"{side.value} {figures.kept}/{figures.due}")
     if kept:
         text.append(f"\nKept (90 days): {', '.join(kept)}", style="dim")
     return text
