@@ -7,17 +7,37 @@ import pytest
 from leadtui.domain.dates import Half, half_of, parse_half
 from leadtui.domain.feedback import (
     T3B3,
+    AreaOutcome,
+    Carried,
+    Delivery,
     Evidence,
+    EvidenceKind,
+    Feedback,
+    FeedbackKind,
     T3B3Item,
     T3B3Side,
     T3B3Status,
     check_deliverable,
+    check_delivery_day,
+    check_editable,
+    check_new_text,
+    check_plannable,
     check_room,
+    evidence_window,
+    feedback_not_raised,
+    feedback_raised,
     half_over_half,
+    item_at,
+    last_plannable_half,
+    moved,
+    point_not_raised,
+    point_raised,
+    relinked,
     suggest,
+    without,
     words,
 )
-from leadtui.domain.oneonones import Visibility
+from leadtui.domain.oneonones import Point, PointStatus, Side, Visibility
 from leadtui.errors import InputError
 from tests.helpers import TODAY
 
@@ -148,3 +168,149 @@ def test_nul_characters_are_refused_with_one_line() -> None:
 
     with pytest.raises(InputError, match="NUL character"):
         build(FeedbackDraft, today=TODAY, text="a\x00b")
+
+
+# --- rules that left the repository ---------------------------------------------------
+
+
+def entry(
+    kind: str = "growth", visibility: str = "shared", session_id: int | None = None
+) -> Feedback:
+    return Feedback(
+        3, 1, TODAY, FeedbackKind(kind), "Docs", Visibility(visibility), None, session_id
+    )
+
+
+def point(
+    status: str = "discussed", visibility: str = "shared", session_id: int | None = 5
+) -> Point:
+    return Point(
+        7,
+        1,
+        "Docs",
+        Side.ME,
+        Visibility(visibility),
+        PointStatus(status),
+        False,
+        0,
+        0,
+        session_id,
+        TODAY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (entry(), None),
+        (entry(visibility="private", session_id=4), None),  # said in a held 1:1
+        (entry(kind="strength"), "feedback 3 is a strength; only growth feedback"),
+        (entry(kind="strength", session_id=4), "is a strength"),
+        (entry(visibility="private"), "private and was not given in a held 1:1"),
+    ],
+)
+def test_raised_before_means_growth_feedback_they_heard(
+    record: Feedback, reason: str | None
+) -> None:
+    found = feedback_not_raised(record)
+    assert (found is None) if reason is None else (found is not None and reason in found)
+    assert feedback_raised(record) is (reason is None)
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (point(), None),
+        (point(session_id=None), "was not discussed in a held 1:1"),  # planned, not held
+        (point(status="dropped"), "was not discussed"),
+        (point(status="open", session_id=None), "was not discussed"),
+        (point(visibility="private"), "point 7 is private"),
+    ],
+)
+def test_a_point_counts_when_shared_and_discussed_in_a_held_1on1(
+    record: Point, reason: str | None
+) -> None:
+    found = point_not_raised(record)
+    assert (found is None) if reason is None else (found is not None and reason in found)
+    assert point_raised(record) is (reason is None)
+
+
+def test_the_evidence_window_is_this_half_and_the_last() -> None:
+
+    assert evidence_window(Half(2026, 2)) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert evidence_window(Half(2026, 1), 4) == (date(2025, 10, 1), date(2026, 9, 30))
+
+
+def test_a_delivered_t3b3_is_read_only() -> None:
+
+    check_editable(record(["a"], []))
+    with pytest.raises(InputError, match="delivered on 2026-11-22; it is kept as delivered"):
+        check_editable(record(["a"], [], delivered_on=TODAY, in_person=True))
+
+
+def test_the_same_words_twice_on_a_side_are_refused_but_an_item_keeps_its_own() -> None:
+
+    t = record(["Writing", "Mentoring"], ["Writing"])
+    with pytest.raises(InputError, match="Top already has 'writing'"):
+        check_new_text(t, TOP, "writing")
+    check_new_text(t, TOP, "WRITING", replacing=1)  # Top 1 rewords itself
+    check_new_text(t, TOP, "Estimates")
+
+
+def test_item_at_names_the_slot_and_how_many_there_are() -> None:
+
+    t = record(["a", "b"], ["c"])
+    assert item_at(t, TOP, 2).text == "b"
+    with pytest.raises(InputError, match="Bottom item 2 does not exist; the 2026-H2 T3B3 has 1"):
+        item_at(t, BOTTOM, 2)
+    with pytest.raises(InputError, match="Top item 0 does not exist"):
+        item_at(t, TOP, 0)
+
+
+def test_a_rewritten_side_keeps_the_links_of_unchanged_words() -> None:
+
+    t = record([], ["Delegation", "Estimates"], linked=2)
+    items = relinked(t, BOTTOM, ("estimates", "Public speaking"))
+    assert [(i.rank, i.text, i.feedback_id) for i in items] == [
+        (1, "estimates", 1),
+        (2, "Public speaking", None),
+    ]
+
+
+def test_moving_and_removing_keep_ranks_dense() -> None:
+
+    t = record(["a", "b", "c"], [])
+    a, b, c = t.side(TOP)
+    assert [(i.rank, i.text) for i in moved(t, a, 1)] == [(1, "b"), (2, "a"), (3, "c")]
+    assert [i.text for i in moved(t, a, -1)] == ["a", "b", "c"]  # at the top it stays
+    assert [i.text for i in moved(t, c, 1)] == ["a", "b", "c"]
+    assert [(i.rank, i.text) for i in without(t, b)] == [(1, "a"), (2, "c")]
+
+
+def test_planning_reaches_the_next_half() -> None:
+
+    assert last_plannable_half(TODAY) == Half(2027, 1)
+    assert last_plannable_half(TODAY, start_month=10) == Half(2026, 2)
+    check_plannable(Half(2027, 1), TODAY)
+    check_plannable(Half(2020, 1), TODAY)  # earlier halves stay open
+    with pytest.raises(InputError, match="as far as the next half, 2027-H1; 2027-H2 is further"):
+        check_plannable(Half(2027, 2), TODAY)
+
+
+def test_delivery_is_in_or_after_the_half() -> None:
+
+    check_delivery_day(Half(2026, 1), TODAY)  # after the half: reviews run late
+    check_delivery_day(Half(2026, 2), date(2026, 7, 1))
+    with pytest.raises(InputError, match="which starts 2026-07-01; got 2026-06-30"):
+        check_delivery_day(Half(2026, 2), date(2026, 6, 30))
+
+
+def test_states_are_enums_that_print_as_before() -> None:
+
+    done = record(["a"], [], delivered_on=TODAY, in_person=False)
+    assert done.delivery is Delivery.NOT_IN_PERSON and f"{done.delivery}" == "not in person"
+    assert record(["a"], []).delivery is None
+    assert f"--{EvidenceKind.FEEDBACK}" == "--feedback" and EvidenceKind.POINT == "point"
+    previous = record([], ["Delegation"]).side(BOTTOM)[0]
+    assert Carried(previous, None).outcome is AreaOutcome.CLOSED
+    assert f"{Carried(previous, previous).outcome}" == "persists"

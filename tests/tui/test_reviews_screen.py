@@ -3,12 +3,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from leadtui.domain.feedback import T3B3, T3B3Side
 from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.services.people import archive_person
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
@@ -130,6 +132,10 @@ async def test_linking_a_bottom_item_to_earlier_feedback_clears_its_surprise(
     FeedbackRepository(db).add(
         person_id, FeedbackDraft(text="Lovely demo", kind="strength", day=date(2026, 10, 1))
     )
+    FeedbackRepository(db).add(
+        person_id,
+        FeedbackDraft(text="Missed the sprint goal", kind="growth", day=date(2026, 10, 2)),
+    )
     db.close()
     assert len(stored(db_path).surprises()) == 1
     async with app.run_test(size=SIZE) as pilot:
@@ -142,6 +148,8 @@ async def test_linking_a_bottom_item_to_earlier_feedback_clears_its_surprise(
         assert isinstance(chooser, EvidenceChooser)
         assert (chooser.choices[0].kind, chooser.choices[0].id) == ("feedback", entry.id)
         assert len(chooser.choices) == 2  # the suggestion first, then everything else
+        # "Raised before" means growth: the strength is not offered.
+        assert "Lovely demo" not in [e.text for e in chooser.choices]
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
@@ -254,6 +262,10 @@ async def test_halves_move_and_the_board_follows(app: LeadtuiApp, db_path: Path)
         screen = app.screen
         assert "2027-H1" in str(screen.query_one("#rv-left").border_title)
         assert board_cell(screen, 1, HALF) == "draft 1/6"
+        await pilot.press("greater_than_sign")  # planning reaches the next half, no further
+        await pilot.pause()
+        assert "2027-H1" in str(screen.query_one("#rv-left").border_title)
+        assert "as far ahead as T3B3 planning goes" in notices(app)
         await pilot.press("less_than_sign", "less_than_sign")
         await pilot.pause()
         assert "2026-H1" in str(screen.query_one("#rv-left").border_title)
@@ -291,3 +303,53 @@ async def test_no_reports_says_how_to_add_one(app: LeadtuiApp, db_path: Path) ->
         empty = plain_text(screen.query_one("#rv-empty", Static))
         assert "No reports to review" in empty and "--relation report" in empty
         assert not screen.query_one("#rv-board").display
+
+
+async def test_rewording_an_item_into_another_on_its_side_is_refused(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    """The same words twice on a side are refused when set, added or edited."""
+    seed(db_path, top=("One", "Two"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "enter", "down", "enter")  # edit Top 2
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        prompt.query_one(Input).value = "one"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt  # refused, what was typed stays
+        assert "Top already has 'one'" in str(prompt.query_one("#form-error").render())
+        assert prompt.query_one(Input).value == "one"
+        prompt.query_one(Input).value = "Two, reworded"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)
+    assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["One", "Two, reworded"]
+
+
+@pytest.mark.parametrize(
+    "keys", [("T", *"Calm", "enter"), ("f", *"Sharp review", "ctrl+s")], ids=["t3b3", "feedback"]
+)
+async def test_recording_for_a_person_archived_meanwhile_says_so(
+    app: LeadtuiApp, db_path: Path, keys: tuple[str, ...]
+) -> None:
+    """An archived person is flagged on the screen as on the command line; what was
+    typed is recorded all the same (and they leave the board, which lists active reports)."""
+    person_id = seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        db = open_database(db_path)
+        archive_person(db, person_id, date(2026, 11, 22))
+        db.close()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert "Sam Okafor was archived on 2026-11-22; recorded in their history" in notices(app)
+    db = open_database(db_path)
+    try:
+        recorded = T3B3Repository(db).get(person_id, HALF).filled + len(
+            FeedbackRepository(db).for_person(person_id)
+        )
+    finally:
+        db.close()
+    assert recorded == 1

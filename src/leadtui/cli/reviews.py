@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from leadtui.cli.common import archived_note, echo, person_and_store, review_half, today_from_env
+from leadtui.cli.common import echo, person_and_store, review_half, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+
+    from leadtui.services.review import T3B3View
+
+
+def _note(notice: str | None) -> None:
+    """Say on stderr what the user should know about what was recorded (an archived
+    person's notice), without disturbing stdout."""
+    if notice:
+        sys.stderr.write(f"leadtui: note: {notice}\n")
 
 
 def feedback_add(args: argparse.Namespace) -> int:
     from leadtui.domain.feedback_input import FeedbackDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
-    from leadtui.store.feedback import FeedbackRepository
+    from leadtui.services.review import add_feedback
 
     draft = build(
         FeedbackDraft,
@@ -27,23 +36,23 @@ def feedback_add(args: argparse.Namespace) -> int:
         visibility="private" if args.private else "shared",
     )
     person, store = person_and_store(args)
-    entry = FeedbackRepository(store).add(person.id, draft)
-    archived_note(person)
+    entry, notice = add_feedback(store, person, draft)
+    _note(notice)
     echo(
-        f"feedback {entry.id} for {person.display_name} ({entry.kind.value}, "
-        f"{entry.visibility.value}, {entry.given_on.isoformat()}): {literal(entry.text)}"
+        f"feedback {entry.id} for {person.display_name} ({entry.kind}, "
+        f"{entry.visibility}, {entry.given_on.isoformat()}): {literal(entry.text)}"
     )
     return 0
 
 
 def feedback_list(args: argparse.Namespace) -> int:
+    from leadtui.domain.privacy import Visibility
     from leadtui.domain.text import literal
-    from leadtui.store.feedback import FeedbackRepository
+    from leadtui.services.review import list_feedback
 
     half, start_month = review_half(args) if args.half is not None else (None, 1)
     person, store = person_and_store(args)
-    first, last = half.bounds(start_month) if half else (None, None)
-    entries = FeedbackRepository(store).for_person(person.id, first, last)
+    entries = list_feedback(store, person, half, start_month)
     if args.json:
         from leadtui.export.json import dumps, feedback_json
 
@@ -55,14 +64,14 @@ def feedback_list(args: argparse.Namespace) -> int:
             f'{person.id} "what you saw" --kind strength`'
         )
     for f in entries:
-        private = "  (private)" if f.visibility.value == "private" else ""
+        private = "  (private)" if f.visibility is Visibility.PRIVATE else ""
         day = f.given_on.isoformat()
-        echo(f"{f.id:>5}  {day}  {f.kind.value:<8}  {literal(f.text)}{private}")
+        echo(f"{f.id:>5}  {day}  {f.kind:<8}  {literal(f.text)}{private}")
     return 0
 
 
-def _print_t3b3(view: Any) -> None:
-    from leadtui.domain.feedback import T3B3Side
+def _print_t3b3(view: T3B3View) -> None:
+    from leadtui.domain.feedback import SLOTS, T3B3Side, side_name
     from leadtui.domain.text import literal
 
     t = view.t3b3
@@ -74,9 +83,9 @@ def _print_t3b3(view: Any) -> None:
     )
     if t.text_removed:
         echo("  the text was removed after delivery; only the fact is kept")
-    for side, title in ((T3B3Side.TOP, "Top"), (T3B3Side.BOTTOM, "Bottom")):
+    for side in (T3B3Side.TOP, T3B3Side.BOTTOM):
         items = t.side(side)
-        echo(f"{title} ({len(items)}/3)")
+        echo(f"{side_name(side)} ({len(items)}/{SLOTS})")
         for item in items:
             line = f"  {item.rank}. {literal(item.text)}"
             if side is T3B3Side.BOTTOM:
@@ -94,7 +103,7 @@ def _print_t3b3(view: Any) -> None:
     if view.carried:
         echo(f"Last half ({view.previous.half}): {view.previous.status_text()}")
         for c in view.carried:
-            echo(f"  - {literal(c.previous.text)}: {'persists' if c.persists else 'closed'}")
+            echo(f"  - {literal(c.previous.text)}: {c.outcome}")
 
 
 def t3b3_show(args: argparse.Namespace) -> int:
@@ -115,22 +124,27 @@ def t3b3_show(args: argparse.Namespace) -> int:
 def t3b3_set(args: argparse.Namespace) -> int:
     from leadtui.domain.feedback_input import T3B3ListsDraft
     from leadtui.domain.validation import build
-    from leadtui.services.review import t3b3_view
-    from leadtui.store.feedback import T3B3Repository
+    from leadtui.services.review import set_remove_text, set_t3b3_lists, t3b3_view
 
     if args.top is None and args.bottom is None and args.remove_text is None:
         raise InputError(
             'give --top TEXT and/or --bottom TEXT (up to three each), e.g. --top "Clear writing"'
         )
+    today = today_from_env()
     half, start_month = review_half(args)
     lists = build(T3B3ListsDraft, top=args.top, bottom=args.bottom)
     person, store = person_and_store(args)
-    repo = T3B3Repository(store)
+    notices = set()
     if lists.top is not None or lists.bottom is not None:
-        repo.set_lists(person.id, half.label, lists.top, lists.bottom)
+        changed = set_t3b3_lists(store, person, half, lists, today=today, start_month=start_month)
+        notices.add(changed.notice)
     if args.remove_text is not None:
-        repo.set_remove_text(person.id, half.label, args.remove_text)
-    archived_note(person)
+        changed = set_remove_text(
+            store, person, half, args.remove_text, today=today, start_month=start_month
+        )
+        notices.add(changed.notice)
+    for notice in notices:
+        _note(notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0
 
@@ -139,17 +153,16 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
     from leadtui.domain.feedback_input import DeliveryDraft
     from leadtui.domain.validation import build
     from leadtui.services.review import deliver_t3b3
-    from leadtui.store.feedback import T3B3Repository
 
     today = today_from_env()
     draft = build(DeliveryDraft, today=today, day=args.date, in_person=not args.not_in_person)
     half, start_month = review_half(args)
     person, store = person_and_store(args)
-    surprises = T3B3Repository(store).get(person.id, half.label).surprises()
-    t3b3 = deliver_t3b3(store, person, half, draft.day, draft.in_person, start_month)
+    t3b3, surprises, notice = deliver_t3b3(store, person, half, draft, start_month=start_month)
+    _note(notice)
     echo(
-        f"T3B3 for {person.display_name}, {half.label}: delivered "
-        f"{'in person' if t3b3.in_person else 'not in person'} on {draft.day.isoformat()}"
+        f"T3B3 for {person.display_name}, {half.label}: delivered {t3b3.delivery} "
+        f"on {draft.day.isoformat()}"
         + ("; the text was removed, the fact is kept" if t3b3.text_removed else "")
     )
     if surprises:
@@ -158,7 +171,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
             f"leadtui: note: Bottom {ranks} had not been raised with them before "
             "(no linked feedback or 1:1 point): they came as a surprise\n"
         )
-    if args.not_in_person:
+    if not t3b3.in_person:
         sys.stderr.write(
             "leadtui: note: T3B3 is meant to be delivered in person; recorded as not in person\n"
         )
@@ -166,37 +179,37 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
 
 
 def t3b3_link(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback import T3B3Side
-    from leadtui.services.review import t3b3_view
-    from leadtui.store.feedback import T3B3Repository
+    from leadtui.domain.feedback import EvidenceKind
+    from leadtui.services.review import link_t3b3_item, t3b3_view, unlink_t3b3_item
 
-    half, start_month = review_half(args)
-    person, store = person_and_store(args)
-    view = t3b3_view(store, person, half, start_month)
-    bottoms = view.t3b3.side(T3B3Side.BOTTOM)
-    if not 1 <= args.rank <= len(bottoms):
-        raise InputError(
-            f"Bottom item {args.rank} does not exist; the {half.label} T3B3 has "
-            f"{len(bottoms)} Bottom item(s)"
-        )
-    item = bottoms[args.rank - 1]
-    evidence = None
     if args.unlink and (args.feedback is not None or args.point is not None):
         raise InputError("--unlink takes no --feedback or --point")
-    if not args.unlink:
-        if (args.feedback is None) == (args.point is None):
-            raise InputError(
-                "give one of --feedback ID or --point ID (see `t3b3 show`), or --unlink"
-            )
-        kind, wanted = (
-            ("feedback", args.feedback) if args.feedback is not None else ("point", args.point)
+    if not args.unlink and (args.feedback is None) == (args.point is None):
+        raise InputError("give one of --feedback ID or --point ID (see `t3b3 show`), or --unlink")
+    today = today_from_env()
+    half, start_month = review_half(args)
+    person, store = person_and_store(args)
+    if args.unlink:
+        changed = unlink_t3b3_item(
+            store, person, half, args.rank, today=today, start_month=start_month
         )
-        evidence = view.candidate(kind, wanted)
-        if evidence is None:
-            raise InputError(
-                f"no {kind} {wanted} about {person.display_name} in {half.previous().label} "
-                f"or {half.label}; see `leadtui t3b3 show {person.id}` for candidates"
+    else:
+        kind, wanted = (
+            (EvidenceKind.FEEDBACK, args.feedback)
+            if args.feedback is not None
+            else (EvidenceKind.POINT, args.point)
+        )
+        try:
+            changed = link_t3b3_item(
+                store, person, half, args.rank, kind, wanted, today=today, start_month=start_month
             )
-    T3B3Repository(store).link_item(item.id, evidence)
+        except InputError as exc:
+            if exc.field != "evidence":
+                raise
+            # The command that lists what may be linked: a hint for the shell only.
+            raise InputError(
+                f"{exc.message}; see `leadtui t3b3 show {person.id}` for candidates", exc.field
+            ) from None
+    _note(changed.notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0

@@ -12,7 +12,15 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback import T3B3, Evidence, Feedback, FeedbackKind, T3B3Item, T3B3Side
+from leadtui.domain.feedback import (
+    T3B3,
+    Evidence,
+    EvidenceKind,
+    Feedback,
+    FeedbackKind,
+    T3B3Item,
+    T3B3Side,
+)
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
 from leadtui.services.review import QUIET_DAYS
@@ -562,11 +570,12 @@ class _Writer:
             raised = [p for p in self.points.get((person.id, area.topic), []) if p.on <= by]
             if raised:
                 point = raised[-1]
-                return Evidence("point", point.id, point.on, point.text, Visibility.SHARED)
+                shared = Visibility.SHARED
+                return Evidence(EvidenceKind.POINT, point.id, point.on, point.text, shared)
         entry = given.get(area)
         if entry is None or entry.on > by:
             return None
-        return Evidence("feedback", entry.id, entry.on, entry.text, Visibility.SHARED)
+        return Evidence(EvidenceKind.FEEDBACK, entry.id, entry.on, entry.text, Visibility.SHARED)
 
     def _t3b3(
         self,
@@ -607,6 +616,6 @@ def _link_ids(evidence: Evidence | None) -> tuple[int | None, int | None]:
     """A Bottom item's (feedback id, point id) for what it links to."""
     if evidence is None:
         return None, None
-    if evidence.kind == "feedback":
+    if evidence.kind is EvidenceKind.FEEDBACK:
         return evidence.id, None
     return None, evidence.id

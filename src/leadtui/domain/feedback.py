@@ -14,7 +14,9 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from leadtui.domain.oneonones import Visibility
+from leadtui.domain.dates import Half, half_of
+from leadtui.domain.oneonones import Point, PointStatus, Visibility
+from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
 SLOTS = 3
@@ -55,6 +57,13 @@ class T3B3Status(StrEnum):
     DELIVERED = "delivered"
 
 
+class Delivery(StrEnum):
+    """How a T3B3 was delivered: in person is the ritual; anything else is recorded as such."""
+
+    IN_PERSON = "in person"
+    NOT_IN_PERSON = "not in person"
+
+
 class T3B3Item(NamedTuple):
     """One of the six slots."""
 
@@ -93,6 +102,13 @@ class T3B3(NamedTuple):
         return sorted((i for i in self.items if i.side is side), key=lambda i: i.rank)
 
     @property
+    def delivery(self) -> Delivery | None:
+        """In person or not, once delivered; None before."""
+        if self.delivered_on is None:
+            return None
+        return Delivery.IN_PERSON if self.in_person else Delivery.NOT_IN_PERSON
+
+    @property
     def filled(self) -> int:
         """How many of the six slots hold text."""
         return len(self.items)
@@ -107,9 +123,8 @@ class T3B3(NamedTuple):
 
     def status_text(self) -> str:
         """For the board: ``draft 4/6``, ``ready``, ``delivered ✓ in person``."""
-        if self.delivered_on is not None:
-            how = "in person" if self.in_person else "not in person"
-            return f"delivered ✓ {how}"
+        if self.delivery is not None:
+            return f"delivered ✓ {self.delivery}"
         if self.status is T3B3Status.READY:
             return "ready"
         return f"draft {self.filled}/{2 * SLOTS}"
@@ -124,14 +139,102 @@ def empty_t3b3(person_id: int, half: str) -> T3B3:
     return T3B3(0, person_id, half, (), None, None, False, False)
 
 
+def side_name(side: T3B3Side) -> str:
+    """``Top`` or ``Bottom``, as people call the two lists."""
+    return "Top" if side is T3B3Side.TOP else "Bottom"
+
+
+def check_editable(t3b3: T3B3) -> None:
+    """A delivered T3B3 is kept as delivered: its items, links and options stay read-only."""
+    if t3b3.delivered_on is not None:
+        raise InputError(
+            f"the {t3b3.half} T3B3 was delivered on {t3b3.delivered_on.isoformat()}; "
+            "it is kept as delivered"
+        )
+
+
 def check_room(t3b3: T3B3, side: T3B3Side, adding: int = 1) -> None:
     """Refuse a fourth item on a side."""
     have = len(t3b3.side(side))
     if have + adding > SLOTS:
-        name = "Top" if side is T3B3Side.TOP else "Bottom"
         raise InputError(
-            f"{name} already has {have} of {SLOTS} items; T3B3 is exactly three on each side, "
-            "so edit or remove one first"
+            f"{side_name(side)} already has {have} of {SLOTS} items; T3B3 is exactly three on "
+            "each side, so edit or remove one first"
+        )
+
+
+def check_new_text(t3b3: T3B3, side: T3B3Side, text: str, replacing: int | None = None) -> None:
+    """Refuse the same item twice on a side (any case); ``replacing``: the id of the item
+    being reworded, which may keep its own words."""
+    if any(i.text.casefold() == text.casefold() and i.id != replacing for i in t3b3.side(side)):
+        raise InputError(f"{side_name(side)} already has {quoted(text)}")
+
+
+def item_at(t3b3: T3B3, side: T3B3Side, rank: int) -> T3B3Item:
+    """The item in slot ``rank`` of ``side``, or a refusal saying how many there are."""
+    items = t3b3.side(side)
+    if not 1 <= rank <= len(items):
+        name = side_name(side)
+        raise InputError(
+            f"{name} item {rank} does not exist; the {t3b3.half} T3B3 has "
+            f"{len(items)} {name} item(s)"
+        )
+    return items[rank - 1]
+
+
+def relinked(t3b3: T3B3, side: T3B3Side, texts: tuple[str, ...]) -> list[T3B3Item]:
+    """A side rewritten as ``texts``, in order: an item whose words are unchanged (any
+    case) keeps its link, so rewording the list does not lose what was raised before."""
+    old = {i.text.casefold(): i for i in t3b3.side(side)}
+    result = []
+    for rank, text in enumerate(texts, start=1):
+        kept = old.get(text.casefold())
+        links = (kept.feedback_id, kept.point_id) if kept else (None, None)
+        result.append(T3B3Item(kept.id if kept else 0, side, rank, text, *links))
+    return result
+
+
+def without(t3b3: T3B3, item: T3B3Item) -> list[T3B3Item]:
+    """The item's side without it: the ones below move up."""
+    rest = [i for i in t3b3.side(item.side) if i.id != item.id]
+    return [i._replace(rank=rank) for rank, i in enumerate(rest, start=1)]
+
+
+def moved(t3b3: T3B3, item: T3B3Item, offset: int) -> list[T3B3Item]:
+    """The item's side with the item moved up (-1) or down (+1); at either end it stays."""
+    items = t3b3.side(item.side)
+    index = items.index(item)
+    target = index + offset
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    return [i._replace(rank=rank) for rank, i in enumerate(items, start=1)]
+
+
+def last_plannable_half(today: date, start_month: int = 1) -> Half:
+    """T3B3 planning reaches as far as the next half: its evidence is this half's and the
+    last one's, so a record further ahead would have nothing to stand on."""
+    return half_of(today, start_month).next()
+
+
+def check_plannable(half: Half, today: date, start_month: int = 1) -> None:
+    """Refuse writing a T3B3 for a half beyond :func:`last_plannable_half`."""
+    furthest = last_plannable_half(today, start_month)
+    if half > furthest:
+        raise InputError(
+            f"T3B3 planning goes as far as the next half, {furthest.label}; "
+            f"{half.label} is further ahead"
+        )
+
+
+def check_delivery_day(half: Half, day: date, start_month: int = 1) -> None:
+    """A half's T3B3 is delivered in or after that half (reviews often run into the next
+    month), never before it starts."""
+    first = half.bounds(start_month)[0]
+    if day < first:
+        raise InputError(
+            f"a {half.label} T3B3 is delivered in or after that half, which starts "
+            f"{first.isoformat()}; got {day.isoformat()}",
+            field="day",
         )
 
 
@@ -150,14 +253,76 @@ def check_deliverable(t3b3: T3B3) -> None:
 # --- no surprises: evidence and suggestions ----------------------------------------------
 
 
+class EvidenceKind(StrEnum):
+    """What a Bottom item can point to."""
+
+    FEEDBACK = "feedback"
+    POINT = "point"
+
+
 class Evidence(NamedTuple):
     """Something raised earlier that a Bottom item can point to."""
 
-    kind: str  # "feedback" or "point"
+    kind: EvidenceKind
     id: int
     on: date
     text: str
     visibility: Visibility
+
+
+def evidence_window(half: Half, start_month: int = 1) -> tuple[date, date]:
+    """Where a Bottom item's evidence may come from: the previous half's first day to this
+    half's last (an area to grow is raised during the half before the review, or earlier
+    in this one)."""
+    return half.previous().bounds(start_month)[0], half.bounds(start_month)[1]
+
+
+# "Raised before" means growth (product.md): only what told the person about an area to
+# grow counts as evidence that a Bottom item is no surprise.
+
+
+def feedback_not_raised(entry: Feedback) -> str | None:
+    """Why a feedback entry does not count as raised with the person, or None when it does.
+
+    It counts when it is growth feedback they heard: shared, or given in a held 1:1 (then
+    it was said, even if the note is private). A strength is not an area to grow, and a
+    private note outside a 1:1 is the manager's own and was not necessarily told.
+    """
+    if entry.kind is not FeedbackKind.GROWTH:
+        return (
+            f"feedback {entry.id} is a strength; only growth feedback and shared 1:1 points "
+            "discussed in a held 1:1 count as raised before"
+        )
+    if entry.visibility is not Visibility.SHARED and entry.session_id is None:
+        return (
+            f"feedback {entry.id} is private and was not given in a held 1:1, so it was not "
+            "raised with them"
+        )
+    return None
+
+
+def feedback_raised(entry: Feedback) -> bool:
+    """Growth feedback the person heard (see :func:`feedback_not_raised`)."""
+    return feedback_not_raised(entry) is None
+
+
+def point_not_raised(point: Point) -> str | None:
+    """Why a 1:1 point does not count as raised with the person, or None when it does.
+
+    It counts when it is shared and was discussed in a held 1:1: a point only planned
+    for the next one was not raised yet, a dropped one never was, and a private one is
+    the manager's own.
+    """
+    if point.status is not PointStatus.DISCUSSED or point.session_id is None:
+        return f"point {point.id} was not discussed in a held 1:1"
+    if point.visibility is not Visibility.SHARED:
+        return f"point {point.id} is private, so it was not raised with them"
+    return None
+
+
+def point_raised(point: Point) -> bool:
+    """A shared point discussed in a held 1:1 (see :func:`point_not_raised`)."""
+    return point_not_raised(point) is None
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -194,6 +359,13 @@ def suggest(text: str, candidates: list[Evidence], limit: int = 3) -> list[Evide
     return [c for _, c in ranked[:limit]]
 
 
+class AreaOutcome(StrEnum):
+    """What became of last half's area to grow."""
+
+    PERSISTS = "persists"
+    CLOSED = "closed"
+
+
 class Carried(NamedTuple):
     """A previous half's Bottom item and the current one that continues it, if any."""
 
@@ -204,6 +376,11 @@ class Carried(NamedTuple):
     def persists(self) -> bool:
         """The area to grow is still on this half's list."""
         return self.now is not None
+
+    @property
+    def outcome(self) -> AreaOutcome:
+        """Persists or closed."""
+        return AreaOutcome.PERSISTS if self.persists else AreaOutcome.CLOSED
 
 
 def half_over_half(previous: T3B3, current: T3B3) -> list[Carried]:

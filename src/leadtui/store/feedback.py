@@ -1,4 +1,5 @@
-"""Feedback and T3B3 repositories."""
+"""Feedback and T3B3 repositories: rows in, rows out. The rules (3 + 3, read-only after
+delivery, what counts as raised before) live in domain.feedback and services.review."""
 
 from __future__ import annotations
 
@@ -8,27 +9,26 @@ from typing import TYPE_CHECKING, Any
 from leadtui.domain.feedback import (
     T3B3,
     Evidence,
+    EvidenceKind,
     Feedback,
     FeedbackKind,
     T3B3Item,
     T3B3Side,
-    check_deliverable,
-    check_room,
     empty_t3b3,
 )
 from leadtui.domain.oneonones import Visibility
-from leadtui.domain.text import quoted
-from leadtui.errors import InputError, NotFoundError
+from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from leadtui.domain.feedback_input import FeedbackDraft
     from leadtui.store.database import Store
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
 _T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
 _ITEM = "id, side, rank, text, feedback_id, point_id"
-_Slot = tuple[str, int | None, int | None]  # text, feedback id, point id
 
 
 def _now() -> str:
@@ -191,172 +191,88 @@ class T3B3Repository:
         found = [self._with_items(row) for row in rows]
         return {(t.person_id, t.half): t for t in found}
 
-    def _ensure(self, person_id: int, half: str) -> T3B3:
-        self.store.execute(
-            "insert into t3b3 (person_id, half, created_at) values (?, ?, ?) "
-            "on conflict(person_id, half) do nothing",
-            [person_id, half, _now()],
-        )
+    def ensure(self, person_id: int, half: str) -> T3B3:
+        """The person's T3B3 for ``half``, its row written first if there was none."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "insert into t3b3 (person_id, half, created_at) values (?, ?, ?) "
+                "on conflict(person_id, half) do nothing",
+                [person_id, half, _now()],
+            )
         return self.get(person_id, half)
 
-    @staticmethod
-    def _editable(t3b3: T3B3) -> None:
-        if t3b3.delivered_on is not None:
-            raise InputError(
-                f"the {t3b3.half} T3B3 was delivered on {t3b3.delivered_on.isoformat()}; "
-                "it is kept as delivered"
-            )
-
-    def _write_side(self, t3b3: T3B3, side: T3B3Side, items: list[_Slot]) -> None:
-        # Rewrite the side's slots in order; UNIQUE (t3b3_id, side, rank) forbids shuffling
-        # ranks in place.
-        self.store.execute(
-            "delete from t3b3_item where t3b3_id = ? and side = ?", [t3b3.id, side.value]
-        )
-        for rank, (text, feedback_id, point_id) in enumerate(items, start=1):
+    def write_side(self, t3b3_id: int, side: T3B3Side, items: Sequence[T3B3Item]) -> None:
+        """Rewrite one side's rows as ``items`` in order (ranks 1, 2, 3), with their texts
+        and links; the ids and ranks passed in are not kept."""
+        with write_transaction(self.store):
+            # Delete and insert: UNIQUE (t3b3_id, side, rank) forbids shuffling ranks in place.
             self.store.execute(
+                "delete from t3b3_item where t3b3_id = ? and side = ?", [t3b3_id, side.value]
+            )
+            self.store.conn.executemany(
                 "insert into t3b3_item (t3b3_id, side, rank, text, feedback_id, point_id) "
                 "values (?, ?, ?, ?, ?, ?)",
-                [t3b3.id, side.value, rank, text, feedback_id, point_id],
+                [
+                    (t3b3_id, side.value, rank, i.text, i.feedback_id, i.point_id)
+                    for rank, i in enumerate(items, start=1)
+                ],
             )
 
     def set_lists(
         self, person_id: int, half: str, top: tuple[str, ...] | None, bottom: tuple[str, ...] | None
     ) -> T3B3:
-        """Replace the Top and/or Bottom list. An item whose text is unchanged keeps its link."""
+        """Write the Top and/or Bottom texts as given, unlinked (None leaves a side alone).
+        Rows only: the T3B3 rules are :func:`leadtui.services.review.set_t3b3_lists`'s."""
         with write_transaction(self.store):
-            t3b3 = self._ensure(person_id, half)
-            self._editable(t3b3)
+            t3b3 = self.ensure(person_id, half)
             for side, texts in ((T3B3Side.TOP, top), (T3B3Side.BOTTOM, bottom)):
-                if texts is None:
-                    continue
-                old = {i.text.casefold(): i for i in t3b3.side(side)}
-                rows: list[_Slot] = []
-                for text in texts:
-                    kept = old.get(text.casefold())
-                    links = (kept.feedback_id, kept.point_id) if kept else (None, None)
-                    rows.append((text, *links))
-                self._write_side(t3b3, side, rows)
+                if texts is not None:
+                    items = [T3B3Item(0, side, 0, text, None, None) for text in texts]
+                    self.write_side(t3b3.id, side, items)
         return self.get(person_id, half)
 
-    def add_item(self, person_id: int, half: str, side: T3B3Side, text: str) -> T3B3:
-        """Put ``text`` in the next free slot of ``side``; a fourth item is refused."""
+    def set_item_text(self, item_id: int, text: str) -> None:
+        """Change one item's words; its link stays."""
         with write_transaction(self.store):
-            t3b3 = self._ensure(person_id, half)
-            self._editable(t3b3)
-            check_room(t3b3, side)
-            if any(i.text.casefold() == text.casefold() for i in t3b3.side(side)):
-                raise InputError(f"{side.value.capitalize()} already has {quoted(text)}")
-            rank = len(t3b3.side(side)) + 1
-            self.store.execute(
-                "insert into t3b3_item (t3b3_id, side, rank, text) values (?, ?, ?, ?)",
-                [t3b3.id, side.value, rank, text],
-            )
-        return self.get(person_id, half)
-
-    def _owner(self, item_id: int) -> T3B3:
-        row = self.store.execute(
-            f"select {', '.join('t.' + c.strip() for c in _T3B3.split(','))} from t3b3 t "
-            "join t3b3_item i on i.t3b3_id = t.id where i.id = ?",
-            [item_id],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no T3B3 item with id {item_id}")
-        return self._with_items(row)
-
-    def edit_item(self, item_id: int, text: str) -> T3B3:
-        """Change an item's words; a changed text keeps its link (the editor shows it)."""
-        with write_transaction(self.store):
-            t3b3 = self._owner(item_id)
-            self._editable(t3b3)
             self.store.execute("update t3b3_item set text = ? where id = ?", [text, item_id])
-        return self._owner(item_id)
 
-    def remove_item(self, item_id: int) -> T3B3:
-        """Take an item out; the ones below move up."""
+    def link_item(self, item_id: int, evidence: Evidence | None) -> None:
+        """Point an item at a feedback entry or a 1:1 point (None: at nothing)."""
+        # ``==``, not ``is``: a kind read from elsewhere may be the plain string.
+        kind = evidence.kind if evidence else None
+        feedback_id = evidence.id if evidence and kind == EvidenceKind.FEEDBACK else None
+        point_id = evidence.id if evidence and kind == EvidenceKind.POINT else None
         with write_transaction(self.store):
-            t3b3 = self._owner(item_id)
-            self._editable(t3b3)
-            [item] = [i for i in t3b3.items if i.id == item_id]
-            rest = [i for i in t3b3.side(item.side) if i.id != item_id]
-            self._write_side(t3b3, item.side, [(i.text, i.feedback_id, i.point_id) for i in rest])
-        return self.get(t3b3.person_id, t3b3.half)
-
-    def move_item(self, item_id: int, offset: int) -> T3B3:
-        """Move an item up (-1) or down (+1) within its side."""
-        with write_transaction(self.store):
-            t3b3 = self._owner(item_id)
-            self._editable(t3b3)
-            [item] = [i for i in t3b3.items if i.id == item_id]
-            items = t3b3.side(item.side)
-            index = items.index(item)
-            target = index + offset
-            if 0 <= target < len(items):
-                items[index], items[target] = items[target], items[index]
-                self._write_side(
-                    t3b3, item.side, [(i.text, i.feedback_id, i.point_id) for i in items]
-                )
-        return self.get(t3b3.person_id, t3b3.half)
-
-    def link_item(self, item_id: int, evidence: Evidence | None) -> T3B3:
-        """Link a Bottom item to earlier feedback or a 1:1 point (None unlinks)."""
-        with write_transaction(self.store):
-            t3b3 = self._owner(item_id)
-            self._editable(t3b3)
-            feedback_id = evidence.id if evidence and evidence.kind == "feedback" else None
-            point_id = evidence.id if evidence and evidence.kind == "point" else None
             self.store.execute(
                 "update t3b3_item set feedback_id = ?, point_id = ? where id = ?",
                 [feedback_id, point_id, item_id],
             )
-        return self._owner(item_id)
 
     def set_remove_text(self, person_id: int, half: str, remove: bool) -> T3B3:
-        """Choose whether delivering wipes the six texts and keeps only the fact."""
+        """Store whether the six texts are to be removed on delivery."""
         with write_transaction(self.store):
-            t3b3 = self._ensure(person_id, half)
-            self._editable(t3b3)
+            t3b3 = self.ensure(person_id, half)
             self.store.execute(
                 "update t3b3 set remove_text = ? where id = ?", [int(remove), t3b3.id]
             )
         return self.get(person_id, half)
 
     def deliver(self, person_id: int, half: str, on: date, in_person: bool) -> T3B3:
-        """Record delivery (needs 3 + 3). With remove_text the items' words are deleted."""
+        """Store the delivery date and whether it was in person. Rows only: the rules
+        (3 + 3, once, not before the half, removing the text when asked) are
+        :func:`leadtui.services.review.deliver_t3b3`'s."""
         with write_transaction(self.store):
-            t3b3 = self.get(person_id, half)
-            check_deliverable(t3b3)
             self.store.execute(
-                "update t3b3 set delivered_on = ?, in_person = ? where id = ?",
-                [on.isoformat(), int(in_person), t3b3.id],
+                "update t3b3 set delivered_on = ?, in_person = ? where person_id = ? and half = ?",
+                [on.isoformat(), int(in_person), person_id, half],
             )
-            if t3b3.remove_text:
-                self.store.execute("delete from t3b3_item where t3b3_id = ?", [t3b3.id])
-                self.store.execute("update t3b3 set text_removed = 1 where id = ?", [t3b3.id])
         return self.get(person_id, half)
 
-    def evidence(self, person_id: int, since: date, until: date) -> list[Evidence]:
-        """What a Bottom item can show was raised with the person between two days: shared
-        feedback or feedback given in a held 1:1, and shared talking points discussed in
-        a held 1:1 (a point only planned for the next one was not raised yet). Private
-        notes are the manager's own and were not necessarily told, so they do not count."""
-        rows = self.store.execute(
-            "select 'feedback', id, given_on, text, visibility from feedback "
-            "where person_id = ? and given_on between ? and ? "
-            "and (visibility = 'shared' or session_id is not null) "
-            "union all "
-            "select 'point', p.id, coalesce(s.held_on, p.created_on), p.text, p.visibility "
-            "from oo_point p join oo_series r on r.id = p.series_id "
-            "left join oo_session s on s.id = p.session_id "
-            "where r.person_id = ? and p.status = 'discussed' and p.session_id is not null "
-            "and p.visibility = 'shared' "
-            "and coalesce(s.held_on, p.created_on) between ? and ?",
-            [person_id, since.isoformat(), until.isoformat()] * 2,
-        ).fetchall()
-        return [
-            Evidence(kind, int(eid), date.fromisoformat(on), text, Visibility(vis))
-            for kind, eid, on, text, vis in rows
-        ]
+    def remove_texts(self, t3b3_id: int) -> None:
+        """Delete the record's items and note that their text was removed."""
+        with write_transaction(self.store):
+            self.store.execute("delete from t3b3_item where t3b3_id = ?", [t3b3_id])
+            self.store.execute("update t3b3 set text_removed = 1 where id = ?", [t3b3_id])
 
     def linked_evidence(self, t3b3: T3B3) -> dict[int, Evidence]:
         """What each linked item points to, by item id."""
@@ -367,7 +283,7 @@ class T3B3Repository:
                     "select id, given_on, text, visibility from feedback where id = ?",
                     [item.feedback_id],
                 ).fetchone()
-                kind = "feedback"
+                kind = EvidenceKind.FEEDBACK
             elif item.point_id is not None:
                 row = self.store.execute(
                     "select p.id, coalesce(s.held_on, p.created_on), p.text, p.visibility "
@@ -375,7 +291,7 @@ class T3B3Repository:
                     "where p.id = ?",
                     [item.point_id],
                 ).fetchone()
-                kind = "point"
+                kind = EvidenceKind.POINT
             else:
                 continue
             if row is not None:

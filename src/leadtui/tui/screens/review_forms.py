@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from leadtui.domain.feedback import Evidence, FeedbackKind
+from leadtui.domain.feedback import Evidence, EvidenceKind, FeedbackKind
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
 from leadtui.tui.screens.forms import Save, SaveForm, form_row
@@ -106,7 +106,7 @@ class DeliverForm(SaveForm):
 
 def evidence_label(evidence: Evidence, suggested: bool) -> Table:
     """One choice: when, where it was raised, and the words (wrapped under themselves)."""
-    where = "feedback" if evidence.kind == "feedback" else "1:1 point"
+    where = "feedback" if evidence.kind is EvidenceKind.FEEDBACK else "1:1 point"
     words = Text(literal(evidence.text))
     if evidence.visibility is Visibility.PRIVATE:
         words.append(" (private)", style="italic dim")

@@ -20,17 +20,17 @@ from leadtui.domain.feedback import (
     SLOTS,
     T3B3,
     Evidence,
+    EvidenceKind,
     FeedbackKind,
     T3B3Item,
     T3B3Side,
     T3B3Status,
+    side_name,
 )
 from leadtui.domain.oneonones import Visibility
-from leadtui.domain.people import Person, Relation
+from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
-from leadtui.services.review import QUIET_DAYS, T3B3View, t3b3_view
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
-from leadtui.store.people import PeopleRepository
+from leadtui.services.review import T3B3Changed, T3B3View, t3b3_view
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
@@ -59,7 +59,7 @@ def days_ago(day: date | None, today: date) -> str:
 
 def evidence_text(evidence: Evidence) -> str:
     """``feedback of 2026-09-10: “…”`` for a linked or suggested item."""
-    where = "feedback" if evidence.kind == "feedback" else "a 1:1 point"
+    where = "feedback" if evidence.kind is EvidenceKind.FEEDBACK else "a 1:1 point"
     return f"{where} of {evidence.on.isoformat()}: “{literal(evidence.text)}”"
 
 
@@ -96,14 +96,15 @@ Pick a person there; **enter** or **tab** goes to their six slots below.
 
 - **T** adds a Top item, **B** a Bottom item; **enter** (or **i**) fills the selected
   empty slot or edits the selected item; **x** removes it; **[** and **]** reorder.
-- **l** links the selected Bottom item to earlier feedback or a 1:1 point (★ marks
-  candidates sharing words with it, from this half and the last); **u** unlinks.
+- **l** links the selected Bottom item to what raised it before: growth feedback they
+  heard or a shared 1:1 point discussed in a held session (★ marks candidates sharing
+  words with it, from this half and the last); **u** unlinks.
 - **f** records feedback for the person (strength or growth, shared or private, dated).
 - **D** records the delivery: in person or not, and the day. It needs 3 + 3; after that
   the T3B3 is read-only.
 - **X** switches "remove the text after delivery": when on, delivering deletes the six
   texts and keeps only the fact that it was delivered.
-- **<** and **>** go to the previous and the next half.
+- **<** and **>** go to the previous and the next half (planning reaches no further).
 - **e** exports the review packet as Markdown: shared by default (the person's copy: the
   fact of delivery, shared feedback and 1:1 highlights); type `private:` before the
   path for your full copy with the T3B3 text.
@@ -241,22 +242,18 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         """The month the review year starts in (config.toml [review])."""
         return self.leadtui.settings.review.half_start_month
 
-    @property
-    def repo(self) -> T3B3Repository:
-        """The T3B3 repository on the app's database."""
-        return T3B3Repository(self.db)
-
     def _colour(self, name: str, fallback: str) -> str:
         return self.app.theme_variables.get(name, fallback)
 
     def refresh_data(self) -> None:
         """Reload the board and the selected person's T3B3."""
-        this_half = half_of(self.today, self.start_month)
+        from leadtui.services.review import review_board
+
         if self.half is None:
-            self.half = this_half
+            self.half = half_of(self.today, self.start_month)
         half = self.half
-        people = PeopleRepository(self.db).list()
-        reports = [p for p in people if p.relation is Relation.REPORT]
+        board_data = review_board(self.db, self.today, half, self.start_month)
+        reports = board_data.reports
         board = self.query_one("#rv-board", KeyTable)
         empty = self.query_one("#rv-empty", Static)
         has_reports = bool(reports)
@@ -266,29 +263,24 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         if not has_reports:
             self.person_id = None
             self.view = None
-            empty.update(self._empty_text(bool(people)))
+            empty.update(self._empty_text(board_data.anyone))
             return
-        halves = [half.previous().previous(), half.previous(), half]
-        records = self.repo.for_halves([h.label for h in halves])
-        last_given = FeedbackRepository(self.db).last_given()
         # The default theme's accent is its warning colour, so "ready" uses primary.
         accent = self._colour("primary", "cyan")
         labels: list[tuple[str, Text]] = [("person", Text("Report", style="bold"))]
-        for h in halves:
-            title = h.label + (" · now" if h == this_half else "")
+        for h in board_data.halves:
+            title = h.label + (" · now" if h == board_data.this_half else "")
             labels.append((h.label, Text(title, style=f"bold {accent}" if h == half else "bold")))
         labels.append(("last", Text("Last feedback", style="bold")))
         rows: list[list[Text]] = []
         for person in reports:
             cells: list[Text] = [Text(literal(person.name))]
-            for h in halves:
-                cells.append(self._board_cell(records.get((person.id, h.label)), h == half))
-            given = last_given.get(person.id)
-            quiet = given is None or (self.today - given).days > QUIET_DAYS
+            for h in board_data.halves:
+                cells.append(self._board_cell(board_data.record(person, h), h == half))
             cells.append(
                 Text(
-                    days_ago(given, self.today),
-                    style=self._colour("warning", "yellow") if quiet else "",
+                    days_ago(board_data.last_given.get(person.id), self.today),
+                    style=self._colour("warning", "yellow") if board_data.quiet(person) else "",
                 )
             )
             rows.append(cells)
@@ -359,9 +351,11 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def show_editor(self) -> None:
         """Render the selected person's T3B3 for the selected half."""
+        from leadtui.services.people import get_person
+
         if self.person_id is None or self.half is None:
             return
-        person = PeopleRepository(self.db).get(self.person_id)
+        person = get_person(self.db, self.person_id)
         self.view = view = t3b3_view(self.db, person, self.half, self.start_month)
         t = view.t3b3
         left = self.query_one("#rv-left")
@@ -544,7 +538,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                 grid.add_column(no_wrap=True)
                 grid.add_column()
                 for e in candidates:
-                    where = "feedback" if e.kind == "feedback" else "1:1 point"
+                    where = "feedback" if e.kind is EvidenceKind.FEEDBACK else "1:1 point"
                     words = Text(literal(e.text))
                     if e.visibility is Visibility.PRIVATE:
                         words.append(" (private)", style="italic dim")
@@ -598,9 +592,10 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def _show_feedback(self, person: Person) -> None:
         widget = self.query_one("#rv-feedback", Static)
+        from leadtui.services.review import list_feedback
+
         assert self.half is not None
-        first, last = self.half.bounds(self.start_month)
-        entries = FeedbackRepository(self.db).for_person(person.id, first, last)
+        entries = list_feedback(self.db, person, self.half, self.start_month)
         widget.border_title = f"Feedback in {self.half.label} · {len(entries)}"
         widget.border_subtitle = "+ strength · △ growth · f adds"
         if not entries:
@@ -653,25 +648,33 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def _editable(self) -> T3B3View | None:
         """The view when its T3B3 can still change; otherwise say why not."""
+        from leadtui.domain.feedback import check_editable
+        from leadtui.errors import InputError
+
         view = self.view
         if view is None:
             self._person()
             return None
-        t = view.t3b3
-        if t.delivered_on is not None:
-            self.notify(
-                f"The {t.half} T3B3 was delivered on {t.delivered_on.isoformat()}; it is kept "
-                "as delivered and cannot change.",
-                severity="warning",
-                title=self.AREA,
-                markup=False,
-            )
+        try:
+            check_editable(view.t3b3)  # say so before a dialog opens
+        except InputError as exc:
+            self.notify(exc.message, severity="warning", title=self.AREA, markup=False)
             return None
         return view
 
-    def _after(self, changed: object, key: str | None = None) -> None:
+    def _tell(self, notice: str | None) -> None:
+        """Show what the service says the user should know (an archived person's notice)."""
+        if notice:
+            self.notify(notice, severity="warning", title=self.AREA, markup=False)
+
+    def _after(self, changed: T3B3Changed | None, key: str | None = None) -> None:
+        """Reload after a change and put the cursor on the slot it landed on (``key``, or
+        the changed item's slot)."""
         if changed is None:
             return
+        self._tell(changed.notice)
+        if key is None and changed.item is not None:
+            key = f"{changed.item.side.value}:{changed.item.rank}"
         self.refresh_data()
         slots = self.query_one("#rv-slots", KeyTable)
         if key is not None and key in slots.rows:
@@ -695,20 +698,32 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
     def _prompt_item(self, view: T3B3View, side: T3B3Side, item: T3B3Item | None) -> None:
         from leadtui.domain.feedback_input import T3B3ItemDraft
         from leadtui.domain.validation import build
+        from leadtui.services.review import add_t3b3_item, edit_t3b3_item
         from leadtui.tui.screens.text_prompt import TextPrompt
 
         person, half = view.person, view.half
-        name = "Top" if side is T3B3Side.TOP else "Bottom"
-        landed: list[str] = []
+        name = side_name(side)
+        landed: list[T3B3Changed] = []
+        today, start_month = self.today, self.start_month
 
         def save(text: str) -> None:
             draft = build(T3B3ItemDraft, text=text)
             if item is None:
-                t3b3 = self.repo.add_item(person.id, half.label, side, draft.text)
-                landed.append(f"{side.value}:{len(t3b3.side(side))}")
+                changed = add_t3b3_item(
+                    self.db, person, half, side, draft, today=today, start_month=start_month
+                )
             else:
-                self.repo.edit_item(item.id, draft.text)
-                landed.append(f"{side.value}:{item.rank}")
+                changed = edit_t3b3_item(
+                    self.db,
+                    person,
+                    half,
+                    side,
+                    item.rank,
+                    draft,
+                    today=today,
+                    start_month=start_month,
+                )
+            landed.append(changed)
 
         if item is None:
             what = "a strength" if side is T3B3Side.TOP else "an area to grow"
@@ -724,7 +739,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                 if side is T3B3Side.TOP
                 else "a few words, e.g. Lets code reviews wait for days",
             ),
-            lambda saved: self._after(True, landed[0] if landed else None) if saved else None,
+            lambda saved: self._after(landed[0]) if saved and landed else None,
         )
 
     def action_edit(self) -> None:
@@ -738,6 +753,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_remove(self) -> None:
         """Remove the selected item after asking."""
+        from leadtui.services.review import remove_t3b3_item
         from leadtui.tui.screens.confirm import ConfirmScreen
 
         view = self._editable()
@@ -747,16 +763,26 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         side, rank, item = selected
         if item is None:
             return
-        name = "Top" if side is T3B3Side.TOP else "Bottom"
+        person, half = view.person, view.half
 
         def answered(yes: bool | None) -> None:
             if yes:
-                removed = self.guarded(lambda: self.repo.remove_item(item.id))
+                removed = self.guarded(
+                    lambda: remove_t3b3_item(
+                        self.db,
+                        person,
+                        half,
+                        side,
+                        rank,
+                        today=self.today,
+                        start_month=self.start_month,
+                    )
+                )
                 self._after(removed, f"{side.value}:{rank}")
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Remove {name} {rank}?",
+                f"Remove {side_name(side)} {rank}?",
                 f"“{literal(item.text)}” — the items below move up.",
                 yes="Remove",
             ),
@@ -765,6 +791,8 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_move(self, offset: int) -> None:
         """Move the selected item up or down within its side."""
+        from leadtui.services.review import move_t3b3_item
+
         view = self._editable()
         selected = self._selected()
         if view is None or selected is None:
@@ -772,10 +800,19 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         side, rank, item = selected
         if item is None:
             return
-        count = len(view.t3b3.side(side))
-        target = min(max(rank + offset, 1), count)
         self._after(
-            self.guarded(lambda: self.repo.move_item(item.id, offset)), f"{side.value}:{target}"
+            self.guarded(
+                lambda: move_t3b3_item(
+                    self.db,
+                    view.person,
+                    view.half,
+                    side,
+                    rank,
+                    offset,
+                    today=self.today,
+                    start_month=self.start_month,
+                )
+            )
         )
 
     def _bottom_item(self) -> tuple[T3B3View, T3B3Item] | None:
@@ -795,6 +832,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_link(self) -> None:
         """Link the selected Bottom item to earlier feedback or a 1:1 point."""
+        from leadtui.services.review import link_t3b3_item
         from leadtui.tui.screens.review_forms import EvidenceChooser
 
         chosen = self._bottom_item()
@@ -808,24 +846,34 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         if not suggested and not others:
             self.notify(
                 f"Nothing about {literal(view.person.name)} was raised since {since.isoformat()}: "
-                "give feedback (f) or add a 1:1 point first.",
+                "give growth feedback (f) or discuss a 1:1 point first.",
                 severity="warning",
                 markup=False,
             )
             return
-        key = f"bottom:{item.rank}"
 
         def picked(evidence: Evidence | None) -> None:
             if evidence is None:
                 return
-            linked = self.guarded(lambda: self.repo.link_item(item.id, evidence))
+            linked = self.guarded(
+                lambda: link_t3b3_item(
+                    self.db,
+                    view.person,
+                    view.half,
+                    item.rank,
+                    evidence.kind,
+                    evidence.id,
+                    today=self.today,
+                    start_month=self.start_month,
+                )
+            )
             if linked is not None:
                 self.notify(
                     f"Bottom {item.rank} linked to {evidence_text(evidence)}",
                     title=self.AREA,
                     markup=False,
                 )
-            self._after(linked, key)
+            self._after(linked)
 
         self.app.push_screen(
             EvidenceChooser(f"Bottom {item.rank}: raised before in …", suggested, others, since),
@@ -834,18 +882,32 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_unlink(self) -> None:
         """Unlink the selected Bottom item (it would be a surprise again)."""
+        from leadtui.services.review import unlink_t3b3_item
+
         chosen = self._bottom_item()
         if chosen is None:
             return
-        _, item = chosen
+        view, item = chosen
         if not item.linked:
             return
-        self._after(self.guarded(lambda: self.repo.link_item(item.id, None)), f"bottom:{item.rank}")
+        self._after(
+            self.guarded(
+                lambda: unlink_t3b3_item(
+                    self.db,
+                    view.person,
+                    view.half,
+                    item.rank,
+                    today=self.today,
+                    start_month=self.start_month,
+                )
+            )
+        )
 
     def action_feedback(self) -> None:
         """Record feedback for the selected person."""
         from leadtui.domain.feedback_input import FeedbackDraft
         from leadtui.domain.validation import build
+        from leadtui.services.review import FeedbackAdded, add_feedback
         from leadtui.tui.screens.review_forms import FeedbackForm
 
         person = self._person()
@@ -857,15 +919,17 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             if selected is not None and selected[0] is T3B3Side.BOTTOM
             else FeedbackKind.STRENGTH
         )
+        added: list[FeedbackAdded] = []
 
         def save(values: dict[str, Any]) -> None:
             draft = build(FeedbackDraft, today=self.today, **values)
-            FeedbackRepository(self.db).add(person.id, draft)
+            added.append(add_feedback(self.db, person, draft))
 
         def saved(done: bool | None) -> None:
             if done:
                 self.refresh_data()
                 self.notify(f"Feedback recorded for {literal(person.name)}", markup=False)
+                self._tell(added[0].notice if added else None)
 
         self.app.push_screen(
             FeedbackForm(f"Feedback for {literal(person.name)}", save, kind=kind), saved
@@ -877,7 +941,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
         from leadtui.domain.feedback_input import DeliveryDraft
         from leadtui.domain.validation import build
         from leadtui.errors import InputError
-        from leadtui.services.review import deliver_t3b3
+        from leadtui.services.review import T3B3Delivered, deliver_t3b3
         from leadtui.tui.screens.review_forms import DeliverForm
 
         view = self.view
@@ -885,23 +949,22 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             self._person()
             return
         try:
-            check_deliverable(view.t3b3)
+            check_deliverable(view.t3b3)  # say so before the dialog opens
         except InputError as exc:
             self.notify(exc.message, severity="error", title=self.AREA, markup=False)
             return
         person, half = view.person, view.half
-        outcome: list[bool] = []
+        outcome: list[T3B3Delivered] = []
 
         def save(values: dict[str, Any]) -> None:
             draft = build(DeliveryDraft, today=self.today, **values)
-            t3b3 = deliver_t3b3(self.db, person, half, draft.day, draft.in_person, self.start_month)
-            outcome.append(bool(t3b3.in_person))
+            outcome.append(deliver_t3b3(self.db, person, half, draft, start_month=self.start_month))
 
         def saved(done: bool | None) -> None:
-            if not done:
+            if not done or not outcome:
                 return
             self.refresh_data()
-            if outcome and not outcome[0]:
+            if not outcome[0].t3b3.in_person:
                 self.notify(
                     "Delivered, recorded as not in person. T3B3 is meant to be delivered in "
                     "person, face to face.",
@@ -913,6 +976,7 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
                 self.notify(
                     f"Delivered in person to {literal(person.name)}", title=self.AREA, markup=False
                 )
+            self._tell(outcome[0].notice)
 
         surprises = view.t3b3.surprises()
         surprise = (
@@ -938,12 +1002,21 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_toggle_remove_text(self) -> None:
         """Switch whether delivering removes the six texts and keeps only the fact."""
+        from leadtui.services.review import set_remove_text
+
         view = self._editable()
         if view is None:
             return
         remove = not view.t3b3.remove_text
         changed = self.guarded(
-            lambda: self.repo.set_remove_text(view.person.id, view.half.label, remove)
+            lambda: set_remove_text(
+                self.db,
+                view.person,
+                view.half,
+                remove,
+                today=self.today,
+                start_month=self.start_month,
+            )
         )
         if changed is not None:
             self.notify(
@@ -957,10 +1030,12 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
 
     def action_half(self, offset: int) -> None:
         """Go to the previous (-1) or the next (1) half."""
+        from leadtui.domain.feedback import last_plannable_half
+
         if self.half is None:
             return
         target = self.half.previous() if offset < 0 else self.half.next()
-        if target > half_of(self.today, self.start_month).next():
+        if target > last_plannable_half(self.today, self.start_month):
             self.notify("Next half is as far ahead as T3B3 planning goes.", markup=False)
             return
         self.half = target
