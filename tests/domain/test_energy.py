@@ -1,19 +1,24 @@
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
 
 from leadtui.domain.energy import (
+    DayKind,
+    Direction,
     EnergizingWork,
     EnergyEntry,
     EnergyState,
     EnergyThresholds,
     WorkKind,
     energy_verdict,
+    level_kind,
     month_start,
     quarter_bounds,
     quarter_view,
+    relogged,
 )
 from leadtui.export.json import energy_verdict_json
 from tests.helpers import TODAY
@@ -129,13 +134,17 @@ def test_quarter_bounds_and_view() -> None:
     rising = days([2] * 20 + [4] * 33)  # 53 days ending 2026-11-22, all in Q4
     view = quarter_view(rising, "2026-Q4", TODAY, T)
     assert view.coverage == 1.0
-    assert view.direction == "rising"
+    assert view.direction is Direction.RISING
     assert view.good_share == round(33 / 53, 3)
     assert view.trend_of_good_days
     falling = quarter_view(days([4] * 33 + [2] * 20), "2026-Q4", TODAY, T)
-    assert falling.direction == "falling" and not falling.trend_of_good_days
+    assert falling.direction is Direction.FALLING and not falling.trend_of_good_days
     few = quarter_view(days([4] * 5), "2026-Q4", TODAY, T)
-    assert few.direction == "unclear"
+    assert few.direction is Direction.UNCLEAR and not few.trend_of_good_days
+    flat = quarter_view(days([4] * 53), "2026-Q4", TODAY, T)
+    assert flat.direction is Direction.FLAT and flat.trend_of_good_days
+    # Shown as text (the review, the screen) exactly as before it was an enum.
+    assert f"direction {flat.direction}" == "direction flat"
 
 
 def test_the_current_month_never_decides_the_year() -> None:
@@ -153,3 +162,32 @@ def test_warnings_show_control_characters_literally() -> None:
     verdict = energy_verdict(days([4] * 20), [evil], TODAY)
     [warning] = energy_verdict_json(verdict)["warnings"]  # type: ignore[misc]
     assert "\x1b" not in warning and "\\x1b" in warning
+
+
+@pytest.mark.parametrize(
+    ("level", "kind"),
+    [(1, DayKind.DRAINED), (2, DayKind.DRAINED), (3, DayKind.MIDDLING), (4, DayKind.GOOD)],
+)
+def test_level_kind_is_a_state_that_reads_as_before(level: int, kind: DayKind) -> None:
+    assert level_kind(level, T) is kind
+    # A StrEnum: text and JSON output stay byte-identical to the plain strings.
+    assert f"{kind}|{kind:<8}|" == f"{kind.value}|{kind.value:<8}|"
+    assert json.dumps({"kind": kind}) == json.dumps({"kind": kind.value})
+
+
+def test_level_kind_follows_custom_definitions() -> None:
+    strict = EnergyThresholds(good_day=5, drained_day=3)
+    assert [level_kind(n, strict) for n in range(1, 6)] == [DayKind.DRAINED] * 3 + [
+        DayKind.MIDDLING,
+        DayKind.GOOD,
+    ]
+
+
+def test_relogging_a_day_replaces_the_level_and_keeps_what_is_not_given_again() -> None:
+    before = EnergyEntry(TODAY, 4, "design review", ("pairing",), ("1:1s",))
+    assert relogged(None, EnergyEntry(TODAY, 2)) == EnergyEntry(TODAY, 2)
+    assert relogged(before, EnergyEntry(TODAY, 2)) == before._replace(level=2)
+    given = EnergyEntry(TODAY, 3, "new", ("writing",), ("incident",))
+    assert relogged(before, given) == given
+    only_note = relogged(before, EnergyEntry(TODAY, 5, "new"))
+    assert only_note == EnergyEntry(TODAY, 5, "new", ("pairing",), ("1:1s",))

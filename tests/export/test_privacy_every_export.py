@@ -34,7 +34,7 @@ from leadtui.export.energy import energy_review
 from leadtui.export.json import dumps, feedback_json, running_document_json, t3b3_json
 from leadtui.export.oneonone import oneonone_document
 from leadtui.export.review import review_document
-from leadtui.services.energy import energy_overview
+from leadtui.services.energy import add_work, energy_overview, log_energy
 from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
 from leadtui.services.review import review_packet, t3b3_view
 from leadtui.store.database import Store, open_database
@@ -132,10 +132,10 @@ def make_world(t: Typed) -> World:
     if t.deliver and len(t.tops) == len(t.bottoms) == 3:
         t3b3.deliver(person.id, HALF.label, TODAY, True)
 
-    energy = EnergyRepository(db)
     for back, text in enumerate(t.energy):
         day = TODAY - timedelta(days=back)
-        energy.log(
+        log_energy(
+            db,
             build(
                 EnergyLogDraft,
                 today=TODAY,
@@ -144,9 +144,10 @@ def make_world(t: Typed) -> World:
                 note=text,
                 energized_by=[text],
                 drained_by=[text],
-            )
+            ),
+            EnergyThresholds(),
         )
-        energy.add_work(build(WorkDraft, today=TODAY, title=text, day=day, hours=1))
+        add_work(db, build(WorkDraft, today=TODAY, title=text, day=day, hours=1))
     return World(db, person)
 
 

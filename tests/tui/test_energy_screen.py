@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
+from leadtui.services.energy import entry_on, list_work, recent_entries
 from leadtui.store.database import open_database
-from leadtui.store.energy import EnergyRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
@@ -16,13 +16,17 @@ from tests.helpers import SIZE, TODAY, plain_text
 def stored_levels(db_path: Path) -> dict[str, int]:
     db = open_database(db_path)
     try:
-        return {e.day.isoformat(): e.level for e in EnergyRepository(db).entries()}
+        return {e.day.isoformat(): e.level for e in recent_entries(db, TODAY, 3660)}
     finally:
         db.close()
 
 
 def screen_text(app: LeadtuiApp, selector: str) -> str:
     return plain_text(app.screen.query_one(selector, Static))
+
+
+def notices(app: LeadtuiApp) -> list[tuple[str, str]]:
+    return [(str(n.message), n.severity) for n in app._notifications]
 
 
 async def test_pressing_3_logs_today_in_the_database_and_on_screen(
@@ -65,10 +69,45 @@ async def test_note_and_energizing_work_from_the_screen(app: LeadtuiApp, db_path
         assert isinstance(app.screen, EnergyScreen)
         assert "Prototype ranking" in screen_text(app, "#energy-work")
     db = open_database(db_path)
-    [work] = EnergyRepository(db).work()
+    [work] = list_work(db)
     assert (work.title, work.hours, work.kind.value) == ("Prototype ranking", 2.0, "coding")
-    assert EnergyRepository(db).get(TODAY).note == "[bold]shipped[/]"  # type: ignore[union-attr]
+    assert entry_on(db, TODAY).note == "[bold]shipped[/]"  # type: ignore[union-attr]
     db.close()
+
+
+async def test_a_note_before_the_days_number_is_refused(app: LeadtuiApp, db_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        assert ("Log today's number first (1–5), then add a note.", "warning") in notices(app)
+        await pilot.press("2", "n", *"long day", "enter")
+        await pilot.pause()
+        assert "2  drained" in screen_text(app, "#energy-today")
+        await pilot.press("n", "ctrl+a", "ctrl+k", "enter")  # an empty note clears it
+        await pilot.pause()
+        assert "no note (n to add)" in screen_text(app, "#energy-today")
+    assert stored_levels(db_path) == {TODAY.isoformat(): 2}
+
+
+async def test_work_that_creates_work_for_other_teams_is_logged_with_a_warning(
+    app: LeadtuiApp,
+) -> None:
+    """The guardrail the command line prints on `energy work add`, said here too."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E", "w")
+        form = app.screen
+        assert isinstance(form, WorkForm)
+        form.query_one("#field-title", Input).value = "Tune CI"
+        form.query_one("#field-creates", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        assert notices(app)[-2:] == [
+            ("Energizing work logged", "information"),
+            ("this creates work for other teams; energizing work should not", "warning"),
+        ]
+        assert "creates work for other teams" in screen_text(app, "#energy-work")
 
 
 async def test_today_says_energy_is_not_logged(app: LeadtuiApp) -> None:

@@ -1,8 +1,13 @@
-"""`leadtui energy`: the daily journal, its verdict and energizing work."""
+"""`leadtui energy`: the daily journal, its verdict and energizing work.
+
+Every handler reads its arguments, calls one use case in :mod:`leadtui.services.energy`
+and prints the result; the rules live there.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from leadtui.cli.common import echo, open_store, settings_for, today_from_env
 from leadtui.errors import InputError
@@ -10,24 +15,43 @@ from leadtui.errors import InputError
 if TYPE_CHECKING:
     import argparse
 
+T = TypeVar("T")
+
+# Fields a refusal may name, as the command line spells them.
+_FLAGS = {"days": "--days", "energized_by": "--energized-by", "drained_by": "--drained-by"}
+
+
+def flag_worded(call: Callable[[], T]) -> T:
+    """Run ``call``; a refusal of a field given as a flag names the flag ("--days must be
+    1–3660"), where the app, which has no flags, shows the neutral text ("days must be")."""
+    try:
+        return call()
+    except InputError as exc:
+        field = exc.field or ""
+        name = field.replace("_", " ")
+        if field not in _FLAGS or not exc.message.startswith(name + " "):
+            raise
+        raise InputError(_FLAGS[field] + exc.message[len(name) :], field=field) from None
+
 
 def energy_log(args: argparse.Namespace) -> int:
-    from leadtui.domain.energy import level_kind
     from leadtui.domain.energy_input import EnergyLogDraft
     from leadtui.domain.validation import build
-    from leadtui.store.energy import EnergyRepository
+    from leadtui.services.energy import log_energy
 
-    draft = build(
-        EnergyLogDraft,
-        today=today_from_env(),
-        level=args.level,
-        day=args.date,
-        note=args.note,
-        energized_by=args.energized_by or (),
-        drained_by=args.drained_by or (),
+    draft = flag_worded(
+        lambda: build(
+            EnergyLogDraft,
+            today=today_from_env(),
+            level=args.level,
+            day=args.date,
+            note=args.note,
+            energized_by=args.energized_by or (),
+            drained_by=args.drained_by or (),
+        )
     )
-    entry, previous = EnergyRepository(open_store(args)).log(draft)
-    kind = level_kind(entry.level, settings_for(args).energy)
+    result = log_energy(open_store(args), draft, settings_for(args).energy)
+    entry, previous, kind = result
     if previous is None:
         echo(f"logged {entry.level} ({kind}) for {entry.day.isoformat()}")
     else:
@@ -39,38 +63,19 @@ def energy_log(args: argparse.Namespace) -> int:
 
 
 def energy_show(args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
     from leadtui.domain.energy import level_kind
     from leadtui.domain.text import literal
-    from leadtui.store.energy import EnergyRepository
+    from leadtui.services.energy import check_recent_days, recent_entries
 
-    if not 1 <= args.days <= 3660:
-        raise InputError(f"--days must be 1–3660, got {args.days}")
     today = today_from_env()
-    entries = EnergyRepository(open_store(args, create=False)).entries(
-        today - timedelta(days=args.days - 1), today
-    )
+    # Checked before the database is opened: a typo is reported as such even without one.
+    flag_worded(lambda: check_recent_days(args.days))
+    entries = recent_entries(open_store(args, create=False), today, args.days)
     thresholds = settings_for(args).energy
     if args.json:
-        import json
+        from leadtui.export.json import dumps, energy_entries_json
 
-        echo(
-            json.dumps(
-                [
-                    {
-                        "day": e.day.isoformat(),
-                        "level": e.level,
-                        "kind": level_kind(e.level, thresholds),
-                        "note": e.note,
-                        "energized_by": list(e.energized_by),
-                        "drained_by": list(e.drained_by),
-                    }
-                    for e in entries
-                ],
-                ensure_ascii=False,
-            )
-        )
+        echo(dumps(energy_entries_json(entries, thresholds)))
         return 0
     if not entries:
         echo(f"no entries in the last {args.days} days; log today with `leadtui energy log 4`")
@@ -98,9 +103,9 @@ def energy_check(args: argparse.Namespace) -> int:
         open_store(args, create=False), today_from_env(), settings_for(args).energy
     )
     if args.json:
-        import json
+        from leadtui.export.json import dumps, energy_verdict_json
 
-        echo(json.dumps(verdict.to_json(), ensure_ascii=False))
+        echo(dumps(energy_verdict_json(verdict)))
         return 0
     echo(f"{verdict.state.value}: {verdict.reason}")
     echo(verdict.prescription)
@@ -118,7 +123,7 @@ def energy_work_add(args: argparse.Namespace) -> int:
     from leadtui.domain.energy_input import WorkDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
-    from leadtui.store.energy import EnergyRepository
+    from leadtui.services.energy import add_work
 
     draft = build(
         WorkDraft,
@@ -129,40 +134,25 @@ def energy_work_add(args: argparse.Namespace) -> int:
         kind=args.kind,
         creates_work_for_other_teams=args.creates_work_for_other_teams,
     )
-    work = EnergyRepository(open_store(args)).add_work(draft)
+    work, warnings = add_work(open_store(args), draft)
     echo(
         f"logged {work.hours:g} h of {work.kind.value}: {literal(work.title)} "
         f"({work.day.isoformat()})"
     )
-    if work.creates_work_for_other_teams:
-        echo("warning: this creates work for other teams; energizing work should not")
+    for warning in warnings:
+        echo(f"warning: {warning}")
     return 0
 
 
 def energy_work_list(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
-    from leadtui.store.energy import EnergyRepository
+    from leadtui.services.energy import list_work
 
-    work = EnergyRepository(open_store(args, create=False)).work()
+    work = list_work(open_store(args, create=False))
     if args.json:
-        import json
+        from leadtui.export.json import dumps, energizing_work_json
 
-        echo(
-            json.dumps(
-                [
-                    {
-                        "id": w.id,
-                        "title": w.title,
-                        "day": w.day.isoformat(),
-                        "hours": w.hours,
-                        "kind": w.kind.value,
-                        "creates_work_for_other_teams": w.creates_work_for_other_teams,
-                    }
-                    for w in work
-                ],
-                ensure_ascii=False,
-            )
-        )
+        echo(dumps(energizing_work_json(work)))
         return 0
     if not work:
         echo("no energizing work yet; add some with `leadtui energy work add TITLE --hours 2`")

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from leadtui.domain.energy import (
+    DayKind,
     EnergizingWork,
     EnergyEntry,
     EnergyThresholds,
@@ -61,9 +62,10 @@ def seed_energy(db: Store, rng: random.Random, today: date, years: int) -> tuple
             continue
         base = 2.4 if rough[0] <= day <= rough[1] else 3.7
         level = max(1, min(5, round(rng.gauss(base, 0.9))))
-        kind = level_kind(level, thresholds)
-        energized = (rng.choice(ENERGIZED_BY),) if kind == "good" and rng.random() < 0.5 else ()
-        drained = (rng.choice(DRAINED_BY),) if kind == "drained" and rng.random() < 0.6 else ()
+        day_kind = level_kind(level, thresholds)
+        good, bad = day_kind is DayKind.GOOD, day_kind is DayKind.DRAINED
+        energized = (rng.choice(ENERGIZED_BY),) if good and rng.random() < 0.5 else ()
+        drained = (rng.choice(DRAINED_BY),) if bad and rng.random() < 0.6 else ()
         entry = EnergyEntry(day, level, None, energized, drained)
         entries.append((entry, datetime.combine(day, LOGGED_AT)))
     repo = EnergyRepository(db)

@@ -44,6 +44,23 @@ class EnergyState(StrEnum):
     IMBALANCED = "imbalanced-over-a-year"
 
 
+class DayKind(StrEnum):
+    """A day under the user's definitions (the JSON field ``kind``)."""
+
+    GOOD = "good"
+    MIDDLING = "middling"
+    DRAINED = "drained"
+
+
+class Direction(StrEnum):
+    """Where a quarter's levels are heading (least-squares slope per month)."""
+
+    RISING = "rising"
+    FLAT = "flat"
+    FALLING = "falling"
+    UNCLEAR = "unclear"  # too few entries for a direction
+
+
 class WorkKind(StrEnum):
     """Kinds of energizing work, from the sources' examples."""
 
@@ -104,13 +121,29 @@ class EnergizingWork(NamedTuple):
         return Visibility.PRIVATE
 
 
-def level_kind(level: int, thresholds: EnergyThresholds) -> str:
-    """'good', 'drained' or 'middling' under the user's definitions."""
+def level_kind(level: int, thresholds: EnergyThresholds) -> DayKind:
+    """Good, drained or middling under the user's definitions."""
     if level >= thresholds.good_day:
-        return "good"
+        return DayKind.GOOD
     if level <= thresholds.drained_day:
-        return "drained"
-    return "middling"
+        return DayKind.DRAINED
+    return DayKind.MIDDLING
+
+
+def relogged(previous: EnergyEntry | None, logged: EnergyEntry) -> EnergyEntry:
+    """One entry per day: what the day holds after ``logged`` is logged over ``previous``.
+
+    The new level replaces the old one. A note or a list of phrases not given this time
+    keeps what the day already had, so a quick `leadtui energy log 2` in the evening does
+    not wipe the note written at lunch.
+    """
+    if previous is None:
+        return logged
+    return logged._replace(
+        note=logged.note if logged.note is not None else previous.note,
+        energized_by=logged.energized_by or previous.energized_by,
+        drained_by=logged.drained_by or previous.drained_by,
+    )
 
 
 class WindowStats(NamedTuple):
@@ -251,32 +284,6 @@ class EnergyVerdict(NamedTuple):
         """Months with enough entries to judge."""
         return sum(1 for m in self.months if m.judged)
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON document `leadtui energy check --json` prints."""
-        balance = self.balance
-        return {
-            "state": self.state.value,
-            "reason": self.reason,
-            "prescription": self.prescription,
-            "today": self.today.isoformat(),
-            "window_days": self.thresholds.window_days,
-            "window_start": self.window.start.isoformat(),
-            "entries": self.window.entries,
-            "min_entries": self.thresholds.min_entries,
-            "good_days": self.window.good_days,
-            "drained_days": self.window.drained_days,
-            "mean": self.window.mean,
-            "months_deenergized": self.months_deenergized,
-            "months_judged": self.months_judged,
-            "definitions": {
-                "good_day": self.thresholds.good_day,
-                "drained_day": self.thresholds.drained_day,
-            },
-            "energizing_hours_this_month": balance.hours_this_month if balance else 0,
-            "energizing_hours_last_month": balance.hours_last_month if balance else 0,
-            "warnings": balance.warnings if balance else [],
-        }
-
 
 def energy_verdict(
     entries: Sequence[EnergyEntry],
@@ -349,13 +356,15 @@ class QuarterView(NamedTuple):
     coverage: float
     good_share: float
     slope_per_month: float
-    direction: str
+    direction: Direction
 
     @property
     def trend_of_good_days(self) -> bool:
         """Half the days logged, at least half of them good, and not falling."""
         return (
-            self.coverage >= 0.5 and self.good_share >= 0.5 and self.direction in ("rising", "flat")
+            self.coverage >= 0.5
+            and self.good_share >= 0.5
+            and self.direction in (Direction.RISING, Direction.FLAT)
         )
 
 
@@ -390,7 +399,10 @@ def quarter_view(
     elapsed = max((end - first).days + 1, 1)
     inside = [e for e in entries if first <= e.day <= end]
     slope = _slope([(e.day - first).days for e in inside], [e.level for e in inside]) * 30
-    direction = "flat" if abs(slope) < 0.25 else ("rising" if slope > 0 else "falling")
+    if abs(slope) < 0.25:
+        direction = Direction.FLAT
+    else:
+        direction = Direction.RISING if slope > 0 else Direction.FALLING
     return QuarterView(
         label=label.upper(),
         start=first,
@@ -400,7 +412,7 @@ def quarter_view(
         good_share=round(stats.good_days / stats.entries, 3) if stats.entries else 0.0,
         slope_per_month=round(slope, 3),
         # A direction from a handful of points is noise, so it needs a week's worth of entries.
-        direction=direction if len(inside) >= MIN_ENTRIES_FOR_DIRECTION else "unclear",
+        direction=direction if len(inside) >= MIN_ENTRIES_FOR_DIRECTION else Direction.UNCLEAR,
     )
 
 

@@ -19,6 +19,16 @@ KINDS = ", ".join(k.value for k in WorkKind)
 _LEVEL = re.compile(r"^-?[0-9]{1,3}$")
 
 
+def checked_note(value: object) -> str | None:
+    """A day's note as stored: trimmed, at most NOTE_MAX characters; blank is no note."""
+    if value is None:
+        return None
+    text = storable_text(value, "note").strip()
+    if len(text) > NOTE_MAX:
+        raise ValueError(f"note is {len(text)} characters; keep it to {NOTE_MAX}")
+    return text or None
+
+
 class EnergyLogDraft(PastDay):
     """One day's energy as typed: `leadtui energy log 4 "great design review"`."""
 
@@ -43,27 +53,37 @@ class EnergyLogDraft(PastDay):
     @field_validator("note", mode="before")
     @classmethod
     def _note(cls, value: object) -> str | None:
-        if value is None:
-            return None
-        text = storable_text(value, "note").strip()
-        if len(text) > NOTE_MAX:
-            raise ValueError(f"note is {len(text)} characters; keep it to {NOTE_MAX}")
-        return text or None
+        return checked_note(value)
 
     @field_validator("energized_by", "drained_by", mode="before")
     @classmethod
     def _phrases(cls, value: object, info: ValidationInfo) -> tuple[str, ...]:
-        flag = "--" + str(info.field_name).replace("_", "-")
+        # Worded for any front end ("energized by ..."); the command line names its flag.
+        what = str(info.field_name).replace("_", " ")
         items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
         phrases = []
         for item in items:
-            text = storable_text(item, flag).strip()
+            text = storable_text(item, what).strip()
             if not text:
-                raise ValueError(f"{flag} must not be empty; say what, e.g. {flag} 'pairing'")
+                raise ValueError(f"{what} must not be empty; say what, e.g. 'pairing'")
             if len(text) > PHRASE_MAX:
-                raise ValueError(f"{flag} is {len(text)} characters; keep it to {PHRASE_MAX}")
+                raise ValueError(f"{what} is {len(text)} characters; keep it to {PHRASE_MAX}")
             phrases.append(text)
         return tuple(phrases)
+
+
+class EnergyNoteDraft(PastDay):
+    """A day's note as typed on its own (the app's note prompt); empty clears it."""
+
+    DAY_WHAT = "energy is logged"
+
+    day: date
+    note: str | None = None
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> str | None:
+        return checked_note(value)
 
 
 class WorkDraft(PastDay):

@@ -1,4 +1,13 @@
-"""Energy use cases: the verdict and the quarter view from the stored journal."""
+"""Energy use cases, read and write, for both front ends: log a day, note a day, add
+energizing work, list the journal, the verdict, the screen's overview and the quarter
+review.
+
+Writes take a draft the front end built with ``build(Draft, today=...)``, so what was
+typed is checked once, in domain/energy_input.py, against the same today. Reads take
+``today``; nothing here reads the clock. The rules the repository used to hold as SQL
+(one entry a day, what a relog keeps, a note needs its day's entry) are named here and
+in domain/energy.py; the repository only reads and writes rows.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +15,55 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.energy import (
+    DayKind,
     EnergizingWork,
     EnergyEntry,
     EnergyThresholds,
     EnergyVerdict,
     QuarterView,
     energy_verdict,
+    level_kind,
     month_start,
+    quarter_bounds,
     quarter_label,
     quarter_view,
+    relogged,
 )
+from leadtui.errors import InputError
+from leadtui.store.database import write_transaction
 from leadtui.store.energy import EnergyRepository
 
 if TYPE_CHECKING:
+    from leadtui.domain.energy_input import EnergyLogDraft, EnergyNoteDraft, WorkDraft
     from leadtui.store.database import Store
+
+# `energy show` looks back at most ten years: further is no one's recent history.
+RECENT_DAYS_MAX = 3660
+# The verdict judges the last 12 complete months; work a little further back still
+# counts for the guardrails ("speaking gigs in the last 12 months").
+_WORK_LOOKBACK = timedelta(days=400)
+CREATES_WORK_WARNING = "this creates work for other teams; energizing work should not"
+
+
+class LogResult(NamedTuple):
+    """A logged day: what it holds now, what it held before (None: a new day), and its
+    kind under the user's definitions."""
+
+    entry: EnergyEntry
+    previous: EnergyEntry | None
+    kind: DayKind
+
+    @property
+    def replaced(self) -> bool:
+        """The day had an entry already; one entry per day, so this one replaced it."""
+        return self.previous is not None
+
+
+class WorkResult(NamedTuple):
+    """Logged energizing work and the guardrails it trips, as sentences."""
+
+    work: EnergizingWork
+    warnings: tuple[str, ...]
 
 
 class EnergyOverview(NamedTuple):
@@ -38,12 +82,97 @@ class EnergyOverview(NamedTuple):
         return next((e for e in reversed(self.entries) if e.day == self.today), None)
 
 
+class QuarterReview(NamedTuple):
+    """What the energy quarter review is written from."""
+
+    quarter: QuarterView
+    verdict: EnergyVerdict  # as of today, whatever the quarter
+    entries: list[EnergyEntry]  # from the quarter's first day to today
+    work: list[EnergizingWork]  # likewise
+
+
+# --- writes ---------------------------------------------------------------------------
+
+
+def log_energy(store: Store, draft: EnergyLogDraft, thresholds: EnergyThresholds) -> LogResult:
+    """Log the draft's day. One entry per day: logging a day again replaces its level,
+    and keeps the note and phrases it had when none are given (see ``relogged``)."""
+    repo = EnergyRepository(store)
+    logged = EnergyEntry(
+        day=draft.day,
+        level=draft.level,
+        note=draft.note,
+        energized_by=draft.energized_by,
+        drained_by=draft.drained_by,
+    )
+    with write_transaction(store):
+        previous = repo.get(draft.day)
+        entry = relogged(previous, logged)
+        if previous is None:
+            repo.insert(entry)
+        else:
+            repo.update(entry)
+    return LogResult(entry, previous, level_kind(entry.level, thresholds))
+
+
+def entry_to_annotate(store: Store, day: date, today: date) -> EnergyEntry:
+    """The entry a note for ``day`` goes on; a day without its number is refused, since a
+    note belongs to a logged day."""
+    entry = entry_on(store, day)
+    if entry is None:
+        which = "today's number" if day == today else f"the number for {day.isoformat()}"
+        raise InputError(f"Log {which} first (1–5), then add a note.", field="note")
+    return entry
+
+
+def set_note(store: Store, draft: EnergyNoteDraft, today: date) -> EnergyEntry:
+    """Replace the note of the draft's day (an empty note clears it); the day must be
+    logged already. ``today`` words the refusal."""
+    with write_transaction(store):
+        entry = entry_to_annotate(store, draft.day, today)._replace(note=draft.note)
+        EnergyRepository(store).update(entry)
+    return entry
+
+
+def add_work(store: Store, draft: WorkDraft) -> WorkResult:
+    """Log a piece of energizing work; work that creates work for other teams is logged
+    with a warning, since energizing work should not cost others."""
+    work = EnergyRepository(store).insert_work(draft)
+    warnings = (CREATES_WORK_WARNING,) if work.creates_work_for_other_teams else ()
+    return WorkResult(work, warnings)
+
+
+# --- reads ----------------------------------------------------------------------------
+
+
+def entry_on(store: Store, day: date) -> EnergyEntry | None:
+    """The entry for ``day``, if logged."""
+    return EnergyRepository(store).get(day)
+
+
+def check_recent_days(days: int) -> None:
+    """Refuse a look-back outside 1–3660 days."""
+    if not 1 <= days <= RECENT_DAYS_MAX:
+        raise InputError(f"days must be 1–{RECENT_DAYS_MAX}, got {days}", field="days")
+
+
+def recent_entries(store: Store, today: date, days: int) -> list[EnergyEntry]:
+    """Entries of the last ``days`` days up to today, oldest first; ``days`` is 1–3660."""
+    check_recent_days(days)
+    return EnergyRepository(store).entries(today - timedelta(days=days - 1), today)
+
+
+def list_work(store: Store, since: date | None = None) -> list[EnergizingWork]:
+    """Energizing work, newest first; all of it unless ``since`` is given."""
+    return EnergyRepository(store).work(since)
+
+
 def check_energy(store: Store, today: date, thresholds: EnergyThresholds) -> EnergyVerdict:
     """The verdict as of ``today`` (reads the last 12 months of entries)."""
     repo = EnergyRepository(store)
     since = month_start(today, 12)
     return energy_verdict(
-        repo.entries(since, today), repo.work(today - timedelta(days=400)), today, thresholds
+        repo.entries(since, today), repo.work(today - _WORK_LOOKBACK), today, thresholds
     )
 
 
@@ -52,7 +181,7 @@ def energy_overview(store: Store, today: date, thresholds: EnergyThresholds) -> 
     repo = EnergyRepository(store)
     since = month_start(today, 12)
     entries = repo.entries(since, today)
-    work = repo.work(today - timedelta(days=400))
+    work = repo.work(today - _WORK_LOOKBACK)
     return EnergyOverview(
         today=today,
         thresholds=thresholds,
@@ -60,4 +189,39 @@ def energy_overview(store: Store, today: date, thresholds: EnergyThresholds) -> 
         work=work,
         verdict=energy_verdict(entries, work, today, thresholds),
         quarter=quarter_view(entries, quarter_label(today), today, thresholds),
+    )
+
+
+def chosen_quarter(label: str | None, today: date) -> str:
+    """The quarter asked for (``2026-Q4``; None: this quarter), refused when it is not
+    a quarter or has not started yet: a review of days to come would be empty."""
+    if label is None:
+        return quarter_label(today)
+    try:
+        first, _ = quarter_bounds(label)
+    except ValueError as exc:
+        raise InputError(str(exc), field="quarter") from None
+    chosen = label.strip().upper()
+    if first > today:
+        raise InputError(
+            f"{chosen} has not started yet; pick {quarter_label(today)} or an earlier quarter",
+            field="quarter",
+        )
+    return chosen
+
+
+def quarter_review(
+    store: Store, label: str | None, today: date, thresholds: EnergyThresholds
+) -> QuarterReview:
+    """The quarter ``label`` (e.g. ``2026-Q4``; None: this quarter) with today's verdict.
+    A quarter that has not started is refused (see ``chosen_quarter``)."""
+    chosen = chosen_quarter(label, today)
+    first, _ = quarter_bounds(chosen)
+    repo = EnergyRepository(store)
+    entries = repo.entries(first, today)
+    return QuarterReview(
+        quarter=quarter_view(entries, chosen, today, thresholds),
+        verdict=check_energy(store, today, thresholds),
+        entries=entries,
+        work=repo.work(first),
     )

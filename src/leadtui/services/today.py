@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
-from leadtui.services.energy import check_energy
+from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
 from leadtui.services.review import ReviewOverview, review_overview
-from leadtui.store.energy import EnergyRepository
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ def today_overview(
         today=today,
         people_by_relation={r: g for r, g in groups.items() if g},
         archived_count=archived,
-        energy_today=EnergyRepository(db).get(today),
+        energy_today=entry_on(db, today),
         energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
         oneonones=oneonone_overview(db, today, people),
         reviews=review_overview(db, today, half_start_month, people),

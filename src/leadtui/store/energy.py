@@ -11,7 +11,7 @@ from leadtui.domain.energy import EnergizingWork, EnergyEntry, WorkKind
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
-    from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
+    from leadtui.domain.energy_input import WorkDraft
     from leadtui.store.database import Store
 
 _ENTRY = "day, level, note, energized_by, drained_by"
@@ -41,44 +41,45 @@ def _work(row: tuple[Any, ...]) -> EnergizingWork:
     )
 
 
+def _entry_values(entry: EnergyEntry) -> tuple[str, int, str | None, str, str]:
+    return (
+        entry.day.isoformat(),
+        entry.level,
+        entry.note,
+        json.dumps(list(entry.energized_by), ensure_ascii=False),
+        json.dumps(list(entry.drained_by), ensure_ascii=False),
+    )
+
+
+def _now() -> str:
+    # When a row was written: a record of the write, not an input to any rule.
+    return datetime.now().isoformat(timespec="seconds")
+
+
 class EnergyRepository:
-    """All reads and writes of the energy tables."""
+    """All reads and writes of the energy tables: rows in, rows out. The rules (one
+    entry a day, what a relog keeps) live in :mod:`leadtui.services.energy`."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def log(self, draft: EnergyLogDraft) -> tuple[EnergyEntry, EnergyEntry | None]:
-        """Store the day's entry, replacing an earlier one. Returns (new, previous)."""
+    def insert(self, entry: EnergyEntry) -> None:
+        """Store a day that has no entry yet (the table refuses a second one)."""
         with write_transaction(self.store):
-            previous = self.get(draft.day)
             self.store.execute(
                 "insert into energy_entry (day, level, note, energized_by, drained_by, logged_at) "
-                "values (?, ?, ?, ?, ?, ?) on conflict(day) do update set level = excluded.level, "
-                "note = coalesce(excluded.note, energy_entry.note), "
-                # A relog without phrases keeps the ones already recorded, like the note.
-                "energized_by = case when excluded.energized_by = '[]' "
-                "then energy_entry.energized_by else excluded.energized_by end, "
-                "drained_by = case when excluded.drained_by = '[]' "
-                "then energy_entry.drained_by else excluded.drained_by end, "
-                "logged_at = excluded.logged_at",
-                [
-                    draft.day.isoformat(),
-                    draft.level,
-                    draft.note,
-                    json.dumps(list(draft.energized_by), ensure_ascii=False),
-                    json.dumps(list(draft.drained_by), ensure_ascii=False),
-                    datetime.now().isoformat(timespec="seconds"),
-                ],
+                "values (?, ?, ?, ?, ?, ?)",
+                [*_entry_values(entry), _now()],
             )
-        entry = self.get(draft.day)
-        assert entry is not None
-        return entry, previous
 
-    def set_note(self, day: date, note: str | None) -> None:
-        """Replace the note of an existing entry."""
+    def update(self, entry: EnergyEntry) -> None:
+        """Overwrite the stored day with ``entry``, every field as given."""
+        day, *values = _entry_values(entry)
         with write_transaction(self.store):
             self.store.execute(
-                "update energy_entry set note = ? where day = ?", [note, day.isoformat()]
+                "update energy_entry set level = ?, note = ?, energized_by = ?, drained_by = ?, "
+                "logged_at = ? where day = ?",
+                [*values, _now(), day],
             )
 
     def get(self, day: date) -> EnergyEntry | None:
@@ -96,8 +97,8 @@ class EnergyRepository:
         ).fetchall()
         return [_entry(row) for row in rows]
 
-    def add_work(self, draft: WorkDraft) -> EnergizingWork:
-        """Store a piece of energizing work."""
+    def insert_work(self, draft: WorkDraft) -> EnergizingWork:
+        """Store a piece of energizing work; the table gives its id."""
         with write_transaction(self.store):
             cursor = self.store.execute(
                 "insert into energizing_work (title, day, hours, kind, "
@@ -108,7 +109,7 @@ class EnergyRepository:
                     draft.hours,
                     draft.kind.value,
                     int(draft.creates_work_for_other_teams),
-                    datetime.now().isoformat(timespec="seconds"),
+                    _now(),
                 ],
             )
             work_id = cursor.lastrowid
@@ -137,14 +138,7 @@ class EnergyRepository:
         """Store whole days at once, each with when it was logged. A day already stored
         is refused by the table, and nothing is written then."""
         rows = [
-            (
-                entry.day.isoformat(),
-                entry.level,
-                entry.note,
-                json.dumps(list(entry.energized_by), ensure_ascii=False),
-                json.dumps(list(entry.drained_by), ensure_ascii=False),
-                logged_at.isoformat(timespec="seconds"),
-            )
+            (*_entry_values(entry), logged_at.isoformat(timespec="seconds"))
             for entry, logged_at in entries
         ]
         with write_transaction(self.store):

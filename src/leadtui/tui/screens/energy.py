@@ -14,10 +14,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from leadtui.domain.dates import weekday_label
-from leadtui.domain.energy import EnergyState, EnergyThresholds, level_kind
+from leadtui.domain.energy import DayKind, EnergyState, EnergyThresholds, level_kind
 from leadtui.domain.text import literal
+from leadtui.errors import InputError
 from leadtui.services.energy import EnergyOverview, energy_overview
-from leadtui.store.energy import EnergyRepository
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 
@@ -41,7 +41,7 @@ def month_labels(first_monday: date, weeks: int) -> Text:
     return Text("".join(line).rstrip(), style="dim")
 
 
-def heat_map(overview: EnergyOverview, colors: dict[str, str], weeks: int = 26) -> Table:
+def heat_map(overview: EnergyOverview, colors: dict[DayKind, str], weeks: int = 26) -> Table:
     """Weeks as columns, weekdays as rows: good / middling / drained / missing days."""
     today = overview.today
     by_day = {e.day: e.level for e in overview.entries}
@@ -181,19 +181,14 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         """The user's definitions from config.toml."""
         return self.leadtui.settings.energy
 
-    @property
-    def repo(self) -> EnergyRepository:
-        """The energy repository on the app's database."""
-        return EnergyRepository(self.db)
-
     def refresh_data(self) -> None:
         """Reload the journal and redraw every panel."""
         self.overview = overview = energy_overview(self.db, self.today, self.thresholds)
         variables = self.app.theme_variables
         colors = {
-            "good": variables.get("success", "green"),
-            "middling": variables.get("warning", "yellow"),
-            "drained": variables.get("error", "red"),
+            DayKind.GOOD: variables.get("success", "green"),
+            DayKind.MIDDLING: variables.get("warning", "yellow"),
+            DayKind.DRAINED: variables.get("error", "red"),
         }
         entry = overview.today_entry
         if entry is None:
@@ -224,17 +219,17 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
                 Text(f"{verdict.months_deenergized} of the last 12 months deenergized", style="dim")
             )
         lines += [
-            Text(f"⚠ {w}", style=colors["middling"])
+            Text(f"⚠ {w}", style=colors[DayKind.MIDDLING])
             for w in (verdict.balance.warnings if verdict.balance else [])
         ]
         self.query_one("#energy-verdict", Static).update(Group(*lines))
 
         legend = Text.assemble(
-            ("■", colors["good"]),
+            ("■", colors[DayKind.GOOD]),
             " good  ",
-            ("■", colors["middling"]),
+            ("■", colors[DayKind.MIDDLING]),
             " middling  ",
-            ("■", colors["drained"]),
+            ("■", colors[DayKind.DRAINED]),
             " drained  ",
             ("·", "dim"),
             " missing",
@@ -274,7 +269,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
             table = Table.grid(padding=(0, 2))
             for w in work:
                 flag = (
-                    Text(" creates work for other teams", style=colors["middling"])
+                    Text(" creates work for other teams", style=colors[DayKind.MIDDLING])
                     if w.creates_work_for_other_teams
                     else Text("")
                 )
@@ -303,39 +298,40 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         """Log today's energy as ``level``."""
         from leadtui.domain.energy_input import EnergyLogDraft
         from leadtui.domain.validation import build
+        from leadtui.services.energy import log_energy
 
         logged = self.guarded(
-            lambda: self.repo.log(
-                build(EnergyLogDraft, today=self.today, level=level, day=self.today)
+            lambda: log_energy(
+                self.db,
+                build(EnergyLogDraft, today=self.today, level=level, day=self.today),
+                self.thresholds,
             )
         )
         if logged is None:
             return
-        entry, previous = logged
+        entry, previous, kind = logged
         self.refresh_data()
-        kind = level_kind(entry.level, self.thresholds)
         verb = f"Changed today from {previous.level} to" if previous else "Logged"
         self.notify(f"{verb} {entry.level} ({kind})", title="Energy", markup=False)
 
     def action_note(self) -> None:
         """Add or change the note on today's entry."""
+        from leadtui.services.energy import entry_to_annotate
         from leadtui.tui.screens.text_prompt import TextPrompt
 
-        entry = self.overview.today_entry if self.overview else None
-        if entry is None:
-            self.notify(
-                "Log today's number first (1–5), then add a note.", severity="warning", markup=False
-            )
+        try:
+            entry = entry_to_annotate(self.db, self.today, self.today)
+        except InputError as exc:
+            self.notify(exc.message, severity="warning", markup=False)
             return
 
         def save(text: str) -> None:
-            from leadtui.domain.energy_input import EnergyLogDraft
+            from leadtui.domain.energy_input import EnergyNoteDraft
             from leadtui.domain.validation import build
+            from leadtui.services.energy import set_note
 
-            draft = build(
-                EnergyLogDraft, today=self.today, level=entry.level, day=entry.day, note=text
-            )
-            self.repo.set_note(entry.day, draft.note)
+            draft = build(EnergyNoteDraft, today=self.today, day=entry.day, note=text)
+            set_note(self.db, draft, self.today)
 
         self.app.push_screen(
             TextPrompt(
@@ -346,14 +342,19 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 
     def action_work(self) -> None:
         """Log a piece of energizing work."""
+        from leadtui.services.energy import WorkResult, add_work
         from leadtui.tui.screens.work_form import WorkForm
 
-        def done(work: object) -> None:
-            if work is not None:
-                self.refresh_data()
-                self.notify("Energizing work logged", title="Energy", markup=False)
+        def done(result: WorkResult | None) -> None:
+            if result is None:
+                return
+            self.refresh_data()
+            self.notify("Energizing work logged", title="Energy", markup=False)
+            # The guardrails the command line prints, said here too.
+            for warning in result.warnings:
+                self.notify(warning, title="Energy", severity="warning", markup=False)
 
-        self.app.push_screen(WorkForm(self.repo.add_work, self.today), done)
+        self.app.push_screen(WorkForm(lambda draft: add_work(self.db, draft), self.today), done)
 
     def action_toggle_range(self) -> None:
         """Switch the trend between the last 90 and 365 days."""

@@ -8,9 +8,10 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
-from leadtui.domain.energy import EnergizingWork, WorkKind
+from leadtui.domain.energy import WorkKind
 from leadtui.domain.energy_input import WorkDraft
 from leadtui.domain.validation import build
+from leadtui.services.energy import WorkResult
 from leadtui.tui.screens.forms import DialogForm, form_row
 
 FIELDS = (
@@ -20,12 +21,12 @@ FIELDS = (
 )
 
 
-class WorkForm(DialogForm[EnergizingWork | None]):
+class WorkForm(DialogForm[WorkResult | None]):
     """Title, hours, kind, date and the "creates work for other teams" flag."""
 
     FORM_ID = "work-form"
 
-    def __init__(self, save: Callable[[WorkDraft], EnergizingWork], today: date) -> None:
+    def __init__(self, save: Callable[[WorkDraft], WorkResult], today: date) -> None:
         super().__init__("Energizing work")
         self.save = save
         self.today = today
@@ -40,7 +41,7 @@ class WorkForm(DialogForm[EnergizingWork | None]):
         )
         yield Checkbox("Creates work for other teams", id="field-creates")
 
-    def submit(self) -> EnergizingWork | None:
+    def submit(self) -> WorkResult | None:
         """Validate and log the work."""
         values = {f: self.query_one(f"#field-{f}", Input).value for f, _, _ in FIELDS}
         draft = build(
@@ -54,6 +55,6 @@ class WorkForm(DialogForm[EnergizingWork | None]):
         )
         return self.save(draft)
 
-    def cancelled(self) -> EnergizingWork | None:
+    def cancelled(self) -> WorkResult | None:
         """Nothing logged."""
         return None
