@@ -102,8 +102,8 @@ def review_half(args: argparse.Namespace) -> tuple[Any, int]:
     return parse_half(args.half, today_from_env(), start_month), start_month
 
 
-def archived_note(person: Any) -> None:
-    if not person.active:
-        sys.stderr.write(
-            f"leadtui: note: {person.display_name} is archived; recorded all the same\n"
-        )
+def note(notice: str | None) -> None:
+    """A service's notice about what was recorded (an archived person, say) on stderr,
+    leaving stdout to the command's own output."""
+    if notice:
+        sys.stderr.write(f"leadtui: note: {notice}\n")

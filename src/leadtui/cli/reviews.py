@@ -5,20 +5,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, person_and_store, review_half, today_from_env
+from leadtui.cli.common import echo, note, person_and_store, review_half, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
 
     from leadtui.services.review import T3B3View
-
-
-def _note(notice: str | None) -> None:
-    """Say on stderr what the user should know about what was recorded (an archived
-    person's notice), without disturbing stdout."""
-    if notice:
-        sys.stderr.write(f"leadtui: note: {notice}\n")
 
 
 def feedback_add(args: argparse.Namespace) -> int:
@@ -37,7 +30,7 @@ def feedback_add(args: argparse.Namespace) -> int:
     )
     person, store = person_and_store(args)
     entry, notice = add_feedback(store, person, draft)
-    _note(notice)
+    note(notice)
     echo(
         f"feedback {entry.id} for {person.display_name} ({entry.kind}, "
         f"{entry.visibility}, {entry.given_on.isoformat()}): {literal(entry.text)}"
@@ -144,7 +137,7 @@ def t3b3_set(args: argparse.Namespace) -> int:
         )
         notices.add(changed.notice)
     for notice in notices:
-        _note(notice)
+        note(notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0
 
@@ -159,7 +152,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
     half, start_month = review_half(args)
     person, store = person_and_store(args)
     t3b3, surprises, notice = deliver_t3b3(store, person, half, draft, start_month=start_month)
-    _note(notice)
+    note(notice)
     echo(
         f"T3B3 for {person.display_name}, {half.label}: delivered {t3b3.delivery} "
         f"on {draft.day.isoformat()}"
@@ -210,6 +203,6 @@ def t3b3_link(args: argparse.Namespace) -> int:
             raise InputError(
                 f"{exc.message}; see `leadtui t3b3 show {person.id}` for candidates", exc.field
             ) from None
-    _note(changed.notice)
+    note(changed.notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0
