@@ -82,41 +82,27 @@ def export_1on1(args: argparse.Namespace) -> int:
 
 
 def export_energy(args: argparse.Namespace) -> int:
-    from leadtui.domain.energy import quarter_bounds, quarter_label
     from leadtui.export.energy import energy_review
-    from leadtui.services.energy import energy_overview
+    from leadtui.services.energy import chosen_quarter, quarter_review
 
     today = today_from_env()
-    label = args.quarter or quarter_label(today)
+    # Checked before the database is opened: a typo is reported as such even without one.
     try:
-        first, _ = quarter_bounds(label)
-    except ValueError as exc:
+        label = chosen_quarter(args.quarter, today)
+    except InputError as exc:
         raise InputError(f"--quarter: {exc}") from None
-    if first > today:
-        raise InputError(
-            f"--quarter {label} has not started yet; pick {quarter_label(today)} "
-            "or an earlier quarter"
-        )
     settings = settings_for(args)
-    store = open_store(args, create=False)
-    from leadtui.domain.energy import quarter_view
-
-    overview = energy_overview(store, today, settings.energy)
-    from leadtui.store.energy import EnergyRepository
-
-    repo = EnergyRepository(store)
-    entries = repo.entries(first, today)
-    quarter = quarter_view(entries, label, today, settings.energy)
+    review = quarter_review(open_store(args, create=False), label, today, settings.energy)
     text = energy_review(
-        quarter=quarter,
-        verdict=overview.verdict,
-        entries=entries,
-        work=repo.work(first),
+        quarter=review.quarter,
+        verdict=review.verdict,
+        entries=review.entries,
+        work=review.work,
         thresholds=settings.energy,
         today=today,
         audience=Audience.PRIVATE,  # energy is private by nature: no other copy is offered
     )
     written = print_or_write(text, args)
     if written:
-        echo(f"wrote the private energy review {quarter.label} to {written}")
+        echo(f"wrote the private energy review {review.quarter.label} to {written}")
     return 0
