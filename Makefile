@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-reliability check lint typecheck bench clean
+.PHONY: run test test-reliability check lint typecheck imports bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "leadtui needs Python 3.11 or newer")'
@@ -31,7 +31,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-check: lint typecheck test
+# The layer contracts in pyproject.toml: front ends call services, the core never imports Textual.
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+check: lint typecheck imports test
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
