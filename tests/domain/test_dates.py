@@ -52,3 +52,13 @@ def test_weekday_names_have_one_home() -> None:
     assert [weekday_index(w) for w in ("mon", "Tues", " sunday ", "thu")] == [0, 1, 6, 3]
     assert weekday_index("tu") is None and weekday_index("funday") is None
     assert (weekday_name(1), weekday_label(1)) == ("Tuesday", "Tue")
+
+
+def test_screens_show_one_day_style_with_the_year_only_when_it_differs() -> None:
+    from leadtui.domain.dates import day_label, short_day_label
+
+    assert day_label(date(2026, 12, 7), TODAY) == "Mon 7 Dec"
+    assert day_label(date(2027, 1, 4), TODAY) == "Mon 4 Jan 2027"
+    assert day_label(date(2026, 12, 7)) == "Mon 7 Dec"
+    assert short_day_label(date(2026, 3, 1), TODAY) == "1 Mar"
+    assert short_day_label(date(2025, 3, 1), TODAY) == "1 Mar 2025"

@@ -117,6 +117,26 @@ def format_date(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+# The one style screens show a day in: "Mon 7 Dec", with the year when it is not this
+# year ("Mon 7 Dec 2027"). Files and JSON keep ISO dates; month names are English, like
+# the rest of the interface, so no platform strftime flags or locale are involved.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: date, today: date | None = None) -> str:
+    """A day as screens show it: "Mon 7 Dec", plus the year when it differs from today's."""
+    text = f"{WEEKDAYS[day.weekday()][:3].title()} {day.day} {_MONTHS[day.month - 1]}"
+    if today is None or day.year != today.year:
+        return f"{text} {day.year}" if today is not None else text
+    return text
+
+
+def short_day_label(day: date, today: date | None = None) -> str:
+    """A day without its weekday, for narrow columns: "7 Dec" (or "7 Dec 2027")."""
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if today is not None and day.year != today.year else text
+
+
 # --- halves -----------------------------------------------------------------------------
 
 _HALF = re.compile(r"^(\d{4})\s*-?\s*H(\d)$")

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from leadtui.domain.dates import day_label
 from leadtui.domain.oneonones import (
     Action,
     CommitmentsKept,
@@ -124,8 +125,8 @@ class RunningDocument(NamedTuple):
 
 
 def _day(day: date) -> str:
-    """E.g. "Tue 24 Nov" (no platform-specific strftime flags)."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """E.g. "Tue 24 Nov": the screens' one day style."""
+    return day_label(day)
 
 
 # --- reading -----------------------------------------------------------------------------
