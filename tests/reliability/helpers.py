@@ -126,10 +126,10 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def column_values(db: Path, sql: str) -> set[object]:
-    """The first column of ``sql``'s rows."""
+def text_values(db: Path, sql: str) -> set[str]:
+    """The first column of ``sql``'s rows, as text."""
     conn = sqlite3.connect(str(db))
     try:
-        return {row[0] for row in conn.execute(sql)}
+        return {str(row[0]) for row in conn.execute(sql)}
     finally:
         conn.close()

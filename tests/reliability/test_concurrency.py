@@ -1,13 +1,16 @@
 """Eight leadtui processes writing at the same moment all succeed and lose nothing.
 
-Each process imports leadtui first, then waits for a start file, so the eight writes
-begin within a millisecond or two of each other instead of being spread out by
-Python's start-up. Run against a database that exists and against one that does not
-exist yet (nor its folder), several rounds each.
+Eight processes import leadtui, then run round after round: before each round they
+wait for its start file, so their writes begin within a millisecond or two of each
+other instead of being spread out by Python's start-up. Each writer adds a person,
+logs a day of energy and adds another person (names and days distinct per writer and
+round). Against a database that exists, and against one that does not exist yet (nor
+its folder: a new one every round, as on a first run).
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -20,121 +23,148 @@ import pytest
 from ..helpers import TODAY
 from .helpers import (
     cli_env,
-    column_values,
     data_files,
     fingerprint,
     integrity,
     is_one_line_refusal,
     run_main,
+    text_values,
 )
 
 pytestmark = pytest.mark.reliability
 
 WRITERS = 8
-ROUNDS_EXISTING = 2
-ROUNDS_NEW = 3  # the first-run race is the rarer one, so it gets more tries
+ROUNDS_EXISTING = 3
+ROUNDS_NEW = 8  # a first-run race is a narrow window, so it gets more tries
 
-# Imports what the commands need, waits for the start file, then runs each command.
+# Runs its rounds: signals ready, waits for the round's start file, runs the round's
+# commands through leadtui.cli.main, then writes the failures (if any) to a done file.
 WRITER = r"""
-import os, sys, time
+import contextlib, io, json, sys, time
 from pathlib import Path
 import leadtui.cli, leadtui.store.database, leadtui.store.people, leadtui.store.energy
 import leadtui.domain.validation, leadtui.domain.people_input, leadtui.domain.energy_input
 import leadtui.config, sqlite_utils, sqlite_utils.migrations
-start = Path(sys.argv[1])
-Path(sys.argv[2]).touch()
-while not start.exists():
-    time.sleep(0.0005)
-codes = []
-for command in sys.argv[3:]:
-    codes.append(leadtui.cli.main(command.split("\x1f")))
-sys.exit(max(codes))
+work, n, rounds = Path(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
+for r, commands in enumerate(rounds):
+    (work / f"ready-{r}-{n}").touch()
+    start = work / f"start-{r}"
+    while not start.exists():
+        time.sleep(0.0005)
+    failures = []
+    for argv in commands:
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = leadtui.cli.main(argv)
+        if code != 0:
+            failures.append(f"exit {code} for {argv[2:4]}: {err.getvalue().strip()}")
+    (work / f"result-{r}-{n}").write_text(json.dumps(failures))
+    (work / f"result-{r}-{n}").rename(work / f"done-{r}-{n}")
 """
 
 
-def writer_commands(db: Path, n: int) -> list[list[str]]:
-    """Writer ``n``'s commands: a person, a day of energy, another person."""
-    day = (TODAY - timedelta(days=n + 1)).isoformat()
+def day_for(round_: int, n: int) -> str:
+    return (TODAY - timedelta(days=round_ * WRITERS + n + 1)).isoformat()
+
+
+def writer_commands(db: Path, round_: int, n: int) -> list[list[str]]:
+    """Writer ``n``'s commands in a round: a person, a day of energy, another person."""
     return [
-        ["--db", str(db), "people", "add", f"Writer {n} first"],
-        ["--db", str(db), "energy", "log", str(n % 5 + 1), f"from writer {n}", "--date", day],
-        ["--db", str(db), "people", "add", f"Writer {n} second"],
+        ["--db", str(db), "people", "add", f"Writer {n} first {round_}"],
+        ["--db", str(db), "energy", "log", str(n % 5 + 1), "--date", day_for(round_, n)],
+        ["--db", str(db), "people", "add", f"Writer {n} second {round_}"],
     ]
 
 
-def race(db: Path, workdir: Path) -> list[tuple[int, str, str]]:
-    """Start the writers together; their exit codes, stdout and stderr."""
-    start = workdir / "start"
-    processes = []
-    for n in range(WRITERS):
-        ready = workdir / f"ready-{n}"
-        commands = ["\x1f".join(c) for c in writer_commands(db, n)]
-        processes.append(
-            (
-                ready,
-                subprocess.Popen(
-                    [sys.executable, "-c", WRITER, str(start), str(ready), *commands],
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                    env=cli_env(),
-                ),
-            )
+def race(dbs: list[Path], work: Path) -> list[list[str]]:
+    """Run one round per database with all writers starting together; failures per round."""
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                WRITER,
+                str(work),
+                str(n),
+                json.dumps([writer_commands(db, r, n) for r, db in enumerate(dbs)]),
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
         )
-    deadline = time.monotonic() + 60
-    while not all(ready.exists() for ready, _ in processes):
-        assert time.monotonic() < deadline, "writers did not start"
-        assert all(p.poll() is None for _, p in processes), "a writer ended before the start"
-        time.sleep(0.005)
-    start.touch()
-    results = []
-    for _, process in processes:
-        out, err = process.communicate(timeout=120)
-        results.append((process.returncode, out, err))
-    return results
+        for n in range(WRITERS)
+    ]
+    try:
+        failures: list[list[str]] = []
+        for r in range(len(dbs)):
+            for step in ("ready", "done"):
+                deadline = time.monotonic() + 120
+                while not all((work / f"{step}-{r}-{n}").exists() for n in range(WRITERS)):
+                    assert time.monotonic() < deadline, f"writers not {step} in round {r}"
+                    ended = [p for p in processes if p.poll() is not None]
+                    if ended:
+                        output = ended[0].stderr.read() if ended[0].stderr else ""
+                        pytest.fail(f"a writer ended early: {output[-2000:]}")
+                    time.sleep(0.002)
+                if step == "ready":
+                    (work / f"start-{r}").touch()
+            failures.append(
+                [
+                    line
+                    for n in range(WRITERS)
+                    for line in json.loads((work / f"done-{r}-{n}").read_text())
+                ]
+            )
+        return failures
+    finally:
+        for process in processes:
+            process.wait(timeout=60)
 
 
 def assert_all_written(
-    db: Path,
-    results: list[tuple[int, str, str]],
-    existing: int,
+    dbs: list[Path],
+    failures: list[list[str]],
     label: str,
     record: Callable[[str], None],
 ) -> None:
-    failures = [(n, code, err.strip()) for n, (code, _, err) in enumerate(results) if code != 0]
+    failed = sum(len(f) for f in failures)
     record(
-        f"{label}: {WRITERS} writers, {3 * WRITERS} writes tried, {len(failures)} writers failed"
+        f"concurrency, {label}: {len(dbs)} rounds of {WRITERS} writers, "
+        f"{len(dbs) * 3 * WRITERS} writes tried, {failed} failed"
     )
-    assert not failures, f"{len(failures)} of {WRITERS} writers failed: {failures}"
-    assert integrity(db) == ["ok"]
-    names = column_values(db, "select name from person")
-    days = column_values(db, "select day from energy_entry")
-    for n in range(WRITERS):
-        assert {f"Writer {n} first", f"Writer {n} second"} <= names, f"writer {n}'s people"
-        assert (TODAY - timedelta(days=n + 1)).isoformat() in days, f"writer {n}'s energy"
-    assert len(names) == existing + 2 * WRITERS
+    assert not failed, f"{failed} writes failed: {[f for f in failures if f][:3]}"
+    for r, db in enumerate(dbs):
+        assert integrity(db) == ["ok"], f"round {r}"
+        names = text_values(db, "select name from person")
+        days = text_values(db, "select day from energy_entry")
+        for n in range(WRITERS):
+            wanted = {f"Writer {n} first {r}", f"Writer {n} second {r}"}
+            assert wanted <= names, f"round {r}: writer {n}'s people"
+            assert day_for(r, n) in days, f"round {r}: writer {n}'s energy"
 
 
-@pytest.mark.parametrize("round_", range(ROUNDS_EXISTING))
 def test_eight_writers_on_an_existing_database(
-    round_: int, tmp_path: Path, figures: Callable[[str], None]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     db = tmp_path / "data" / "leadtui.db"
     seeded = run_main(["--db", str(db), "people", "add", "Sam Okafor"])
     assert seeded.code == 0, seeded.describe()
-    results = race(db, tmp_path)
-    assert_all_written(db, results, 1, f"concurrency, existing database, round {round_}", figures)
+    dbs = [db] * ROUNDS_EXISTING
+    failures = race(dbs, tmp_path)
+    assert_all_written(dbs, failures, "existing database", figures)
+    assert len(text_values(db, "select name from person")) == 1 + 2 * WRITERS * ROUNDS_EXISTING
 
 
-@pytest.mark.parametrize("round_", range(ROUNDS_NEW))
 def test_eight_writers_create_a_new_database_together(
-    round_: int, tmp_path: Path, figures: Callable[[str], None]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
-    db = tmp_path / "not" / "there" / "yet" / "leadtui.db"
-    results = race(db, tmp_path)
-    assert_all_written(db, results, 0, f"concurrency, new database, round {round_}", figures)
-    backups = list(db.parent.glob("backups/*"))
-    assert backups == [], f"a new database needs no backup, found {backups}"
+    dbs = [tmp_path / f"round-{r}" / "not" / "there" / "leadtui.db" for r in range(ROUNDS_NEW)]
+    failures = race(dbs, tmp_path)
+    assert_all_written(dbs, failures, "new database", figures)
+    for db in dbs:
+        assert len(text_values(db, "select name from person")) == 2 * WRITERS
+        backups = list(db.parent.glob("backups/*"))
+        assert backups == [], f"a new database needs no backup, found {backups}"
 
 
 HOLDER = r"""

@@ -25,7 +25,7 @@ from typing import IO
 import pytest
 
 from ..helpers import TODAY
-from .helpers import cli_env, column_values, integrity, run_main
+from .helpers import cli_env, integrity, run_main, text_values
 
 pytestmark = pytest.mark.reliability
 
@@ -166,20 +166,16 @@ def test_sigkill_at_random_moments_loses_no_reported_write(
     assert integrity(db) == ["ok"], summary
     present = {
         "person": {
-            name.removeprefix("Crash ")
-            for name in column_values(db, "select name from person")
-            if isinstance(name, str)
+            name.removeprefix("Crash ") for name in text_values(db, "select name from person")
         },
-        "energy": column_values(db, "select day from energy_entry"),
+        "energy": text_values(db, "select day from energy_entry"),
         "point": {
             text.removeprefix("crash point ")
-            for text in column_values(db, "select text from oo_point")
-            if isinstance(text, str)
+            for text in text_values(db, "select text from oo_point")
         },
         "feedback": {
             text.removeprefix("crash feedback ")
-            for text in column_values(db, "select text from feedback")
-            if isinstance(text, str)
+            for text in text_values(db, "select text from feedback")
         },
     }
     for kind, tokens in reported.items():

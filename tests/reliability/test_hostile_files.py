@@ -136,7 +136,7 @@ def newer_schema(path: Path) -> None:
     )
 
 
-CASES: dict[str, Callable[[Path], None]] = {
+CASES: dict[str, Callable[[Path], object]] = {
     "text file": lambda p: p.write_text("Meeting notes\nnot a database\n" * 40),
     "random bytes": lambda p: p.write_bytes(random.Random(20261122).randbytes(16384)),
     "png image": lambda p: p.write_bytes(
