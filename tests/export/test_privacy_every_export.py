@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadtui.domain.dates import Half
-from leadtui.domain.energy import EnergyThresholds, quarter_view
+from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
 from leadtui.domain.feedback import Evidence, T3B3Side
 from leadtui.domain.feedback_input import FeedbackDraft
@@ -34,11 +34,10 @@ from leadtui.export.energy import energy_review
 from leadtui.export.json import dumps, feedback_json, running_document_json, t3b3_json
 from leadtui.export.oneonone import oneonone_document
 from leadtui.export.review import review_document
-from leadtui.services.energy import add_work, energy_overview, log_energy
+from leadtui.services.energy import add_work, log_energy, quarter_review
 from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
 from leadtui.services.review import review_packet, t3b3_view
 from leadtui.store.database import Store, open_database
-from leadtui.store.energy import EnergyRepository
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
@@ -162,14 +161,12 @@ def _review(w: World, audience: Audience) -> str:
 
 def _energy(w: World, audience: Audience) -> str:
     thresholds = EnergyThresholds()
-    repo = EnergyRepository(w.db)
-    first = date(2026, 10, 1)
-    entries = repo.entries(first, TODAY)
+    review = quarter_review(w.db, QUARTER, TODAY, thresholds)
     return energy_review(
-        quarter=quarter_view(entries, QUARTER, TODAY, thresholds),
-        verdict=energy_overview(w.db, TODAY, thresholds).verdict,
-        entries=entries,
-        work=repo.work(first),
+        quarter=review.quarter,
+        verdict=review.verdict,
+        entries=review.entries,
+        work=review.work,
         thresholds=thresholds,
         today=TODAY,
         audience=audience,
