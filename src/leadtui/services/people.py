@@ -97,8 +97,7 @@ def edit_person(store: Store, person: Person, today: date, changes: dict[str, An
 
     if not changes:
         raise InputError(
-            "nothing to change; give at least one of name, relation, title, level, team, "
-            "start date"
+            "nothing to change; give at least one of name, relation, title, level, team, start date"
         )
     draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
     return update_person(store, person.id, draft)
