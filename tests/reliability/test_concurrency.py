@@ -101,7 +101,11 @@ def race(dbs: list[Path], work: Path) -> list[list[str]]:
                 deadline = time.monotonic() + 120
                 while not all((work / f"{step}-{r}-{n}").exists() for n in range(WRITERS)):
                     assert time.monotonic() < deadline, f"writers not {step} in round {r}"
-                    ended = [p for p in processes if p.poll() is not None]
+                    ended = [
+                        p
+                        for n, p in enumerate(processes)
+                        if p.poll() is not None and not (work / f"{step}-{r}-{n}").exists()
+                    ]
                     if ended:
                         output = ended[0].stderr.read() if ended[0].stderr else ""
                         pytest.fail(f"a writer ended early: {output[-2000:]}")
