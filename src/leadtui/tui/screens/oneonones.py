@@ -213,6 +213,12 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
             self.person_id = rows[0].person.id
         self.show_person()
 
+    def select_person(self, person_id: int) -> None:
+        """Show this person's running document (Today opens a person here); the refresh
+        that comes with showing the screen puts the cursor on them."""
+        self.person_id = person_id
+        self.history = HISTORY_PAGE
+
     def on_data_table_row_highlighted(self, event: KeyTable.RowHighlighted) -> None:
         """Moving in the people list shows that person's document."""
         if event.data_table.id == "oo-people" and event.row_key.value is not None:

@@ -330,6 +330,12 @@ feedback this half. From the shell: `leadtui feedback add sam "Clear design doc"
             text.append(f" ⚠{surprises}", style=self._colour("warning", "yellow"))
         return text
 
+    def select_person(self, person_id: int) -> None:
+        """Show this report's T3B3 for this half (Today opens a report here); the refresh
+        that comes with showing the screen puts the cursor on them."""
+        self.person_id = person_id
+        self.half = None
+
     def on_data_table_row_highlighted(self, event: KeyTable.RowHighlighted) -> None:
         """Moving on the board shows that person; moving in the slots shows the detail."""
         if event.data_table.id == "rv-board" and event.row_key.value is not None:
