@@ -1,0 +1,189 @@
+"""Search: what a person types, read into a full-text query that cannot fail.
+
+The words are matched case-insensitively, every word must match (AND) unless ``OR``
+sits between them, ``-word`` (or ``NOT word``) leaves out what contains the word,
+``"quoted words"`` match as a phrase, and a bare word matches as a prefix (``deleg``
+finds "delegation").
+
+SQLite's FTS5 query language has operators of its own (``*``, ``^``, ``:``, ``NEAR(``,
+parentheses, a lone ``"``) that make a typed query an error or mean something the person
+did not write. So the operators above are read here, and every word or phrase reaches
+FTS5 as a double-quoted string (a quote inside doubled): FTS5 never sees an operator
+it was not given by this module. Whatever the input, :func:`parse_query` returns a valid
+FTS5 expression or ``None`` (nothing to look for).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class SearchKind(StrEnum):
+    """The kinds of text the index holds, as the command line and JSON name them."""
+
+    PERSON = "person"  # a person's name, title and team
+    POINT = "point"  # a 1:1 talking point
+    ACTION = "action"  # a 1:1 action item
+    NOTE = "note"  # a held session's notes, shared or private
+    DRAFT = "draft"  # the upcoming session's notes (no date yet)
+    FEEDBACK = "feedback"
+    T3B3 = "t3b3"  # a Top or Bottom item
+    ENERGY = "energy"  # an energy day: its note, what energized and what drained
+    WORK = "work"  # energizing work
+
+
+class SearchSort(StrEnum):
+    """How hits are ordered: newest first, or best match first."""
+
+    DATE = "date"
+    RANK = "rank"
+
+
+# A paste of a whole page must not become a query of a thousand terms: the first ones
+# say what is looked for.
+MAX_TERMS = 32
+# Marks the search index puts around a matched word in a snippet. Private-use
+# characters: no keyboard types them, so they cannot be confused with the text.
+MARK_OPEN = "\ue000"
+MARK_CLOSE = "\ue001"
+
+
+class Term(NamedTuple):
+    """One word or quoted phrase as typed."""
+
+    text: str
+    phrase: bool
+
+    @property
+    def fts(self) -> str:
+        """The term as an FTS5 string: quoted (so no operator leaks in); a word is a prefix."""
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted if self.phrase else quoted + "*"
+
+
+class ParsedQuery(NamedTuple):
+    """A typed query read: the alternatives (each a list of terms that must all match)
+    and the terms that must not match."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to look for (only exclusions, or no words at all)."""
+        return not self.groups
+
+    @property
+    def match(self) -> str | None:
+        """The FTS5 MATCH expression, or None when there is nothing to look for."""
+        if not self.groups:
+            return None
+        alternatives = [
+            "(" + " AND ".join(term.fts for term in group) + ")" for group in self.groups
+        ]
+        wanted = (
+            alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+        )
+        if not self.excluded:
+            return wanted
+        unwanted = " OR ".join(term.fts for term in self.excluded)
+        return f"{wanted} NOT ({unwanted})"
+
+
+def _has_word(text: str) -> bool:
+    # FTS5's tokenizer keeps letters and digits; a term without any is an empty phrase,
+    # which matches nothing and would empty an AND group.
+    return any(char.isalnum() for char in text)
+
+
+def _tokens(text: str) -> list[tuple[str, bool, bool]]:
+    """(text, quoted, negated) for each word or quoted phrase; an unclosed quote runs
+    to the end."""
+    tokens: list[tuple[str, bool, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = False
+        if text[i] == "-" and i + 1 < n and not text[i + 1].isspace():
+            negated = True
+            i += 1
+        if text[i] == '"':
+            end = text.find('"', i + 1)
+            end = n if end == -1 else end
+            tokens.append((text[i + 1 : end], True, negated))
+            i = end + 1
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] != '"':
+            i += 1
+        tokens.append((text[start:i], False, negated))
+    return tokens
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read what a person typed: AND by default, ``OR``, ``-word`` / ``NOT word``,
+    ``"phrases"``, prefix words. Never raises; hostile input only loses its operators."""
+    # FTS5 reads a NUL as the end of the query (an unterminated string), and a lone
+    # surrogate (undecodable bytes in a shell argument) cannot reach SQLite at all.
+    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
+    groups: list[list[Term]] = [[]]
+    excluded: list[Term] = []
+    negate_next = False
+    count = 0
+    for word, quoted, negated in _tokens(text):
+        if not quoted and word == "OR":
+            groups.append([])
+            continue
+        if not quoted and word == "AND":
+            continue
+        if not quoted and word == "NOT":
+            negate_next = True
+            continue
+        negated, negate_next = negated or negate_next, False
+        if not _has_word(word) or count >= MAX_TERMS:
+            continue
+        count += 1
+        term = Term(" ".join(word.split()), phrase=quoted)
+        (excluded if negated else groups[-1]).append(term)
+    return ParsedQuery(tuple(tuple(g) for g in groups if g), tuple(excluded))
+
+
+class Snippet(NamedTuple):
+    """A piece of a matching text and where the matched words are in it."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, is_match) runs, in order."""
+        parts: list[tuple[str, bool]] = []
+        at = 0
+        for start, end in self.marks:
+            if start > at:
+                parts.append((self.text[at:start], False))
+            parts.append((self.text[start:end], True))
+            at = end
+        if at < len(self.text):
+            parts.append((self.text[at:], False))
+        return parts
+
+
+def read_snippet(marked: str) -> Snippet:
+    """A snippet as the index returns it (matches between MARK_OPEN and MARK_CLOSE) as
+    plain text and match positions; line breaks become spaces (a hit is one line)."""
+    text = ""
+    marks: list[tuple[int, int]] = []
+    start: int | None = None
+    for char in marked:
+        if char == MARK_OPEN:
+            start = len(text)
+        elif char == MARK_CLOSE:
+            if start is not None and len(text) > start:
+                marks.append((start, len(text)))
+            start = None
+        else:
+            text += " " if char in "\r\n\t" else char
+    return Snippet(text, tuple(marks))
