@@ -19,6 +19,8 @@ SHARED = {
     Topic.SUCCESSION_GAP: "PU",
     Topic.CANDIDACY: "PU",
     Topic.CEO_LOG: "PU",
+    Topic.CAREER_PLAN: "PSU",
+    Topic.MEETING_AUDIT: "PUT",
     Topic.ROTATION: "PSUT",
     Topic.VACATION_COVER: "PSUT",
 }

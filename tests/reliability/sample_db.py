@@ -244,6 +244,101 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "point_id": 1,
         },
     ],
+    "succession_gap": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "text": "Board presence",
+            "status": "improving",
+            "noted_on": "2026-07-01",
+            "feedback_id": 1,
+            "visibility": "shared",
+            "created_at": STAMP,
+        }
+    ],
+    "succession_gap_change": [
+        {"id": 1, "gap_id": 1, "changed_on": "2026-07-01", "status": "open"},
+        {"id": 2, "gap_id": 1, "changed_on": "2026-10-01", "status": "improving"},
+    ],
+    "succession_focus": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "half": "2026-H2",
+            "text": "Board presence",
+            "gap_id": 1,
+            "agreed_on": "2026-07-02",
+        }
+    ],
+    "succession_candidate": [
+        {
+            "person_id": 1,
+            "readiness": "1y",
+            "pending": "one budget cycle",
+            "interim": 1,
+            "reviewed_on": "2026-10-01",
+            "designated_on": "2026-01-10",
+        }
+    ],
+    "succession_ceo_note": [
+        {
+            "id": 1,
+            "noted_on": "2026-10-05",
+            "text": "Presented the plan at staff",
+            "person_id": 1,
+            "kind": "relationship",
+            "visibility": "shared",
+            "created_at": STAMP,
+        }
+    ],
+    "recurring_meeting": [
+        {
+            "id": 1,
+            "name": "Eng staff",
+            "cadence": "weekly",
+            "kind": "leadership",
+            "my_role": "host",
+            "active": 1,
+            "created_at": STAMP,
+        }
+    ],
+    "meeting_audit": [
+        {
+            "id": 1,
+            "meeting_id": 1,
+            "quarter": "2026-Q4",
+            "decision": "partner",
+            "missing": "Budget fluency",
+            "plan": "Co-run two sessions",
+            "decided_on": "2026-10-03",
+        }
+    ],
+    "vacation": [
+        {
+            "id": 1,
+            "starts_on": "2026-12-21",
+            "ends_on": "2027-01-03",
+            "no_chiming_in": 1,
+            "created_at": STAMP,
+        }
+    ],
+    "vacation_cover": [
+        {"id": 1, "vacation_id": 1, "responsibility": "Hiring decisions", "person_id": 1}
+    ],
+    "career_plan": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "goal": "Run this team",
+            "aligned_up_on": "2026-09-01",
+            "aligned_up_note": "CEO supports a test run",
+            "status": "partnering",
+            "created_at": STAMP,
+        }
+    ],
+    "career_milestone": [
+        {"id": 1, "plan_id": 1, "text": "Run staff for a month", "target_on": "2027-02-01"}
+    ],
 }
 
 

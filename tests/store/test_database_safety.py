@@ -37,6 +37,7 @@ SHIPPED_DIGESTS = {
     "0005_indexes_and_application_id.sql": (
         "3db734bd29f4306de0fb4ba91279148b1a54a24b0f7c4162a03e6097c13dc1f9"
     ),
+    "0007_succession.sql": "d12af0a7fbc6017492ce2c4c335ad88c19a099034fd2f202066b0b50b732912e",
 }
 
 

@@ -27,6 +27,17 @@ USER_TABLES: tuple[tuple[str, str, str], ...] = (
     ("feedback", "feedback entry", "feedback entries"),
     ("t3b3", "T3B3", "T3B3s"),
     ("t3b3_item", "T3B3 item", "T3B3 items"),
+    ("succession_gap", "succession gap", "succession gaps"),
+    ("succession_gap_change", "gap change", "gap changes"),
+    ("succession_focus", "focus area", "focus areas"),
+    ("succession_candidate", "succession candidate", "succession candidates"),
+    ("succession_ceo_note", "CEO log note", "CEO log notes"),
+    ("recurring_meeting", "recurring meeting", "recurring meetings"),
+    ("meeting_audit", "meeting audit decision", "meeting audit decisions"),
+    ("vacation", "vacation", "vacations"),
+    ("vacation_cover", "vacation cover", "vacation covers"),
+    ("career_plan", "career plan", "career plans"),
+    ("career_milestone", "career milestone", "career milestones"),
 )
 # Tables that hold no one's words: the schema's own bookkeeping.
 DEMO_IGNORES = frozenset({"_sqlite_migrations"})

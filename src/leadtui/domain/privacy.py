@@ -19,6 +19,8 @@ FOCUS_AREA        yes      yes     yes     no
 SUCCESSION_GAP    yes      no      yes     no
 CANDIDACY         yes      no      yes     no
 CEO_LOG           yes      no      yes     no
+CAREER_PLAN       yes      yes     yes     no
+MEETING_AUDIT     yes      no      yes     yes
 ROTATION          yes      yes     yes     yes
 VACATION_COVER    yes      yes     yes     yes
 ================  =======  ======  ======  ====
@@ -36,6 +38,11 @@ Where the design was silent:
 - CEO log notes (growth reported upward) go with succession gaps and candidacy:
   manager and CEO only.
 - Vacation cover reaches the person too: the delegate is told what they cover.
+- A career plan reaches the person it is about (it is partnered on with them) and
+  upward; what was said when aligning upwards is a CEO log note, not part of the plan.
+- The meeting audit's decisions (keep, delegate to whom, cancel) reach upward and the
+  leadership team, who see delegations; what a person is missing to run a meeting is a
+  succession gap and goes only where gaps go.
 - There is no catch-all topic on purpose: a new kind of text must pick a row
   here (and a test must pin it) before any export can carry it.
 """
@@ -83,6 +90,8 @@ class Topic(StrEnum):
     SUCCESSION_GAP = "succession-gap"  # what a report is missing to thrive in my role
     CANDIDACY = "candidacy"  # who might succeed me, and why
     CEO_LOG = "ceo-log"  # growth I report to my manager or the CEO
+    CAREER_PLAN = "career-plan"  # the path, milestones and test run for a report who wants my job
+    MEETING_AUDIT = "meeting-audit"  # my recurring meetings and who runs them from now on
     ROTATION = "rotation"  # rotation terms and the leadership meeting host order
     VACATION_COVER = "vacation-cover"  # who covers which responsibility while I am away
 
@@ -99,6 +108,8 @@ _SHARED_REACH: dict[Topic, frozenset[Audience]] = {
     Topic.SUCCESSION_GAP: frozenset({Audience.PRIVATE, Audience.UPWARD}),
     Topic.CANDIDACY: frozenset({Audience.PRIVATE, Audience.UPWARD}),
     Topic.CEO_LOG: frozenset({Audience.PRIVATE, Audience.UPWARD}),
+    Topic.CAREER_PLAN: frozenset({Audience.PRIVATE, Audience.PERSON, Audience.UPWARD}),
+    Topic.MEETING_AUDIT: frozenset({Audience.PRIVATE, Audience.UPWARD, Audience.TEAM}),
     Topic.ROTATION: _EVERYONE,
     Topic.VACATION_COVER: _EVERYONE,
 }

@@ -1,0 +1,283 @@
+"""What a person types for succession planning: the one door for that input."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from leadtui.domain.privacy import Visibility
+from leadtui.domain.succession import (
+    AuditDecision,
+    CareerStatus,
+    CeoKind,
+    GapStatus,
+    MeetingKind,
+    MeetingRole,
+    Readiness,
+)
+from leadtui.domain.text import quoted
+from leadtui.domain.validation import PastDay, checked_text, date_from_context
+
+TEXT_MAX = 300
+NAME_MAX = 120
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$", re.ASCII)
+
+
+def _choice(value: object, kind: type[StrEnum], flag: str) -> str:
+    """A typed word that must be one of ``kind``'s values; the refusal lists them."""
+    word = str(value if value is not None else "").strip().lower()
+    values = [k.value for k in kind]
+    if word not in values:
+        raise ValueError(f"{flag} must be {' | '.join(values)}, got {quoted(str(value))}")
+    return word
+
+
+def _text(value: object, what: str, hint: str) -> str:
+    return checked_text(value, what, hint, TEXT_MAX, one_line=True)
+
+
+def _optional_text(value: object, what: str, hint: str) -> str | None:
+    if value is None:
+        return None
+    return _text(value, what, hint)
+
+
+class _Draft(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+
+class GapDraft(_Draft):
+    """`succession gap add PERSON TEXT`: what they are missing to thrive in my role."""
+
+    text: str
+    visibility: Visibility = Visibility.SHARED
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _gap(cls, value: object) -> str:
+        return _text(value, "gap", "write what they are missing to thrive in your role")
+
+
+class GapStatusDraft(PastDay):
+    """`succession gap status PERSON N STATUS`: a dated change."""
+
+    DAY_WHAT = "record the change"
+
+    status: GapStatus
+    day: date = Field(default=None, validate_default=True)  # None: today
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: object) -> str:
+        return _choice(value, GapStatus, "status")
+
+
+class FocusDraft(_Draft):
+    """`succession focus PERSON TEXT`: an area agreed with the person for a half."""
+
+    text: str
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _focus(cls, value: object) -> str:
+        return _text(value, "focus area", "write the area agreed with them, or give --gap N")
+
+
+class CandidateDraft(_Draft):
+    """`succession candidate PERSON --readiness R`: None keeps what is stored."""
+
+    readiness: Readiness | None = None
+    pending: str | None = None
+    interim: bool | None = None
+
+    @field_validator("readiness", mode="before")
+    @classmethod
+    def _readiness(cls, value: object) -> object:
+        return None if value is None else _choice(value, Readiness, "--readiness")
+
+    @field_validator("pending", mode="before")
+    @classmethod
+    def _pending(cls, value: object) -> str | None:
+        return _optional_text(value, "--pending", "say what readiness waits on, or leave it out")
+
+
+class CeoDraft(PastDay):
+    """`succession ceo TEXT`: growth raised with my manager, or a relationship action."""
+
+    DAY_WHAT = "log what was said"
+
+    text: str
+    day: date = Field(default=None, validate_default=True)  # None: today
+    kind: CeoKind = CeoKind.GROWTH
+    visibility: Visibility = Visibility.SHARED
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> str:
+        return _text(value, "CEO log note", "write the growth you raised or the action taken")
+
+
+class MeetingDraft(_Draft):
+    """`meeting add NAME`: a recurring meeting I attend."""
+
+    name: str
+    cadence: str | None = None
+    kind: MeetingKind = MeetingKind.OTHER
+    role: MeetingRole = MeetingRole.ATTENDEE
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> str:
+        return checked_text(value, "meeting name", "give its name", NAME_MAX, one_line=True)
+
+    @field_validator("cadence", mode="before")
+    @classmethod
+    def _cadence(cls, value: object) -> str | None:
+        return _optional_text(value, "--cadence", "e.g. weekly")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> str:
+        return _choice(value, MeetingKind, "--kind")
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, value: object) -> str:
+        return _choice(value, MeetingRole, "--role")
+
+
+class AuditDraft(_Draft):
+    """`meeting audit NAME --decision D`: the quarter's decision for one meeting. Who it
+    goes to is a person, resolved and checked by the service."""
+
+    decision: AuditDecision
+    missing: str | None = None
+    plan: str | None = None
+    quarter: str
+
+    @field_validator("decision", mode="before")
+    @classmethod
+    def _decision(cls, value: object) -> str:
+        return _choice(value, AuditDecision, "--decision")
+
+    @field_validator("missing", mode="before")
+    @classmethod
+    def _missing(cls, value: object) -> str | None:
+        return _optional_text(value, "--missing", "say what they lack to run it")
+
+    @field_validator("plan", mode="before")
+    @classmethod
+    def _plan(cls, value: object) -> str | None:
+        return _optional_text(value, "--plan", "say how you will partner on it")
+
+    @field_validator("quarter", mode="before")
+    @classmethod
+    def _quarter(cls, value: object) -> str:
+        text = str(value or "").strip().upper()
+        match = _QUARTER.match(text)
+        if match is None or not 1900 <= int(match.group(1)) <= 2200:
+            raise ValueError(f"--quarter must look like 2026-Q4, got {quoted(str(value))}")
+        return text
+
+
+class VacationDraft(_Draft):
+    """`vacation add START END`: a vacation, ending on or after it starts."""
+
+    starts_on: date
+    ends_on: date
+    no_chiming_in: bool = False
+
+    @field_validator("starts_on", "ends_on", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        what = "start" if info.field_name == "starts_on" else "end"
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValueError(f"{what} is empty; give a day like 2027-07-05")
+        return date_from_context(value, info, what, future=True)
+
+    @model_validator(mode="after")
+    def _order(self) -> VacationDraft:
+        if self.ends_on < self.starts_on:
+            raise ValueError(
+                f"end {self.ends_on.isoformat()} is before start {self.starts_on.isoformat()}; "
+                "a vacation ends on or after the day it starts"
+            )
+        if (self.ends_on - self.starts_on).days > 366:
+            raise ValueError("a vacation longer than a year is not a vacation; check the dates")
+        return self
+
+
+class CoverDraft(_Draft):
+    """`vacation cover START RESPONSIBILITY PERSON`: one responsibility handed over."""
+
+    responsibility: str
+
+    @field_validator("responsibility", mode="before")
+    @classmethod
+    def _responsibility(cls, value: object) -> str:
+        return _text(value, "responsibility", "name what is handed over, e.g. hiring decisions")
+
+
+class CareerDraft(_Draft):
+    """`career PERSON …`: the changes to a career plan, applied in the order listed."""
+
+    goal: str | None = None
+    aligned_up_on: date | None = None
+    note: str | None = None
+    milestone: str | None = None
+    target_on: date | None = None
+    met: int | None = None
+    test_run: str | None = None
+    test_run_on: date | None = None
+    result: str | None = None
+    status: CareerStatus | None = None
+
+    @field_validator("goal", "note", "milestone", "test_run", "result", mode="before")
+    @classmethod
+    def _texts(cls, value: object, info: ValidationInfo) -> str | None:
+        flag = "--" + str(info.field_name).replace("_", "-")
+        return _optional_text(value, flag, "write it in a few words")
+
+    @field_validator("aligned_up_on", mode="before")
+    @classmethod
+    def _aligned(cls, value: object, info: ValidationInfo) -> object:
+        return None if value is None else date_from_context(value, info, "--aligned-up")
+
+    @field_validator("target_on", "test_run_on", mode="before")
+    @classmethod
+    def _future_day(cls, value: object, info: ValidationInfo) -> object:
+        flag = "--target" if info.field_name == "target_on" else "--on"
+        return None if value is None else date_from_context(value, info, flag, future=True)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: object) -> object:
+        return None if value is None else _choice(value, CareerStatus, "--status")
+
+    @model_validator(mode="after")
+    def _pairs(self) -> CareerDraft:
+        if (self.aligned_up_on is None) != (self.note is None):
+            raise ValueError(
+                "--aligned-up DATE and --note TEXT go together: when, and what was agreed"
+            )
+        if self.target_on is not None and self.milestone is None:
+            raise ValueError("--target goes with --milestone TEXT")
+        if self.test_run_on is not None and self.test_run is None:
+            raise ValueError("--on goes with --test-run TEXT")
+        if self.met is not None and self.met < 1:
+            raise ValueError(f"--met must be a milestone number from 1, got {self.met}")
+        return self
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to change: the command shows the plan."""
+        return all(v is None for v in self.model_dump().values())
+
+
+def draft_values(**values: Any) -> dict[str, Any]:
+    """Typed values without the ones not given (None), for a draft with defaults."""
+    return {k: v for k, v in values.items() if v is not None}

@@ -1,0 +1,581 @@
+"""Succession use cases: gaps, focus areas, the bench, the CEO log, the meeting audit,
+vacations and their cover, career paths, and the checks over all of them.
+
+Both front ends call these and nothing below them. Each write checks its rules
+(domain.succession: who succession is about, the bench limit, the audit's needs, the
+career path's order) inside one transaction and returns a typed result with what to
+tell the user; the repositories only read and write rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from leadtui.domain.dates import Half, half_of
+from leadtui.domain.people import Person
+from leadtui.domain.succession import (
+    BENCH_AIM,
+    BENCH_LIMIT,
+    VACATION_AIM_DAYS,
+    Audit,
+    Candidate,
+    CareerPlan,
+    CareerStatus,
+    CeoNote,
+    FocusArea,
+    Gap,
+    GapChange,
+    GapStatus,
+    Meeting,
+    SuccessionRecords,
+    SuccessionWarning,
+    Vacation,
+    audited_meetings,
+    bench,
+    check_audit,
+    check_career_step,
+    check_report,
+    check_vacation_overlap,
+    empty_plan,
+    gap_numbered,
+    is_report,
+    last_ceo_mention,
+    meeting_named,
+    quarter_of,
+    succession_checks,
+    vacation_days_in,
+    vacation_starting,
+)
+from leadtui.domain.text import quoted
+from leadtui.errors import InputError, NotFoundError
+from leadtui.services.people import archived_notice, get_person, list_people
+from leadtui.store.database import write_transaction
+from leadtui.store.succession import (
+    CareerRepository,
+    MeetingRepository,
+    SuccessionRepository,
+    VacationRepository,
+)
+
+if TYPE_CHECKING:
+    from leadtui.domain.succession_input import (
+        AuditDraft,
+        CandidateDraft,
+        CareerDraft,
+        CeoDraft,
+        CoverDraft,
+        FocusDraft,
+        GapDraft,
+        GapStatusDraft,
+        MeetingDraft,
+        VacationDraft,
+    )
+    from leadtui.store.database import Store
+
+
+# --- gaps ----------------------------------------------------------------------------
+
+
+class GapResult(NamedTuple):
+    """A gap after a change."""
+
+    gap: Gap
+    notice: str | None = None
+
+
+def _check_evidence(
+    store: Store, person: Person, feedback_id: int | None, point_id: int | None
+) -> None:
+    """Evidence is feedback or a 1:1 point about the same person."""
+    from leadtui.store.feedback import FeedbackRepository
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    if feedback_id is not None and point_id is not None:
+        raise InputError("give --feedback or --point, not both", field="evidence")
+    try:
+        if feedback_id is not None:
+            entry = FeedbackRepository(store).get(feedback_id)
+            if entry.person_id != person.id:
+                raise NotFoundError(f"feedback {feedback_id} is not about {person.display_name}")
+        if point_id is not None:
+            oo = OneOnOneRepository(store)
+            point = oo.point(point_id)
+            series = oo.series_for(person.id)
+            if series is None or point.series_id != series.id:
+                raise NotFoundError(
+                    f"talking point {point_id} is not in {person.display_name}'s 1:1s"
+                )
+    except NotFoundError as exc:
+        raise InputError(exc.message, field="evidence") from None
+
+
+def add_gap(
+    store: Store,
+    person: Person,
+    draft: GapDraft,
+    today: date,
+    *,
+    feedback_id: int | None = None,
+    point_id: int | None = None,
+) -> GapResult:
+    """Note what a direct report is missing to thrive in my role, optionally with the
+    feedback entry or 1:1 point that shows it."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        check_report(get_person(store, person.id), "a gap")
+        _check_evidence(store, person, feedback_id, point_id)
+        gap_id = repo.add_gap(person.id, draft.text, today, draft.visibility, feedback_id, point_id)
+    gap = next(g for g in repo.gaps(person.id) if g.id == gap_id)
+    return GapResult(gap)
+
+
+def set_gap_status(store: Store, person: Person, number: int, draft: GapStatusDraft) -> GapResult:
+    """Move gap ``number`` to a new status, dated; the same status again is a no-op."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        gap = gap_numbered(repo.gaps(person.id), number, person)
+        if gap.status is draft.status:
+            return GapResult(gap, f"gap {number} is already {gap.status.value}")
+        if draft.day < gap.noted_on:
+            raise InputError(
+                f"--date {draft.day.isoformat()} is before gap {number} was noted "
+                f"({gap.noted_on.isoformat()}); give that day or a later one",
+                field="day",
+            )
+        repo.set_gap_status(gap.id, draft.status, draft.day)
+    changed = next(g for g in repo.gaps(person.id) if g.id == gap.id)
+    return GapResult(changed, archived_notice(get_person(store, person.id)))
+
+
+# --- focus areas ---------------------------------------------------------------------
+
+
+class FocusResult(NamedTuple):
+    """A focus area agreed, and what to tell the user."""
+
+    focus: FocusArea
+    notice: str | None = None
+
+
+def add_focus(
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    half: Half,
+    draft: FocusDraft | None = None,
+    gap_number: int | None = None,
+) -> FocusResult:
+    """Agree a focus area with a direct report for ``half``: the words given, or the
+    words of their gap ``gap_number`` (a closed gap is taken with a notice)."""
+    if draft is None and gap_number is None:
+        raise InputError("a focus area needs its words or --gap N", field="text")
+    repo = SuccessionRepository(store)
+    notice = None
+    with write_transaction(store):
+        check_report(get_person(store, person.id), "a focus area")
+        gap = None
+        if gap_number is not None:
+            gap = gap_numbered(repo.gaps(person.id), gap_number, person)
+            if gap.status is GapStatus.CLOSED:
+                notice = f"gap {gap_number} is closed; focusing on it all the same"
+        text = draft.text if draft is not None else gap.text if gap else ""
+        focus_id = repo.add_focus(person.id, half.label, text, gap.id if gap else None, today)
+    focus = next(f for f in repo.focus(half.label, person.id) if f.id == focus_id)
+    return FocusResult(focus, notice)
+
+
+# --- the bench -----------------------------------------------------------------------
+
+
+class CandidateResult(NamedTuple):
+    """A candidacy after a change (None when cleared), and what to tell the user."""
+
+    candidate: Candidate | None
+    notice: str | None = None
+
+
+def set_candidate(
+    store: Store, person: Person, draft: CandidateDraft, today: date
+) -> CandidateResult:
+    """Mark or update a candidate; setting it counts as reviewing their readiness today.
+    A new candidate needs a readiness; more than a handful is refused, more than two is
+    allowed with a notice; the interim flag moves to this person from anyone else."""
+    repo = SuccessionRepository(store)
+    notices: list[str] = []
+    with write_transaction(store):
+        check_report(get_person(store, person.id), "candidacy")
+        current = {c.person_id: c for c in repo.candidates()}
+        mine = current.get(person.id)
+        if mine is None:
+            if draft.readiness is None:
+                raise InputError(
+                    f"{person.display_name} is not a candidate yet; give --readiness "
+                    "now | 1y | 2y | later",
+                    field="readiness",
+                )
+            active = {p.id for p in list_people(store) if is_report(p)}
+            others = [c for c in current.values() if c.person_id in active]
+            if len(others) >= BENCH_LIMIT:
+                raise InputError(
+                    f"{len(others)} candidates already; the bench is one or two people with the "
+                    "best chance, so clear one first (--clear)",
+                    field="person",
+                )
+            if len(others) + 1 > BENCH_AIM:
+                notices.append(
+                    f"{len(others) + 1} candidates now; the source's number is one or two"
+                )
+        candidate = Candidate(
+            person.id,
+            draft.readiness or (mine.readiness if mine else draft.readiness),  # type: ignore[arg-type]
+            draft.pending if draft.pending is not None else (mine.pending if mine else None),
+            draft.interim if draft.interim is not None else (mine.interim if mine else False),
+            today,
+            mine.designated_on if mine else today,
+        )
+        if draft.interim:
+            moved = [c for c in current.values() if c.interim and c.person_id != person.id]
+            for c in moved:
+                notices.append(f"interim moved from {get_person(store, c.person_id).display_name}")
+            repo.clear_interim(person.id)
+        repo.save_candidate(candidate)
+    return CandidateResult(candidate, "; ".join(notices) or None)
+
+
+def clear_candidate(store: Store, person: Person) -> CandidateResult:
+    """Take a person off the bench; someone who was not on it is refused."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        if all(c.person_id != person.id for c in repo.candidates()):
+            raise InputError(f"{person.display_name} is not a candidate", field="person")
+        repo.remove_candidate(person.id)
+    return CandidateResult(None)
+
+
+# --- the CEO log ---------------------------------------------------------------------
+
+
+class CeoResult(NamedTuple):
+    """A CEO log entry written, and what to tell the user."""
+
+    note: CeoNote
+    notice: str | None = None
+
+
+def add_ceo_note(store: Store, draft: CeoDraft, person: Person | None = None) -> CeoResult:
+    """Log growth raised with my manager (or a relationship action), about someone or not."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        note_id = repo.add_ceo_note(
+            draft.day, draft.text, person.id if person else None, draft.kind, draft.visibility
+        )
+    note = next(n for n in repo.ceo_log() if n.id == note_id)
+    notice = archived_notice(get_person(store, person.id)) if person else None
+    return CeoResult(note, notice)
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+def list_meetings(store: Store) -> list[Meeting]:
+    """Every recurring meeting, active first."""
+    return MeetingRepository(store).meetings()
+
+
+def add_meeting(store: Store, draft: MeetingDraft) -> Meeting:
+    """Add a recurring meeting; a name taken by an active meeting is refused."""
+    repo = MeetingRepository(store)
+    with write_transaction(store):
+        folded = draft.name.casefold()
+        if any(m.active and m.name.casefold() == folded for m in repo.meetings()):
+            raise InputError(f"a meeting named {quoted(draft.name)} exists already", field="name")
+        meeting_id = repo.add(draft.name, draft.cadence, draft.kind, draft.role)
+    return next(m for m in repo.meetings() if m.id == meeting_id)
+
+
+class AuditResult(NamedTuple):
+    """A meeting's decision for a quarter, and what to tell the user."""
+
+    meeting: Meeting
+    audit: Audit
+    notice: str | None = None
+
+
+def audit_meeting(
+    store: Store, name: str, draft: AuditDraft, today: date, delegate: Person | None = None
+) -> AuditResult:
+    """Record the quarter's decision for one meeting (a second one replaces the first)."""
+    repo = MeetingRepository(store)
+    with write_transaction(store):
+        meeting = meeting_named([m for m in repo.meetings() if m.active], name)
+        # As stored now: a screen may hold a Person read before they were archived.
+        delegate = get_person(store, delegate.id) if delegate else None
+        check_audit(draft.decision, delegate, draft.missing, draft.plan)
+        audit = Audit(
+            0,
+            meeting.id,
+            draft.quarter,
+            draft.decision,
+            delegate.id if delegate else None,
+            draft.missing,
+            draft.plan,
+            today,
+        )
+        repo.save_audit(audit)
+    saved = next(
+        a for a in repo.audits() if a.meeting_id == meeting.id and a.quarter == draft.quarter
+    )
+    notice = None
+    if meeting.kind.hard_to_displace and draft.decision.needs_delegate:
+        notice = f"{meeting.kind.value} meetings are hard to displace yourself from; noted"
+    return AuditResult(meeting, saved, notice)
+
+
+# --- vacations -----------------------------------------------------------------------
+
+
+def list_vacations(store: Store) -> list[Vacation]:
+    """Every vacation with its cover, by start."""
+    return VacationRepository(store).vacations()
+
+
+class VacationResult(NamedTuple):
+    """A vacation after a change, and what to tell the user."""
+
+    vacation: Vacation
+    notice: str | None = None
+
+
+def add_vacation(store: Store, draft: VacationDraft) -> VacationResult:
+    """Plan a vacation; one overlapping another is refused. Shorter than the aim is
+    allowed with a notice."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        check_vacation_overlap(repo.vacations(), draft.starts_on, draft.ends_on)
+        vacation_id = repo.add(draft.starts_on, draft.ends_on, draft.no_chiming_in)
+    vacation = next(v for v in repo.vacations() if v.id == vacation_id)
+    notice = None
+    if vacation.days < VACATION_AIM_DAYS:
+        notice = f"{vacation.days} days; the aim is a long vacation of {VACATION_AIM_DAYS}"
+    return VacationResult(vacation, notice)
+
+
+def cover_vacation(
+    store: Store, start: date, draft: CoverDraft, person: Person | None
+) -> VacationResult:
+    """Hand a responsibility to ``person`` for the vacation starting on ``start`` (None:
+    listed, nobody yet); the same responsibility again changes its delegate."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        vacation = vacation_starting(repo.vacations(), start)
+        person = get_person(store, person.id) if person else None
+        if person is not None and not person.active:
+            raise InputError(
+                f"{person.display_name} is archived; hand it to someone on the team",
+                field="person",
+            )
+        repo.save_cover(vacation.id, draft.responsibility, person.id if person else None)
+    return VacationResult(vacation_starting(repo.vacations(), start))
+
+
+# --- career paths --------------------------------------------------------------------
+
+
+class CareerResult(NamedTuple):
+    """A career plan after a change."""
+
+    plan: CareerPlan
+    notice: str | None = None
+
+
+def career_plan(store: Store, person: Person) -> CareerPlan:
+    """The person's career plan, or an empty one (id 0) not started yet."""
+    return CareerRepository(store).plan_for(person.id) or empty_plan(person.id)
+
+
+def update_career(store: Store, person: Person, draft: CareerDraft, today: date) -> CareerResult:
+    """Apply the draft's changes in order (goal, aligned up, milestone, met, test run,
+    result, status) in one transaction: a status out of order writes nothing."""
+    repo = CareerRepository(store)
+    with write_transaction(store):
+        check_report(get_person(store, person.id), "a career path")
+        plan = repo.plan_for(person.id) or empty_plan(person.id)
+        plan = plan._replace(
+            goal=draft.goal if draft.goal is not None else plan.goal,
+            aligned_up_on=draft.aligned_up_on or plan.aligned_up_on,
+            aligned_up_note=draft.note if draft.note is not None else plan.aligned_up_note,
+            test_run=draft.test_run if draft.test_run is not None else plan.test_run,
+            test_run_on=draft.test_run_on or plan.test_run_on,
+            test_result=draft.result if draft.result is not None else plan.test_result,
+        )
+        plan = repo.save_plan(plan)
+        if draft.milestone is not None:
+            repo.add_milestone(plan.id, draft.milestone, draft.target_on)
+        if draft.met is not None:
+            stored = repo.plan_for(person.id) or plan
+            found = next((m for m in stored.milestones if m.number == draft.met), None)
+            if found is None:
+                there = f"1–{len(stored.milestones)}" if stored.milestones else "none yet"
+                raise InputError(
+                    f"no milestone {draft.met} (milestones: {there}); add one with --milestone",
+                    field="met",
+                )
+            repo.set_met(found.id, today)
+        plan = repo.plan_for(person.id) or plan
+        if draft.status is not None:
+            check_career_step(plan, draft.status)
+            plan = repo.save_plan(plan._replace(status=draft.status))
+    notice = None
+    if plan.status is CareerStatus.MANAGED_OUT:
+        notice = "managed out: archive them in People when they leave"
+    return CareerResult(plan, notice)
+
+
+# --- reading it all ------------------------------------------------------------------
+
+
+class PersonSuccession(NamedTuple):
+    """One report's succession record."""
+
+    person: Person
+    gaps: list[Gap]
+    changes: list[GapChange]
+    focus: list[FocusArea]  # this half's (the overview) or the packet's half
+    candidate: Candidate | None
+    last_ceo: date | None
+    plan: CareerPlan | None
+
+    @property
+    def open_gaps(self) -> list[Gap]:
+        """Gaps still open or improving."""
+        return [g for g in self.gaps if g.status is not GapStatus.CLOSED]
+
+
+class SuccessionOverview(NamedTuple):
+    """Everything the Succession screen, `succession show` and the upward brief read."""
+
+    today: date
+    half: Half
+    quarter: str
+    rows: list[PersonSuccession]  # active direct reports, by name
+    people: dict[int, Person]  # everyone, archived included, by id
+    warnings: list[SuccessionWarning]
+    ceo_log: list[CeoNote]
+    meetings: list[Meeting]  # the active ones the audit walks this quarter
+    audits: dict[int, Audit]  # this quarter's, by meeting id
+    vacations: list[Vacation]
+    days_this_year: int
+
+    def row(self, person_id: int) -> PersonSuccession | None:
+        """The report's row, if they are one."""
+        return next((r for r in self.rows if r.person.id == person_id), None)
+
+    @property
+    def bench(self) -> list[PersonSuccession]:
+        """The candidates' rows, readiest first."""
+        order = ["now", "1y", "2y", "later"]
+        on = [r for r in self.rows if r.candidate is not None]
+        return sorted(on, key=lambda r: order.index(r.candidate.readiness.value))  # type: ignore[union-attr]
+
+
+def _records(store: Store, people: list[Person]) -> SuccessionRecords:
+    repo = SuccessionRepository(store)
+    meetings = MeetingRepository(store)
+    return SuccessionRecords(
+        people,
+        repo.focus(),
+        repo.candidates(),
+        repo.ceo_log(),
+        meetings.meetings(),
+        meetings.audits(),
+        VacationRepository(store).vacations(),
+    )
+
+
+def succession_overview(store: Store, today: date, start_month: int = 1) -> SuccessionOverview:
+    """The bench, this half's focus, the CEO log, this quarter's audit, the vacations and
+    every check, as of ``today``."""
+    people = list_people(store, include_archived=True)
+    records = _records(store, people)
+    half = half_of(today, start_month)
+    quarter = quarter_of(today)
+    repo = SuccessionRepository(store)
+    gaps = repo.gaps()
+    changes = repo.gap_changes([g.id for g in gaps])
+    plans = {p.person_id: p for p in CareerRepository(store).plans()}
+    candidates = {c.person_id: c for c in bench(records)}
+    rows = []
+    for person in sorted((p for p in people if is_report(p)), key=lambda p: p.name.casefold()):
+        mine = [g for g in gaps if g.person_id == person.id]
+        ids = {g.id for g in mine}
+        rows.append(
+            PersonSuccession(
+                person,
+                mine,
+                [c for c in changes if c.gap_id in ids],
+                [f for f in records.focus if f.person_id == person.id and f.half == half.label],
+                candidates.get(person.id),
+                last_ceo_mention(records.ceo_log, person.id),
+                plans.get(person.id),
+            )
+        )
+    return SuccessionOverview(
+        today,
+        half,
+        quarter,
+        rows,
+        {p.id: p for p in people},
+        succession_checks(records, today, start_month),
+        records.ceo_log,
+        audited_meetings(records, quarter),
+        {a.meeting_id: a for a in records.audits if a.quarter == quarter},
+        records.vacations,
+        vacation_days_in(records.vacations, today.year),
+    )
+
+
+def person_succession(store: Store, person: Person, half: Half) -> PersonSuccession:
+    """One person's succession record with the focus areas of ``half`` (the review
+    packet's section)."""
+    repo = SuccessionRepository(store)
+    gaps = repo.gaps(person.id)
+    candidate = next((c for c in repo.candidates() if c.person_id == person.id), None)
+    return PersonSuccession(
+        person,
+        gaps,
+        repo.gap_changes([g.id for g in gaps]),
+        repo.focus(half.label, person.id),
+        candidate,
+        last_ceo_mention(repo.ceo_log(), person.id),
+        CareerRepository(store).plan_for(person.id),
+    )
+
+
+class SuccessionCard(NamedTuple):
+    """The Today screen's Succession card."""
+
+    half: Half
+    quarter: str
+    reports: int
+    missing_focus: list[Person]
+    audit_due: int  # meetings not audited this quarter
+    meetings: int
+    bench: list[tuple[Person, Candidate]]
+    warnings: int
+
+
+def succession_card(store: Store, today: date, start_month: int = 1) -> SuccessionCard:
+    """Reports without a focus area this half, the audit still due, the bench."""
+    overview = succession_overview(store, today, start_month)
+    return SuccessionCard(
+        overview.half,
+        overview.quarter,
+        len(overview.rows),
+        [r.person for r in overview.rows if not r.focus],
+        sum(1 for m in overview.meetings if m.id not in overview.audits),
+        len(overview.meetings),
+        [(r.person, r.candidate) for r in overview.bench if r.candidate is not None],
+        len(overview.warnings),
+    )
