@@ -10,7 +10,8 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
-from tests.helpers import SIZE, TODAY, plain_text
+from leadtui.tui.widgets.today_cards import EnergyCard
+from tests.helpers import SIZE, TODAY, option_lines, plain_text
 
 
 def stored_levels(db_path: Path) -> dict[str, int]:
@@ -111,10 +112,11 @@ async def test_work_that_creates_work_for_other_teams_is_logged_with_a_warning(
 
 
 async def test_today_says_energy_is_not_logged(app: LeadtuiApp) -> None:
+    """Today's card says the verdict in words, never the state id."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Energy not logged today" in screen_text(app, "#ritual-energy")
+        assert "Energy not logged today." in option_lines(app.screen.query_one(EnergyCard))
         await pilot.press("E", "2", "t")
         await pilot.pause()
-        card = screen_text(app, "#ritual-energy")
-        assert "Today: 2" in card and "not-enough-data" in card
+        card = option_lines(app.screen.query_one(EnergyCard))
+        assert card == ["Today: 2 · drained", "Not enough data yet: 1 of 14 days logged"]

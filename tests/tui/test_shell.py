@@ -59,7 +59,7 @@ async def test_today_is_home_and_welcomes_on_an_empty_database(app: LeadtuiApp) 
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.has_class("-first-run")
-        assert "leadtui demo" in str(app.screen.query_one("#today-people-list").render())
+        assert "leadtui demo" in str(app.screen.query_one("#today-welcome").render())
 
 
 async def test_keymap_remaps_by_binding_id(db_path: Path, isolated_home: Path) -> None:

@@ -22,16 +22,20 @@ def demo_app(db_path: Path, home: Path) -> Any:
 
 
 def test_today_with_a_team(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
-    """Look for: the date, people grouped Reports/Peers/Manager/Skip-levels with title and
-    team dimmed, an archived count, and one card per ritual on the right; the Reviews card
-    gives the half and weeks left, T3B3s to deliver (not started and drafts first) and a
-    report with no feedback in 30 days, all cards fully on screen."""
+    """Look for: the date and the "tab: next card · enter: open" hint; People at the left,
+    grouped Reports/Peers/Manager/Skip-levels with title and team muted and an archived
+    count; on the right four cards fully on screen: One-on-ones with its cursor (tinted,
+    readable) on the first overdue person, Reviews with the half, weeks left, T3B3s to
+    deliver (not started and drafts first) and a quiet report, Energy in words, and the
+    rituals still to come."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE)
 
 
 def test_today_first_run(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
-    """Look for: the welcome card telling how to add people or try `leadtui demo`; the
-    Reviews card says there are no reports yet."""
+    """Look for: the welcome card telling how to add people (p, then a) or try
+    `leadtui demo`; One-on-ones says how to set up a series with keys, Reviews that there
+    are no reports yet, Energy that today is not logged and how much data the verdict
+    still needs, in words."""
     assert snap_compare(make_app(db_path, isolated_home), terminal_size=SIZE)
 
 
