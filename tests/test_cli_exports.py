@@ -33,7 +33,8 @@ def test_person_and_shared_are_the_same_copy(sam: list[str], what: list[str]) ->
 
 @pytest.mark.parametrize("what", [["1on1"], ["review"], ["energy"]])
 def test_the_private_copy_says_so_in_its_first_line(sam: list[str], what: list[str]) -> None:
-    args = [] if what == ["energy"] else ["sam"]
+    # Energy is private by nature: it takes no --audience.
+    args = [] if what == ["energy"] else ["sam", "--audience", "private"]
     text = cli("export", *what, *args, *sam).stdout
     first, _, audience = text.splitlines()[:3]
     assert first.startswith("# Private: ")
@@ -53,6 +54,7 @@ def test_other_audiences_are_refused_by_the_parser(
 
 
 def test_out_refusals_name_the_flag(sam: list[str], tmp_path: Path, db_path: Path) -> None:
+    sam = ["--audience", "private", *sam]
     out = tmp_path / "sam.md"
     assert cli("export", "1on1", "sam", "--out", str(out), *sam).returncode == 0
     assert out.read_text().startswith("# Private: 1:1 — Sam Okafor")
@@ -67,3 +69,17 @@ def test_out_refusals_name_the_flag(sam: list[str], tmp_path: Path, db_path: Pat
     database = cli("export", "1on1", "sam", "--out", str(db_path), "--force", *sam)
     assert database.returncode == 2 and "is the database or one of its files" in database.stderr
     assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("what", ["1on1", "review"])
+def test_the_audience_is_always_chosen(
+    sam: list[str], what: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No default copy: the app's export dialog asks Shared or Private, and so does this.
+    from leadtui.cli import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["export", what, "sam", *sam])
+    err = capsys.readouterr().err
+    assert refused.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert "--audience is required: choose shared" in err and "or private" in err

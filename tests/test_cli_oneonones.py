@@ -82,7 +82,7 @@ def test_export_audiences(sam: list[str], tmp_path: Path) -> None:
     shared = cli("export", "1on1", "sam", "--audience", "shared", *sam).stdout
     assert "Audience: shared" in shared and "Shared point" in shared
     assert "SECRET" not in shared
-    private = cli("export", "1on1", "sam", *sam).stdout
+    private = cli("export", "1on1", "sam", "--audience", "private", *sam).stdout
     assert "SECRET point" in private and "Audience: private" in private
 
 

@@ -72,7 +72,7 @@ def test_remove_text_after_delivery_and_not_in_person(sam: list[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["t3b3", "set", "sam", *TOPS, "--top", "Fourth"], "--top was given 4 times"),
+        (["t3b3", "set", "sam", *TOPS, "--top", "Fourth"], "--top has 4 items"),
         (["t3b3", "set", "sam", "--top", "  "], "a Top item is empty"),
         (["t3b3", "set", "sam", "--top", "a", "--top", "A"], "names the same item twice"),
         (["t3b3", "set", "sam"], "give --top TEXT and/or --bottom TEXT"),
@@ -87,7 +87,7 @@ def test_remove_text_after_delivery_and_not_in_person(sam: list[str]) -> None:
         (["feedback", "add", "sam", "x", "--kind", "praise"], "--kind must be strength or growth"),
         (["feedback", "add", "sam", "x", "--date", "2026-02-31"], "not a real date"),
         (["feedback", "add", "sam", "x" * 2001], "keep it to 2000"),
-        (["export", "review", "sam", "--half", "2026-H9"], "H1 or H2"),
+        (["export", "review", "sam", "--audience", "shared", "--half", "2026-H9"], "H1 or H2"),
     ],
 )
 def test_refused_review_input(sam: list[str], argv: list[str], message: str) -> None:
@@ -185,9 +185,9 @@ def test_export_review_audiences(sam: list[str], tmp_path: Path) -> None:
     assert "Audience: shared" in shared and "Shared praise" in shared
     assert "PRIVATE" not in shared and "Secret area" not in shared and "Mentoring" not in shared
     assert out.stat().st_mode & 0o777 == 0o600
-    again = cli("export", "review", "sam", "--out", str(out), *sam)
+    again = cli("export", "review", "sam", "--audience", "shared", "--out", str(out), *sam)
     assert again.returncode == 2 and "--force" in again.stderr
-    private = cli("export", "review", "sam", *sam).stdout
+    private = cli("export", "review", "sam", "--audience", "private", *sam).stdout
     assert "PRIVATE worry" in private and "Secret area to grow" in private
     assert "would be a surprise" in private
 
@@ -203,7 +203,7 @@ def test_halves_follow_the_configured_start_month(sam: list[str], isolated_home:
     isolated_home.mkdir(parents=True, exist_ok=True)
     (isolated_home / "config.toml").write_text("[review]\nhalf_start_month = 10\n")
     assert show(sam)["half"] == "2026-H1"  # a review year starting in October
-    packet = cli("export", "review", "sam", *sam).stdout
+    packet = cli("export", "review", "sam", "--audience", "private", *sam).stdout
     assert "2026-H1 (2026-10-01 to 2027-03-31)" in packet
     (isolated_home / "config.toml").write_text("[review]\nhalf_start_month = 13\n")
     result = cli("t3b3", "show", "sam", "--json", *sam)
@@ -232,6 +232,6 @@ def test_out_of_range_halves_are_refused_and_nothing_is_written(sam: list[str], 
 
 def test_an_unwritable_export_target_is_refused(sam: list[str], tmp_path: Path) -> None:
     long_name = tmp_path / ("x" * 300 + ".md")
-    result = cli("export", "review", "sam", "--out", str(long_name), *sam)
+    result = cli("export", "review", "sam", "--audience", "private", "--out", str(long_name), *sam)
     assert result.returncode == 2 and "cannot be written" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

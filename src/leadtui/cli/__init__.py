@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import close_opened, locations_for, today_from_env
+from leadtui.cli.common import close_opened, flag_worded, locations_for, today_from_env
 from leadtui.domain.text import MESSAGE_LIMIT, escaped
 from leadtui.errors import LeadtuiError
 
@@ -73,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LeadtuiError as exc:
-        sys.stderr.write(f"leadtui: {escaped(exc.message, MESSAGE_LIMIT)}\n")
+        message = flag_worded(exc.message, getattr(exc, "field", None))
+        sys.stderr.write(f"leadtui: {escaped(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -107,3 +107,25 @@ def note(notice: str | None) -> None:
     leaving stdout to the command's own output."""
     if notice:
         sys.stderr.write(f"leadtui: note: {notice}\n")
+
+
+# Refusals are worded for any front end ("every must be 1–12 weeks"): the app has no flags.
+# The command line names the flag a field was given as, when the refusal starts with the
+# field's words: field -> (its words, its flag).
+FLAG_OF_FIELD = {
+    "every_weeks": ("every", "--every"),
+    "minutes": ("minutes", "--minutes"),
+    "owner": ("owner", "--owner"),
+    "kind": ("kind", "--kind"),
+    "top": ("top", "--top"),
+    "bottom": ("bottom", "--bottom"),
+}
+
+
+def flag_worded(message: str, field: str | None) -> str:
+    """``message`` with the refused field's words replaced by its flag: "every must be
+    1–12 weeks" -> "--every must be 1–12 weeks"; other messages as they are."""
+    words, flag = FLAG_OF_FIELD.get(field or "", ("", ""))
+    if words and message.startswith(words + " "):
+        return flag + message[len(words) :]
+    return message

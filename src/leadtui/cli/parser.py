@@ -68,6 +68,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error message and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
+        if "required:" in message and "--audience" in message:
+            # A copy with private parts is never written without saying who it is for.
+            choose = "choose shared (their copy) or private (for you)"
+            if message.endswith("required: --audience"):
+                message = f"--audience is required: {choose}"
+            else:
+                message = f"{message}; --audience: {choose}"
         # argparse quotes the offending argument whole (a 100 KB paste, a newline, an
         # escape sequence): shorten each quote, then keep the line printable and short.
         hint = f" (see `{self.prog} --help`)"
@@ -350,10 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
             parser.add_argument("person", metavar="PERSON")
             parser.add_argument(
                 "--audience",
-                # "shared" is the older name of the person's copy; scripts keep working.
-                choices=("private", "person", "shared"),
-                default="private",
-                help=f"person (or shared): their copy, drops {audience} (default: private)",
+                # Always chosen, never assumed: the app's export dialog asks the same.
+                # "person" is the other name of the shared copy; scripts keep working.
+                choices=("shared", "private", "person"),
+                required=True,
+                help=f"shared: their copy, drops {audience}; private: everything, for you",
             )
         parser.add_argument("--out", metavar="FILE", help="default: print")
         parser.add_argument("--force", action="store_true", help="overwrite --out")

@@ -35,7 +35,7 @@ class FeedbackDraft(PastDay):
     def _kind(cls, value: object) -> object:
         word = str(value or "").strip().lower()
         if word not in {k.value for k in FeedbackKind}:
-            raise ValueError(f"--kind must be strength or growth, got {quoted(str(value))}")
+            raise ValueError(f"kind must be strength or growth, got {quoted(str(value))}")
         return word
 
 
@@ -74,11 +74,12 @@ class T3B3ListsDraft(BaseModel):
         side = getattr(info, "field_name", "item")
         items = [item_text(v, side.capitalize()) for v in list(value)]  # type: ignore[call-overload]
         folded = [i.casefold() for i in items]
+        # Worded for any front end ("top names ..."); the command line names its flag.
         if len(set(folded)) < len(folded):
-            raise ValueError(f"--{side} names the same item twice; give {SLOTS} different ones")
+            raise ValueError(f"{side} names the same item twice; give {SLOTS} different ones")
         if len(items) > SLOTS:
             raise ValueError(
-                f"--{side} was given {len(items)} times; T3B3 has exactly {SLOTS} "
+                f"{side} has {len(items)} items; T3B3 has exactly {SLOTS} "
                 f"{side} items, so choose the {SLOTS} that matter most"
             )
         return tuple(items)

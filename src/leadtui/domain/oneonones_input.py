@@ -44,7 +44,7 @@ class SeriesDraft(BaseModel):
     def _every(cls, value: object) -> int:
         text = str(value).strip()
         if not _WHOLE.match(text) or not 1 <= int(text) <= 12:
-            raise ValueError(f"--every must be 1–12 weeks, got {quoted(text)}")
+            raise ValueError(f"every must be 1–12 weeks, got {quoted(text)}")
         return int(text)
 
     @field_validator("weekday", mode="before")
@@ -72,7 +72,7 @@ class SeriesDraft(BaseModel):
     def _minutes(cls, value: object) -> int:
         text = str(value).strip()
         if not _WHOLE.match(text) or not 5 <= int(text) <= 480:
-            raise ValueError(f"--minutes must be 5–480, got {quoted(text)}")
+            raise ValueError(f"minutes must be 5–480, got {quoted(text)}")
         return int(text)
 
     @field_validator("starts_on", mode="before")
@@ -119,7 +119,7 @@ class ActionDraft(BaseModel):
     def _owner(cls, value: object) -> object:
         word = str(value).strip().lower()
         if word not in ("me", "them"):
-            raise ValueError(f"--owner must be me or them, got {quoted(str(value))}")
+            raise ValueError(f"owner must be me or them, got {quoted(str(value))}")
         return word
 
     @field_validator("due_on", mode="before")
