@@ -4,6 +4,7 @@ meeting audit, vacations, career paths, and every check at its boundary."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,7 @@ def gap(db: Store, who: Person, text: str = "Board presence") -> None:
     svc.add_gap(db, who, build(GapDraft, text=text), TODAY)
 
 
-def candidate(db: Store, who: Person, readiness: str = "1y", **more: object) -> None:
+def candidate(db: Store, who: Person, readiness: str = "1y", **more: Any) -> None:
     draft = build(CandidateDraft, readiness=readiness, **more)
     svc.set_candidate(db, who, draft, TODAY)
 
@@ -60,7 +61,7 @@ def meeting(db: Store, name: str, kind: str = "leadership") -> None:
     svc.add_meeting(db, build(MeetingDraft, name=name, kind=kind))
 
 
-def audit(db: Store, name: str, decision: str, to: Person | None = None, **more: object) -> None:
+def audit(db: Store, name: str, decision: str, to: Person | None = None, **more: Any) -> None:
     draft = build(AuditDraft, decision=decision, quarter="2026-Q4", **more)
     svc.audit_meeting(db, name, draft, TODAY, to)
 
@@ -96,7 +97,7 @@ def test_gaps_are_numbered_per_person_and_changes_are_dated(db: Store) -> None:
 def test_an_unknown_gap_number_is_refused(db: Store) -> None:
     ana = person(db, "Ana")
     gap(db, ana)
-    with pytest.raises(InputError, match="no gap 2 .gaps: 1–1."):
+    with pytest.raises(InputError, match=r"no gap 2 \(gaps: 1–1\)"):
         svc.set_gap_status(db, ana, 2, build(GapStatusDraft, today=TODAY, status="closed"))
     with pytest.raises(InputError, match="no gap 3"):
         svc.add_focus(db, ana, TODAY, half=HALF, gap_number=3)

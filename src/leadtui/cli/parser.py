@@ -41,6 +41,23 @@ from leadtui.cli.reviews import (
     t3b3_set,
     t3b3_show,
 )
+from leadtui.cli.succession import (
+    candidate,
+    career,
+    ceo,
+    export_succession,
+    export_vacation,
+    focus,
+    gap_add,
+    gap_status,
+    meeting_add,
+    meeting_audit,
+    meeting_list,
+    show,
+    vacation_add,
+    vacation_cover,
+    vacation_list,
+)
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
 
 # A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
@@ -346,6 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
     t3_link.add_argument("--unlink", action="store_true")
     t3_link.set_defaults(handler=t3b3_link)
 
+    _add_succession(sub, common)
+
     export = sub.add_parser("export", help="Markdown documents", parents=[common])
     export_sub = export.add_subparsers(title="exports", metavar="WHAT", required=True)
 
@@ -377,6 +396,18 @@ def build_parser() -> argparse.ArgumentParser:
     energy_export = export_parser("energy", "private energy quarter review", None)
     energy_export.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
     energy_export.set_defaults(handler=export_energy)
+    succession_export = export_parser("succession", "the succession plan or transition brief", None)
+    succession_export.add_argument(
+        "--audience",
+        choices=("private", "upward"),
+        default="private",
+        help="upward: the transition brief for your manager or CEO, nothing private "
+        "(default: private, everything)",
+    )
+    succession_export.set_defaults(handler=export_succession)
+    vacation_export = export_parser("vacation", "the cover plan for the people covering", None)
+    vacation_export.add_argument("start", metavar="START", help="the vacation's first day")
+    vacation_export.set_defaults(handler=export_vacation)
 
     demo_parser = sub.add_parser(
         "demo", help="fill a database with a realistic team", parents=[common]
@@ -403,3 +434,129 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup_parser.set_defaults(handler=backup)
     return parser
+
+
+def _add_succession(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`succession`, `meeting`, `vacation` and `career`: succession planning."""
+    su = sub.add_parser(
+        "succession", help="gaps, focus areas, the bench and the CEO log", parents=[common]
+    )
+    su_sub = su.add_subparsers(title="succession commands", metavar="ACTION", required=True)
+    gap = su_sub.add_parser(
+        "gap", help="what a report is missing to thrive in your role", parents=[common]
+    )
+    gap_sub = gap.add_subparsers(title="gap commands", metavar="ACTION", required=True)
+    gap_new = gap_sub.add_parser("add", help="note a gap", parents=[common])
+    gap_new.add_argument("person", metavar="PERSON")
+    gap_new.add_argument("text", metavar="TEXT")
+    gap_new.add_argument("--feedback", type=_record_id, metavar="ID", help="evidence: feedback")
+    gap_new.add_argument("--point", type=_record_id, metavar="ID", help="evidence: a 1:1 point")
+    gap_new.add_argument("--private", action="store_true", help="never in the upward brief")
+    gap_new.set_defaults(handler=gap_add)
+    gap_move = gap_sub.add_parser(
+        "status", help="open | improving | closed, dated", parents=[common]
+    )
+    gap_move.add_argument("person", metavar="PERSON")
+    gap_move.add_argument("number", metavar="N", type=_record_id, help="the gap's number")
+    gap_move.add_argument("status", metavar="STATUS", help="open | improving | closed")
+    gap_move.add_argument("--date", metavar="DATE", help="changed on (today)")
+    gap_move.set_defaults(handler=gap_status)
+    su_focus = su_sub.add_parser("focus", help="a focus area agreed for a half", parents=[common])
+    su_focus.add_argument("person", metavar="PERSON")
+    su_focus.add_argument("text", metavar="TEXT", nargs="?", help="(default: gap N's words)")
+    su_focus.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    su_focus.add_argument("--gap", type=_record_id, metavar="N", help="taken from gap N")
+    su_focus.set_defaults(handler=focus)
+    su_cand = su_sub.add_parser("candidate", help="mark a possible successor", parents=[common])
+    su_cand.add_argument("person", metavar="PERSON")
+    su_cand.add_argument("--readiness", metavar="R", help="now | 1y | 2y | later")
+    su_cand.add_argument("--pending", metavar="TEXT", help="ready pending this condition")
+    su_cand.add_argument(
+        "--interim", action="store_const", const=True, help="covers if you leave tomorrow"
+    )
+    su_cand.add_argument("--no-interim", dest="interim", action="store_const", const=False)
+    su_cand.add_argument("--clear", action="store_true", help="take them off the bench")
+    su_cand.set_defaults(handler=candidate, interim=None)
+    su_ceo = su_sub.add_parser(
+        "ceo", help="log growth raised with your manager or CEO", parents=[common]
+    )
+    su_ceo.add_argument("text", metavar="TEXT")
+    su_ceo.add_argument("--person", metavar="PERSON", help="whom it is about")
+    su_ceo.add_argument("--date", metavar="DATE", help="said on (today)")
+    su_ceo.add_argument(
+        "--relationship",
+        action="store_true",
+        help="a relationship action for a candidate, not a growth note",
+    )
+    su_ceo.add_argument("--private", action="store_true", help="never in the upward brief")
+    su_ceo.set_defaults(handler=ceo)
+    su_show = su_sub.add_parser("show", help="the bench and every check", parents=[common])
+    su_show.add_argument("person", metavar="PERSON", nargs="?")
+    su_show.add_argument("--json", action="store_true")
+    su_show.set_defaults(handler=show)
+
+    mt = sub.add_parser(
+        "meeting", help="your recurring meetings and their quarterly audit", parents=[common]
+    )
+    mt_sub = mt.add_subparsers(title="meeting commands", metavar="ACTION", required=True)
+    mt_add = mt_sub.add_parser("add", help="a recurring meeting you attend", parents=[common])
+    mt_add.add_argument("name", metavar="NAME")
+    mt_add.add_argument("--cadence", metavar="TEXT", help="e.g. weekly")
+    mt_add.add_argument("--kind", help="exec-only | board | leadership | cross-functional | other")
+    mt_add.add_argument("--role", help="attendee | owner | host (attendee)")
+    mt_add.set_defaults(handler=meeting_add)
+    mt_audit = mt_sub.add_parser("audit", help="can someone on your team run it?", parents=[common])
+    mt_audit.add_argument("name", metavar="NAME")
+    mt_audit.add_argument(
+        "--decision", required=True, help="keep | delegate | delegated | partner | cancel"
+    )
+    mt_audit.add_argument("--to", metavar="PERSON", help="who runs it (delegate, delegated)")
+    mt_audit.add_argument("--missing", metavar="TEXT", help="what they lack (partner)")
+    mt_audit.add_argument("--plan", metavar="TEXT", help="how you partner on it (partner)")
+    mt_audit.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
+    mt_audit.set_defaults(handler=meeting_audit)
+    mt_list = mt_sub.add_parser(
+        "list", help="meetings and this quarter's decisions", parents=[common]
+    )
+    mt_list.add_argument("--json", action="store_true")
+    mt_list.set_defaults(handler=meeting_list)
+
+    va = sub.add_parser("vacation", help="vacations and who covers what", parents=[common])
+    va_sub = va.add_subparsers(title="vacation commands", metavar="ACTION", required=True)
+    va_add = va_sub.add_parser("add", help="plan a vacation (aim: two weeks)", parents=[common])
+    va_add.add_argument("start", metavar="START")
+    va_add.add_argument("end", metavar="END")
+    va_add.add_argument(
+        "--no-chiming-in", action="store_true", help="the pledge: no email or chat while away"
+    )
+    va_add.set_defaults(handler=vacation_add)
+    va_cover = va_sub.add_parser("cover", help="hand a responsibility to someone", parents=[common])
+    va_cover.add_argument("start", metavar="START", help="the vacation's first day")
+    va_cover.add_argument("responsibility", metavar="RESPONSIBILITY")
+    va_cover.add_argument(
+        "person", metavar="PERSON", nargs="?", help="who covers it (leave out: listed, nobody yet)"
+    )
+    va_cover.set_defaults(handler=vacation_cover)
+    va_list = va_sub.add_parser("list", help="vacations, days this year, cover", parents=[common])
+    va_list.add_argument("--json", action="store_true")
+    va_list.set_defaults(handler=vacation_list)
+
+    cp = sub.add_parser(
+        "career", help="a career path for a report who wants your job", parents=[common]
+    )
+    cp.add_argument("person", metavar="PERSON")
+    cp.add_argument("--goal", metavar="TEXT")
+    cp.add_argument("--aligned-up", metavar="DATE", help="when you aligned with your manager")
+    cp.add_argument("--note", metavar="TEXT", help="what was agreed (with --aligned-up)")
+    cp.add_argument("--milestone", metavar="TEXT", help="add a milestone")
+    cp.add_argument("--target", metavar="DATE", help="the milestone's target")
+    cp.add_argument("--met", type=_record_id, metavar="N", help="milestone N met today")
+    cp.add_argument("--test-run", metavar="TEXT", help="the test run planned")
+    cp.add_argument("--on", metavar="DATE", help="the test run's day")
+    cp.add_argument("--result", metavar="TEXT", help="how the test run went")
+    cp.add_argument(
+        "--status",
+        metavar="S",
+        help="aligning-up | partnering | test-run | achieved | not-partnering | managed-out",
+    )
+    cp.set_defaults(handler=career)

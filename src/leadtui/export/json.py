@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from leadtui.domain.people import Person
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.review import T3B3View
+    from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 
 def dumps(document: object) -> str:
@@ -241,4 +242,167 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
                 if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
             ],
         },
+    }
+
+
+# --- succession -----------------------------------------------------------------------
+
+
+def succession_json(
+    overview: SuccessionOverview,
+    rows: Sequence[PersonSuccession] | None = None,
+    audience: Audience = Audience.PRIVATE,
+) -> dict[str, object]:
+    """``leadtui succession show --json``: the checks as "warnings" and, per report,
+    "gaps", "focus" and "candidate" (null when not on the bench), with what reaches
+    ``audience`` (everything on your own terminal)."""
+    shown = overview.rows if rows is None else rows
+
+    def person(row: PersonSuccession) -> dict[str, object]:
+        c = row.candidate
+        plan = row.plan
+        return {
+            "id": row.person.id,
+            "name": row.person.name,
+            "gaps": [
+                {
+                    "number": g.number,
+                    "text": g.text,
+                    "status": g.status.value,
+                    "noted_on": g.noted_on.isoformat(),
+                    "visibility": g.visibility.value,
+                    "feedback_id": g.feedback_id,
+                    "point_id": g.point_id,
+                    "changes": [
+                        {"on": ch.changed_on.isoformat(), "status": ch.status.value}
+                        for ch in row.changes
+                        if ch.gap_id == g.id
+                    ],
+                }
+                for g in row.gaps
+                if reaches(g.visibility, Topic.SUCCESSION_GAP, audience)
+            ],
+            "focus": [
+                {
+                    "half": f.half,
+                    "text": f.text,
+                    "gap_id": f.gap_id,
+                    "agreed_on": f.agreed_on.isoformat(),
+                }
+                for f in row.focus
+                if reaches(f.visibility, Topic.FOCUS_AREA, audience)
+            ],
+            "candidate": {
+                "readiness": c.readiness.value,
+                "pending": c.pending,
+                "interim": c.interim,
+                "reviewed_on": c.reviewed_on.isoformat(),
+                "designated_on": c.designated_on.isoformat(),
+            }
+            if c is not None and reaches(Visibility.SHARED, Topic.CANDIDACY, audience)
+            else None,
+            "last_ceo_mention": row.last_ceo.isoformat()
+            if row.last_ceo and reaches(Visibility.SHARED, Topic.CEO_LOG, audience)
+            else None,
+            "career": {
+                "goal": plan.goal,
+                "status": plan.status.value,
+                "aligned_up_on": plan.aligned_up_on.isoformat() if plan.aligned_up_on else None,
+                "milestones": [
+                    {
+                        "text": m.text,
+                        "target_on": m.target_on.isoformat() if m.target_on else None,
+                        "met_on": m.met_on.isoformat() if m.met_on else None,
+                    }
+                    for m in plan.milestones
+                ],
+                "test_run": plan.test_run,
+                "test_result": plan.test_result,
+            }
+            if plan is not None and reaches(Visibility.SHARED, Topic.CAREER_PLAN, audience)
+            else None,
+        }
+
+    private = reaches(Visibility.PRIVATE, Topic.SUCCESSION_GAP, audience)
+    return {
+        "today": overview.today.isoformat(),
+        "half": overview.half.label,
+        "quarter": overview.quarter,
+        # The checks are the manager's own to-do list: they name gaps and the bench.
+        "warnings": [
+            {"code": w.code.value, "text": w.text, "person_id": w.person_id}
+            for w in overview.warnings
+        ]
+        if private
+        else [],
+        "people": [person(r) for r in shown],
+        "ceo_log": [
+            {
+                "id": n.id,
+                "on": n.noted_on.isoformat(),
+                "person_id": n.person_id,
+                "kind": n.kind.value,
+                "visibility": n.visibility.value,
+                "text": n.text,
+            }
+            for n in overview.ceo_log
+            if reaches(n.visibility, Topic.CEO_LOG, audience)
+        ],
+    }
+
+
+def meetings_json(overview: SuccessionOverview) -> list[dict[str, object]]:
+    """``leadtui meeting list --json``: the meetings this quarter's audit walks and each
+    one's decision (null when not audited yet)."""
+    found: list[dict[str, object]] = []
+    for m in overview.meetings:
+        audit = overview.audits.get(m.id)
+        found.append(
+            {
+                "id": m.id,
+                "name": m.name,
+                "cadence": m.cadence,
+                "kind": m.kind.value,
+                "role": m.role.value,
+                "hard_to_displace": m.kind.hard_to_displace,
+                "quarter": overview.quarter,
+                "decision": audit.decision.value if audit else None,
+                "to": overview.people[audit.delegate_id].name
+                if audit and audit.delegate_id is not None
+                else None,
+                "missing": audit.missing if audit else None,
+                "plan": audit.plan if audit else None,
+                "decided_on": audit.decided_on.isoformat() if audit else None,
+            }
+        )
+    return found
+
+
+def vacations_json(overview: SuccessionOverview) -> dict[str, object]:
+    """``leadtui vacation list --json``: days away this year against the aim, and every
+    vacation with who covers what."""
+    from leadtui.domain.succession import VACATION_AIM_DAYS
+
+    return {
+        "year": overview.today.year,
+        "days_this_year": overview.days_this_year,
+        "aim_days": VACATION_AIM_DAYS,
+        "vacations": [
+            {
+                "start": v.starts_on.isoformat(),
+                "end": v.ends_on.isoformat(),
+                "days": v.days,
+                "no_chiming_in": v.no_chiming_in,
+                "covers": [
+                    {
+                        "responsibility": c.responsibility,
+                        "person": overview.people[c.person_id].name
+                        if c.person_id is not None
+                        else None,
+                    }
+                    for c in v.covers
+                ],
+            }
+            for v in overview.vacations
+        ],
     }
