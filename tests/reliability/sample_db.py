@@ -339,6 +339,70 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
     "career_milestone": [
         {"id": 1, "plan_id": 1, "text": "Run staff for a month", "target_on": "2027-02-01"}
     ],
+    "rotation_capacity": [
+        {
+            "id": 1,
+            "name": "Incident Review",
+            "description": "Runs the weekly incident review",
+            "term_months": 6,
+            "seats": 2,
+            "offset_months": 3,
+            "starts_on": "2026-01-01",
+            "exposure": "joins the quarterly planning review",
+            "active": 1,
+            "created_at": STAMP,
+        }
+    ],
+    "rotation_member": [
+        {"capacity_id": 1, "person_id": 1, "joined_on": "2026-01-01", "out_of_rotation": 0},
+        {"capacity_id": 1, "person_id": 2, "leaves_on": "2027-12-31", "out_of_rotation": 0},
+    ],
+    "rotation_exception": [
+        {
+            "id": 1,
+            "capacity_id": 1,
+            "kind": "assign",
+            "on_date": "2026-01-01",
+            "seat": 1,
+            "person_id": 1,
+            "created_at": STAMP,
+        },
+        {
+            "id": 2,
+            "capacity_id": 1,
+            "kind": "swap",
+            "on_date": "2026-05-01",
+            "person_id": 1,
+            "other_person_id": 2,
+            "created_at": STAMP,
+        },
+    ],
+    "rotation_term_record": [
+        {
+            "capacity_id": 1,
+            "person_id": 1,
+            "starts_on": "2026-01-01",
+            "recognized_on": "2026-07-02",
+            "recognized_in": "all-hands",
+            "handoff_note": "Runbook is in the wiki",
+            "handoff_visibility": "shared",
+        }
+    ],
+    "host_rotation": [
+        {
+            "id": 1,
+            "starts_on": "2026-10-05",
+            "weekday": 0,
+            "at_time": "09:00",
+            "minutes": 60,
+            "created_at": STAMP,
+        }
+    ],
+    "host_member": [
+        {"rotation_id": 1, "position": 0, "person_id": 1},
+        {"rotation_id": 1, "position": 1, "person_id": 2},
+    ],
+    "host_change": [{"on_date": "2026-12-28", "kind": "skip", "created_at": STAMP}],
 }
 
 

@@ -38,6 +38,13 @@ USER_TABLES: tuple[tuple[str, str, str], ...] = (
     ("vacation_cover", "vacation cover", "vacation covers"),
     ("career_plan", "career plan", "career plans"),
     ("career_milestone", "career milestone", "career milestones"),
+    ("rotation_capacity", "rotation capacity", "rotation capacities"),
+    ("rotation_member", "rotation roster entry", "rotation roster entries"),
+    ("rotation_exception", "rotation exception", "rotation exceptions"),
+    ("rotation_term_record", "rotation term record", "rotation term records"),
+    ("host_rotation", "host order", "host orders"),
+    ("host_member", "host", "hosts"),
+    ("host_change", "skipped or swapped meeting", "skipped or swapped meetings"),
 )
 # Tables that hold no one's words: the schema's own bookkeeping.
 DEMO_IGNORES = frozenset({"_sqlite_migrations"})

@@ -17,11 +17,14 @@ from leadtui.domain.feedback import T3B3Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.review import T3B3View
+    from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 
@@ -243,6 +246,45 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
             ],
         },
     }
+
+
+# --- rotations (team text: nothing private is in them) ---------------------------------
+
+
+def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> dict[str, object]:
+    """``leadtui rotation show --json`` (one capacity): its terms from today to ``until``
+    (ISO dates, ``ends`` inclusive; ``person`` null for an open seat) and its warnings."""
+    c = schedule.capacity
+    return {
+        "name": c.name,
+        "term_months": c.term_months,
+        "seats": c.seats,
+        "offset_months": c.offset_months,
+        "starts_on": c.starts_on.isoformat(),
+        "exposure": c.exposure,
+        "active": c.active,
+        "terms": [
+            {
+                "seat": s.seat,
+                "person": schedule.names.get(s.person_id) if s.person_id is not None else None,
+                "starts": s.starts.isoformat(),
+                "ends": s.ends.isoformat(),
+            }
+            for s in schedule.upcoming(today, until)
+        ],
+        "warnings": [
+            {"check": w.check.value, "on": w.on.isoformat(), "text": w.text}
+            for w in schedule.warnings
+        ],
+    }
+
+
+def hosts_json(hosts: HostSchedule) -> list[dict[str, object]]:
+    """``leadtui host show --json``: each meeting's ISO date and host (null when skipped)."""
+    return [
+        {"date": m.on.isoformat(), "host": hosts.names.get(m.person_id) if m.person_id else None}
+        for m in hosts.meetings
+    ]
 
 
 # --- succession -----------------------------------------------------------------------

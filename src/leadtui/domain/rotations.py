@@ -1,0 +1,555 @@
+"""Meeting rotations: capacities served in offset seats, and the weekly host.
+
+A *capacity* (running Incident Review, Tech Spec Review) is served for ``term_months``
+at a time by ``seats`` people whose terms overlap but are offset, so continuity never
+breaks. Nothing about the schedule is stored but its definition and the exceptions a
+manager makes:
+
+- **Terms are computed from the anchor, never chained.** Seat ``n`` (1-based) has its
+  boundaries at ``start + phase(n) + k × term`` months, where ``phase(n)`` is
+  ``(n - 1) × offset`` reduced modulo the term. Each boundary is one relativedelta
+  step from the capacity's start: chaining months from a clamped 31st drifts (31 Jan →
+  30 Apr → 30 Oct instead of 31 Oct).
+- **Bootstrap.** Every seat is filled from the first day: a later seat's first term runs
+  from the start to its first boundary, shorter than a full term, so the offset exists
+  from day one.
+- **Exceptions** are rows: an assignment (a person serves a seat from a day to the end
+  of that term), a cut (the term ends early on a day), a swap (two people exchange
+  their places from a day). :func:`resolve` lays them over the computed terms; removing
+  one gives back what the terms alone say.
+
+The weekly leadership meeting is hosted in turn by the leadership team (never the
+manager): the meetings are every week on a weekday; a skipped week consumes no turn,
+so nobody is skipped for good; two dates may swap hosts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import NamedTuple
+
+TERM_MIN, TERM_MAX = 1, 36
+SEATS_MIN, SEATS_MAX = 1, 6
+DEFAULT_TERM = 6
+DEFAULT_SEATS = 2
+# Four weeks: how far ahead a coming change needs a successor, a talking point, a card line.
+LEAD_DAYS = 28
+# A finished term asks for recognition for a year; older history is left alone.
+RECOGNITION_DAYS = 365
+
+
+class ExceptionKind(StrEnum):
+    """A change a manager makes to the computed schedule."""
+
+    ASSIGN = "assign"  # a person serves the seat from on_date to the end of that term
+    CUT = "cut"  # the term ends early: on_date is its last day served
+    SWAP = "swap"  # two people exchange their places in the capacity from on_date
+
+
+class RecognizedIn(StrEnum):
+    """Where the work behind a process was called out."""
+
+    ALL_HANDS = "all-hands"
+    QA = "qa"
+    OTHER = "other"
+
+
+class HostChangeKind(StrEnum):
+    """A change to the weekly host schedule."""
+
+    SKIP = "skip"  # no meeting that week (a holiday): it consumes no turn
+    SWAP = "swap"  # the hosts of two meeting days exchange
+
+
+class Check(StrEnum):
+    """The checks a rotation is held to; each warning names one."""
+
+    GAP = "seat-gap"
+    SAME_WEEK = "same-week-turnover"
+    NO_SUCCESSOR = "no-successor"
+    RECOGNITION = "recognition"
+    EXPOSURE = "exposure"
+    DOUBLE_DUTY = "double-duty"
+
+
+class Capacity(NamedTuple):
+    """A rotating role as stored."""
+
+    id: int
+    name: str
+    description: str | None
+    term_months: int
+    seats: int
+    offset_months: int
+    starts_on: date
+    exposure: str | None
+    active: bool = True
+
+
+class Member(NamedTuple):
+    """Someone on a capacity's roster."""
+
+    capacity_id: int
+    person_id: int
+    joined_on: date | None = None
+    leaves_on: date | None = None
+    out_of_rotation: bool = False
+
+
+class RotationException(NamedTuple):
+    """One stored exception to the computed schedule."""
+
+    id: int
+    capacity_id: int
+    kind: ExceptionKind
+    on_date: date
+    seat: int | None = None
+    person_id: int | None = None
+    other_person_id: int | None = None
+
+
+class TermRecord(NamedTuple):
+    """What happened around one person's term: recognition, exposure, a hand-off note.
+
+    Keyed by capacity, person and the day their term (or their part of it) started.
+    """
+
+    capacity_id: int
+    person_id: int
+    starts_on: date
+    recognized_on: date | None = None
+    recognized_in: RecognizedIn | None = None
+    exposure_on: date | None = None
+    handoff_note: str | None = None
+    handoff_private: bool = False
+
+
+class Term(NamedTuple):
+    """One computed term of a seat: ``ends`` inclusive."""
+
+    seat: int
+    number: int
+    starts: date
+    ends: date
+
+
+class Segment(NamedTuple):
+    """A stretch of one term with one person in the seat (or nobody: ``person_id`` None).
+
+    A term without exceptions is one segment; an assignment from mid-term, a cut or a
+    swap splits it.
+    """
+
+    seat: int
+    term: Term
+    starts: date
+    ends: date
+    person_id: int | None
+
+    def covers(self, day: date) -> bool:
+        """True when ``day`` lies in this segment."""
+        return self.starts <= day <= self.ends
+
+    def overlaps(self, first: date, last: date) -> bool:
+        """True when this segment shares a day with ``first``..``last``."""
+        return self.starts <= last and first <= self.ends
+
+
+class RotationWarning(NamedTuple):
+    """One failed check, worded for a person."""
+
+    check: Check
+    on: date
+    text: str
+
+
+# --- the computed terms -------------------------------------------------------------------
+
+
+def default_offset(term_months: int, seats: int) -> int:
+    """Half a term for two seats: the term divided evenly between the seats."""
+    return term_months // seats if seats > 1 else 0
+
+
+def phases(term_months: int, seats: int, offset_months: int) -> list[int]:
+    """Each seat's months after the start at which its regular terms begin, in seat order."""
+    return [((seat - 1) * offset_months) % term_months for seat in range(1, seats + 1)]
+
+
+def offset_problem(term_months: int, seats: int, offset_months: int) -> str | None:
+    """Why this term, seat count and offset cannot keep seats from turning over together,
+    or None. Seats whose phases coincide would change in the same week forever."""
+    if seats > term_months:
+        return (
+            f"{seats} seats cannot be offset within a {term_months}-month term; "
+            f"use at most {term_months} seats or a longer term"
+        )
+    found = phases(term_months, seats, offset_months)
+    if seats > 1 and len(set(found)) < seats:
+        return (
+            f"an offset of {offset_months} months makes seats turn over together in a "
+            f"{term_months}-month term; try {default_offset(term_months, seats)}"
+        )
+    return None
+
+
+def _months_after(anchor: date, months: int) -> date:
+    # dateutil is imported only here: start-up never pays for it.
+    from dateutil.relativedelta import relativedelta
+
+    return anchor + relativedelta(months=months)
+
+
+def boundary(capacity: Capacity, seat: int, k: int) -> date:
+    """The ``k``-th regular boundary of ``seat``: start + phase + k × term months, one step
+    from the anchor (never from the previous term's end)."""
+    phase = phases(capacity.term_months, capacity.seats, capacity.offset_months)[seat - 1]
+    return _months_after(capacity.starts_on, phase + k * capacity.term_months)
+
+
+def term_start(capacity: Capacity, seat: int, index: int) -> date:
+    """The first day of term ``index`` of ``seat``. Term 0 starts on the capacity's start;
+    for a seat with a phase it is the shortened bootstrap term."""
+    if index == 0:
+        return capacity.starts_on
+    phase = phases(capacity.term_months, capacity.seats, capacity.offset_months)[seat - 1]
+    return boundary(capacity, seat, index - 1 if phase > 0 else index)
+
+
+def seat_terms(capacity: Capacity, seat: int, until: date) -> list[Term]:
+    """The computed terms of ``seat`` that start on or before ``until``, oldest first."""
+    terms: list[Term] = []
+    index = 0
+    starts = term_start(capacity, seat, 0)
+    while starts <= until:
+        following = term_start(capacity, seat, index + 1)
+        terms.append(Term(seat, index, starts, following - timedelta(days=1)))
+        index += 1
+        starts = following
+    return terms
+
+
+def computed_terms(capacity: Capacity, until: date) -> list[Term]:
+    """Every seat's computed terms starting on or before ``until``, by start then seat."""
+    terms = [t for seat in range(1, capacity.seats + 1) for t in seat_terms(capacity, seat, until)]
+    return sorted(terms, key=lambda t: (t.starts, t.seat))
+
+
+def term_containing(capacity: Capacity, seat: int, day: date) -> Term | None:
+    """The computed term of ``seat`` that contains ``day`` (None before the start)."""
+    if day < capacity.starts_on:
+        return None
+    return seat_terms(capacity, seat, day)[-1]
+
+
+# --- the exceptions over the terms -------------------------------------------------------
+
+
+def _swapped(person: int | None, swaps: Sequence[RotationException], day: date) -> int | None:
+    for swap in swaps:
+        if swap.on_date > day or person is None:
+            continue
+        if person == swap.person_id:
+            person = swap.other_person_id
+        elif person == swap.other_person_id:
+            person = swap.person_id
+    return person
+
+
+def resolve(
+    capacity: Capacity, exceptions: Iterable[RotationException], until: date
+) -> list[Segment]:
+    """Who is in each seat when: the computed terms with the exceptions laid over them.
+
+    Within a term the person is the latest assignment or cut dated on or before the day
+    (an assignment before the term does not carry into it: every term is given anew);
+    then the swaps dated on or before the day exchange people, in the order they were
+    made. Adjacent stretches with the same person are one segment.
+    """
+    rows = [e for e in exceptions if e.capacity_id == capacity.id]
+    swaps = sorted((e for e in rows if e.kind is ExceptionKind.SWAP), key=lambda e: e.id)
+    segments: list[Segment] = []
+    for term in computed_terms(capacity, until):
+        # (day, person) events inside the term; a cut's event is the day after its last day.
+        events: dict[date, int | None] = {}
+        for e in sorted(rows, key=lambda e: (e.on_date, e.id)):
+            if e.seat != term.seat:
+                continue
+            if e.kind is ExceptionKind.ASSIGN and term.starts <= e.on_date <= term.ends:
+                events[e.on_date] = e.person_id
+            elif e.kind is ExceptionKind.CUT and term.starts <= e.on_date < term.ends:
+                events[e.on_date + timedelta(days=1)] = None
+        cuts = sorted({term.starts, *events, *(s.on_date for s in swaps)})
+        cuts = [c for c in cuts if term.starts <= c <= term.ends]
+        person: int | None = None
+        pieces: list[Segment] = []
+        for i, first in enumerate(cuts):
+            if first in events:
+                person = events[first]
+            last = cuts[i + 1] - timedelta(days=1) if i + 1 < len(cuts) else term.ends
+            who = _swapped(person, swaps, first)
+            if pieces and pieces[-1].person_id == who:
+                pieces[-1] = pieces[-1]._replace(ends=last)
+            else:
+                pieces.append(Segment(term.seat, term, first, last, who))
+        segments.extend(pieces)
+    return sorted(segments, key=lambda s: (s.starts, s.seat))
+
+
+# --- planning -----------------------------------------------------------------------------
+
+
+class Candidate(NamedTuple):
+    """What ranks a roster member for a term: never served first, then least recently."""
+
+    person_id: int
+    served: int
+    last_served: date | None
+    name: str
+
+    def rank(self) -> tuple[bool, date, str, int]:
+        """Sort key: never served, then the longest ago, then by name."""
+        return (self.served > 0, self.last_served or date.min, self.name.casefold(), self.person_id)
+
+
+def eligible(member: Member, first: date, last: date) -> bool:
+    """On the roster for the whole of ``first``..``last``: in rotation, joined by the start,
+    not leaving before the end."""
+    if member.out_of_rotation:
+        return False
+    if member.joined_on is not None and member.joined_on > first:
+        return False
+    return member.leaves_on is None or member.leaves_on >= last
+
+
+def busy(segments: Iterable[Segment], person_id: int, first: date, last: date) -> bool:
+    """True when ``person_id`` serves anywhere in ``segments`` on a day of ``first``..``last``."""
+    return any(s.person_id == person_id and s.overlaps(first, last) for s in segments)
+
+
+def choose(candidates: Iterable[Candidate]) -> Candidate | None:
+    """The best-ranked candidate, or None."""
+    return min(candidates, key=Candidate.rank, default=None)
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def _week(day: date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def check_capacity(
+    capacity: Capacity,
+    segments: Sequence[Segment],
+    others: Sequence[tuple[str, Segment]],
+    records: dict[tuple[int, date], TermRecord],
+    names: dict[int, str],
+    today: date,
+    until: date,
+) -> list[RotationWarning]:
+    """Every check on one capacity between ``today`` and ``until``.
+
+    ``others`` are the segments of the other capacities with their names (for double
+    duty); ``records`` maps (person id, segment start) to what was recorded of a term.
+    """
+    name = capacity.name
+
+    def who(person_id: int | None) -> str:
+        return names.get(person_id or 0, "someone")
+
+    found: list[RotationWarning] = []
+    soon = today + timedelta(days=LEAD_DAYS)
+    for seg in segments:
+        if seg.person_id is None and seg.overlaps(today, until):
+            # A whole term nobody is planned for yet is the no-successor check's; a
+            # stretch of a term that has someone for the rest of it is a gap.
+            partial = (seg.starts, seg.ends) != (seg.term.starts, seg.term.ends)
+            if seg.covers(today) or partial:
+                found.append(
+                    RotationWarning(
+                        Check.GAP,
+                        max(seg.starts, today),
+                        f"{name} seat {seg.seat} has no one from {seg.starts.isoformat()} "
+                        f"to {seg.ends.isoformat()}",
+                    )
+                )
+    by_seat: dict[int, list[Segment]] = {}
+    for seg in segments:
+        by_seat.setdefault(seg.seat, []).append(seg)
+    for seat_segments in by_seat.values():
+        for seg, following in itertools.pairwise(seat_segments):
+            ending = seg.person_id is not None and today <= seg.ends <= soon
+            if (
+                ending
+                and following.person_id is None
+                and following.starts == seg.ends + timedelta(days=1)
+            ):
+                found.append(
+                    RotationWarning(
+                        Check.NO_SUCCESSOR,
+                        seg.ends,
+                        f"{name} seat {seg.seat}: {who(seg.person_id)} ends on "
+                        f"{seg.ends.isoformat()} and no successor is planned",
+                    )
+                )
+    # A turnover is someone leaving a seat: an empty seat filling (the first plan of a
+    # capacity that started earlier) breaks no continuity.
+    changes: dict[tuple[int, int], set[int]] = {}
+    for seat, seat_segments in by_seat.items():
+        for before, seg in itertools.pairwise(seat_segments):
+            if before.person_id is None or not today <= seg.starts <= until:
+                continue
+            changes.setdefault(_week(seg.starts), set()).add(seat)
+    for week, seats in sorted(changes.items()):
+        if len(seats) > 1:
+            monday = date.fromisocalendar(week[0], week[1], 1)
+            listed = " and ".join(str(s) for s in sorted(seats))
+            found.append(
+                RotationWarning(
+                    Check.SAME_WEEK,
+                    monday,
+                    f"{name} seats {listed} turn over in the same week "
+                    f"(week of {monday.isoformat()})",
+                )
+            )
+    for seg in segments:
+        if seg.person_id is None:
+            continue
+        record = records.get((seg.person_id, seg.starts))
+        finished_lately = seg.ends < today and (today - seg.ends).days <= RECOGNITION_DAYS
+        if finished_lately and (record is None or record.recognized_on is None):
+            found.append(
+                RotationWarning(
+                    Check.RECOGNITION,
+                    seg.ends,
+                    f"{name}: {who(seg.person_id)}'s term ended {seg.ends.isoformat()} "
+                    "with no recognition recorded (All-Hands, Q&A or other)",
+                )
+            )
+        if capacity.exposure and seg.covers(today) and (record is None or not record.exposure_on):
+            found.append(
+                RotationWarning(
+                    Check.EXPOSURE,
+                    today,
+                    f"{name}: {who(seg.person_id)} has not had the exposure yet "
+                    f"({capacity.exposure})",
+                )
+            )
+    for seg in segments:
+        if seg.person_id is None or not seg.overlaps(today, until):
+            continue
+        for other_name, other in others:
+            if other.person_id == seg.person_id and other.overlaps(seg.starts, seg.ends):
+                first = max(seg.starts, other.starts, today)
+                found.append(
+                    RotationWarning(
+                        Check.DOUBLE_DUTY,
+                        first,
+                        f"{who(seg.person_id)} serves {name} and {other_name} at once "
+                        f"from {first.isoformat()}",
+                    )
+                )
+    same = [
+        (a, b)
+        for i, a in enumerate(segments)
+        for b in segments[i + 1 :]
+        if a.person_id is not None
+        and a.person_id == b.person_id
+        and a.seat != b.seat
+        and a.overlaps(b.starts, b.ends)
+        and a.overlaps(today, until)
+    ]
+    for a, b in same:
+        first = max(a.starts, b.starts, today)
+        found.append(
+            RotationWarning(
+                Check.DOUBLE_DUTY,
+                first,
+                f"{who(a.person_id)} holds two {name} seats at once from {first.isoformat()}",
+            )
+        )
+    return sorted(found, key=lambda w: (w.on, w.check.value, w.text))
+
+
+# --- the weekly host ------------------------------------------------------------------------
+
+
+class HostRotation(NamedTuple):
+    """The host order in force from ``starts_on`` (a later one takes over from its day)."""
+
+    id: int
+    starts_on: date
+    weekday: int
+    at_time: str
+    minutes: int
+    members: tuple[int, ...]
+
+
+class HostChange(NamedTuple):
+    """A skipped meeting day, or two meeting days whose hosts swap."""
+
+    on_date: date
+    kind: HostChangeKind
+    other_on: date | None = None
+
+
+class HostMeeting(NamedTuple):
+    """One weekly meeting: its day, time and host (None when skipped)."""
+
+    on: date
+    at_time: str
+    minutes: int
+    person_id: int | None
+    skipped: bool = False
+    swapped: bool = False
+
+
+def first_meeting(rotation: HostRotation) -> date:
+    """The first meeting day of an order: its weekday on or after its start."""
+    return rotation.starts_on + timedelta(
+        days=(rotation.weekday - rotation.starts_on.weekday()) % 7
+    )
+
+
+def host_meetings(
+    rotations: Sequence[HostRotation], changes: Iterable[HostChange], until: date
+) -> list[HostMeeting]:
+    """Every meeting from the first order's start to ``until``, with its host.
+
+    Each order runs from its start until the next order's; within one the k-th meeting
+    held (skips excluded) is hosted by member k modulo the order's size, so a skipped
+    week consumes no turn and everyone hosts once before anyone hosts twice. Swaps then
+    exchange the hosts of two days.
+    """
+    ordered = sorted(rotations, key=lambda r: (r.starts_on, r.id))
+    skips = {c.on_date for c in changes if c.kind is HostChangeKind.SKIP}
+    meetings: list[HostMeeting] = []
+    for i, rotation in enumerate(ordered):
+        ends = ordered[i + 1].starts_on - timedelta(days=1) if i + 1 < len(ordered) else until
+        ends = min(ends, until)
+        day = first_meeting(rotation)
+        turn = 0
+        while day <= ends:
+            if day in skips or not rotation.members:
+                meetings.append(HostMeeting(day, rotation.at_time, rotation.minutes, None, True))
+            else:
+                host = rotation.members[turn % len(rotation.members)]
+                meetings.append(HostMeeting(day, rotation.at_time, rotation.minutes, host))
+                turn += 1
+            day += timedelta(weeks=1)
+    index = {m.on: i for i, m in enumerate(meetings)}
+    for change in changes:
+        if change.kind is not HostChangeKind.SWAP or change.other_on is None:
+            continue
+        a, b = index.get(change.on_date), index.get(change.other_on)
+        if a is None or b is None or meetings[a].skipped or meetings[b].skipped:
+            continue
+        first, second = meetings[a], meetings[b]
+        meetings[a] = first._replace(person_id=second.person_id, swapped=True)
+        meetings[b] = second._replace(person_id=first.person_id, swapped=True)
+    return meetings

@@ -1,0 +1,995 @@
+"""Rotation use cases: capacities, rosters, the plan, exceptions, records and the host.
+
+Both front ends call these and nothing below them. The schedule is computed by
+:mod:`leadtui.domain.rotations` from each capacity's definition and its stored
+exceptions; every write here checks its rules inside one transaction and returns a
+typed result. Rotation schedules are for the team: nothing private is in them except a
+hand-off note written as private, which never leaves the private audience.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from leadtui.domain.dates import day_label, parse_date
+from leadtui.domain.people import Person, Relation
+from leadtui.domain.rotations import (
+    LEAD_DAYS,
+    Candidate,
+    Capacity,
+    ExceptionKind,
+    HostChange,
+    HostChangeKind,
+    HostMeeting,
+    HostRotation,
+    Member,
+    RotationException,
+    RotationWarning,
+    Segment,
+    TermRecord,
+    busy,
+    check_capacity,
+    choose,
+    eligible,
+    first_meeting,
+    host_meetings,
+    term_containing,
+)
+from leadtui.domain.text import quoted
+from leadtui.errors import InputError, NotFoundError
+from leadtui.services.people import list_people, resolve_person
+from leadtui.store.database import write_transaction
+from leadtui.store.rotations import RotationRepository
+
+if TYPE_CHECKING:
+    from leadtui.domain.rotations_input import (
+        CapacityDraft,
+        HandoffDraft,
+        HostDraft,
+        MemberDraft,
+        RecognitionDraft,
+    )
+    from leadtui.store.database import Store
+
+# The words that mean the manager: the weekly meeting is hosted by the team, never by you.
+_SELF = frozenset({"me", "myself", "i", "you", "yourself", "self"})
+DEFAULT_MONTHS = 12
+
+
+def _months_after(day: date, months: int) -> date:
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)
+
+
+# --- finding things -----------------------------------------------------------------------
+
+
+def list_capacities(store: Store) -> list[Capacity]:
+    """Every capacity by name, inactive ones included."""
+    return RotationRepository(store).capacities()
+
+
+def find_capacity(store: Store, text: str) -> Capacity:
+    """A capacity by exact name (any case) or unique prefix; a refusal lists the names."""
+    query = " ".join(text.split())
+    capacities = list_capacities(store)
+    folded = query.casefold()
+    exact = [c for c in capacities if c.name.casefold() == folded]
+    matches = exact or [c for c in capacities if c.name.casefold().startswith(folded)]
+    if query and len(matches) == 1:
+        return matches[0]
+    known = ", ".join(c.name for c in capacities) or "none yet"
+    if len(matches) > 1:
+        raise InputError(f"{quoted(query)} matches several capacities; give one of: {known}")
+    raise NotFoundError(
+        f"no capacity named {quoted(query)}; known: {known} (add one with rotation add)"
+    )
+
+
+def _names(store: Store) -> dict[int, str]:
+    return {p.id: p.name for p in list_people(store, include_archived=True)}
+
+
+def _not_self(text: str) -> None:
+    if text.strip().casefold() in _SELF:
+        raise InputError(
+            f"person: {quoted(text)} means you; the weekly meeting is hosted by your "
+            "leadership team in turn, never by you",
+            field="person",
+        )
+
+
+# --- capacities and rosters ----------------------------------------------------------------
+
+
+def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
+    """Store a new capacity; a name in use is refused."""
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        taken = repo.capacity_named(draft.name)
+        if taken is not None:
+            raise InputError(
+                f"name: a capacity named {quoted(taken.name)} exists; choose another name",
+                field="name",
+            )
+        capacity = Capacity(
+            0, draft.name, draft.description, draft.term_months, draft.seats,
+            draft.offset_months, draft.starts_on, draft.exposure,
+        )  # fmt: skip
+        new_id = repo.insert_capacity(capacity)
+    return capacity._replace(id=new_id)
+
+
+def set_active(store: Store, capacity: Capacity, active: bool) -> Capacity:
+    """Retire a capacity (kept, no longer checked or planned) or bring it back."""
+    changed = capacity._replace(active=active)
+    RotationRepository(store).update_capacity(changed)
+    return changed
+
+
+class RosterChanged(NamedTuple):
+    """A roster after a change, and the people changed."""
+
+    capacity: Capacity
+    people: list[Person]
+    members: list[Member]
+
+
+def change_roster(
+    store: Store,
+    capacity: Capacity,
+    people: Sequence[str],
+    *,
+    remove: bool = False,
+    dates: MemberDraft | None = None,
+    out_of_rotation: bool | None = None,
+) -> RosterChanged:
+    """Add people to a capacity's roster (or update their dates and flag), or remove them.
+
+    Unknown people are refused together, every name listed, and nothing is written.
+    """
+    if not people:
+        raise InputError("give at least one person", field="person")
+    resolved, unknown = [], []
+    for text in people:
+        try:
+            resolved.append(resolve_person(store, text, include_archived=False))
+        except NotFoundError:
+            unknown.append(text)
+    if unknown:
+        listed = ", ".join(quoted(u) for u in unknown)
+        raise NotFoundError(f"unknown people: {listed}; add them with people add first")
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        current = {m.person_id: m for m in repo.members(capacity.id)}
+        for person in resolved:
+            if remove:
+                if person.id not in current:
+                    raise InputError(
+                        f"{person.display_name} is not on the {capacity.name} roster",
+                        field="person",
+                    )
+                repo.remove_member(capacity.id, person.id)
+                continue
+            member = current.get(person.id, Member(capacity.id, person.id))
+            if dates is not None:
+                fields = dates.model_fields_set
+                member = member._replace(
+                    joined_on=dates.joined_on if "joined_on" in fields else member.joined_on,
+                    leaves_on=dates.leaves_on if "leaves_on" in fields else member.leaves_on,
+                )
+            if out_of_rotation is not None:
+                member = member._replace(out_of_rotation=out_of_rotation)
+            repo.put_member(member)
+    return RosterChanged(capacity, resolved, repo.members(capacity.id))
+
+
+# --- the schedule --------------------------------------------------------------------------
+
+
+class CapacitySchedule(NamedTuple):
+    """One capacity's schedule as the screens, the exports and --json show it."""
+
+    capacity: Capacity
+    segments: list[Segment]
+    members: list[Member]
+    records: dict[tuple[int, date], TermRecord]
+    warnings: list[RotationWarning]
+    names: dict[int, str]
+
+    def name_of(self, person_id: int | None) -> str:
+        """The person's name, or "(open)" for an empty seat."""
+        return self.names.get(person_id, "?") if person_id is not None else "(open)"
+
+    def upcoming(self, today: date, until: date) -> list[Segment]:
+        """Segments not yet over that start by ``until``."""
+        return [s for s in self.segments if s.ends >= today and s.starts <= until]
+
+    def served(self, today: date) -> dict[int, list[Segment]]:
+        """Started segments by person, oldest first."""
+        found: dict[int, list[Segment]] = {}
+        for s in self.segments:
+            if s.person_id is not None and s.starts <= today:
+                found.setdefault(s.person_id, []).append(s)
+        return found
+
+
+def _all_segments(
+    store: Store, until: date
+) -> tuple[list[Capacity], dict[int, list[Segment]], list[RotationException]]:
+    from leadtui.domain.rotations import resolve
+
+    repo = RotationRepository(store)
+    capacities = repo.capacities()
+    exceptions = repo.exceptions()
+    segments = {c.id: resolve(c, exceptions, until) for c in capacities}
+    return capacities, segments, exceptions
+
+
+def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[CapacitySchedule]:
+    """Every capacity's schedule up to ``months`` ahead, with its checks (active only)."""
+    until = _months_after(today, months)
+    repo = RotationRepository(store)
+    capacities, segments, _ = _all_segments(store, until)
+    names = _names(store)
+    members = repo.members()
+    records = repo.records()
+    found = []
+    for capacity in capacities:
+        own_records = {
+            (r.person_id, r.starts_on): r for r in records if r.capacity_id == capacity.id
+        }
+        others = [
+            (c.name, s)
+            for c in capacities
+            if c.id != capacity.id and c.active
+            for s in segments[c.id]
+        ]
+        warnings = (
+            check_capacity(
+                capacity, segments[capacity.id], others, own_records, names, today, until
+            )
+            if capacity.active
+            else []
+        )
+        found.append(
+            CapacitySchedule(
+                capacity,
+                segments[capacity.id],
+                [m for m in members if m.capacity_id == capacity.id],
+                own_records,
+                warnings,
+                names,
+            )
+        )
+    return found
+
+
+def schedule_of(
+    store: Store, capacity: Capacity, today: date, months: int = DEFAULT_MONTHS
+) -> CapacitySchedule:
+    """One capacity's schedule (the others are read for the double-duty check)."""
+    return next(s for s in schedules(store, today, months) if s.capacity.id == capacity.id)
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+class Planned(NamedTuple):
+    """What the plan recorded, and the stretches it could fill with nobody."""
+
+    capacity: Capacity
+    assigned: list[Segment]
+    unfilled: list[Segment]
+
+
+def plan(store: Store, capacity: Capacity, today: date, until: date | None = None) -> Planned:
+    """Propose and record who serves each open term that starts by ``until`` (default:
+    one term ahead): people who never served this capacity first, then the least
+    recently served; nobody in two capacities at once, out of rotation or past their
+    leave date."""
+    from leadtui.domain.rotations import resolve
+
+    if not capacity.active:
+        raise InputError(f"{capacity.name} is retired; bring it back before planning")
+    until = until or _months_after(today, capacity.term_months)
+    if until < today:
+        raise InputError(f"--until {until.isoformat()} is in the past; give a later day")
+    repo = RotationRepository(store)
+    people = {p.id: p for p in list_people(store, include_archived=True)}
+    members = [m for m in repo.members(capacity.id) if people[m.person_id].active]
+    in_rotation = [m for m in members if not m.out_of_rotation]
+    if len(in_rotation) < capacity.seats:
+        raise InputError(
+            f"{capacity.name} has {capacity.seats} seats and {len(in_rotation)} "
+            f"{'person' if len(in_rotation) == 1 else 'people'} in rotation on its roster; "
+            "add people with rotation roster"
+        )
+    assigned: list[Segment] = []
+    unfilled: list[Segment] = []
+    with write_transaction(store):
+        capacities, segments, exceptions = _all_segments(store, until)
+        others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
+        own_rows = [e for e in exceptions if e.capacity_id == capacity.id]
+        handled: set[tuple[int, date]] = set()
+        while True:
+            own = resolve(capacity, own_rows, until)
+            open_ = [
+                s
+                for s in own
+                if s.person_id is None
+                and s.ends >= today
+                and s.starts <= until
+                and (s.seat, s.starts) not in handled
+            ]
+            if not open_:
+                break
+            seg = open_[0]
+            handled.add((seg.seat, seg.starts))
+            first = max(seg.starts, today)
+            history = [s for s in own if s.person_id is not None and s.starts < first]
+            candidates = [
+                Candidate(
+                    m.person_id,
+                    sum(1 for s in history if s.person_id == m.person_id),
+                    max((s.ends for s in history if s.person_id == m.person_id), default=None),
+                    people[m.person_id].name,
+                )
+                for m in in_rotation
+                if eligible(m, first, seg.ends)
+                and not busy(own, m.person_id, first, seg.ends)
+                and not busy(others, m.person_id, first, seg.ends)
+            ]
+            pick = choose(candidates)
+            if pick is None:
+                unfilled.append(seg._replace(starts=first))
+                continue
+            row = RotationException(
+                0, capacity.id, ExceptionKind.ASSIGN, first, seg.seat, pick.person_id
+            )
+            row = row._replace(id=repo.insert_exception(row))
+            own_rows.append(row)
+            assigned.append(seg._replace(starts=first, person_id=pick.person_id))
+    # Report each assignment as it now stands (to the end of its stretch).
+    final = resolve(capacity, own_rows, until)
+    shown = [next(s for s in final if s.seat == a.seat and s.starts == a.starts) for a in assigned]
+    return Planned(capacity, shown, unfilled)
+
+
+# --- exceptions ------------------------------------------------------------------------------
+
+
+def _member(store: Store, capacity: Capacity, text: str) -> tuple[Person, Member]:
+    person = resolve_person(store, text)
+    member = next(
+        (m for m in RotationRepository(store).members(capacity.id) if m.person_id == person.id),
+        None,
+    )
+    if member is None:
+        raise InputError(
+            f"{person.display_name} is not on the {capacity.name} roster; add them with "
+            f"rotation roster",
+            field="person",
+        )
+    return person, member
+
+
+def _seat(capacity: Capacity, seat: int) -> int:
+    if not 1 <= seat <= capacity.seats:
+        raise InputError(
+            f"--seat must be 1–{capacity.seats} for {capacity.name}, got {seat}", field="seat"
+        )
+    return seat
+
+
+class Assigned(NamedTuple):
+    """An assignment made (or removed) and any notice about it."""
+
+    capacity: Capacity
+    seat: int
+    starts: date
+    ends: date
+    person: Person | None
+    notice: str | None
+
+
+def assign(
+    store: Store,
+    capacity: Capacity,
+    seat: int,
+    person_text: str,
+    today: date,
+    from_date: date | None = None,
+) -> Assigned:
+    """Put a person in a seat from a day (default: the seat's next term) to the end of
+    that term; an assignment on the same seat and day is replaced."""
+    _seat(capacity, seat)
+    person, member = _member(store, capacity, person_text)
+    if from_date is None:
+        current = term_containing(capacity, seat, today)
+        from_date = current.ends + timedelta(days=1) if current is not None else capacity.starts_on
+    term = term_containing(capacity, seat, from_date)
+    if term is None:
+        raise InputError(
+            f"--from {from_date.isoformat()} is before {capacity.name} starts "
+            f"({capacity.starts_on.isoformat()})"
+        )
+    notice = None
+    if not eligible(member, from_date, term.ends):
+        notice = (
+            f"{person.display_name} is out of rotation or not on the roster for all of "
+            f"{from_date.isoformat()} to {term.ends.isoformat()}"
+        )
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        stale = [
+            e.id
+            for e in repo.exceptions(capacity.id)
+            if e.kind is ExceptionKind.ASSIGN and e.seat == seat and e.on_date == from_date
+        ]
+        repo.delete_exceptions(stale)
+        repo.insert_exception(
+            RotationException(0, capacity.id, ExceptionKind.ASSIGN, from_date, seat, person.id)
+        )
+        until = term.ends
+        capacities, segments, _ = _all_segments(store, until)
+        others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
+        own = [s for s in segments[capacity.id] if s.seat != seat]
+        if busy(others + own, person.id, from_date, term.ends):
+            notice = f"{person.display_name} now serves in two seats at once; see the checks"
+    return Assigned(capacity, seat, from_date, term.ends, person, notice)
+
+
+def unassign(store: Store, capacity: Capacity, seat: int, from_date: date) -> Assigned:
+    """Remove the assignment of a seat on a day: the computed schedule is back."""
+    _seat(capacity, seat)
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        rows = [
+            e
+            for e in repo.exceptions(capacity.id)
+            if e.kind is ExceptionKind.ASSIGN and e.seat == seat and e.on_date == from_date
+        ]
+        if not rows:
+            raise InputError(
+                f"no assignment of {capacity.name} seat {seat} from {from_date.isoformat()}"
+            )
+        repo.delete_exceptions(e.id for e in rows)
+    term = term_containing(capacity, seat, from_date)
+    ends = term.ends if term else from_date
+    return Assigned(capacity, seat, from_date, ends, None, None)
+
+
+def cut_short(
+    store: Store, capacity: Capacity, seat: int, last_day: date, *, undo: bool = False
+) -> Assigned:
+    """End a seat's term early on ``last_day`` (or with ``undo`` restore it); the rest of
+    the term is open until someone is assigned."""
+    _seat(capacity, seat)
+    term = term_containing(capacity, seat, last_day)
+    if term is None:
+        raise InputError(f"{last_day.isoformat()} is before {capacity.name} starts")
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        rows = [
+            e
+            for e in repo.exceptions(capacity.id)
+            if e.kind is ExceptionKind.CUT
+            and e.seat == seat
+            and term.starts <= e.on_date <= term.ends
+        ]
+        if undo:
+            if not rows:
+                raise InputError(f"{capacity.name} seat {seat}'s term is not cut short")
+            repo.delete_exceptions(e.id for e in rows)
+        else:
+            if last_day >= term.ends:
+                raise InputError(
+                    f"{last_day.isoformat()} is the term's last day already "
+                    f"({term.ends.isoformat()}); give an earlier day"
+                )
+            repo.delete_exceptions(e.id for e in rows)
+            repo.insert_exception(
+                RotationException(0, capacity.id, ExceptionKind.CUT, last_day, seat)
+            )
+    return Assigned(capacity, seat, term.starts, last_day, None, None)
+
+
+class Swapped(NamedTuple):
+    """Two people's places exchanged from a day."""
+
+    capacity: Capacity
+    first: Person
+    second: Person
+    from_date: date
+
+
+def swap(
+    store: Store,
+    capacity: Capacity,
+    first_text: str,
+    second_text: str,
+    from_date: date,
+    *,
+    undo: bool = False,
+) -> Swapped:
+    """Exchange two roster members' places in a capacity from ``from_date`` on (or with
+    ``undo`` remove that swap)."""
+    first, _ = _member(store, capacity, first_text)
+    second, _ = _member(store, capacity, second_text)
+    if first.id == second.id:
+        raise InputError("a swap needs two different people", field="person")
+    repo = RotationRepository(store)
+    pair = {first.id, second.id}
+    with write_transaction(store):
+        rows = [
+            e
+            for e in repo.exceptions(capacity.id)
+            if e.kind is ExceptionKind.SWAP
+            and e.on_date == from_date
+            and {e.person_id, e.other_person_id} == pair
+        ]
+        if undo:
+            if not rows:
+                raise InputError(
+                    f"no swap of {first.display_name} and {second.display_name} from "
+                    f"{from_date.isoformat()}"
+                )
+            repo.delete_exceptions(e.id for e in rows)
+            return Swapped(capacity, first, second, from_date)
+        if rows:
+            raise InputError("that swap is recorded already")
+        schedule = schedule_of(store, capacity, from_date)
+        ahead = [s for s in schedule.segments if s.ends >= from_date and s.person_id in pair]
+        if not ahead:
+            raise InputError(
+                f"neither {first.display_name} nor {second.display_name} serves "
+                f"{capacity.name} from {from_date.isoformat()}; nothing to swap"
+            )
+        repo.insert_exception(
+            RotationException(
+                0, capacity.id, ExceptionKind.SWAP, from_date, None, first.id, second.id
+            )
+        )
+    return Swapped(capacity, first, second, from_date)
+
+
+# --- records: recognition, exposure, hand-off ------------------------------------------------
+
+
+def _started_segment(store: Store, capacity: Capacity, person: Person, day: date) -> Segment:
+    schedule = schedule_of(store, capacity, day)
+    started = [s for s in schedule.segments if s.person_id == person.id and s.starts <= day]
+    if not started:
+        raise InputError(
+            f"{person.display_name} has not served {capacity.name} by {day.isoformat()}",
+            field="person",
+        )
+    return started[-1]
+
+
+def _record_for(store: Store, capacity: Capacity, person: Person, seg: Segment) -> TermRecord:
+    existing = next(
+        (
+            r
+            for r in RotationRepository(store).records(capacity.id)
+            if r.person_id == person.id and r.starts_on == seg.starts
+        ),
+        None,
+    )
+    return existing or TermRecord(capacity.id, person.id, seg.starts)
+
+
+def recognize(
+    store: Store, capacity: Capacity, person_text: str, draft: RecognitionDraft
+) -> TermRecord:
+    """Record that a person's latest term (finished or current) was called out."""
+    person = resolve_person(store, person_text)
+    seg = _started_segment(store, capacity, person, draft.day)
+    record = _record_for(store, capacity, person, seg)._replace(
+        recognized_on=draft.day, recognized_in=draft.recognized_in
+    )
+    RotationRepository(store).put_record(record)
+    return record
+
+
+def record_exposure(store: Store, capacity: Capacity, person_text: str, day: date) -> TermRecord:
+    """Record that the person serving got the exposure that makes the term interesting."""
+    person = resolve_person(store, person_text)
+    seg = _started_segment(store, capacity, person, day)
+    record = _record_for(store, capacity, person, seg)._replace(exposure_on=day)
+    RotationRepository(store).put_record(record)
+    return record
+
+
+def write_handoff(
+    store: Store, capacity: Capacity, person_text: str, draft: HandoffDraft, today: date
+) -> TermRecord:
+    """Write the hand-off note of a person's latest term (shared reaches the team's copy;
+    private stays with you)."""
+    person = resolve_person(store, person_text)
+    seg = _started_segment(store, capacity, person, today)
+    record = _record_for(store, capacity, person, seg)._replace(
+        handoff_note=draft.text, handoff_private=draft.private
+    )
+    RotationRepository(store).put_record(record)
+    return record
+
+
+# --- the weekly host ------------------------------------------------------------------------
+
+
+class HostSchedule(NamedTuple):
+    """The host order in force and the meetings around today."""
+
+    rotation: HostRotation | None
+    meetings: list[HostMeeting]
+    names: dict[int, str]
+
+    def name_of(self, person_id: int | None) -> str:
+        """A host's name, or "(skipped)"."""
+        return self.names.get(person_id, "?") if person_id is not None else "(skipped)"
+
+
+def host_schedule(store: Store, today: date, weeks: int = 8) -> HostSchedule:
+    """The next ``weeks`` meetings from today (today's included)."""
+    repo = RotationRepository(store)
+    rotations = repo.host_rotations()
+    until = today + timedelta(weeks=weeks)
+    meetings = host_meetings(rotations, repo.host_changes(), until)
+    upcoming = [m for m in meetings if m.on >= today][:weeks]
+    current = next((r for r in reversed(rotations) if r.starts_on <= today), None)
+    current = current or (rotations[0] if rotations else None)
+    return HostSchedule(current, upcoming, _names(store))
+
+
+def all_host_meetings(store: Store, until: date) -> list[HostMeeting]:
+    """Every meeting from the first order to ``until``."""
+    repo = RotationRepository(store)
+    return host_meetings(repo.host_rotations(), repo.host_changes(), until)
+
+
+def set_hosts(store: Store, people: Sequence[str], draft: HostDraft, today: date) -> HostSchedule:
+    """Set the leadership team that hosts the weekly meeting, in this order, from today;
+    the weeks before keep their hosts."""
+    for text in people:
+        _not_self(text)
+    if not people:
+        raise InputError("give the leadership team: at least one person", field="person")
+    resolved = [resolve_person(store, text, include_archived=False) for text in people]
+    seen: set[int] = set()
+    for person in resolved:
+        if person.id in seen:
+            raise InputError(f"{person.display_name} is listed twice", field="person")
+        seen.add(person.id)
+    rotation = HostRotation(
+        0, today, draft.weekday, draft.at_time, draft.minutes, tuple(p.id for p in resolved)
+    )
+    RotationRepository(store).replace_host_rotations_from(rotation)
+    return host_schedule(store, today)
+
+
+def _meeting_on(store: Store, day: date) -> HostMeeting:
+    meetings = all_host_meetings(store, day)
+    found = next((m for m in meetings if m.on == day), None)
+    if found is None:
+        repo = RotationRepository(store)
+        rotations = repo.host_rotations()
+        hint = (
+            f"meetings are on {day_label(first_meeting(rotations[-1]))[:3]}days"
+            if rotations
+            else "set the hosts first with host set"
+        )
+        raise InputError(f"there is no leadership meeting on {day.isoformat()}; {hint}")
+    return found
+
+
+def skip_meeting(store: Store, day: date, *, undo: bool = False) -> HostMeeting:
+    """Skip the meeting on ``day`` (a holiday): it consumes no turn. ``undo`` holds it."""
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        changes = {c.on_date: c for c in repo.host_changes()}
+        if undo:
+            if day not in changes or changes[day].kind is not HostChangeKind.SKIP:
+                raise InputError(f"the meeting on {day.isoformat()} is not skipped")
+            repo.delete_host_change(day)
+        else:
+            meeting = _meeting_on(store, day)
+            if meeting.skipped:
+                raise InputError(f"the meeting on {day.isoformat()} is skipped already")
+            swapped = [c for c in changes.values() if day in (c.on_date, c.other_on)]
+            if swapped:
+                raise InputError(
+                    f"the meeting on {day.isoformat()} is part of a swap; undo the swap first"
+                )
+            repo.put_host_change(HostChange(day, HostChangeKind.SKIP))
+    return next(m for m in all_host_meetings(store, day) if m.on == day)
+
+
+def swap_hosts(store: Store, first: date, second: date, *, undo: bool = False) -> HostSchedule:
+    """Exchange the hosts of two meeting days (or with ``undo`` restore them)."""
+    if first == second:
+        raise InputError("a swap needs two different days")
+    a, b = sorted((first, second))
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        changes = repo.host_changes()
+        if undo:
+            if not any(c.on_date == a and c.other_on == b for c in changes):
+                raise InputError(f"no swap of {a.isoformat()} and {b.isoformat()}")
+            repo.delete_host_change(a)
+        else:
+            for day in (a, b):
+                meeting = _meeting_on(store, day)
+                if meeting.skipped:
+                    raise InputError(f"the meeting on {day.isoformat()} is skipped")
+                if any(day in (c.on_date, c.other_on) for c in changes):
+                    raise InputError(f"the meeting on {day.isoformat()} is swapped already")
+            repo.put_host_change(HostChange(a, HostChangeKind.SWAP, b))
+    return host_schedule(store, a)
+
+
+# --- the bench and links to the other rituals ------------------------------------------------
+
+
+def bench(store: Store, today: date) -> list[Person]:
+    """Active reports and roster members who have never served a term in any capacity."""
+    schedules_now = schedules(store, today, 1)
+    served = {pid for s in schedules_now for pid in s.served(today)}
+    rostered = {m.person_id for s in schedules_now for m in s.members}
+    return [
+        p
+        for p in list_people(store)
+        if p.id not in served and (p.id in rostered or p.relation is Relation.REPORT)
+    ]
+
+
+class ServedTerm(NamedTuple):
+    """A person's stretch in a capacity, for their review packet."""
+
+    capacity: str
+    seat: int
+    starts: date
+    ends: date
+    record: TermRecord | None
+
+
+def terms_served(
+    store: Store, person_id: int, first: date, last: date, today: date
+) -> list[ServedTerm]:
+    """The person's terms that overlap ``first``..``last`` and have started by today."""
+    found = []
+    for schedule in schedules(store, today, 1):
+        for s in schedule.segments:
+            if s.person_id == person_id and s.overlaps(first, last) and s.starts <= today:
+                record = schedule.records.get((person_id, s.starts))
+                found.append(ServedTerm(schedule.capacity.name, s.seat, s.starts, s.ends, record))
+    return sorted(found, key=lambda t: (t.starts, t.capacity))
+
+
+def _handover(schedule: CapacitySchedule, seg: Segment, *, before: bool) -> str | None:
+    """Who hands over to ``seg``'s person (before) or takes over from them (after)."""
+    same_seat = [s for s in schedule.segments if s.seat == seg.seat]
+    if before:
+        prior = [s for s in same_seat if s.ends < seg.starts]
+        other = prior[-1].person_id if prior else None
+    else:
+        later = [s for s in same_seat if s.starts > seg.ends]
+        other = later[0].person_id if later else None
+    if other is None or other == seg.person_id:
+        return None
+    return schedule.name_of(other)
+
+
+def talking_points(store: Store, person_id: int, today: date) -> list[str]:
+    """Suggested 1:1 talking points for a person whose term starts or ends within four
+    weeks: "starts Incident Review on Mon 1 Feb: hand-off with Sam"."""
+    soon = today + timedelta(days=LEAD_DAYS)
+    points = []
+    for schedule in schedules(store, today, 2):
+        if not schedule.capacity.active:
+            continue
+        name = schedule.capacity.name
+        for s in schedule.segments:
+            if s.person_id != person_id:
+                continue
+            if today <= s.starts <= soon:
+                other = _handover(schedule, s, before=True)
+                with_whom = f": hand-off with {other}" if other else ""
+                points.append(f"starts {name} on {day_label(s.starts, today)}{with_whom}")
+            if today <= s.ends <= soon:
+                other = _handover(schedule, s, before=False)
+                to_whom = f": hand-off to {other}" if other else ": no successor planned yet"
+                points.append(f"ends {name} on {day_label(s.ends, today)}{to_whom}")
+    return points
+
+
+class TermChange(NamedTuple):
+    """A person starting or ending a term soon."""
+
+    on: date
+    capacity: str
+    seat: int
+    person: str
+    starts: bool
+
+
+class RotationsToday(NamedTuple):
+    """Today's Rotations card: the next host within a week, terms changing soon, failed
+    checks."""
+
+    host: HostMeeting | None
+    host_name: str | None
+    changes: list[TermChange]
+    warnings: list[RotationWarning]
+    configured: bool
+
+
+def rotations_today(store: Store, today: date) -> RotationsToday:
+    """What the Today card shows."""
+    # The next meeting within a week (today's included): on a Sunday that is tomorrow's.
+    hosts = host_schedule(store, today, 1)
+    host = next((m for m in hosts.meetings if m.on < today + timedelta(days=7)), None)
+    soon = today + timedelta(days=LEAD_DAYS)
+    changes: list[TermChange] = []
+    warnings: list[RotationWarning] = []
+    all_schedules = [s for s in schedules(store, today) if s.capacity.active]
+    for schedule in all_schedules:
+        for s in schedule.segments:
+            if s.person_id is None:
+                continue
+            who = schedule.name_of(s.person_id)
+            if today <= s.starts <= soon and s.starts > schedule.capacity.starts_on:
+                changes.append(TermChange(s.starts, schedule.capacity.name, s.seat, who, True))
+            if today <= s.ends <= soon:
+                changes.append(TermChange(s.ends, schedule.capacity.name, s.seat, who, False))
+        warnings.extend(schedule.warnings)
+    return RotationsToday(
+        host,
+        hosts.name_of(host.person_id) if host is not None else None,
+        sorted(changes),
+        warnings,
+        bool(all_schedules) or hosts.rotation is not None,
+    )
+
+
+# --- shared definitions (TOML) ---------------------------------------------------------------
+
+
+class Definition(NamedTuple):
+    """A capacity with its roster and exceptions, by people's names: what a team keeps in
+    a shared repository so every member computes the same schedule."""
+
+    capacity: Capacity
+    members: list[tuple[str, Member]]
+    exceptions: list[tuple[RotationException, str | None, str | None]]
+
+
+def definition(store: Store, capacity: Capacity) -> Definition:
+    """The capacity's definition with names in place of ids."""
+    repo = RotationRepository(store)
+    names = _names(store)
+    return Definition(
+        capacity,
+        [(names[m.person_id], m) for m in repo.members(capacity.id)],
+        [
+            (e, names.get(e.person_id or 0), names.get(e.other_person_id or 0))
+            for e in repo.exceptions(capacity.id)
+        ],
+    )
+
+
+def _table(data: dict[str, Any], key: str, what: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise InputError(f"{what}: the file has no [{key}] table; export one to see the form")
+    return value
+
+
+def _date_value(value: object, today: date, what: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return parse_date(str(value), today, field=what)
+
+
+def import_definition(store: Store, text: str, today: date) -> Definition:
+    """Read a definition written by ``rotation export-definition``: the capacity is created
+    or replaced with its roster and exceptions. Unknown people are refused, every name
+    listed, and nothing is written."""
+    from leadtui.domain.rotations_input import CapacityDraft, MemberDraft
+    from leadtui.domain.validation import build
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not a TOML file ({exc})") from None
+    cap = _table(data, "capacity", "definition")
+    draft = build(
+        CapacityDraft,
+        today=today,
+        name=cap.get("name", ""),
+        description=cap.get("description"),
+        term_months=cap.get("term_months", 6),
+        seats=cap.get("seats", 2),
+        offset_months=cap.get("offset_months"),
+        starts_on=str(cap.get("starts_on", "")) or None,
+        exposure=cap.get("exposure"),
+    )
+    roster = data.get("roster", [])
+    exceptions = data.get("exception", [])
+    if not isinstance(roster, list) or not isinstance(exceptions, list):
+        raise InputError("definition: [[roster]] and [[exception]] must be arrays of tables")
+    people = {p.name.casefold(): p for p in list_people(store)}
+    wanted = [str(r.get("person", "")) for r in roster if isinstance(r, dict)]
+    for e in exceptions:
+        if isinstance(e, dict):
+            wanted += [str(e[k]) for k in ("person", "other_person") if e.get(k)]
+    unknown = sorted({w for w in wanted if w.casefold() not in people})
+    if unknown:
+        listed = ", ".join(quoted(u) for u in unknown)
+        raise NotFoundError(
+            f"the definition names people who are not here: {listed}; add them with "
+            "people add (same names) and import again"
+        )
+    members: list[tuple[str, Member]] = []
+    for r in roster:
+        dates = build(
+            MemberDraft,
+            today=today,
+            joined_on=_date_value(r.get("joined_on"), today, "join date"),
+            leaves_on=_date_value(r.get("leaves_on"), today, "leave date"),
+        )
+        person = people[str(r["person"]).casefold()]
+        members.append(
+            (
+                person.name,
+                Member(0, person.id, dates.joined_on, dates.leaves_on,
+                       bool(r.get("out_of_rotation", False))),
+            )
+        )  # fmt: skip
+    rows: list[RotationException] = []
+    for e in exceptions:
+        try:
+            kind = ExceptionKind(str(e.get("kind", "")))
+        except ValueError:
+            raise InputError(
+                f"exception kind must be assign, cut or swap, got {quoted(str(e.get('kind')))}"
+            ) from None
+        on = _date_value(e.get("on"), today, "exception date")
+        if on is None:
+            raise InputError("every [[exception]] needs an on date")
+        who = people[str(e["person"]).casefold()].id if e.get("person") else None
+        other = people[str(e["other_person"]).casefold()].id if e.get("other_person") else None
+        seat = e.get("seat")
+        if kind is not ExceptionKind.SWAP and (
+            not isinstance(seat, int) or not 1 <= seat <= draft.seats
+        ):
+            raise InputError(
+                f"{kind.value} exception on {on.isoformat()} needs a seat 1–{draft.seats}"
+            )
+        seat_number = seat if isinstance(seat, int) else None
+        rows.append(RotationException(0, 0, kind, on, seat_number, who, other))
+    repo = RotationRepository(store)
+    with write_transaction(store):
+        existing = repo.capacity_named(draft.name)
+        capacity = Capacity(
+            existing.id if existing else 0, draft.name, draft.description, draft.term_months,
+            draft.seats, draft.offset_months, draft.starts_on, draft.exposure,
+            bool(cap.get("active", True)),
+        )  # fmt: skip
+        if existing is None:
+            capacity = capacity._replace(id=repo.insert_capacity(capacity))
+        else:
+            repo.update_capacity(capacity)
+            repo.clear_capacity(capacity.id)
+        for _, member in members:
+            repo.put_member(member._replace(capacity_id=capacity.id))
+        for row in rows:
+            repo.insert_exception(row._replace(capacity_id=capacity.id))
+    return definition(store, capacity)

@@ -1,0 +1,226 @@
+"""The schedule rules of meeting rotations, for any start, term length and seat count."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadtui.domain.rotations import (
+    Capacity,
+    Check,
+    ExceptionKind,
+    HostChange,
+    HostChangeKind,
+    HostRotation,
+    Member,
+    RotationException,
+    Segment,
+    busy,
+    check_capacity,
+    computed_terms,
+    default_offset,
+    eligible,
+    host_meetings,
+    offset_problem,
+    phases,
+    resolve,
+    seat_terms,
+    term_start,
+)
+
+
+@st.composite
+def capacities(draw: st.DrawFn) -> Capacity:
+    """A valid capacity: any start (the 29th–31st drawn often), term 1–36, seats that can
+    be offset, an offset that keeps seats apart."""
+    year = draw(st.integers(1990, 2150))
+    month = draw(st.integers(1, 12))
+    day = draw(st.one_of(st.integers(1, 28), st.sampled_from([29, 30, 31])))
+    while True:
+        try:
+            start = date(year, month, day)
+            break
+        except ValueError:
+            day -= 1
+    term = draw(st.integers(1, 36))
+    seats = draw(st.integers(1, min(term, 6)))
+    offset = default_offset(term, seats)
+    choice = draw(st.integers(0, term))
+    if offset_problem(term, seats, choice) is None:
+        offset = choice
+    assert offset_problem(term, seats, offset) is None
+    return Capacity(1, "Incident Review", None, term, seats, offset, start, None)
+
+
+@given(capacities(), st.integers(0, 40))
+def test_every_boundary_is_one_step_from_the_anchor(capacity: Capacity, years: int) -> None:
+    """No drift: after the bootstrap, term k of a seat starts at anchor + phase + j × term
+    months, computed from the anchor; a clamped 31st never shortens later terms."""
+    until = capacity.starts_on + relativedelta(years=years % 12 + 1)
+    for seat, phase in enumerate(
+        phases(capacity.term_months, capacity.seats, capacity.offset_months), 1
+    ):
+        terms = seat_terms(capacity, seat, until)
+        assert terms[0].starts == capacity.starts_on
+        regular = terms[1:] if phase > 0 else terms
+        for j, term in enumerate(regular):
+            expected = capacity.starts_on + relativedelta(months=phase + j * capacity.term_months)
+            assert term.starts == expected
+        for earlier, later in itertools.pairwise(terms):
+            assert earlier.ends + timedelta(days=1) == later.starts
+
+
+def test_the_31st_does_not_drift() -> None:
+    """31 Jan + 3 months is 30 Apr, but the term after is 31 Jul, not 30 Jul."""
+    capacity = Capacity(1, "Spec Review", None, 3, 1, 0, date(2026, 1, 31), None)
+    starts = [t.starts for t in seat_terms(capacity, 1, date(2027, 1, 31))]
+    assert starts[:5] == [
+        date(2026, 1, 31),
+        date(2026, 4, 30),
+        date(2026, 7, 31),
+        date(2026, 10, 31),
+        date(2027, 1, 31),
+    ]
+
+
+def test_bootstrap_shortens_the_second_seat() -> None:
+    """Two seats of six months offset by three: seat 2's first term is three months."""
+    capacity = Capacity(1, "Incident Review", None, 6, 2, 3, date(2026, 1, 1), None)
+    seat2 = seat_terms(capacity, 2, date(2027, 1, 1))
+    assert (seat2[0].starts, seat2[0].ends) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert (seat2[1].starts, seat2[1].ends) == (date(2026, 4, 1), date(2026, 9, 30))
+    assert term_start(capacity, 1, 1) == date(2026, 7, 1)
+
+
+@given(capacities())
+def test_seats_never_turn_over_in_the_same_week_after_bootstrap(capacity: Capacity) -> None:
+    until = capacity.starts_on + relativedelta(months=capacity.term_months * 3)
+    weeks: dict[tuple[int, int], int] = {}
+    for term in computed_terms(capacity, until):
+        if term.starts == capacity.starts_on:
+            continue  # the bootstrap day: every seat starts together by design
+        week = term.starts.isocalendar()[:2]
+        assert week not in weeks or weeks[week] == term.seat, (term, weeks)
+        weeks[week] = term.seat
+
+
+def _plan(capacity: Capacity, roster: list[Member], until: date) -> list[Segment]:
+    """The plan rule in miniature: each unassigned term gets the best free member."""
+    assigned: list[RotationException] = []
+    served: dict[int, date] = {}
+    for term in computed_terms(capacity, until):
+        taken = resolve(capacity, assigned, until)
+        free = [
+            m.person_id
+            for m in roster
+            if eligible(m, term.starts, term.ends)
+            and not busy(taken, m.person_id, term.starts, term.ends)
+        ]
+        if not free:
+            continue
+        person = min(free, key=lambda p: (p in served, served.get(p, date.min), p))
+        served[person] = term.ends
+        assigned.append(
+            RotationException(
+                len(assigned) + 1, capacity.id, ExceptionKind.ASSIGN, term.starts, term.seat, person
+            )
+        )
+    return resolve(capacity, assigned, until)
+
+
+@settings(max_examples=60, deadline=None)
+@given(capacities(), st.integers(0, 3))
+def test_every_seat_is_filled_when_the_roster_allows(capacity: Capacity, spare: int) -> None:
+    """With at least as many people as seats, nobody is in two seats at once and every
+    seat has someone on every day."""
+    roster = [Member(1, p) for p in range(1, capacity.seats + spare + 1)]
+    until = capacity.starts_on + relativedelta(months=capacity.term_months * 2)
+    segments = _plan(capacity, roster, until)
+    assert all(s.person_id is not None for s in segments)
+    for i, a in enumerate(segments):
+        for b in segments[i + 1 :]:
+            if a.overlaps(b.starts, b.ends):
+                assert a.person_id != b.person_id
+
+
+def _assign(eid: int, seat: int, day: date, person: int) -> RotationException:
+    return RotationException(eid, 1, ExceptionKind.ASSIGN, day, seat, person)
+
+
+def test_removing_an_exception_restores_the_computed_schedule() -> None:
+    capacity = Capacity(1, "Incident Review", None, 6, 2, 3, date(2026, 1, 1), None)
+    until = date(2026, 12, 31)
+    base = [_assign(1, 1, date(2026, 1, 1), 10), _assign(2, 2, date(2026, 1, 1), 20)]
+    cut = RotationException(3, 1, ExceptionKind.CUT, date(2026, 3, 15), 1)
+    swap = RotationException(4, 1, ExceptionKind.SWAP, date(2026, 2, 1), None, 10, 20)
+    before = resolve(capacity, base, until)
+    with_cut = resolve(capacity, [*base, cut], until)
+    gap = [s for s in with_cut if s.person_id is None and s.seat == 1 and s.term.number == 0]
+    assert gap and gap[0].starts == date(2026, 3, 16)
+    swapped = resolve(capacity, [*base, swap], until)
+    feb = [s for s in swapped if s.covers(date(2026, 2, 10))]
+    assert {(s.seat, s.person_id) for s in feb} == {(1, 20), (2, 10)}
+    assert resolve(capacity, base, until) == before
+
+
+def test_checks_flag_gaps_same_week_no_successor_recognition_exposure_double_duty() -> None:
+    capacity = Capacity(1, "Incident Review", None, 6, 2, 3, date(2026, 1, 1), "planning")
+    today = date(2026, 6, 10)
+    rows = [
+        _assign(1, 1, date(2026, 1, 1), 10),
+        _assign(5, 2, date(2026, 1, 1), 30),  # the bootstrap term: finished, not recognised
+        _assign(2, 2, date(2026, 4, 1), 20),
+        _assign(3, 2, date(2026, 7, 2), 30),  # a hand-over in seat 1's turnover week
+        _assign(4, 1, date(2026, 7, 8), 40),
+    ]
+    segments = resolve(capacity, rows, date(2027, 6, 10))
+    other = Segment(1, segments[0].term, date(2026, 5, 1), date(2026, 8, 1), 20)
+    names = {10: "Ana", 20: "Ben", 30: "Cy", 40: "Di"}
+    found = check_capacity(
+        capacity, segments, [("Spec Review", other)], {}, names, today, date(2027, 6, 10)
+    )
+    kinds = {w.check for w in found}
+    assert {Check.GAP, Check.SAME_WEEK, Check.NO_SUCCESSOR, Check.RECOGNITION} <= kinds
+    assert {Check.EXPOSURE, Check.DOUBLE_DUTY} <= kinds
+
+
+# --- the weekly host ---------------------------------------------------------------------
+
+
+@given(
+    st.lists(st.integers(1, 50), min_size=1, max_size=8, unique=True),
+    st.sets(st.integers(0, 60), max_size=20),
+    st.integers(0, 6),
+)
+def test_host_round_robin_skips_consume_no_turn(
+    members: list[int], skipped_weeks: set[int], weekday: int
+) -> None:
+    """Everyone hosts once before anyone hosts twice; a skipped week gives the turn to the
+    next meeting, so nobody is skipped for good."""
+    start = date(2026, 1, 5)
+    rotation = HostRotation(1, start, weekday, "09:00", 60, tuple(members))
+    first = start + timedelta(days=(weekday - start.weekday()) % 7)
+    skips = [HostChange(first + timedelta(weeks=w), HostChangeKind.SKIP) for w in skipped_weeks]
+    meetings = host_meetings([rotation], skips, first + timedelta(weeks=80))
+    held = [m.person_id for m in meetings if not m.skipped]
+    assert all(m.person_id is None for m in meetings if m.skipped)
+    assert {m.on for m in meetings if m.skipped} == {s.on_date for s in skips}
+    for i, host in enumerate(held):
+        assert host == members[i % len(members)]
+    for block in range(0, len(held) - len(members) + 1, len(members)):
+        assert sorted(held[block : block + len(members)]) == sorted(members)
+
+
+def test_host_swap_exchanges_two_days_and_a_new_order_keeps_the_past() -> None:
+    start = date(2026, 1, 5)  # a Monday
+    first = HostRotation(1, start, 0, "09:00", 60, (1, 2, 3))
+    swap = HostChange(date(2026, 1, 5), HostChangeKind.SWAP, date(2026, 1, 19))
+    meetings = host_meetings([first], [swap], date(2026, 2, 1))
+    assert [m.person_id for m in meetings[:4]] == [3, 2, 1, 1]
+    later = HostRotation(2, date(2026, 1, 20), 0, "09:00", 60, (4, 5))
+    both = host_meetings([first, later], [], date(2026, 2, 10))
+    assert [m.person_id for m in both] == [1, 2, 3, 4, 5, 4]
