@@ -1,0 +1,93 @@
+"""Search every text a person wrote: the use case both front ends call.
+
+Local and for the user alone: hits include private text (marked as such), and nothing
+here writes or exports anything. The query is read by :func:`~leadtui.domain.search.parse_query`
+(so whatever is typed is safe), the index is searched by the repository, and each hit
+comes back typed with a snippet whose matched words are marked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from leadtui.domain.search import SearchKind, SearchSort, Snippet, parse_query, read_snippet
+from leadtui.errors import InputError
+from leadtui.store.search import SearchRepository
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from leadtui.store.database import Store
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 10_000
+
+
+class SearchHit(NamedTuple):
+    """One text that matched, where it lives and a snippet of it."""
+
+    kind: SearchKind
+    id: int  # the row in its kind's table (the series for a draft, the day's row for energy)
+    person_id: int | None
+    person: str | None
+    date: date | None  # None: current (a person, the upcoming session's notes, an undelivered T3B3)
+    private: bool
+    snippet: Snippet
+
+
+def parse_kinds(text: str | None) -> tuple[SearchKind, ...]:
+    """``--kind point,note``: the kinds named, or all of them for None / empty."""
+    if not text:
+        return ()
+    kinds: list[SearchKind] = []
+    for word in text.replace(",", " ").split():
+        try:
+            kinds.append(SearchKind(word.strip().lower()))
+        except ValueError:
+            names = " | ".join(k.value for k in SearchKind)
+            raise InputError(f"--kind must be one or more of {names}, got {word!r}") from None
+    return tuple(kinds)
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    person_id: int | None = None,
+    kinds: Sequence[SearchKind] = (),
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = DEFAULT_LIMIT,
+    sort: SearchSort = SearchSort.DATE,
+) -> list[SearchHit]:
+    """The texts matching ``query``, newest first (or best match first with
+    ``sort=RANK``), at most ``limit``. A query with nothing to look for finds nothing."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"--limit must be 1–{MAX_LIMIT}, got {limit}")
+    if since is not None and until is not None and since > until:
+        raise InputError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
+    match = parse_query(query).match
+    if match is None:
+        return []
+    rows = SearchRepository(store).search(
+        match,
+        person_id=person_id,
+        kinds=kinds,
+        since=since,
+        until=until,
+        limit=limit,
+        sort=sort,
+    )
+    return [
+        SearchHit(
+            row.kind,
+            row.source_id,
+            row.person_id,
+            row.person_name,
+            row.day,
+            row.private,
+            read_snippet(row.snippet),
+        )
+        for row in rows
+    ]
