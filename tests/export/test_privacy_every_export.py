@@ -31,12 +31,20 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience, Visibility
 from leadtui.domain.validation import build
 from leadtui.export.energy import energy_review
-from leadtui.export.json import dumps, feedback_json, running_document_json, t3b3_json
+from leadtui.export.json import (
+    dumps,
+    feedback_json,
+    running_document_json,
+    succession_json,
+    t3b3_json,
+)
 from leadtui.export.oneonone import oneonone_document
 from leadtui.export.review import review_document
+from leadtui.export.succession import succession_brief, vacation_cover_plan
 from leadtui.services.energy import add_work, log_energy, quarter_review
 from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
 from leadtui.services.review import review_packet, t3b3_view
+from leadtui.services.succession import succession_overview
 from leadtui.store.database import Store, open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -45,6 +53,9 @@ from tests.helpers import TODAY
 
 # Private texts carry a marker no shared text can contain, so a leak is unambiguous.
 MARK = "PRIVATE-7f3a"
+# Shared succession texts (gaps, candidacy, the CEO log) reach upward but never the
+# person or the team: they carry a marker of their own.
+BENCH = "BENCH-51c2"
 HALF = Half(2026, 2)
 QUARTER = "2026-Q4"
 # NUL is refused at input (SQLite would cut the text there), so it is not generated.
@@ -56,6 +67,7 @@ words = st.text(
 shared_words = words.filter(lambda t: MARK not in t and t.strip())
 # One line: energizing work titles and phrases are refused with a newline in them.
 private_words = words.map(lambda t: f"{MARK} {' '.join(t.split())}".strip())
+bench_words = words.map(lambda t: f"{BENCH} {' '.join(t.split())}".strip())
 
 
 class World(NamedTuple):
@@ -75,6 +87,7 @@ class Typed(NamedTuple):
     energy: list[str]
     close: bool
     deliver: bool
+    bench: list[str]
 
 
 typed = st.builds(
@@ -86,6 +99,7 @@ typed = st.builds(
     energy=st.lists(private_words, min_size=1, max_size=3),
     close=st.booleans(),
     deliver=st.booleans(),
+    bench=st.lists(bench_words, min_size=1, max_size=3),
 )
 
 
@@ -147,7 +161,44 @@ def make_world(t: Typed) -> World:
             EnergyThresholds(),
         )
         add_work(db, build(WorkDraft, today=TODAY, title=text, day=day, hours=1))
+    add_succession(db, person, t)
     return World(db, person)
+
+
+def add_succession(db: Store, person: Person, t: Typed) -> None:
+    """Gaps, candidacy, CEO log notes and a partner decision: shared ones carry the bench
+    marker, private ones the private marker; focus areas and cover are plain."""
+    from leadtui.domain.succession_input import (
+        AuditDraft,
+        CandidateDraft,
+        CeoDraft,
+        CoverDraft,
+        FocusDraft,
+        GapDraft,
+        MeetingDraft,
+        VacationDraft,
+    )
+    from leadtui.services import succession as su
+
+    for text in t.bench:
+        su.add_gap(db, person, build(GapDraft, text=text), TODAY)
+        su.add_ceo_note(db, build(CeoDraft, today=TODAY, text=text), person)
+    for text in t.private:
+        su.add_gap(db, person, build(GapDraft, text=text, visibility="private"), TODAY)
+        note = build(CeoDraft, today=TODAY, text=text, visibility="private", kind="relationship")
+        su.add_ceo_note(db, note, person)
+    su.set_candidate(db, person, build(CandidateDraft, readiness="1y", pending=t.bench[0]), TODAY)
+    su.add_focus(
+        db, person, TODAY, half=HALF, draft=build(FocusDraft, text="Run the staff meeting")
+    )
+    su.add_meeting(db, build(MeetingDraft, name="Eng staff", kind="leadership"))
+    audit = build(
+        AuditDraft, decision="partner", missing=t.bench[0], plan="Co-run", quarter=QUARTER
+    )
+    su.audit_meeting(db, "Eng staff", audit, TODAY)
+    start = TODAY + timedelta(days=7)
+    su.add_vacation(db, build(VacationDraft, today=TODAY, starts_on=start, ends_on=start))
+    su.cover_vacation(db, start, build(CoverDraft, responsibility="Hiring decisions"), person)
 
 
 def _oneonone(w: World, audience: Audience) -> str:
@@ -187,6 +238,20 @@ def _t3b3_json(w: World, audience: Audience) -> str:
     return dumps(t3b3_json(t3b3_view(w.db, w.person, HALF), audience))
 
 
+def _succession(w: World, audience: Audience) -> str:
+    return succession_brief(succession_overview(w.db, TODAY), audience, TODAY)
+
+
+def _succession_json(w: World, audience: Audience) -> str:
+    return dumps(succession_json(succession_overview(w.db, TODAY), audience=audience))
+
+
+def _vacation(w: World, audience: Audience) -> str:
+    overview = succession_overview(w.db, TODAY)
+    # The cover plan is written for the people covering, whoever asks for it.
+    return vacation_cover_plan(overview.vacations[0], overview.people, TODAY)
+
+
 EXPORTERS: dict[str, Callable[[World, Audience], str]] = {
     "1:1 document": _oneonone,
     "review packet": _review,
@@ -194,7 +259,11 @@ EXPORTERS: dict[str, Callable[[World, Audience], str]] = {
     "1:1 show --json": _oneonone_json,
     "feedback list --json": _feedback_json,
     "t3b3 show --json": _t3b3_json,
+    "succession plan / brief": _succession,
+    "succession show --json": _succession_json,
 }
+# Exporters with no private text at all: what they carry reaches every audience.
+PLAIN: dict[str, Callable[[World, Audience], str]] = {"vacation cover": _vacation}
 OTHERS = [a for a in Audience if a is not Audience.PRIVATE]
 
 
@@ -213,6 +282,45 @@ def test_no_private_text_leaves_with_any_export(
         world.db.close()
     assert MARK not in copy
     assert MARK in mine  # the private copy does carry them: the world has private text
+    if audience in (Audience.PERSON, Audience.TEAM):
+        # Gaps, candidacy and the CEO log never reach the person (or the team).
+        assert BENCH not in copy
+
+
+@pytest.mark.parametrize("audience", list(Audience), ids=str)
+@pytest.mark.parametrize("exporter", PLAIN, ids=str)
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(t=typed)
+def test_documents_without_private_parts_carry_nothing_private(
+    exporter: str, audience: Audience, t: Typed
+) -> None:
+    world = make_world(t)
+    try:
+        copy = PLAIN[exporter](world, audience)
+    finally:
+        world.db.close()
+    assert MARK not in copy and BENCH not in copy
+
+
+def test_the_upward_brief_carries_the_bench() -> None:
+    t = Typed(
+        ["s"],
+        [f"{MARK} x"],
+        [f"{MARK} t"],
+        [f"{MARK} b"],
+        [f"{MARK} e"],
+        False,
+        False,
+        [f"{BENCH} gap"],
+    )
+    world = make_world(t)
+    try:
+        brief = _succession(world, Audience.UPWARD)
+        person_copy = _review(world, Audience.PERSON)
+    finally:
+        world.db.close()
+    assert BENCH in brief and MARK not in brief
+    assert "Run the staff meeting" in person_copy and BENCH not in person_copy
 
 
 def test_every_audience_but_private_is_covered() -> None:

@@ -124,9 +124,10 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
     if reaches(Visibility.SHARED, Topic.ONE_ON_ONE, audience):
         parts.append(_highlights_section(packet, audience))
 
+    if reaches(Visibility.SHARED, Topic.FOCUS_AREA, audience):
+        parts.append(_succession_section(packet, audience))
     if private:
-        # Sections later rituals fill; the person's copy leaves them out until they exist.
-        parts.append("## Succession focus area\n\n" + _LATER.format(what="succession planning"))
+        # A section a later ritual fills; the person's copy leaves it out until it exists.
         parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
     return "\n\n".join(parts) + "\n"
 
@@ -181,4 +182,40 @@ def _highlights_section(packet: ReviewPacket, audience: Audience) -> str:
         share = f" ({kept.share:.0%})" if kept.share is not None else ""
         name = who[side][0].upper() + who[side][1:]
         lines.append(f"- {inline(name)}: {kept.kept} of {kept.due} due{share}")
+    return "\n".join(lines)
+
+
+def _succession_section(packet: ReviewPacket, audience: Audience) -> str:
+    """The half's focus areas, agreed with the person (their copy has them); what they
+    are missing to thrive in my role, readiness and candidacy only in mine."""
+    record = packet.succession
+    lines = ["## Succession focus area", ""]
+    focus = [
+        f
+        for f in (record.focus if record else [])
+        if reaches(f.visibility, Topic.FOCUS_AREA, audience)
+    ]
+    for f in focus:
+        lines.append(f"- {inline(f.text)} (agreed {f.agreed_on.isoformat()})")
+    if not focus:
+        lines.append(f"_No focus area agreed for {packet.view.half.label} yet._")
+    if record is None:
+        return "\n".join(lines)
+    gaps = [g for g in record.gaps if reaches(g.visibility, Topic.SUCCESSION_GAP, audience)]
+    if gaps:
+        lines += ["", "### Gaps to thrive in my role", ""]
+        for g in gaps:
+            flag = " _(private)_" if only_yours(g.visibility, Topic.SUCCESSION_GAP) else ""
+            lines.append(f"- {g.number}. {inline(g.text)} — {g.status.value}{flag}")
+    c = record.candidate
+    if c is not None and reaches(Visibility.SHARED, Topic.CANDIDACY, audience):
+        pending = f", ready pending {inline(c.pending)}" if c.pending else ""
+        interim = "; interim if I left tomorrow" if c.interim else ""
+        lines += [
+            "",
+            "### Candidacy",
+            "",
+            f"Candidate, readiness {c.readiness.value}{pending}{interim} "
+            f"(reviewed {c.reviewed_on.isoformat()}).",
+        ]
     return "\n".join(lines)

@@ -52,6 +52,7 @@ from leadtui.domain.oneonones import (
 from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import archived_notice, get_person, list_people
+from leadtui.services.succession import PersonSuccession, person_succession
 from leadtui.store.database import write_transaction
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -533,6 +534,8 @@ class ReviewPacket(NamedTuple):
     discussed: list[Point]
     actions_done: list[Action]
     kept: dict[Side, CommitmentsKept]
+    # The half's focus areas (the person's copy) and gaps, readiness, candidacy (yours).
+    succession: PersonSuccession | None = None
 
 
 def review_packet(
@@ -560,4 +563,5 @@ def review_packet(
         touching = oo.actions_touching(series.id, first, last)
         done = [a for a in touching if a.done_on is not None and first <= a.done_on <= last]
         kept = {side: commitments_kept_between(touching, side, first, until) for side in Side}
-    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept)
+    succession = person_succession(store, person, half)
+    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept, succession)
