@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.review import T3B3View
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 
@@ -448,3 +449,22 @@ def vacations_json(overview: SuccessionOverview) -> dict[str, object]:
             for v in overview.vacations
         ],
     }
+
+
+# --- search (the user's own terminal: private hits included, marked) ------------------
+
+
+def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, object]]:
+    """``leadtui search --json``: each hit's kind, id, person, date, whether it is private
+    and its snippet as plain text (the match is not marked)."""
+    return [
+        {
+            "kind": hit.kind.value,
+            "id": hit.id,
+            "person": hit.person,
+            "date": hit.date.isoformat() if hit.date else None,
+            "private": hit.private,
+            "snippet": hit.snippet.text,
+        }
+        for hit in hits
+    ]
