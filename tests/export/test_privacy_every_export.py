@@ -162,7 +162,23 @@ def make_world(t: Typed) -> World:
         )
         add_work(db, build(WorkDraft, today=TODAY, title=text, day=day, hours=1))
     add_succession(db, person, t)
+    add_rotations(db, person, t)
     return World(db, person)
+
+
+def add_rotations(db: Store, person: Person, t: Typed) -> None:
+    """A capacity the person serves, a host rotation, and a private hand-off note on
+    their term (the only private text a rotation can hold)."""
+    from leadtui.domain.rotations_input import CapacityDraft, HandoffDraft, HostDraft
+    from leadtui.services import rotations as ro
+
+    draft = build(CapacityDraft, today=TODAY, name="Incident Review", seats=1, starts_on=TODAY)
+    capacity = ro.add_capacity(db, draft, TODAY)
+    ro.change_roster(db, capacity, [str(person.id)])
+    ro.plan(db, capacity, TODAY)
+    note = HandoffDraft(text=t.private[0], private=True)
+    ro.write_handoff(db, capacity, str(person.id), note, TODAY)
+    ro.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
 
 
 def add_succession(db: Store, person: Person, t: Typed) -> None:
@@ -252,6 +268,33 @@ def _vacation(w: World, audience: Audience) -> str:
     return vacation_cover_plan(overview.vacations[0], overview.people, TODAY)
 
 
+def _rotations(w: World, audience: Audience) -> str:
+    from leadtui.export.rotations import rotations_document
+    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+
+    until = horizon_until(TODAY, 12)
+    found = schedules(w.db, TODAY, 12)
+    return rotations_document(found, host_schedule(w.db, TODAY, 13), TODAY, until, audience)
+
+
+def _rotations_ics(w: World, audience: Audience) -> str:
+    from datetime import UTC, datetime
+
+    from leadtui.export.ics import rotations_ics
+    from leadtui.services.rotations import (
+        all_host_meetings,
+        horizon_until,
+        host_schedule,
+        schedules,
+    )
+
+    until = horizon_until(TODAY, 12)
+    names = host_schedule(w.db, TODAY).names
+    meetings = all_host_meetings(w.db, until)
+    stamp = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    return rotations_ics(schedules(w.db, TODAY, 12), meetings, names, TODAY, until, stamp, audience)
+
+
 EXPORTERS: dict[str, Callable[[World, Audience], str]] = {
     "1:1 document": _oneonone,
     "review packet": _review,
@@ -261,9 +304,14 @@ EXPORTERS: dict[str, Callable[[World, Audience], str]] = {
     "t3b3 show --json": _t3b3_json,
     "succession plan / brief": _succession,
     "succession show --json": _succession_json,
+    "rotations (Markdown)": _rotations,
 }
 # Exporters with no private text at all: what they carry reaches every audience.
-PLAIN: dict[str, Callable[[World, Audience], str]] = {"vacation cover": _vacation}
+PLAIN: dict[str, Callable[[World, Audience], str]] = {
+    "vacation cover": _vacation,
+    # A calendar never carries a hand-off note, shared or private: only who, what, when.
+    "rotations (iCalendar)": _rotations_ics,
+}
 OTHERS = [a for a in Audience if a is not Audience.PRIVATE]
 
 

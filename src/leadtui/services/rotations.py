@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from leadtui.domain.dates import day_label, parse_date
+from leadtui.domain.dates import day_label, parse_date, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
@@ -59,10 +59,11 @@ _SELF = frozenset({"me", "myself", "i", "you", "yourself", "self"})
 DEFAULT_MONTHS = 12
 
 
-def _months_after(day: date, months: int) -> date:
+def horizon_until(today: date, months: int) -> date:
+    """The last day a schedule ``months`` ahead of ``today`` covers."""
     from dateutil.relativedelta import relativedelta
 
-    return day + relativedelta(months=months)
+    return today + relativedelta(months=months)
 
 
 # --- finding things -----------------------------------------------------------------------
@@ -232,7 +233,7 @@ def _all_segments(
 
 def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[CapacitySchedule]:
     """Every capacity's schedule up to ``months`` ahead, with its checks (active only)."""
-    until = _months_after(today, months)
+    until = horizon_until(today, months)
     repo = RotationRepository(store)
     capacities, segments, _ = _all_segments(store, until)
     names = _names(store)
@@ -296,7 +297,7 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
 
     if not capacity.active:
         raise InputError(f"{capacity.name} is retired; bring it back before planning")
-    until = until or _months_after(today, capacity.term_months)
+    until = until or horizon_until(today, capacity.term_months)
     if until < today:
         raise InputError(f"--until {until.isoformat()} is in the past; give a later day")
     repo = RotationRepository(store)
@@ -680,7 +681,7 @@ def _meeting_on(store: Store, day: date) -> HostMeeting:
         repo = RotationRepository(store)
         rotations = repo.host_rotations()
         hint = (
-            f"meetings are on {day_label(first_meeting(rotations[-1]))[:3]}days"
+            f"meetings are on {weekday_name(first_meeting(rotations[-1]).weekday())}s"
             if rotations
             else "set the hosts first with host set"
         )

@@ -1,0 +1,426 @@
+"""`leadtui rotation`, `leadtui host` and `leadtui export rotations`.
+
+Every handler reads its arguments, calls one use case in
+:mod:`leadtui.services.rotations` and prints the result; the rules live there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from leadtui.cli.common import echo, note, open_store, today_from_env
+from leadtui.domain.text import literal
+
+if TYPE_CHECKING:
+    import argparse
+
+    from leadtui.domain.rotations import Capacity
+    from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.store.database import Store
+
+
+def _date(text: str | None, flag: str, *, future: bool = True) -> date | None:
+    from leadtui.domain.dates import parse_date
+
+    if text is None:
+        return None
+    return parse_date(text, today_from_env(), field=flag, future=future)
+
+
+def _capacity(args: argparse.Namespace, *, create: bool = False) -> tuple[Capacity, Store]:
+    from leadtui.services.rotations import find_capacity
+
+    store = open_store(args, create=create)
+    return find_capacity(store, args.name), store
+
+
+def _stretch(
+    schedule: CapacitySchedule, seat: int, starts: date, ends: date, who: int | None
+) -> str:
+    return (
+        f"{literal(schedule.capacity.name)} seat {seat}: {literal(schedule.name_of(who))} "
+        f"{starts.isoformat()} to {ends.isoformat()}"
+    )
+
+
+def rotation_add(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import CapacityDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.rotations import add_capacity
+
+    today = today_from_env()
+    draft = build(
+        CapacityDraft,
+        today=today,
+        name=args.name,
+        description=args.description,
+        term_months=args.term_months,
+        seats=args.seats,
+        offset_months=args.offset_months,
+        starts_on=args.start,
+        exposure=args.exposure,
+    )
+    c = add_capacity(open_store(args), draft, today)
+    offset = f", offset {c.offset_months} months" if c.seats > 1 else ""
+    echo(
+        f"added {literal(c.name)}: {c.term_months}-month terms, {c.seats} seats{offset}, "
+        f"from {c.starts_on.isoformat()}; add people with `leadtui rotation roster`"
+    )
+    return 0
+
+
+def rotation_roster(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import MemberDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.rotations import change_roster
+
+    dates = None
+    given = {
+        key: value
+        for key, value in (("joined_on", args.join), ("leaves_on", args.leave))
+        if value is not None
+    }
+    if given:
+        dates = build(MemberDraft, today=today_from_env(), **given)
+    capacity, store = _capacity(args)
+    changed = change_roster(
+        store,
+        capacity,
+        args.people,
+        remove=args.remove,
+        dates=dates,
+        out_of_rotation=args.out_of_rotation,
+    )
+    names = ", ".join(p.display_name for p in changed.people)
+    echo(f"{'removed' if args.remove else 'roster'}: {names} ({literal(capacity.name)})")
+    echo(f"{len(changed.members)} on the {literal(capacity.name)} roster")
+    return 0
+
+
+def rotation_plan(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import plan, schedule_of
+
+    today = today_from_env()
+    until = _date(args.until, "--until")
+    capacity, store = _capacity(args)
+    planned = plan(store, capacity, today, until)
+    schedule = schedule_of(store, capacity, today)
+    if not planned.assigned and not planned.unfilled:
+        echo(f"{literal(capacity.name)}: every term to then has someone; nothing to plan")
+    for s in planned.assigned:
+        echo("planned " + _stretch(schedule, s.seat, s.starts, s.ends, s.person_id))
+    for s in planned.unfilled:
+        echo(
+            f"open: {literal(capacity.name)} seat {s.seat} {s.starts.isoformat()} to "
+            f"{s.ends.isoformat()}: nobody on the roster is free"
+        )
+    for w in schedule.warnings:
+        echo(f"warning: {w.text}")
+    return 0
+
+
+def rotation_assign(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import assign, unassign
+
+    today = today_from_env()
+    capacity, store = _capacity(args)
+    start = _date(args.from_date, "--from")
+    if args.undo:
+        if start is None:
+            from leadtui.errors import InputError
+
+            raise InputError("--undo needs --from DATE: the day the assignment starts")
+        unassign(store, capacity, args.seat, start)
+        echo(f"removed the assignment of {literal(capacity.name)} seat {args.seat} from {start}")
+        return 0
+    if args.person is None:
+        from leadtui.errors import InputError
+
+        raise InputError("--person is required: who takes the seat")
+    done = assign(store, capacity, args.seat, args.person, today, start)
+    who = done.person.display_name if done.person else "?"
+    echo(
+        f"{who} serves {literal(capacity.name)} seat {done.seat} from "
+        f"{done.starts.isoformat()} to {done.ends.isoformat()}"
+    )
+    note(done.notice)
+    return 0
+
+
+def rotation_cut(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import cut_short
+
+    capacity, store = _capacity(args)
+    last = _date(args.on, "--on") or today_from_env()
+    done = cut_short(store, capacity, args.seat, last, undo=args.undo)
+    if args.undo:
+        echo(f"{literal(capacity.name)} seat {args.seat}'s term runs its full length again")
+    else:
+        echo(
+            f"{literal(capacity.name)} seat {args.seat}'s term ends on {done.ends.isoformat()}; "
+            "assign someone for the rest of it"
+        )
+    return 0
+
+
+def rotation_swap(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import swap
+
+    capacity, store = _capacity(args)
+    start = _date(args.from_date, "--from") or today_from_env()
+    done = swap(store, capacity, args.first, args.second, start, undo=args.undo)
+    what = "no longer swap" if args.undo else "swap places"
+    echo(
+        f"{done.first.display_name} and {done.second.display_name} {what} in "
+        f"{literal(capacity.name)} from {start.isoformat()}"
+    )
+    return 0
+
+
+def rotation_recognize(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import RecognitionDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.rotations import recognize
+
+    draft = build(RecognitionDraft, today=today_from_env(), day=args.date, recognized_in=args.where)
+    capacity, store = _capacity(args)
+    record = recognize(store, capacity, args.person, draft)
+    echo(
+        f"recognized ({record.recognized_in.value if record.recognized_in else ''}) on "
+        f"{draft.day.isoformat()}: the {literal(capacity.name)} term from "
+        f"{record.starts_on.isoformat()}"
+    )
+    return 0
+
+
+def rotation_exposure(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import record_exposure
+
+    capacity, store = _capacity(args)
+    day = _date(args.date, "--date", future=False) or today_from_env()
+    record = record_exposure(store, capacity, args.person, day)
+    echo(
+        f"exposure given on {day.isoformat()} (the {literal(capacity.name)} term from "
+        f"{record.starts_on.isoformat()})"
+    )
+    return 0
+
+
+def rotation_handoff(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import HandoffDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.rotations import write_handoff
+
+    draft = build(HandoffDraft, text=args.text, private=args.private)
+    capacity, store = _capacity(args)
+    record = write_handoff(store, capacity, args.person, draft, today_from_env())
+    where = "private, never exported" if draft.private else "shared with the team's copy"
+    echo(f"hand-off note written for the term from {record.starts_on.isoformat()} ({where})")
+    return 0
+
+
+def _months(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import HorizonDraft
+    from leadtui.domain.validation import build
+    from leadtui.errors import InputError
+
+    try:
+        return build(HorizonDraft, months=args.months).months
+    except InputError as exc:
+        raise InputError(f"--{exc.message}", field="months") from None
+
+
+def rotation_show(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import find_capacity, schedules
+
+    today = today_from_env()
+    months = _months(args)
+    store = open_store(args, create=False)
+    found = schedules(store, today, months)
+    if args.name is not None:
+        capacity = find_capacity(store, args.name)
+        found = [s for s in found if s.capacity.id == capacity.id]
+    from leadtui.services.rotations import horizon_until
+
+    until = horizon_until(today, months)
+    if args.json:
+        from leadtui.export.json import dumps, rotation_json
+
+        documents = [rotation_json(s, today, until) for s in found]
+        echo(dumps(documents[0] if args.name is not None else documents))
+        return 0
+    if not found:
+        echo('no rotations yet; add one with `leadtui rotation add "Incident Review"`')
+    for schedule in found:
+        c = schedule.capacity
+        state = "" if c.active else " (retired)"
+        echo(
+            f"{literal(c.name)}{state}: {c.term_months}-month terms, {c.seats} seats, "
+            f"offset {c.offset_months}, from {c.starts_on.isoformat()}"
+        )
+        for s in schedule.upcoming(today, until):
+            now = "  <- now" if s.covers(today) else ""
+            echo(
+                f"  seat {s.seat}  {s.starts.isoformat()} to {s.ends.isoformat()}  "
+                f"{literal(schedule.name_of(s.person_id))}{now}"
+            )
+        for w in schedule.warnings:
+            echo(f"  warning: {w.text}")
+    return 0
+
+
+def rotation_export_definition(args: argparse.Namespace) -> int:
+    from leadtui.cli.exports import print_or_write
+    from leadtui.export.rotations import definition_toml
+    from leadtui.services.rotations import definition
+
+    capacity, store = _capacity(args)
+    written = print_or_write(definition_toml(definition(store, capacity)), args)
+    if written:
+        echo(f"wrote the {literal(capacity.name)} definition to {written}")
+    return 0
+
+
+def rotation_import_definition(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from leadtui.cli.common import shown_path
+    from leadtui.errors import InputError
+    from leadtui.services.rotations import import_definition
+
+    path = Path(args.file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+        raise InputError(f"{shown_path(path)} cannot be read ({reason})") from None
+    try:
+        imported = import_definition(open_store(args), text, today_from_env())
+    except InputError as exc:
+        raise InputError(f"{shown_path(path)}: {exc.message}", field=exc.field) from None
+    c = imported.capacity
+    echo(
+        f"imported {literal(c.name)}: {len(imported.members)} on the roster, "
+        f"{len(imported.exceptions)} exceptions"
+    )
+    return 0
+
+
+# --- the weekly host ----------------------------------------------------------------------
+
+
+def _print_hosts(hosts: HostSchedule) -> None:
+    from leadtui.domain.dates import WEEKDAYS
+
+    if hosts.rotation is None:
+        echo("no host rotation yet; set one with `leadtui host set PERSON...`")
+        return
+    r = hosts.rotation
+    echo(f"every {WEEKDAYS[r.weekday].capitalize()} at {r.at_time}")
+    for m in hosts.meetings:
+        mark = "  (swapped)" if m.swapped else ""
+        echo(f"  {m.on.isoformat()}  {literal(hosts.name_of(m.person_id))}{mark}")
+
+
+def host_set(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import HostDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.rotations import set_hosts
+
+    fields = {
+        key: value
+        for key, value in (
+            ("weekday", args.weekday),
+            ("at_time", args.time),
+            ("minutes", args.minutes),
+        )
+        if value is not None
+    }
+    draft = build(HostDraft, **fields)
+    hosts = set_hosts(open_store(args), args.people, draft, today_from_env())
+    _print_hosts(hosts)
+    return 0
+
+
+def host_skip(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import skip_meeting
+
+    day = _date(args.date, "date")
+    assert day is not None
+    meeting = skip_meeting(open_store(args, create=False), day, undo=args.undo)
+    if args.undo:
+        echo(f"the meeting on {day.isoformat()} is held again")
+    else:
+        echo(f"skipped the meeting on {meeting.on.isoformat()}; no turn is lost")
+    return 0
+
+
+def host_swap(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import host_schedule, swap_hosts
+
+    first, second = _date(args.first, "date"), _date(args.second, "date")
+    assert first is not None and second is not None
+    store = open_store(args, create=False)
+    swap_hosts(store, first, second, undo=args.undo)
+    echo(f"{'restored' if args.undo else 'swapped'} the hosts of {first} and {second}")
+    _print_hosts(host_schedule(store, today_from_env()))
+    return 0
+
+
+def host_show(args: argparse.Namespace) -> int:
+    from leadtui.domain.rotations_input import HorizonDraft
+    from leadtui.domain.validation import build
+    from leadtui.errors import InputError
+    from leadtui.services.rotations import host_schedule
+
+    try:
+        weeks = build(HorizonDraft, weeks=args.weeks).weeks
+    except InputError as exc:
+        raise InputError(f"--{exc.message}", field="weeks") from None
+    hosts = host_schedule(open_store(args, create=False), today_from_env(), weeks)
+    if args.json:
+        from leadtui.export.json import dumps, hosts_json
+
+        echo(dumps(hosts_json(hosts)))
+        return 0
+    _print_hosts(hosts)
+    return 0
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_rotations(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from leadtui.cli.exports import print_or_write
+    from leadtui.services.rotations import (
+        all_host_meetings,
+        horizon_until,
+        host_schedule,
+        schedules,
+    )
+
+    today = today_from_env()
+    months = _months(args)
+    until = horizon_until(today, months)
+    store = open_store(args, create=False)
+    found = schedules(store, today, months)
+    if args.ics:
+        from leadtui.export.ics import rotations_ics
+
+        hosts = host_schedule(store, today, 1)
+        meetings = [m for m in all_host_meetings(store, until) if m.on >= today]
+        text = rotations_ics(found, meetings, hosts.names, today, until, datetime.now(UTC))
+        what = "calendar"
+    else:
+        from leadtui.export.rotations import HOST_WEEKS, rotations_document
+
+        hosts = host_schedule(store, today, HOST_WEEKS)
+        text = rotations_document(found, hosts, today, until)
+        what = "schedule"
+    written = print_or_write(text, args)
+    if written:
+        echo(f"wrote the team's rotation {what} ({months} months) to {written}")
+    return 0
