@@ -100,7 +100,7 @@ async def test_work_that_creates_work_for_other_teams_is_logged_with_a_warning(
         form = app.screen
         assert isinstance(form, WorkForm)
         form.query_one("#field-title", Input).value = "Tune CI"
-        form.query_one("#field-creates", Checkbox).value = True
+        form.query_one("#field-creates_work_for_other_teams", Checkbox).value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EnergyScreen)

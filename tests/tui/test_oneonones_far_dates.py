@@ -62,7 +62,7 @@ async def test_the_series_form_refuses_the_far_start_until_it_is_fixed(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, SeriesForm)
-        start = form.query_one("#field-start", Input)
+        start = form.query_one("#field-starts_on", Input)
         start.value = "9999-12-27"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -278,12 +278,20 @@ async def test_export_writes_the_shared_packet_without_the_t3b3_text(
     seed(db_path, top=("SECRET strength",))
     target = tmp_path / "sam-review.md"
     async with app.run_test(size=SIZE) as pilot:
+        from textual.widgets import RadioSet
+
+        from leadtui.tui.screens.export_prompt import ExportDialog
+
         await pilot.press("R", "e")
-        prompt = app.screen
-        assert isinstance(prompt, TextPrompt)
-        assert prompt.query_one(Input).value.endswith("sam-okafor-review-2026-H2-shared.md")
-        prompt.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one(RadioSet).focus()
+        await pilot.press("enter")  # Shared: the dialog never assumes a copy
+        path = dialog.query_one("#field-path", Input)
+        assert path.value.endswith("sam-okafor-review-2026-H2-shared.md")
+        path.value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
     text = target.read_text()

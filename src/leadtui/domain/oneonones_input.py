@@ -142,7 +142,9 @@ class NotesDraft(BaseModel):
     @field_validator("shared", "private", mode="before")
     @classmethod
     def _notes(cls, value: object, info: ValidationInfo) -> str:
-        text = storable_text(value, f"{info.field_name} notes").strip()
+        what = f"{info.field_name} notes"
+        text = storable_text(value, what).strip()
         if len(text) > NOTES_MAX:
-            raise ValueError(f"notes are {len(text)} characters; keep them to {NOTES_MAX}")
+            # Named, since a form shows both sides at once.
+            raise ValueError(f"{what} are {len(text)} characters; keep them to {NOTES_MAX}")
         return text

@@ -1,81 +1,247 @@
-"""The modal form every dialog shares: fields, ctrl+s to save, esc to cancel.
+"""The one form every dialog is built from: its fields are a domain draft's fields.
 
-Saving may be refused (a LeadtuiError, or a busy database): the reason shows
-above the fields, the refused field is outlined and focused, and everything
-typed stays.
+A form names its draft (``DRAFT``, a pydantic model from ``domain/*_input.py``) and a
+small spec per field (``SPEC``: label, widget kind, placeholder, choices) keyed by the
+draft's field names. Every widget's id is ``field-<name>``, so the field an
+:class:`~leadtui.errors.InputError` names is the field the form outlines and focuses.
+
+Saving may be refused (a LeadtuiError, or a busy database): the reason shows below the
+fields, the refused field is outlined and focused, and everything typed stays.
+ctrl+s saves, esc cancels, and ctrl+e edits the focused long-text field in $EDITOR.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
 import sqlite3
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 
 from leadtui.errors import LeadtuiError
 from leadtui.tui.screens.base import busy_message
+from leadtui.tui.widgets.footer import Footer
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+D = TypeVar("D")
 R = TypeVar("R")
-Save = Callable[[dict[str, object]], object]
+Save = Callable[[dict[str, Any]], object]
 
 
-def form_row(label: str, widget: Widget) -> Horizontal:
-    """A labelled field: the label on the left, the widget filling the rest."""
-    return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+class Kind(Enum):
+    """Which widget a field is typed into."""
+
+    INPUT = "input"
+    SELECT = "select"
+    TEXTAREA = "textarea"
+    CHECKBOX = "checkbox"
+    RADIO = "radio"
 
 
-class DialogForm(ModalScreen[R]):
-    """A modal form; ``submit`` reads the fields and writes, or raises a refusal."""
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one draft field is shown.
+
+    ``choices`` are (shown, value) pairs for a Select or a RadioSet. ``when_blank`` is
+    what an empty one-line field hands to the draft ("" or None, e.g. None for a day
+    that defaults to today). ``default`` is the value a new form starts with.
+    """
+
+    label: str
+    kind: Kind = Kind.INPUT
+    placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    default: str | bool = ""
+    when_blank: object = ""
+    classes: str = ""
+
+
+def shown_value(value: object) -> str | bool:
+    """A stored or default value as a widget holds it (dates as ISO, enums by value)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+class DraftForm(ModalScreen[R | None], Generic[D, R]):
+    """A modal form whose fields are ``DRAFT``'s fields, laid out from ``SPEC``.
+
+    ``hand_over`` receives the validated draft and does the write; what it returns
+    closes the form (cancelling returns None). A refusal it raises is shown on the
+    field it names.
+    """
 
     CSS_PATH = "../styles/dialogs.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # A priority binding: TextArea and Input claim ctrl+e (end of line) for themselves.
+        # check_action lets the key through to them where there is nothing to edit.
+        Binding("ctrl+e", "editor", "$EDITOR", id="notes.editor", priority=True),
     ]
+    DRAFT: ClassVar[type[BaseModel] | None] = None
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {}
     FORM_ID: ClassVar[str | None] = None
     SAVE_LABEL: ClassVar[str] = "Save"
+    # The field to mark when a refusal names none (a form with one field, an export path).
+    REFUSAL_FIELD: ClassVar[str | None] = None
 
-    def __init__(self, title: str) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.DRAFT is not None:
+            unknown = set(cls.SPEC) - set(cls.DRAFT.model_fields)
+            # A spec naming a field the draft lacks could never be marked when refused.
+            assert not unknown, f"{cls.__name__}: {sorted(unknown)} not in {cls.DRAFT.__name__}"
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        today: date | None = None,
+        values: Mapping[str, object] | None = None,
+        note: str = "",
+    ) -> None:
         super().__init__()
         self.form_title = title
+        self.today = today
+        self.initial = dict(values or {})
+        self.note = note
+        self._last_long_field: str | None = None
 
-    def fields(self) -> ComposeResult:
-        """The form's own fields."""
-        yield from ()
+    # What the form shows
 
-    def submit(self) -> R:
-        """Validate what is typed and save it; the result closes the form."""
-        raise NotImplementedError
-
-    def cancelled(self) -> R:
-        """What the form returns when closed without saving."""
-        raise NotImplementedError
+    @property
+    def spec(self) -> Mapping[str, FieldSpec]:
+        """The fields, in the order shown (a form may vary them per instance)."""
+        return self.SPEC
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id=self.FORM_ID, classes="dialog") as box:
-            # The title may hold a person's name: never let it be read as markup.
-            box.border_title = escape(self.form_title)
+        with VerticalScroll(id=self.FORM_ID, classes="dialog form") as box:
+            # Content, not markup: a title may hold a person's name with brackets in it.
+            box.border_title = Content(self.form_title)
+            if self.note:
+                yield Static(Content(self.note), classes="muted form-note")
+            for name, field in self.spec.items():
+                yield from self._field(name, field)
             yield Static("", id="form-error")
-            yield from self.fields()
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer()
+
+    def _field(self, name: str, field: FieldSpec) -> Iterator[Widget]:
+        value = shown_value(self.initial.get(name, field.default))
+        widget_id = f"field-{name}"
+        classes = field.classes
+        if field.kind is Kind.TEXTAREA:
+            yield Label(field.label, classes=f"field-label long {classes}")
+            yield TextArea(str(value), id=widget_id, classes=f"long {classes}")
+            return
+        if field.kind is Kind.CHECKBOX:
+            yield Checkbox(field.label, bool(value), id=widget_id, classes=classes)
+            return
+        widget: Widget
+        if field.kind is Kind.SELECT:
+            widget = Select(
+                field.choices,
+                value=str(value) if value else field.choices[0][1],
+                allow_blank=False,
+                id=widget_id,
+                classes=classes,
+            )
+        elif field.kind is Kind.RADIO:
+            widget = RadioSet(
+                *(RadioButton(shown, value == choice) for shown, choice in field.choices),
+                id=widget_id,
+                classes=classes,
+            )
+        else:
+            widget = Input(str(value), placeholder=field.placeholder, id=widget_id, classes=classes)
+        label = Label(field.label, classes="field-label") if field.label else None
+        yield Horizontal(*([label] if label else []), widget, classes="field-row")
 
     def on_mount(self) -> None:
         """Start typing in the first field (the scrolling dialog itself is focusable)."""
-        self.query("Input, Select, TextArea").first().focus()
+        first = next(iter(self.spec), None)
+        if first is not None:
+            self.query_one(f"#field-{first}").focus()
+
+    # What is typed
+
+    def typed(self) -> dict[str, object]:
+        """What is in the fields now, as the draft takes it."""
+        values: dict[str, object] = {}
+        for name, field in self.spec.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Input):
+                values[name] = widget.value if widget.value.strip() else field.when_blank
+            elif isinstance(widget, TextArea):
+                values[name] = widget.text
+            elif isinstance(widget, Checkbox):
+                values[name] = widget.value
+            elif isinstance(widget, Select):
+                values[name] = str(widget.value)
+            elif isinstance(widget, RadioSet):
+                index = widget.pressed_index
+                values[name] = field.choices[index][1] if index >= 0 else None
+        return values
+
+    def draft(self) -> D:
+        """The draft built from what is typed; an InputError names the refused field."""
+        from leadtui.domain.validation import build
+
+        assert self.DRAFT is not None, f"{type(self).__name__} has no DRAFT"
+        # The app's today (pinned in tests) when the screen handed none.
+        today = self.today or getattr(self.app, "today", None)
+        return cast(D, build(self.DRAFT, today=today, **self.typed()))
+
+    def hand_over(self, draft: D) -> R:
+        """Write the validated draft; the result closes the form."""
+        raise NotImplementedError
+
+    def submit(self) -> R:
+        """Validate what is typed and save it."""
+        return self.hand_over(self.draft())
+
+    # Saving and refusing
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Save or cancel from a click."""
+        event.stop()
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "cancel":
@@ -88,8 +254,6 @@ class DialogForm(ModalScreen[R]):
 
     def action_save(self) -> None:
         """Save, or show why not, outline the refused field and keep what was typed."""
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
         try:
             result = self.submit()
         except LeadtuiError as exc:
@@ -102,33 +266,154 @@ class DialogForm(ModalScreen[R]):
 
     def refuse(self, message: str, field: str | None) -> None:
         """Show why saving was refused and put the cursor in the field at fault."""
-        self.query_one("#form-error", Static).update(Text(message))
-        if field and self.query(f"#field-{field}"):
-            widget = self.query_one(f"#field-{field}")
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+        self.show_error(message)
+        name = field if field in self.spec else self.REFUSAL_FIELD
+        if name is None and len(self.spec) == 1:
+            name = next(iter(self.spec))
+        if name is not None:
+            widget = self.query_one(f"#field-{name}")
             widget.add_class("-invalid")
             widget.focus()
 
+    def show_error(self, message: str) -> None:
+        """Show one line in the error colour below the fields."""
+        error = self.query_one("#form-error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "-shown")
+
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(self.cancelled())
+        self.dismiss(None)
 
+    # $EDITOR for long text
 
-class SaveForm(DialogForm[bool]):
-    """A form handing its values to a ``save`` callback; True when saved."""
+    def _long_fields(self) -> list[str]:
+        return [name for name, field in self.spec.items() if field.kind is Kind.TEXTAREA]
 
-    def __init__(self, title: str, save: Save) -> None:
-        super().__init__(title)
-        self.save = save
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember the long-text field last in focus: ctrl+e from the buttons edits it."""
+        widget_id = event.widget.id or ""
+        if isinstance(event.widget, TextArea) and widget_id.startswith("field-"):
+            self._last_long_field = widget_id.removeprefix("field-")
+        self.refresh_bindings()
 
-    def values(self) -> dict[str, object]:
-        """What is typed now."""
-        return {}
-
-    def submit(self) -> bool:
-        """Hand the values to ``save``."""
-        self.save(self.values())
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """$EDITOR only where there is long text to edit; in a one-line field ctrl+e keeps
+        its usual meaning (end of line)."""
+        if action == "editor":
+            return bool(self._long_fields()) and not isinstance(self.focused, Input)
         return True
 
-    def cancelled(self) -> bool:
-        """Not saved."""
-        return False
+    def action_editor(self) -> None:
+        """Edit the focused long-text field (or the one last focused) in $EDITOR."""
+        fields = self._long_fields()
+        if not fields:
+            return
+        focused = self.focused
+        if isinstance(focused, TextArea) and (focused.id or "").removeprefix("field-") in fields:
+            name = (focused.id or "").removeprefix("field-")
+        else:
+            name = self._last_long_field or fields[0]
+        area = self.query_one(f"#field-{name}", TextArea)
+        try:
+            edited = self._edit_in_editor(area.text)
+        except OSError as exc:
+            self.show_error(f"$EDITOR failed: {exc}")
+            return
+        if edited is not None:
+            area.text = edited
+        area.focus()
+
+    def _edit_in_editor(self, text: str) -> str | None:
+        """``text`` after $VISUAL or $EDITOR edited it; None when the editor failed.
+
+        The file lives in a folder only its owner can enter (0700, the file 0600), made
+        beside the database where the text already lives, and both are removed
+        afterwards: private notes must not linger in a shared temporary folder.
+        """
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        folder = Path(tempfile.mkdtemp(prefix=".leadtui-edit-", dir=self._edit_parent()))
+        path = folder / "notes.md"
+        try:
+            os.chmod(folder, 0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            command = [*shlex.split(editor), str(path)]
+            try:
+                with self.app.suspend():
+                    done = subprocess.run(command, check=False)
+            except SuspendNotSupported:
+                # No terminal to hand over (a headless run): the editor runs as it is.
+                done = subprocess.run(command, check=False, capture_output=True)
+            if done.returncode != 0:
+                self.show_error(f"$EDITOR exited with {done.returncode}; the text is unchanged")
+                return None
+            return path.read_text(encoding="utf-8").rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)
+            folder.rmdir()
+
+    def _edit_parent(self) -> Path | None:
+        """The data folder (private already) when it exists, else the system's temp."""
+        locations = getattr(self.app, "locations", None)
+        data_dir = getattr(locations, "data_dir", None)
+        if isinstance(data_dir, Path) and data_dir.is_dir() and os.access(data_dir, os.W_OK):
+            return data_dir
+        return None
+
+
+class SaveDraftForm(DraftForm[D, R]):
+    """A form handing its draft to ``save``; what ``save`` returns closes the form."""
+
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[D], R],
+        *,
+        today: date | None = None,
+        values: Mapping[str, object] | None = None,
+        note: str = "",
+    ) -> None:
+        super().__init__(title, today=today, values=values, note=note)
+        self.save = save
+
+    def hand_over(self, draft: D) -> R:
+        """Hand the draft to ``save``."""
+        return self.save(draft)
+
+
+class SaveForm(DraftForm[D, bool]):
+    """A form handing the draft's validated values to ``save`` as keywords; True when
+    saved, None when cancelled."""
+
+    def __init__(
+        self,
+        title: str,
+        save: Save,
+        *,
+        today: date | None = None,
+        values: Mapping[str, object] | None = None,
+        note: str = "",
+    ) -> None:
+        super().__init__(title, today=today, values=values, note=note)
+        self.save = save
+
+    def hand_over(self, draft: D) -> bool:
+        """Hand the values to ``save`` (the draft was checked first, so a refusal of
+        what was typed happens before anything is written)."""
+        self.save(dict(cast("BaseModel", draft)))
+        return True
+
+
+__all__ = [
+    "DraftForm",
+    "FieldSpec",
+    "Kind",
+    "Save",
+    "SaveDraftForm",
+    "SaveForm",
+    "shown_value",
+]

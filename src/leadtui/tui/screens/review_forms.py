@@ -3,6 +3,7 @@ Bottom item was raised in before."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
@@ -13,95 +14,74 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from leadtui.domain.feedback import Evidence, EvidenceKind, FeedbackKind
+from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
-from leadtui.tui.screens.forms import Save, SaveForm, form_row
+from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm
+from leadtui.tui.widgets.footer import Footer
 
 
-class FeedbackForm(SaveForm):
+class FeedbackForm(SaveForm[FeedbackDraft]):
     """One feedback entry: what was observed, strength or growth, shared or private, when."""
+
+    FORM_ID = "feedback-form"
+    DRAFT = FeedbackDraft
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {
+        "text": FieldSpec("Feedback", placeholder="what you saw and its effect"),
+        "kind": FieldSpec(
+            "Kind",
+            Kind.SELECT,
+            choices=(
+                ("strength", FeedbackKind.STRENGTH.value),
+                ("growth", FeedbackKind.GROWTH.value),
+            ),
+        ),
+        "visibility": FieldSpec(
+            "Shared",
+            Kind.SELECT,
+            choices=(
+                ("shared (they may read it)", Visibility.SHARED.value),
+                ("private (only you)", Visibility.PRIVATE.value),
+            ),
+        ),
+        # Blank is today.
+        "day": FieldSpec(
+            "Date", placeholder="today, 2026-11-20 …", default="today", when_blank=None
+        ),
+    }
 
     def __init__(
         self, title: str, save: Save, kind: FeedbackKind = FeedbackKind.STRENGTH, note: str = ""
     ) -> None:
-        super().__init__(title, save)
+        super().__init__(title, save, values={"kind": kind}, note=note)
         self.kind = kind
-        self.note = note
-
-    def fields(self) -> ComposeResult:
-        if self.note:
-            yield Static(Text(self.note), classes="muted form-note")
-        text = Input(placeholder="what you saw and its effect", id="field-text")
-        yield form_row("Feedback", text)
-        yield form_row(
-            "Kind",
-            Select(
-                [("strength", FeedbackKind.STRENGTH.value), ("growth", FeedbackKind.GROWTH.value)],
-                value=self.kind.value,
-                allow_blank=False,
-                id="field-kind",
-            ),
-        )
-        yield form_row(
-            "Shared",
-            Select(
-                [
-                    ("shared (they may read it)", Visibility.SHARED.value),
-                    ("private (only you)", Visibility.PRIVATE.value),
-                ],
-                value=Visibility.SHARED.value,
-                allow_blank=False,
-                id="field-visibility",
-            ),
-        )
-        day = Input(value="today", placeholder="today, 2026-11-20 …", id="field-day")
-        yield form_row("Date", day)
-
-    def values(self) -> dict[str, object]:
-        day = self.query_one("#field-day", Input).value.strip()
-        return {
-            "text": self.query_one("#field-text", Input).value,
-            "kind": str(self.query_one("#field-kind", Select).value),
-            "visibility": str(self.query_one("#field-visibility", Select).value),
-            "day": day or None,
-        }
 
 
-class DeliverForm(SaveForm):
+class DeliverForm(SaveForm[DeliveryDraft]):
     """Delivering a T3B3: in person (the ritual) or not, and the day."""
 
+    FORM_ID = "deliver-form"
+    DRAFT = DeliveryDraft
     SAVE_LABEL = "Deliver"
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {
+        # The draft reads "yes" and "no" as a bool.
+        "in_person": FieldSpec(
+            "In person?",
+            Kind.SELECT,
+            choices=(("yes, in person", "yes"), ("no (call, message …)", "no")),
+        ),
+        "day": FieldSpec(
+            "Date", placeholder="today, yesterday, 2026-11-20 …", default="today", when_blank=None
+        ),
+    }
 
     def __init__(self, title: str, save: Save, detail: str) -> None:
-        super().__init__(title, save)
+        super().__init__(title, save, note=detail)
         self.detail = detail
-
-    def fields(self) -> ComposeResult:
-        yield Static(Text(self.detail), classes="muted form-note")
-        yield form_row(
-            "In person?",
-            Select(
-                [("yes, in person", "yes"), ("no (call, message …)", "no")],
-                value="yes",
-                allow_blank=False,
-                id="field-in_person",
-            ),
-        )
-        yield form_row(
-            "Date",
-            Input(value="today", placeholder="today, yesterday, 2026-11-20 …", id="field-day"),
-        )
-
-    def values(self) -> dict[str, object]:
-        day = self.query_one("#field-day", Input).value.strip()
-        return {
-            "in_person": self.query_one("#field-in_person", Select).value == "yes",
-            "day": day or None,
-        }
 
 
 def evidence_label(evidence: Evidence, suggested: bool) -> Table:
@@ -159,6 +139,7 @@ class EvidenceChooser(ModalScreen[Evidence | None]):
                 ),
                 id="evidence-list",
             )
+        yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter (or a click) links the chosen one."""

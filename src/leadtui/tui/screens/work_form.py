@@ -1,60 +1,35 @@
-"""Log a piece of energizing work. Keeps what was typed when refused."""
+"""Log a piece of energizing work: WorkDraft's fields. Keeps what was typed when refused."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-
-from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from typing import ClassVar
 
 from leadtui.domain.energy import WorkKind
 from leadtui.domain.energy_input import WorkDraft
-from leadtui.domain.validation import build
 from leadtui.services.energy import WorkResult
-from leadtui.tui.screens.forms import DialogForm, form_row
-
-FIELDS = (
-    ("title", "What", "e.g. prototype a ranking idea"),
-    ("hours", "Hours", "1.5"),
-    ("day", "Date", "today"),
-)
+from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm
 
 
-class WorkForm(DialogForm[WorkResult | None]):
+class WorkForm(SaveDraftForm[WorkDraft, WorkResult]):
     """Title, hours, kind, date and the "creates work for other teams" flag."""
 
     FORM_ID = "work-form"
+    DRAFT = WorkDraft
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {
+        "title": FieldSpec("What", placeholder="e.g. prototype a ranking idea"),
+        "hours": FieldSpec("Hours", placeholder="1.5", default="1"),
+        "kind": FieldSpec(
+            "Kind",
+            Kind.SELECT,
+            choices=tuple((k.value, k.value) for k in WorkKind),
+            default=WorkKind.CODING.value,
+        ),
+        # Blank is today.
+        "day": FieldSpec("Date", placeholder="today", when_blank=None),
+        "creates_work_for_other_teams": FieldSpec("Creates work for other teams", Kind.CHECKBOX),
+    }
 
     def __init__(self, save: Callable[[WorkDraft], WorkResult], today: date) -> None:
-        super().__init__("Energizing work")
-        self.save = save
-        self.today = today
-
-    def fields(self) -> ComposeResult:
-        for field, label, placeholder in FIELDS:
-            value = "1" if field == "hours" else ""
-            yield form_row(label, Input(placeholder=placeholder, id=f"field-{field}", value=value))
-        kinds = [(k.value, k.value) for k in WorkKind]
-        yield form_row(
-            "Kind", Select(kinds, value=WorkKind.CODING.value, allow_blank=False, id="field-kind")
-        )
-        yield Checkbox("Creates work for other teams", id="field-creates")
-
-    def submit(self) -> WorkResult | None:
-        """Validate and log the work."""
-        values = {f: self.query_one(f"#field-{f}", Input).value for f, _, _ in FIELDS}
-        draft = build(
-            WorkDraft,
-            today=self.today,
-            title=values["title"],
-            hours=values["hours"],
-            day=values["day"] or None,
-            kind=str(self.query_one("#field-kind", Select).value),
-            creates_work_for_other_teams=self.query_one("#field-creates", Checkbox).value,
-        )
-        return self.save(draft)
-
-    def cancelled(self) -> WorkResult | None:
-        """Nothing logged."""
-        return None
+        super().__init__("Energizing work", save, today=today)

@@ -45,6 +45,9 @@ class Footer(TextualFooter):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
+        if not self.is_attached:
+            # A dialog closed before its footer's scheduled rebuild: nothing to show.
+            return
         shown = self._shown()
         if shown != self._built:
             self._built = shown
