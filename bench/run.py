@@ -14,6 +14,11 @@ each leadtui run with its baseline so machine noise hits both alike:
   (d) showing a person on the One-on-ones screen (load the upcoming session and the first
       page of history) on the large database vs a small demo (--years 1 --people 8),
       in-process, for the person with the longest history. Goal <= 1.2x.
+  (e) `leadtui search WORD` whole-process time on the large database vs the small demo.
+      Goal <= 1.3x (the cost follows the hits shown, not the years of history).
+  (f) the same search in process (services.search) on the large database vs a bare
+      sqlite3 FTS5 query of the same word on the same file, newest first, same limit.
+      Goal <= 1.5x.
 
 Prints medians and ratios of wall time (the goals), and beside them the ratio of CPU time
 (user + system of the measured process), which a busy machine disturbs far less.
@@ -156,7 +161,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--keep", type=Path, help="keep the seeded database in this folder")
     parser.add_argument(
-        "--only", default="abcd", help="which measures to run, e.g. --only a (default: all)"
+        "--only", default="abcdef", help="which measures to run, e.g. --only a (default: all)"
     )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="leadtui-bench-"))
@@ -181,6 +186,7 @@ def main() -> int:
         )
     size = db.stat().st_size
     print(f"dataset: demo --years 5 --people 40 ({size / 1024:.0f} KiB) · {args.runs} runs each")
+    print(f"search index: {index_share(db)}")
     print(f"{'measure':<46} {'leadtui':>11}  {'baseline':>11}  ratio")
 
     if "a" in args.only:
@@ -199,18 +205,114 @@ def main() -> int:
             lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
         )
         report("(c) `leadtui energy log 4` vs import baseline", *log, goal=1.5)
+        point = side_by_side(
+            args.runs,
+            lambda: time_process(
+                [LEADTUI, "1on1", "add", busiest_person(db), "bench point", "--db", str(db)], env
+            ),
+            lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
+        )
+        report("(c) `leadtui 1on1 add` vs import baseline", *point, goal=1.5)
     if "d" in args.only:
-        small = folder / "small.db"
-        if not small.exists():
-            subprocess.run(
-                [LEADTUI, "demo", "--years", "1", "--people", "8", "--db", str(small)],
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        small = small_demo(folder, env)
         show = side_by_side(args.runs, show_person(db), show_person(small))
         report("(d) show a person's 1:1, large vs small demo", *show, goal=1.2)
+    if "e" in args.only:
+        small = small_demo(folder, env)
+        found = side_by_side(
+            args.runs,
+            lambda: time_process([LEADTUI, "search", SEARCH_WORD, "--db", str(db)], env),
+            lambda: time_process([LEADTUI, "search", SEARCH_WORD, "--db", str(small)], env),
+        )
+        report(f"(e) `leadtui search {SEARCH_WORD}`, large vs small demo", *found, goal=1.3)
+    if "f" in args.only:
+        ours, bare = search_in_process(db)
+        query = side_by_side(args.runs, ours, bare)
+        report(f"(f) search {SEARCH_WORD!r} in process vs bare FTS5", *query, goal=1.5)
     return 0
+
+
+# A word the demo writes across the years (in talking points, notes and feedback), so
+# both databases have many more matches than one screen of hits.
+SEARCH_WORD = "feedback"
+
+
+def small_demo(folder: Path, env: dict[str, str]) -> Path:
+    """The small demo database (--years 1 --people 8), seeded on first use."""
+    small = folder / "small.db"
+    if not small.exists():
+        subprocess.run(
+            [LEADTUI, "demo", "--years", "1", "--people", "8", "--db", str(small)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return small
+
+
+def busiest_person(db: Path) -> str:
+    """The name of the person with the most sessions (the largest index neighbourhood)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute(
+            "select p.name from person p join oo_series s on s.person_id = p.id "
+            "join oo_session x on x.series_id = s.id where p.archived_on is null "
+            "group by p.id order by count(*) desc limit 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return str(row[0])
+
+
+def index_share(db: Path) -> str:
+    """How much of the file the search index takes (its tables and their pages)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        total = conn.execute("select sum(pgsize) from dbstat").fetchone()[0]
+        index = conn.execute("select sum(pgsize) from dbstat where name like 'search%'").fetchone()[
+            0
+        ]
+    except sqlite3.Error:
+        return "size unknown (this SQLite has no dbstat)"
+    finally:
+        conn.close()
+    return (
+        f"{index / 1024:.0f} KiB of {total / 1024:.0f} KiB; the file grew "
+        f"{index / (total - index) * 100:.0f}% over the {(total - index) / 1024:.0f} KiB "
+        "without it"
+    )
+
+
+def search_in_process(db: Path) -> tuple[Callable[[], Timing], Callable[[], Timing]]:
+    """(f): services.search against the bare FTS5 query it runs, on the same file."""
+    import sqlite3
+
+    from leadtui.domain.search import parse_query
+    from leadtui.services.search import DEFAULT_LIMIT, search
+    from leadtui.store.database import open_database
+
+    store = open_database(db)
+    bare = sqlite3.connect(db)
+    match = parse_query(SEARCH_WORD).match
+    sql = (
+        "select rowid, snippet(search_index, 0, '[', ']', '…', 14) from search_index "
+        "where search_index match ? order by rowid desc limit ?"
+    )
+
+    def timed(call: Callable[[], object]) -> Timing:
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(20):
+            call()
+        return (time.perf_counter() - wall) / 20, (time.process_time() - cpu) / 20
+
+    return (
+        lambda: timed(lambda: search(store, SEARCH_WORD)),
+        lambda: timed(lambda: bare.execute(sql, [match, DEFAULT_LIMIT]).fetchall()),
+    )
 
 
 def measure_start(runs: int, db: Path, env: dict[str, str]) -> None:

@@ -47,10 +47,11 @@ def test_lines_newest_first_private_marked(db: list[str]) -> None:
 
 def test_bold_in_a_terminal(db: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_cli.sys.stdout, "isatty", lambda: True, raising=False)
-    from leadtui.domain.search import SearchKind, Snippet
+    from leadtui.domain.search import MARK_CLOSE, MARK_OPEN, SearchKind, Snippet
     from leadtui.services.search import SearchHit
 
-    hit = SearchHit(SearchKind.POINT, 1, 1, "Sam", None, False, Snippet("on call", ((3, 7),)))
+    snippet = Snippet(f"on {MARK_OPEN}call{MARK_CLOSE}")
+    hit = SearchHit(SearchKind.POINT, 1, 1, "Sam", None, False, snippet)
     line = search_cli.hit_line(hit, bold=True)
     assert line.endswith("on \x1b[1mcall\x1b[22m")
     assert line.startswith("current")

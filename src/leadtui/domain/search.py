@@ -15,6 +15,8 @@ FTS5 expression or ``None`` (nothing to look for).
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -151,39 +153,88 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(tuple(tuple(g) for g in groups if g), tuple(excluded))
 
 
-class Snippet(NamedTuple):
-    """A piece of a matching text and where the matched words are in it."""
+_MARKED = re.compile(f"{MARK_OPEN}([^{MARK_OPEN}{MARK_CLOSE}]+){MARK_CLOSE}")
+_LINE_BREAKS = re.compile("[\r\n\t]")
 
-    text: str
-    marks: tuple[tuple[int, int], ...] = ()
+
+class Snippet:
+    """A piece of a matching text and where the matched words are in it.
+
+    Built from the index's snippet (matches between MARK_OPEN and MARK_CLOSE) and read
+    when first shown: a search returns a page of hits on every key press while typing,
+    and the ones scrolled past never need their marks worked out.
+    """
+
+    __slots__ = ("_marked", "_read")
+
+    def __init__(self, marked: str) -> None:
+        self._marked = marked
+        self._read: tuple[str, tuple[tuple[int, int], ...]] | None = None
+
+    def _parsed(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        if self._read is None:
+            marked = _LINE_BREAKS.sub(" ", self._marked)  # a hit is one line
+            marks: list[tuple[int, int]] = []
+            shift = 0
+            for found in _MARKED.finditer(marked):
+                start = found.start() - shift
+                marks.append((start, start + len(found.group(1))))
+                shift += 2  # the two marks of this match are not in the text
+            text = marked.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+            if len(text) != len(marked) - shift:
+                # A stray mark (the index writes none, but a text may hold one) would
+                # shift the positions: no highlight rather than a wrong one.
+                marks = []
+            self._read = (text, tuple(marks))
+        return self._read
+
+    @property
+    def text(self) -> str:
+        """The snippet as plain text, on one line."""
+        return self._parsed()[0]
+
+    @property
+    def marks(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each matched word in :attr:`text`."""
+        return self._parsed()[1]
 
     def parts(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_match) runs, in order."""
+        text, marks = self._parsed()
         parts: list[tuple[str, bool]] = []
         at = 0
-        for start, end in self.marks:
+        for start, end in marks:
             if start > at:
-                parts.append((self.text[at:start], False))
-            parts.append((self.text[start:end], True))
+                parts.append((text[at:start], False))
+            parts.append((text[start:end], True))
             at = end
-        if at < len(self.text):
-            parts.append((self.text[at:], False))
+        if at < len(text):
+            parts.append((text[at:], False))
         return parts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Snippet) and self._parsed() == other._parsed()
+
+    def __hash__(self) -> int:
+        return hash(self._parsed())
+
+    def __repr__(self) -> str:
+        return f"Snippet({self.text!r}, marks={self.marks!r})"
 
 
 def read_snippet(marked: str) -> Snippet:
-    """A snippet as the index returns it (matches between MARK_OPEN and MARK_CLOSE) as
-    plain text and match positions; line breaks become spaces (a hit is one line)."""
-    text = ""
-    marks: list[tuple[int, int]] = []
-    start: int | None = None
-    for char in marked:
-        if char == MARK_OPEN:
-            start = len(text)
-        elif char == MARK_CLOSE:
-            if start is not None and len(text) > start:
-                marks.append((start, len(text)))
-            start = None
-        else:
-            text += " " if char in "\r\n\t" else char
-    return Snippet(text, tuple(marks))
+    """A snippet as the index returns it: matches between MARK_OPEN and MARK_CLOSE."""
+    return Snippet(marked)
+
+
+class SearchHit(NamedTuple):
+    """One text that matched: its kind and row, who and when it is about, whether it is
+    private, and a snippet of it."""
+
+    kind: SearchKind
+    id: int  # the row in its kind's table (the series for a draft, the day's row for energy)
+    person_id: int | None
+    person: str | None
+    date: date | None  # None: current (a person, the next session's notes, an undelivered T3B3)
+    private: bool
+    snippet: Snippet

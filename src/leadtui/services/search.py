@@ -9,9 +9,11 @@ comes back typed with a snippet whose matched words are marked.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from leadtui.domain.search import SearchKind, SearchSort, Snippet, parse_query, read_snippet
+# The hit is a domain record; front ends import it from here with the use case.
+from leadtui.domain.search import SearchHit as SearchHit
+from leadtui.domain.search import SearchKind, SearchSort, parse_query
 from leadtui.errors import InputError
 from leadtui.store.search import SearchRepository
 
@@ -22,18 +24,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 10_000
-
-
-class SearchHit(NamedTuple):
-    """One text that matched, where it lives and a snippet of it."""
-
-    kind: SearchKind
-    id: int  # the row in its kind's table (the series for a draft, the day's row for energy)
-    person_id: int | None
-    person: str | None
-    date: date | None  # None: current (a person, the upcoming session's notes, an undelivered T3B3)
-    private: bool
-    snippet: Snippet
 
 
 def parse_kinds(text: str | None) -> tuple[SearchKind, ...]:
@@ -70,7 +60,7 @@ def search(
     match = parse_query(query).match
     if match is None:
         return []
-    rows = SearchRepository(store).search(
+    return SearchRepository(store).search(
         match,
         person_id=person_id,
         kinds=kinds,
@@ -79,15 +69,3 @@ def search(
         limit=limit,
         sort=sort,
     )
-    return [
-        SearchHit(
-            row.kind,
-            row.source_id,
-            row.person_id,
-            row.person_name,
-            row.day,
-            row.private,
-            read_snippet(row.snippet),
-        )
-        for row in rows
-    ]

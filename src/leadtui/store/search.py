@@ -8,9 +8,16 @@ matching documents with a snippet each.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from leadtui.domain.search import MARK_CLOSE, MARK_OPEN, SearchKind, SearchSort
+from leadtui.domain.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SearchHit,
+    SearchKind,
+    SearchSort,
+    read_snippet,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -33,21 +40,12 @@ _ORDER = {
 }
 
 
+_KINDS = {kind.value: kind for kind in SearchKind}
+
+
 def day_number(day: date) -> int:
     """The day's part of a document's rowid (as the migration computes it)."""
     return min(max(day.toordinal() - _EPOCH, 0), _UNDATED)
-
-
-class SearchRow(NamedTuple):
-    """One matching document as stored."""
-
-    kind: SearchKind
-    source_id: int
-    person_id: int | None
-    person_name: str | None
-    day: date | None
-    private: bool
-    snippet: str  # the matched words between MARK_OPEN and MARK_CLOSE
 
 
 class SearchRepository:
@@ -66,7 +64,7 @@ class SearchRepository:
         until: date | None = None,
         limit: int = 50,
         sort: SearchSort = SearchSort.DATE,
-    ) -> list[SearchRow]:
+    ) -> list[SearchHit]:
         """The first ``limit`` documents matching the FTS5 expression ``match``, newest
         or best first, filtered by person, kind and day (inclusive)."""
         where = ["search_index match ?"]
@@ -94,14 +92,14 @@ class SearchRepository:
             [MARK_OPEN, MARK_CLOSE, *params, max(limit, 0)],
         ).fetchall()
         found = [
-            SearchRow(
-                SearchKind(kind),
+            SearchHit(
+                _KINDS[kind],
                 int(source_id),
                 None if person is None else int(person),
                 name,
                 None if day is None else date.fromisoformat(day),
                 bool(private),
-                snippet or "",
+                read_snippet(snippet or ""),
             )
             for kind, source_id, person, name, day, private, snippet in rows
         ]
