@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from leadtui.demo.energy import seed_energy
 from leadtui.demo.feedback import seed_feedback
 from leadtui.demo.oneonones import seed_oneonones
+from leadtui.demo.rotations import seed_rotations
 from leadtui.demo.safety import check_demo_size, refuse_unless_empty
+from leadtui.demo.succession import seed_succession
 from leadtui.demo.team import seed_team
 from leadtui.store.database import write_transaction
 
@@ -32,6 +34,8 @@ class DemoSummary:
     sessions: int = 0
     feedback: int = 0
     t3b3s: int = 0
+    rotations: int = 0
+    succession: int = 0
 
 
 def seed_demo(
@@ -59,6 +63,10 @@ def seed_demo(
         sessions = seed_oneonones(db, rng, today, years)
         # Its own random generator, so the team and its history above stay as they were.
         feedback, t3b3s = seed_feedback(db, today, seed)
+        # Its own generator too: succession is seeded last and moves nothing above.
+        succession = seed_succession(db, today, seed)
+        # Rotations last, from their own generator: nothing above moves.
+        rotations = seed_rotations(db, today, seed)
     return DemoSummary(
         people=added,
         archived=archived,
@@ -67,4 +75,6 @@ def seed_demo(
         sessions=sessions,
         feedback=feedback,
         t3b3s=t3b3s,
+        rotations=rotations,
+        succession=succession,
     )

@@ -281,3 +281,29 @@ class CareerDraft(_Draft):
 def draft_values(**values: Any) -> dict[str, Any]:
     """Typed values without the ones not given (None), for a draft with defaults."""
     return {k: v for k, v in values.items() if v is not None}
+
+
+def audit_words(text: str) -> dict[str, str | None]:
+    """One typed line of the audit walk-through: ``keep``, ``delegate Ana``,
+    ``delegated Ana``, ``partner budget fluency; co-run two sessions`` or ``cancel``,
+    as the decision and the words for who, what is missing and the plan."""
+    decision, _, rest = text.strip().partition(" ")
+    rest = rest.strip()
+    word = decision.lower()
+    if word in ("delegate", "delegated"):
+        return {"decision": word, "to": rest or None, "missing": None, "plan": None}
+    if word == "partner":
+        missing, _, plan = rest.partition(";")
+        return {
+            "decision": word,
+            "to": None,
+            "missing": missing.strip() or None,
+            "plan": plan.strip() or None,
+        }
+    return {"decision": decision, "to": rest or None, "missing": None, "plan": None}
+
+
+def split_slash(text: str) -> tuple[str, str | None]:
+    """``Hiring decisions / Ana`` as its two parts (the second None when not given)."""
+    first, sep, second = text.partition(" / ")
+    return first.strip(), (second.strip() or None) if sep else None

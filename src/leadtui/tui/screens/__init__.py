@@ -52,6 +52,12 @@ def _reviews() -> type[Screen[None]]:
     return ReviewsScreen
 
 
+def _succession() -> type[Screen[None]]:
+    from leadtui.tui.screens.succession import SuccessionScreen
+
+    return SuccessionScreen
+
+
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
     ScreenEntry("oneonones", "One-on-ones", "The running 1:1 document per person", "o", _oneonones),
@@ -59,5 +65,12 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("energy", "Energy", "Log today's energy and read the verdict", "E", _energy),
     ScreenEntry(
         "reviews", "Reviews", "T3B3 per report and half, feedback, review packets", "R", _reviews
+    ),
+    ScreenEntry(
+        "succession",
+        "Succession",
+        "The bench, focus areas, the meeting audit and vacation cover",
+        "S",
+        _succession,
     ),
 )
