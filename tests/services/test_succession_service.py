@@ -416,3 +416,12 @@ def test_the_card_counts_missing_focus_the_audit_and_the_bench(db: Store) -> Non
     assert [p.name for p in card.missing_focus] == ["Ben"]
     assert (card.audit_due, card.meetings) == (1, 2)
     assert [(p.name, c.readiness.value) for p, c in card.bench] == [("Ben", "now")]
+
+
+def test_today_carries_the_succession_card(db: Store) -> None:
+    from leadtui.services.today import today_overview
+
+    person(db, "Ana")
+    card = today_overview(db, TODAY).succession
+    assert card is not None
+    assert [p.name for p in card.missing_focus] == ["Ana"] and card.bench == []

@@ -3,7 +3,8 @@
 Each ritual adds its part here as it arrives: the people the rituals are
 about, grouped by relation, and whether today's energy is logged and the
 verdict when it is not "energized"; the week's one-on-ones; the T3B3s still to
-deliver this half and the reports without feedback for a month.
+deliver this half and the reports without feedback for a month; the reports without a
+focus area this half, the meeting audit still due and the bench.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from leadtui.domain.people import Person, Relation
 from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
 from leadtui.services.review import ReviewOverview, review_overview
+from leadtui.services.succession import SuccessionCard, succession_card
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ class TodayOverview(NamedTuple):
     energy_verdict: EnergyVerdict | None = None
     oneonones: OneOnOneOverview | None = None
     reviews: ReviewOverview | None = None
+    succession: SuccessionCard | None = None
 
     @property
     def people_count(self) -> int:
@@ -67,4 +70,5 @@ def today_overview(
         energy_verdict=check_energy(db, today, thresholds or EnergyThresholds()),
         oneonones=oneonone_overview(db, today, people),
         reviews=review_overview(db, today, half_start_month, people),
+        succession=succession_card(db, today, half_start_month),
     )
