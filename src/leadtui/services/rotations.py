@@ -588,9 +588,17 @@ def _record_for(store: Store, capacity: Capacity, person: Person, seg: Segment) 
 def recognize(
     store: Store, capacity: Capacity, person_text: str, draft: RecognitionDraft
 ) -> TermRecord:
-    """Record that a person's latest term (finished or current) was called out."""
+    """Record that a person's term was called out: the latest one finished by the day of
+    the call-out, or the current one when none has finished (a call-out usually follows
+    a term, and the next may already have begun)."""
     person = resolve_person(store, person_text)
     seg = _started_segment(store, capacity, person, draft.day)
+    schedule = schedule_of(store, capacity, draft.day)
+    finished = [
+        s for s in schedule.segments if s.person_id == person.id and s.ends < draft.day
+    ]
+    if finished:
+        seg = finished[-1]
     record = _record_for(store, capacity, person, seg)._replace(
         recognized_on=draft.day, recognized_in=draft.recognized_in
     )

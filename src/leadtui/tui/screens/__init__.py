@@ -58,6 +58,12 @@ def _succession() -> type[Screen[None]]:
     return SuccessionScreen
 
 
+def _rotations() -> type[Screen[None]]:
+    from leadtui.tui.screens.rotations import RotationsScreen
+
+    return RotationsScreen
+
+
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("today", "Today", "What needs you today across every ritual", "t", _today),
     ScreenEntry("oneonones", "One-on-ones", "The running 1:1 document per person", "o", _oneonones),
@@ -72,5 +78,12 @@ SCREENS: tuple[ScreenEntry, ...] = (
         "The bench, focus areas, the meeting audit and vacation cover",
         "S",
         _succession,
+    ),
+    ScreenEntry(
+        "rotations",
+        "Rotations",
+        "Who serves which process when, and the weekly leadership host",
+        "W",
+        _rotations,
     ),
 )

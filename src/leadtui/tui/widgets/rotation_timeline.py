@@ -1,0 +1,116 @@
+"""Per capacity, its seats as staggered bars on one time axis, with today marked.
+
+Renders what it is given (a capacity's schedule, a window of days, colours from the
+theme) and nothing else: a month ruler, one row per seat where each person's stretch is
+a coloured bar carrying their name, open stretches dotted (a gap in the error colour),
+turnovers in the next four weeks flagged, and a caret under today.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from rich.text import Text
+
+from leadtui.domain.rotations import LEAD_DAYS, Segment
+from leadtui.services.rotations import CapacitySchedule
+
+LABEL = 8  # "Seat 1  "
+_MONTHS = "JFMAMJJASOND"
+
+
+class TimelineColors(NamedTuple):
+    """Theme colours for the bars: two alternating fills, gaps, soon, today, text."""
+
+    first: str
+    second: str
+    gap: str
+    soon: str
+    today: str
+    text: str
+
+
+def _column(day: date, first: date, days_per_column: float) -> int:
+    return int((day - first).days / days_per_column)
+
+
+def timeline(
+    schedule: CapacitySchedule,
+    today: date,
+    first: date,
+    last: date,
+    width: int,
+    colors: TimelineColors,
+) -> Text:
+    """The capacity's seats between ``first`` and ``last`` in ``width`` columns."""
+    columns = max(10, width - LABEL)
+    span = max(1, (last - first).days + 1)
+    per_column = span / columns
+    out = Text()
+    # Month ruler: the initial of each month above its first day ("J" for January ...),
+    # the full abbreviation when there is room.
+    ruler = [" "] * columns
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            at = _column(month, first, per_column)
+            label = month.strftime("%b") if per_column * 4 <= 31 else _MONTHS[month.month - 1]
+            if month.month == 1 and per_column * 6 <= 31:
+                label = month.strftime("%b'%y")
+            for i, char in enumerate(label):
+                if at + i < columns:
+                    ruler[at + i] = char
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    out.append(" " * LABEL + "".join(ruler).rstrip() + "\n", style="dim")
+    soon = today + timedelta(days=LEAD_DAYS)
+    for seat in range(1, schedule.capacity.seats + 1):
+        out.append(f"Seat {seat}".ljust(LABEL), style="bold")
+        cells: list[tuple[str, str]] = [(" ", "")] * columns
+        segments = [s for s in schedule.segments if s.seat == seat and s.overlaps(first, last)]
+        for index, seg in enumerate(segments):
+            _paint(cells, seg, index, schedule, first, last, per_column, colors, today, soon)
+        for char, style in cells:
+            out.append(char, style=style)
+        out.append("\n")
+    marker = [" "] * columns
+    if first <= today <= last:
+        marker[min(columns - 1, _column(today, first, per_column))] = "▲"
+    line = "".join(marker).rstrip()
+    out.append(" " * LABEL + line, style=f"bold {colors.today}")
+    if line:
+        out.append(" today", style=colors.today)
+    return out
+
+
+def _paint(
+    cells: list[tuple[str, str]],
+    seg: Segment,
+    index: int,
+    schedule: CapacitySchedule,
+    first: date,
+    last: date,
+    per_column: float,
+    colors: TimelineColors,
+    today: date,
+    soon: date,
+) -> None:
+    start = _column(max(seg.starts, first), first, per_column)
+    end = min(len(cells) - 1, _column(min(seg.ends, last), first, per_column))
+    if seg.person_id is None:
+        partial = (seg.starts, seg.ends) != (seg.term.starts, seg.term.ends)
+        gap = seg.covers(today) or (partial and seg.ends >= today)
+        style = f"bold {colors.gap}" if gap else "dim"
+        for col in range(start, end + 1):
+            cells[col] = ("·" if not gap else "╌", style)
+        return
+    fill = colors.first if index % 2 == 0 else colors.second
+    style = f"{colors.text} on {fill}"
+    name = schedule.name_of(seg.person_id)
+    for col in range(start, end + 1):
+        offset = col - start - 1
+        char = name[offset] if 0 <= offset < len(name) and end - start >= len(name) + 1 else " "
+        cells[col] = (char, style)
+    if today <= seg.starts <= soon and seg.starts >= first:
+        # A turnover in the next four weeks: the bar opens with a flag in the warning colour.
+        cells[start] = ("▶", f"bold {colors.soon} on {fill}")
