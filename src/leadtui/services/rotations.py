@@ -594,9 +594,7 @@ def recognize(
     person = resolve_person(store, person_text)
     seg = _started_segment(store, capacity, person, draft.day)
     schedule = schedule_of(store, capacity, draft.day)
-    finished = [
-        s for s in schedule.segments if s.person_id == person.id and s.ends < draft.day
-    ]
+    finished = [s for s in schedule.segments if s.person_id == person.id and s.ends < draft.day]
     if finished:
         seg = finished[-1]
     record = _record_for(store, capacity, person, seg)._replace(

@@ -41,7 +41,7 @@ class RotationsScreen(LeadtuiScreen):
     AREA = "Rotations"
     # Below 110 columns the hosts and the bench go under the terms table, which then
     # keeps every column.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's)
     HELP = """\
 # Rotations
 
