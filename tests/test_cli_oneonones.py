@@ -62,13 +62,66 @@ def test_refused_1on1_input(sam: list[str], argv: list[str], message: str) -> No
     assert shown["points"] == [] and shown["actions"] == []
 
 
-def test_a_person_without_a_series_is_told_how_to_create_one(db_path: Path) -> None:
-    cli("people", "add", "Priya", "--db", str(db_path))
-    result = cli("1on1", "add", "priya", "x", "--db", str(db_path))
-    assert result.returncode == 2
-    assert "no 1:1 series yet" in result.stderr and "leadtui 1on1 series" in result.stderr
-    exported = cli("export", "1on1", "priya", "--audience", "shared", "--db", str(db_path))
-    assert exported.returncode == 2 and "leadtui 1on1 series" in exported.stderr
+def test_a_person_without_a_series_has_an_ad_hoc_document(db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    cli("people", "add", "Priya", "--relation", "peer", *db)
+    added = cli("1on1", "add", "priya", "Shared on-call rota", *db)
+    assert added.returncode == 0 and "talking point 1 for Priya" in added.stdout
+    assert cli("1on1", "action", "priya", "Send the rota", *db).returncode == 0
+    shown = cli("1on1", "show", "priya", *db).stdout
+    assert "1:1 with Priya: ad hoc, no recurring series" in shown
+    assert "next session: when you next meet\n" in shown and "overdue" not in shown
+    assert cli("1on1", "discuss", "priya", "1", *db).returncode == 0
+    held = cli("1on1", "close", "priya", "--date", "2026-11-20", *db)
+    assert held.returncode == 0 and "held 2026-11-20 with Priya: 1 points filed" in held.stdout
+    data = json.loads(cli("1on1", "show", "priya", "--json", *db).stdout)
+    assert (data["next_session"], data["overdue"]) == (None, False)
+    assert data["last_session"]["held_on"] == "2026-11-20"
+    skipped = cli("1on1", "skip", "priya", *db)
+    assert skipped.returncode == 2 and "ad hoc, with no dates to move or skip" in skipped.stderr
+    assert "leadtui 1on1 series 1 --weekday" in skipped.stderr
+    exported = cli("export", "1on1", "priya", "--audience", "shared", *db)
+    assert exported.returncode == 0 and "when you next meet" in exported.stdout
+    # A recurring series later keeps the document.
+    assert cli("1on1", "series", "priya", "--weekday", "wed", *db).returncode == 0
+    assert json.loads(cli("1on1", "show", "priya", "--json", *db).stdout)["next_session"] == (
+        "2026-11-25"
+    )
+
+
+def test_edit_a_point_or_with_action_an_action(sam: list[str]) -> None:
+    cli("1on1", "add", "sam", "Carer growth", *sam)
+    cli("1on1", "action", "sam", "Send teh doc", "--owner", "them", "--due", "friday", *sam)
+    point = cli("1on1", "edit", "sam", "1", "Career growth", *sam)
+    assert point.returncode == 0 and point.stdout == "talking point 1: Career growth\n"
+    action = cli("1on1", "edit", "sam", "1", "Send the doc", "--action", *sam)
+    assert action.returncode == 0 and action.stdout == "action 1: Send the doc\n"
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [p["text"] for p in shown["points"]] == ["Career growth"]
+    # The owner and due date stay.
+    assert [(a["text"], a["owner"], a["due_on"]) for a in shown["actions"]] == [
+        ("Send the doc", "them", "2026-11-27")
+    ]
+    for argv, message in (
+        (["2", "x"], "no talking point with id 2; see `leadtui 1on1 show 1`"),
+        (["2", "x", "--action"], "no action item with id 2; see `leadtui 1on1 show 1`"),
+        (["1", "  "], "talking point is empty"),
+    ):
+        refused = cli("1on1", "edit", "sam", *argv, *sam)
+        assert refused.returncode == 2 and message in refused.stderr, refused.stderr
+    cli("1on1", "discuss", "sam", "1", *sam)
+    cli("1on1", "close", "sam", *sam)
+    filed = cli("1on1", "edit", "sam", "1", "Rewritten", *sam)
+    assert filed.returncode == 2 and "filed under a held session" in filed.stderr
+
+
+def test_edit_help_says_how_ids_are_addressed(capsys: pytest.CaptureFixture[str]) -> None:
+    from leadtui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["1on1", "edit", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--action ID is an action item's" in shown and "numbered separately" in shown
 
 
 def test_past_due_date_is_accepted_and_overdue_at_once(sam: list[str]) -> None:
@@ -239,7 +292,10 @@ def test_the_console_entry_point_refuses_with_exit_2_and_one_line(db_path: Path)
     # The one subprocess check: the real entry point's exit code and stderr.
     db = ["--db", str(db_path)]
     assert cli("people", "add", "Priya", *db).returncode == 0
-    result = run("1on1", "add", "priya", "x", *db)
+    result = run("1on1", "skip", "priya", *db)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.startswith("leadtui: Priya has no 1:1 series yet; create one with")
+    assert result.stderr.startswith(
+        "leadtui: the 1:1 with Priya is ad hoc, with no dates to move or skip; it needs a "
+        "recurring series; create one with"
+    )
     assert len(result.stderr.strip().splitlines()) == 1

@@ -23,6 +23,8 @@ from leadtui.services.oneonones import (
     edit_point,
     find_series,
     fix_notes,
+    give_feedback,
+    hold_preview,
     hold_session,
     mark_action,
     mark_point,
@@ -110,12 +112,93 @@ def test_pause_resume_and_end(db: Store) -> None:
         set_series_status(db, person(db, "Priya"), TODAY, SeriesStatus.PAUSED)
 
 
-def test_no_series_is_a_refusal_the_front_ends_can_word(db: Store) -> None:
+def test_a_person_without_a_series_reads_as_an_empty_ad_hoc_document(db: Store) -> None:
     priya = person(db, "Priya")
+    doc = running_document(db, priya, TODAY)
+    assert doc.series.ad_hoc and not doc.series.saved
+    assert (doc.next_on, doc.overdue, doc.points, doc.sessions) == (None, False, [], [])
+    assert doc.series.describe() == "ad hoc, no recurring series"
+    assert find_series(db, priya) is None  # reading writes nothing
+
+
+def test_an_ad_hoc_document_takes_points_and_holds_a_session_on_the_day(db: Store) -> None:
+    priya = person(db, "Priya")  # a peer met now and then: no recurring series
+    point = add_point(db, priya, TODAY, text="Shared on-call rota").point
+    add_point(db, priya, TODAY, text="Hiring plan")
+    add_action(db, priya, TODAY, text="Send the rota", due_on="2026-11-30")
+    write_notes(db, priya, TODAY, shared="Agreed to pair")
+    series = find_series(db, priya)
+    assert series is not None and series.ad_hoc and series.saved
+    mark_point(db, priya, point.id, PointStatus.DISCUSSED)
+    held = hold_session(db, priya, TODAY, held_on=TODAY - timedelta(days=2))
+    assert (held.session.held_on, held.filed, held.carried) == (date(2026, 11, 20), 1, 1)
+    assert held.session.shared_notes == "Agreed to pair"
+    # Points and actions wait for the next time you meet; nothing is ever overdue.
+    later = TODAY + timedelta(days=200)
+    doc = running_document(db, priya, later)
+    assert (doc.next_on, doc.overdue) == (None, False)
+    assert [p.text for p in doc.points] == ["Hiring plan"]
+    assert oneonone_overview(db, later).overdue_series == []
+    assert oneonone_overview(db, TODAY).this_week == []
+    # One hold per day still holds.
     with pytest.raises(OneOnOneRefusal) as refused:
-        add_point(db, priya, TODAY, text="x")
-    assert refused.value.reason is Refusal.NO_SERIES and refused.value.person == priya
-    assert refused.value.message == "Priya has no 1:1 series yet"  # neutral: no command
+        hold_session(db, priya, TODAY, held_on=TODAY - timedelta(days=2))
+    assert refused.value.reason is Refusal.ALREADY_HELD
+
+
+def test_holding_with_no_series_records_an_ad_hoc_session(db: Store) -> None:
+    priya = person(db, "Priya")
+    held = hold_session(db, priya, TODAY)
+    assert held.session.held_on == TODAY and (held.filed, held.carried) == (0, 0)
+    doc = running_document(db, priya, TODAY)
+    assert doc.series.ad_hoc and [s.held_on for s, _, _ in doc.sessions] == [TODAY]
+
+
+def test_an_ad_hoc_document_has_no_dates_to_move_or_skip(db: Store) -> None:
+    priya = person(db, "Priya")
+    add_point(db, priya, TODAY, text="x")
+    for who in (priya, person(db, "Abe")):  # saved ad hoc, and nothing written yet
+        with pytest.raises(OneOnOneRefusal) as refused:
+            reschedule(db, who, TODAY, on=None, to=None)
+        assert refused.value.reason is Refusal.NO_SERIES and refused.value.person == who
+        assert "ad hoc, with no dates to move or skip" in refused.value.message  # no command
+        with pytest.raises(InputError, match="was not moved or skipped"):
+            restore_occurrence(db, who, TODAY)
+
+
+def test_an_ad_hoc_document_becomes_a_recurring_series_keeping_its_history(db: Store) -> None:
+    priya = person(db, "Priya")
+    add_point(db, priya, TODAY, text="Hiring plan")
+    hold_session(db, priya, TODAY - timedelta(days=5))
+    # Its stored weekday decides nothing: a recurring series still needs one.
+    with pytest.raises(InputError, match="weekday is required"):
+        set_series(db, priya, TODAY, at_time="09:00")
+    saved = set_series(db, priya, TODAY, weekday="wednesday")
+    assert not saved.series.ad_hoc and saved.next_on == date(2026, 11, 25)
+    doc = running_document(db, priya, TODAY)
+    assert [p.text for p in doc.points] == ["Hiring plan"] and len(doc.sessions) == 1
+
+
+def test_hold_preview_refuses_what_holding_would_before_anything_is_asked(db: Store) -> None:
+    sam = sam_weekly(db)
+    add_point(db, sam, TODAY, text="Roadmap")
+    assert (hold_preview(db, sam, TODAY).filed, hold_preview(db, sam, TODAY).carried) == (0, 1)
+    with pytest.raises(InputError, match="in the future"):
+        hold_preview(db, sam, TODAY, held_on=TODAY + timedelta(days=1))
+    hold_session(db, sam, TODAY)
+    with pytest.raises(OneOnOneRefusal) as refused:
+        hold_preview(db, sam, TODAY)
+    assert refused.value.reason is Refusal.ALREADY_HELD and refused.value.day == TODAY
+    assert hold_preview(db, person(db, "Priya"), TODAY).filed == 0  # a hold would save one
+
+
+def test_feedback_given_in_an_ad_hoc_1on1_is_filed_under_the_session(db: Store) -> None:
+    priya = person(db, "Priya")
+    given = give_feedback(db, priya, TODAY, FeedbackDraft(text="Great demo", kind="strength"))
+    series = find_series(db, priya)
+    assert series is not None and given.feedback.series_id == series.id
+    held = hold_session(db, priya, TODAY)
+    assert held.feedback == 1
 
 
 # --- talking points -----------------------------------------------------------------------
@@ -243,8 +326,8 @@ def test_done_and_open_again(db: Store) -> None:
 
 def test_write_notes_keeps_the_side_not_given(db: Store) -> None:
     sam = sam_weekly(db)
-    write_notes(db, sam, shared="Agreed on X", private="Tired")
-    saved = write_notes(db, sam, shared="Agreed on Y")
+    write_notes(db, sam, TODAY, shared="Agreed on X", private="Tired")
+    saved = write_notes(db, sam, TODAY, shared="Agreed on Y")
     assert (saved.series.draft_shared_notes, saved.series.draft_private_notes) == (
         "Agreed on Y",
         "Tired",
@@ -255,7 +338,7 @@ def test_write_notes_keeps_the_side_not_given(db: Store) -> None:
 
 def test_fix_a_held_sessions_notes_by_date_keeping_the_side_not_given(db: Store) -> None:
     sam = sam_weekly(db)
-    write_notes(db, sam, shared="Agreed on X", private="Tired")
+    write_notes(db, sam, TODAY, shared="Agreed on X", private="Tired")
     point = add_point(db, sam, TODAY, text="Roadmap").point
     mark_point(db, sam, point.id, PointStatus.DISCUSSED)
     held = hold_session(db, sam, TODAY, held_on=date(2026, 11, 17)).session
@@ -291,7 +374,7 @@ def test_carry_over_across_three_sessions(db: Store) -> None:
 
     mark_point(db, sam, a.id, PointStatus.DISCUSSED)
     mark_point(db, sam, energy.id, PointStatus.DISCUSSED)
-    write_notes(db, sam, shared="Good week", private="Seems tired")
+    write_notes(db, sam, TODAY, shared="Good week", private="Seems tired")
     first = hold_session(db, sam, TODAY, held_on=TODAY - timedelta(days=14))
     assert (first.filed, first.carried) == (2, 2)
     assert {p.text for p in repo.filed_points(first.session.id)} == {
@@ -442,7 +525,7 @@ def test_every_write_about_an_archived_person_carries_the_notice(db: Store) -> N
         move_point(db, gone, point.id, 1),
         add_action(db, gone, TODAY, text="Return the laptop"),
         mark_action(db, gone, TODAY, action.id, done=True),
-        write_notes(db, gone, shared="Last one"),
+        write_notes(db, gone, TODAY, shared="Last one"),
         reschedule(db, gone, TODAY, on=None, to=None),
         restore_occurrence(db, gone, date(2026, 11, 24)),
         hold_session(db, gone, TODAY),
@@ -485,11 +568,13 @@ def test_the_list_puts_overdue_first_then_by_next_session(db: Store) -> None:
     set_series(db, cat, TODAY, weekday="tuesday")
     set_series_status(db, cat, TODAY, SeriesStatus.PAUSED)
     person(db, "Abe")  # no series
+    add_point(db, person(db, "Dee"), TODAY, text="x")  # an ad-hoc document
     listed = oneonone_list(db, TODAY)
     assert [(row.person.name, row.standing, row.next_on) for row in listed] == [
         ("Zoe", Standing.OVERDUE, date(2026, 11, 23)),
         ("Bob", Standing.SCHEDULED, date(2026, 11, 24)),
         ("Ann", Standing.SCHEDULED, date(2026, 11, 26)),
+        ("Dee", Standing.AD_HOC, None),
         ("Cat", Standing.PAUSED, None),
         ("Abe", Standing.NO_SERIES, None),
     ]

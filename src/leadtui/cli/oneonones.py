@@ -1,5 +1,10 @@
 """`leadtui 1on1`: series, talking points, action items, notes and sessions.
 
+A person without a recurring series has an ad-hoc document: points, actions, notes and
+holds work the same, and the next session is "when you next meet". Talking points and
+action items are numbered separately (`1on1 show` lists both): `discuss`, `drop` and
+`edit` take a point's ID, `done` and `edit --action` an action's.
+
 Each handler parses its arguments, calls one use case in services.oneonones and prints
 the result; an archived person's notice goes to stderr. Refusals about one-on-ones come
 back front-end neutral and get the command that fixes them here (:func:`shell_fix`).
@@ -17,6 +22,7 @@ from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from leadtui.services.oneonones import OneOnOneRefusal
 
@@ -124,6 +130,30 @@ def oneonone_add(args: argparse.Namespace) -> int:
 
 
 @with_shell_fixes
+def oneonone_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.text import literal
+    from leadtui.services.oneonones import edit_action_text, edit_point
+
+    person, store = person_and_store(args)
+    if args.action:
+        action = edit_action_text(store, person, today_from_env(), args.item, text=args.text)
+        note(action.notice)
+        echo(f"action {action.action.id}: {literal(action.action.text)}")
+        return 0
+    point = edit_point(store, person, args.item, text=args.text)
+    note(point.notice)
+    echo(f"talking point {point.point.id}: {literal(point.point.text)}")
+    return 0
+
+
+def next_session_text(next_on: date | None, ad_hoc: bool) -> str:
+    """The next session as the command line prints it."""
+    if next_on is not None:
+        return next_on.isoformat()
+    return "when you next meet" if ad_hoc else "not scheduled"
+
+
+@with_shell_fixes
 def oneonone_action(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
     from leadtui.services.oneonones import add_action
@@ -185,7 +215,7 @@ def oneonone_notes(args: argparse.Namespace) -> int:
     held_on = parse_date(args.session, today, field="--session") if args.session else None
     person, store = person_and_store(args)
     if held_on is None:
-        saved = write_notes(store, person, shared=args.shared, private=args.private)
+        saved = write_notes(store, person, today, shared=args.shared, private=args.private)
         note(saved.notice)
         echo(f"notes for the next 1:1 with {person.display_name} saved")
     else:
@@ -238,7 +268,7 @@ def oneonone_show(args: argparse.Namespace) -> int:
 
         echo(dumps(running_document_json(doc)))
         return 0
-    next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
+    next_on = next_session_text(doc.next_on, doc.series.ad_hoc)
     echo(f"1:1 with {person.display_name}: {doc.series.describe()}")
     echo(f"next session: {next_on}{' (overdue)' if doc.overdue else ''}")
     echo("talking points:" if doc.points else "talking points: none yet")

@@ -27,6 +27,7 @@ from leadtui.cli.oneonones import (
     oneonone_action,
     oneonone_add,
     oneonone_close,
+    oneonone_edit,
     oneonone_mark,
     oneonone_notes,
     oneonone_reschedule,
@@ -274,6 +275,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--due", metavar="DATE", help="due date; a past date is accepted and overdue at once"
     )
     oo_action.set_defaults(handler=oneonone_action)
+    oo_edit = oo_sub.add_parser(
+        "edit",
+        help="change the text of an upcoming talking point (or with --action, an action item)",
+        description="Change what an upcoming talking point says, or with --action an open "
+        "action item (its owner and due date stay). Points and actions are numbered "
+        "separately: `leadtui 1on1 show PERSON` lists both with their IDs.",
+        parents=[common],
+    )
+    oo_edit.add_argument("person", metavar="PERSON")
+    oo_edit.add_argument(
+        "item",
+        metavar="ID",
+        type=_record_id,
+        help="a talking point's ID (an action item's with --action)",
+    )
+    oo_edit.add_argument("text", metavar="TEXT", help="the new text")
+    oo_edit.add_argument(
+        "--action", action="store_true", help="ID is an action item's, not a talking point's"
+    )
+    oo_edit.set_defaults(handler=oneonone_edit)
     for verb, what, help_text in (
         ("discuss", "discussed", "mark a talking point discussed"),
         ("drop", "dropped", "drop a talking point"),

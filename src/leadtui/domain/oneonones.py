@@ -2,9 +2,11 @@
 
 A series recurs weekly or every N weeks on one weekday (python-dateutil's rrule
 reading, computed with plain date arithmetic where no occurrence was changed);
-one occurrence can be moved or skipped. The upcoming session is the open
-talking points and open action items; closing it files what was discussed
-under a session and carries the rest over.
+one occurrence can be moved or skipped. An ad-hoc series (a peer or a skip-level met
+now and then) has no rule: its points and actions wait for whenever you next meet, and
+nothing about it is ever overdue. The upcoming session is the open talking points and
+open action items; closing it files what was discussed under a session and carries the
+rest over.
 """
 
 from __future__ import annotations
@@ -44,8 +46,24 @@ class SeriesStatus(StrEnum):
     ENDED = "ended"
 
 
+class Cadence(StrEnum):
+    """Whether a series recurs on a rule or meets when it meets."""
+
+    RECURRING = "recurring"
+    AD_HOC = "ad-hoc"
+
+
+# The id of a person's ad-hoc document before anything was written to it: every person
+# without a series can be read as one, and the first write saves it (ids start at 1).
+UNSAVED = 0
+
+
 class Series(NamedTuple):
-    """A recurring one-on-one with one person."""
+    """A one-on-one with one person: recurring on a rule, or ad hoc (``cadence``).
+
+    An ad-hoc series keeps the day it was started in ``weekday`` and ``starts_on`` (the
+    table needs them) but they decide no dates.
+    """
 
     id: int
     person_id: int
@@ -57,9 +75,22 @@ class Series(NamedTuple):
     status: SeriesStatus
     draft_shared_notes: str = ""
     draft_private_notes: str = ""
+    cadence: Cadence = Cadence.RECURRING
+
+    @property
+    def ad_hoc(self) -> bool:
+        """No recurring rule: you meet when you meet."""
+        return self.cadence is Cadence.AD_HOC
+
+    @property
+    def saved(self) -> bool:
+        """Stored, as opposed to a person's ad-hoc document nothing was written to yet."""
+        return self.id != UNSAVED
 
     def describe(self) -> str:
-        """E.g. "weekly on Tuesday at 10:00, 60 min"."""
+        """E.g. "weekly on Tuesday at 10:00, 60 min", or "ad hoc, no recurring series"."""
+        if self.ad_hoc:
+            return "ad hoc, no recurring series"
         every = "weekly" if self.every_weeks == 1 else f"every {self.every_weeks} weeks"
         return f"{every} on {weekday_name(self.weekday)} at {self.at_time}, {self.minutes} min"
 
@@ -67,6 +98,21 @@ class Series(NamedTuple):
     def rule(self) -> Rule:
         """What decides the dates: every N weeks on a weekday, from the first day."""
         return Rule(self.every_weeks, self.weekday, self.starts_on)
+
+
+def unsaved_ad_hoc(person_id: int, today: date) -> Series:
+    """The ad-hoc document of a person who has no series yet, as read before any write."""
+    return Series(
+        UNSAVED,
+        person_id,
+        1,
+        today.weekday(),
+        "10:00",
+        60,
+        today,
+        SeriesStatus.ACTIVE,
+        cadence=Cadence.AD_HOC,
+    )
 
 
 class Rule(NamedTuple):
@@ -194,10 +240,11 @@ def rule_dates(series: Series, start: date, end: date) -> list[date]:
     The same dates as :func:`rule_dates_by_rrule` (a test compares them over many series):
     weeks run Monday to Sunday, counted from the week that holds ``starts_on``; every
     ``every_weeks``-th of them has a session on ``weekday``, none before ``starts_on``.
-    The rule runs no further than LAST_DAY, the last day a date may be typed for.
+    The rule runs no further than LAST_DAY, the last day a date may be typed for. An
+    ad-hoc series has no rule, so no dates.
     """
     end = min(end, LAST_DAY)
-    if start > end or series.starts_on > end:
+    if series.ad_hoc or start > end or series.starts_on > end:
         # Nothing to find; also keeps the arithmetic below away from 9999-12-31.
         return []
     step = 7 * series.every_weeks
@@ -222,7 +269,7 @@ def rule_dates_by_rrule(series: Series, start: date, end: date) -> list[date]:
     from dateutil.rrule import WEEKLY, rrule
 
     end = min(end, LAST_DAY)
-    if start > end or series.starts_on > end:
+    if series.ad_hoc or start > end or series.starts_on > end:
         return []
     # Start the rule near the window, a whole number of intervals after the series began,
     # so the phase of "every N weeks" is kept without walking years of occurrences.
@@ -260,9 +307,10 @@ def next_session_date(
 
     A series stored as starting after LAST_DAY (older versions let 9999-12-27 through)
     is not scheduled: None, like a paused one, so every screen and command shows "not
-    scheduled" and the person can set a new start date.
+    scheduled" and the person can set a new start date. An ad-hoc series has no date
+    either: its next session is whenever you next meet.
     """
-    if series.status is not SeriesStatus.ACTIVE:
+    if series.status is not SeriesStatus.ACTIVE or series.ad_hoc:
         return None
     start = max(first_open_day(today, last_held), series.starts_on)
     if start > LAST_DAY:
@@ -289,8 +337,9 @@ def original_occurrence(
 
 
 def series_overdue(series: Series, last_held: date | None, today: date) -> bool:
-    """No session held within the cadence plus a three-day grace."""
-    if series.status is not SeriesStatus.ACTIVE:
+    """No session held within the cadence plus a three-day grace; an ad-hoc series has no
+    cadence and is never overdue."""
+    if series.status is not SeriesStatus.ACTIVE or series.ad_hoc:
         return False
     since = last_held or series.starts_on
     return (today - since).days > series.every_weeks * 7 + OVERDUE_GRACE_DAYS

@@ -2,8 +2,13 @@
 
 The person's copy: shared talking points, shared notes, shared feedback given in
 the 1:1, actions of both sides and the next session date. Private: everything,
-with private parts marked. What reaches which audience is decided by
+with private parts marked by a lock and the word "private" (italics alone are lost in
+plain text and in many viewers). What reaches which audience is decided by
 :func:`leadtui.domain.privacy.reaches`; this module only asks it.
+
+Talking points and actions are GitHub task-list items (``- [ ]`` open, ``- [x]``
+discussed or done); a dropped point has no task state of its own, so it is struck
+through and says "dropped" in words, which reads right in plain CommonMark too.
 """
 
 from __future__ import annotations
@@ -25,18 +30,27 @@ def _notes(text: str, visibility: Visibility, audience: Audience) -> bool:
     return bool(text) and reaches(visibility, Topic.ONE_ON_ONE, audience)
 
 
+LOCK = "🔒"
+
+
 def _point_line(point: Point) -> str:
     who = "me" if point.raised_by.value == "me" else "them"
-    mark = {PointStatus.OPEN: " ", PointStatus.DISCUSSED: "x", PointStatus.DROPPED: "-"}
     extra = []
+    if point.status is PointStatus.DROPPED:
+        extra.append("dropped")
     if point.carried:
         extra.append(f"carried {point.carried}×")
     if point.recurring:
         extra.append("every session")
+    text = inline(point.text)
     if only_yours(point.visibility, Topic.ONE_ON_ONE):
+        text = f"{LOCK} {text}"
         extra.append("private")
     suffix = f" _({', '.join(extra)})_" if extra else ""
-    return f"- [{mark[point.status]}] {inline(point.text)} — {who}{suffix}"
+    if point.status is PointStatus.DROPPED:
+        return f"- ~~{text}~~ — {who}{suffix}"
+    mark = "x" if point.status is PointStatus.DISCUSSED else " "
+    return f"- [{mark}] {text} — {who}{suffix}"
 
 
 def _action_line(action: Action) -> str:
@@ -52,15 +66,19 @@ def _feedback_lines(entries: list[Feedback], audience: Audience) -> list[str]:
     for entry in entries:
         if not reaches(entry.visibility, Topic.FEEDBACK, audience):
             continue
-        flag = " _(private)_" if only_yours(entry.visibility, Topic.FEEDBACK) else ""
-        lines.append(f"- {entry.kind.value}: {inline(entry.text)}{flag}")
+        private = only_yours(entry.visibility, Topic.FEEDBACK)
+        lock, flag = (f"{LOCK} ", " _(private)_") if private else ("", "")
+        lines.append(f"- {entry.kind.value}: {lock}{inline(entry.text)}{flag}")
     return lines
 
 
 def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> str:
     """The document for ``audience``: only what :func:`reaches` it, private parts marked."""
     parts = [header(f"1:1 — {doc.person.name}", audience, today)]
-    next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
+    if doc.next_on is not None:
+        next_on = doc.next_on.isoformat()
+    else:
+        next_on = "when you next meet" if doc.series.ad_hoc else "not scheduled"
     parts.append(f"**Series:** {doc.series.describe()} · **Next session:** {next_on}")
     points = [p for p in doc.points if _visible(p, audience)]
     actions = [a for a in doc.actions if reaches(a.visibility, Topic.ONE_ON_ONE, audience)]
@@ -75,7 +93,12 @@ def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> 
     if _notes(doc.series.draft_shared_notes, Visibility.SHARED, audience):
         upcoming += ["", "### Notes so far", "", block(doc.series.draft_shared_notes)]
     if _notes(doc.series.draft_private_notes, Visibility.PRIVATE, audience):
-        upcoming += ["", "### Private notes so far", "", block(doc.series.draft_private_notes)]
+        upcoming += [
+            "",
+            f"### {LOCK} Private notes so far",
+            "",
+            block(doc.series.draft_private_notes),
+        ]
     parts.append("\n".join(upcoming))
     for session, filed, closed in doc.sessions:
         lines = [f"## {session.held_on.isoformat()}", ""]
@@ -91,6 +114,6 @@ def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> 
         if _notes(session.shared_notes, Visibility.SHARED, audience):
             lines += ["Notes:", "", block(session.shared_notes), ""]
         if _notes(session.private_notes, Visibility.PRIVATE, audience):
-            lines += ["Private notes:", "", block(session.private_notes), ""]
+            lines += [f"{LOCK} Private notes:", "", block(session.private_notes), ""]
         parts.append("\n".join(lines).rstrip())
     return "\n\n".join(parts) + "\n"

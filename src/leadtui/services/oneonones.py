@@ -9,6 +9,10 @@ through the drafts in domain.oneonones_input, runs its rules (domain.oneonones) 
 transaction and returns a typed result carrying what to tell the user, such as an
 archived person's notice. The repository only reads and writes rows.
 
+Every person has a running document. Someone without a recurring series (a peer, a
+skip-level met now and then) reads as an ad-hoc one, and the first point, action, note,
+piece of feedback or hold saves it: what is written waits for whenever you next meet.
+
 Refusals are front-end neutral; :class:`OneOnOneRefusal` says what a refusal is about
 so the command line and the app can each add how to fix it in their own terms.
 """
@@ -42,6 +46,7 @@ from leadtui.domain.oneonones import (
     series_overdue,
     session_dates,
     toggled,
+    unsaved_ad_hoc,
 )
 from leadtui.errors import InputError
 from leadtui.services.people import archived_notice, list_people
@@ -51,6 +56,7 @@ from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
     from leadtui.domain.feedback import Feedback
+    from leadtui.domain.feedback_input import FeedbackDraft
     from leadtui.domain.oneonones import HoldPlan
     from leadtui.domain.oneonones_input import NotesDraft
     from leadtui.domain.people import Person
@@ -147,6 +153,13 @@ def require_series(store: Store, person: Person) -> Series:
     return series
 
 
+def _document_series(store: Store, person: Person, today: date) -> Series:
+    """The person's series, saving an ad-hoc one first when there is none: a write to
+    someone's document never waits for a recurring series. Call inside a transaction."""
+    repo = OneOnOneRepository(store)
+    return repo.series_for(person.id) or repo.add_ad_hoc_series(person.id, today)
+
+
 def running_document(
     store: Store, person: Person, today: date, history: int = 10
 ) -> RunningDocument:
@@ -154,10 +167,14 @@ def running_document(
 
     Reads only what is shown: upcoming points and actions, and one page of history
     (its filed points and actions in one query each), so a person with years of
-    sessions opens as fast as a new one.
+    sessions opens as fast as a new one. A person without a series reads as an empty
+    ad-hoc document (nothing is written).
     """
     repo = OneOnOneRepository(store)
-    series = require_series(store, person)
+    series = find_series(store, person)
+    if series is None:
+        unsaved = unsaved_ad_hoc(person.id, today)
+        return RunningDocument(person, unsaved, None, False, [], [], [], {}, [])
     changes = repo.changes(series.id)
     sessions = repo.sessions(series.id, limit=history)
     ids = [s.id for s in sessions]
@@ -194,17 +211,22 @@ class Standing(StrEnum):
     NOT_SCHEDULED = "not scheduled"
     PAUSED = "paused"
     ENDED = "ended"
+    # No rule: the next session is whenever you next meet.
+    AD_HOC = "ad hoc"
+    # Nothing written yet: read as an empty ad-hoc document.
     NO_SERIES = "no series"
 
 
-# Overdue first, then by the next session; series without a date, then people without one.
+# Overdue first, then by the next session; ad-hoc documents, then series without a date,
+# then people with nothing written yet.
 _STANDING_ORDER = {
     Standing.OVERDUE: 0,
     Standing.SCHEDULED: 1,
-    Standing.NOT_SCHEDULED: 2,
-    Standing.PAUSED: 2,
-    Standing.ENDED: 2,
-    Standing.NO_SERIES: 3,
+    Standing.AD_HOC: 2,
+    Standing.NOT_SCHEDULED: 3,
+    Standing.PAUSED: 3,
+    Standing.ENDED: 3,
+    Standing.NO_SERIES: 4,
 }
 
 
@@ -238,6 +260,8 @@ def _standing(series: Series | None, next_on: date | None, overdue: bool) -> Sta
         return Standing.OVERDUE
     if next_on is not None:
         return Standing.SCHEDULED
+    if series.ad_hoc and series.status is SeriesStatus.ACTIVE:
+        return Standing.AD_HOC
     if series.status is SeriesStatus.ACTIVE:
         return Standing.NOT_SCHEDULED
     return Standing.PAUSED if series.status is SeriesStatus.PAUSED else Standing.ENDED
@@ -247,8 +271,8 @@ def oneonone_list(
     store: Store, today: date, people: list[Person] | None = None
 ) -> list[ListedOneOnOne]:
     """Everyone (active) and their 1:1: overdue first, then by the next session, then
-    series without a date, then people without a series; by name within each (a handful
-    of queries for everyone)."""
+    ad-hoc documents, then series without a date, then people with nothing written yet;
+    by name within each (a handful of queries for everyone)."""
     known = list_people(store, order="relation") if people is None else people
     found = _schedules(OneOnOneRepository(store))
     listed: list[ListedOneOnOne] = []
@@ -345,22 +369,25 @@ def set_series(
     """Set up the person's series or change it. A value left out (None) keeps what the
     series has, or takes the default for a new one (weekly at 10:00 for 60 minutes from
     today); a new series needs a weekday. A new rule (cadence, weekday or first day) drops
-    the moves and skips of the old one."""
+    the moves and skips of the old one. An ad-hoc document becomes a recurring series as
+    if new, keeping its points, actions, notes and history."""
     from leadtui.domain.oneonones_input import SeriesDraft
     from leadtui.domain.validation import build
 
     repo = OneOnOneRepository(store)
     with write_transaction(store):
         current = repo.series_for(person.id)
+        # An ad-hoc row's weekday and first day decide nothing: it gets a new series' values.
+        recurring = current if current is not None and not current.ad_hoc else None
         fields: dict[str, object] = (
             {
-                "every_weeks": current.every_weeks,
-                "weekday": current.weekday,
-                "at_time": current.at_time,
-                "minutes": current.minutes,
-                "starts_on": current.starts_on,
+                "every_weeks": recurring.every_weeks,
+                "weekday": recurring.weekday,
+                "at_time": recurring.at_time,
+                "minutes": recurring.minutes,
+                "starts_on": recurring.starts_on,
             }
-            if current is not None
+            if recurring is not None
             # No start date: the draft starts a new series today.
             else {
                 "every_weeks": 1,
@@ -428,7 +455,8 @@ def add_point(
     visibility: object = Visibility.SHARED,
     recurring: object = False,
 ) -> PointSaved:
-    """A talking point for the next session, at the end of the list."""
+    """A talking point for the next session, at the end of the list (a person without a
+    series gets an ad-hoc document)."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
@@ -436,18 +464,18 @@ def add_point(
         PointDraft, text=text, raised_by=raised_by, visibility=visibility, recurring=recurring
     )
     with write_transaction(store):
-        series = require_series(store, person)
+        series = _document_series(store, person, today)
         point = OneOnOneRepository(store).add_point(series.id, draft, today)
     return PointSaved(point, archived_notice(person))
 
 
 def _upcoming_point(store: Store, person: Person, point_id: int) -> Point:
     """The person's talking point ``point_id`` that is still upcoming, or a refusal."""
-    series = require_series(store, person)
+    series = find_series(store, person)
     point = OneOnOneRepository(store).find_point(point_id)
     if point is None:
         raise OneOnOneRefusal(f"no talking point with id {point_id}", Refusal.NO_SUCH_POINT, person)
-    if point.series_id != series.id:
+    if series is None or point.series_id != series.id:
         raise InputError(f"talking point {point_id} belongs to someone else's 1:1")
     if point.filed:
         # Held sessions are the record of what was said; their points stay as filed.
@@ -534,24 +562,25 @@ def add_action(
     due_on: object = None,
 ) -> ActionSaved:
     """An action item for ``owner`` (me or them), optionally due on a day; a day already
-    past is accepted and the action is overdue at once."""
+    past is accepted and the action is overdue at once (a person without a series gets an
+    ad-hoc document)."""
     from leadtui.domain.oneonones_input import ActionDraft
     from leadtui.domain.validation import build
 
     draft = build(ActionDraft, today=today, text=text, owner=owner, due_on=due_on)
     with write_transaction(store):
-        series = require_series(store, person)
+        series = _document_series(store, person, today)
         action = OneOnOneRepository(store).add_action(series.id, draft, today)
     return ActionSaved(action, archived_notice(person))
 
 
 def _own_action(store: Store, person: Person, action_id: int) -> Action:
     """The person's action item ``action_id``, or a refusal."""
-    series = require_series(store, person)
+    series = find_series(store, person)
     action = OneOnOneRepository(store).find_action(action_id)
     if action is None:
         raise OneOnOneRefusal(f"no action item with id {action_id}", Refusal.NO_SUCH_ACTION, person)
-    if action.series_id != series.id:
+    if series is None or action.series_id != series.id:
         raise InputError(f"action {action_id} belongs to someone else's 1:1")
     return action
 
@@ -575,6 +604,23 @@ def edit_action(
         action = _own_action(store, person, action_id)
         if action.filed:
             raise InputError(f"action {action_id} is filed under a held session")
+        saved = OneOnOneRepository(store).update_action(action.id, draft)
+    return ActionSaved(saved, archived_notice(person))
+
+
+def edit_action_text(
+    store: Store, person: Person, today: date, action_id: int, *, text: object
+) -> ActionSaved:
+    """Change an open action item's text, keeping its owner and due date."""
+    from leadtui.domain.oneonones_input import ActionDraft
+    from leadtui.domain.validation import build
+
+    with write_transaction(store):
+        action = _own_action(store, person, action_id)
+        if action.filed:
+            raise InputError(f"action {action_id} is filed under a held session")
+        # A due date already past stays: the draft accepts it (overdue at once).
+        draft = build(ActionDraft, today=today, text=text, owner=action.owner, due_on=action.due_on)
         saved = OneOnOneRepository(store).update_action(action.id, draft)
     return ActionSaved(saved, archived_notice(person))
 
@@ -620,13 +666,18 @@ def _notes(current: tuple[str, str], shared: object, private: object) -> NotesDr
 
 
 def write_notes(
-    store: Store, person: Person, *, shared: object = None, private: object = None
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    shared: object = None,
+    private: object = None,
 ) -> NotesSaved:
     """Write the next session's shared and/or private notes; a side not given keeps
-    what it has."""
+    what it has (a person without a series gets an ad-hoc document)."""
     repo = OneOnOneRepository(store)
     with write_transaction(store):
-        series = require_series(store, person)
+        series = _document_series(store, person, today)
         notes = _notes((series.draft_shared_notes, series.draft_private_notes), shared, private)
         repo.set_draft_notes(series.id, notes)
         saved = series._replace(draft_shared_notes=notes.shared, draft_private_notes=notes.private)
@@ -645,18 +696,18 @@ def fix_notes(
     a side not given keeps what it has, and nothing else of the session changes."""
     repo = OneOnOneRepository(store)
     with write_transaction(store):
-        series = require_series(store, person)
+        series = find_series(store, person)
         if held_on is None:
-            found = repo.sessions(series.id, limit=1)
-            if not found:
+            found = repo.sessions(series.id, limit=1) if series else []
+            if not found or series is None:
                 raise OneOnOneRefusal(
                     f"no session with {person.display_name} was held yet",
                     Refusal.NOT_HELD_ON,
                     person,
                 )
         else:
-            found = repo.held_between(series.id, held_on, held_on)[-1:]
-            if not found:
+            found = repo.held_between(series.id, held_on, held_on)[-1:] if series else []
+            if not found or series is None:
                 raise OneOnOneRefusal(
                     f"no session with {person.display_name} was held on {held_on.isoformat()}",
                     Refusal.NOT_HELD_ON,
@@ -667,6 +718,27 @@ def fix_notes(
         notes = _notes((session.shared_notes, session.private_notes), shared, private)
         fixed = repo.update_session_notes(session.id, notes)
     return NotesSaved(series, fixed, archived_notice(person))
+
+
+# --- feedback given in the session -------------------------------------------------------
+
+
+class FeedbackGiven(NamedTuple):
+    """Feedback given in the upcoming session, and what to tell the user (or None)."""
+
+    feedback: Feedback
+    notice: str | None
+
+
+def give_feedback(store: Store, person: Person, today: date, draft: FeedbackDraft) -> FeedbackGiven:
+    """Feedback given in the person's upcoming 1:1: filed under the session when it is
+    held (a person without a series gets an ad-hoc document)."""
+    from leadtui.services.review import add_feedback
+
+    with write_transaction(store):
+        series = _document_series(store, person, today)
+        added = add_feedback(store, person, draft, series_id=series.id)
+    return FeedbackGiven(added.entry, added.notice)
 
 
 # --- holding a session -------------------------------------------------------------------
@@ -683,33 +755,57 @@ class Held(NamedTuple):
     notice: str | None
 
 
+def _refuse_hold(
+    store: Store, person: Person, series: Series | None, day: date, today: date
+) -> None:
+    """Raise the reason the upcoming session cannot be held on ``day``, if there is one
+    (domain ``hold_refusal``: not on a day to come, one hold per day)."""
+    held = series is not None and bool(OneOnOneRepository(store).held_between(series.id, day, day))
+    refusal = hold_refusal(day, today, held)
+    if refusal is HoldRefusal.FUTURE:
+        raise InputError(
+            f"{day.isoformat()} is in the future; a session is held on the day it took place"
+        )
+    if refusal is HoldRefusal.ALREADY_HELD:
+        raise OneOnOneRefusal(
+            f"a session on {day.isoformat()} is already held; add to the next one, "
+            "or fix that session's notes",
+            Refusal.ALREADY_HELD,
+            person,
+            day,
+        )
+
+
+def hold_preview(
+    store: Store, person: Person, today: date, *, held_on: date | None = None
+) -> HoldPlan:
+    """What holding the upcoming session would file and carry over, or now the refusal
+    :func:`hold_session` would give: a front end asks to confirm only a hold it can do."""
+    repo = OneOnOneRepository(store)
+    series = find_series(store, person)
+    _refuse_hold(store, person, series, held_on or today, today)
+    if series is None:
+        return plan_hold([], [])
+    reopened = [a for a in repo.actions(series.id, open_only=True) if a.filed]
+    return plan_hold(repo.open_points(series.id), repo.upcoming_actions(series.id) + reopened)
+
+
 def hold_session(store: Store, person: Person, today: date, *, held_on: date | None = None) -> Held:
     """Hold (close) the upcoming session on ``held_on`` (default today).
 
     Refused on a day still to come, and on a day this series already held a session
     (one hold per day). The carry-over rule (domain ``plan_hold``) decides what is filed
     under the session and what carries over; feedback given in the session is filed
-    under it; the notes written so far become its notes.
+    under it; the notes written so far become its notes. A person without a series gets
+    an ad-hoc document, so meeting someone now and then records the session on the day.
     """
     from leadtui.domain.oneonones_input import NotesDraft
 
     day = held_on or today
     repo = OneOnOneRepository(store)
     with write_transaction(store):
-        series = require_series(store, person)
-        refusal = hold_refusal(day, today, bool(repo.held_between(series.id, day, day)))
-        if refusal is HoldRefusal.FUTURE:
-            raise InputError(
-                f"{day.isoformat()} is in the future; a session is held on the day it took place"
-            )
-        if refusal is HoldRefusal.ALREADY_HELD:
-            raise OneOnOneRefusal(
-                f"a session on {day.isoformat()} is already held; add to the next one, "
-                "or fix that session's notes",
-                Refusal.ALREADY_HELD,
-                person,
-                day,
-            )
+        _refuse_hold(store, person, find_series(store, person), day, today)
+        series = _document_series(store, person, today)
         upcoming = repo.upcoming_actions(series.id)
         # An action reopened after it was filed (older versions allowed it) still carries.
         reopened = [a for a in repo.actions(series.id, open_only=True) if a.filed]
@@ -763,7 +859,14 @@ def reschedule(
     """
     repo = OneOnOneRepository(store)
     with write_transaction(store):
-        series = require_series(store, person)
+        series = find_series(store, person)
+        if series is None or series.ad_hoc:
+            raise OneOnOneRefusal(
+                f"the 1:1 with {person.display_name} is ad hoc, with no dates to move or skip; "
+                "it needs a recurring series",
+                Refusal.NO_SERIES,
+                person,
+            )
         if series.status is not SeriesStatus.ACTIVE:
             raise OneOnOneRefusal(
                 f"the 1:1 with {person.display_name} is {series.status.value}; resume it first",
@@ -817,13 +920,13 @@ def restore_occurrence(store: Store, person: Person, day: date) -> Restored:
     was moved to); the result says the rule date it is back on."""
     repo = OneOnOneRepository(store)
     with write_transaction(store):
-        series = require_series(store, person)
-        changes = repo.changes(series.id)
+        series = find_series(store, person)
+        changes = repo.changes(series.id) if series is not None else {}
         # The session shown on ``day`` (moved there) first, then the occurrence whose rule
         # date is ``day``.
         moved_here = [orig for orig, moved in changes.items() if moved == day]
         original = moved_here[0] if moved_here else (day if day in changes else None)
-        if original is None:
+        if original is None or series is None:
             raise InputError(
                 f"the 1:1 with {person.display_name} on {day.isoformat()} was not moved or skipped"
             )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.oneonones import (
     Action,
+    Cadence,
     Point,
     PointStatus,
     Series,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 _SERIES = (
     "id, person_id, every_weeks, weekday, at_time, minutes, starts_on, status, "
-    "draft_shared_notes, draft_private_notes"
+    "draft_shared_notes, draft_private_notes, cadence"
 )
 _POINT = (
     "id, series_id, text, raised_by, visibility, status, recurring, position, carried, "
@@ -46,7 +47,7 @@ def _day(value: str | None) -> date | None:
 
 
 def _series(row: tuple[Any, ...]) -> Series:
-    sid, pid, every, weekday, at_time, minutes, starts, status, shared, private = row
+    sid, pid, every, weekday, at_time, minutes, starts, status, shared, private, cadence = row
     return Series(
         sid,
         pid,
@@ -58,6 +59,7 @@ def _series(row: tuple[Any, ...]) -> Series:
         SeriesStatus(status),
         shared,
         private,
+        Cadence(cadence),
     )
 
 
@@ -119,14 +121,15 @@ class OneOnOneRepository:
         return [_series(row) for row in rows]
 
     def save_series(self, person_id: int, draft: SeriesDraft) -> Series:
-        """Write the person's series row: a new one, or its rule, time and length changed."""
+        """Write the person's recurring series row: a new one, or its rule, time and length
+        changed (an ad-hoc row becomes recurring)."""
         with write_transaction(self.store):
             self.store.execute(
                 "insert into oo_series (person_id, every_weeks, weekday, at_time, minutes, "
                 "starts_on, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict(person_id) do "
                 "update set every_weeks = excluded.every_weeks, weekday = excluded.weekday, "
                 "at_time = excluded.at_time, minutes = excluded.minutes, "
-                "starts_on = excluded.starts_on",
+                "starts_on = excluded.starts_on, cadence = 'recurring'",
                 [
                     person_id,
                     draft.every_weeks,
@@ -134,6 +137,24 @@ class OneOnOneRepository:
                     draft.at_time,
                     draft.minutes,
                     draft.starts_on.isoformat(),
+                    datetime.now().isoformat(timespec="seconds"),
+                ],
+            )
+        series = self.series_for(person_id)
+        assert series is not None
+        return series
+
+    def add_ad_hoc_series(self, person_id: int, today: date) -> Series:
+        """Write a new ad-hoc series row for the person (started ``today``)."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "insert into oo_series (person_id, weekday, starts_on, cadence, created_at) "
+                "values (?, ?, ?, ?, ?)",
+                [
+                    person_id,
+                    today.weekday(),
+                    today.isoformat(),
+                    Cadence.AD_HOC.value,
                     datetime.now().isoformat(timespec="seconds"),
                 ],
             )

@@ -477,7 +477,7 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         series = self.doc.series
 
         def save(values: dict[str, Any]) -> None:
-            saved = write_notes(self.db, self._person(), **values)
+            saved = write_notes(self.db, self._person(), self.today, **values)
             self._notice(saved.notice)
 
         self.app.push_screen(
