@@ -8,6 +8,7 @@ notice naming the problem, so a typo never stops the app from opening.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,3 +105,62 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         return _validate(data), []
     except ValueError as exc:
         return Settings(), [f"{path}: {exc}; using defaults"]
+
+
+_THEME_LINE = re.compile(r"^\s*theme\s*=")
+_TABLE_LINE = re.compile(r"^\s*\[")
+
+
+def with_theme(text: str, theme: str) -> str:
+    """``text`` (a config.toml) with its top-level ``theme = "..."`` line set to ``theme``.
+
+    Only that one line changes (or is added before the first table): the person's
+    other settings, comments and layout stay as they wrote them.
+    """
+    import json
+
+    # A TOML basic string: JSON's escapes without ASCII-only surrogate pairs.
+    line = f"theme = {json.dumps(theme, ensure_ascii=False)}"
+    lines = text.splitlines()
+    first_table = next((i for i, raw in enumerate(lines) if _TABLE_LINE.match(raw)), len(lines))
+    for i in range(first_table):
+        if _THEME_LINE.match(lines[i]):
+            lines[i] = line
+            break
+    else:
+        # Before the first table, after a blank line if the top has other settings.
+        head = lines[:first_table]
+        while head and not head[-1].strip():
+            head.pop()
+        lines = [*head, line, *([""] if first_table < len(lines) else []), *lines[first_table:]]
+    return "\n".join(lines) + "\n"
+
+
+def remember_theme(path: Path, theme: str) -> None:
+    """Write ``theme`` into the config.toml at ``path``, keeping everything else.
+
+    The file is replaced atomically (a temporary file beside it, renamed) with mode
+    0600. A file that cannot be read as TOML is left alone: ValueError says why. An
+    OSError (a read-only folder) is the caller's to report.
+    """
+    import os
+    import tempfile
+
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path} cannot be read ({exc}); the theme was not remembered") from None
+    updated = with_theme(text, theme)
+    if tomllib.loads(updated).get("theme") != theme:
+        # A layout this edit does not understand: better to forget than to break the file.
+        raise ValueError(f"{path}: the theme line could not be written; set theme there")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+        os.replace(temp, path)  # mkstemp made it 0600; the rename keeps that
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

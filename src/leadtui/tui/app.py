@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -14,12 +16,19 @@ from leadtui.config import DEFAULT_THEME, Settings, load_settings
 from leadtui.errors import DatabaseRefusedError
 from leadtui.paths import Locations
 from leadtui.tui.screens import SCREENS
+from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.themes import builtin_themes_dir, load_themes
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
     from leadtui.store.database import Preflight, Store
+
+
+# How often the app asks SQLite whether another connection (the command line, a second
+# leadtui) committed: a cheap pragma, no query of the data itself.
+DATA_VERSION_SECONDS = 2.0
 
 
 class LeadtuiApp(App[None]):
@@ -37,7 +46,12 @@ class LeadtuiApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit_anywhere", priority=True),
+        # App bindings come last: a text field keeps "/" as a character, and People's own
+        # "/" (its filter) wins there; ctrl+f opens search everywhere.
+        Binding("ctrl+f", "search", "Search", show=False, id="app.search"),
+        Binding("slash", "search", "Search", show=False, id="app.search_slash"),
     ]
+    _remembered_theme: str = ""
 
     def __init__(
         self,
@@ -55,6 +69,7 @@ class LeadtuiApp(App[None]):
         self.settings = settings or Settings()
         self.notices = list(notices or [])
         self._db: Store | None = None
+        self._data_version: int | None = None
         refusal: str | None = None
         try:
             self._db = open_database(locations.db_path, preflight=preflight)
@@ -88,9 +103,76 @@ class LeadtuiApp(App[None]):
         return self._db
 
     def on_mount(self) -> None:
-        """Show notices gathered while starting (bad config, unknown theme ...)."""
+        """Show notices gathered while starting (bad config, unknown theme ...), remember
+        a theme chosen from now on, and watch for writes from other connections."""
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
+        self._remembered_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._db is not None:
+            self._data_version = self._read_data_version()
+            self.set_interval(DATA_VERSION_SECONDS, self.check_for_writes, name="data-version")
+
+    # Themes
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Variables leadtui's CSS uses that a theme may leave out (Textual's built-ins,
+        a user's TOML): ``card-border``, the border of a screen's cards, seen on a dark
+        background and on a light one alike."""
+        theme = self.current_theme
+        if "card-border" in theme.variables:
+            return {}
+        # Only for themes that do not set it: the colour system costs a few milliseconds.
+        generated = theme.to_color_system().generate()
+        return {"card-border": generated["panel-lighten-2" if theme.dark else "panel-darken-2"]}
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Write a theme chosen in the app (the palette's Theme) to config.toml."""
+        if theme.name == self._remembered_theme:
+            return
+        from dataclasses import replace
+
+        from leadtui.config import remember_theme
+
+        self._remembered_theme = theme.name
+        self.settings = replace(self.settings, theme=theme.name)
+        try:
+            remember_theme(self.locations.config_file, theme.name)
+        except (OSError, ValueError) as exc:
+            self.notify(
+                f"Theme {theme.name} is used now but not remembered: {exc}",
+                severity="warning",
+                markup=False,
+            )
+
+    # Live data
+
+    def _read_data_version(self) -> int | None:
+        try:
+            row = self.db.execute("pragma data_version").fetchone()
+        except sqlite3.Error:
+            return None  # busy or closing: asked again on the next tick
+        return int(row[0])
+
+    def check_for_writes(self) -> None:
+        """Reload the screen in view when another connection committed since last asked.
+
+        ``pragma data_version`` changes only for commits by other connections, so the
+        app's own writes (already shown) cost nothing. A screen behind a dialog reloads
+        when the dialog closes (screens reload whenever they come back into view).
+        """
+        version = self._read_data_version()
+        if version is None or version == self._data_version:
+            return
+        self._data_version = version
+        screen = self.screen
+        if isinstance(screen, LeadtuiScreen):
+            screen.refresh_data()
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Coming back from a shell where something was captured: look at once."""
+        if self._db is not None:
+            self.check_for_writes()
 
     def _apply_themes(self) -> None:
         loaded = load_themes(builtin_themes_dir(), self.locations.themes_dir)
@@ -117,6 +199,17 @@ class LeadtuiApp(App[None]):
                 f"[keymap] ignores unknown binding ids: {', '.join(unknown)} (F1 lists the keys)"
             )
         self.set_keymap({k: v for k, v in keymap.items() if k in known})
+
+    def action_search(self) -> None:
+        """Open search over the screen in view (not over a dialog, nor over itself)."""
+        from leadtui.tui.screens.search import SearchScreen
+
+        if self._db is None:
+            return
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_focus_query()
+        elif isinstance(self.screen, LeadtuiScreen):
+            self.push_screen(SearchScreen())
 
     def action_go(self, mode: str) -> None:
         """Switch to a top-level screen."""
@@ -148,6 +241,7 @@ def known_binding_ids() -> set[str]:
     classes: list[type] = [entry.load() for entry in SCREENS]
     from leadtui.tui.screens.oneonone_forms import NotesForm
     from leadtui.tui.screens.review_forms import EvidenceChooser
+    from leadtui.tui.screens.search import SearchScreen
     from leadtui.tui.screens.text_prompt import TextPrompt
     from leadtui.tui.screens.work_form import WorkForm
 
@@ -159,6 +253,7 @@ def known_binding_ids() -> set[str]:
         KeyTable,
         LeadtuiApp,
         NotesForm,
+        SearchScreen,
         TextPrompt,
         WorkForm,
     ]

@@ -59,6 +59,13 @@ class LeadtuiScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *go_bindings(),
         Binding("f1", "help", "Help", id="app.help"),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Refresh",
+            tooltip="Refresh this screen from the database",
+            id="app.refresh",
+        ),
         # q works everywhere and F1 lists it; the footer keeps its room for the screen's keys.
         Binding("q", "app.quit", "Quit", show=False, id="app.quit"),
     ]
@@ -96,6 +103,12 @@ class LeadtuiScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the database."""
+
+    def action_reload(self) -> None:
+        """ctrl+r: read this screen's data again (writes from the command line show up by
+        themselves within seconds; this is for now)."""
+        self.refresh_data()
+        self.notify("Refreshed", title=self.AREA, timeout=1.5, markup=False)
 
     def guarded(self, change: Callable[[], T]) -> T | None:
         """Run a write; a refusal or a busy database becomes a notice, never a crash."""

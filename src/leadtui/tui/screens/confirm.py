@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from leadtui.tui.widgets.footer import Footer
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -30,12 +32,14 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(Text(self.question, style="bold"))
+            # Content, not markup: a question may quote a person's name or words.
+            yield Static(Content(self.question), classes="question")
             if self.detail:
-                yield Static(Text(self.detail), classes="muted")
+                yield Static(Content(self.detail), classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no")
+        yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer from a click."""

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from leadtui.tui.widgets.footer import Footer
+
 if TYPE_CHECKING:
     from leadtui.tui.screens.base import LeadtuiScreen
 
@@ -64,5 +66,6 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = f"Help · {self.for_screen.AREA}"
             box.border_subtitle = "esc to close"
             yield Markdown(self.help_text)
-            yield Static(Text("Keys", style="bold"), classes="help-heading")
+            yield Static("Keys", classes="help-heading")
             yield Static(self.keys, id="help-keys")
+        yield Footer()

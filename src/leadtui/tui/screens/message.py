@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Middle
+from textual.containers import Center, Middle, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from leadtui.tui.widgets.footer import Footer
 
 
 class MessageScreen(Screen[None]):
@@ -27,18 +29,11 @@ class MessageScreen(Screen[None]):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            box = Static(
-                Text.assemble(
-                    (self.title_text, "bold"),
-                    "\n\n",
-                    self.message,
-                    "\n\n",
-                    ("Press q to quit.", "dim"),
-                ),
-                id="message-box",
-            )
-            yield box
+        with Middle(), Center(), Vertical(id="message-box"):
+            yield Static(Content(self.title_text), classes="message-title")
+            yield Static(Content(self.message))
+            yield Static("Press q to quit.", classes="message-hint")
+        yield Footer()
 
     def action_leave(self) -> None:
         """Quit, reporting the problem on the terminal too."""
