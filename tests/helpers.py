@@ -80,15 +80,7 @@ def plain_text(widget: object) -> str:
     return capture.get()
 
 
-def option_lines(option_list: object, width: int = 60) -> list[str]:
-    """The lines an OptionList shows (a card on Today), each rendered ``width`` wide with
-    runs of spaces made one."""
-    from rich.console import Console
-
-    console = Console(width=width, file=io.StringIO(), color_system=None)
-    lines: list[str] = []
-    for option in option_list.options:  # type: ignore[attr-defined]
-        with console.capture() as capture:
-            console.print(option.prompt)
-        lines += [" ".join(line.split()) for line in capture.get().splitlines()]
-    return lines
+def card_lines(card: object) -> list[str]:
+    """The lines a card on Today shows, runs of spaces made one."""
+    text = card.render().plain  # type: ignore[attr-defined]
+    return [" ".join(line.split()) for line in text.splitlines()]

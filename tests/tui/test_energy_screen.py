@@ -11,7 +11,7 @@ from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
 from leadtui.tui.widgets.today_cards import EnergyCard
-from tests.helpers import SIZE, TODAY, option_lines, plain_text
+from tests.helpers import SIZE, TODAY, card_lines, plain_text
 
 
 def stored_levels(db_path: Path) -> dict[str, int]:
@@ -115,8 +115,8 @@ async def test_today_says_energy_is_not_logged(app: LeadtuiApp) -> None:
     """Today's card says the verdict in words, never the state id."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Energy not logged today." in option_lines(app.screen.query_one(EnergyCard))
+        assert "Energy not logged today." in card_lines(app.screen.query_one(EnergyCard))
         await pilot.press("E", "2", "t")
         await pilot.pause()
-        card = option_lines(app.screen.query_one(EnergyCard))
-        assert card == ["Today: 2 · drained", "Not enough data yet: 1 of 14 days logged"]
+        card = card_lines(app.screen.query_one(EnergyCard))
+        assert card == ["Today: 2 · drained", "Not enough data: 1 of 14 days"]

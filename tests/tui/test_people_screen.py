@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
@@ -13,7 +14,8 @@ from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.person_form import PersonForm
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.helpers import SIZE
+from leadtui.tui.widgets.people_table import PeopleTable
+from tests.helpers import SIZE, SMALL, TODAY
 
 
 def stored(db_path: Path) -> list[tuple[str, str, str | None]]:
@@ -151,3 +153,64 @@ async def test_j_and_k_move_the_cursor(app: LeadtuiApp, db_path: Path) -> None:
         assert app.screen.query_one(KeyTable).cursor_row == 2
         await pilot.press("k")
         assert app.screen.query_one(KeyTable).cursor_row == 1
+
+
+async def test_an_empty_database_says_what_to_press(app: LeadtuiApp, db_path: Path) -> None:
+    """Nobody yet: not an empty table but the key that adds someone and the demo."""
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        empty = app.screen.query_one("#people-empty", Static)
+        text = str(empty.render())
+        assert empty.display and not app.screen.query_one(PeopleTable).display
+        assert "Press a to add someone" in text and "leadtui demo --db try.db" in text
+        await pilot.press("a", *"Sam Okafor", "ctrl+s")
+        await pilot.pause()
+        assert not empty.display and table_names(app) == ["Sam Okafor"]
+
+
+async def test_with_everyone_archived_the_empty_state_points_at_h(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, PersonDraft(name="Sam Okafor"))
+    db = open_database(db_path)
+    PeopleRepository(db).set_archived(PeopleRepository(db).list()[0].id, TODAY)
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        text = str(app.screen.query_one("#people-empty", Static).render())
+        assert "h shows the 1 archived person" in text
+        await pilot.press("h")
+        assert table_names(app) == ["Sam Okafor (archived)"]
+
+
+async def test_start_dates_read_as_on_every_screen(app: LeadtuiApp, db_path: Path) -> None:
+    """7 Mar this year, 7 Dec 2025 another year: no ISO dates on screen."""
+    seed(
+        db_path,
+        PersonDraft(name="Ana", started_on=date(2026, 3, 7)),
+        PersonDraft(name="Ben", started_on=date(2025, 12, 7)),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        table = app.screen.query_one(PeopleTable)
+        assert [str(table.get_row_at(i)[-1]) for i in range(2)] == ["7 Mar", "7 Dec 2025"]
+
+
+async def test_at_80_columns_every_column_fits(app: LeadtuiApp, db_path: Path) -> None:
+    """Level gives way (the form shows it) and titles are cut, so nothing scrolls sideways;
+    wider again, Level comes back without reading the database."""
+    title = "Senior Engineering Manager, Developer Productivity"
+    seed(db_path, PersonDraft(name="Farah Kowalski", title=title, level="M5", team="Mobile"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(PeopleTable)
+        headings = [str(column.label) for column in table.ordered_columns]
+        assert headings == ["Name", "Relation", "Title", "Team", "Started"]
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "Level" in [str(column.label) for column in table.ordered_columns]
+        assert table_names(app) == ["Farah Kowalski"]

@@ -16,14 +16,14 @@ from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.widgets.today_cards import PeopleCard, ReviewsCard
-from tests.helpers import SIZE, TODAY, option_lines
+from tests.helpers import SIZE, TODAY, card_lines
 
 HALF = "2026-H2"
 SIX = (("Clear docs", "Calm on call", "Mentors"), ("Delegate", "Estimate", "Listen"))
 
 
 def card_text(app: LeadtuiApp) -> str:
-    return "\n".join(option_lines(app.screen.query_one(ReviewsCard), 40))
+    return "\n".join(card_lines(app.screen.query_one(ReviewsCard)))
 
 
 def seed(db_path: Path, names: tuple[str, ...] = ("Ana Ruiz", "Ben Osei", "Cy Park")) -> None:
@@ -124,9 +124,9 @@ async def test_people_panel_is_one_line_per_person_with_names_aligned(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         panel = app.screen.query_one(PeopleCard)
-        lines = (panel.render_line(y).text.rstrip() for y in range(panel.option_count))
-        text = [line for line in lines if line]
-        assert panel.border_title == "People · 3"
+        strips = panel.render_lines(panel.region.reset_offset)
+        text = [strip.text.rstrip() for strip in strips if strip.text.strip()]
+        assert app.screen.query_one("#today-people").border_title == "People · 3"
         assert text[0] == "Reports · 3"
         assert text[1].startswith("Ana Ruiz") and text[1].endswith("…")
         assert "Principal" in text[1] and "Reliability" not in "".join(text)

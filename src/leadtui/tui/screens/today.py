@@ -7,21 +7,24 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
 from leadtui.services.today import today_overview
+from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.today_cards import (
     CardList,
     EnergyCard,
+    MoreCard,
     OneOnOneCard,
     OpenPerson,
     OpenScreen,
     PeopleCard,
     ReviewsCard,
+    Ritual,
 )
 
 # Textual markup: text styles only; colours come from today.tcss.
@@ -40,11 +43,14 @@ Press [b]p[/b] for People, then [b]a[/b] to add someone.
 
 F1 explains any screen; ctrl+p finds every screen and action by name."""
 
-# The rituals still to come share one card until each arrives with its own.
-COMING = """\
-[b]Succession[/b]: gaps, focus areas, meeting audit and vacation cover.
-[b]Rotations[/b]: six-month, two-seat duties and the leadership host.
-Not in this version yet."""
+# The rituals without a card of their own share one, a line each.
+MORE_RITUALS = (
+    Ritual("succession", "Succession", "bench and cover"),
+    Ritual("rotations", "Rotations", "duties, weekly host"),
+)
+
+# Today's own key, and the screens whose card here opens them, stay out of its footer.
+CARDS_OPEN = {"go.today", "go.oneonones", "go.reviews", "go.energy"}
 
 # Width classes: below 64 columns the cards stack in one column; below 110 the People
 # card moves under the cards; from 110 it sits at the left, beside them.
@@ -70,8 +76,14 @@ class TodayScreen(LeadtuiScreen):
     # Its styles (today.tcss) load with the app's, as the first screen shown.
     AREA = "Today"
     HORIZONTAL_BREAKPOINTS = WIDTHS
-    # Home lists every screen's key in its footer; the ritual screens keep theirs short.
-    BINDINGS: ClassVar[list[BindingType]] = go_bindings(show_all=True)
+    # The footer lists the screens without a card here, and Help: a card names its
+    # screen's key in its title and opens it, and the room keeps Help on screen at 80
+    # columns. Every key works whether shown or not.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(b.key, b.action, b.description, show=b.id not in CARDS_OPEN, id=b.id)
+        for b in go_bindings(show_all=True)
+        if isinstance(b, Binding)
+    ]
     HELP = """\
 # Today
 
@@ -110,13 +122,14 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
             welcome.border_title = "Getting started"
             yield welcome
             with Grid(id="today-cards"):
-                yield OneOnOneCard(classes="card")
-                yield ReviewsCard(classes="card")
-                yield EnergyCard(classes="card")
-                coming = Static(COMING, id="today-coming", classes="card")
-                coming.border_title = "Still to come"
-                yield coming
-            yield PeopleCard(classes="card today-side")
+                keys = {entry.mode: entry.key for entry in SCREENS}
+                yield OneOnOneCard(title=f"One-on-ones · {keys['oneonones']}", classes="card")
+                yield ReviewsCard(title=f"Reviews · {keys['reviews']}", classes="card")
+                yield EnergyCard(title=f"Energy · {keys['energy']}", classes="card")
+                yield MoreCard(MORE_RITUALS, keys)
+            # Its own scroll: beside the cards, the list may be taller than the screen.
+            with VerticalScroll(id="today-people", classes="today-side", can_focus=False):
+                yield PeopleCard()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,6 +144,7 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
         )
         self.query_one("#today-date", Static).update(f"{self.today:%A %-d %B %Y}")
         self.set_class(overview.is_first_run, "-first-run")
+        self.query_one("#today-people").border_title = f"People · {overview.people_count}"
         for card in self.query(CardList):
             card.show(overview)
 

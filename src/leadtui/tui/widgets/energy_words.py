@@ -17,18 +17,17 @@ STATE_MOOD = {
 }
 
 
-def verdict_headline(verdict: EnergyVerdict) -> str:
-    """One line: "Energized", or "Not enough data yet: 3 of 14 days logged" …"""
+def verdict_headline(verdict: EnergyVerdict, *, short: bool = False) -> str:
+    """One line: "Energized", or "Not enough data yet: 3 of 14 days logged" (``short``,
+    for a card: "Not enough data: 3 of 14 days") …"""
     state = verdict.state
     if state is EnergyState.NOT_ENOUGH_DATA:
-        return (
-            f"Not enough data yet: {verdict.window.entries} of "
-            f"{verdict.thresholds.min_entries} days logged"
-        )
+        counted = f"{verdict.window.entries} of {verdict.thresholds.min_entries} days"
+        return f"Not enough data: {counted}" if short else f"Not enough data yet: {counted} logged"
     if state is EnergyState.ENERGIZED:
         return "Energized"
     if state is EnergyState.DEENERGIZED:
-        return "De-energized: more drained than good lately"
+        return "De-energized" if short else "De-energized: more drained than good lately"
     return "Out of balance for a year"
 
 
