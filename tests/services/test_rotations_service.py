@@ -213,3 +213,25 @@ def test_today_card_data(team: Store) -> None:
     card = svc.rotations_today(team, TODAY)
     assert card.configured and card.host is not None
     assert card.host_name in ("Ana", "Ben")
+
+
+def test_the_running_document_and_the_review_packet_carry_the_terms(team: Store) -> None:
+    from leadtui.domain.dates import Half
+    from leadtui.domain.privacy import Audience
+    from leadtui.export.review import review_document
+    from leadtui.services.oneonones import running_document
+    from leadtui.services.review import review_packet
+
+    capacity = _capacity(team)
+    svc.plan(team, capacity, TODAY, date(2027, 6, 30))
+    later = date(2026, 12, 10)
+    schedule = svc.schedule_of(team, capacity, later)
+    ending = next(s for s in schedule.segments if s.seat == 1 and s.covers(later))
+    person = next(p for p in svc.list_people(team) if p.id == ending.person_id)
+    doc = running_document(team, person, later)
+    assert any(s.startswith("ends Incident Review on Thu 31 Dec") for s in doc.suggested)
+    packet = review_packet(team, person, Half(2026, 2), later)
+    assert packet.rotation_terms and packet.rotation_terms[0].capacity == "Incident Review"
+    for audience in (Audience.PRIVATE, Audience.PERSON):
+        text = review_document(packet, audience, later)
+        assert "## Rotation terms served" in text and "- Incident Review, seat 1:" in text

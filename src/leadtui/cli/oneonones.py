@@ -281,6 +281,8 @@ def oneonone_show(args: argparse.Namespace) -> int:
         if p.status is not PointStatus.OPEN:
             flags.append(p.status.value)
         echo(f"  {p.id:>4}  {literal(p.text)}  ({', '.join(flags)})")
+    for suggestion in doc.suggested:
+        echo(f"  suggested: {literal(suggestion)}")
     open_actions = [a for a in doc.actions if a.done_on is None]
     echo("open actions:" if open_actions else "open actions: none")
     for a in open_actions:

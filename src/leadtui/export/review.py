@@ -19,8 +19,6 @@ from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.export.markdown import header, inline, only_yours
 from leadtui.services.review import ReviewPacket
 
-_LATER = "_Filled in by {what} when it is set up in leadtui._"
-
 
 def _evidence(e: Evidence, audience: Audience) -> str:
     feedback = e.kind == "feedback"
@@ -105,7 +103,6 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
     than shown empty, so a copy never claims "none recorded" where there is some.
     """
     view = packet.view
-    private = audience is Audience.PRIVATE
     title = f"Review packet — {view.person.name}, {view.half.label}"
     parts = [
         header(title, audience, today),
@@ -126,10 +123,29 @@ def review_document(packet: ReviewPacket, audience: Audience, today: date) -> st
 
     if reaches(Visibility.SHARED, Topic.FOCUS_AREA, audience):
         parts.append(_succession_section(packet, audience))
-    if private:
-        # A section a later ritual fills; the person's copy leaves it out until it exists.
-        parts.append("## Rotation terms served\n\n" + _LATER.format(what="meeting rotations"))
+    if reaches(Visibility.SHARED, Topic.ROTATION, audience):
+        parts.append(_rotation_section(packet, audience))
     return "\n\n".join(parts) + "\n"
+
+
+def _rotation_section(packet: ReviewPacket, audience: Audience) -> str:
+    """The half's rotation terms with their recognition: team text, in every copy."""
+    lines = ["## Rotation terms served", ""]
+    for term in packet.rotation_terms:
+        record = term.record
+        line = (
+            f"- {inline(term.capacity)}, seat {term.seat}: "
+            f"{term.starts.isoformat()} to {term.ends.isoformat()}"
+        )
+        if record is not None and record.recognized_on is not None:
+            where = record.recognized_in.value if record.recognized_in else "recognized"
+            line += f"; recognized ({where}) on {record.recognized_on.isoformat()}"
+        elif term.ends < packet.last:
+            line += "; no recognition recorded"
+        lines.append(line)
+    if not packet.rotation_terms:
+        lines.append("_No rotation terms this half._")
+    return "\n".join(lines)
 
 
 def _feedback_section(packet: ReviewPacket, audience: Audience) -> str:

@@ -50,6 +50,7 @@ from leadtui.domain.oneonones import (
 )
 from leadtui.errors import InputError
 from leadtui.services.people import archived_notice, list_people
+from leadtui.services.rotations import talking_points
 from leadtui.store.database import write_transaction
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -106,6 +107,9 @@ class RunningDocument(NamedTuple):
     sessions: list[tuple[Session, list[Point], list[Action]]]
     changes: dict[date, date | None]
     feedback: list[Feedback]  # given in this 1:1: pending, or filed under a shown session
+    # Suggested talking points from the other rituals (a rotation term starting or ending
+    # within four weeks); computed each time, never stored.
+    suggested: tuple[str, ...] = ()
 
     def hold_plan(self) -> HoldPlan:
         """What holding the upcoming session would file and carry over."""
@@ -174,7 +178,8 @@ def running_document(
     series = find_series(store, person)
     if series is None:
         unsaved = unsaved_ad_hoc(person.id, today)
-        return RunningDocument(person, unsaved, None, False, [], [], [], {}, [])
+        suggested = tuple(talking_points(store, person.id, today))
+        return RunningDocument(person, unsaved, None, False, [], [], [], {}, [], suggested)
     changes = repo.changes(series.id)
     sessions = repo.sessions(series.id, limit=history)
     ids = [s.id for s in sessions]
@@ -198,6 +203,7 @@ def running_document(
         ],
         changes=changes,
         feedback=FeedbackRepository(store).in_series(series.id, ids),
+        suggested=tuple(talking_points(store, person.id, today)),
     )
 
 

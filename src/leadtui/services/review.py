@@ -52,6 +52,7 @@ from leadtui.domain.oneonones import (
 from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import archived_notice, get_person, list_people
+from leadtui.services.rotations import ServedTerm, terms_served
 from leadtui.services.succession import PersonSuccession, person_succession
 from leadtui.store.database import write_transaction
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
@@ -536,6 +537,8 @@ class ReviewPacket(NamedTuple):
     kept: dict[Side, CommitmentsKept]
     # The half's focus areas (the person's copy) and gaps, readiness, candidacy (yours).
     succession: PersonSuccession | None = None
+    # Rotation terms served in the half, with their recognition.
+    rotation_terms: tuple[ServedTerm, ...] = ()
 
 
 def review_packet(
@@ -564,4 +567,5 @@ def review_packet(
         done = [a for a in touching if a.done_on is not None and first <= a.done_on <= last]
         kept = {side: commitments_kept_between(touching, side, first, until) for side in Side}
     succession = person_succession(store, person, half)
-    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept, succession)
+    terms = tuple(terms_served(store, person.id, first, last, today))
+    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept, succession, terms)

@@ -4,7 +4,8 @@ Each ritual adds its part here as it arrives: the people the rituals are
 about, grouped by relation, and whether today's energy is logged and the
 verdict when it is not "energized"; the week's one-on-ones; the T3B3s still to
 deliver this half and the reports without feedback for a month; the reports without a
-focus area this half, the meeting audit still due and the bench.
+focus area this half, the meeting audit still due and the bench; the next leadership
+meeting's host, terms changing in the next four weeks and the rotation checks that fail.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from leadtui.domain.people import Person, Relation
 from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
 from leadtui.services.review import ReviewOverview, review_overview
+from leadtui.services.rotations import RotationsToday, rotations_today
 from leadtui.services.succession import SuccessionCard, succession_card
 from leadtui.store.people import PeopleRepository
 
@@ -35,6 +37,7 @@ class TodayOverview(NamedTuple):
     oneonones: OneOnOneOverview | None = None
     reviews: ReviewOverview | None = None
     succession: SuccessionCard | None = None
+    rotations: RotationsToday | None = None
 
     @property
     def people_count(self) -> int:
@@ -71,4 +74,5 @@ def today_overview(
         oneonones=oneonone_overview(db, today, people),
         reviews=review_overview(db, today, half_start_month, people),
         succession=succession_card(db, today, half_start_month),
+        rotations=rotations_today(db, today),
     )

@@ -1,0 +1,54 @@
+"""Today's Rotations card: the next leadership meeting's host, terms starting or ending
+in the next four weeks, and every rotation check that fails. Each line opens Rotations."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from leadtui.domain.dates import day_label
+from leadtui.services.today import TodayOverview
+from leadtui.tui.widgets.today_cards import CardLine, CardList, OpenScreen
+
+# Checks beyond these are summed up in one line: the card stays a glance.
+CHECKS_SHOWN = 3
+
+
+class RotationsCard(CardList):
+    """The Rotations part of the Today overview."""
+
+    TITLE = "Rotations"
+
+    def lines(self, overview: TodayOverview) -> list[CardLine]:
+        """Host, changes, checks; a hint when nothing is set up."""
+        card = overview.rotations
+        opens = partial(OpenScreen, "rotations")
+        if card is None or not card.configured:
+            hint = self.text("No rotations yet: ", "muted")
+            hint.append_text(self.text('leadtui rotation add "Incident Review"', "heading"))
+            return [CardLine(hint, opens=opens)]
+        lines: list[CardLine] = []
+        if card.host is not None and card.host_name is not None:
+            line = self.text("Leadership meeting: ", "heading")
+            line.append_text(self.text(f"{card.host_name} hosts"))
+            lines.append(
+                CardLine(line, self.text(day_label(card.host.on, overview.today), "muted"), opens)
+            )
+        for change in card.changes:
+            verb = "starts" if change.starts else "ends"
+            line = self.text(f"{change.person} {verb} {change.capacity} (seat {change.seat})")
+            detail = self.text(day_label(change.on, overview.today), "muted")
+            lines.append(CardLine(line, detail, opens))
+        if not card.changes:
+            lines.append(
+                CardLine(self.text("No terms change in the next four weeks", "muted"), opens=opens)
+            )
+        for warning in card.warnings[:CHECKS_SHOWN]:
+            lines.append(CardLine(self.text(f"! {warning.text}", "alert"), opens=opens))
+        more = len(card.warnings) - CHECKS_SHOWN
+        if more > 0:
+            lines.append(
+                CardLine(self.text(f"{more} more checks on Rotations", "alert"), opens=opens)
+            )
+        if not card.warnings:
+            lines.append(CardLine(self.text("All rotation checks pass", "good"), opens=opens))
+        return lines
