@@ -110,6 +110,7 @@ class SuccessionScreen(LeadtuiScreen):
             "n",
             "ceo_note",
             "CEO note",
+            show=False,
             tooltip="Log growth raised with the CEO",
             id="succession.ceo",
         ),
@@ -125,7 +126,12 @@ class SuccessionScreen(LeadtuiScreen):
             id="succession.meeting",
         ),
         Binding(
-            "v", "add_vacation", "Vacation", tooltip="Plan a vacation", id="succession.vacation"
+            "v",
+            "add_vacation",
+            "Vacation",
+            show=False,
+            tooltip="Plan a vacation",
+            id="succession.vacation",
         ),
         Binding(
             "h",

@@ -80,7 +80,8 @@ def days_text(overview: SuccessionOverview, width: int) -> Text:
 
 def vacation_text(vacation: Vacation, overview: SuccessionOverview) -> Text:
     """The highlighted vacation's responsibilities and who covers each."""
-    text = Text(" Handed over", style="bold")
+    text = Text()
+    text.append("Handed over", style="bold")
     text.append(" (h hands one over)\n", style="dim")
     for c in vacation.covers:
         who = literal(overview.people[c.person_id].name) if c.person_id else "nobody yet"
