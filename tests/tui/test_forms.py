@@ -78,7 +78,7 @@ def series_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
 def notes_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
     return NotesForm(
         "Session notes",
-        lambda v: oneonones.write_notes(app.db, sam(app), **v),
+        lambda v: oneonones.write_notes(app.db, sam(app), TODAY, **v),
         "shared so far",
         "",
     )
