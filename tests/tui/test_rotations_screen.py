@@ -91,3 +91,20 @@ def test_the_screen_has_its_own_go_key_and_palette_entry() -> None:
     assert (entry.title, entry.key) == ("Rotations", "W")
     keys = [e.key for e in SCREENS]
     assert len(keys) == len(set(keys))
+
+
+async def test_todays_rotations_card_names_the_host_and_opens_rotations(
+    db_path: Path, isolated_home: Path
+) -> None:
+    from leadtui.tui.widgets.rotations_card import RotationsCard
+
+    app = _demo(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        card = app.screen.query_one(RotationsCard)
+        shown = card.render().plain
+        assert "Host: Jonas Haddad" in shown and "Mon 23 Nov" in shown
+        assert "Kofi Mensah starts" in shown
+        card.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)

@@ -15,6 +15,7 @@ from leadtui.services.today import today_overview
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
 from leadtui.tui.widgets.footer import Footer
+from leadtui.tui.widgets.rotations_card import RotationsCard
 from leadtui.tui.widgets.today_cards import (
     CardList,
     EnergyCard,
@@ -44,13 +45,10 @@ Press [b]p[/b] for People, then [b]a[/b] to add someone.
 F1 explains any screen; ctrl+p finds every screen and action by name."""
 
 # The rituals without a card of their own share one, a line each.
-MORE_RITUALS = (
-    Ritual("succession", "Succession", "bench and cover"),
-    Ritual("rotations", "Rotations", "duties, weekly host"),
-)
+MORE_RITUALS = (Ritual("succession", "Succession", "bench and cover"),)
 
 # Today's own key, and the screens whose card here opens them, stay out of its footer.
-CARDS_OPEN = {"go.today", "go.oneonones", "go.reviews", "go.energy"}
+CARDS_OPEN = {"go.today", "go.oneonones", "go.reviews", "go.energy", "go.rotations"}
 
 # Width classes: below 64 columns the cards stack in one column; below 110 the People
 # card moves under the cards; from 110 it sits at the left, beside them.
@@ -98,6 +96,8 @@ The home screen: what needs you today across every ritual.
   delivered yet (not started and drafts first) and the reports who have had no
   feedback in the last 30 days.
 - **Energy** says when today's number is not logged yet, and the verdict in words.
+- **Rotations** names the next leadership meeting's host, the terms starting or
+  ending in the next four weeks and any rotation check that fails.
 - **People** lists who the rituals are about, grouped by relation.
 
 On a narrow terminal the cards stack and the screen scrolls.
@@ -126,6 +126,7 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
                 yield OneOnOneCard(title=f"One-on-ones · {keys['oneonones']}", classes="card")
                 yield ReviewsCard(title=f"Reviews · {keys['reviews']}", classes="card")
                 yield EnergyCard(title=f"Energy · {keys['energy']}", classes="card")
+                yield RotationsCard(title=f"Rotations · {keys['rotations']}", classes="card")
                 yield MoreCard(MORE_RITUALS, keys)
             # Its own scroll: beside the cards, the list may be taller than the screen.
             with VerticalScroll(id="today-people", classes="today-side", can_focus=False):

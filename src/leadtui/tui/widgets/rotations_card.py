@@ -28,8 +28,9 @@ class RotationsCard(CardList):
             return [CardLine(hint, opens=opens)]
         lines: list[CardLine] = []
         if card.host is not None and card.host_name is not None:
-            line = self.text("Leadership meeting: ", "heading")
-            line.append_text(self.text(f"{card.host_name} hosts"))
+            # "Host" is the leadership meeting's: the card's one weekly meeting.
+            line = self.text("Host: ", "heading")
+            line.append_text(self.text(card.host_name))
             lines.append(
                 CardLine(line, self.text(day_label(card.host.on, overview.today), "muted"), opens)
             )
