@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select, Static
 
+from leadtui.domain.energy import EnergyEntry
 from leadtui.services.energy import entry_on, list_work, recent_entries
 from leadtui.store.database import open_database
+from leadtui.store.energy import EnergyRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
 from leadtui.tui.widgets.today_cards import EnergyCard
-from tests.helpers import SIZE, TODAY, card_lines, plain_text
+from tests.helpers import SIZE, SMALL, TODAY, card_lines, plain_text
 
 
 def stored_levels(db_path: Path) -> dict[str, int]:
@@ -120,3 +123,78 @@ async def test_today_says_energy_is_not_logged(app: LeadtuiApp) -> None:
         await pilot.pause()
         card = card_lines(app.screen.query_one(EnergyCard))
         assert card == ["Today: 2 · drained", "Not enough data: 1 of 14 days"]
+
+
+def seed_days(db_path: Path, levels: dict[int, int]) -> None:
+    """Entries ``days ago -> level``."""
+    db = open_database(db_path)
+    for days_ago, level in levels.items():
+        EnergyRepository(db).insert(EnergyEntry(TODAY - timedelta(days=days_ago), level))
+    db.close()
+
+
+async def test_the_verdict_is_said_in_words_with_the_key_to_press(app: LeadtuiApp) -> None:
+    """No state id and no shell command on screen: what it means and what to press."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E", "3")
+        await pilot.pause()
+        verdict = screen_text(app, "#energy-verdict")
+        assert "Not enough data yet: 1 of 14 days logged" in verdict
+        assert "Press 1–5 once a day" in verdict
+        assert "not-enough-data" not in verdict and "`" not in verdict
+
+
+async def test_calendar_days_differ_by_glyph_not_only_colour(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed_days(db_path, {1: 5, 2: 1, 3: 3})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        lines = screen_text(app, "#energy-calendar").splitlines()
+        days = "".join(lines[1:8])
+        assert {"●", "◐", "○", "·"} <= set(days)
+        assert " ".join(lines[-1].split()) == "● good ◐ middling ○ drained · not logged"
+
+
+async def test_work_dates_read_as_on_every_screen(app: LeadtuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E", "w")
+        form = app.screen
+        assert isinstance(form, WorkForm)
+        form.query_one("#field-title", Input).value = "Coach two new managers"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        work = screen_text(app, "#energy-work")
+        assert work.startswith("Sun 22 Nov") and TODAY.isoformat() not in work
+
+
+async def test_at_80x24_the_panels_stack_and_nothing_is_cut(app: LeadtuiApp) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        for panel in screen.query(".energy-panel"):
+            assert panel.region.width >= 70 and panel.region.right <= 80, panel
+        calendar = screen.query_one("#energy-calendar")
+        widest = max(len(line) for line in screen_text(app, "#energy-calendar").splitlines())
+        assert widest <= calendar.content_region.width
+
+
+async def test_panels_follow_the_theme(app: LeadtuiApp, db_path: Path) -> None:
+    """A theme switch redraws the panels in its colours (none is fixed in code)."""
+    seed_days(db_path, {1: 5, 2: 1})
+
+    def colours() -> set[str]:
+        calendar = app.screen.query_one("#energy-calendar", Static).content
+        return {str(span.style.color) for span in calendar.spans}  # type: ignore[attr-defined]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        dark = colours()
+        app.theme = "leadtui-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert colours() and colours().isdisjoint(dark)

@@ -2,95 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import ClassVar
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
-from leadtui.domain.dates import weekday_label
-from leadtui.domain.energy import DayKind, EnergyState, EnergyThresholds, level_kind
-from leadtui.domain.text import literal
+from leadtui.domain.energy import EnergyThresholds
 from leadtui.errors import InputError
 from leadtui.services.energy import EnergyOverview, energy_overview
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.widgets.energy_calendar import EnergyCalendar
+from leadtui.tui.widgets.energy_panels import (
+    DefinitionsPanel,
+    EnergyPanel,
+    QuarterPanel,
+    TodayPanel,
+    TrendPanel,
+    VerdictPanel,
+    WorkPanel,
+)
 from leadtui.tui.widgets.footer import Footer
 
-SPARK = "▁▂▃▄▅▆▇█"
-STATE_STYLE = {
-    EnergyState.ENERGIZED: "success",
-    EnergyState.DEENERGIZED: "warning",
-    EnergyState.IMBALANCED: "error",
-    EnergyState.NOT_ENOUGH_DATA: "secondary",
-}
-
-
-def month_labels(first_monday: date, weeks: int) -> Text:
-    """Month names above the first week that starts in each month."""
-    line = [" "] * (4 + weeks * 2 + 2)
-    for week in range(weeks):
-        monday = first_monday + timedelta(weeks=week)
-        if monday.day <= 7:
-            at = 4 + week * 2
-            line[at : at + 3] = list(monday.strftime("%b"))
-    return Text("".join(line).rstrip(), style="dim")
-
-
-def heat_map(overview: EnergyOverview, colors: dict[DayKind, str], weeks: int = 26) -> Table:
-    """Weeks as columns, weekdays as rows: good / middling / drained / missing days."""
-    today = overview.today
-    by_day = {e.day: e.level for e in overview.entries}
-    first_monday = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    grid = Table.grid(padding=(0, 0))
-    grid.add_column(width=4)
-    for _ in range(weeks):
-        grid.add_column(width=2)
-    rows: list[list[Text]] = []
-    for weekday in range(7):
-        # Every other row is labelled (Mon, Wed, Fri, Sun): the grid stays readable.
-        name = weekday_label(weekday) if weekday % 2 == 0 else ""
-        cells = [Text(name, style="dim")]
-        for week in range(weeks):
-            day = first_monday + timedelta(weeks=week, days=weekday)
-            if day > today:
-                cells.append(Text("  "))
-                continue
-            level = by_day.get(day)
-            if level is None:
-                cells.append(Text("· ", style="dim"))
-            else:
-                kind = level_kind(level, overview.thresholds)
-                cells.append(Text("■ ", style=colors[kind]))
-        rows.append(cells)
-    for cells in rows:
-        grid.add_row(*cells)
-    return grid
-
-
-def trend_line(overview: EnergyOverview, days: int) -> Text:
-    """A sparkline: daily levels for 90 days, weekly means for a year."""
-    today = overview.today
-    by_day = {e.day: e.level for e in overview.entries}
-    text = Text()
-    if days <= 120:
-        points = [by_day.get(today - timedelta(days=back)) for back in range(days - 1, -1, -1)]
-    else:
-        points = []
-        for week in range(days // 7 - 1, -1, -1):
-            end = today - timedelta(weeks=week)
-            levels = [by_day[d] for d in (end - timedelta(days=i) for i in range(7)) if d in by_day]
-            points.append(round(sum(levels) / len(levels)) if levels else None)
-    for value in points:
-        if value is None:
-            text.append(" ", style="dim")
-        else:
-            text.append(SPARK[(value - 1) * 7 // 4], style="bold")
-    return text
+# Below 100 columns the panels stack in one column (the calendar needs 60).
+WIDTHS = [(0, "-narrow"), (100, "-wide")]
 
 
 class EnergyScreen(LeadtuiScreen):
@@ -99,6 +35,7 @@ class EnergyScreen(LeadtuiScreen):
     # Each screen brings its own styles, so start-up parses only what Today needs.
     CSS_PATH = "../styles/energy.tcss"
     AREA = "Energy"
+    HORIZONTAL_BREAKPOINTS = WIDTHS
     HELP = """\
 # Energy
 
@@ -111,7 +48,8 @@ balance returns; if the imbalance lasts over a year, change something big.
   exploring, optimizing, speaking, writing …). Work that creates work for other
   teams, and more than two speaking gigs a year, are flagged.
 - **y** switches the trend between the last 90 and 365 days.
-- The calendar shows good, middling, drained and missing days for six months.
+- The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
+  (a glyph each as well as a colour).
 - The quarter panel answers "is there a trend of good days?".
 
 Your definitions (good day, drained day, verdict window) come from `[energy]` in
@@ -120,11 +58,13 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
+            # The footer shows one "1–5 Log today" for the five keys, to keep its room.
             Binding(
                 str(level),
                 f"log({level})",
-                f"Log {level}",
-                show=level in (1, 5),
+                "Log today" if level == 1 else f"Log {level}",
+                show=level == 1,
+                key_display="1–5" if level == 1 else None,
                 tooltip=f"Log today's energy as {level}",
                 id=f"energy.log{level}",
             )
@@ -145,36 +85,29 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         super().__init__()
         self.trend_days = 90
         self.overview: EnergyOverview | None = None
+        # Known before the first frame, so it is styled once in its final layout.
+        self.add_class([name for least, name in WIDTHS if self.app.size.width >= least][-1])
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="energy-body"):
             with Horizontal(id="energy-top"):
-                yield Static("", id="energy-today", classes="energy-panel")
-                yield Static("", id="energy-verdict", classes="energy-panel")
+                yield TodayPanel(id="energy-today")
+                yield VerdictPanel(id="energy-verdict")
             with Horizontal(id="energy-middle"):
-                yield Static("", id="energy-calendar", classes="energy-panel")
+                calendar = EnergyCalendar(id="energy-calendar", classes="energy-panel")
+                calendar.border_title = "Last six months"
+                yield calendar
                 with Vertical(id="energy-side"):
-                    yield Static("", id="energy-quarter", classes="energy-panel")
-                    yield Static("", id="energy-definitions", classes="energy-panel")
-            yield Static("", id="energy-trend", classes="energy-panel")
-            yield Static("", id="energy-work", classes="energy-panel")
+                    yield QuarterPanel(id="energy-quarter")
+                    yield DefinitionsPanel(id="energy-definitions")
+            yield TrendPanel(id="energy-trend")
+            yield WorkPanel(id="energy-work")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Name the screen and its panels."""
+        """Name the screen (the panels name themselves)."""
         self.sub_title = "Energy"
-        titles = {
-            "energy-today": "Today",
-            "energy-verdict": "Verdict",
-            "energy-calendar": "Last six months",
-            "energy-quarter": "This quarter",
-            "energy-definitions": "Your definitions",
-            "energy-trend": "Trend",
-            "energy-work": "Energizing work",
-        }
-        for widget_id, title in titles.items():
-            self.query_one(f"#{widget_id}").border_title = title
 
     @property
     def thresholds(self) -> EnergyThresholds:
@@ -182,117 +115,12 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         return self.leadtui.settings.energy
 
     def refresh_data(self) -> None:
-        """Reload the journal and redraw every panel."""
+        """Reload the journal and hand it to every panel."""
         self.overview = overview = energy_overview(self.db, self.today, self.thresholds)
-        variables = self.app.theme_variables
-        colors = {
-            DayKind.GOOD: variables.get("success", "green"),
-            DayKind.MIDDLING: variables.get("warning", "yellow"),
-            DayKind.DRAINED: variables.get("error", "red"),
-        }
-        entry = overview.today_entry
-        if entry is None:
-            today_text = Text.assemble(
-                ("Not logged yet today.\n", "bold"),
-                "Press 1 (drained) to 5 (energized).",
-            )
-        else:
-            kind = level_kind(entry.level, self.thresholds)
-            today_text = Text.assemble(
-                (f"{entry.level}", f"bold {colors[kind]}"),
-                f"  {kind}\n",
-                Text(
-                    literal(entry.note or "no note (n to add)"), style="" if entry.note else "dim"
-                ),
-            )
-        self.query_one("#energy-today", Static).update(today_text)
-
-        verdict = overview.verdict
-        style = variables.get(STATE_STYLE[verdict.state], "")
-        lines = [
-            Text(verdict.state.value, style=f"bold {style}"),
-            Text(verdict.reason),
-            Text(verdict.prescription, style="italic"),
-        ]
-        if verdict.months_judged:
-            lines.append(
-                Text(f"{verdict.months_deenergized} of the last 12 months deenergized", style="dim")
-            )
-        lines += [
-            Text(f"⚠ {w}", style=colors[DayKind.MIDDLING])
-            for w in (verdict.balance.warnings if verdict.balance else [])
-        ]
-        self.query_one("#energy-verdict", Static).update(Group(*lines))
-
-        legend = Text.assemble(
-            ("■", colors[DayKind.GOOD]),
-            " good  ",
-            ("■", colors[DayKind.MIDDLING]),
-            " middling  ",
-            ("■", colors[DayKind.DRAINED]),
-            " drained  ",
-            ("·", "dim"),
-            " missing",
-        )
-        weeks = 26
-        first_monday = self.today - timedelta(days=self.today.weekday(), weeks=weeks - 1)
-        self.query_one("#energy-calendar", Static).update(
-            Group(
-                month_labels(first_monday, weeks),
-                heat_map(overview, colors, weeks),
-                Text(""),
-                legend,
-            )
-        )
-
-        quarter = overview.quarter
-        answer = "Yes" if quarter.trend_of_good_days else "No"
-        self.query_one("#energy-quarter", Static).update(
-            Text.assemble(
-                (f"{quarter.label} · trend of good days? ", "bold"),
-                (answer, f"bold {style}"),
-                f"\ncoverage {quarter.coverage:.0%} · good {quarter.good_share:.0%}"
-                f" · {quarter.direction}",
-            )
-        )
-        t = self.thresholds
-        self.query_one("#energy-definitions", Static).update(
-            Text(
-                f"good day ≥ {t.good_day} · drained day ≤ {t.drained_day}\n"
-                f"verdict over {t.window_days} days, needs {t.min_entries} entries",
-                style="dim",
-            )
-        )
-        self._render_trend()
-        work = overview.work[:8]
-        if work:
-            table = Table.grid(padding=(0, 2))
-            for w in work:
-                flag = (
-                    Text(" creates work for other teams", style=colors[DayKind.MIDDLING])
-                    if w.creates_work_for_other_teams
-                    else Text("")
-                )
-                table.add_row(
-                    Text(w.day.isoformat(), style="dim"),
-                    Text(f"{w.hours:g} h"),
-                    Text(w.kind.value),
-                    Text.assemble(Text(literal(w.title)), flag),
-                )
-            self.query_one("#energy-work", Static).update(table)
-        else:
-            self.query_one("#energy-work", Static).update(
-                Text("Nothing yet. Press w to log work that energizes you.", style="dim")
-            )
-
-    def _render_trend(self) -> None:
-        if self.overview is None:
-            return
-        days = self.trend_days
-        unit = "daily" if days <= 120 else "weekly mean"
-        widget = self.query_one("#energy-trend", Static)
-        widget.border_title = f"Trend · last {days} days ({unit}; y switches)"
-        widget.update(trend_line(self.overview, days))
+        for panel in self.query(EnergyPanel):
+            panel.show(overview)
+        self.query_one(TrendPanel).show_days(overview, self.trend_days)
+        self.query_one(EnergyCalendar).show(overview.entries, self.today, self.thresholds)
 
     def action_log(self, level: int) -> None:
         """Log today's energy as ``level``."""
@@ -359,4 +187,5 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_toggle_range(self) -> None:
         """Switch the trend between the last 90 and 365 days."""
         self.trend_days = 365 if self.trend_days == 90 else 90
-        self._render_trend()
+        if self.overview is not None:
+            self.query_one(TrendPanel).show_days(self.overview, self.trend_days)

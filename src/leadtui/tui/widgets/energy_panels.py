@@ -1,0 +1,192 @@
+"""The Energy screen's panels: each draws its part of the overview it is given."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widgets import Static
+
+from leadtui.domain.dates import day_label
+from leadtui.domain.energy import DayKind, EnergyState, level_kind
+from leadtui.domain.text import literal
+from leadtui.services.energy import EnergyOverview
+from leadtui.tui.widgets.energy_words import STATE_MOOD, verdict_advice, verdict_headline
+from leadtui.tui.widgets.themed import Themed
+
+SPARK = "▁▂▃▄▅▆▇█"
+# The mood each kind of day is drawn in (energy.tcss gives the moods their colours).
+KIND_MOOD = {DayKind.GOOD: "good", DayKind.MIDDLING: "alert", DayKind.DRAINED: "bad"}
+# Entries the work panel lists, newest first.
+WORK_SHOWN = 8
+
+
+class EnergyPanel(Static, Themed):
+    """A bordered panel of the Energy screen; subclasses draw from the overview."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "energy--heading",
+        "energy--muted",
+        "energy--advice",
+        "energy--good",
+        "energy--alert",
+        "energy--bad",
+    }
+    TITLE: ClassVar[str] = ""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__("", id=id, classes="energy-panel")
+        self.border_title = self.TITLE
+        self.overview: EnergyOverview | None = None
+
+    def show(self, overview: EnergyOverview) -> None:
+        """Draw this panel's part of ``overview``."""
+        self.overview = overview
+        self.build()
+
+    def rebuild(self) -> None:
+        """Draw the held overview again (with this moment's theme)."""
+        if self.overview is not None:
+            self.update(self.draw(self.overview))
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """The panel's text (subclasses say what it is)."""
+        return Text()
+
+    def text(self, words: str, mood: str = "") -> Text:
+        """``words`` in one of the panel's moods."""
+        return Text(words, style=self.styled(f"energy--{mood}") if mood else "")
+
+
+class TodayPanel(EnergyPanel):
+    """Today's number and its kind, and the note."""
+
+    TITLE = "Today"
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """The number, or what to press to log it."""
+        entry = overview.today_entry
+        if entry is None:
+            return Text.assemble(
+                self.text("Not logged yet today.\n", "heading"),
+                "Press 1 (drained) to 5 (energized).",
+            )
+        kind = level_kind(entry.level, overview.thresholds)
+        note = entry.note or "no note (n to add)"
+        return Text.assemble(
+            self.text(str(entry.level), KIND_MOOD[kind]),
+            f"  {kind}\n",
+            self.text(literal(note), "" if entry.note else "muted"),
+        )
+
+
+class VerdictPanel(EnergyPanel):
+    """The verdict in words, the numbers behind it, what to do, and the guardrails."""
+
+    TITLE = "Verdict"
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """Headline, reason, advice, months judged and warnings, a line each."""
+        verdict = overview.verdict
+        lines = [self.text(verdict_headline(verdict), STATE_MOOD[verdict.state])]
+        if verdict.state is not EnergyState.NOT_ENOUGH_DATA:
+            lines.append(Text(verdict.reason[:1].upper() + verdict.reason[1:]))
+        lines.append(self.text(verdict_advice(verdict), "advice"))
+        if verdict.months_judged:
+            months = f"{verdict.months_deenergized} of the last 12 months de-energized"
+            lines.append(self.text(months, "muted"))
+        warnings = verdict.balance.warnings if verdict.balance else []
+        lines += [self.text(f"⚠ {warning}", "alert") for warning in warnings]
+        return Text("\n").join(lines)
+
+
+class QuarterPanel(EnergyPanel):
+    """The quarter's answer to "is there a trend of good days?"."""
+
+    TITLE = "This quarter"
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """Yes or no, then coverage, share of good days and direction."""
+        quarter = overview.quarter
+        yes = quarter.trend_of_good_days
+        return Text.assemble(
+            self.text(f"{quarter.label} · trend of good days? ", "heading"),
+            self.text("Yes" if yes else "No", "good" if yes else "alert"),
+            f"\ncoverage {quarter.coverage:.0%} · good {quarter.good_share:.0%}"
+            f" · {quarter.direction}",
+        )
+
+
+class DefinitionsPanel(EnergyPanel):
+    """The user's definitions from config.toml."""
+
+    TITLE = "Your definitions"
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """Good and drained days, and the verdict's window."""
+        t = overview.thresholds
+        return self.text(
+            f"good day ≥ {t.good_day} · drained day ≤ {t.drained_day}\n"
+            f"verdict over {t.window_days} days, needs {t.min_entries} entries",
+            "muted",
+        )
+
+
+class TrendPanel(EnergyPanel):
+    """A sparkline: daily levels for 90 days, weekly means for a year."""
+
+    TITLE = "Trend"
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.days = 90
+
+    def show_days(self, overview: EnergyOverview, days: int) -> None:
+        """Draw the last ``days`` days (90: daily; longer: weekly means)."""
+        self.days = days
+        unit = "daily" if days <= 120 else "weekly mean"
+        self.border_title = f"Trend · last {days} days ({unit}; y switches)"
+        self.show(overview)
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """A bar per day or week; a gap where nothing was logged."""
+        today = overview.today
+        by_day = {e.day: e.level for e in overview.entries}
+        points: list[int | None]
+        if self.days <= 120:
+            points = [by_day.get(today - timedelta(days=back)) for back in range(self.days)][::-1]
+        else:
+            points = []
+            for week in range(self.days // 7 - 1, -1, -1):
+                end = today - timedelta(weeks=week)
+                week_days = (end - timedelta(days=i) for i in range(7))
+                levels = [by_day[d] for d in week_days if d in by_day]
+                points.append(round(sum(levels) / len(levels)) if levels else None)
+        return self.text(
+            "".join(" " if v is None else SPARK[(v - 1) * 7 // 4] for v in points), "heading"
+        )
+
+
+class WorkPanel(EnergyPanel):
+    """Energizing work, newest first, flagged when it creates work for other teams."""
+
+    TITLE = "Energizing work"
+
+    def draw(self, overview: EnergyOverview) -> Text:
+        """A line per piece of work: day, hours, kind, title."""
+        work = overview.work[:WORK_SHOWN]
+        if not work:
+            return self.text("Nothing yet. Press w to log work that energizes you.", "muted")
+        lines = []
+        for w in work:
+            line = Text.assemble(
+                self.text(day_label(w.day, overview.today).ljust(12), "muted"),
+                f"{w.hours:g} h".ljust(7),
+                w.kind.value.ljust(11),
+                literal(w.title),
+            )
+            if w.creates_work_for_other_teams:
+                line.append_text(self.text("  creates work for other teams", "alert"))
+            lines.append(line)
+        return Text("\n").join(lines)
