@@ -235,3 +235,15 @@ def test_the_running_document_and_the_review_packet_carry_the_terms(team: Store)
     for audience in (Audience.PRIVATE, Audience.PERSON):
         text = review_document(packet, audience, later)
         assert "## Rotation terms served" in text and "- Incident Review, seat 1:" in text
+
+
+def test_serving_on_in_the_same_seat_is_no_change_on_today(db: Store) -> None:
+    """Two people for two seats: each serves term after term; Today lists no turnover."""
+    add_person(db, PersonDraft(name="Ana"))
+    add_person(db, PersonDraft(name="Ben"))
+    draft = build(CapacityDraft, today=TODAY, name="Spec", starts_on="2026-06-01")
+    capacity = svc.add_capacity(db, draft, TODAY)
+    svc.change_roster(db, capacity, ["Ana", "Ben"])
+    svc.plan(db, capacity, TODAY, date(2027, 6, 1))
+    card = svc.rotations_today(db, date(2026, 11, 25))
+    assert card.changes == []

@@ -9,7 +9,6 @@ hand-off note written as private, which never leaves the private audience.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -840,19 +839,30 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
     """What the Today card shows."""
     # The next meeting within a week (today's included): on a Sunday that is tomorrow's.
     hosts = host_schedule(store, today, 1)
+    # A skipped week shows as such (host None, skipped): nobody hosts it.
     host = next((m for m in hosts.meetings if m.on < today + timedelta(days=7)), None)
     soon = today + timedelta(days=LEAD_DAYS)
     changes: list[TermChange] = []
     warnings: list[RotationWarning] = []
     all_schedules = [s for s in schedules(store, today) if s.capacity.active]
     for schedule in all_schedules:
+        # Who is in each seat on each stretch, to leave out a person serving on in the
+        # same seat (a new term, no change).
+        by_seat = {(s.seat, s.starts): s.person_id for s in schedule.segments}
         for s in schedule.segments:
             if s.person_id is None:
                 continue
             who = schedule.name_of(s.person_id)
-            if today <= s.starts <= soon and s.starts > schedule.capacity.starts_on:
+            prior = next(
+                (p.person_id for p in schedule.segments
+                 if p.seat == s.seat and p.ends + timedelta(days=1) == s.starts),
+                None,
+            )  # fmt: skip
+            after = by_seat.get((s.seat, s.ends + timedelta(days=1)))
+            starts_new = prior != s.person_id and s.starts > schedule.capacity.starts_on
+            if today <= s.starts <= soon and starts_new:
                 changes.append(TermChange(s.starts, schedule.capacity.name, s.seat, who, True))
-            if today <= s.ends <= soon:
+            if today <= s.ends <= soon and after != s.person_id:
                 changes.append(TermChange(s.ends, schedule.capacity.name, s.seat, who, False))
         warnings.extend(schedule.warnings)
     return RotationsToday(
@@ -909,6 +919,8 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
     """Read a definition written by ``rotation export-definition``: the capacity is created
     or replaced with its roster and exceptions. Unknown people are refused, every name
     listed, and nothing is written."""
+    import tomllib  # only an import reads TOML: start-up never pays for the parser
+
     from leadtui.domain.rotations_input import CapacityDraft, MemberDraft
     from leadtui.domain.validation import build
 

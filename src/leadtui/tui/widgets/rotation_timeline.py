@@ -69,7 +69,10 @@ def timeline(
         cells: list[tuple[str, str]] = [(" ", "")] * columns
         segments = [s for s in schedule.segments if s.seat == seat and s.overlaps(first, last)]
         for index, seg in enumerate(segments):
-            _paint(cells, seg, index, schedule, first, last, per_column, colors, today, soon)
+            # A new term for the same person is no turnover: only a change is flagged.
+            before = segments[index - 1].person_id if index else None
+            flag = soon if before != seg.person_id else today - timedelta(days=1)
+            _paint(cells, seg, index, schedule, first, last, per_column, colors, today, flag)
         for char, style in cells:
             out.append(char, style=style)
         out.append("\n")

@@ -27,7 +27,12 @@ class RotationsCard(CardList):
             hint.append_text(self.text('leadtui rotation add "Incident Review"', "heading"))
             return [CardLine(hint, opens=opens)]
         lines: list[CardLine] = []
-        if card.host is not None and card.host_name is not None:
+        if card.host is not None and card.host.skipped:
+            line = self.text("Host: ", "heading")
+            line.append_text(self.text("no meeting this week (skipped)", "muted"))
+            day = self.text(day_label(card.host.on, overview.today), "muted")
+            lines.append(CardLine(line, day, opens))
+        elif card.host is not None and card.host_name is not None:
             # "Host" is the leadership meeting's: the card's one weekly meeting.
             line = self.text("Host: ", "heading")
             line.append_text(self.text(card.host_name))
