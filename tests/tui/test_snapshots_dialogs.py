@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, RadioButton
 
-from leadtui.demo import seed_demo
 from leadtui.services import people
-from leadtui.store.database import open_database
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.screens.export_prompt import ask_export
 from leadtui.tui.screens.oneonone_forms import NotesForm
@@ -26,15 +25,21 @@ from tests.helpers import SIZE, SMALL, TODAY, make_app
 SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
 
 
+async def behind(pilot: Pilot[Any]) -> None:
+    """A plain screen behind the dialog, so the snapshot shows the dialog alone, whatever
+    the screens it opens over look like this week."""
+    await pilot.app.push_screen(Screen())
+    await pilot.pause()
+
+
 def demo_app(db_path: Path, home: Path) -> Any:
-    db = open_database(db_path)
-    seed_demo(db, today=TODAY, people=6, years=1)
-    db.close()
+    # The dialogs show what they are given; the database behind them stays empty.
     return make_app(db_path, home)
 
 
 async def refused_person(pilot: Pilot[Any]) -> None:
     app: Any = pilot.app
+    await behind(pilot)
     form = PersonForm(title="Add person", save=lambda d: people.add_person(app.db, d), today=TODAY)
     await app.push_screen(form)
     await pilot.pause()
@@ -49,17 +54,18 @@ async def refused_person(pilot: Pilot[Any]) -> None:
 def test_the_form_with_a_refused_field(
     snap_compare: Any, db_path: Path, isolated_home: Path, size: tuple[int, int]
 ) -> None:
-    """Look for: the Add person dialog centred over the screen, labels beside their
+    """Look for: the Add person dialog centred over a blank screen, labels beside their
     fields, the impossible start date still typed and outlined in the error colour with
     the cursor in it, the one-line reason in the error colour below the fields, the
-    Save/Cancel buttons, and a footer with the dialog's keys (Save ^s, Cancel esc), not
-    Today's. At 80x24 every field and both buttons fit."""
+    Save/Cancel buttons (at 120x40; at 80x24 the footer's keys stand in for them so
+    every field fits), and a footer with the dialog's keys (^s Save, esc Cancel)."""
     app = demo_app(db_path, isolated_home)
     assert snap_compare(app, terminal_size=size, run_before=refused_person)
 
 
 async def notes(pilot: Pilot[Any]) -> None:
     app: Any = pilot.app
+    await behind(pilot)
     form = NotesForm(
         "Session notes · Sam Okafor",
         lambda values: None,
@@ -76,8 +82,8 @@ async def notes(pilot: Pilot[Any]) -> None:
 def test_the_notes_form(
     snap_compare: Any, db_path: Path, isolated_home: Path, size: tuple[int, int]
 ) -> None:
-    """Look for: shared notes above private notes, each labelled; the private field in
-    the warning colour with the cursor in it; the footer offers $EDITOR (^e) next to
+    """Look for: shared notes above private notes, each labelled; the private field's
+    label and border in the warning colour, the cursor in it; the footer offers $EDITOR (^e) next to
     Save and Cancel."""
     app = demo_app(db_path, isolated_home)
     assert snap_compare(app, terminal_size=size, run_before=notes)
@@ -87,6 +93,7 @@ async def export_private(pilot: Pilot[Any]) -> None:
     app: Any = pilot.app
     screen = app.screen
     assert isinstance(screen, LeadtuiScreen)
+    await behind(pilot)
     ask_export(screen, "1:1 document", "sam-okafor-1on1-shared.md", lambda store, a: "")
     await pilot.pause()
     dialog = app.screen
