@@ -163,13 +163,12 @@ async def test_refresh_is_in_every_footer_the_palette_and_help(app: LeadtuiApp, 
         if active["app.refresh"].show:  # a screen may give its footer room to its own keys
             assert "Refresh" in keys_shown(app), keys_shown(app)
         commands = {c.name: c.help for c in LeadtuiCommands(app.screen).commands()}
-        assert commands["App: Refresh this screen from the database"] == "key: ^r"
+        refresh = [name for name, keys in commands.items() if keys == "key: ^r"]
+        assert refresh and "Refresh" in refresh[0], commands
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "Refresh this screen from the database" in plain_text(
-            app.screen.query_one("#help-keys")
-        )
+        assert "Refresh" in plain_text(app.screen.query_one("#help-keys"))
 
 
 async def test_the_palette_offers_the_theme_switch(app: LeadtuiApp) -> None:
