@@ -1,0 +1,189 @@
+"""The T3B3 board: a row per report, a column per half, and when they last heard feedback."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from leadtui.domain.dates import Half
+from leadtui.domain.feedback import T3B3, T3B3Status
+from leadtui.domain.text import literal
+from leadtui.services.review import ReviewBoard
+from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.styled_text import Part, StyledCell
+
+
+def days_ago(day: date | None, today: date) -> str:
+    """``today``, ``yesterday``, ``12 days ago`` or ``never``."""
+    if day is None:
+        return "never"
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def no_reports(anyone: bool) -> Text:
+    """What the screen shows instead of the board when there is nobody to review."""
+    first = "Nobody here has the relation 'report' yet." if anyone else "Nobody here yet."
+    return Text.assemble(
+        ("No reports to review\n\n", "bold"),
+        first,
+        " T3B3 is written twice a year for each direct report: their top three strengths "
+        "and bottom three areas to grow.\n\n",
+        "Add a report on the People screen (p, then a, relation report), or from the shell:\n",
+        ('  leadtui people add "Sam Okafor" --relation report\n', "bold"),
+        "Try it all on a sample team with ",
+        ("leadtui demo --db try.db", "bold"),
+        ".",
+    )
+
+
+class T3B3Board(KeyTable):
+    """Reports by half: given a :class:`~leadtui.services.review.ReviewBoard`, it shows
+    each report's T3B3 state in the half being looked at and the two before it.
+
+    When all three halves do not fit its width it shows the last two, with the delivery
+    without the word "delivered", and goes back to three when they fit again: its own
+    layout, redrawn from what it holds.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "t3b3-board--none",
+        "t3b3-board--draft",
+        "t3b3-board--draft-other",
+        "t3b3-board--ready",
+        "t3b3-board--delivered",
+        "t3b3-board--surprise",
+        "t3b3-board--quiet",
+    }
+
+    class PersonHighlighted(Message):
+        """The cursor moved to a report's row."""
+
+        def __init__(self, person_id: int) -> None:
+            super().__init__()
+            self.person_id = person_id
+
+    class PersonSelected(Message):
+        """Enter (or a click) on a report's row."""
+
+        def __init__(self, person_id: int) -> None:
+            super().__init__()
+            self.person_id = person_id
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, cursor_type="row")
+        self.board: ReviewBoard | None = None
+        self.half: Half | None = None
+        self._compact: bool | None = None
+
+    def show(self, board: ReviewBoard, half: Half, person_id: int | None) -> None:
+        """Show ``board`` with ``half`` as the half being looked at and the cursor on
+        ``person_id`` (or the first report)."""
+        self.board, self.half = board, half
+        self._build(person_id, self._too_narrow())
+
+    @property
+    def person_id(self) -> int | None:
+        """The report under the cursor."""
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    def _columns(self, compact: bool) -> list[tuple[str, Text, list[StyledCell]]]:
+        """Each column's key, header and cells."""
+        board, half = self.board, self.half
+        assert board is not None and half is not None
+        halves = board.halves[-2:] if compact else board.halves
+        columns = [("person", Text("Report"), [self._cell(literal(p.name)) for p in board.reports])]
+        for h in halves:
+            title = h.label + (" · now" if h == board.this_half else "")
+            cells = [self._record(board.record(p, h), h == half, compact) for p in board.reports]
+            columns.append((h.label, Text(title), cells))
+        last = [
+            self._cell(
+                (
+                    days_ago(board.last_given.get(p.id), board.today),
+                    "t3b3-board--quiet" if board.quiet(p) else "",
+                )
+            )
+            for p in board.reports
+        ]
+        columns.append(("last", Text("Feedback" if compact else "Last feedback"), last))
+        return columns
+
+    def _cell(self, *parts: Part | str) -> StyledCell:
+        return StyledCell(self, *parts)
+
+    def _record(self, record: T3B3 | None, looking: bool, compact: bool) -> StyledCell:
+        if record is None or (record.filled == 0 and record.delivered_on is None):
+            return self._cell(("—", "t3b3-board--none"))
+        if record.delivery is not None:
+            words = f"✓ {record.delivery}" if compact else record.status_text()
+            return self._cell((words, "t3b3-board--delivered"))
+        ready = record.status is T3B3Status.READY
+        state = (
+            "t3b3-board--ready"
+            if ready
+            else "t3b3-board--draft"
+            if looking
+            else "t3b3-board--draft-other"
+        )
+        parts: list[Part] = [(record.status_text(), state)]
+        surprises = len(record.surprises())
+        if surprises:
+            parts.append((f" ⚠{surprises}", "t3b3-board--surprise"))
+        return self._cell(*parts)
+
+    def _width(self, compact: bool) -> int:
+        """The cells the columns take, with a cell of padding either side of each."""
+        return sum(
+            max([header.cell_len, *(c.cell_len for c in cells)]) + 2 * self.cell_padding
+            for _, header, cells in self._columns(compact)
+        )
+
+    def _too_narrow(self) -> bool:
+        # Before the first layout the board has no size yet; the screen's width is near it.
+        room = self.size.width or self.app.size.width - 4
+        return self.board is not None and self._width(False) > room
+
+    def _build(self, person_id: int | None, compact: bool) -> None:
+        board = self.board
+        assert board is not None
+        self._compact = compact
+        self.clear(columns=True)
+        columns = self._columns(compact)
+        for key, header, cells in columns:
+            # Widths are measured here: auto widths settle only after the first paint,
+            # which can leave the first frame's cells cut to the header's width.
+            width = max([header.cell_len, *(c.cell_len for c in cells)])
+            self.add_column(header, key=key, width=width)
+        for index, person in enumerate(board.reports):
+            self.add_row(*(cells[index] for _, _, cells in columns), key=str(person.id))
+        ids = [p.id for p in board.reports]
+        if ids:
+            self.move_cursor(row=ids.index(person_id) if person_id in ids else 0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between two and three halves when the width calls for it."""
+        if self.board is not None and self._too_narrow() != self._compact:
+            self._build(self.person_id, not self._compact)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.PersonHighlighted(int(event.row_key.value)))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.PersonSelected(int(event.row_key.value)))

@@ -1,0 +1,93 @@
+"""One person's T3B3 for a half: who, where it stands, the six slots, the slot in full."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.widgets import Static
+
+from leadtui.domain.dates import Half
+from leadtui.domain.feedback import T3B3Item, T3B3Side, side_name
+from leadtui.domain.text import literal
+from leadtui.services.review import T3B3View
+from leadtui.tui.widgets.slot_detail import SlotDetail
+from leadtui.tui.widgets.t3b3_heading import T3B3Heading
+from leadtui.tui.widgets.t3b3_slots import Slot, T3B3Slots
+
+
+def half_span(half: Half, start_month: int) -> str:
+    """``Jul–Dec 2026`` (or ``Oct 2026–Mar 2027`` for a year that starts in October)."""
+    first, last = half.bounds(start_month)
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y}–{last:%b %Y}"
+
+
+def item_wording(view: T3B3View, side: T3B3Side, item: T3B3Item | None) -> tuple[str, str]:
+    """The title and placeholder of the prompt that fills a slot or rewords its item."""
+    person, half, name = literal(view.person.name), view.half.label, side_name(side)
+    if item is None:
+        what = "a strength" if side is T3B3Side.TOP else "an area to grow"
+        title = f"{name} item for {person}, {half} ({what})"
+    else:
+        title = f"{name} {item.rank} for {person}, {half}"
+    top = side is T3B3Side.TOP
+    example = "Clear, well-argued design docs" if top else "Lets code reviews wait for days"
+    return title, f"a few words, e.g. {example}"
+
+
+class T3B3Editor(Vertical):
+    """The editor panel, given a T3B3 view: the person and half in its border, their
+    title and team, the state, the slots and the highlighted slot's detail, which it
+    keeps in step with the highlight. The slots' messages go on up to the screen."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.view: T3B3View | None = None
+        self.today = date.min
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="rv-about")
+        yield T3B3Heading(id="rv-heading")
+        yield T3B3Slots(id="rv-slots")
+        yield SlotDetail(id="rv-detail")
+
+    def show(self, view: T3B3View, today: date, start_month: int) -> None:
+        """Show ``view``, keeping the highlight on the same slot."""
+        self.view, self.today = view, today
+        person, half = view.person, view.half
+        span = half_span(half, start_month)
+        self.border_title = escape(f"{literal(person.name)} · {half.label} ({span})")
+        self.border_subtitle = (
+            "read-only"
+            if view.t3b3.delivered_on is not None
+            else "T/B add · enter edit · x remove · [ ] order · l link"
+        )
+        about = " · ".join(part for part in (person.title, person.team, person.level) if part)
+        about_line = self.query_one("#rv-about", Static)
+        about_line.update(Text(literal(about)))
+        # A class rather than display: the stylesheet also hides it on short terminals.
+        about_line.set_class(not about, "-empty")
+        self.query_one(T3B3Heading).show(view, today)
+        slots = self.query_one(T3B3Slots)
+        slots.show(view, today)
+        self.query_one(SlotDetail).show(view, slots.slot, today)
+
+    @property
+    def slot(self) -> Slot | None:
+        """The highlighted slot."""
+        return self.query_one(T3B3Slots).slot
+
+    def select(self, key: str) -> None:
+        """Highlight the slot with this key (``bottom:2``)."""
+        self.query_one(T3B3Slots).select(key)
+
+    @on(T3B3Slots.SlotHighlighted)
+    def _follow(self, message: T3B3Slots.SlotHighlighted) -> None:
+        if self.view is not None:
+            self.query_one(SlotDetail).show(self.view, message.slot, self.today)
