@@ -117,7 +117,7 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {}
     # Below 30 rows the buttons give way to the fields: the footer shows the same keys,
     # and a click on them works as well.
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual reads it)
     FORM_ID: ClassVar[str | None] = None
     SAVE_LABEL: ClassVar[str] = "Save"
     # The field to mark when a refusal names none (a form with one field, an export path).
