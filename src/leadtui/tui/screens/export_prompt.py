@@ -142,6 +142,8 @@ class ExportDialog(DraftForm[ExportChoice, Path]):
         from leadtui.export.files import TargetExistsError, check_target
         from leadtui.paths import shown_path
 
+        if self.query_one("#save", Button).disabled:
+            return  # already writing: a second ctrl+s must not start a second export
         try:
             choice = self.draft()
             force = choice.target in self._confirmed
