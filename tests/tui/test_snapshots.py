@@ -57,7 +57,7 @@ def test_energy_screen(snap_compare: Any, db_path: Path, isolated_home: Path) ->
     to do and the guardrail warnings; the six-month calendar with month names, a glyph per
     kind of day (● good, ◐ middling, ○ drained, · not logged) as well as a colour, and a
     legend; the quarter answer, your definitions, the 90-day sparkline and the energizing
-    work list dated "Mon 16 Nov"; "1–5 Log today" in the footer."""
+    work list dated "Mon 16 Nov"; "1–5 Log" in the footer."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["E"])
 
 

@@ -58,11 +58,11 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            # The footer shows one "1–5 Log today" for the five keys, to keep its room.
+            # The footer shows one "1–5 Log" for the five keys, to keep its room.
             Binding(
                 str(level),
                 f"log({level})",
-                "Log today" if level == 1 else f"Log {level}",
+                "Log" if level == 1 else f"Log {level}",
                 show=level == 1,
                 key_display="1–5" if level == 1 else None,
                 tooltip=f"Log today's energy as {level}",

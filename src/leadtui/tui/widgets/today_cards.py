@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rich.cells import cell_len
 from rich.text import Text
 
-from leadtui.domain.dates import short_day_label
+from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.energy import level_kind
 from leadtui.domain.oneonones import Side
 from leadtui.domain.people import Relation
@@ -74,8 +74,7 @@ class OneOnOneCard(CardList):
         if later:
             lines.append(CardLine(self.text("Later this week", "heading")))
             lines += [
-                self.person(p, "oneonones", short_day_label(d, today))
-                for p, d in later[:CARD_NAMES]
+                self.person(p, "oneonones", day_label(d, today)) for p, d in later[:CARD_NAMES]
             ]
             lines += self.more(len(later), "oneonones")
         if card.overdue_series:
