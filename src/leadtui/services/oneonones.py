@@ -50,7 +50,6 @@ from leadtui.domain.oneonones import (
 )
 from leadtui.errors import InputError
 from leadtui.services.people import archived_notice, list_people
-from leadtui.services.rotations import talking_points
 from leadtui.store.database import write_transaction
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
@@ -174,6 +173,9 @@ def running_document(
     sessions opens as fast as a new one. A person without a series reads as an empty
     ad-hoc document (nothing is written).
     """
+    # Imported here: the quick captures from the shell (1on1 add) never load rotations.
+    from leadtui.services.rotations import talking_points
+
     repo = OneOnOneRepository(store)
     series = find_series(store, person)
     if series is None:

@@ -223,7 +223,10 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
 
     def _draw_bench(self) -> None:
         people = bench(self.db, self.today)
-        text = ", ".join(p.display_name for p in people) if people else "Everyone has served."
+        if people:
+            text = ", ".join(p.display_name for p in people)
+        else:
+            text = "Everyone has served." if self.schedules else "Nobody on a roster yet."
         self.query_one("#rot-bench", Static).update(Text(text))
 
     def _draw_checks(self) -> None:
