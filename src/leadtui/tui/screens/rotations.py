@@ -139,6 +139,8 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
 
     def _draw_timelines(self) -> None:
         panel = self.query_one("#rot-timelines", Static)
+        # The hint for an empty database wraps; the timelines are drawn to the width.
+        panel.set_class(not self.schedules, "-empty")
         if not self.schedules:
             panel.update(
                 Text.from_markup(
