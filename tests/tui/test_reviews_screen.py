@@ -679,8 +679,11 @@ async def test_resizing_reflows_without_reading_the_database(
         try:
             await pilot.resize_terminal(*SMALL)
             await pilot.pause()
+            await pilot.pause()
             assert "-narrow" in app.screen.classes
             assert len(app.screen.query_one("#rv-board", KeyTable).columns) == 4
+            keys = footer_keys(app)
+            assert keys["Export"].region.right <= keys["palette"].region.x
             await pilot.resize_terminal(*SIZE)
             await pilot.pause()
             assert "-wide" in app.screen.classes

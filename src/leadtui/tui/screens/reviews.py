@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,7 +30,7 @@ from leadtui.domain.feedback import (
     side_name,
 )
 from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, T3B3ItemDraft
-from leadtui.domain.text import literal, plural
+from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
 from leadtui.services import review
@@ -45,6 +45,9 @@ from leadtui.tui.widgets.slot_detail import RAISED_MEANS
 from leadtui.tui.widgets.t3b3_editor import T3B3Editor, item_wording
 from leadtui.tui.widgets.t3b3_heading import delivery_note
 from leadtui.tui.widgets.t3b3_slots import Slot, T3B3Slots, evidence_text, link_choices
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 
 def _key(key: str, action: str, label: str, tooltip: str, name: str, show: bool = False) -> Binding:
@@ -88,6 +91,7 @@ class ReviewsScreen(LeadtuiScreen):
         self.person_id: int | None = None
         self.half: Half | None = None
         self.view: T3B3View | None = None
+        self._narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -126,12 +130,7 @@ class ReviewsScreen(LeadtuiScreen):
             empty.update(no_reports(data.anyone))
             self.refresh_bindings()
             return
-        ids = [p.id for p in data.reports]
-        if self.person_id not in ids:
-            self.person_id = ids[0]
-        board.border_title = f"T3B3 by half · {plural(len(ids), 'report')}"
-        board.border_subtitle = "enter: edit · < > half"
-        board.show(data, self.half, self.person_id)
+        self.person_id = board.show(data, self.half, self.person_id)
         self.show_editor()
 
     def select_person(self, person_id: int) -> None:
@@ -151,6 +150,14 @@ class ReviewsScreen(LeadtuiScreen):
         entries = review.list_feedback(self.db, person, self.half, self.start_month)
         self.query_one(FeedbackPanel).show(entries, self.half.label, self.today)
         self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        """Across the narrow breakpoint, build the footer's keys again: their tighter
+        spacing there (reviews.tcss) is measured when they are made. Nothing is read."""
+        narrow = self.has_class("-narrow")
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.query_one(Footer).refresh(recompose=True)
 
     @on(T3B3Board.PersonHighlighted)
     def _person_highlighted(self, message: T3B3Board.PersonHighlighted) -> None:
@@ -289,14 +296,9 @@ class ReviewsScreen(LeadtuiScreen):
             if yes:
                 self._write(review.remove_t3b3_item, side, rank, key=slot.key)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Remove {side_name(side)} {rank}?",
-                f"“{literal(slot.item.text)}” — the items below move up.",
-                yes="Remove",
-            ),
-            answered,
-        )
+        question = f"Remove {side_name(side)} {rank}?"
+        said = f"“{literal(slot.item.text)}” — the items below move up."
+        self.app.push_screen(ConfirmScreen(question, said, yes="Remove"), answered)
 
     def action_move(self, offset: int) -> None:
         """Move the highlighted item up or down within its side."""
@@ -422,18 +424,19 @@ class ReviewsScreen(LeadtuiScreen):
         self.refresh_data()
 
     def action_export(self) -> None:
-        """Export the review packet as Markdown (shared by default) to a file."""
+        """Export the review packet as Markdown, shared or private, to a file."""
         from leadtui.domain.privacy import Audience
         from leadtui.export.review import review_document
         from leadtui.tui.screens.export_prompt import ask_export, slug
 
         if self.view is None or self.half is None:
             return
-        person, half = self.view.person, self.half
+        person, half, today, start_month = self.view.person, self.half, self.today, self.start_month
 
-        def render(audience: Audience) -> str:
-            packet = review.review_packet(self.db, person, half, self.today, self.start_month)
-            return review_document(packet, audience, self.today)
+        def render(store: Store, audience: Audience) -> str:
+            # In the export's worker, on its own connection: a half of 1:1s can be long.
+            packet = review.review_packet(store, person, half, today, start_month)
+            return review_document(packet, audience, today)
 
         name = f"{slug(person.name)}-review-{half.label}-shared.md"
         ask_export(self, f"{half.label} review packet", name, render)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 
 from leadtui.domain.dates import Half
 from leadtui.domain.feedback import T3B3, T3B3Status
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services.review import ReviewBoard
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.styled_text import Part, StyledCell
@@ -83,11 +83,14 @@ class T3B3Board(KeyTable):
         self.half: Half | None = None
         self._compact: bool | None = None
 
-    def show(self, board: ReviewBoard, half: Half, person_id: int | None) -> None:
+    def show(self, board: ReviewBoard, half: Half, person_id: int | None) -> int:
         """Show ``board`` with ``half`` as the half being looked at and the cursor on
-        ``person_id`` (or the first report)."""
+        ``person_id`` (or the first report, when they are not on it); return who the
+        cursor is on. The board has at least one report."""
         self.board, self.half = board, half
-        self._build(person_id, self._too_narrow())
+        self.border_title = f"T3B3 by half · {plural(len(board.reports), 'report')}"
+        self.border_subtitle = "enter: edit · < > half"
+        return self._build(person_id, self._too_narrow())
 
     @property
     def person_id(self) -> int | None:
@@ -154,7 +157,7 @@ class T3B3Board(KeyTable):
         room = self.size.width or self.app.size.width - 4
         return self.board is not None and self._width(False) > room
 
-    def _build(self, person_id: int | None, compact: bool) -> None:
+    def _build(self, person_id: int | None, compact: bool) -> int:
         board = self.board
         assert board is not None
         self._compact = compact
@@ -168,13 +171,14 @@ class T3B3Board(KeyTable):
         for index, person in enumerate(board.reports):
             self.add_row(*(cells[index] for _, _, cells in columns), key=str(person.id))
         ids = [p.id for p in board.reports]
-        if ids:
-            self.move_cursor(row=ids.index(person_id) if person_id in ids else 0)
+        row = ids.index(person_id) if person_id in ids else 0
+        self.move_cursor(row=row)
+        return ids[row]
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between two and three halves when the width calls for it."""
         if self.board is not None and self._too_narrow() != self._compact:
-            self._build(self.person_id, not self._compact)
+            self._build(self.person_id, not self._compact)  # the same report stays
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
