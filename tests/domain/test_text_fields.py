@@ -31,10 +31,43 @@ VALID: dict[str, dict[str, Any]] = {
     "ActionDraft": {"text": "Send the doc"},
     "NotesDraft": {"shared": "Agreed", "private": "Mine"},
     "PersonDraft": {"name": "Sam", "title": "Engineer", "level": "L4", "team": "Payments"},
+    "EnergyNoteDraft": {"day": "today", "note": "long week"},
+    "AuditDraft": {
+        "decision": "partner",
+        "missing": "budget context",
+        "plan": "shadow two sessions",
+        "quarter": "2026-Q4",
+    },
+    "CandidateDraft": {"readiness": "1y", "pending": "after the launch"},
+    "CareerDraft": {
+        "goal": "Run the platform group",
+        "aligned_up_on": "2026-10-01",
+        "note": "aligned with the CEO",
+        "milestone": "Lead the planning review",
+        "test_run": "Run staff for two weeks",
+        "result": "went well",
+    },
+    "CeoDraft": {"text": "Growth in planning"},
+    "CoverDraft": {"responsibility": "Incident review"},
+    "FocusDraft": {"text": "Write the strategy doc"},
+    "GapDraft": {"text": "Budget ownership"},
+    "GapStatusDraft": {"status": "improving"},
+    "MeetingDraft": {"name": "Staff meeting", "cadence": "weekly"},
+    "VacationDraft": {"starts_on": "2026-12-20", "ends_on": "2027-01-03"},
+    "CapacityDraft": {
+        "name": "Incident Review",
+        "description": "Runs the weekly review",
+        "exposure": "joins the quarterly planning review",
+    },
+    "HandoffDraft": {"text": "Open actions are in the doc"},
+    "HorizonDraft": {},
+    "HostDraft": {},
+    "MemberDraft": {},
+    "RecognitionDraft": {"day": "today"},
 }
 # Fields that take a choice or a format rather than free text: a bad byte there is just
 # a wrong choice, refused by the field's own check.
-NOT_FREE_TEXT = {("SeriesDraft", "at_time")}
+NOT_FREE_TEXT = {("SeriesDraft", "at_time"), ("HostDraft", "at_time"), ("AuditDraft", "quarter")}
 
 
 def drafts() -> list[type[BaseModel]]:
@@ -48,6 +81,7 @@ def drafts() -> list[type[BaseModel]]:
                 inspect.isclass(value)
                 and issubclass(value, BaseModel)
                 and value.__module__ == loaded.__name__
+                and not name.startswith("_")  # a shared base, not a form of its own
             ):
                 found[name] = value
     return [found[name] for name in sorted(found)]
