@@ -73,6 +73,11 @@ class LeadtuiCommands(Provider):
             PaletteCommand(f"Go: {entry.title}", entry.summary, partial(app.action_go, entry.mode))
             for entry in SCREENS
         ]
+        items.append(
+            PaletteCommand(
+                "Go: Search", "Search every text you wrote (key: / or ctrl+f)", app.action_search
+            )
+        )
         screen = self.screen
         for entry in SCREENS:
             screen_class = entry.load()

@@ -1,0 +1,72 @@
+"""The hits of a search as a table: day, kind, person, private mark and the snippet with
+its matched words in bold. Renders what it is given; choosing a row posts a message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from leadtui.domain.dates import day_label
+from leadtui.domain.text import literal
+
+if TYPE_CHECKING:
+    from leadtui.services.search import SearchHit
+
+PRIVATE_MARK = "private"
+
+
+def snippet_text(hit: SearchHit) -> Text:
+    """The snippet on one line, matched words bold (stored text shown literally)."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for piece, matched in hit.snippet.parts():
+        text.append(literal(piece), style="bold" if matched else "")
+    return text
+
+
+class SearchResults(DataTable[object]):
+    """One row per hit, newest (or best) first."""
+
+    class HitChosen(Message):
+        """Enter (or a click) on a hit."""
+
+        def __init__(self, hit: SearchHit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.hits: list[SearchHit] = []
+
+    def on_mount(self) -> None:
+        """The columns, once."""
+        self.add_column("When", key="when", width=10)
+        self.add_column("Kind", key="kind", width=8)
+        self.add_column("Person", key="person", width=16)
+        self.add_column("", key="private", width=7)
+        self.add_column("Text", key="text")
+
+    def show(self, hits: Sequence[SearchHit], today: date) -> None:
+        """Replace the rows with ``hits``."""
+        self.hits = list(hits)
+        self.clear()
+        for n, hit in enumerate(self.hits):
+            self.add_row(
+                Text(day_label(hit.date, today) if hit.date else "current", style="dim"),
+                hit.kind.value,
+                Text(literal(hit.person or "—"), no_wrap=True, overflow="ellipsis"),
+                Text(PRIVATE_MARK, style="italic") if hit.private else "",
+                snippet_text(hit),
+                key=str(n),
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: say which hit."""
+        event.stop()
+        row = event.cursor_row
+        if 0 <= row < len(self.hits):
+            self.post_message(self.HitChosen(self.hits[row]))
