@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,8 @@ def sam(db_path: Path) -> list[str]:
     return db
 
 
-def show(db: list[str], *extra: str) -> dict[str, object]:
+def show(db: list[str], *extra: str) -> dict[str, Any]:
+    """`t3b3 show --json`, parsed: JSON, so its values are typed no further than ``Any``."""
     result = cli("t3b3", "show", "sam", "--json", *extra, *db)
     assert result.returncode == 0, result.stderr
     return dict(json.loads(result.stdout))
@@ -40,15 +42,15 @@ def test_prepare_link_and_deliver_a_t3b3(sam: list[str]) -> None:
     assert cli("t3b3", "set", "sam", *TOPS, "--bottom", "Clearer design docs", *sam).returncode == 0
     shown = show(sam)
     assert (shown["half"], shown["status"], shown["filled"]) == ("2026-H2", "draft", 4)
-    [docs] = shown["bottom"]  # type: ignore[misc]
+    [docs] = shown["bottom"]
     assert docs["surprise"] is True and docs["suggestions"][0]["id"] == 1
     assert cli("t3b3", "link", "sam", "1", "--feedback", "1", *sam).returncode == 0
-    assert show(sam)["bottom"][0]["surprise"] is False  # type: ignore[index]
+    assert show(sam)["bottom"][0]["surprise"] is False
     refused = cli("t3b3", "deliver", "sam", *sam)
     assert refused.returncode == 2 and "this one has 3 + 1" in refused.stderr
     # --bottom replaces the Bottom list; the unchanged item keeps its link.
     assert cli("t3b3", "set", "sam", *BOTTOMS, *sam).returncode == 0
-    assert show(sam)["bottom"][0]["surprise"] is False  # type: ignore[index]
+    assert show(sam)["bottom"][0]["surprise"] is False
     delivered = cli("t3b3", "deliver", "sam", "--date", "2026-11-20", *sam)
     assert delivered.returncode == 0 and "delivered in person on 2026-11-20" in delivered.stdout
     shown = show(sam)
@@ -134,11 +136,11 @@ def test_only_growth_feedback_counts_as_raised_before(sam: list[str]) -> None:
     linkable; the refusal says why."""
     cli("feedback", "add", "sam", "Docs were a joy", "--date", "2026-10-01", *sam)
     cli("t3b3", "set", "sam", "--bottom", "Docs", *sam)
-    assert show(sam)["bottom"][0]["suggestions"] == []  # type: ignore[index]
+    assert show(sam)["bottom"][0]["suggestions"] == []
     result = cli("t3b3", "link", "sam", "1", "--feedback", "1", *sam)
     assert result.returncode == 2 and "feedback 1 is a strength" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert show(sam)["bottom"][0]["surprise"] is True  # type: ignore[index]
+    assert show(sam)["bottom"][0]["surprise"] is True
     private = cli("feedback", "add", "sam", "Docs worry", "--kind", "growth", "--private", *sam)
     assert private.returncode == 0
     result = cli("t3b3", "link", "sam", "1", "--feedback", "2", *sam)
@@ -157,7 +159,7 @@ def test_unlink_makes_an_item_a_surprise_again(sam: list[str]) -> None:
     cli("feedback", "add", "sam", "Docs", "--kind", "growth", "--date", "2026-10-01", *sam)
     cli("t3b3", "set", "sam", "--bottom", "Docs", *sam)
     assert cli("t3b3", "link", "sam", "1", "--feedback", "1", *sam).returncode == 0
-    assert show(sam)["bottom"][0]["linked_to"]["id"] == 1  # type: ignore[index]
+    assert show(sam)["bottom"][0]["linked_to"]["id"] == 1
     unlinked = cli("t3b3", "link", "sam", "1", "--unlink", *sam)
     assert unlinked.returncode == 0 and "[would be a surprise]" in unlinked.stdout
     both = cli("t3b3", "link", "sam", "1", "--unlink", "--feedback", "1", *sam)

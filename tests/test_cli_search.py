@@ -5,6 +5,7 @@ query or stored escape sequence never reaches the terminal as one."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def test_lines_newest_first_private_marked(db: list[str]) -> None:
 
 
 def test_bold_in_a_terminal(db: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_cli.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     from leadtui.domain.search import MARK_CLOSE, MARK_OPEN, SearchKind, Snippet
     from leadtui.services.search import SearchHit
 

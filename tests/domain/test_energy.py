@@ -160,7 +160,10 @@ def test_the_current_month_never_decides_the_year() -> None:
 def test_warnings_show_control_characters_literally() -> None:
     evil = EnergizingWork(1, "x\x1b]0;pwned\x07", TODAY, 1, WorkKind.CODING, True)
     verdict = energy_verdict(days([4] * 20), [evil], TODAY)
-    [warning] = energy_verdict_json(verdict)["warnings"]  # type: ignore[misc]
+    warnings = energy_verdict_json(verdict)["warnings"]
+    assert isinstance(warnings, list)
+    [warning] = warnings
+    assert isinstance(warning, str)
     assert "\x1b" not in warning and "\\x1b" in warning
 
 

@@ -135,7 +135,7 @@ def test_words_fold_plurals_and_skip_short_and_stop_words() -> None:
 
 def test_suggestions_rank_by_shared_words_then_newest() -> None:
     def ev(i: int, text: str, on: date) -> Evidence:
-        return Evidence("feedback", i, on, text, Visibility.SHARED)
+        return Evidence(EvidenceKind.FEEDBACK, i, on, text, Visibility.SHARED)
 
     candidates = [
         ev(1, "Design docs hard to follow", date(2026, 9, 1)),
@@ -310,7 +310,8 @@ def test_states_are_enums_that_print_as_before() -> None:
     done = record(["a"], [], delivered_on=TODAY, in_person=False)
     assert done.delivery is Delivery.NOT_IN_PERSON and f"{done.delivery}" == "not in person"
     assert record(["a"], []).delivery is None
-    assert f"--{EvidenceKind.FEEDBACK}" == "--feedback" and EvidenceKind.POINT == "point"
+    point: str = EvidenceKind.POINT  # a StrEnum member is the plain string too
+    assert f"--{EvidenceKind.FEEDBACK}" == "--feedback" and point == "point"
     previous = record([], ["Delegation"]).side(BOTTOM)[0]
     assert Carried(previous, None).outcome is AreaOutcome.CLOSED
     assert f"{Carried(previous, previous).outcome}" == "persists"

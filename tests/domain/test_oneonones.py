@@ -53,9 +53,9 @@ def test_every_two_weeks_keeps_its_phase() -> None:
 
 
 def test_skip_and_move_one_occurrence() -> None:
-    skip = {date(2026, 11, 24): None}
+    skip: dict[date, date | None] = {date(2026, 11, 24): None}
     assert next_session_date(series(), skip, TODAY) == date(2026, 12, 1)
-    move = {date(2026, 11, 24): date(2026, 11, 26)}
+    move: dict[date, date | None] = {date(2026, 11, 24): date(2026, 11, 26)}
     assert next_session_date(series(), move, TODAY) == date(2026, 11, 26)
     dates = session_dates(series(), move, date(2026, 11, 20), date(2026, 12, 2))
     assert dates == [date(2026, 11, 26), date(2026, 12, 1)]

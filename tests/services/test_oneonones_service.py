@@ -4,7 +4,9 @@ an archived person's notice)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Protocol
 
 import pytest
 
@@ -46,6 +48,13 @@ from leadtui.services.review import add_feedback
 from leadtui.store.database import Store
 from leadtui.store.oneonones import OneOnOneRepository
 from tests.helpers import TODAY  # Sunday 2026-11-22
+
+
+class Noticed(Protocol):
+    """What every one-on-one write returns: the archived person's notice, or None."""
+
+    @property
+    def notice(self) -> str | None: ...
 
 
 def person(db: Store, name: str = "Sam") -> Person:
@@ -273,12 +282,13 @@ def test_points_of_someone_else_unknown_or_filed_are_refused(db: Store) -> None:
     point = add_point(db, sam, TODAY, text="Roadmap").point
     mark_point(db, sam, point.id, PointStatus.DISCUSSED)
     hold_session(db, sam, TODAY)
-    for change in (
+    changes: list[Callable[[], object]] = [
         lambda: mark_point(db, sam, point.id, PointStatus.OPEN),
         lambda: edit_point(db, sam, point.id, text="rewritten"),
         lambda: toggle_private(db, sam, point.id),
         lambda: move_point(db, sam, point.id, -1),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(InputError, match="is filed under a held session"):
             change()
 
@@ -516,7 +526,7 @@ def test_every_write_about_an_archived_person_carries_the_notice(db: Store) -> N
     action = add_action(db, sam, TODAY, text="Send the doc").action
     gone = archived(db, sam)
     notice = "Sam was archived on 2026-11-22; recorded in their history"
-    results = [
+    results: list[Noticed] = [
         set_series(db, gone, TODAY, at_time="11:00"),
         add_point(db, gone, TODAY, text="Handover"),
         edit_point(db, gone, point.id, text="Roadmap handover"),

@@ -4,6 +4,7 @@ card and the review packet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -363,7 +364,7 @@ def test_a_delivered_t3b3_is_read_only(db: Store) -> None:
     lists(db, sam, TOPS, BOTTOMS)
     deliver_t3b3(db, sam, H2, delivery())
     kept = "the 2026-H2 T3B3 was delivered on 2026-11-22; it is kept as delivered"
-    for change in (
+    changes: list[Callable[[], object]] = [
         lambda: lists(db, sam, None, ("x",)),
         lambda: set_remove_text(db, sam, H2, True, today=TODAY),
         lambda: add_t3b3_item(db, sam, H2, BOTTOM, item("late"), today=TODAY),
@@ -371,7 +372,8 @@ def test_a_delivered_t3b3_is_read_only(db: Store) -> None:
         lambda: remove_t3b3_item(db, sam, H2, TOP, 1, today=TODAY),
         lambda: move_t3b3_item(db, sam, H2, TOP, 1, 1, today=TODAY),
         lambda: unlink_t3b3_item(db, sam, H2, 1, today=TODAY),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(InputError, match=kept):
             change()
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from leadtui.domain.people_input import PersonDraft
-from leadtui.domain.rotations import Check, RecognizedIn
+from leadtui.domain.rotations import Capacity, Check, RecognizedIn
 from leadtui.domain.rotations_input import (
     CapacityDraft,
     HandoffDraft,
@@ -19,7 +19,7 @@ from leadtui.domain.rotations_input import (
 from leadtui.domain.validation import build
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services import rotations as svc
-from leadtui.services.people import add_person
+from leadtui.services.people import add_person, list_people
 from leadtui.store.database import Store
 from tests.helpers import TODAY
 
@@ -33,7 +33,7 @@ def team(db: Store) -> Store:
     return db
 
 
-def _capacity(db: Store, name: str = "Incident Review", **fields: object) -> svc.Capacity:
+def _capacity(db: Store, name: str = "Incident Review", **fields: object) -> Capacity:
     draft = build(CapacityDraft, today=TODAY, name=name, starts_on="2026-07-01", **fields)
     capacity = svc.add_capacity(db, draft, TODAY)
     svc.change_roster(db, capacity, list(NAMES[:4]))
@@ -81,7 +81,7 @@ def test_nobody_serves_two_capacities_at_once_and_out_of_rotation_is_skipped(tea
     svc.plan(team, first, TODAY, date(2027, 1, 31))
     svc.plan(team, second, TODAY, date(2027, 1, 31))
     by_capacity = {s.capacity.name: s for s in svc.schedules(team, TODAY)}
-    ana = next(p for p in svc.list_people(team) if p.name == "Ana")
+    ana = next(p for p in list_people(team) if p.name == "Ana")
     spec = by_capacity["Tech Spec Review"].segments
     assert all(s.person_id != ana.id for s in spec)
     warnings = [w for s in by_capacity.values() for w in s.warnings]
@@ -98,7 +98,7 @@ def test_leave_date_keeps_someone_out_of_a_term_they_cannot_finish(team: Store) 
     )
     svc.plan(team, capacity, TODAY, date(2027, 3, 1))
     schedule = svc.schedule_of(team, capacity, TODAY)
-    ana = next(p.id for p in svc.list_people(team) if p.name == "Ana")
+    ana = next(p.id for p in list_people(team) if p.name == "Ana")
     assert all(s.ends <= date(2026, 12, 1) for s in schedule.segments if s.person_id == ana)
 
 
@@ -227,7 +227,7 @@ def test_the_running_document_and_the_review_packet_carry_the_terms(team: Store)
     later = date(2026, 12, 10)
     schedule = svc.schedule_of(team, capacity, later)
     ending = next(s for s in schedule.segments if s.seat == 1 and s.covers(later))
-    person = next(p for p in svc.list_people(team) if p.id == ending.person_id)
+    person = next(p for p in list_people(team) if p.id == ending.person_id)
     doc = running_document(team, person, later)
     assert any(s.startswith("ends Incident Review on Thu 31 Dec") for s in doc.suggested)
     packet = review_packet(team, person, Half(2026, 2), later)
