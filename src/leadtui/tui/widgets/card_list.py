@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from leadtui.domain.text import literal
+from leadtui.tui.widgets.themed import Themed
 
 if TYPE_CHECKING:
     from leadtui.domain.people import Person
@@ -56,13 +57,13 @@ class CardLine(NamedTuple):
     opens: Callable[[], Message] | None = None
 
 
-class CardList(Widget, can_focus=True):
+class CardList(Themed, can_focus=True):
     """A bordered card of one-row lines; up/down (or j/k) move, enter or a click opens.
 
     The whole card is one Text, drawn in one go: Today is the first screen, and a list
-    widget drawing each line apart made start-up measurably slower. Lines are built
-    when drawn, from the overview held and the component classes' current styles, so a
-    theme change restyles them.
+    widget drawing each line apart made start-up measurably slower. The lines are built
+    when the card is given an overview, and again on a theme change (see Themed); a
+    drawing is kept until the width, the cursor or the focus changes.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,11 +91,21 @@ class CardList(Widget, can_focus=True):
         self.overview: TodayOverview | None = None
         self.cursor: int | None = None
         self._card_lines: list[CardLine] = []
+        self._moods: dict[str, Style] = {}
+        self._drawn: tuple[tuple[int, int | None, bool], Text] | None = None
 
     def show(self, overview: TodayOverview) -> None:
         """Draw this card's part of ``overview``."""
         self.overview = overview
-        self._card_lines = self.lines(overview)
+        self.build()
+
+    def rebuild(self) -> None:
+        """Build the lines from the overview held, in this moment's theme."""
+        if self.overview is None:
+            return
+        self._moods.clear()
+        self._card_lines = self.lines(self.overview)
+        self._drawn = None
         if self.cursor is not None or self.has_focus:
             self.cursor = self._openable(self.cursor or 0, 1)
         self.refresh(layout=True)
@@ -110,10 +121,9 @@ class CardList(Widget, can_focus=True):
         from the full style, which blends a translucent theme colour (``$text-muted``)
         over the card's background.
         """
-        component = f"card--{mood}"
-        partial = self.get_component_rich_style(component, partial=True)
-        colour = self.get_component_rich_style(component).color if partial.color else None
-        return Style(color=colour, bold=partial.bold, italic=partial.italic)
+        if mood not in self._moods:
+            self._moods[mood] = super().styled(f"card--{mood}")
+        return self._moods[mood]
 
     def text(self, text: str, mood: str = "") -> Text:
         """``text`` in one of the card's moods."""
@@ -136,10 +146,11 @@ class CardList(Widget, can_focus=True):
 
     def render(self) -> Text:
         """The lines, a detail at the right edge, the cursor's line tinted when focused."""
-        if self.overview is not None:
-            # Built again here so the component styles are the theme's of this moment.
-            self._card_lines = self.lines(self.overview)
         width = max(self.content_region.width, 1)
+        # Textual asks for the drawing more than once per frame (to measure, to paint).
+        key = (width, self.cursor, self.has_focus)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
         # The tint is blended over the card's background (the full style); the words
         # keep their own colours on it.
         tint = self.get_component_rich_style("card--cursor")
@@ -158,6 +169,7 @@ class CardList(Widget, can_focus=True):
             if index:
                 rows.append("\n")
             rows.append_text(row)
+        self._drawn = (key, rows)
         return rows
 
     def _openable(self, start: int, step: int) -> int | None:
