@@ -237,21 +237,26 @@ class SearchScreen(Screen[None]):
             results.focus()
 
     @on(SearchResults.HitChosen)
-    async def open_hit(self, event: SearchResults.HitChosen) -> None:
-        """Open the hit where it lives, at its person (or say which day, for the journal)."""
-        from leadtui.tui.screens.today import PersonSelecting
+    def open_hit(self, event: SearchResults.HitChosen) -> None:
+        """Close search and open the hit where it lives. The app does it once this screen
+        is gone: a screen awaiting its own removal would wait for ever."""
+        self.app.pop_screen()
+        self.app.call_later(open_where_it_lives, self.leadtui, event.hit)
 
-        hit = event.hit
-        app = self.leadtui
-        await app.pop_screen()
-        await app.switch_mode(HOME[hit.kind])
-        target = app.screen
-        if hit.person_id is not None and isinstance(target, PersonSelecting):
-            target.select_person(hit.person_id)
-        elif hit.date is not None:
-            # The Energy screen has no day of its own to show: name the day found.
-            app.notify(
-                f"{hit.kind.value} on {day_label(hit.date, app.today)}: {hit.snippet.text}",
-                title="Search",
-                markup=False,
-            )
+
+async def open_where_it_lives(app: LeadtuiApp, hit: SearchHit) -> None:
+    """Switch to the screen a hit lives on, at its person (or name the day, for the
+    journal)."""
+    from leadtui.tui.screens.today import PersonSelecting
+
+    await app.switch_mode(HOME[hit.kind])
+    target = app.screen
+    if hit.person_id is not None and isinstance(target, PersonSelecting):
+        target.select_person(hit.person_id)
+    elif hit.date is not None:
+        # The Energy screen has no day of its own to show: name the day found.
+        app.notify(
+            f"{hit.kind.value} on {day_label(hit.date, app.today)}: {hit.snippet.text}",
+            title="Search",
+            markup=False,
+        )
