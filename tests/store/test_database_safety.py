@@ -40,6 +40,9 @@ SHIPPED_DIGESTS = {
     "0007_succession.sql": "d12af0a7fbc6017492ce2c4c335ad88c19a099034fd2f202066b0b50b732912e",
     "0008_rotations.sql": "01a62270528b09d076a44fab37ae3637c3f66599688f540f49e9177ecd893296",
     "0009_search.sql": "0a5151b070a91efbf6af06e30ce1c8e26ab46686591cef40e639edcf8885ccc7",
+    "0010_search_succession_rotations.sql": (
+        "ff97813864227f1b6e8b5754c724278ca21a106b41b8ba2f275aff3f5d11ce42"
+    ),
     "0006_ad_hoc_oneonones.sql": (
         "e1170f9495d8bd5d66b12812695499ce623364c2d8478d88ff7ac39a4fc0b75b"
     ),

@@ -114,3 +114,37 @@ def test_the_day_in_a_rowid_is_the_same_in_sql_and_python(db_path: Path) -> None
             assert sql == day_number(day)
     finally:
         store.close()
+
+
+def test_succession_and_rotation_texts_are_indexed_on_upgrade_and_kept_current(
+    tmp_path: Path,
+) -> None:
+    """A database from before 0010 gains its succession and rotation texts in the index;
+    later edits follow through the triggers."""
+    path = tmp_path / "data" / "leadtui.db"
+    path.parent.mkdir()
+    build_at_step(path, STEPS["0009_search"])
+    store = open_database(path)
+    try:
+        found = {
+            word: {(h.kind, h.person, h.private, h.date) for h in search(store, word)}
+            for word in ("board", "presented", "budget", "hiring", "runbook")
+        }
+        sam, succession = "Sam Okafor", SearchKind.SUCCESSION
+        assert found["board"] == {
+            (succession, sam, True, date(2026, 7, 1)),  # the gap: never the person's
+            (succession, sam, False, date(2026, 7, 2)),  # the focus area: agreed with them
+        }
+        assert found["presented"] == {(succession, sam, False, date(2026, 10, 5))}
+        assert found["budget"] == {(succession, None, True, date(2026, 10, 3))}
+        assert found["hiring"] == {(succession, sam, False, date(2026, 12, 21))}
+        assert found["runbook"] == {(SearchKind.ROTATION, sam, False, date(2026, 1, 1))}
+        store.execute("update succession_gap set text = 'Crisp updates' where id = 1")
+        store.execute(
+            "update rotation_term_record set handoff_note = '', handoff_visibility = 'private'"
+        )
+        assert [h.private for h in search(store, "crisp")] == [True]
+        assert [h.private for h in search(store, "board")] == [False]
+        assert search(store, "runbook") == []
+    finally:
+        store.close()

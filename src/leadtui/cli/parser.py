@@ -467,7 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         metavar="K",
         help="only these kinds, comma-separated: person, point, action, note, draft, "
-        "feedback, t3b3, energy, work",
+        "feedback, t3b3, energy, work, succession, rotation",
     )
     search.add_argument(
         "--since", metavar="DATE", help="from this day (undated texts count as current)"

@@ -46,8 +46,20 @@ USER_TABLES: tuple[tuple[str, str, str], ...] = (
     ("host_member", "host", "hosts"),
     ("host_change", "skipped or swapped meeting", "skipped or swapped meetings"),
 )
-# Tables that hold no one's words: the schema's own bookkeeping.
-DEMO_IGNORES = frozenset({"_sqlite_migrations"})
+# Tables that hold no one's words of their own: the schema's bookkeeping, and the search
+# index (a copy of the tables above, kept by triggers) with its FTS5 shadow tables.
+DEMO_IGNORES = frozenset(
+    {
+        "_sqlite_migrations",
+        "search_index",
+        "search_index_data",
+        "search_index_idx",
+        "search_index_content",
+        "search_index_docsize",
+        "search_index_config",
+        "search_doc",
+    }
+)
 
 
 def user_data(db: Store) -> list[str]:

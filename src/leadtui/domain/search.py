@@ -33,6 +33,8 @@ class SearchKind(StrEnum):
     T3B3 = "t3b3"  # a Top or Bottom item
     ENERGY = "energy"  # an energy day: its note, what energized and what drained
     WORK = "work"  # energizing work
+    SUCCESSION = "succession"  # a gap, focus area, CEO log note, meeting audit or cover
+    ROTATION = "rotation"  # a rotation term's hand-off note
 
 
 class SearchSort(StrEnum):

@@ -53,6 +53,8 @@ HOME = {
     SearchKind.T3B3: "reviews",
     SearchKind.ENERGY: "energy",
     SearchKind.WORK: "energy",
+    SearchKind.SUCCESSION: "succession",
+    SearchKind.ROTATION: "rotations",
 }
 HINT = 'words match as prefixes · OR · -word leaves out · "a phrase" · private hits are yours alone'
 
