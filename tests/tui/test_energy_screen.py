@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from rich.style import Style
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select, Static
 
 from leadtui.domain.energy import EnergyEntry
@@ -75,7 +77,8 @@ async def test_note_and_energizing_work_from_the_screen(app: LeadtuiApp, db_path
     db = open_database(db_path)
     [work] = list_work(db)
     assert (work.title, work.hours, work.kind.value) == ("Prototype ranking", 2.0, "coding")
-    assert entry_on(db, TODAY).note == "[bold]shipped[/]"  # type: ignore[union-attr]
+    entry = entry_on(db, TODAY)
+    assert entry is not None and entry.note == "[bold]shipped[/]"
     db.close()
 
 
@@ -188,7 +191,8 @@ async def test_panels_follow_the_theme(app: LeadtuiApp, db_path: Path) -> None:
 
     def colours() -> set[str]:
         calendar = app.screen.query_one("#energy-calendar", Static).content
-        return {str(span.style.color) for span in calendar.spans}  # type: ignore[attr-defined]
+        assert isinstance(calendar, Text), type(calendar)
+        return {str(span.style.color) for span in calendar.spans if isinstance(span.style, Style)}
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("E")

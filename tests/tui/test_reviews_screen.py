@@ -4,11 +4,13 @@ import io
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 from textual.widgets._footer import FooterKey
@@ -87,7 +89,8 @@ def shown(widget: Widget) -> str:
     return capture.get()
 
 
-def board_cell(screen: ReviewsScreen, person_id: int, column: str) -> str:
+def board_cell(screen: Screen[Any], person_id: int, column: str) -> str:
+    """The text of one board cell; ``screen`` is the Reviews screen (or a dialog over it)."""
     board = screen.query_one("#rv-board", KeyTable)
     return str(board.get_cell(str(person_id), column))
 
@@ -643,7 +646,7 @@ async def test_80x24_stacks_the_editor_under_the_board_with_the_six_slots_in_vie
         await pilot.pause()
         screen = app.screen
         assert {"-narrow", "-short"} <= screen.classes
-        board, slots = screen.query_one("#rv-board"), screen.query_one(T3B3Slots)
+        board, slots = screen.query_one("#rv-board", KeyTable), screen.query_one(T3B3Slots)
         right = screen.query_one("#rv-right")
         assert inside(board, screen) and inside(slots, screen)
         assert slots.region.y > board.region.bottom - 1

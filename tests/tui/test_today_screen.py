@@ -146,7 +146,8 @@ async def test_enter_on_a_t3b3_line_opens_that_report_in_reviews(
         await focus_line(pilot, demo.screen.query_one(ReviewsCard), "Ade Adeyemi ready")
         await pilot.press("enter")
         await pilot.pause()
-        assert demo.screen is screen and screen.person_id == ade
+        assert demo.screen is screen
+        assert isinstance(screen, ReviewsScreen) and screen.person_id == ade
 
 
 async def test_enter_on_the_energy_card_opens_energy(demo: LeadtuiApp) -> None:
