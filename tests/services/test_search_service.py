@@ -28,7 +28,10 @@ def write(db_path: Path, *argv: str) -> None:
 @pytest.fixture
 def team(db_path: Path) -> Iterator[Store]:
     """Two people with one distinctive word in each kind of text."""
-    w = lambda *argv: write(db_path, *argv)  # noqa: E731
+
+    def w(*argv: str) -> None:
+        write(db_path, *argv)
+
     w("people", "add", "Sam Okafor", "--title", "Staff Zebrologist", "--team", "Quokkas")
     w("people", "add", "Ana Lima", "--started", "2024-01-10")
     w("1on1", "series", "Sam Okafor", "--weekday", "tuesday", "--start", "2026-10-01")
