@@ -33,6 +33,7 @@ def component_style(widget: Widget, name: str) -> Style:
         dim=partial.dim,
         italic=partial.italic,
         underline=partial.underline,
+        strike=partial.strike,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widget import Widget
 
+from leadtui.tui.widgets.styled_text import component_style
+
 
 class Themed(Widget):
     """A panel that renders what it was given with styles from its COMPONENT_CLASSES.
@@ -34,15 +36,7 @@ class Themed(Widget):
         colour is read from the full style, which blends a translucent theme colour
         (``$text-muted``) over the widget's background.
         """
-        partial = self.get_component_rich_style(component, partial=True)
-        colour = self.get_component_rich_style(component).color if partial.color else None
-        return Style(
-            color=colour,
-            bold=partial.bold,
-            dim=partial.dim,
-            italic=partial.italic,
-            underline=partial.underline,
-        )
+        return component_style(self, component)
 
     def notify_style_update(self) -> None:
         """Build again after a theme change; later, since Textual styles the component
