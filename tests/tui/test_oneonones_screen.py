@@ -1,15 +1,24 @@
+"""The One-on-ones screen with Pilot: keys pressed, what landed in the database and on
+screen, and the messages its panels post."""
+
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+from rich.style import Style
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets._footer import FooterKey
 
-from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.oneonones import Point, PointStatus
 from leadtui.domain.oneonones_input import SeriesDraft
 from leadtui.domain.people_input import PersonDraft
-from leadtui.services.oneonones import hold_session
-from leadtui.services.people import archive_person, get_person
+from leadtui.services.oneonones import add_action, add_point, hold_session, set_series
+from leadtui.services.people import add_person, archive_person, get_person
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
@@ -19,7 +28,9 @@ from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.helpers import SIZE, TODAY, plain_text
+from leadtui.tui.widgets.oneonone_list import OneOnOneList
+from leadtui.tui.widgets.running_document import RunningDocumentView
+from tests.helpers import SIZE, SMALL, TODAY, make_app, plain_text
 
 
 def seed(db_path: Path, with_series: bool = True) -> None:
@@ -110,7 +121,7 @@ async def test_a_person_without_a_series_is_offered_one(app: LeadtuiApp, db_path
     seed(db_path, with_series=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
-        assert "Press s to set one up" in str(app.screen.query_one("#oo-heading").render())
+        assert "s sets up a recurring series" in plain_text(app.screen.query_one("#oo-draft"))
         await pilot.press("s")
         form = app.screen
         assert isinstance(form, SeriesForm)
@@ -118,16 +129,17 @@ async def test_a_person_without_a_series_is_offered_one(app: LeadtuiApp, db_path
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
-        assert "09:30" in str(app.screen.query_one("#oo-heading").render())
+        assert "09:30" in plain_text(app.screen.query_one("#oo-heading"))
 
 
-async def test_e_opens_the_export_dialog(app: LeadtuiApp, db_path: Path) -> None:
-    # The export's own behaviour (audience, file, overwrite) is the dialog's tests'.
+async def test_shift_x_opens_the_export_dialog(app: LeadtuiApp, db_path: Path) -> None:
+    # e edits now. The export's own behaviour (audience, file, overwrite) is the dialog's
+    # tests'; the document's is tests/export's.
     from leadtui.tui.screens.export_prompt import ExportDialog
 
     seed(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("o", "e")
+        await pilot.press("o", "X")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")
@@ -165,13 +177,13 @@ async def test_move_then_skip_the_next_session(app: LeadtuiApp, db_path: Path) -
         prompt.query_one(Input).value = "thu"
         await pilot.press("enter")
         await pilot.pause()
-        assert "Next session: 2026-11-26" in str(app.screen.query_one("#oo-heading").render())
+        assert "Next session: Thu 26 Nov" in plain_text(app.screen.query_one("#oo-heading"))
         await pilot.press("r")
         app.screen.query_one(Input).value = "skip"
         await pilot.press("enter")
         await pilot.pause()
-        heading = str(app.screen.query_one("#oo-heading").render())
-        assert "Next session: 2026-12-01" in heading and "(Tue 24 Nov skipped)" in heading
+        heading = plain_text(app.screen.query_one("#oo-heading"))
+        assert "Next session: Tue 1 Dec" in heading and "(Tue 24 Nov skipped)" in heading
     db = open_database(db_path)
     assert OneOnOneRepository(db).changes(1) == {date(2026, 11, 24): None}
     db.close()
@@ -233,25 +245,6 @@ def notices(app: LeadtuiApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
-async def test_a_second_hold_today_is_refused_with_the_key_that_fixes_the_notes(
-    app: LeadtuiApp, db_path: Path
-) -> None:
-    seed(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("o", "H", "y")
-        await pilot.pause()
-        assert "Held today: 0 filed, 0 carried over" in notices(app)
-        await pilot.press("H", "y")
-        await pilot.pause()
-        assert (
-            "a session on 2026-11-22 is already held; add to the next one, "
-            "or fix that session's notes (N)"
-        ) in notices(app)
-    db = open_database(db_path)
-    assert db.execute("select count(*) from oo_session").fetchone()[0] == 1
-    db.close()
-
-
 async def test_holding_goes_through_the_service_on_the_apps_today(
     app: LeadtuiApp, db_path: Path
 ) -> None:
@@ -301,11 +294,351 @@ async def test_the_people_list_is_in_the_services_order_overdue_first(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         await pilot.pause()
-        table = app.screen.query_one("#oo-people", KeyTable)
+        table = app.screen.query_one(OneOnOneList)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
     assert rows == [
         ["Zoe", "overdue"],
-        ["Bob", "2026-11-24"],
-        ["Ann", "2026-11-26"],
+        ["Bob", "Tue 24 Nov"],
+        ["Ann", "Thu 26 Nov"],
         ["Abe", "no series"],
     ]
+
+
+# --- the panels: attributes down, messages up ----------------------------------------------
+
+
+def seed_points(db_path: Path, *texts: str, private: tuple[str, ...] = ()) -> None:
+    db = open_database(db_path)
+    sam = get_person(db, 1)
+    for text in texts:
+        add_point(db, sam, TODAY, text=text, visibility="private" if text in private else "shared")
+    db.close()
+
+
+def doc_view(app: LeadtuiApp) -> RunningDocumentView:
+    return app.screen.query_one(RunningDocumentView)
+
+
+def items_table(app: LeadtuiApp) -> KeyTable:
+    return doc_view(app).query_one("#oo-items", KeyTable)
+
+
+async def test_the_panels_post_messages_that_the_screen_handles(
+    db_path: Path, isolated_home: Path
+) -> None:
+    seed(db_path)
+    db = open_database(db_path)
+    add_person(db, PersonDraft(name="Ann Lee"))
+    db.close()
+    seed_points(db_path, "Career growth")
+    seen: list[Message] = []
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        first = doc_view(app).selected
+        await pilot.press("down")
+        await pilot.pause()
+        # The hook sees a message at each node it bubbles through: count each once.
+        moved = {id(m): m for m in seen if isinstance(m, OneOnOneList.PersonHighlighted)}
+        assert [m.person_id for m in moved.values()] == [2]  # a fill posts none; a move does
+        assert doc_view(app).selected is None  # Ann's document: nothing upcoming yet
+        await pilot.press("up", "enter")  # enter on a person goes to their items
+        await pilot.pause()
+        assert app.screen.focused is items_table(app)
+        await pilot.press("enter")  # enter on an item edits it
+        await pilot.pause()
+        [selected] = {
+            id(m): m for m in seen if isinstance(m, RunningDocumentView.ItemSelected)
+        }.values()
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value == "Career growth"
+    assert isinstance(first, Point) and selected.item == first
+
+
+def test_the_screen_and_its_panels_name_no_colour_in_python() -> None:
+    from leadtui.tui.screens import oneonones
+    from leadtui.tui.widgets import oneonone_list, running_document, theme_text
+
+    colour = re.compile(
+        r"#[0-9a-fA-F]{6}\b|\b(red|green|blue|yellow|magenta|cyan|white|black|grey\d*)\b"
+    )
+    for module in (oneonones, oneonone_list, running_document, theme_text):
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        code = "\n".join(line for line in source.splitlines() if not line.strip().startswith("#"))
+        assert not colour.search(code), (module.__name__, colour.search(code))
+
+
+async def test_switching_theme_restyles_the_screen_at_once(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)  # weekly since 2026-11-03, never held: overdue
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        people = app.screen.query_one(OneOnOneList)
+
+        def overdue() -> tuple[object, object]:
+            cell = people.get_cell_at(Coordinate(0, 1))
+            assert isinstance(cell, Text) and cell.plain == "overdue"
+            heading = doc_view(app).query_one("#oo-heading", Static).content
+            assert isinstance(heading, Text)
+            [span] = [s for s in heading.spans if "overdue" in heading.plain[s.start : s.end]]
+            return Style.parse(str(cell.style)).color, Style.parse(str(span.style)).color
+
+        before = overdue()
+        app.theme = "leadtui-light" if app.theme != "leadtui-light" else "leadtui-dark"
+        await pilot.pause()
+        await pilot.pause()
+        after = overdue()
+        wanted = people.get_component_rich_style("oneonone-list--overdue").color
+    assert before != after and after[0] == wanted
+
+
+# --- the cursor stays on the item acted on --------------------------------------------------
+
+
+async def test_the_cursor_stays_on_the_item_acted_on(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    seed_points(db_path, "First", "Second", "Third")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "tab", "down")
+        await pilot.pause()
+        for key in ("d", "v", "x", "d"):
+            await pilot.press(key)
+            await pilot.pause()
+            selected = doc_view(app).selected
+            assert isinstance(selected, Point) and selected.text == "Second", key
+            assert items_table(app).cursor_row == 1, key
+        await pilot.press("right_square_bracket")  # the point moves down: the cursor too
+        await pilot.pause()
+        assert items_table(app).cursor_row == 2
+        selected = doc_view(app).selected
+        assert isinstance(selected, Point) and selected.text == "Second"
+    assert [text for text, _, _ in points(db_path)] == ["First", "Second", "Third"]
+    assert [status for _, status, _ in points(db_path)] == ["open", "discussed", "open"]
+
+
+# --- a long talking point ------------------------------------------------------------------
+
+LONG = (
+    "Whether the platform reorganisation changes who owns the on-call rota, how the "
+    "handover to the new team works in the first quarter, and what we tell the two people "
+    "who asked to move with it before the announcement on Friday"
+)
+
+
+def column_widths(table: KeyTable) -> list[int]:
+    return [column.get_render_width(table) for column in table.ordered_columns]
+
+
+async def test_a_long_point_is_cut_in_its_row_and_shown_in_full_below(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    db = open_database(db_path)
+    ann = add_person(db, PersonDraft(name="Ann Lee"))
+    add_point(db, ann, TODAY, text="Short one", visibility="private")
+    add_action(db, ann, TODAY, text="Send the doc", due_on="2026-11-20")
+    db.close()
+    seed_points(db_path, LONG, "Career growth")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o")  # Sam first: overdue
+        await pilot.pause()
+        table = items_table(app)
+        # Every column, Who and the flags included, fits the table's width.
+        assert sum(column_widths(table)) <= table.size.width
+        cut = str(table.get_cell_at(Coordinate(0, 1)))
+        assert cut.endswith("…") and len(cut) < len(LONG)
+        assert [str(table.get_cell_at(Coordinate(0, 2)))] == ["me"]
+        detail = " ".join(plain_text(doc_view(app).query_one("#oo-detail")).split())
+        assert LONG in detail and "raised by me" in detail
+        await pilot.press("down")  # Ann: her document's columns, not the long point's
+        await pilot.pause()
+        table = items_table(app)
+        assert sum(column_widths(table)) <= table.size.width
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [
+            ["·", "🔒 Short one", "me", ""],
+            ["☐", "Action: Send the doc", "me", "due 20 Nov"],
+        ]
+
+
+# --- smaller ones --------------------------------------------------------------------------
+
+
+async def test_the_next_column_shows_whole_days_beside_long_names(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    db = open_database(db_path)
+    for name, weekday in (("Maximiliane Oyelaran-Bergström", "tuesday"), ("Bo", "thursday")):
+        person = add_person(db, PersonDraft(name=name))
+        set_series(db, person, TODAY, weekday=weekday)
+    db.close()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        table = app.screen.query_one(OneOnOneList)
+        assert sum(column_widths(table)) <= table.size.width
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][0].endswith("…") and rows[0][1] == "24 Nov"
+        assert rows[1] == ["Bo", "26 Nov"]
+    async with make_app(db_path, app.locations.config_dir).run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(OneOnOneList)
+        assert [str(c) for c in table.get_row_at(1)] == ["Bo", "Thu 26 Nov"]
+
+
+async def test_with_nobody_the_screen_says_how_to_add_someone(app: LeadtuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        heading = plain_text(doc_view(app).query_one("#oo-heading"))
+        assert "Add a person first: People (p), then a." in heading
+        keys = {b.binding.key: b.enabled for b in app.screen.active_bindings.values()}
+        assert not keys["s"] and not keys["a"] and not keys["H"]
+        await pilot.press("s", "a", "H")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+
+
+async def test_a_second_hold_today_is_refused_before_anything_is_asked(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "H", "y")
+        await pilot.pause()
+        assert "Held today: 0 filed, 0 carried over" in notices(app)
+        await pilot.press("H")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)  # no question first
+        assert (
+            "a session on 2026-11-22 is already held; add to the next one, "
+            "or fix that session's notes (N)"
+        ) in notices(app)
+    db = open_database(db_path)
+    assert db.execute("select count(*) from oo_session").fetchone()[0] == 1
+    db.close()
+
+
+async def test_private_items_carry_a_lock_not_only_a_style(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    seed_points(db_path, "Seems tired", "Roadmap", private=("Seems tired",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert str(items_table(app).get_cell_at(Coordinate(0, 1))) == "🔒 Seems tired"
+        assert str(items_table(app).get_cell_at(Coordinate(1, 1))) == "Roadmap"
+        await pilot.press("tab", "d", "H", "y")
+        await pilot.pause()
+        history = plain_text(doc_view(app).query_one("#oo-history"))
+        assert "✓ 🔒 Seems tired" in history
+
+
+async def test_the_footer_keeps_the_meeting_keys_at_80_columns(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        shown = {
+            key.description
+            for key in app.screen.query(FooterKey)
+            if key.region.width and key.region.right <= SMALL[0] - len("^p palette")
+        }
+        await pilot.press("ctrl+r")  # kept out of the footer here, but it works
+        await pilot.pause()
+        assert "Refreshed" in notices(app)
+    assert {"Point", "Done", "Action", "Notes", "Hold", "Help"} <= shown
+
+
+# --- edit what you wrote; bring back a skipped session -------------------------------------
+
+
+async def test_edit_a_point_and_an_actions_text(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    seed_points(db_path, "Carer growth")
+    db = open_database(db_path)
+    add_action(db, get_person(db, 1), TODAY, text="Send teh doc", owner="them", due_on="friday")
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "tab", "e")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.query_one(Input).value == "Carer growth"
+        prompt.query_one(Input).value = "Career growth"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # enter edits too
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        prompt.query_one(Input).value = "Send the doc"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert items_table(app).cursor_row == 1  # still on the action
+    assert points(db_path) == [("Career growth", "open", False)]
+    db = open_database(db_path)
+    [action] = OneOnOneRepository(db).actions(1)
+    db.close()
+    assert (action.text, action.owner.value, action.due_on) == (
+        "Send the doc",
+        "them",
+        date(2026, 11, 27),
+    )
+
+
+async def test_a_skipped_session_can_be_brought_back(app: LeadtuiApp, db_path: Path) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "r")
+        app.screen.query_one(Input).value = "skip"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(Tue 24 Nov skipped)" in plain_text(doc_view(app).query_one("#oo-heading"))
+        await pilot.press("b")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.query_one(Input).value == "2026-11-24"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Back on Tue 24 Nov" in notices(app)
+        heading = plain_text(doc_view(app).query_one("#oo-heading"))
+        assert "Next session: Tue 24 Nov" in heading and "skipped" not in heading
+    db = open_database(db_path)
+    assert OneOnOneRepository(db).changes(1) == {}
+    db.close()
+
+
+# --- ad-hoc one-on-ones --------------------------------------------------------------------
+
+
+async def test_someone_without_a_series_has_an_ad_hoc_document(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path, with_series=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        heading = plain_text(doc_view(app).query_one("#oo-heading"))
+        assert "ad hoc, no recurring series" in heading
+        assert "Next session: when you next meet" in heading
+        await pilot.press("a", *"Shared on-call rota", "enter")
+        await pilot.pause()
+        people = app.screen.query_one(OneOnOneList)
+        assert [str(c) for c in people.get_row_at(0)] == ["Sam Okafor", "ad hoc"]
+        await pilot.press("tab", "d", "H")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        history = plain_text(doc_view(app).query_one("#oo-history"))
+        assert "Sun 22 Nov" in history and "✓ Shared on-call rota" in history
+        heading = plain_text(doc_view(app).query_one("#oo-heading"))
+        assert "when you next meet" in heading and "overdue" not in heading
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        assert "An ad-hoc 1:1 has no date to move" in notices(app)
+    assert points(db_path) == [("Shared on-call rota", "discussed", True)]

@@ -62,9 +62,11 @@ def test_energy_screen(snap_compare: Any, db_path: Path, isolated_home: Path) ->
 
 
 def test_oneonones_screen(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
-    """Look for: people with overdue ones first, the selected person's series and next
-    session, upcoming points (private in italics, carried counts), the notes hint, and
-    past sessions with discussed points, done actions and shared and private notes."""
+    """Look for: people with overdue ones first and whole days in Next, the selected
+    person's series and next session, upcoming points (🔒 on private ones, Who and
+    carried counts beside the words), the highlighted one in full under the table, the
+    notes hint, and past sessions with discussed points, done actions and shared and
+    private notes (tests/tui/test_snapshots_oneonones.py has more of this screen)."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["o"])
 
 

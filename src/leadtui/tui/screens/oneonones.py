@@ -1,169 +1,112 @@
-"""One-on-ones: people with a series on the left, the running document on the right."""
+"""One-on-ones: everyone on the left, the selected person's running document on the right.
+
+The panels are widgets (:class:`~leadtui.tui.widgets.oneonone_list.OneOnOneList` and
+:class:`~leadtui.tui.widgets.running_document.RunningDocumentView`) that render what
+this screen gives them and post messages; the screen handles those, keeps the keys and
+their actions, and calls services.oneonones for every read and write.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from rich.console import Group, RenderableType
-from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Header
 
-from leadtui.domain.feedback import Feedback, FeedbackKind
-from leadtui.domain.oneonones import PointStatus, Side, Visibility
+from leadtui.domain.dates import day_label, parse_date
+from leadtui.domain.oneonones import Point, PointStatus, Side
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
 from leadtui.errors import InputError
-from leadtui.services.oneonones import (
-    ALL_HISTORY,
-    OneOnOneRefusal,
-    Refusal,
-    RunningDocument,
-    Standing,
-    find_series,
-    oneonone_list,
-    running_document,
-)
+from leadtui.services import oneonones as oo
+from leadtui.services.oneonones import OneOnOneRefusal, Refusal, RunningDocument
 from leadtui.services.people import get_person
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.oneonone_list import OneOnOneList
+from leadtui.tui.widgets.running_document import Item, RunningDocumentView
 
 if TYPE_CHECKING:
-    from leadtui.services.oneonones import ActionSaved, Held, PointSaved
+    from leadtui.services.oneonones import ActionSaved, PointSaved
+    from leadtui.store.database import Store
 
+T = TypeVar("T")
 HISTORY_PAGE = 10
-MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+NOBODY = "Nobody here yet. Add a person first: People (p), then a."
+# How the app fixes a refusal: the key to press (the command line names a command).
+APP_FIXES = {
+    Refusal.ALREADY_HELD: " (N)",
+    Refusal.NO_SERIES: " (s sets one up)",
+    Refusal.NOT_ACTIVE: " (s)",
+}
 
 
-def feedback_line(entry: Feedback) -> Text:
-    """``feedback (strength): …`` for the running document; private in italics."""
-    private = entry.visibility is Visibility.PRIVATE
-    kind = "strength" if entry.kind is FeedbackKind.STRENGTH else "to grow"
-    return Text.assemble(
-        (f"feedback ({kind}{', private' if private else ''}): ", "dim"),
-        Text(literal(entry.text), style="italic" if private else ""),
-    )
+def in_app_terms(call: Callable[[], T]) -> T:
+    """``call``, with a one-on-one refusal worded with the key that fixes it."""
+    try:
+        return call()
+    except OneOnOneRefusal as refusal:
+        raise InputError(refusal.message + APP_FIXES.get(refusal.reason, "")) from None
+
+
+# (id, key, action, label, tooltip). The footer shows these in order of use in a meeting,
+# so a narrow terminal keeps the first ones; config.toml remaps a key by its id.
+SHOWN_KEYS = [
+    ("point", "a", "add_point('me')", "Point", "Add a talking point"),
+    ("done", "d", "toggle_done", "Done", "Mark the point discussed or the action done"),
+    ("action", "c", "add_action", "Action", "Add an action item"),
+    ("notes", "n", "notes", "Notes", "Write the session notes"),
+    ("hold", "H", "hold", "Hold", "Hold the session: file and carry over"),
+    ("edit", "e", "edit", "Edit", "Edit the selected point's or action's text"),
+    ("drop", "x", "drop", "Drop", "Drop the selected talking point"),
+    ("feedback", "f", "feedback", "Feedback", "Record feedback given in this session"),
+]
+# Less frequent: F1 and the command palette list them, the footer does not.
+OTHER_KEYS = [
+    ("their_point", "A", "add_point('them')", "Theirs", "Add a talking point they raised"),
+    ("private", "v", "toggle_private", "Private", "Make the point private or shared"),
+    ("up", "left_square_bracket", "move(-1)", "Up", "Move the point up"),
+    ("down", "right_square_bracket", "move(1)", "Down", "Move the point down"),
+    ("fix_notes", "N", "fix_notes", "Fix notes", "Fix the last held session's notes"),
+    ("series", "s", "series", "Series", "Set up or change the recurring series"),
+    ("reschedule", "r", "reschedule", "Move/skip", "Move or skip the next session"),
+    ("bring_back", "b", "bring_back", "Bring back", "Bring back a skipped or moved session"),
+    ("more", "m", "more", "More", "Show more past sessions"),
+    ("export", "X", "export", "Export", "Export the document as Markdown"),
+]
+
+
+# Every key of this screen needs a person: with nobody on the list they show disabled.
+NEEDS_PERSON = {action.split("(")[0] for *_, action, _, _ in SHOWN_KEYS + OTHER_KEYS}
+
+
+def _bindings() -> list[BindingType]:
+    return [
+        Binding(key, action, label, show=keys is SHOWN_KEYS, tooltip=tip, id=f"1on1.{name}")
+        for keys in (SHOWN_KEYS, OTHER_KEYS)
+        for name, key, action, label, tip in keys
+    ]
 
 
 class OneOnOnesScreen(LeadtuiScreen):
-    """The screen a manager opens ten minutes before a 1:1."""
+    """The screen a manager keeps open during a 1:1."""
 
     CSS_PATH = "../styles/oneonones.tcss"
     AREA = "1:1"
-    HELP = """\
-# One-on-ones
-
-One running document per person. On the left, everyone you have a 1:1 with,
-overdue first, then by next session. On the right, the person's document: the
-upcoming session (talking points from both sides, open action items, notes so
-far), then past sessions, newest first.
-
-- **tab** moves between the people list and the upcoming items.
-- **a** adds a talking point of yours, **A** one they raised; **v** makes the
-  selected point private or shared (private text never reaches a shared export).
-- **c** adds an action item (owner me or them, optional due date; a date in the
-  past is accepted and shows as overdue at once).
-- **d** marks the selected point discussed (or an action done), again to undo;
-  **x** drops a point; **[** and **]** reorder points.
-- **n** writes the session notes, shared and private (**ctrl+e** in the form opens
-  $EDITOR).
-- **N** reopens the last held session to fix its notes; nothing else changes.
-- **H** holds the session: discussed points are filed under it, the rest carry
-  over with a count, open actions carry over.
-- **s** sets up or changes the series; **r** moves the next session to another
-  date or skips it (type `skip`); the rest of the series keeps its dates.
-- **f** records feedback you give during the session (strength or growth, shared or
-  private): it is filed under the session when you hold it, and a T3B3 Bottom item on
-  the Reviews screen (R) can show it was raised before.
-- **m** shows more history; **e** exports.
-
-From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
-"""
+    # F1's text; a Markdown file beside the other screens' help.
+    HELP = (Path(__file__).parent.parent / "help" / "oneonones.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_point('me')", "Point", tooltip="Add a talking point", id="1on1.point"),
-        Binding(
-            "A",
-            "add_point('them')",
-            "Theirs",
-            tooltip="Add a talking point they raised",
-            id="1on1.their_point",
-        ),
-        Binding("c", "add_action", "Action", tooltip="Add an action item", id="1on1.action"),
-        Binding(
-            "d",
-            "toggle_done",
-            "Done",
-            tooltip="Mark the selected point discussed or action done",
-            id="1on1.done",
-        ),
-        Binding("x", "drop", "Drop", tooltip="Drop the selected talking point", id="1on1.drop"),
-        Binding(
-            "v",
-            "toggle_private",
-            "Private",
-            show=False,
-            tooltip="Make the selected point private or shared",
-            id="1on1.private",
-        ),
-        Binding(
-            "left_square_bracket",
-            "move(-1)",
-            "Up",
-            show=False,
-            tooltip="Move the selected point up",
-            id="1on1.up",
-        ),
-        Binding(
-            "right_square_bracket",
-            "move(1)",
-            "Down",
-            show=False,
-            tooltip="Move the selected point down",
-            id="1on1.down",
-        ),
-        Binding("n", "notes", "Notes", tooltip="Write the session notes", id="1on1.notes"),
-        Binding(
-            "H", "hold", "Hold", tooltip="Hold the session: file and carry over", id="1on1.hold"
-        ),
-        Binding(
-            "N",
-            "fix_notes",
-            "Fix notes",
-            show=False,
-            tooltip="Fix the notes of the last held session",
-            id="1on1.fix_notes",
-        ),
-        # Series and Move/skip are occasional: F1 and the palette list them, the footer does not.
-        Binding(
-            "s",
-            "series",
-            "Series",
-            show=False,
-            tooltip="Set up or change the series",
-            id="1on1.series",
-        ),
-        Binding(
-            "r",
-            "reschedule",
-            "Move/skip",
-            show=False,
-            tooltip="Move or skip the next session",
-            id="1on1.reschedule",
-        ),
-        Binding(
-            "f",
-            "feedback",
-            "Feedback",
-            tooltip="Record feedback given in this session",
-            id="1on1.feedback",
-        ),
-        Binding("m", "more", "More", show=False, tooltip="Show more past sessions", id="1on1.more"),
-        Binding(
-            "e", "export", "Export", tooltip="Export the document as Markdown", id="1on1.export"
-        ),
+        *_bindings(),
+        # ctrl+r works here as everywhere, but its footer room goes to the meeting's keys
+        # (this screen refreshes itself when another connection writes).
+        Binding("ctrl+r", "reload", "Refresh", show=False, id="app.refresh"),
     ]
 
     def __init__(self) -> None:
@@ -175,188 +118,60 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="oo-body"):
-            people = KeyTable(id="oo-people", cursor_type="row")
-            people.add_columns("Person", "Next")
-            yield people
-            with VerticalScroll(id="oo-doc"):
-                yield Static("", id="oo-heading")
-                items = KeyTable(id="oo-items", cursor_type="row")
-                items.add_columns("", "Upcoming", "Who", "")
-                yield items
-                yield Static("", id="oo-draft")
-                yield Static("", id="oo-history")
+            yield OneOnOneList(id="oo-people")
+            yield RunningDocumentView(id="oo-doc")
         yield Footer()
 
     def on_mount(self) -> None:
         """Start in the people list."""
         self.sub_title = "One-on-ones"
-        self.query_one("#oo-people", KeyTable).focus()
+        self.query_one(OneOnOneList).focus()
 
     def refresh_data(self) -> None:
         """Reload the people list (in the service's order: overdue first) and the
         selected person's document."""
-        rows = oneonone_list(self.db, self.today)
-        table = self.query_one("#oo-people", KeyTable)
-        keep = self.person_id
-        table.clear()
-        for row in rows:
-            if row.standing is Standing.OVERDUE:
-                next_text = Text("overdue", style="bold red")
-            elif row.standing is Standing.SCHEDULED and row.next_on is not None:
-                next_text = Text(row.next_on.isoformat())
-            else:
-                next_text = Text(row.standing.value, style="dim")
-            table.add_row(Text(literal(row.person.name)), next_text, key=str(row.person.id))
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        elif rows:
-            self.person_id = rows[0].person.id
+        people = self.query_one(OneOnOneList)
+        people.show(oo.oneonone_list(self.db, self.today), self.today, self.person_id)
+        self.person_id = people.person_id
         self.show_person()
+        self.refresh_bindings()
 
     def select_person(self, person_id: int) -> None:
-        """Show this person's running document (Today opens a person here); the refresh
-        that comes with showing the screen puts the cursor on them."""
-        self.person_id = person_id
-        self.history = HISTORY_PAGE
-
-    def on_data_table_row_highlighted(self, event: KeyTable.RowHighlighted) -> None:
-        """Moving in the people list shows that person's document."""
-        if event.data_table.id == "oo-people" and event.row_key.value is not None:
-            person_id = int(event.row_key.value)
-            if person_id != self.person_id:
-                self.person_id = person_id
-                self.history = HISTORY_PAGE
-                self.show_person()
+        """Show this person's running document (Today opens a person here)."""
+        self.person_id, self.history = person_id, HISTORY_PAGE
+        if self.is_mounted:
+            self.refresh_data()
 
     def show_person(self) -> None:
-        """Render the selected person's running document."""
-        heading = self.query_one("#oo-heading", Static)
-        items = self.query_one("#oo-items", KeyTable)
-        draft = self.query_one("#oo-draft", Static)
-        history = self.query_one("#oo-history", Static)
-        items.clear()
-        self.doc = None
+        """Give the document panel the selected person's running document."""
+        view = self.query_one(RunningDocumentView)
         if self.person_id is None:
-            heading.update(Text("Nobody yet. Add people on the People screen (p).", style="dim"))
-            draft.update("")
-            history.update("")
+            self.doc = None
+            view.show_empty(NOBODY)
             return
         person = get_person(self.db, self.person_id)
-        if find_series(self.db, person) is None:
-            heading.update(
-                Text.assemble(
-                    (literal(person.name), "bold"),
-                    "\n",
-                    (
-                        "No 1:1 series yet. Press s to set one up (weekday, time, every N weeks).",
-                        "dim",
-                    ),
-                )
-            )
-            draft.update("")
-            history.update("")
-            return
-        self.doc = doc = running_document(self.db, person, self.today, history=self.history)
-        next_on = doc.next_on.isoformat() if doc.next_on else "not scheduled"
-        heading.update(
-            Text.assemble(
-                (literal(person.name), "bold"),
-                f"  ·  {doc.series.describe()}\n",
-                ("Next session: ", "bold"),
-                next_on,
-                (" · overdue" if doc.overdue else "", "bold red"),
-                (
-                    "  (" + "; ".join(doc.upcoming_changes(self.today)) + ")"
-                    if doc.upcoming_changes(self.today)
-                    else "",
-                    "dim",
-                ),
-            )
-        )
-        for point in doc.points:
-            flags = []
-            if point.visibility is Visibility.PRIVATE:
-                flags.append("private")
-            if point.carried:
-                flags.append(f"carried {point.carried}×")
-            if point.recurring:
-                flags.append("every session")
-            items.add_row(
-                Text(MARKS[point.status]),
-                Text(
-                    literal(point.text),
-                    style="italic" if point.visibility is Visibility.PRIVATE else "",
-                ),
-                Text(point.raised_by.value),
-                Text(", ".join(flags), style="dim"),
-                key=f"p:{point.id}",
-            )
-        for action in (a for a in doc.actions if a.session_id is None):
-            due = f"due {action.due_on.isoformat()}" if action.due_on else ""
-            late = action.overdue(self.today)
-            flags = [due] if due else []
-            if action.carried and not action.done_on:
-                flags.append(f"carried {action.carried}×")
-            items.add_row(
-                Text("✓" if action.done_on else "☐"),
-                Text("Action: " + literal(action.text)),
-                Text(action.owner.value),
-                Text(", ".join(flags), style="bold red" if late else "dim"),
-                key=f"a:{action.id}",
-            )
-        notes: list[RenderableType] = []
-        pending = doc.pending_feedback()
-        if pending:
-            notes += [Text("Feedback given", style="bold")]
-            notes += [feedback_line(f) for f in pending]
-        if doc.series.draft_shared_notes:
-            notes += [Text("Notes so far", style="bold"), Text(doc.series.draft_shared_notes)]
-        if doc.series.draft_private_notes:
-            notes += [
-                Text("Private notes so far", style="bold italic"),
-                Text(doc.series.draft_private_notes, style="italic"),
-            ]
-        if not doc.series.draft_shared_notes and not doc.series.draft_private_notes:
-            notes.append(
-                Text(
-                    "No notes yet (n). a/A add points, c adds an action, H holds the session.",
-                    style="dim",
-                )
-            )
-        draft.update(Group(*notes))
-        parts: list[RenderableType] = []
-        for session, points_filed, done in doc.sessions:
-            parts.append(Text(f"\n{session.held_on.isoformat()}", style="bold underline"))
-            for point in points_filed:
-                style = "italic" if point.visibility is Visibility.PRIVATE else ""
-                parts.append(Text(f"  {MARKS[point.status]} {literal(point.text)}", style=style))
-            for action in done:
-                parts.append(Text(f"  ✓ done: {literal(action.text)} ({action.owner.value})"))
-            for entry in doc.feedback_in(session.id):
-                parts.append(Text.assemble("  ", feedback_line(entry)))
-            if session.shared_notes:
-                parts.append(Text("  " + session.shared_notes))
-            if session.private_notes:
-                parts.append(Text("  private: " + session.private_notes, style="italic dim"))
-        if len(doc.sessions) >= self.history:
-            parts.append(Text("\nm shows more", style="dim"))
-        history.update(Group(*parts) if parts else Text("No sessions held yet.", style="dim"))
+        self.doc = oo.running_document(self.db, person, self.today, history=self.history)
+        view.show(self.doc, self.today, more=len(self.doc.sessions) >= self.history)
 
-    # --- actions ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With nobody on the list, the document's keys show as disabled."""
+        return None if action in NEEDS_PERSON and self.person_id is None else True
 
-    def _selected_item(self) -> tuple[str, int] | None:
-        items = self.query_one("#oo-items", KeyTable)
-        if items.row_count == 0:
-            return None
-        key = items.coordinate_to_cell_key(items.cursor_coordinate).row_key.value or ""
-        kind, _, item_id = key.partition(":")
-        return kind, int(item_id)
+    @on(OneOnOneList.PersonHighlighted)
+    def _person_highlighted(self, event: OneOnOneList.PersonHighlighted) -> None:
+        if event.person_id != self.person_id:
+            self.person_id, self.history = event.person_id, HISTORY_PAGE
+            self.show_person()
 
-    def _need_series(self) -> int | None:
-        if self.doc is None:
-            self.notify("Set up a series first: press s.", severity="warning", markup=False)
-            return None
-        return self.doc.series.id
+    @on(OneOnOneList.PersonSelected)
+    def _person_selected(self, _event: OneOnOneList.PersonSelected) -> None:
+        self.query_one(RunningDocumentView).focus_items()
+
+    @on(RunningDocumentView.ItemSelected)
+    def _item_selected(self, event: RunningDocumentView.ItemSelected) -> None:
+        self._edit(event.item)
+
+    # --- helpers --------------------------------------------------------------------------
 
     def _person(self) -> Person:
         """The selected person as stored now (archived since the screen opened, say)."""
@@ -364,281 +179,223 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         return get_person(self.db, self.person_id)
 
     def _notice(self, notice: str | None) -> None:
-        """Tell the user what the service said about what was recorded (an archived
-        person's notice)."""
+        """Say what the service said about what was recorded (an archived person's)."""
         if notice:
-            self.notify(notice, title="1:1", severity="warning", markup=False)
+            self.notify(notice, title=self.AREA, severity="warning", markup=False)
 
-    def _changed(self, saved: PointSaved | ActionSaved | None) -> None:
-        """After a quick change: say its notice and show the document again."""
-        if saved is not None:
-            self._notice(saved.notice)
-            self.show_person()
+    def guarded(self, change: Callable[[], T]) -> T | None:
+        """Run a write; a refusal becomes a notice, worded with the key that fixes it."""
+        return super().guarded(lambda: in_app_terms(change))
+
+    def _ask(self, dialog: Screen[Any]) -> None:
+        """Open ``dialog``; once it saved, show everything again (the list may change)."""
+        self.app.push_screen(dialog, lambda saved: self.refresh_data() if saved else None)
+
+    def _change(
+        self, change: Callable[[Person, Item], PointSaved | ActionSaved], *, points: bool = False
+    ) -> None:
+        """Apply ``change`` to the selected item (only a point if ``points``); show the
+        document again, its cursor on the same item."""
+        item = self.query_one(RunningDocumentView).selected
+        if item is not None and (isinstance(item, Point) or not points):
+            person = self._person()
+            saved = self.guarded(lambda: change(person, item))
+            if saved is not None:
+                self._notice(saved.notice)
+                self.show_person()
+
+    # --- actions --------------------------------------------------------------------------
 
     def action_add_point(self, side: str) -> None:
-        """Add a talking point raised by ``side``."""
-        from leadtui.services.oneonones import add_point
+        """Add a talking point raised by ``side`` (a first one starts an ad-hoc document)."""
         from leadtui.tui.screens.text_prompt import TextPrompt
-
-        if self._need_series() is None:
-            return
 
         raised_by = Side(side)
 
         def save(text: str) -> None:
-            saved = add_point(self.db, self._person(), self.today, text=text, raised_by=raised_by)
+            saved = oo.add_point(
+                self.db, self._person(), self.today, text=text, raised_by=raised_by
+            )
             self._notice(saved.notice)
 
-        title = "Talking point (yours)" if raised_by is Side.ME else "Talking point (theirs)"
-        self.app.push_screen(
-            TextPrompt(title, save, placeholder="what to talk about"),
-            lambda saved: self.show_person() if saved else None,
-        )
+        whose = "yours" if raised_by is Side.ME else "theirs"
+        self._ask(TextPrompt(f"Talking point ({whose})", save, placeholder="what to talk about"))
 
     def action_add_action(self) -> None:
         """Add an action item."""
-        from leadtui.services.oneonones import add_action
         from leadtui.tui.screens.oneonone_forms import ActionForm
 
-        if self._need_series() is None:
-            return
-
         def save(values: dict[str, Any]) -> None:
-            saved = add_action(self.db, self._person(), self.today, **values)
-            self._notice(saved.notice)
+            self._notice(oo.add_action(self.db, self._person(), self.today, **values).notice)
 
-        self.app.push_screen(
-            ActionForm("Action item", save), lambda saved: self.show_person() if saved else None
-        )
+        self._ask(ActionForm("Action item", save))
+
+    def action_edit(self) -> None:
+        """Edit the selected talking point's or action item's text."""
+        item = self.query_one(RunningDocumentView).selected
+        if item is not None:
+            self._edit(item)
+
+    def _edit(self, item: Item) -> None:
+        from leadtui.tui.screens.text_prompt import TextPrompt
+
+        def save(text: str) -> None:
+            person = self._person()
+            if isinstance(item, Point):
+                self._notice(oo.edit_point(self.db, person, item.id, text=text).notice)
+            else:
+                saved = oo.edit_action_text(self.db, person, self.today, item.id, text=text)
+                self._notice(saved.notice)
+
+        what = "talking point" if isinstance(item, Point) else "action item"
+        self._ask(TextPrompt(f"Edit the {what}", save, value=item.text))
 
     def action_toggle_done(self) -> None:
         """Mark the selected point discussed (or open again), or an action done."""
-        from leadtui.services.oneonones import toggle_action, toggle_point
-
-        selected = self._selected_item()
-        if selected is None:
-            return
-        kind, item_id = selected
-        person = self._person()
-        if kind == "p":
-            self._changed(
-                self.guarded(lambda: toggle_point(self.db, person, item_id, PointStatus.DISCUSSED))
+        self._change(
+            lambda who, item: (
+                oo.toggle_point(self.db, who, item.id, PointStatus.DISCUSSED)
+                if isinstance(item, Point)
+                else oo.toggle_action(self.db, who, self.today, item.id)
             )
-        else:
-            self._changed(self.guarded(lambda: toggle_action(self.db, person, self.today, item_id)))
+        )
 
     def action_drop(self) -> None:
         """Drop the selected talking point (again to bring it back)."""
-        from leadtui.services.oneonones import toggle_point
-
-        selected = self._selected_item()
-        if selected is None or selected[0] != "p":
-            return
-        person, point_id = self._person(), selected[1]
-        self._changed(
-            self.guarded(lambda: toggle_point(self.db, person, point_id, PointStatus.DROPPED))
-        )
+        drop = PointStatus.DROPPED
+        self._change(lambda who, p: oo.toggle_point(self.db, who, p.id, drop), points=True)
 
     def action_toggle_private(self) -> None:
         """Make the selected point private or shared."""
-        from leadtui.services.oneonones import toggle_private
-
-        selected = self._selected_item()
-        if selected is None or selected[0] != "p":
-            return
-        person, point_id = self._person(), selected[1]
-        self._changed(self.guarded(lambda: toggle_private(self.db, person, point_id)))
+        self._change(lambda who, p: oo.toggle_private(self.db, who, p.id), points=True)
 
     def action_move(self, offset: int) -> None:
         """Move the selected point up or down."""
-        from leadtui.services.oneonones import move_point
-
-        selected = self._selected_item()
-        if selected is None or selected[0] != "p":
-            return
-        person, point_id = self._person(), selected[1]
-        moved = self.guarded(lambda: move_point(self.db, person, point_id, offset))
-        if moved is not None:
-            self._notice(moved.notice)
-        self.show_person()
-        items = self.query_one("#oo-items", KeyTable)
-        key = f"p:{point_id}"
-        if key in items.rows:
-            items.move_cursor(row=items.get_row_index(key))
+        self._change(lambda who, p: oo.move_point(self.db, who, p.id, offset), points=True)
 
     def action_notes(self) -> None:
         """Write the upcoming session's shared and private notes."""
-        from leadtui.services.oneonones import write_notes
         from leadtui.tui.screens.oneonone_forms import NotesForm
 
-        if self.doc is None:
-            self._need_series()
-            return
-        series = self.doc.series
-
         def save(values: dict[str, Any]) -> None:
-            saved = write_notes(self.db, self._person(), self.today, **values)
-            self._notice(saved.notice)
+            self._notice(oo.write_notes(self.db, self._person(), self.today, **values).notice)
 
-        self.app.push_screen(
-            NotesForm("Session notes", save, series.draft_shared_notes, series.draft_private_notes),
-            lambda saved: self.show_person() if saved else None,
-        )
+        if self.doc is not None:
+            series = self.doc.series
+            shared, private = series.draft_shared_notes, series.draft_private_notes
+            self._ask(NotesForm("Session notes", save, shared, private))
 
     def action_fix_notes(self) -> None:
         """Reopen the last held session to fix its shared and private notes."""
-        from leadtui.services.oneonones import fix_notes
         from leadtui.tui.screens.oneonone_forms import NotesForm
 
-        if self.doc is None:
-            self._need_series()
-            return
-        if not self.doc.sessions:
+        if self.doc is None or not self.doc.sessions:
             self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
             return
         session = self.doc.sessions[0][0]
 
         def save(values: dict[str, Any]) -> None:
-            fixed = fix_notes(self.db, self._person(), session.held_on, **values)
-            self._notice(fixed.notice)
+            self._notice(oo.fix_notes(self.db, self._person(), session.held_on, **values).notice)
 
-        self.app.push_screen(
-            NotesForm(
-                f"Notes of the session held {session.held_on.isoformat()}",
-                save,
-                session.shared_notes,
-                session.private_notes,
-            ),
-            lambda saved: self.show_person() if saved else None,
-        )
+        title = f"Notes of the session held {day_label(session.held_on, self.today)}"
+        self._ask(NotesForm(title, save, session.shared_notes, session.private_notes))
 
     def action_hold(self) -> None:
-        """Hold (close) the upcoming session after asking."""
+        """Hold (close) today's session: refused at once when it cannot be, else asked."""
         from leadtui.tui.screens.confirm import ConfirmScreen
 
-        if self.doc is None:
-            self._need_series()
+        person = self._person()
+        plan = self.guarded(lambda: oo.hold_preview(self.db, person, self.today))
+        if plan is None or self.doc is None:
             return
-        doc = self.doc
-        plan = doc.hold_plan()
-        pending = doc.pending_feedback()
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            held = self.guarded(self._hold_today)
+            held = (
+                self.guarded(lambda: oo.hold_session(self.db, person, self.today)) if yes else None
+            )
             if held is not None:
                 # The people list changes too: the next date moves past today.
                 self.refresh_data()
-                self.notify(
-                    f"Held today: {held.filed} filed, {held.carried} carried over",
-                    title="1:1",
-                    markup=False,
-                )
+                done = f"Held today: {held.filed} filed, {held.carried} carried over"
+                self.notify(done, title=self.AREA, markup=False)
                 self._notice(held.notice)
 
-        feedback_note = (
-            f" {plural(len(pending), 'feedback entry', 'feedback entries')} "
-            f"{'is' if len(pending) == 1 else 'are'} filed under today too."
-            if pending
-            else ""
+        pending = len(self.doc.pending_feedback())
+        entries = plural(pending, "feedback entry", "feedback entries")
+        also = f" {entries} {'is' if pending == 1 else 'are'} filed under today too."
+        detail = (
+            f"{plural(plan.filed, 'point')} filed under today; "
+            f"{plan.carried} carry over to next time.{also if pending else ''}"
         )
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Hold today's 1:1 with {literal(doc.person.name)}?",
-                f"{plural(plan.filed, 'point')} filed under today; "
-                f"{plan.carried} carry over to next time.{feedback_note}",
-                yes="Hold",
-            ),
-            answered,
-        )
-
-    def _hold_today(self) -> Held:
-        """Hold today's session; a second hold today is refused with the key that fixes
-        that session's notes instead."""
-        from leadtui.services.oneonones import hold_session
-
-        try:
-            return hold_session(self.db, self._person(), self.today)
-        except OneOnOneRefusal as refusal:
-            if refusal.reason is Refusal.ALREADY_HELD:
-                raise InputError(f"{refusal.message} (N)") from None
-            raise
+        question = f"Hold today's 1:1 with {literal(person.name)}?"
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Hold"), answered)
 
     def action_series(self) -> None:
-        """Set up or change the selected person's series."""
-        from leadtui.services.oneonones import set_series
+        """Set up or change the selected person's recurring series."""
         from leadtui.tui.screens.oneonone_forms import SeriesForm
 
-        if self.person_id is None:
-            return
-
         def save(values: dict[str, Any]) -> None:
-            saved = set_series(self.db, self._person(), self.today, **values)
-            self._notice(saved.notice)
+            self._notice(oo.set_series(self.db, self._person(), self.today, **values).notice)
 
-        self.app.push_screen(
-            SeriesForm("1:1 series", save, self.today),
-            lambda saved: self.refresh_data() if saved else None,
-        )
+        self._ask(SeriesForm("1:1 series", save, self.today))
 
     def action_reschedule(self) -> None:
         """Move the next session to another date, or skip it."""
-        from leadtui.domain.dates import parse_date
-        from leadtui.services.oneonones import reschedule
         from leadtui.tui.screens.text_prompt import TextPrompt
 
-        if self.doc is None:
-            self._need_series()
-            return
-        next_on = self.doc.next_on
+        next_on = self.doc.next_on if self.doc is not None else None
         if next_on is None:
-            self.notify("No upcoming session: resume the series first (s).", markup=False)
+            ad_hoc = self.doc is not None and self.doc.series.ad_hoc
+            why = "An ad-hoc 1:1 has no date to move" if ad_hoc else "No upcoming session"
+            self.notify(f"{why}: s sets up or resumes the series.", markup=False)
             return
 
         def save(text: str) -> None:
-            word = text.strip().lower()
             # Only upcoming sessions move, so a weekday name means the coming one.
-            to = None if word == "skip" else parse_date(text, self.today, future=True)
-            done = reschedule(self.db, self._person(), self.today, on=next_on, to=to)
-            what = "skipped" if done.now_on is None else f"moved to {done.now_on:%a %d %b}"
-            self.notify(f"{done.was_on:%a %d %b}: {what}", title="1:1", markup=False)
+            skip = text.strip().lower() == "skip"
+            to = None if skip else parse_date(text, self.today, future=True)
+            done = in_app_terms(
+                lambda: oo.reschedule(self.db, self._person(), self.today, on=next_on, to=to)
+            )
+            what = "skipped" if done.now_on is None else f"moved to {self._day(done.now_on)}"
+            self.notify(f"{self._day(done.was_on)}: {what}", title=self.AREA, markup=False)
             self._notice(done.notice)
 
-        self.app.push_screen(
-            TextPrompt(
-                f"Move the session on {next_on:%a %d %b} to (a date, or 'skip')",
-                save,
-                placeholder="e.g. thursday, 2026-12-03, skip",
-            ),
-            lambda saved: self.refresh_data() if saved else None,
-        )
+        title = f"Move the session on {self._day(next_on)} to (a date, or 'skip')"
+        self._ask(TextPrompt(title, save, placeholder="e.g. thursday, 2026-12-03, skip"))
+
+    def action_bring_back(self) -> None:
+        """Bring back a skipped or moved session (the first one still ahead, unless told)."""
+        from leadtui.tui.screens.text_prompt import TextPrompt
+
+        changes = self.doc.upcoming_changes(self.today) if self.doc is not None else []
+        if self.doc is None or not changes:
+            self.notify("No skipped or moved session to bring back.", markup=False)
+            return
+        first = min(day for day in self.doc.changes if day >= self.today)
+
+        def save(text: str) -> None:
+            day = parse_date(text, self.today, future=True)
+            back = oo.restore_occurrence(self.db, self._person(), day)
+            self.notify(f"Back on {self._day(back.on)}", title=self.AREA, markup=False)
+            self._notice(back.notice)
+
+        title = f"Bring back the session of ({'; '.join(changes)})"
+        self._ask(TextPrompt(title, save, value=first.isoformat()))
 
     def action_feedback(self) -> None:
         """Record feedback given in the upcoming session (filed under it when held)."""
         from leadtui.domain.feedback_input import FeedbackDraft
         from leadtui.domain.validation import build
-        from leadtui.services.review import add_feedback
         from leadtui.tui.screens.review_forms import FeedbackForm
-
-        series_id = self._need_series()
-        if series_id is None or self.doc is None:
-            return
-        person = self.doc.person
 
         def save(values: dict[str, Any]) -> None:
             draft = build(FeedbackDraft, today=self.today, **values)
-            added = add_feedback(self.db, self._person(), draft, series_id=series_id)
-            self._notice(added.notice)
+            self._notice(oo.give_feedback(self.db, self._person(), self.today, draft).notice)
 
-        self.app.push_screen(
-            FeedbackForm(
-                f"Feedback for {literal(person.name)}",
-                save,
-                note="Given in this 1:1: it is filed under the session when you hold it (H).",
-            ),
-            lambda saved: self.show_person() if saved else None,
-        )
+        note = "Given in this 1:1: it is filed under the session when you hold it (H)."
+        title = f"Feedback for {literal(self._person().name)}"
+        self._ask(FeedbackForm(title, save, note=note))
 
     def action_more(self) -> None:
         """Show another page of past sessions."""
@@ -646,18 +403,19 @@ From the shell: `leadtui 1on1 add sam "Career growth" --theirs`.
         self.show_person()
 
     def action_export(self) -> None:
-        """Export the document as Markdown for the counterpart (shared) to a file."""
-        from leadtui.export.markdown import Audience
+        """Export the document as Markdown, shared or private, to a file."""
+        from leadtui.domain.privacy import Audience
         from leadtui.export.oneonone import oneonone_document
         from leadtui.tui.screens.export_prompt import ask_export, slug
 
-        if self.doc is None:
-            self._need_series()
-            return
-        person = self.doc.person
+        person, today = self._person(), self.today
 
-        def render(audience: Audience) -> str:
-            doc = running_document(self.db, person, self.today, history=ALL_HISTORY)
-            return oneonone_document(doc, audience, self.today)
+        def render(store: Store, audience: Audience) -> str:
+            # In the export's worker, on its own connection: the whole history can be long.
+            doc = oo.running_document(store, person, today, history=oo.ALL_HISTORY)
+            return oneonone_document(doc, audience, today)
 
         ask_export(self, "1:1 document", f"{slug(person.name)}-1on1-shared.md", render)
+
+    def _day(self, day: date) -> str:
+        return day_label(day, self.today)
