@@ -30,6 +30,20 @@ LAST_DAY = date(2200, 12, 31)
 DAY_RANGE = f"give a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by ``months`` calendar months (negative goes back), the day of the
+    month clamped to the target month's last: 31 January + 1 month is 28 (or 29)
+    February, as ``relativedelta(months=...)`` gives. Plain arithmetic, so schedules
+    computed on Today's start never import dateutil."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    # The last day of the target month: the day before the next month's first.
+    next_first = date(year + (month == 12), month % 12 + 1, 1)
+    last = (next_first - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
 def weekday_index(word: str) -> int | None:
     """Monday = 0 … Sunday = 6 for a weekday name or its start ("tue", "Thurs"), or None.
 

@@ -7,9 +7,9 @@ manager makes:
 
 - **Terms are computed from the anchor, never chained.** Seat ``n`` (1-based) has its
   boundaries at ``start + phase(n) + k × term`` months, where ``phase(n)`` is
-  ``(n - 1) × offset`` reduced modulo the term. Each boundary is one relativedelta
-  step from the capacity's start: chaining months from a clamped 31st drifts (31 Jan →
-  30 Apr → 30 Oct instead of 31 Oct).
+  ``(n - 1) × offset`` reduced modulo the term. Each boundary is one month step
+  (``add_months``) from the capacity's start: chaining months from a clamped 31st
+  drifts (31 Jan → 30 Apr → 30 Oct instead of 31 Oct).
 - **Bootstrap.** Every seat is filled from the first day: a later seat's first term runs
   from the start to its first boundary, shorter than a full term, so the offset exists
   from day one.
@@ -30,6 +30,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
+
+from leadtui.domain.dates import add_months
 
 TERM_MIN, TERM_MAX = 1, 36
 SEATS_MIN, SEATS_MAX = 1, 6
@@ -196,18 +198,11 @@ def offset_problem(term_months: int, seats: int, offset_months: int) -> str | No
     return None
 
 
-def _months_after(anchor: date, months: int) -> date:
-    # dateutil is imported only here: start-up never pays for it.
-    from dateutil.relativedelta import relativedelta
-
-    return anchor + relativedelta(months=months)
-
-
 def boundary(capacity: Capacity, seat: int, k: int) -> date:
     """The ``k``-th regular boundary of ``seat``: start + phase + k × term months, one step
     from the anchor (never from the previous term's end)."""
     phase = phases(capacity.term_months, capacity.seats, capacity.offset_months)[seat - 1]
-    return _months_after(capacity.starts_on, phase + k * capacity.term_months)
+    return add_months(capacity.starts_on, phase + k * capacity.term_months)
 
 
 def term_start(capacity: Capacity, seat: int, index: int) -> date:

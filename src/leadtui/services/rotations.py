@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from leadtui.domain.dates import day_label, parse_date, weekday_name
+from leadtui.domain.dates import add_months, day_label, parse_date, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
@@ -60,9 +60,7 @@ DEFAULT_MONTHS = 12
 
 def horizon_until(today: date, months: int) -> date:
     """The last day a schedule ``months`` ahead of ``today`` covers."""
-    from dateutil.relativedelta import relativedelta
-
-    return today + relativedelta(months=months)
+    return add_months(today, months)
 
 
 # --- finding things -----------------------------------------------------------------------

@@ -146,6 +146,8 @@ class SuccessionScreen(LeadtuiScreen):
     def __init__(self) -> None:
         super().__init__()
         self.overview: SuccessionOverview | None = None
+        # A person Today asked for before the first refresh (see select_person).
+        self.pending_person: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -194,6 +196,9 @@ class SuccessionScreen(LeadtuiScreen):
             Text(f" {o.half.label} · {o.quarter} · {len(o.bench)} on the bench · {warned}")
         )
         self._fill_bench(o)
+        if self.pending_person is not None:
+            person_id, self.pending_person = self.pending_person, None
+            self.select_person(person_id)
         self._fill_meetings(o)
         self._fill_vacations(o)
         self.query_one("#su-checks", Static).update(checks_text(o))
@@ -305,6 +310,9 @@ class SuccessionScreen(LeadtuiScreen):
         """Put the bench cursor on ``person_id`` (Today's card opens a person here)."""
         o = self.overview
         if o is None:
+            # Opened for the first time: its data arrives with the first refresh, which
+            # puts the cursor there.
+            self.pending_person = person_id
             return
         index = next((i for i, r in enumerate(o.rows) if r.person.id == person_id), None)
         if index is not None:

@@ -16,16 +16,15 @@ from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.rotations_card import RotationsCard
+from leadtui.tui.widgets.succession_card import SuccessionCard
 from leadtui.tui.widgets.today_cards import (
     CardList,
     EnergyCard,
-    MoreCard,
     OneOnOneCard,
     OpenPerson,
     OpenScreen,
     PeopleCard,
     ReviewsCard,
-    Ritual,
 )
 
 # Textual markup: text styles only; colours come from today.tcss.
@@ -44,11 +43,15 @@ Press [b]p[/b] for People, then [b]a[/b] to add someone.
 
 F1 explains any screen; ctrl+p finds every screen and action by name."""
 
-# The rituals without a card of their own share one, a line each.
-MORE_RITUALS = (Ritual("succession", "Succession", "bench and cover"),)
-
 # Today's own key, and the screens whose card here opens them, stay out of its footer.
-CARDS_OPEN = {"go.today", "go.oneonones", "go.reviews", "go.energy", "go.rotations"}
+CARDS_OPEN = {
+    "go.today",
+    "go.oneonones",
+    "go.reviews",
+    "go.energy",
+    "go.rotations",
+    "go.succession",
+}
 
 # Width classes: below 64 columns the cards stack in one column; below 110 the People
 # card moves under the cards; from 110 it sits at the left, beside them.
@@ -89,13 +92,18 @@ The home screen: what needs you today across every ritual.
 
 - **tab** moves from card to card, **up**/**down** (or **j**/**k**) along a card, and
   **enter** opens the line under the cursor: a person opens their running 1:1
-  document, a T3B3 or quiet report opens their review, the Energy card opens Energy.
+  document, a T3B3 or quiet report opens their review, a Succession line opens
+  Succession at that person, the Energy card opens Energy.
 - **One-on-ones** lists today's and this week's sessions, overdue series, overdue
   actions and the commitments kept on each side over 90 days.
 - **Reviews** shows the half, the weeks left in it, the reports whose T3B3 is not
   delivered yet (not started and drafts first) and the reports who have had no
   feedback in the last 30 days.
 - **Energy** says when today's number is not logged yet, and the verdict in words.
+- **Succession** names the reports without a focus area this half (enter opens
+  Succession at them), whether this quarter's meeting audit is still due, and the
+  bench with each candidate's readiness (★ covers if I leave tomorrow); it warns when
+  nobody is on the bench or more than two are.
 - **Rotations** names the next leadership meeting's host, the terms starting or
   ending in the next four weeks and any rotation check that fails.
 - **People** lists who the rituals are about, grouped by relation.
@@ -127,7 +135,7 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
                 yield ReviewsCard(title=f"Reviews · {keys['reviews']}", classes="card")
                 yield EnergyCard(title=f"Energy · {keys['energy']}", classes="card")
                 yield RotationsCard(title=f"Rotations · {keys['rotations']}", classes="card")
-                yield MoreCard(MORE_RITUALS, keys)
+                yield SuccessionCard(title=f"Succession · {keys['succession']}", classes="card")
             # Its own scroll: beside the cards, the list may be taller than the screen.
             with VerticalScroll(id="today-people", classes="today-side", can_focus=False):
                 yield PeopleCard()

@@ -4,7 +4,7 @@ enter on a person opens them where they live (see card_list.py)."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,16 +22,15 @@ if TYPE_CHECKING:
 
 # The card machinery lives in card_list.py; the names stay importable from here.
 __all__ = [
+    "CARD_NAMES",
     "CardLine",
     "CardList",
     "EnergyCard",
-    "MoreCard",
     "OneOnOneCard",
     "OpenPerson",
     "OpenScreen",
     "PeopleCard",
     "ReviewsCard",
-    "Ritual",
 ]
 
 RELATION_HEADINGS = {
@@ -189,38 +188,4 @@ class PeopleCard(CardList):
             lines.append(
                 CardLine(self.text(archived, "muted"), opens=partial(OpenScreen, "people"))
             )
-        return lines
-
-
-class Ritual(NamedTuple):
-    """A ritual without a card on Today yet: its screen's mode, name and what it holds."""
-
-    mode: str
-    name: str
-    blurb: str
-
-
-class MoreCard(CardList):
-    """The rituals without a card of their own: a line each with its screen's key,
-    opening the screen (``keys``: the app's screens by mode)."""
-
-    TITLE = "More rituals"
-
-    def __init__(self, rituals: tuple[Ritual, ...], keys: dict[str, str]) -> None:
-        super().__init__(classes="card")
-        self.rituals = rituals
-        self.keys = keys
-
-    def lines(self, overview: TodayOverview) -> list[CardLine]:
-        """A line per ritual; one still to come says so."""
-        lines: list[CardLine] = []
-        for ritual in self.rituals:
-            line = self.text(ritual.name, "heading")
-            line.append_text(self.text(f": {ritual.blurb}", "muted"))
-            key = self.keys.get(ritual.mode)
-            if key is None:
-                lines.append(CardLine(line, self.text("later", "muted")))
-            else:
-                detail = self.text(key, "heading")
-                lines.append(CardLine(line, detail, partial(OpenScreen, ritual.mode)))
         return lines
