@@ -300,7 +300,7 @@ async def test_the_people_list_is_in_the_services_order_overdue_first(
         ["Zoe", "overdue"],
         ["Bob", "Tue 24 Nov"],
         ["Ann", "Thu 26 Nov"],
-        ["Abe", "no series"],
+        ["Abe", "ad hoc"],
     ]
 
 

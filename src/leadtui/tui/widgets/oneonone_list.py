@@ -25,14 +25,15 @@ from leadtui.services.oneonones import ListedOneOnOne, Standing
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.theme_text import cropped, rich_style
 
-# Short words for a standing without a date: the column stays narrow.
+# Short words for a standing without a date: the column stays narrow. Someone with
+# nothing written yet has an (empty) ad-hoc document like any other.
 _WORDS = {
     Standing.OVERDUE: "overdue",
     Standing.AD_HOC: "ad hoc",
     Standing.NOT_SCHEDULED: "not scheduled",
     Standing.PAUSED: "paused",
     Standing.ENDED: "ended",
-    Standing.NO_SERIES: "no series",
+    Standing.NO_SERIES: "ad hoc",
 }
 # Below this many cells for names, the day loses its weekday ("7 Dec", not "Mon 7 Dec").
 _ROOMY_NAMES = 16
