@@ -502,11 +502,15 @@ def test_skip_move_and_undo(db: Store) -> None:
     skipped = reschedule(db, sam, TODAY, on=None, to=None)
     assert (skipped.was_on, skipped.now_on) == (date(2026, 11, 24), None)
     assert running_document(db, sam, TODAY).next_on == date(2026, 12, 1)
+    assert running_document(db, sam, TODAY).restorable(TODAY) == [date(2026, 11, 24)]
     back = restore_occurrence(db, sam, date(2026, 11, 24))
     assert back.on == date(2026, 11, 24)
     moved = reschedule(db, sam, TODAY, on=None, to=date(2026, 11, 26))
     assert (moved.was_on, moved.now_on) == (date(2026, 11, 24), date(2026, 11, 26))
     assert running_document(db, sam, TODAY).next_on == date(2026, 11, 26)
+    # Once the rule date has passed, the session is brought back by the day it moved to.
+    later = date(2026, 11, 25)
+    assert running_document(db, sam, later).restorable(later) == [date(2026, 11, 26)]
 
 
 def test_a_paused_series_cannot_be_rescheduled(db: Store) -> None:

@@ -209,7 +209,8 @@ async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
         assert "Feedback given" in draft and "Ran the [b]retro[/b] well" in draft
         await pilot.press("H")
         confirm = app.screen
-        assert isinstance(confirm, ConfirmScreen) and "1 feedback entry is filed" in confirm.detail
+        assert isinstance(confirm, ConfirmScreen)
+        assert "0 points and 1 feedback entry filed under today" in confirm.detail
         await pilot.press("y")
         await pilot.pause()
         history = plain_text(app.screen.query_one("#oo-history", Static))

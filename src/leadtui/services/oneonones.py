@@ -122,6 +122,15 @@ class RunningDocument(NamedTuple):
         """Feedback filed under a held session."""
         return [f for f in self.feedback if f.session_id == session_id]
 
+    def restorable(self, today: date) -> list[date]:
+        """Skipped or moved sessions still ahead, each as :func:`restore_occurrence`
+        takes it: its rule date, or where it was moved to once the rule date has passed."""
+        return sorted(
+            original if original >= today else moved or original
+            for original, moved in self.changes.items()
+            if max(original, moved or original) >= today
+        )
+
     def upcoming_changes(self, today: date) -> list[str]:
         """Moves and skips still ahead, e.g. "24 Nov skipped", "1 Dec moved to 3 Dec"."""
         notes = []

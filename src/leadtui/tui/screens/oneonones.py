@@ -40,12 +40,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 HISTORY_PAGE = 10
 NOBODY = "Nobody here yet. Add a person first: People (p), then a."
-# How the app fixes a refusal: the key to press (the command line names a command).
-APP_FIXES = {
-    Refusal.ALREADY_HELD: " (N)",
-    Refusal.NO_SERIES: " (s sets one up)",
-    Refusal.NOT_ACTIVE: " (s)",
-}
+# How the app fixes a refusal: the key to press (the command line names a command). The
+# others cannot reach the app: it asks to move a session only when there is one.
+APP_FIXES = {Refusal.ALREADY_HELD: " (N)"}
 
 
 def in_app_terms(call: Callable[[], T]) -> T:
@@ -87,14 +84,6 @@ OTHER_KEYS = [
 NEEDS_PERSON = {action.split("(")[0] for *_, action, _, _ in SHOWN_KEYS + OTHER_KEYS}
 
 
-def _bindings() -> list[BindingType]:
-    return [
-        Binding(key, action, label, show=keys is SHOWN_KEYS, tooltip=tip, id=f"1on1.{name}")
-        for keys in (SHOWN_KEYS, OTHER_KEYS)
-        for name, key, action, label, tip in keys
-    ]
-
-
 class OneOnOnesScreen(LeadtuiScreen):
     """The screen a manager keeps open during a 1:1."""
 
@@ -103,17 +92,18 @@ class OneOnOnesScreen(LeadtuiScreen):
     # F1's text; a Markdown file beside the other screens' help.
     HELP = (Path(__file__).parent.parent / "help" / "oneonones.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_bindings(),
-        # ctrl+r works here as everywhere, but its footer room goes to the meeting's keys
-        # (this screen refreshes itself when another connection writes).
+        *(
+            Binding(key, action, label, show=keys is SHOWN_KEYS, tooltip=tip, id=f"1on1.{name}")
+            for keys in (SHOWN_KEYS, OTHER_KEYS)
+            for name, key, action, label, tip in keys
+        ),
+        # ctrl+r works here as everywhere; its footer room goes to the meeting's keys.
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.refresh"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.person_id: int | None = None
-        self.history = HISTORY_PAGE
-        self.doc: RunningDocument | None = None
+    person_id: int | None = None  # whose document is shown
+    history = HISTORY_PAGE  # how many past sessions it shows
+    doc: RunningDocument | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -169,7 +159,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     @on(RunningDocumentView.ItemSelected)
     def _item_selected(self, event: RunningDocumentView.ItemSelected) -> None:
-        self._edit(event.item)
+        self.action_edit(event.item)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -210,15 +200,11 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Add a talking point raised by ``side`` (a first one starts an ad-hoc document)."""
         from leadtui.tui.screens.text_prompt import TextPrompt
 
-        raised_by = Side(side)
-
         def save(text: str) -> None:
-            saved = oo.add_point(
-                self.db, self._person(), self.today, text=text, raised_by=raised_by
-            )
+            saved = oo.add_point(self.db, self._person(), self.today, text=text, raised_by=side)
             self._notice(saved.notice)
 
-        whose = "yours" if raised_by is Side.ME else "theirs"
+        whose = "yours" if side == Side.ME else "theirs"
         self._ask(TextPrompt(f"Talking point ({whose})", save, placeholder="what to talk about"))
 
     def action_add_action(self) -> None:
@@ -230,14 +216,13 @@ class OneOnOnesScreen(LeadtuiScreen):
 
         self._ask(ActionForm("Action item", save))
 
-    def action_edit(self) -> None:
-        """Edit the selected talking point's or action item's text."""
-        item = self.query_one(RunningDocumentView).selected
-        if item is not None:
-            self._edit(item)
-
-    def _edit(self, item: Item) -> None:
+    def action_edit(self, item: Item | None = None) -> None:
+        """Edit the text of ``item`` (by default the selected point or action)."""
         from leadtui.tui.screens.text_prompt import TextPrompt
+
+        item = item or self.query_one(RunningDocumentView).selected
+        if item is None:
+            return
 
         def save(text: str) -> None:
             person = self._person()
@@ -320,13 +305,10 @@ class OneOnOnesScreen(LeadtuiScreen):
                 self.notify(done, title=self.AREA, markup=False)
                 self._notice(held.notice)
 
-        pending = len(self.doc.pending_feedback())
-        entries = plural(pending, "feedback entry", "feedback entries")
-        also = f" {entries} {'is' if pending == 1 else 'are'} filed under today too."
-        detail = (
-            f"{plural(plan.filed, 'point')} filed under today; "
-            f"{plan.carried} carry over to next time.{also if pending else ''}"
-        )
+        given = len(self.doc.pending_feedback())
+        filed = plural(plan.filed, "point")
+        filed += f" and {plural(given, 'feedback entry', 'feedback entries')}" if given else ""
+        detail = f"{filed} filed under today; {plan.carried} carry over to next time."
         question = f"Hold today's 1:1 with {literal(person.name)}?"
         self.app.push_screen(ConfirmScreen(question, detail, yes="Hold"), answered)
 
@@ -354,9 +336,7 @@ class OneOnOnesScreen(LeadtuiScreen):
             # Only upcoming sessions move, so a weekday name means the coming one.
             skip = text.strip().lower() == "skip"
             to = None if skip else parse_date(text, self.today, future=True)
-            done = in_app_terms(
-                lambda: oo.reschedule(self.db, self._person(), self.today, on=next_on, to=to)
-            )
+            done = oo.reschedule(self.db, self._person(), self.today, on=next_on, to=to)
             what = "skipped" if done.now_on is None else f"moved to {self._day(done.now_on)}"
             self.notify(f"{self._day(done.was_on)}: {what}", title=self.AREA, markup=False)
             self._notice(done.notice)
@@ -372,7 +352,7 @@ class OneOnOnesScreen(LeadtuiScreen):
         if self.doc is None or not changes:
             self.notify("No skipped or moved session to bring back.", markup=False)
             return
-        first = min(day for day in self.doc.changes if day >= self.today)
+        first = self.doc.restorable(self.today)[0]
 
         def save(text: str) -> None:
             day = parse_date(text, self.today, future=True)
