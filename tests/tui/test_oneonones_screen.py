@@ -359,12 +359,12 @@ async def test_the_panels_post_messages_that_the_screen_handles(
 
 def test_the_screen_and_its_panels_name_no_colour_in_python() -> None:
     from leadtui.tui.screens import oneonones
-    from leadtui.tui.widgets import oneonone_list, running_document, theme_text
+    from leadtui.tui.widgets import oneonone_list, running_document
 
     colour = re.compile(
         r"#[0-9a-fA-F]{6}\b|\b(red|green|blue|yellow|magenta|cyan|white|black|grey\d*)\b"
     )
-    for module in (oneonones, oneonone_list, running_document, theme_text):
+    for module in (oneonones, oneonone_list, running_document):
         source = Path(str(module.__file__)).read_text(encoding="utf-8")
         code = "\n".join(line for line in source.splitlines() if not line.strip().startswith("#"))
         assert not colour.search(code), (module.__name__, colour.search(code))

@@ -23,7 +23,8 @@ from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import ListedOneOnOne, Standing
 from leadtui.tui.widgets.key_table import KeyTable
-from leadtui.tui.widgets.theme_text import cropped, rich_style
+from leadtui.tui.widgets.running_document import cropped
+from leadtui.tui.widgets.styled_text import component_style
 
 # Short words for a standing without a date: the column stays narrow. Someone with
 # nothing written yet has an (empty) ad-hoc document like any other.
@@ -92,7 +93,7 @@ class OneOnOneList(KeyTable):
             label = short_day_label if short else day_label
             return Text(label(row.next_on, self._today))
         style = "overdue" if row.standing is Standing.OVERDUE else "muted"
-        return Text(_WORDS[row.standing], rich_style(self, f"oneonone-list--{style}"))
+        return Text(_WORDS[row.standing], component_style(self, f"oneonone-list--{style}"))
 
     def _fill(self, person_id: int | None = None) -> None:
         keep = self.person_id if person_id is None else person_id

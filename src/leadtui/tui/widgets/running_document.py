@@ -32,12 +32,21 @@ from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument
 from leadtui.tui.widgets.key_table import KeyTable
-from leadtui.tui.widgets.theme_text import cropped, rich_style
+from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
 Item = Point | Action
 _C = "running-document--"
+
+
+def cropped(text: Text, width: int) -> Text:
+    """``text`` on one line of at most ``width`` cells, an ellipsis where it was cut."""
+    one_line = text.copy()
+    one_line.no_wrap = True
+    one_line.overflow = "ellipsis"
+    one_line.truncate(max(width, 1), overflow="ellipsis")
+    return one_line
 
 
 def _key(item: Item) -> str:
@@ -129,7 +138,7 @@ class RunningDocumentView(Vertical):
                 text.append_text(part)
                 continue
             words, name = (part, "") if isinstance(part, str) else part
-            text.append(words, rich_style(self, _C + name) if name else None)
+            text.append(words, component_style(self, _C + name) if name else None)
         return text
 
     def _render_all(self) -> None:
