@@ -65,10 +65,21 @@ def _plain_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return SimpleNamespace(db=db, debug=False, handler=open_app)  # type: ignore[return-value]
 
 
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse a subcommand's arguments, building only the command group it names.
+
+    Building every group's subcommands costs a quick capture more than its own work;
+    the top-level parser still knows every group, so help and errors read the same.
+    """
+    from leadtui.cli.parser import build_parser, chosen_group
+
+    return build_parser(only=chosen_group(argv)).parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run leadtui with ``argv`` (default: the process arguments); return the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    args = _plain_tui_args(argv) or build_parser().parse_args(argv)
+    args = _plain_tui_args(argv) or _parse(argv)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -52,8 +52,12 @@ def locations_for(args: argparse.Namespace) -> Locations:
 _OPENED: list[Store] = []
 
 
-def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
-    """Open the database; commands that only read refuse one that does not exist yet."""
+def open_store(args: argparse.Namespace, *, create: bool = True, full_check: bool = False) -> Store:
+    """Open the database; commands that only read refuse one that does not exist yet.
+
+    ``full_check`` adds SQLite's page check, which reads the whole file (see
+    :func:`leadtui.store.database.open_database`).
+    """
     from leadtui.store.database import open_database
 
     loc = locations_for(args)
@@ -62,7 +66,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
             f"no database at {loc.db_path}; check --db, or start one with "
             "`leadtui people add NAME` (or `leadtui demo`)"
         )
-    store = open_database(loc.db_path)
+    store = open_database(loc.db_path, full_check=full_check)
     _OPENED.append(store)
     return store
 

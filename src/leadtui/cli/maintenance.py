@@ -52,7 +52,8 @@ def backup(args: argparse.Namespace) -> int:
             target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}-{counter}.db"
     if is_database_file(loc.db_path, target):
         raise InputError("--out is the database or one of its files; choose another file")
-    db = open_store(args, create=False)
+    # The page check first: a backup of damaged pages would look like a good copy.
+    db = open_store(args, create=False, full_check=True)
     try:
         backup_to(db, target)
     except OSError as exc:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, cast
 
 from leadtui import __version__
 from leadtui.cli import open_app
@@ -130,8 +130,59 @@ def _record_id(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (exposed for help text and tests)."""
+class _Skipped:
+    """Stands in for the parsers of a command group the command line does not name.
+
+    Every call is accepted and ignored, so one definition of the commands below serves
+    both the full parser and one built for a single group.
+    """
+
+    def __getattr__(self, name: str) -> Callable[..., _Skipped]:
+        return lambda *args, **kwargs: self
+
+
+class _Groups:
+    """The top-level subcommands: every group is registered, one may be built in full.
+
+    Registering a group (its name and help) keeps the top-level parser as it is; what
+    costs is building each group's own subcommands, which a quick capture never uses.
+    """
+
+    def __init__(self, sub: argparse._SubParsersAction[_Parser], only: str | None) -> None:
+        self._sub = sub
+        self._only = only
+
+    def add_parser(self, name: str, **kwargs: Any) -> _Parser:
+        """The group's parser, or a stand-in when another group was named."""
+        if self._only is None or name == self._only:
+            return self._sub.add_parser(name, **kwargs)
+        self._sub.add_parser(name, help=kwargs.get("help"), add_help=False)
+        return cast(_Parser, _Skipped())
+
+
+def chosen_group(argv: Sequence[str]) -> str | None:
+    """The command group ``argv`` names, or None when only the full parser can tell.
+
+    Only the top-level options before the group are understood here (``--db PATH``,
+    ``--db=PATH``, ``--debug``); anything else (help, version, an abbreviation, a value
+    that looks like an option) builds every group, so argparse says what it always says.
+    """
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--db" and rest and not rest[0].startswith("-"):
+            rest.pop(0)
+        elif not (token.startswith("--db=") or token == "--debug"):
+            return None if token.startswith("-") else token
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (exposed for help text and tests).
+
+    ``only`` builds that command group's subcommands alone (the others are registered
+    by name and help); a command that is not a group builds every group.
+    """
     common = _Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -155,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     parser.add_argument("--version", action="version", version=f"leadtui {__version__}")
     parser.set_defaults(handler=open_app)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = _Groups(parser.add_subparsers(title="commands", metavar="COMMAND"), only)
 
     people = sub.add_parser("people", help="add, list, edit and archive people", parents=[common])
     people_sub = people.add_subparsers(title="people commands", metavar="ACTION", required=True)
@@ -510,7 +561,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_succession(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+def _add_succession(sub: _Groups, common: _Parser) -> None:
     """`succession`, `meeting`, `vacation` and `career`: succession planning."""
     su = sub.add_parser(
         "succession", help="gaps, focus areas, the bench and the CEO log", parents=[common]
@@ -637,7 +688,7 @@ def _add_succession(sub: argparse._SubParsersAction[_Parser], common: _Parser) -
 
 
 def _rotation_commands(
-    sub: argparse._SubParsersAction[_Parser],
+    sub: _Groups,
     common: _Parser,
     export_parser: Callable[[str, str, str | None], argparse.ArgumentParser],
 ) -> None:

@@ -3,10 +3,14 @@
 One SQLite file through sqlite-utils: foreign keys on, WAL, a busy timeout so
 a second process writing at the same moment waits instead of failing, file
 mode 0600 and a private folder. Before anything is written the file is
-checked read-only: something that is not SQLite, a corrupt file, or a file
+checked read-only: something that is not SQLite, a truncated file, or a file
 written by a newer leadtui (a migration this build does not know) is refused
-with one line and left byte-for-byte untouched. Before pending migrations run
-on an existing database a copy goes to the backups folder.
+with one line and left byte-for-byte untouched. SQLite's full page check
+(``quick_check``) reads the whole file, so it runs where it costs no waiting or
+is needed: in the app's background preflight, before migrating and before a
+backup. A damaged page met later is still refused: SQLite reports it as an error,
+the write transaction rolls back and the command exits 2. Before pending
+migrations run on an existing database a copy goes to the backups folder.
 
 sqlite-utils (migrations, and later FTS and table helpers) is imported only
 when something needs it: reading the first screen goes straight through the
@@ -128,13 +132,19 @@ def explain_sqlite_error(exc: sqlite3.Error) -> str | None:
         return "the database cannot be opened; check that its folder exists and is writable by you"
     if "disk i/o" in text or code == 10:
         return "the disk reported an input/output error; check the disk and try again"
+    # SQLITE_CORRUPT and SQLITE_NOTADB: a damaged page met while reading or writing
+    # (only the cheap checks run on every open); the write transaction rolled back.
+    if code in (11, 26) or "malformed" in text or "not a database" in text:
+        return "the database is corrupt (nothing was written); restore a backup"
     return None
 
 
-def _check_existing(path: Path, known: set[str]) -> set[str] | None:
-    """Read-only checks of an existing file.
+def _check_existing(path: Path, known: set[str], *, full: bool = False) -> set[str] | None:
+    """Read-only checks of an existing file; ``full`` adds SQLite's page check.
 
     Returns the applied migration names, or None for a file with no leadtui data yet.
+    Without ``full`` the checks read the header, the schema and the migrations table
+    only (a few pages, whatever the file's size), plus a truncation check.
     Everything is read through SQLite itself: opening and closing a second plain file
     descriptor would drop the POSIX locks this process may already hold on the file
     through another connection, letting another process delete the WAL under it.
@@ -159,9 +169,10 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
             raise _refuse(path, f"belongs to another program; {_NOT_OURS}")
         if not schema:
             return None
-        check = conn.execute("pragma quick_check(1)").fetchone()
-        if not check or check[0] != "ok":
-            raise _refuse(path, "is corrupt (integrity check failed); restore a backup")
+        if _truncated(path, conn):
+            raise _refuse(path, "is corrupt (the file is shorter than its pages); restore a backup")
+        if full:
+            _quick_check(path, conn)
         tables = {name for kind, name in schema if kind == "table"}
         if "_sqlite_migrations" not in tables:
             raise _refuse(path, f"is a SQLite database but not a leadtui one; {_NOT_OURS}")
@@ -179,15 +190,20 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
             )
         }
     except sqlite3.DatabaseError as exc:
-        advice = explain_sqlite_error(exc)
-        if advice is not None:
-            raise _refuse(path, advice) from None
-        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == 26 or "not a database" in str(exc):
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        # Before the general advice, which words every damaged file alike: here the
+        # header itself was unreadable, which is also what another program's file gives.
+        if code == 26 or "not a database" in str(exc):
             raise _refuse(
                 path,
                 "is not a SQLite database (or its header is damaged); pass the path of a "
                 "leadtui database, or restore a backup",
             ) from None
+        if code == 11 or "malformed" in str(exc):
+            raise _refuse(path, f"is corrupt ({exc}); restore a backup") from None
+        advice = explain_sqlite_error(exc)
+        if advice is not None:
+            raise _refuse(path, advice) from None
         raise _refuse(path, f"is corrupt ({exc}); restore a backup") from None
     finally:
         conn.close()
@@ -198,6 +214,27 @@ def _check_existing(path: Path, known: set[str]) -> set[str] | None:
             f"was written by a newer leadtui (schema step {unknown[-1]}); upgrade leadtui",
         )
     return applied
+
+
+def _truncated(path: Path, conn: sqlite3.Connection) -> bool:
+    """Whether the file ends before the pages its header counts (a cut-short copy).
+
+    Reads only the header. With a non-empty WAL the newest pages may live there, so the
+    file alone proves nothing and the check is left to SQLite as pages are read.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    page_count = conn.execute("pragma page_count").fetchone()[0]
+    page_size = conn.execute("pragma page_size").fetchone()[0]
+    return bool(path.stat().st_size < page_count * page_size)
+
+
+def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
+    """SQLite's page check (reads every page); a refusal when it finds damage."""
+    check = conn.execute("pragma quick_check(1)").fetchone()
+    if not check or check[0] != "ok":
+        raise _refuse(path, "is corrupt (integrity check failed); restore a backup")
 
 
 class Preflight:
@@ -220,7 +257,8 @@ class Preflight:
         try:
             if self.path.exists():
                 known = {f.name for f in migration_files(self.migrations_dir)}
-                self._applied = _check_existing(self.path, known)
+                # The full check: it runs while Textual imports, so it costs no waiting.
+                self._applied = _check_existing(self.path, known, full=True)
         except BaseException as exc:  # handed to the opener, which reports it
             self._error = exc
 
@@ -469,19 +507,26 @@ def open_database(
     migrations_dir: Path | None = None,
     now: datetime | None = None,
     preflight: Preflight | None = None,
+    full_check: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the leadtui database at ``path``.
 
     Raises :class:`DatabaseRefusedError` without touching the file when it
-    cannot be used. ``preflight`` is a check already started for this path. A new
-    database that fails to open is removed again, with any folder made for it.
+    cannot be used. ``preflight`` is a check already started for this path (it
+    includes the page check); ``full_check`` asks for the page check here. Pending
+    migrations always get it first. A new database that fails to open is removed
+    again, with any folder made for it.
     """
     files = migration_files(migrations_dir)
     known = {f.name for f in files}
     if preflight is not None and preflight.path == path:
         applied = preflight.result()
+        full_check = False  # the preflight ran it
     else:
         applied = _check_existing(path, known) if path.exists() else None
+    if applied and (full_check or any(f.name not in applied for f in files)):
+        # Migrating or backing up damaged pages would spread the damage: check them all.
+        _check_existing(path, known, full=True)
     created = _prepare_location(path)
     store: Store | None = None
     try:
