@@ -126,5 +126,5 @@ async def test_palette_shows_other_screens_keys_as_keys(app: LeadtuiApp) -> None
         await pilot.pause()
         provider = LeadtuiCommands(app.screen)
         helps = {c.name: c.help for c in provider.commands()}
-        assert helps["1:1: Move the selected point up"] == "key: [ on One-on-ones"
+        assert helps["1:1: Move the point up"] == "key: [ on One-on-ones"
         assert helps["Reviews: Go to the next half"] == "key: > on Reviews"
