@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/leadtui
 
+# On every core: the suite is independent tests on temporary databases.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not reliability"
+	$(BIN)/python -m pytest -q -m "not reliability" -n auto
 
 # Crash, concurrency, fuzz, hostile-file and upgrade checks (about three minutes; the
 # full-disk checks mount a small tmpfs and the permission checks drop root's override).
