@@ -10,12 +10,11 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from leadtui.domain.dates import weekday_index
 from leadtui.domain.oneonones import Rule, Side, Visibility
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import checked_text, date_from_context, storable_text
+from leadtui.domain.validation import checked_text, clock_time, date_from_context, storable_text
 
 TEXT_MAX = 2000
 NOTES_MAX = 20_000
 # ASCII digits only: "²" or "１０" pass str.isdigit() yet are no number a person meant.
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
 _WHOLE = re.compile(r"^[0-9]{1,4}$")
 
 
@@ -62,10 +61,7 @@ class SeriesDraft(BaseModel):
     @field_validator("at_time", mode="before")
     @classmethod
     def _time(cls, value: object) -> str:
-        match = _TIME.match(str(value).strip())
-        if not match:
-            raise ValueError(f"time must be HH:MM (24-hour), got {quoted(str(value))}")
-        return f"{int(match.group(1)):02d}:{match.group(2)}"
+        return clock_time(value)
 
     @field_validator("minutes", mode="before")
     @classmethod

@@ -20,7 +20,13 @@ from leadtui.domain.rotations import (
     offset_problem,
 )
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import PastDay, checked_text, date_from_context, today_from
+from leadtui.domain.validation import (
+    PastDay,
+    checked_text,
+    clock_time,
+    date_from_context,
+    today_from,
+)
 
 NAME_MAX = 120
 TEXT_MAX = 2000
@@ -28,7 +34,6 @@ MONTHS_MAX = 60
 WEEKS_MAX = 520
 # ASCII digits only: "²" passes str.isdigit() yet is no number a person meant.
 _WHOLE = re.compile(r"^-?[0-9]{1,4}$", re.ASCII)
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
 
 
 def whole(value: object, what: str, low: int, high: int, unit: str = "") -> int:
@@ -162,10 +167,7 @@ class HostDraft(BaseModel):
     @field_validator("at_time", mode="before")
     @classmethod
     def _time(cls, value: object) -> str:
-        match = _TIME.match(str(value).strip())
-        if not match:
-            raise ValueError(f"time must be HH:MM (24-hour), got {quoted(str(value))}")
-        return f"{int(match.group(1)):02d}:{match.group(2)}"
+        return clock_time(value)
 
     @field_validator("minutes", mode="before")
     @classmethod

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
+from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,3 +129,14 @@ class PastDay(BaseModel):
     @classmethod
     def _daynot_future(cls, value: date, info: ValidationInfo) -> date:
         return not_future(value, info, cls.DAY_WHAT)
+
+
+_CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
+
+
+def clock_time(value: object) -> str:
+    """A time of day typed as H:MM or HH:MM (24-hour), as ``HH:MM``; anything else refused."""
+    match = _CLOCK_TIME.match(str(value).strip())
+    if not match:
+        raise ValueError(f"time must be HH:MM (24-hour), got {quoted(str(value))}")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
