@@ -18,14 +18,21 @@ _ENTRY = "day, level, note, energized_by, drained_by"
 _WORK = "id, title, day, hours, kind, creates_work_for_other_teams"
 
 
+def _phrases(stored: str | None) -> tuple[str, ...]:
+    # Most days name nothing: skip the JSON decoder for them (Today reads a year of days).
+    if not stored or stored == "[]":
+        return ()
+    return tuple(json.loads(stored))
+
+
 def _entry(row: tuple[Any, ...]) -> EnergyEntry:
     day, level, note, energized, drained = row
     return EnergyEntry(
         day=date.fromisoformat(day),
         level=int(level),
         note=note,
-        energized_by=tuple(json.loads(energized or "[]")),
-        drained_by=tuple(json.loads(drained or "[]")),
+        energized_by=_phrases(energized),
+        drained_by=_phrases(drained),
     )
 
 
