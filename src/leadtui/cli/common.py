@@ -123,6 +123,9 @@ FLAG_OF_FIELD = {
     "kind": ("kind", "--kind"),
     "top": ("top", "--top"),
     "bottom": ("bottom", "--bottom"),
+    "days": ("days", "--days"),
+    "energized_by": ("energized by", "--energized-by"),
+    "drained_by": ("drained by", "--drained-by"),
 }
 
 

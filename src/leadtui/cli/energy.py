@@ -6,32 +6,12 @@ and prints the result; the rules live there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, open_store, settings_for, today_from_env
-from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
-
-T = TypeVar("T")
-
-# Fields a refusal may name, as the command line spells them.
-_FLAGS = {"days": "--days", "energized_by": "--energized-by", "drained_by": "--drained-by"}
-
-
-def flag_worded(call: Callable[[], T]) -> T:
-    """Run ``call``; a refusal of a field given as a flag names the flag ("--days must be
-    1–3660"), where the app, which has no flags, shows the neutral text ("days must be")."""
-    try:
-        return call()
-    except InputError as exc:
-        field = exc.field or ""
-        name = field.replace("_", " ")
-        if field not in _FLAGS or not exc.message.startswith(name + " "):
-            raise
-        raise InputError(_FLAGS[field] + exc.message[len(name) :], field=field) from None
 
 
 def energy_log(args: argparse.Namespace) -> int:
@@ -39,16 +19,14 @@ def energy_log(args: argparse.Namespace) -> int:
     from leadtui.domain.validation import build
     from leadtui.services.energy import log_energy
 
-    draft = flag_worded(
-        lambda: build(
-            EnergyLogDraft,
-            today=today_from_env(),
-            level=args.level,
-            day=args.date,
-            note=args.note,
-            energized_by=args.energized_by or (),
-            drained_by=args.drained_by or (),
-        )
+    draft = build(
+        EnergyLogDraft,
+        today=today_from_env(),
+        level=args.level,
+        day=args.date,
+        note=args.note,
+        energized_by=args.energized_by or (),
+        drained_by=args.drained_by or (),
     )
     result = log_energy(open_store(args), draft, settings_for(args).energy)
     entry, previous, kind = result
@@ -69,7 +47,7 @@ def energy_show(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     # Checked before the database is opened: a typo is reported as such even without one.
-    flag_worded(lambda: check_recent_days(args.days))
+    check_recent_days(args.days)
     entries = recent_entries(open_store(args, create=False), today, args.days)
     thresholds = settings_for(args).energy
     if args.json:

@@ -13,11 +13,10 @@ back front-end neutral and get the command that fixes them here (:func:`shell_fi
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, person_and_store, today_from_env
+from leadtui.cli.common import echo, note, person_and_store, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -61,12 +60,6 @@ def with_shell_fixes(handler: Handler) -> Handler:
             raise InputError(shell_fix(refusal)) from None
 
     return run
-
-
-def note(notice: str | None) -> None:
-    """Print a notice about what was recorded (an archived person's) on stderr."""
-    if notice:
-        sys.stderr.write(f"leadtui: note: {notice}\n")
 
 
 @with_shell_fixes
