@@ -200,6 +200,9 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             if person is not None:
                 self.refresh_data()
                 self._render_table(select_id=person.id)
+                # The table was hidden behind the empty state when this was the first person,
+                # so focus had fallen to the filter, where the next key would be typed.
+                self.query_one(PeopleTable).focus()
                 self.notify(f"Added {literal(person.name)}", title="People", markup=False)
 
         self.app.push_screen(

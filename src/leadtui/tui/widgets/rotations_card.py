@@ -23,8 +23,10 @@ class RotationsCard(CardList):
         card = overview.rotations
         opens = partial(OpenScreen, "rotations")
         if card is None or not card.configured:
-            hint = self.text("No rotations yet: ", "muted")
-            hint.append_text(self.text('leadtui rotation add "Incident Review"', "heading"))
+            # A card line is one row: the key to press fits, a shell command does not.
+            hint = self.text("No rotations yet · ", "muted")
+            hint.append_text(self.text("W", "heading"))
+            hint.append_text(self.text(" to start", "muted"))
             return [CardLine(hint, opens=opens)]
         lines: list[CardLine] = []
         if card.host is not None and card.host.skipped:
