@@ -228,3 +228,38 @@ async def test_resizing_never_queries_the_database(
             app.db.conn.set_trace_callback(None)
         queries = [s for s in statements if "data_version" not in s]
         assert queries == [], queries[:3]
+
+
+async def test_a_collector_paused_for_start_up_resumes_once_the_first_frame_is_shown(
+    db_path: Path, isolated_home: Path
+) -> None:
+    import gc
+
+    from leadtui.paths import Locations
+
+    locations = Locations(data_dir=db_path.parent, config_dir=isolated_home, db_path=db_path)
+    app = LeadtuiApp(locations, collector_paused=True)
+    frozen_before = gc.get_freeze_count()
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            # What start-up built is set aside, never walked by the collector again.
+            assert gc.get_freeze_count() > frozen_before
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_an_app_started_with_the_collector_running_leaves_it_alone(
+    db_path: Path, isolated_home: Path
+) -> None:
+    import gc
+
+    app = make_app(db_path, isolated_home)
+    frozen_before = gc.get_freeze_count()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen_before

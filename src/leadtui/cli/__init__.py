@@ -10,6 +10,7 @@ helpers in ``common.py`` and one module per command group.
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -27,6 +28,10 @@ Handler = Callable[["argparse.Namespace"], int]
 
 
 def open_app(args: argparse.Namespace) -> int:
+    # Start-up builds tens of thousands of objects that live as long as the app (modules,
+    # classes, styles); the cyclic collector would walk them all several times before
+    # the first frame. It rests until the screen is up, then resumes with them frozen.
+    gc.disable()
     from leadtui.store.database import Preflight
 
     locations = locations_for(args)
@@ -34,7 +39,7 @@ def open_app(args: argparse.Namespace) -> int:
     preflight = Preflight(locations.db_path)
     from leadtui.tui.app import run_app
 
-    return run_app(locations, today=today_from_env(), preflight=preflight)
+    return run_app(locations, today=today_from_env(), preflight=preflight, collector_paused=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -61,6 +62,7 @@ class LeadtuiApp(App[None]):
         settings: Settings | None = None,
         notices: list[str] | None = None,
         preflight: Preflight | None = None,
+        collector_paused: bool = False,
     ) -> None:
         from leadtui.store.database import open_database
 
@@ -68,6 +70,7 @@ class LeadtuiApp(App[None]):
         self._pinned_today = today
         self.settings = settings or Settings()
         self.notices = list(notices or [])
+        self._collector_paused = collector_paused
         self._db: Store | None = None
         self._data_version: int | None = None
         refusal: str | None = None
@@ -112,6 +115,14 @@ class LeadtuiApp(App[None]):
         if self._db is not None:
             self._data_version = self._read_data_version()
             self.set_interval(DATA_VERSION_SECONDS, self.check_for_writes, name="data-version")
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: resume the cyclic collector paused while starting
+        (see ``run_app``), with what start-up built frozen so it is never walked again."""
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.freeze()
+            gc.enable()
 
     # Themes
 
@@ -267,12 +278,25 @@ def known_binding_ids() -> set[str]:
 
 
 def run_app(
-    locations: Locations, today: date | None = None, preflight: Preflight | None = None
+    locations: Locations,
+    today: date | None = None,
+    preflight: Preflight | None = None,
+    *,
+    collector_paused: bool = False,
 ) -> int:
-    """Open the TUI; return its exit code (2 when the database was refused)."""
+    """Open the TUI; return its exit code (2 when the database was refused).
+
+    ``collector_paused``: the caller paused Python's cyclic garbage collector for
+    start-up; the app resumes it once the first frame is shown.
+    """
     settings, notices = load_settings(locations.config_file)
     app = LeadtuiApp(
-        locations, today=today, settings=settings, notices=notices, preflight=preflight
+        locations,
+        today=today,
+        settings=settings,
+        notices=notices,
+        preflight=preflight,
+        collector_paused=collector_paused,
     )
     app.run()
     return app.return_code or 0
