@@ -51,6 +51,40 @@ def run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+# The demo team for each (people, years), seeded once per test process: a seed costs
+# seconds, a copy milliseconds.
+_DEMOS: dict[tuple[int, int], Path] = {}
+
+
+def demo_database(db_path: Path, *, people: int = 12, years: int = 3) -> None:
+    """Write the demo team (as ``seed_demo`` makes it on ``TODAY``) to ``db_path``."""
+    import atexit
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from leadtui.demo import seed_demo
+    from leadtui.store.database import open_database
+
+    key = (people, years)
+    if key not in _DEMOS:
+        folder = Path(tempfile.mkdtemp(prefix="leadtui-demo-"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = folder / "demo.db"
+        db = open_database(template)
+        seed_demo(db, today=TODAY, people=people, years=years)
+        db.close()
+        _DEMOS[key] = template
+    # The folder and file as the app makes them (modes, migrations), then the demo's pages.
+    open_database(db_path).close()
+    source, target = sqlite3.connect(_DEMOS[key]), sqlite3.connect(db_path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
 def files_digest(path: Path) -> str:
     """The database file and its sidecars, hashed together."""
     digest = hashlib.sha256()

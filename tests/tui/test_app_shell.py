@@ -18,7 +18,7 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.screens.person_form import PersonForm
-from tests.helpers import SIZE, SMALL, cli, make_app
+from tests.helpers import SIZE, SMALL, cli, demo_database, make_app
 
 CONFIG = """\
 # My leadtui settings: F3 for People.
@@ -206,13 +206,8 @@ async def test_a_dialog_shows_its_own_keys_in_the_footer(app: LeadtuiApp) -> Non
 async def test_resizing_never_queries_the_database(
     db_path: Path, isolated_home: Path, entry: Any
 ) -> None:
-    from leadtui.demo import seed_demo
-    from leadtui.store.database import open_database
-    from tests.helpers import TODAY
 
-    db = open_database(db_path)
-    seed_demo(db, today=TODAY, people=6, years=1)
-    db.close()
+    demo_database(db_path, people=6, years=1)
     app = make_app(db_path, isolated_home)
     async with app.run_test(size=SIZE) as pilot:
         await app.switch_mode(entry.mode)

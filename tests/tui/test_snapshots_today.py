@@ -12,15 +12,11 @@ from typing import Any
 
 import pytest
 
-from leadtui.demo import seed_demo
-from leadtui.store.database import open_database
-from tests.helpers import SIZE, SMALL, TODAY, make_app
+from tests.helpers import SIZE, SMALL, demo_database, make_app
 
 
 def demo_app(db_path: Path, home: Path) -> Any:
-    db = open_database(db_path)
-    seed_demo(db, today=TODAY, people=12, years=3)
-    db.close()
+    demo_database(db_path, people=12, years=3)
     return make_app(db_path, home)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leadtui.demo import seed_demo
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
 from leadtui.store.database import open_database
@@ -14,7 +13,7 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.succession import SuccessionScreen
 from leadtui.tui.screens.today import TodayScreen
 from leadtui.tui.widgets.succession_card import SuccessionCard
-from tests.helpers import SIZE, SMALL, TODAY, card_lines, make_app
+from tests.helpers import SIZE, SMALL, card_lines, demo_database, make_app
 from tests.tui.test_today_screen import focus_line
 
 
@@ -47,9 +46,7 @@ async def test_enter_on_a_person_opens_succession_at_them(
 ) -> None:
     """On the demo team, enter on a bench candidate opens Succession with the bench
     cursor on that person; the card stays readable at 80x24."""
-    db = open_database(db_path)
-    seed_demo(db, today=TODAY, people=12, years=3)
-    db.close()
+    demo_database(db_path, people=12, years=3)
     app = make_app(db_path, isolated_home)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
