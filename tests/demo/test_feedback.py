@@ -4,6 +4,7 @@ areas that persist or close, and reports gone quiet."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,7 +16,7 @@ from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError
 from leadtui.services.review import review_overview
-from leadtui.store.database import Store
+from leadtui.store.database import Store, open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from tests.helpers import TODAY
@@ -24,16 +25,26 @@ THIS = half_of(TODAY)
 LAST = THIS.previous()
 
 
-@pytest.fixture
-def team(db: Store) -> list[Person]:
-    """The snapshot-sized demo team's active reports."""
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The snapshot-sized demo, seeded once for the tests that only read it."""
+    db = open_database(tmp_path_factory.mktemp("demo") / "leadtui.db")
     summary = seed_demo(db, today=TODAY, people=12, years=3)
     assert summary.feedback > 0 and summary.t3b3s > 0
-    return [p for p in PeopleRepository(db).list() if p.relation is Relation.REPORT]
+    yield db
+    db.close()
 
 
-def test_feedback_spans_the_previous_and_the_current_half(db: Store, team: list[Person]) -> None:
-    repo = FeedbackRepository(db)
+@pytest.fixture
+def team(seeded: Store) -> list[Person]:
+    """The demo team's active reports."""
+    return [p for p in PeopleRepository(seeded).list() if p.relation is Relation.REPORT]
+
+
+def test_feedback_spans_the_previous_and_the_current_half(
+    seeded: Store, team: list[Person]
+) -> None:
+    repo = FeedbackRepository(seeded)
     entries = [f for p in team for f in repo.for_person(p.id)]
     assert {f.person_id for f in entries} == {p.id for p in team}
     first = LAST.bounds()[0]
@@ -51,25 +62,25 @@ def test_feedback_spans_the_previous_and_the_current_half(db: Store, team: list[
 
 
 def test_some_feedback_was_given_in_a_held_one_on_one_of_that_person(
-    db: Store, team: list[Person]
+    seeded: Store, team: list[Person]
 ) -> None:
-    rows = db.execute(
+    rows = seeded.execute(
         "select f.person_id, f.given_on, r.person_id, s.held_on from feedback f "
         "join oo_session s on s.id = f.session_id join oo_series r on r.id = s.series_id "
         "where f.series_id = s.series_id"
     ).fetchall()
     assert len(rows) >= len(team)
     assert all(given_to == series_of and given == held for given_to, given, series_of, held in rows)
-    stray = db.execute(
+    stray = seeded.execute(
         "select count(*) from feedback where (series_id is null) != (session_id is null)"
     ).fetchone()[0]
     assert stray == 0
 
 
 def test_last_half_was_delivered_for_most_reports_one_not_in_person_one_wiped(
-    db: Store, team: list[Person]
+    seeded: Store, team: list[Person]
 ) -> None:
-    records = T3B3Repository(db).for_halves([LAST.label])
+    records = T3B3Repository(seeded).for_halves([LAST.label])
     delivered = [t for t in records.values() if t.status is T3B3Status.DELIVERED]
     assert len(delivered) == len(records) > len(team) / 2
     start, end = LAST.bounds()
@@ -82,23 +93,23 @@ def test_last_half_was_delivered_for_most_reports_one_not_in_person_one_wiped(
 
 
 def test_this_half_mixes_delivered_ready_draft_and_not_started(
-    db: Store, team: list[Person]
+    seeded: Store, team: list[Person]
 ) -> None:
-    records = T3B3Repository(db).for_halves([THIS.label])
+    records = T3B3Repository(seeded).for_halves([THIS.label])
     states = Counter(t.status for t in records.values())
     assert states[T3B3Status.DELIVERED] == 1
     assert states[T3B3Status.READY] >= 1 and states[T3B3Status.DRAFT] >= 1
     assert len(records) < len(team)  # someone is not started
-    overview = review_overview(db, TODAY)
+    overview = review_overview(seeded, TODAY)
     texts = {text for _, text in overview.due}
     assert "not started" in texts and "ready" in texts
     assert any(text.startswith("draft ") and text != "draft 6/6" for text in texts)
 
 
 def test_bottom_items_are_mostly_linked_and_one_would_be_a_surprise(
-    db: Store, team: list[Person]
+    seeded: Store, team: list[Person]
 ) -> None:
-    records = T3B3Repository(db).for_halves([THIS.label]).values()
+    records = T3B3Repository(seeded).for_halves([THIS.label]).values()
     bottoms = [i for t in records for i in t.side(T3B3Side.BOTTOM)]
     surprises = [i for t in records for i in t.surprises()]
     assert 1 <= len(surprises) <= 2
@@ -106,15 +117,15 @@ def test_bottom_items_are_mostly_linked_and_one_would_be_a_surprise(
     assert len(linked) > 2 * len(surprises)
     assert any(
         i.point_id
-        for t in T3B3Repository(db).for_halves([LAST.label, THIS.label]).values()
+        for t in T3B3Repository(seeded).for_halves([LAST.label, THIS.label]).values()
         for i in t.items
     )
     # Links point to earlier, shared evidence about the same person.
     for record in records:
-        evidence = T3B3Repository(db).linked_evidence(record)
+        evidence = T3B3Repository(seeded).linked_evidence(record)
         for item in record.side(T3B3Side.BOTTOM):
             if item.feedback_id is not None:
-                entry = FeedbackRepository(db).get(item.feedback_id)
+                entry = FeedbackRepository(seeded).get(item.feedback_id)
                 assert entry.person_id == record.person_id
                 assert entry.kind is FeedbackKind.GROWTH
             if item.linked:
@@ -122,8 +133,10 @@ def test_bottom_items_are_mostly_linked_and_one_would_be_a_surprise(
                 assert evidence[item.id].on <= (record.delivered_on or TODAY)
 
 
-def test_some_areas_persist_into_this_half_and_some_close(db: Store, team: list[Person]) -> None:
-    repo = T3B3Repository(db)
+def test_some_areas_persist_into_this_half_and_some_close(
+    seeded: Store, team: list[Person]
+) -> None:
+    repo = T3B3Repository(seeded)
     carried = [
         c
         for p in team
@@ -134,9 +147,9 @@ def test_some_areas_persist_into_this_half_and_some_close(db: Store, team: list[
 
 
 def test_one_or_two_reports_have_had_no_feedback_for_thirty_days(
-    db: Store, team: list[Person]
+    seeded: Store, team: list[Person]
 ) -> None:
-    quiet = review_overview(db, TODAY).quiet
+    quiet = review_overview(seeded, TODAY).quiet
     assert 1 <= len(quiet) <= 2 < len(team)
     assert all(last is not None and (TODAY - last).days > 30 for _, last in quiet)
 
