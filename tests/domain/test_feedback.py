@@ -125,6 +125,17 @@ def test_unlinked_bottom_items_would_be_a_surprise() -> None:
     assert [i.text for i in t.surprises()] == ["Estimates", "Docs"]
 
 
+def test_a_bottom_item_linked_to_strength_feedback_would_still_be_a_surprise() -> None:
+    """Only growth counts as raised before: a link to praise (stored before such links
+    were refused) leaves the item a surprise, and it can still be unlinked."""
+    praised = T3B3Item(10, BOTTOM, 1, "Delegation", 1, None, FeedbackKind.STRENGTH)
+    told = T3B3Item(11, BOTTOM, 2, "Estimates", 2, None, FeedbackKind.GROWTH)
+    discussed = T3B3Item(12, BOTTOM, 3, "Docs", None, 3)
+    t = T3B3(1, 1, "2026-H2", (praised, told, discussed), None, None, False, False)
+    assert [i.text for i in t.surprises()] == ["Delegation"]
+    assert praised.linked and not praised.raised
+
+
 def test_words_fold_plurals_and_skip_short_and_stop_words() -> None:
     assert words("The design docs were confusing; designs need work") == {
         "design",

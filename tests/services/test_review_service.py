@@ -10,14 +10,14 @@ from datetime import date, timedelta
 import pytest
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import EvidenceKind, FeedbackKind, T3B3Side
+from leadtui.domain.feedback import Evidence, EvidenceKind, FeedbackKind, T3B3Side
 from leadtui.domain.feedback_input import (
     DeliveryDraft,
     FeedbackDraft,
     T3B3ItemDraft,
     T3B3ListsDraft,
 )
-from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.oneonones import PointStatus, Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
@@ -424,6 +424,23 @@ def test_the_board_has_three_halves_of_active_reports(db: Store) -> None:
     assert record is not None and record.filled == 3
     assert board.record(ana, H2) is None
     assert board.quiet(sam) and not board.quiet(ana)
+
+
+def test_the_board_counts_a_bottom_item_linked_to_praise_as_a_surprise(db: Store) -> None:
+    """A database from before links to strength feedback were refused may hold one: the
+    board's ⚠ count, delivery and the packet read it as not raised before."""
+    sam = report(db)
+    praise = give(db, sam, "Docs were a joy")
+    growth = give(db, sam, "Estimates slipped twice", kind="growth")
+    lists(db, sam, TOPS, ("Docs", "Estimates"))
+    repo = T3B3Repository(db)
+    docs, estimates = repo.get(sam.id, H2.label).side(BOTTOM)
+    for item_id, entry in ((docs.id, praise), (estimates.id, growth)):
+        linked = Evidence(EvidenceKind.FEEDBACK, entry, TODAY, "", Visibility.SHARED)
+        repo.link_item(item_id, linked)
+    record = review_board(db, TODAY, H2).record(sam, H2)
+    assert record is not None
+    assert [i.text for i in record.surprises()] == ["Docs"]
 
 
 def test_an_empty_board_knows_whether_anyone_is_here(db: Store) -> None:

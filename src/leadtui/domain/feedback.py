@@ -73,6 +73,9 @@ class T3B3Item(NamedTuple):
     text: str
     feedback_id: int | None
     point_id: int | None
+    # The kind of the feedback entry it is linked to, read with the item; None when it is
+    # linked to none (or the item was built without it).
+    feedback_kind: FeedbackKind | None = None
 
     @property
     def visibility(self) -> Visibility:
@@ -83,6 +86,13 @@ class T3B3Item(NamedTuple):
     def linked(self) -> bool:
         """Linked to earlier feedback or a 1:1 point."""
         return self.feedback_id is not None or self.point_id is not None
+
+    @property
+    def raised(self) -> bool:
+        """Linked to something that counts as raised before. A link to strength feedback
+        does not: praise is not an area to grow. Such links are refused when made, but a
+        database from before that rule may hold them."""
+        return self.linked and self.feedback_kind is not FeedbackKind.STRENGTH
 
 
 class T3B3(NamedTuple):
@@ -130,8 +140,9 @@ class T3B3(NamedTuple):
         return f"draft {self.filled}/{2 * SLOTS}"
 
     def surprises(self) -> list[T3B3Item]:
-        """Bottom items not linked to anything raised before: they would be a surprise."""
-        return [i for i in self.side(T3B3Side.BOTTOM) if not i.linked]
+        """Bottom items not linked to anything raised before (see :attr:`T3B3Item.raised`):
+        they would be a surprise."""
+        return [i for i in self.side(T3B3Side.BOTTOM) if not i.raised]
 
 
 def empty_t3b3(person_id: int, half: str) -> T3B3:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
 _T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
-_ITEM = "id, side, rank, text, feedback_id, point_id"
+# With the kind of the feedback an item links to: whether the link counts as raised
+# before is domain.feedback's rule (T3B3Item.raised), which needs it.
+_ITEM = "i.id, i.side, i.rank, i.text, i.feedback_id, i.point_id, f.kind"
 
 
 def _now() -> str:
@@ -50,8 +52,16 @@ def _feedback(row: tuple[Any, ...]) -> Feedback:
 
 
 def _item(row: tuple[Any, ...]) -> T3B3Item:
-    iid, side, rank, text, feedback_id, point_id = row
-    return T3B3Item(int(iid), T3B3Side(side), int(rank), text, feedback_id, point_id)
+    iid, side, rank, text, feedback_id, point_id, kind = row
+    return T3B3Item(
+        int(iid),
+        T3B3Side(side),
+        int(rank),
+        text,
+        feedback_id,
+        point_id,
+        FeedbackKind(kind) if kind else None,
+    )
 
 
 class FeedbackRepository:
@@ -167,7 +177,9 @@ class T3B3Repository:
     def _with_items(self, row: tuple[Any, ...]) -> T3B3:
         tid, person_id, half, delivered_on, in_person, remove_text, text_removed = row
         items = self.store.execute(
-            f"select {_ITEM} from t3b3_item where t3b3_id = ? order by side desc, rank", [tid]
+            f"select {_ITEM} from t3b3_item i left join feedback f on f.id = i.feedback_id "
+            "where i.t3b3_id = ? order by i.side desc, i.rank",
+            [tid],
         ).fetchall()
         return T3B3(
             int(tid),
