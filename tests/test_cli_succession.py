@@ -91,6 +91,35 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
     assert files_digest(Path(team)) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("career", "Ana", "--aligned-up", "2026-11-01"), "--aligned-up and note go together"),
+        (("career", "Ana", "--aligned-up", "someday", "--note", "x"), "--aligned-up: 'someday'"),
+        (("career", "Ana", "--target", "2027-03-01"), "--target goes with a milestone"),
+        (("career", "Ana", "--status", "soon"), "--status must be aligning-up"),
+        (("career", "Ana", "--status", "partnering"), "--status partnering needs alignment"),
+        (("meeting", "audit", "Eng staff", "--decision", "delegate"), "--to is not named"),
+        (("meeting", "audit", "Eng staff", "--decision", "partner"), "--missing is not given"),
+        (
+            ("succession", "gap", "add", "Ana", "x", "--feedback", "1", "--point", "1"),
+            "--feedback or",
+        ),
+        # A gap's status is a positional argument: its refusal keeps the field's word.
+        (("succession", "gap", "status", "Ana", "1", "shut"), "status must be open"),
+    ],
+)
+def test_refusals_name_the_flag_the_field_was_given_as(
+    team: str, argv: tuple[str, ...], says: str
+) -> None:
+    """The services word a refusal by the field ("aligned-up date …"), as the app shows it;
+    the command line names the flag it was typed as."""
+    ok("meeting", "add", "Eng staff", "--db", team)
+    ran = cli(*argv, "--db", team)
+    assert ran.returncode == 2
+    assert ran.stderr.startswith(f"leadtui: {says}"), ran.stderr
+
+
 def test_export_succession_upward_and_vacation_cover(team: str, tmp_path: Path) -> None:
     ok("succession", "gap", "add", "Ana", "Board presence", "--db", team)
     ok("succession", "gap", "add", "Ana", "SECRET gap", "--private", "--db", team)

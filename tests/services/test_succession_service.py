@@ -178,7 +178,7 @@ def test_more_than_a_handful_is_refused(db: Store) -> None:
 
 def test_a_new_candidate_needs_a_readiness_and_an_update_keeps_it(db: Store) -> None:
     ana = person(db, "Ana")
-    with pytest.raises(InputError, match="--readiness") as refused:
+    with pytest.raises(InputError, match=r"^readiness is needed: Ana is not") as refused:
         svc.set_candidate(db, ana, build(CandidateDraft), TODAY)
     assert refused.value.field == "readiness"
     candidate(db, ana, "2y", pending="runs a budget cycle")
@@ -262,12 +262,16 @@ def test_a_meeting_cancelled_last_quarter_is_not_audited_again(db: Store) -> Non
 def test_audit_decisions_are_checked(db: Store) -> None:
     ana = person(db, "Ana")
     meeting(db, "Eng staff")
-    with pytest.raises(InputError, match="needs --to"):
+    with pytest.raises(InputError, match=r"^who runs it is not named") as refused:
         audit(db, "Eng staff", "delegate")
-    with pytest.raises(InputError, match="--missing") as refused:
+    assert refused.value.field == "to"
+    with pytest.raises(InputError, match=r"^what is missing is not given") as refused:
+        audit(db, "Eng staff", "partner", plan="Shadow two sessions")
+    assert refused.value.field == "missing"
+    with pytest.raises(InputError, match=r"^plan is not given") as refused:
         audit(db, "Eng staff", "partner", missing="Budget fluency")
     assert refused.value.field == "plan"
-    with pytest.raises(InputError, match="--to goes with"):
+    with pytest.raises(InputError, match=r"^who runs it goes with"):
         audit(db, "Eng staff", "keep", ana)
     with pytest.raises(InputError, match="no meeting named"):
         audit(db, "Nope", "keep")
@@ -393,12 +397,34 @@ def test_managed_out_only_after_not_partnering(db: Store) -> None:
     assert result.plan.status.value == "managed-out" and result.notice
 
 
+@pytest.mark.parametrize(
+    ("values", "field", "says"),
+    [
+        ({"aligned_up_on": "2026-11-01"}, "aligned_up_on", "aligned-up date and note go together"),
+        ({"note": "CEO agrees"}, "aligned_up_on", "aligned-up date and note go together"),
+        ({"target_on": "2027-03-01"}, "target_on", "target date goes with a milestone"),
+        ({"test_run_on": "2027-03-01"}, "test_run_on", "test run date goes with a test run"),
+        ({"status": "soon"}, "status", "career status must be aligning-up"),
+        ({"aligned_up_on": "someday", "note": "x"}, "aligned_up_on", "aligned-up date: "),
+        ({"note": " "}, "note", "alignment note is empty"),
+    ],
+)
+def test_career_refusals_name_the_field_never_a_flag(
+    values: dict[str, str], field: str, says: str
+) -> None:
+    """The app shows these as they are: they name the field as a person reads it."""
+    with pytest.raises(InputError) as refused:
+        build(CareerDraft, today=TODAY, **values)
+    assert refused.value.message.startswith(says) and refused.value.field == field
+    assert "--" not in refused.value.message
+
+
 def test_a_refused_career_change_writes_nothing(db: Store) -> None:
     ana = person(db, "Ana")
     with pytest.raises(InputError):
         career(db, ana, goal="Run this team", status="achieved")
     assert svc.career_plan(db, ana).id == 0
-    with pytest.raises(InputError, match="no milestone 1"):
+    with pytest.raises(InputError, match="milestone number 1 is not on the path"):
         career(db, ana, met=1)
 
 

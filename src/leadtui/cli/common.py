@@ -103,7 +103,7 @@ def review_half(args: argparse.Namespace) -> tuple[Any, int]:
     from leadtui.domain.dates import parse_half
 
     start_month = settings_for(args).review.half_start_month
-    return parse_half(args.half, today_from_env(), start_month), start_month
+    return parse_half(args.half, today_from_env(), start_month, field="--half"), start_month
 
 
 def note(notice: str | None) -> None:
@@ -115,7 +115,8 @@ def note(notice: str | None) -> None:
 
 # Refusals are worded for any front end ("every must be 1–12 weeks"): the app has no flags.
 # The command line names the flag a field was given as, when the refusal starts with the
-# field's words: field -> (its words, its flag).
+# field's words: field -> (its words, its flag). A field given as a positional argument
+# (a gap's STATUS, a vacation's START) has no entry: its words are what the usage shows.
 FLAG_OF_FIELD = {
     "every_weeks": ("every", "--every"),
     "minutes": ("minutes", "--minutes"),
@@ -126,13 +127,42 @@ FLAG_OF_FIELD = {
     "days": ("days", "--days"),
     "energized_by": ("energized by", "--energized-by"),
     "drained_by": ("drained by", "--drained-by"),
+    # Every draft's day is typed as --date.
+    "day": ("date", "--date"),
+    # Succession: candidacy, meetings and their audit, evidence for a gap.
+    "readiness": ("readiness", "--readiness"),
+    "pending": ("pending condition", "--pending"),
+    "cadence": ("cadence", "--cadence"),
+    "role": ("role", "--role"),
+    "decision": ("decision", "--decision"),
+    "to": ("who runs it", "--to"),
+    "missing": ("what is missing", "--missing"),
+    "plan": ("plan", "--plan"),
+    "quarter": ("quarter", "--quarter"),
+    "evidence": ("feedback or 1:1 point", "--feedback or --point"),
+    # Career paths.
+    "goal": ("goal", "--goal"),
+    "aligned_up_on": ("aligned-up date", "--aligned-up"),
+    "note": ("alignment note", "--note"),
+    "milestone": ("milestone", "--milestone"),
+    "target_on": ("target date", "--target"),
+    "met": ("milestone number", "--met"),
+    "test_run": ("test run", "--test-run"),
+    "test_run_on": ("test run date", "--on"),
+    "result": ("result", "--result"),
+    "status": ("career status", "--status"),
+    # Search.
+    "limit": ("limit", "--limit"),
+    "since": ("since", "--since"),
 }
 
 
 def flag_worded(message: str, field: str | None) -> str:
     """``message`` with the refused field's words replaced by its flag: "every must be
-    1–12 weeks" -> "--every must be 1–12 weeks"; other messages as they are."""
+    1–12 weeks" -> "--every must be 1–12 weeks", "aligned-up date: “x” is not a date" ->
+    "--aligned-up: “x” is not a date"; other messages as they are."""
     words, flag = FLAG_OF_FIELD.get(field or "", ("", ""))
-    if words and message.startswith(words + " "):
+    # A date's refusal puts a colon after the field's words.
+    if words and message.startswith((words + " ", words + ":")):
         return flag + message[len(words) :]
     return message

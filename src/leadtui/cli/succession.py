@@ -78,7 +78,7 @@ def focus(args: argparse.Namespace) -> int:
         from leadtui.errors import InputError
 
         raise InputError("give the focus area's words, or --gap N to take a gap's")
-    half = parse_half(args.half, today, _start_month(args))
+    half = parse_half(args.half, today, _start_month(args), field="--half")
     person, store = person_and_store(args)
     result = add_focus(store, person, today, half=half, draft=draft, gap_number=args.gap)
     note(result.notice)

@@ -193,8 +193,9 @@ def half_of(day: date, start_month: int = 1) -> Half:
     return Half(year, 1 if months_in < 6 else 2)
 
 
-def parse_half(text: str | None, today: date, start_month: int = 1, field: str = "--half") -> Half:
-    """``2026-H2`` (also ``2026H2``), ``this`` or ``last``; None means this half."""
+def parse_half(text: str | None, today: date, start_month: int = 1, field: str = "half") -> Half:
+    """``2026-H2`` (also ``2026H2``), ``this`` or ``last``; None means this half. A refusal
+    names the half as ``field``."""
     raw = "this" if text is None else text.strip()
     word = raw.lower()
     if not raw:

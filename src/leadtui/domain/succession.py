@@ -340,24 +340,25 @@ def check_career_step(plan: CareerPlan, to: CareerStatus) -> None:
     if to not in allowed:
         nexts = " or ".join(sorted(s.value for s in allowed)) or "nothing: it is settled"
         raise InputError(
-            f"--status {to.value} cannot follow {plan.status.value}; next comes {nexts} "
+            f"career status {to.value} cannot follow {plan.status.value}; next comes {nexts} "
             "(align up → partnering → test-run → achieved, or not-partnering → managed-out)",
             field="status",
         )
     if to is CareerStatus.PARTNERING and plan.aligned_up_on is None:
         raise InputError(
-            "--status partnering needs alignment with your manager first; "
-            "give --aligned-up DATE --note TEXT",
+            "career status partnering needs alignment with your manager first; "
+            "record the aligned-up date and its note",
             field="status",
         )
     if to is CareerStatus.TEST_RUN and not plan.met:
         raise InputError(
-            "--status test-run comes once a milestone is met; mark one with --met N",
+            "career status test-run comes once a milestone is met; mark one as met first",
             field="status",
         )
     if to is CareerStatus.ACHIEVED and not plan.test_result:
         raise InputError(
-            "--status achieved needs the test run's result; give --result TEXT", field="status"
+            "career status achieved needs the test run's result; record the result first",
+            field="status",
         )
 
 
@@ -369,20 +370,29 @@ def check_audit(
     if decision.needs_delegate:
         if delegate is None:
             raise InputError(
-                f"--decision {decision.value} needs --to PERSON: who runs it", field="to"
+                f"who runs it is not named: a {decision.value} decision needs the person",
+                field="to",
             )
         if not delegate.active:
             raise InputError(
-                f"--to {delegate.display_name} is archived; delegate to someone on the team",
+                f"who runs it must be on the team; {delegate.display_name} is archived",
                 field="to",
             )
     elif delegate is not None:
-        raise InputError(f"--to goes with delegate or delegated, not {decision.value}", field="to")
-    if decision is AuditDecision.PARTNER and not (missing and plan):
         raise InputError(
-            "--decision partner needs --missing (what they lack to run it) and --plan "
-            "(how you will partner on it)",
-            field="missing" if not missing else "plan",
+            f"who runs it goes with delegate or delegated, not {decision.value}", field="to"
+        )
+    # Each names what is not given first, so the command line names that flag.
+    if decision is AuditDecision.PARTNER and not missing:
+        raise InputError(
+            "what is missing is not given: a partner decision says what they lack to run "
+            "it, and the plan",
+            field="missing",
+        )
+    if decision is AuditDecision.PARTNER and not plan:
+        raise InputError(
+            "plan is not given: a partner decision says how you will partner on it",
+            field="plan",
         )
 
 

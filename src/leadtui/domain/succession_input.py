@@ -21,18 +21,20 @@ from leadtui.domain.succession import (
 )
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import PastDay, checked_text, date_from_context
+from leadtui.errors import InputError
 
 TEXT_MAX = 300
 NAME_MAX = 120
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$", re.ASCII)
 
 
-def _choice(value: object, kind: type[StrEnum], flag: str) -> str:
-    """A typed word that must be one of ``kind``'s values; the refusal lists them."""
+def _choice(value: object, kind: type[StrEnum], what: str) -> str:
+    """A typed word that must be one of ``kind``'s values; the refusal names the field as
+    ``what`` and lists them."""
     word = str(value if value is not None else "").strip().lower()
     values = [k.value for k in kind]
     if word not in values:
-        raise ValueError(f"{flag} must be {' | '.join(values)}, got {quoted(str(value))}")
+        raise ValueError(f"{what} must be {' | '.join(values)}, got {quoted(str(value))}")
     return word
 
 
@@ -84,7 +86,7 @@ class FocusDraft(_Draft):
     @field_validator("text", mode="before")
     @classmethod
     def _focus(cls, value: object) -> str:
-        return _text(value, "focus area", "write the area agreed with them, or give --gap N")
+        return _text(value, "focus area", "write the area agreed with them, or take a gap's words")
 
 
 class CandidateDraft(_Draft):
@@ -97,12 +99,14 @@ class CandidateDraft(_Draft):
     @field_validator("readiness", mode="before")
     @classmethod
     def _readiness(cls, value: object) -> object:
-        return None if value is None else _choice(value, Readiness, "--readiness")
+        return None if value is None else _choice(value, Readiness, "readiness")
 
     @field_validator("pending", mode="before")
     @classmethod
     def _pending(cls, value: object) -> str | None:
-        return _optional_text(value, "--pending", "say what readiness waits on, or leave it out")
+        return _optional_text(
+            value, "pending condition", "say what readiness waits on, or leave it out"
+        )
 
 
 class CeoDraft(PastDay):
@@ -137,17 +141,17 @@ class MeetingDraft(_Draft):
     @field_validator("cadence", mode="before")
     @classmethod
     def _cadence(cls, value: object) -> str | None:
-        return _optional_text(value, "--cadence", "e.g. weekly")
+        return _optional_text(value, "cadence", "e.g. weekly")
 
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: object) -> str:
-        return _choice(value, MeetingKind, "--kind")
+        return _choice(value, MeetingKind, "kind")
 
     @field_validator("role", mode="before")
     @classmethod
     def _role(cls, value: object) -> str:
-        return _choice(value, MeetingRole, "--role")
+        return _choice(value, MeetingRole, "role")
 
 
 class AuditDraft(_Draft):
@@ -162,17 +166,17 @@ class AuditDraft(_Draft):
     @field_validator("decision", mode="before")
     @classmethod
     def _decision(cls, value: object) -> str:
-        return _choice(value, AuditDecision, "--decision")
+        return _choice(value, AuditDecision, "decision")
 
     @field_validator("missing", mode="before")
     @classmethod
     def _missing(cls, value: object) -> str | None:
-        return _optional_text(value, "--missing", "say what they lack to run it")
+        return _optional_text(value, "what is missing", "say what they lack to run it")
 
     @field_validator("plan", mode="before")
     @classmethod
     def _plan(cls, value: object) -> str | None:
-        return _optional_text(value, "--plan", "say how you will partner on it")
+        return _optional_text(value, "plan", "say how you will partner on it")
 
     @field_validator("quarter", mode="before")
     @classmethod
@@ -180,7 +184,7 @@ class AuditDraft(_Draft):
         text = str(value or "").strip().upper()
         match = _QUARTER.match(text)
         if match is None or not 1900 <= int(match.group(1)) <= 2200:
-            raise ValueError(f"--quarter must look like 2026-Q4, got {quoted(str(value))}")
+            raise ValueError(f"quarter must look like 2026-Q4, got {quoted(str(value))}")
         return text
 
 
@@ -222,6 +226,17 @@ class CoverDraft(_Draft):
         return _text(value, "responsibility", "name what is handed over, e.g. hiring decisions")
 
 
+# How a refusal names each career text. "alignment note": an energy day has a note too,
+# and the command line words each field's refusal as its own flag.
+_CAREER_TEXT = {
+    "goal": "goal",
+    "note": "alignment note",
+    "milestone": "milestone",
+    "test_run": "test run",
+    "result": "result",
+}
+
+
 class CareerDraft(_Draft):
     """`career PERSON …`: the changes to a career plan, applied in the order listed."""
 
@@ -239,37 +254,45 @@ class CareerDraft(_Draft):
     @field_validator("goal", "note", "milestone", "test_run", "result", mode="before")
     @classmethod
     def _texts(cls, value: object, info: ValidationInfo) -> str | None:
-        flag = "--" + str(info.field_name).replace("_", "-")
-        return _optional_text(value, flag, "write it in a few words")
+        return _optional_text(value, _CAREER_TEXT[str(info.field_name)], "write it in a few words")
 
     @field_validator("aligned_up_on", mode="before")
     @classmethod
     def _aligned(cls, value: object, info: ValidationInfo) -> object:
-        return None if value is None else date_from_context(value, info, "--aligned-up")
+        return None if value is None else date_from_context(value, info, "aligned-up date")
 
     @field_validator("target_on", "test_run_on", mode="before")
     @classmethod
     def _future_day(cls, value: object, info: ValidationInfo) -> object:
-        flag = "--target" if info.field_name == "target_on" else "--on"
-        return None if value is None else date_from_context(value, info, flag, future=True)
+        what = "target date" if info.field_name == "target_on" else "test run date"
+        return None if value is None else date_from_context(value, info, what, future=True)
 
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: object) -> object:
-        return None if value is None else _choice(value, CareerStatus, "--status")
+        # "career status": a gap has a status too, and the command line gives only this
+        # one as a flag (see cli.common.FLAG_OF_FIELD).
+        return None if value is None else _choice(value, CareerStatus, "career status")
 
     @model_validator(mode="after")
     def _pairs(self) -> CareerDraft:
+        # InputError, not ValueError: a refusal raised here would name no field, and each
+        # names the field the form marks and the command line words as its flag.
         if (self.aligned_up_on is None) != (self.note is None):
-            raise ValueError(
-                "--aligned-up DATE and --note TEXT go together: when, and what was agreed"
+            raise InputError(
+                "aligned-up date and note go together: when, and what was agreed",
+                field="aligned_up_on",
             )
         if self.target_on is not None and self.milestone is None:
-            raise ValueError("--target goes with --milestone TEXT")
+            raise InputError(
+                "target date goes with a milestone: give the milestone", field="target_on"
+            )
         if self.test_run_on is not None and self.test_run is None:
-            raise ValueError("--on goes with --test-run TEXT")
+            raise InputError(
+                "test run date goes with a test run: say what it is", field="test_run_on"
+            )
         if self.met is not None and self.met < 1:
-            raise ValueError(f"--met must be a milestone number from 1, got {self.met}")
+            raise InputError(f"milestone number must be 1 or more, got {self.met}", field="met")
         return self
 
     @property

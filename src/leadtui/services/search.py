@@ -36,7 +36,9 @@ def parse_kinds(text: str | None) -> tuple[SearchKind, ...]:
             kinds.append(SearchKind(word.strip().lower()))
         except ValueError:
             names = " | ".join(k.value for k in SearchKind)
-            raise InputError(f"--kind must be one or more of {names}, got {word!r}") from None
+            raise InputError(
+                f"kind must be one or more of {names}, got {word!r}", field="kind"
+            ) from None
     return tuple(kinds)
 
 
@@ -54,9 +56,12 @@ def search(
     """The texts matching ``query``, newest first (or best match first with
     ``sort=RANK``), at most ``limit``. A query with nothing to look for finds nothing."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"--limit must be 1–{MAX_LIMIT}, got {limit}")
+        raise InputError(f"limit must be 1–{MAX_LIMIT}, got {limit}", field="limit")
     if since is not None and until is not None and since > until:
-        raise InputError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
+        raise InputError(
+            f"since {since.isoformat()} is after the until day, {until.isoformat()}",
+            field="since",
+        )
     match = parse_query(query).match
     if match is None:
         return []

@@ -92,7 +92,9 @@ def _check_evidence(
     from leadtui.store.oneonones import OneOnOneRepository
 
     if feedback_id is not None and point_id is not None:
-        raise InputError("give --feedback or --point, not both", field="evidence")
+        raise InputError(
+            "feedback or 1:1 point: a gap's evidence is one of them, not both", field="evidence"
+        )
     try:
         if feedback_id is not None:
             entry = FeedbackRepository(store).get(feedback_id)
@@ -139,7 +141,7 @@ def set_gap_status(store: Store, person: Person, number: int, draft: GapStatusDr
             return GapResult(gap, f"gap {number} is already {gap.status.value}")
         if draft.day < gap.noted_on:
             raise InputError(
-                f"--date {draft.day.isoformat()} is before gap {number} was noted "
+                f"date {draft.day.isoformat()} is before gap {number} was noted "
                 f"({gap.noted_on.isoformat()}); give that day or a later one",
                 field="day",
             )
@@ -170,7 +172,7 @@ def add_focus(
     """Agree a focus area with a direct report for ``half``: the words given, or the
     words of their gap ``gap_number`` (a closed gap is taken with a notice)."""
     if draft is None and gap_number is None:
-        raise InputError("a focus area needs its words or --gap N", field="text")
+        raise InputError("a focus area needs its words or a gap's", field="text")
     repo = SuccessionRepository(store)
     notice = None
     with write_transaction(store):
@@ -211,8 +213,8 @@ def set_candidate(
         if mine is None:
             if draft.readiness is None:
                 raise InputError(
-                    f"{person.display_name} is not a candidate yet; give --readiness "
-                    "now | 1y | 2y | later",
+                    f"readiness is needed: {person.display_name} is not a candidate yet; "
+                    "give now | 1y | 2y | later",
                     field="readiness",
                 )
             active = {p.id for p in list_people(store) if is_report(p)}
@@ -220,7 +222,7 @@ def set_candidate(
             if len(others) >= BENCH_LIMIT:
                 raise InputError(
                     f"{len(others)} candidates already; the bench is one or two people with the "
-                    "best chance, so clear one first (--clear)",
+                    "best chance, so take one off it first",
                     field="person",
                 )
             if len(others) + 1 > BENCH_AIM:
@@ -419,7 +421,8 @@ def update_career(store: Store, person: Person, draft: CareerDraft, today: date)
             if found is None:
                 there = f"1–{len(stored.milestones)}" if stored.milestones else "none yet"
                 raise InputError(
-                    f"no milestone {draft.met} (milestones: {there}); add one with --milestone",
+                    f"milestone number {draft.met} is not on the path (milestones: {there}); "
+                    "add the milestone first",
                     field="met",
                 )
             repo.set_met(found.id, today)
