@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -233,3 +236,20 @@ def test_people_list_columns_stay_aligned_with_wide_characters(
         for line, word in zip(lines, ["RELATION", "peer", "peer", "peer"], strict=True)
     }
     assert len(columns) == 1
+
+
+def test_the_collector_rests_while_the_program_runs_and_not_under_main_argv(
+    db_path: Path,
+) -> None:
+    open_database(db_path).close()
+    program = (
+        "import gc, sys\n"
+        "from leadtui.cli import main\n"
+        f"sys.argv = ['leadtui', 'people', 'list', '--db', {str(db_path)!r}]\n"
+        "code = main()\n"
+        "print(code, gc.isenabled())\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert ran.stdout.split()[-2:] == ["0", "False"], ran.stderr
+    assert main(["people", "list", "--db", str(db_path)]) == 0
+    assert gc.isenabled()
