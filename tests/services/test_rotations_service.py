@@ -13,8 +13,10 @@ from leadtui.domain.rotations_input import (
     CapacityDraft,
     HandoffDraft,
     HostDraft,
+    HostTeamDraft,
     MemberDraft,
     RecognitionDraft,
+    RosterEntryDraft,
 )
 from leadtui.domain.validation import build
 from leadtui.errors import InputError, NotFoundError
@@ -134,6 +136,37 @@ def test_unknown_people_are_refused_together(team: Store) -> None:
     capacity = _capacity(team)
     with pytest.raises(NotFoundError, match="'Zed', 'Quin'"):
         svc.change_roster(team, capacity, ["Zed", "Ana", "Quin"])
+
+
+def test_the_roster_in_order_and_who_could_join_it(team: Store) -> None:
+    capacity = _capacity(team)
+    svc.change_roster(team, capacity, ["Cy"], out_of_rotation=True)
+    listed = [(e.person.name, e.member.out_of_rotation) for e in svc.roster(team, capacity)]
+    assert listed == [("Ana", False), ("Ben", False), ("Cy", True), ("Di", False)]
+    assert [p.name for p in svc.not_on_roster(team, capacity)] == ["Eve"]
+    entry = build(RosterEntryDraft, today=TODAY, person="Eve", joined_on="2027-01-04")
+    svc.change_roster(team, capacity, [entry.person], dates=entry)
+    assert svc.roster(team, capacity)[-1].member.joined_on == date(2027, 1, 4)
+    assert svc.not_on_roster(team, capacity) == []
+
+
+def test_a_roster_entry_and_the_host_team_as_typed_in_a_form() -> None:
+    with pytest.raises(InputError, match="person is empty") as refused:
+        build(RosterEntryDraft, today=TODAY, person=" ")
+    assert refused.value.field == "person"
+    with pytest.raises(InputError, match="leave date 2027-01-01 is before the join date"):
+        build(
+            RosterEntryDraft,
+            today=TODAY,
+            person="Ana",
+            joined_on="2027-02-01",
+            leaves_on="2027-01-01",
+        )
+    draft = build(HostTeamDraft, people=" Ana ,, Ben  Lund, ", weekday="tue", at_time="10:00")
+    assert (draft.people, draft.weekday, draft.at_time) == (("Ana", "Ben Lund"), 1, "10:00")
+    with pytest.raises(InputError, match="hosts is empty") as refused:
+        build(HostTeamDraft, people=" , ")
+    assert refused.value.field == "people"
 
 
 def test_recognition_exposure_and_handoff_are_recorded_on_the_latest_term(team: Store) -> None:

@@ -143,6 +143,17 @@ class MemberDraft(BaseModel):
         return value
 
 
+class RosterEntryDraft(MemberDraft):
+    """Someone put on a roster from a form: who (a name or an id), and their dates."""
+
+    person: str
+
+    @field_validator("person", mode="before")
+    @classmethod
+    def _person(cls, value: object) -> str:
+        return checked_text(value, "person", "pick someone for the roster", NAME_MAX, one_line=True)
+
+
 class HostDraft(BaseModel):
     """The weekly leadership meeting as typed: a weekday and a time."""
 
@@ -173,6 +184,29 @@ class HostDraft(BaseModel):
     @classmethod
     def _minutes(cls, value: object) -> int:
         return whole(value, "minutes", 5, 480)
+
+
+class HostTeamDraft(HostDraft):
+    """The weekly meeting and its hosts from a form: names in hosting order, separated
+    by commas."""
+
+    people: tuple[str, ...]
+
+    @field_validator("people", mode="before")
+    @classmethod
+    def _people(cls, value: object) -> tuple[str, ...]:
+        # A form hands one line; code may hand the names already apart.
+        if isinstance(value, str):
+            parts = value.split(",")
+        else:
+            parts = [str(v) for v in value] if isinstance(value, list | tuple) else []
+        hint = "name the leadership team in hosting order, separated by commas"
+        names = tuple(
+            checked_text(p, "hosts", hint, NAME_MAX, one_line=True) for p in parts if p.strip()
+        )
+        if not names:
+            raise ValueError(f"hosts is empty; {hint}")
+        return names
 
 
 class RecognitionDraft(PastDay):

@@ -186,6 +186,26 @@ def change_roster(
     return RosterChanged(capacity, resolved, repo.members(capacity.id))
 
 
+class RosterEntry(NamedTuple):
+    """Someone on a roster, with their entry's dates and flag."""
+
+    person: Person
+    member: Member
+
+
+def roster(store: Store, capacity: Capacity) -> list[RosterEntry]:
+    """A capacity's roster in the order people were added."""
+    people = {p.id: p for p in list_people(store, include_archived=True)}
+    members = RotationRepository(store).members(capacity.id)
+    return [RosterEntry(people[m.person_id], m) for m in members if m.person_id in people]
+
+
+def not_on_roster(store: Store, capacity: Capacity) -> list[Person]:
+    """Active people who could join a capacity's roster: everyone not on it yet."""
+    on = {m.person_id for m in RotationRepository(store).members(capacity.id)}
+    return [p for p in list_people(store) if p.id not in on]
+
+
 # --- the schedule --------------------------------------------------------------------------
 
 
