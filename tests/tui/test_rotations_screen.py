@@ -1,20 +1,37 @@
-"""The Rotations screen: timelines and tables from the database, and its keys writing
-through the rotation use cases."""
+"""The Rotations screen: timelines and tables from the database, its keys writing
+through the rotation use cases, and setting rotations up (a capacity, its roster, the
+hosts) without the shell."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Input, Select, Static
 
+from leadtui.config import Settings
 from leadtui.demo import seed_demo
-from leadtui.services.rotations import host_schedule, list_capacities, schedule_of
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.rotations_input import CapacityDraft
+from leadtui.services.people import add_person
+from leadtui.services.rotations import (
+    add_capacity,
+    change_roster,
+    host_schedule,
+    list_capacities,
+    roster,
+    schedule_of,
+)
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens import SCREENS
+from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.screens.rotation_forms import CapacityForm, HostsForm, RosterEntryForm
+from leadtui.tui.screens.rotation_roster import RosterDialog
 from leadtui.tui.screens.rotations import RotationsScreen
 from leadtui.tui.widgets.key_table import KeyTable
-from tests.helpers import SIZE, TODAY, make_app, plain_text
+from leadtui.tui.widgets.rotation_panels import HostsTable, TermsTable
+from tests.helpers import SIZE, SMALL, TODAY, files_digest, make_app, plain_text
 
 
 def _demo(db_path: Path, home: Path) -> LeadtuiApp:
@@ -72,7 +89,8 @@ async def test_plan_from_the_screen_records_the_next_terms(
         table = app.screen.query_one("#rot-terms", KeyTable)
         screen = app.screen
         assert isinstance(screen, RotationsScreen)
-        row = next(i for i, (s, _) in enumerate(screen.rows) if s.capacity.id == capacity.id)
+        terms = app.screen.query_one(TermsTable).terms
+        row = next(i for i, (s, _) in enumerate(terms) if s.capacity.id == capacity.id)
         table.move_cursor(row=row)
         await pilot.press("n")
         await pilot.pause()
@@ -108,3 +126,207 @@ async def test_todays_rotations_card_names_the_host_and_opens_rotations(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RotationsScreen)
+
+
+# --- setting rotations up from the screen ---------------------------------------------------
+
+
+def _team(
+    db_path: Path, home: Path, *, capacity: bool = True, settings: Settings | None = None
+) -> LeadtuiApp:
+    """A database with three people and, unless told otherwise, one empty capacity."""
+    db = open_database(db_path)
+    for name in ("Ada Obi", "Ben Lund", "Cleo Park"):
+        add_person(db, PersonDraft(name=name, relation="report"))
+    if capacity:
+        add_capacity(db, CapacityDraft(name="Incident Review"), TODAY)
+    db.close()
+    return make_app(db_path, home, settings)
+
+
+async def test_the_empty_screen_names_the_keys_not_shell_commands(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("W")
+        shown = plain_text(app.screen.query_one("#rot-timelines", Static))
+        assert "N  add a capacity" in shown and "r  put people on its roster" in shown
+        assert "H  set who hosts" in shown
+        assert "leadtui" not in shown
+        assert app.screen.query_one(HostsTable).border_subtitle == "H sets who hosts"
+        await pilot.press("n")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [
+            "No rotations yet; press N to add a capacity"
+        ]
+
+
+async def test_the_empty_screen_names_a_remapped_key(db_path: Path, isolated_home: Path) -> None:
+    app = make_app(db_path, isolated_home, Settings(keymap={"rotations.new_capacity": "f6"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("W")
+        assert "f6  add a capacity" in plain_text(app.screen.query_one("#rot-timelines", Static))
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, CapacityForm)
+
+
+async def test_a_new_capacity_from_the_screen_appears_with_its_terms(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W", "N")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CapacityForm)
+        await pilot.press(*"Tech Spec Review", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)
+        assert "Tech Spec Review" in plain_text(app.screen.query_one("#rot-timelines", Static))
+        selected = app.screen.query_one(TermsTable).selected
+        assert selected is not None and selected.schedule.capacity.name == "Tech Spec Review"
+    db = open_database(db_path)
+    try:
+        (capacity,) = list_capacities(db)
+    finally:
+        db.close()
+    assert (capacity.name, capacity.term_months, capacity.seats) == ("Tech Spec Review", 6, 2)
+    assert (capacity.offset_months, capacity.starts_on) == (3, TODAY)
+
+
+async def test_a_term_of_zero_months_is_refused_on_its_field_and_nothing_is_written(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W", "N")
+        await pilot.pause()
+        before = files_digest(db_path)
+        form = app.screen
+        assert isinstance(form, CapacityForm)
+        await pilot.press(*"Tech Spec Review", "tab", "backspace", "0", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        term = form.query_one("#field-term_months", Input)
+        assert term.has_class("-invalid") and term.has_focus and term.value == "0"
+        assert form.query_one("#field-name", Input).value == "Tech Spec Review"
+        assert "term must be 1–36 months" in plain_text(form.query_one("#form-error", Static))
+        assert files_digest(db_path) == before
+        # Fixed, it saves.
+        await pilot.press("backspace", "4", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)
+    db = open_database(db_path)
+    try:
+        assert [(c.name, c.term_months) for c in list_capacities(db)] == [("Tech Spec Review", 4)]
+    finally:
+        db.close()
+
+
+async def test_a_taken_name_is_refused_on_the_name_field(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = _team(db_path, isolated_home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W", "N")
+        await pilot.pause()
+        await pilot.press(*"incident review", "ctrl+s")
+        await pilot.pause()
+        name = app.screen.query_one("#field-name", Input)
+        assert name.has_class("-invalid") and name.value == "incident review"
+
+
+async def test_a_person_added_to_the_roster_is_on_it(db_path: Path, isolated_home: Path) -> None:
+    app = _team(db_path, isolated_home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W", "r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RosterDialog)
+        assert "Nobody on the roster yet" in plain_text(dialog.query_one("#roster-summary", Static))
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RosterEntryForm)
+        form.query_one("#field-person", Select).value = "2"  # Ben Lund
+        form.query_one("#field-leaves_on", Input).value = "2027-06-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one(KeyTable).row_count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)
+        assert "Nobody on a roster" not in plain_text(app.screen.query_one("#rot-bench", Static))
+    db = open_database(db_path)
+    try:
+        (entry,) = roster(db, list_capacities(db)[0])
+    finally:
+        db.close()
+    assert entry.person.name == "Ben Lund"
+    assert entry.member.leaves_on == date(2027, 6, 30) and not entry.member.out_of_rotation
+
+
+async def test_out_of_rotation_and_back_then_off_the_roster_after_asking(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = _team(db_path, isolated_home)
+    db = open_database(db_path)
+    capacity = list_capacities(db)[0]
+    change_roster(db, capacity, ["Ada Obi", "Cleo Park"])
+    db.close()
+
+    def members() -> list[tuple[str, bool]]:
+        return [(e.person.name, e.member.out_of_rotation) for e in roster(app.db, capacity)]
+
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("W", "r")
+        await pilot.pause()
+        await pilot.press("j", "o")
+        await pilot.pause()
+        assert members() == [("Ada Obi", False), ("Cleo Park", True)]
+        await pilot.press("o")
+        await pilot.pause()
+        assert members() == [("Ada Obi", False), ("Cleo Park", False)]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(members()) == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert members() == [("Ada Obi", False)]
+
+
+async def test_the_hosts_from_the_screen_and_a_refusal_kept_on_the_field(
+    db_path: Path, isolated_home: Path
+) -> None:
+    app = _team(db_path, isolated_home, capacity=False)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("W", "H")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HostsForm)
+        await pilot.press(*"Cleo, me", "ctrl+s")
+        await pilot.pause()
+        hosts = form.query_one("#field-people", Input)
+        assert hosts.has_class("-invalid") and hosts.value == "Cleo, me"
+        hosts.value = "Cleo, Ada"
+        form.query_one("#field-weekday", Select).value = "tuesday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)
+        table = app.screen.query_one(HostsTable)
+        assert table.row_count == 8 and table.border_subtitle == "Tuesdays 09:00 · H changes"
+        notices = [n.message for n in app._notifications]
+        assert notices == ["Hosts set; Cleo Park hosts next, Tue 24 Nov"]
+    db = open_database(db_path)
+    try:
+        schedule = host_schedule(db, TODAY, 2)
+    finally:
+        db.close()
+    assert [schedule.name_of(m.person_id) for m in schedule.meetings] == ["Cleo Park", "Ada Obi"]
+    assert schedule.meetings[0].on == date(2026, 11, 24)

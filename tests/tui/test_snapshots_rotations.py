@@ -25,19 +25,39 @@ def test_rotations_wide(snap_compare: Any, db_path: Path, isolated_home: Path) -
     """Look for: Incident Review and Tech Spec Review, each with a month ruler and two
     seats as staggered coloured bars carrying names (seat 2 starting three months after
     seat 1), a ▲ under today; the terms table with the current stretches marked (now);
-    the next eight Monday hosts with the two swapped weeks marked ⇄; the bench; the
-    checks naming the missing exposure and recognition."""
+    the next eight Monday hosts with the two swapped weeks marked ⇄ and "Mondays 09:30 ·
+    H changes" under them; the bench; the checks naming the missing exposure and
+    recognition."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["W"])
 
 
 def test_rotations_small(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
     """Look for: at 80x24 the timelines still fit the width (month initials, bars with
-    names where they fit, ▲ today), the terms table below; the footer lists Plan, Assign,
-    Swap and the other keys."""
+    names where they fit, ▲ today), "N new · r roster" on the Seats panel's bottom edge, the
+    terms table below; the footer lists Plan, Assign, Swap and the other keys."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SMALL, press=["W"])
 
 
 def test_rotations_first_run(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
-    """Look for: no rotations yet, with the shell commands that add one; an empty terms
-    table, no hosts, and "All checks pass"."""
+    """Look for: no rotations yet, with the keys that start one (N, r, n, H) one a line
+    and no shell commands; an empty terms table, no hosts with "H sets who hosts" under
+    them, and "All checks pass"."""
     assert snap_compare(make_app(db_path, isolated_home), terminal_size=SMALL, press=["W"])
+
+
+def test_rotations_new_capacity_refused(
+    snap_compare: Any, db_path: Path, isolated_home: Path
+) -> None:
+    """Look for: at 80x24 the New capacity form whole (name, term, seats, offset, first
+    term, exposure) with "On-call" kept in Name, the term's "0" outlined in the error
+    colour and "term must be 1–36 months, got '0'" below the fields."""
+    keys = ["W", "N", *"On-call", "tab", "backspace", "0", "ctrl+s"]
+    assert snap_compare(make_app(db_path, isolated_home), terminal_size=SMALL, press=keys)
+
+
+def test_rotations_roster(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: the roster of the selected term's capacity over the screen: a summary
+    line, each person with "in rotation", the keys on the dialog's bottom edge and in the
+    footer (Add, Out / back, Dates, Remove, Close)."""
+    app = demo_app(db_path, isolated_home)
+    assert snap_compare(app, terminal_size=SMALL, press=["W", "r"])

@@ -1,19 +1,19 @@
 """Rotations: every capacity's seats as staggered bars, the terms around today, the next
-eight weekly hosts with skip and swap, the bench and the checks."""
+eight weekly hosts with skip and swap, the bench and the checks; and setting them up (a
+new capacity, its roster, the hosts) in forms of their own modules."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
-from leadtui.domain.dates import day_label, parse_date, short_day_label
-from leadtui.domain.rotations import LEAD_DAYS, Segment
+from leadtui.domain.dates import day_label, parse_date
+from leadtui.domain.rotations import HostMeeting
 from leadtui.services.rotations import (
     CapacitySchedule,
     HostSchedule,
@@ -24,8 +24,16 @@ from leadtui.services.rotations import (
 )
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
-from leadtui.tui.widgets.key_table import KeyTable
-from leadtui.tui.widgets.rotation_timeline import TimelineColors, timeline
+from leadtui.tui.widgets.rotation_panels import (
+    HostsTable,
+    TermRow,
+    TermsTable,
+    bench_text,
+    checks_text,
+    empty_text,
+    seats_text,
+)
+from leadtui.tui.widgets.rotation_timeline import TimelineColors
 
 # The timeline shows three months back and nine ahead: the current terms whole, the
 # next turnovers, and enough past to see the stagger.
@@ -42,47 +50,37 @@ class RotationsScreen(LeadtuiScreen):
     # Below 110 columns the hosts and the bench go under the terms table, which then
     # keeps every column.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's)
-    HELP = """\
-# Rotations
-
-People serve a process (Incident Review, Tech Spec Review) for a term — six months by
-default — in two seats whose terms overlap but are offset, so continuity never breaks.
-Terms are computed from each capacity's start; only your changes are stored.
-
-- The **timeline** shows each capacity's seats as staggered bars; ▶ marks a turnover
-  in the next four weeks, a dashed stretch is a seat with nobody in it, ▲ is today.
-- **Terms** lists the stretches around today; pick one (↑/↓, j/k) and act on it:
-  **n** plans the capacity's next terms (never-served people first, then the least
-  recently served; nobody in two capacities at once), **a** assigns someone to the
-  seat from that stretch's first day, **w** swaps its person with another roster
-  member from that day, **c** records a call-out (All-Hands, Q&A or other), **x**
-  records the exposure that makes the term interesting, **h** writes a hand-off note.
-- **Next hosts**: the weekly leadership meeting, hosted in turn (never by you).
-  **s** skips the selected week (nobody loses their turn) or holds it again; **m**
-  swaps its host with another week's.
-- The **bench** lists people who have never served; **Checks** lists what needs you.
-
-From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
-`host set`, `export rotations [--ics]`.
-"""
+    # F1's text; a Markdown file beside the other screens' help.
+    HELP = (Path(__file__).parent.parent / "help" / "rotations.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, action, short, tooltip=long, id=f"rotations.{action}")
-        for key, action, short, long in (
-            ("n", "plan", "Plan", "Plan the next terms"),
-            ("a", "assign", "Assign", "Assign someone to the seat"),
-            ("w", "swap", "Swap", "Swap the selected person with another"),
-            ("c", "recognize", "Call-out", "Record recognition of the term"),
-            ("x", "exposure", "Exposure", "Record the exposure given"),
-            ("h", "handoff", "Hand-off", "Write a hand-off note"),
-            ("s", "skip_host", "Skip week", "Skip the selected leadership meeting"),
-            ("m", "swap_host", "Swap host", "Swap the selected meeting's host"),
-        )
+        # Setting up is rare and the footer is full of the keys used every week, so these
+        # are in F1, the palette and the panels' titles (the empty screen names them too).
+        *(
+            Binding(key, action, short, show=False, tooltip=long, id=f"rotations.{action}")
+            for key, action, short, long in (
+                ("N", "new_capacity", "New capacity", "Add a capacity (a rotating role)"),
+                ("r", "roster", "Roster", "Change the selected capacity's roster"),
+                ("H", "hosts", "Hosts", "Set who hosts the leadership meeting, and when"),
+            )
+        ),
+        *(
+            Binding(key, action, short, tooltip=long, id=f"rotations.{action}")
+            for key, action, short, long in (
+                ("n", "plan", "Plan", "Plan the next terms"),
+                ("a", "assign", "Assign", "Assign someone to the seat"),
+                ("w", "swap", "Swap", "Swap the selected person with another"),
+                ("c", "recognize", "Call-out", "Record recognition of the term"),
+                ("x", "exposure", "Exposure", "Record the exposure given"),
+                ("h", "handoff", "Hand-off", "Write a hand-off note"),
+                ("s", "skip_host", "Skip week", "Skip the selected leadership meeting"),
+                ("m", "swap_host", "Swap host", "Swap the selected meeting's host"),
+            )
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.schedules: list[CapacitySchedule] = []
-        self.rows: list[tuple[CapacitySchedule, Segment]] = []
         self.hosts: HostSchedule | None = None
 
     def compose(self) -> ComposeResult:
@@ -90,15 +88,15 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         with VerticalScroll(id="rot-body"):
             yield Static("", id="rot-timelines", classes="rot-panel")
             with Horizontal(id="rot-lower"):
-                yield KeyTable(id="rot-terms", classes="rot-panel", cursor_type="row")
+                yield TermsTable(id="rot-terms", classes="rot-panel", cursor_type="row")
                 with Vertical(id="rot-side"):
-                    yield KeyTable(id="rot-hosts", classes="rot-panel", cursor_type="row")
+                    yield HostsTable(id="rot-hosts", classes="rot-panel", cursor_type="row")
                     yield Static("", id="rot-bench", classes="rot-panel")
             yield Static("", id="rot-checks", classes="rot-panel")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Name the screen and its panels, and the tables' columns."""
+        """Name the screen and its panels."""
         self.sub_title = "Rotations"
         titles = {
             "rot-timelines": "Seats",
@@ -109,157 +107,114 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         }
         for widget_id, title in titles.items():
             self.query_one(f"#{widget_id}").border_title = title
-        terms = self.query_one("#rot-terms", KeyTable)
-        terms.add_columns("Capacity", "Seat", "From", "To", "Who")
-        self.query_one("#rot-hosts", KeyTable).add_columns("Week", "Host")
 
     # --- data ------------------------------------------------------------------------
 
-    def refresh_data(self) -> None:
-        """Recompute every schedule and redraw the panels."""
+    def refresh_data(self, keep: int | None = None) -> None:
+        """Recompute every schedule and redraw the panels; the terms' cursor goes to
+        capacity ``keep`` when given."""
         today = self.today
         self.schedules = [s for s in schedules(self.db, today) if s.capacity.active]
         self.hosts = host_schedule(self.db, today, HOSTS_SHOWN)
         self._draw_timelines()
-        self._fill_terms()
-        self._fill_hosts()
-        self._draw_bench()
-        self._draw_checks()
-
-    def _colors(self) -> TimelineColors:
-        variables = self.app.theme_variables
-        return TimelineColors(
-            first=variables.get("primary", "blue"),
-            second=variables.get("accent", "magenta"),
-            gap=variables.get("error", "red"),
-            soon=variables.get("warning", "yellow"),
-            today=variables.get("success", "green"),
-            text=variables.get("foreground", "white"),
+        self.query_one(TermsTable).show(self.schedules, today, keep)
+        self.query_one(HostsTable).show(self.hosts, today, self._key("hosts"))
+        self.query_one("#rot-bench", Static).update(
+            bench_text(bench(self.db, today), bool(self.schedules))
         )
+        self.query_one("#rot-checks", Static).update(checks_text(self.schedules))
+
+    def _key(self, action: str) -> str:
+        """The key an action of this screen answers to now (the keymap may move it)."""
+        from leadtui.tui.commands import key_display
+
+        binding = next(
+            b for b in self.BINDINGS if isinstance(b, Binding) and b.id == f"rotations.{action}"
+        )
+        return key_display(self.app, self, binding)
 
     def _draw_timelines(self) -> None:
         panel = self.query_one("#rot-timelines", Static)
         # The hint for an empty database wraps; the timelines are drawn to the width.
         panel.set_class(not self.schedules, "-empty")
         if not self.schedules:
-            panel.update(
-                Text.from_markup(
-                    "[b]No rotations yet.[/b]\n"
-                    'Add one from the shell: [i]leadtui rotation add "Incident Review"[/i], '
-                    "then [i]rotation roster[/i] and [i]rotation plan[/i]."
-                )
-            )
+            keys = {a: self._key(a) for a in ("new_capacity", "roster", "plan", "hosts")}
+            panel.update(empty_text(keys))
+            panel.border_subtitle = ""
             return
-        today = self.today
-        first = horizon_until(today, -MONTHS_BACK)
-        last = horizon_until(today, MONTHS_AHEAD)
+        window = (horizon_until(self.today, -MONTHS_BACK), horizon_until(self.today, MONTHS_AHEAD))
         width = max(40, self.app.size.width - 8)
-        text = Text()
-        colors = self._colors()
-        for i, schedule in enumerate(self.schedules):
-            c = schedule.capacity
-            if i:
-                text.append("\n\n")
-            text.append(c.name, style="bold")
-            text.append(
-                f"  {c.term_months}-month terms, {c.seats} seats, offset {c.offset_months}",
-                style="dim",
-            )
-            text.append("\n")
-            text.append_text(timeline(schedule, today, first, last, width, colors))
-        panel.update(text)
-
-    def _fill_terms(self) -> None:
-        table = self.query_one("#rot-terms", KeyTable)
-        table.clear()
-        today = self.today
-        soon = today + timedelta(days=LEAD_DAYS)
-        self.rows = []
-        for schedule in self.schedules:
-            # The stretch in each seat now, the one before it (for recognition) and the
-            # next two.
-            window = [
-                s
-                for s in schedule.segments
-                if s.ends >= today - timedelta(days=120) and s.starts <= horizon_until(today, 12)
-            ]
-            for seg in window[:8]:
-                self.rows.append((schedule, seg))
-        self.rows.sort(key=lambda row: (row[1].starts, row[0].capacity.name, row[1].seat))
-        for schedule, seg in self.rows:
-            who = Text(schedule.name_of(seg.person_id))
-            if seg.person_id is None:
-                who.stylize("italic")
-            if seg.covers(today):
-                who.append(" (now)", style="bold")
-            elif today <= seg.starts <= soon:
-                who.append(" (soon)", style="bold")
-            elif seg.ends < today:
-                who.stylize("dim")
-            table.add_row(
-                Text(schedule.capacity.name),
-                str(seg.seat),
-                short_day_label(seg.starts, today),
-                short_day_label(seg.ends, today),
-                who,
-            )
-        current = next((i for i, (_, s) in enumerate(self.rows) if s.ends >= today), 0)
-        if self.rows:
-            table.move_cursor(row=current)
-
-    def _fill_hosts(self) -> None:
-        table = self.query_one("#rot-hosts", KeyTable)
-        table.clear()
-        hosts = self.hosts
-        if hosts is None:
-            return
-        for m in hosts.meetings:
-            name = (
-                Text("skipped", style="italic dim")
-                if m.skipped
-                else Text(hosts.name_of(m.person_id))
-            )
-            if m.swapped:
-                name.append(" ⇄", style="bold")
-            table.add_row(day_label(m.on, self.today), name)
-
-    def _draw_bench(self) -> None:
-        people = bench(self.db, self.today)
-        if people:
-            text = ", ".join(p.display_name for p in people)
-        else:
-            text = "Everyone has served." if self.schedules else "Nobody on a roster yet."
-        self.query_one("#rot-bench", Static).update(Text(text))
-
-    def _draw_checks(self) -> None:
-        warnings = [w for s in self.schedules for w in s.warnings]
-        panel = self.query_one("#rot-checks", Static)
-        if not warnings:
-            panel.update(Text("All checks pass.", style="bold"))
-            return
-        text = Text()
-        for i, w in enumerate(warnings):
-            if i:
-                text.append("\n")
-            text.append("! ", style="bold")
-            text.append(w.text)
-        panel.update(text)
+        colors = TimelineColors.from_theme(self.app.theme_variables)
+        panel.update(seats_text(self.schedules, self.today, window, width, colors))
+        panel.border_subtitle = f"{self._key('new_capacity')} new · {self._key('roster')} roster"
 
     # --- actions ---------------------------------------------------------------------
 
-    def _selected(self) -> tuple[CapacitySchedule, Segment] | None:
-        table = self.query_one("#rot-terms", KeyTable)
-        if not self.rows:
-            self.notify("No terms yet; add a rotation from the shell", title=self.AREA)
+    def _selected(self, *, served: bool = False) -> TermRow | None:
+        """The selected stretch; with ``served``, only one with someone in it."""
+        row = self.query_one(TermsTable).selected
+        if row is None:
+            key = self._key("new_capacity")
+            self.notify(f"No rotations yet; press {key} to add a capacity", title=self.AREA)
+        elif served and row.segment.person_id is None:
+            self.notify("Pick a term with someone in it", title=self.AREA)
             return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return row
 
-    def _prompt(self, title: str, save: object, placeholder: str = "") -> None:
+    def action_new_capacity(self) -> None:
+        """Add a capacity; its terms show at once, ready for a roster."""
+        from leadtui.domain.rotations import Capacity
+        from leadtui.services.rotations import add_capacity
+        from leadtui.tui.screens.rotation_forms import CapacityForm
+
+        def added(capacity: Capacity | None) -> None:
+            if capacity is not None:
+                self.refresh_data(keep=capacity.id)
+                self.query_one(TermsTable).focus()
+                roster = self._key("roster")
+                message = f"Added {capacity.name}; {roster} puts people on its roster"
+                self.notify(message, title=self.AREA, markup=False)
+
+        form = CapacityForm(lambda draft: add_capacity(self.db, draft, self.today), self.today)
+        self.app.push_screen(form, added)
+
+    def action_roster(self) -> None:
+        """Open the roster of the selected term's capacity."""
+        from leadtui.tui.screens.rotation_roster import RosterDialog
+
+        selected = self._selected()
+        if selected is None:
+            return
+        capacity = selected.schedule.capacity
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.refresh_data(capacity.id)
+
+        self.app.push_screen(RosterDialog(capacity), closed)
+
+    def action_hosts(self) -> None:
+        """Set who hosts the weekly leadership meeting in turn, and when it is."""
+        from leadtui.services.rotations import set_hosts
+        from leadtui.tui.screens.rotation_forms import HostsForm
+
+        def done(hosts: HostSchedule | None) -> None:
+            if hosts is not None and hosts.meetings:
+                self.refresh_data()
+                first = next((m for m in hosts.meetings if not m.skipped), hosts.meetings[0])
+                who, day = hosts.name_of(first.person_id), day_label(first.on, self.today)
+                self.notify(f"Hosts set; {who} hosts next, {day}", title=self.AREA, markup=False)
+
+        hosts = self.hosts or host_schedule(self.db, self.today, HOSTS_SHOWN)
+        save = lambda draft: set_hosts(self.db, draft.people, draft, self.today)  # noqa: E731
+        self.app.push_screen(HostsForm(save, self.today, hosts), done)
+
+    def _prompt(self, title: str, save: object, placeholder: str = "", keep: int = 0) -> None:
         from leadtui.tui.screens.text_prompt import TextPrompt
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.refresh_data()
+                self.refresh_data(keep)
 
         self.app.push_screen(TextPrompt(title, save, placeholder=placeholder), done)  # type: ignore[arg-type]
 
@@ -270,8 +225,8 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         selected = self._selected()
         if selected is None:
             return
-        schedule = selected[0]
-        planned = self.guarded(lambda: plan(self.db, schedule.capacity, self.today))
+        capacity = selected.schedule.capacity
+        planned = self.guarded(lambda: plan(self.db, capacity, self.today))
         if planned is None:
             return
         count = len(planned.assigned)
@@ -279,7 +234,7 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         if planned.unfilled:
             message += f"; {len(planned.unfilled)} left open (nobody free)"
         self.notify(message, title=self.AREA)
-        self.refresh_data()
+        self.refresh_data(capacity.id)
 
     def action_assign(self) -> None:
         """Assign someone to the selected stretch's seat from its first day."""
@@ -288,25 +243,25 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         selected = self._selected()
         if selected is None:
             return
-        schedule, seg = selected
+        capacity, seg = selected.schedule.capacity, selected.segment
         start = max(seg.starts, self.today) if seg.covers(self.today) else seg.starts
 
         def save(text: str) -> None:
-            assign(self.db, schedule.capacity, seg.seat, text, self.today, start)
+            assign(self.db, capacity, seg.seat, text, self.today, start)
 
         self._prompt(
-            f"{schedule.capacity.name} seat {seg.seat} from {day_label(start, self.today)}: who?",
+            f"{capacity.name} seat {seg.seat} from {day_label(start, self.today)}: who?",
             save,
             "a name on the roster",
+            capacity.id,
         )
 
     def action_swap(self) -> None:
         """Swap the selected stretch's person with another roster member from its day."""
         from leadtui.services.rotations import swap
 
-        selected = self._selected()
-        if selected is None or selected[1].person_id is None:
-            self.notify("Pick a term with someone in it", title=self.AREA)
+        selected = self._selected(served=True)
+        if selected is None:
             return
         schedule, seg = selected
         start = max(seg.starts, self.today)
@@ -318,12 +273,12 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         self._prompt(
             f"Swap {name} in {schedule.capacity.name} from {day_label(start, self.today)} with",
             save,
+            keep=schedule.capacity.id,
         )
 
     def _person_action(self, title: str, save_for: object, placeholder: str = "") -> None:
-        selected = self._selected()
-        if selected is None or selected[1].person_id is None:
-            self.notify("Pick a term with someone in it", title=self.AREA)
+        selected = self._selected(served=True)
+        if selected is None:
             return
         schedule, seg = selected
         name = schedule.name_of(seg.person_id)
@@ -331,6 +286,7 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
             title.format(name=name, capacity=schedule.capacity.name),
             lambda text: save_for(schedule, name, text),  # type: ignore[operator]
             placeholder,
+            schedule.capacity.id,
         )
 
     def action_recognize(self) -> None:
@@ -351,16 +307,15 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         """Record that the selected person got the exposure (today)."""
         from leadtui.services.rotations import record_exposure
 
-        selected = self._selected()
-        if selected is None or selected[1].person_id is None:
-            self.notify("Pick a term with someone in it", title=self.AREA)
+        selected = self._selected(served=True)
+        if selected is None:
             return
-        schedule, seg = selected
-        name = schedule.name_of(seg.person_id)
-        done = self.guarded(lambda: record_exposure(self.db, schedule.capacity, name, self.today))
+        capacity = selected.schedule.capacity
+        name = selected.schedule.name_of(selected.segment.person_id)
+        done = self.guarded(lambda: record_exposure(self.db, capacity, name, self.today))
         if done is not None:
             self.notify(f"Exposure recorded for {name}", title=self.AREA, markup=False)
-            self.refresh_data()
+            self.refresh_data(capacity.id)
 
     def action_handoff(self) -> None:
         """Write the selected person's hand-off note (shared with the team's copy)."""
@@ -377,22 +332,21 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
             "Hand-off note from {name} ({capacity})", save, "what the next person needs"
         )
 
-    def _selected_meeting(self) -> date | None:
-        hosts = self.hosts
-        table = self.query_one("#rot-hosts", KeyTable)
-        if hosts is None or not hosts.meetings:
-            self.notify("No host rotation yet; set one with `leadtui host set`", title=self.AREA)
-            return None
-        return hosts.meetings[min(table.cursor_row, len(hosts.meetings) - 1)].on
+    def _selected_meeting(self) -> HostMeeting | None:
+        meeting = self.query_one(HostsTable).selected
+        if meeting is None:
+            key = self._key("hosts")
+            self.notify(f"No hosts yet; press {key} to set who hosts", title=self.AREA)
+        return meeting
 
     def action_skip_host(self) -> None:
         """Skip the selected week's meeting, or hold a skipped one again."""
         from leadtui.services.rotations import skip_meeting
 
-        day = self._selected_meeting()
-        if day is None or self.hosts is None:
+        meeting = self._selected_meeting()
+        if meeting is None:
             return
-        skipped = next(m.skipped for m in self.hosts.meetings if m.on == day)
+        day, skipped = meeting.on, meeting.skipped
         if self.guarded(lambda: skip_meeting(self.db, day, undo=skipped)) is not None:
             what = "held again" if skipped else "skipped; nobody loses their turn"
             self.notify(f"{day_label(day, self.today)} {what}", title=self.AREA)
@@ -402,9 +356,10 @@ From the shell: `leadtui rotation add`, `rotation roster`, `rotation plan`,
         """Swap the selected meeting's host with another week's."""
         from leadtui.services.rotations import swap_hosts
 
-        day = self._selected_meeting()
-        if day is None:
+        meeting = self._selected_meeting()
+        if meeting is None:
             return
+        day = meeting.on
 
         def save(text: str) -> None:
             other = parse_date(text, self.today, field="date", future=True)

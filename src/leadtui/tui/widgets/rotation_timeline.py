@@ -8,6 +8,7 @@ turnovers in the next four weeks flagged, and a caret under today.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -29,6 +30,18 @@ class TimelineColors(NamedTuple):
     soon: str
     today: str
     text: str
+
+    @classmethod
+    def from_theme(cls, variables: Mapping[str, str]) -> TimelineColors:
+        """The colours of the theme in use (its CSS variables)."""
+        return cls(
+            first=variables.get("primary", "blue"),
+            second=variables.get("accent", "magenta"),
+            gap=variables.get("error", "red"),
+            soon=variables.get("warning", "yellow"),
+            today=variables.get("success", "green"),
+            text=variables.get("foreground", "white"),
+        )
 
 
 def _column(day: date, first: date, days_per_column: float) -> int:
