@@ -594,3 +594,19 @@ def test_the_list_puts_overdue_first_then_by_next_session(db: Store) -> None:
     ]
     # The overview's overdue series agree with the list.
     assert [p.name for p in oneonone_overview(db, TODAY).overdue_series] == ["Zoe"]
+
+
+# --- reaching a held session ----------------------------------------------------------------
+
+
+def test_history_reaching_counts_the_sessions_back_to_a_day(db: Store) -> None:
+    from leadtui.services.oneonones import history_reaching
+
+    sam = sam_weekly(db)
+    assert history_reaching(db, sam, TODAY) == 0  # nothing held yet
+    held = [date(2026, 11, 3) + timedelta(weeks=week) for week in range(3)]
+    for day in held:
+        hold_session(db, sam, TODAY, held_on=day)
+    assert [history_reaching(db, sam, day) for day in reversed(held)] == [1, 2, 3]
+    assert history_reaching(db, sam, date(2026, 1, 1)) == 3  # before them all: every one
+    assert history_reaching(db, person(db, "Ann"), TODAY) == 0  # no series

@@ -202,3 +202,29 @@ async def test_panels_follow_the_theme(app: LeadtuiApp, db_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert colours() and colours().isdisjoint(dark)
+
+
+async def test_a_chosen_day_shows_in_the_day_panel_until_today_is_logged(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    """Search shows a day with select_day; logging a number is today's, so today comes
+    back; escape is offered (F1, palette) only while another day is shown."""
+    seed_days(db_path, {2: 1})
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EnergyScreen)
+        assert "back_to_today" not in {b.binding.action for b in screen.active_bindings.values()}
+        screen.select_day(TODAY - timedelta(days=2))
+        await pilot.pause()
+        panel = screen.query_one("#energy-today", Static)
+        assert panel.border_title == "Fri 20 Nov · esc: today"
+        assert "1  drained" in screen_text(app, "#energy-today")
+        assert "back_to_today" in {b.binding.action for b in screen.active_bindings.values()}
+        screen.select_day(TODAY - timedelta(days=1))
+        await pilot.pause()
+        assert "Not logged that day." in screen_text(app, "#energy-today")
+        await pilot.press("4")
+        await pilot.pause()
+        assert panel.border_title == "Today" and "4  good" in screen_text(app, "#energy-today")

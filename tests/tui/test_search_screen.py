@@ -4,21 +4,41 @@ hit where it lives, private hits marked; and two snapshots of the screen."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Select
+from rich.text import Text
+from textual.widgets import Input, Select, Static
 
 from leadtui.demo import seed_demo
+from leadtui.domain.energy import EnergyEntry
+from leadtui.domain.energy_input import WorkDraft
+from leadtui.domain.oneonones import PointStatus
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.validation import build
+from leadtui.services.energy import add_work
+from leadtui.services.oneonones import (
+    add_point,
+    hold_session,
+    mark_point,
+    set_series,
+    write_notes,
+)
+from leadtui.services.people import add_person
 from leadtui.store.database import open_database
+from leadtui.store.energy import EnergyRepository
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.reviews import ReviewsScreen
 from leadtui.tui.screens.search import SearchScreen
+from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.running_document import RunningDocumentView
 from leadtui.tui.widgets.search_results import SearchResults
-from tests.helpers import SIZE, SMALL, TODAY, cli, make_app
+from tests.helpers import SIZE, SMALL, TODAY, cli, make_app, plain_text
 
 
 @pytest.fixture
@@ -108,6 +128,132 @@ async def test_enter_opens_a_point_at_its_person_and_feedback_in_reviews(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
+
+
+# --- enter opens the hit where it lives: the day, the item, the session ------------------
+
+FIRST_HELD = date(2026, 8, 25)  # a Tuesday; twelve more weekly sessions follow
+CANOE_DAY = date(2026, 9, 1)  # the second session: its notes mention the canoe race
+KAYAK_DAY = date(2026, 9, 15)  # an energy day; the work is the day after
+
+
+@pytest.fixture
+def history_app(db_path: Path, isolated_home: Path) -> LeadtuiApp:
+    """Sam's weekly 1:1s since late August, each held with notes (a point filed under the
+    first one), three points for next time; an energy day and energizing work in
+    September, and an energy day last year."""
+    db = open_database(db_path)
+    sam = add_person(db, PersonDraft(name="Sam Okafor"))
+    set_series(db, sam, FIRST_HELD, weekday="tuesday", starts_on=FIRST_HELD.isoformat())
+    roadmap = add_point(db, sam, FIRST_HELD, text="Quarterly roadmap").point
+    mark_point(db, sam, roadmap.id, PointStatus.DISCUSSED)
+    day = FIRST_HELD
+    while day < TODAY:
+        notes = "Talked about the canoe race." if day == CANOE_DAY else f"Week of {day:%-d %b}."
+        write_notes(db, sam, day, shared=notes)
+        hold_session(db, sam, TODAY, held_on=day)
+        day += timedelta(weeks=1)
+    for text in ("Career growth", "Pager load", "Offsite agenda"):
+        add_point(db, sam, TODAY, text=text)
+    energy = EnergyRepository(db)
+    energy.insert(EnergyEntry(KAYAK_DAY, 2, "long kayak trip planning"))
+    energy.insert(EnergyEntry(date(2025, 3, 10), 5, "ice skating with the team"))
+    work = build(WorkDraft, today=TODAY, title="Kayak club talk", day="2026-09-16", hours=2)
+    add_work(db, work)
+    db.close()
+    return make_app(db_path, isolated_home)
+
+
+async def open_first_hit(app: LeadtuiApp, pilot: Any, query: str) -> None:
+    """Search for ``query`` and press enter on the first hit."""
+    await pilot.press("slash", *query, "enter")
+    await settle(app, pilot)
+    await pilot.press("enter")
+    for _ in range(3):
+        await pilot.pause()
+
+
+def reversed_days(app: LeadtuiApp) -> int:
+    """How many days the calendar draws reversed (the chosen one)."""
+    calendar = app.screen.query_one("#energy-calendar", Static).content
+    assert isinstance(calendar, Text)
+    return sum(1 for span in calendar.spans if getattr(span.style, "reverse", False))
+
+
+def screen_lines(app: LeadtuiApp) -> list[str]:
+    """The screen as drawn, a line of text per row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_an_energy_hit_opens_energy_at_its_day(history_app: LeadtuiApp) -> None:
+    app = history_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_hit(app, pilot, "kayak trip planning")
+        screen = app.screen
+        assert isinstance(screen, EnergyScreen)
+        day_panel = screen.query_one("#energy-today", Static)
+        assert str(day_panel.border_title).startswith("Tue 15 Sep")
+        shown = plain_text(day_panel)
+        assert "2  drained" in shown and "long kayak trip planning" in shown
+        assert reversed_days(app) == 1
+        await pilot.press("escape")  # today again
+        await pilot.pause()
+        assert day_panel.border_title == "Today" and reversed_days(app) == 0
+        assert "Not logged yet today" in plain_text(day_panel)
+
+
+async def test_a_work_hit_opens_its_day_and_an_old_day_moves_the_calendar(
+    history_app: LeadtuiApp,
+) -> None:
+    app = history_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_hit(app, pilot, "kayak club")
+        assert isinstance(app.screen, EnergyScreen)
+        assert "work 2 h other: Kayak club talk" in plain_text(
+            app.screen.query_one("#energy-today", Static)
+        )
+        await open_first_hit(app, pilot, "skating")
+        calendar = app.screen.query_one("#energy-calendar", Static)
+        assert str(calendar.border_title).startswith("Six months to")
+        assert "ice skating" in plain_text(app.screen.query_one("#energy-today", Static))
+        assert reversed_days(app) == 1
+
+
+async def test_a_point_hit_puts_the_cursor_on_that_point(history_app: LeadtuiApp) -> None:
+    app = history_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_hit(app, pilot, "offsite")
+        screen = app.screen
+        assert isinstance(screen, OneOnOnesScreen)
+        view = screen.query_one(RunningDocumentView)
+        assert view.selected is not None and view.selected.text == "Offsite agenda"
+        assert isinstance(app.focused, KeyTable)  # d, e, x act on it at once
+
+
+async def test_a_note_hit_shows_its_session_scrolled_to_and_marked(
+    history_app: LeadtuiApp,
+) -> None:
+    """The session is older than the ten a document shows first: the page grows to it."""
+    app = history_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_hit(app, pilot, "canoe")
+        screen = app.screen
+        assert isinstance(screen, OneOnOnesScreen)
+        assert screen.history == 12  # the twelve sessions since Tue 1 Sep
+        on_screen = "\n".join(screen_lines(app))
+        assert "▸ Tue 1 Sep" in on_screen and "Talked about the canoe race." in on_screen
+        assert app.focused is screen.query_one("#oo-past")
+
+
+async def test_a_filed_point_hit_shows_the_session_it_was_filed_under(
+    history_app: LeadtuiApp,
+) -> None:
+    app = history_app
+    async with app.run_test(size=SMALL) as pilot:
+        await open_first_hit(app, pilot, "quarterly roadmap")
+        assert isinstance(app.screen, OneOnOnesScreen)
+        on_screen = "\n".join(screen_lines(app))
+        assert "▸ Tue 25 Aug" in on_screen and "✓ Quarterly roadmap" in on_screen
 
 
 async def test_hostile_typing_never_breaks_it(app: LeadtuiApp) -> None:

@@ -218,6 +218,29 @@ def running_document(
     )
 
 
+# Sessions read at a time while counting back to a day.
+_COUNT_PAGE = 100
+
+
+def history_reaching(store: Store, person: Person, day: date) -> int:
+    """How many held sessions, newest first, reach back to the one held on ``day`` (all
+    of them when none was held that day): the ``history`` a running document needs to
+    show that session."""
+    series = find_series(store, person)
+    if series is None:
+        return 0
+    repo = OneOnOneRepository(store)
+    counted = 0
+    while True:
+        page = repo.sessions(series.id, limit=_COUNT_PAGE, offset=counted)
+        for session in page:
+            counted += 1
+            if session.held_on <= day:
+                return counted
+        if len(page) < _COUNT_PAGE:
+            return counted
+
+
 class Standing(StrEnum):
     """Where a person's 1:1 stands on a day."""
 

@@ -1,7 +1,12 @@
-"""Energy: one number a day, a calendar of recent months, the trend and an honest verdict."""
+"""Energy: one number a day, a calendar of recent months, the trend and an honest verdict.
+
+The day panel shows today; :meth:`EnergyScreen.select_day` shows another day there
+instead (search opens an energy or work hit that way), with the calendar marking it.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,12 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header
 
+from leadtui.domain.dates import day_label
 from leadtui.domain.energy import EnergyThresholds
 from leadtui.errors import InputError
 from leadtui.services.energy import EnergyOverview, energy_overview
 from leadtui.tui.screens.base import LeadtuiScreen
-from leadtui.tui.widgets.energy_calendar import EnergyCalendar
+from leadtui.tui.widgets.energy_calendar import WEEKS, EnergyCalendar, window_end
 from leadtui.tui.widgets.energy_panels import (
+    ChosenDay,
     DefinitionsPanel,
     EnergyPanel,
     QuarterPanel,
@@ -51,6 +58,8 @@ balance returns; if the imbalance lasts over a year, change something big.
 - The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
   (a glyph each as well as a colour).
 - The quarter panel answers "is there a trend of good days?".
+- Enter on an energy or work hit in search (**/**) shows that day in the day panel,
+  marked on the calendar; **escape** shows today again.
 
 Your definitions (good day, drained day, verdict window) come from `[energy]` in
 config.toml. From the shell: `leadtui energy log 4 "great design review"`,
@@ -79,12 +88,23 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
             tooltip="Switch the trend between 90 and 365 days",
             id="energy.range",
         ),
+        # Offered only while another day is shown (search opened one); the day panel's
+        # title names the key, and the footer has no room left for it at 80 columns.
+        Binding(
+            "escape",
+            "back_to_today",
+            "Back",
+            show=False,
+            tooltip="Show today again",
+            id="energy.back",
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.trend_days = 90
         self.overview: EnergyOverview | None = None
+        self.day: date | None = None  # the day the day panel shows; None: today
         # Known before the first frame, so it is styled once in its final layout.
         self.add_class([name for least, name in WIDTHS if self.app.size.width >= least][-1])
 
@@ -120,7 +140,52 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         for panel in self.query(EnergyPanel):
             panel.show(overview)
         self.query_one(TrendPanel).show_days(overview, self.trend_days)
-        self.query_one(EnergyCalendar).show(overview.entries, self.today, self.thresholds)
+        self.show_day()
+
+    def select_day(self, day: date) -> None:
+        """Show ``day`` in the day panel (its entry and the work done on it) and mark it
+        on the calendar, which moves to the months around it when it is older than the
+        ones it shows. Today (or a later day) shows today as always."""
+        self.day = day if day < self.today else None
+        if self.overview is not None:
+            self.show_day()
+        self.refresh_bindings()
+
+    def show_day(self) -> None:
+        """The day panel and the calendar for the chosen day (or today)."""
+        from leadtui.services.energy import entry_on, list_work, recent_entries
+
+        overview = self.overview
+        assert overview is not None
+        calendar = self.query_one(EnergyCalendar)
+        day, panel = self.day, self.query_one(TodayPanel)
+        if day is None:
+            panel.choose(None, overview)
+            calendar.border_title = "Last six months"
+            calendar.show(overview.entries, self.today, self.thresholds)
+            return
+        # Work since the day, then that day's: a day's work is a few rows at most.
+        work = [w for w in list_work(self.db, since=day) if w.day == day]
+        panel.choose(ChosenDay(day, entry_on(self.db, day), work), overview)
+        end = window_end(day, self.today)
+        if end == self.today:
+            calendar.border_title = "Last six months"
+            calendar.show(overview.entries, self.today, self.thresholds, chosen=day)
+            return
+        # Older than the overview's year: read the weeks around the day.
+        entries = recent_entries(self.db, end, WEEKS * 7)
+        calendar.border_title = f"Six months to {day_label(end, self.today)}"
+        calendar.show(entries, end, self.thresholds, chosen=day)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back (escape) only while a day other than today is shown."""
+        return self.day is not None if action == "back_to_today" else True
+
+    def action_back_to_today(self) -> None:
+        """Show today in the day panel and the last six months on the calendar again."""
+        self.day = None
+        self.show_day()
+        self.refresh_bindings()
 
     def action_log(self, level: int) -> None:
         """Log today's energy as ``level``."""
@@ -138,7 +203,9 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         if logged is None:
             return
         entry, previous, kind = logged
+        self.day = None  # the number is today's: show it
         self.refresh_data()
+        self.refresh_bindings()
         verb = f"Changed today from {previous.level} to" if previous else "Logged"
         self.notify(f"{verb} {entry.level} ({kind})", title="Energy", markup=False)
 
@@ -161,11 +228,17 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
             draft = build(EnergyNoteDraft, today=self.today, day=entry.day, note=text)
             set_note(self.db, draft, self.today)
 
+        def saved(done: bool | None) -> None:
+            if done:
+                self.day = None  # the note is today's: show it
+                self.refresh_data()
+                self.refresh_bindings()
+
         self.app.push_screen(
             TextPrompt(
                 "Note for today", save, value=entry.note or "", placeholder="what made the day"
             ),
-            lambda saved: self.refresh_data() if saved else None,
+            saved,
         )
 
     def action_work(self) -> None:

@@ -4,6 +4,9 @@ The panels are widgets (:class:`~leadtui.tui.widgets.oneonone_list.OneOnOneList`
 :class:`~leadtui.tui.widgets.running_document.RunningDocumentView`) that render what
 this screen gives them and post messages; the screen handles those, keeps the keys and
 their actions, and calls services.oneonones for every read and write.
+
+Search opens a hit here with :meth:`OneOnOnesScreen.show_hit`: the person's document at
+the upcoming point or action (the cursor on it), or at the held session it belongs to.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from leadtui.domain.dates import day_label, parse_date
-from leadtui.domain.oneonones import Point, PointStatus, Side
+from leadtui.domain.oneonones import Action, Point, PointStatus, Side
 from leadtui.domain.people import Person
+from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal, plural
 from leadtui.errors import InputError
 from leadtui.services import oneonones as oo
@@ -104,6 +108,7 @@ class OneOnOnesScreen(LeadtuiScreen):
     person_id: int | None = None  # whose document is shown
     history = HISTORY_PAGE  # how many past sessions it shows
     doc: RunningDocument | None = None
+    found: SearchHit | None = None  # a search hit to show once the document is drawn
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -125,12 +130,46 @@ class OneOnOnesScreen(LeadtuiScreen):
         self.person_id = people.person_id
         self.show_person()
         self.refresh_bindings()
+        if self.found is not None:
+            hit, self.found = self.found, None
+            self._show_found(hit)
 
     def select_person(self, person_id: int) -> None:
         """Show this person's running document (Today opens a person here)."""
         self.person_id, self.history = person_id, HISTORY_PAGE
         if self.is_mounted:
             self.refresh_data()
+
+    def show_hit(self, hit: SearchHit) -> None:
+        """Show a search hit where it lives in its person's document: an upcoming talking
+        point or action under the cursor; a held session's notes, or a point or action
+        filed under one, as that session, marked and scrolled to; the notes so far at the
+        top of the past sessions. A hit about nobody (none reaches here) changes nothing."""
+        if hit.person_id is None:
+            return
+        self.found = hit
+        self.select_person(hit.person_id)  # shows it at once once the screen is up
+
+    def _show_found(self, hit: SearchHit) -> None:
+        view = self.query_one(RunningDocumentView)
+        item = {SearchKind.POINT: Point, SearchKind.ACTION: Action}.get(hit.kind)
+        if item is not None and view.select_item(item, hit.id):
+            return
+        if hit.kind is SearchKind.DRAFT:
+            view.show_draft()
+            return
+        if hit.date is None or (item is None and hit.kind is not SearchKind.NOTE):
+            return  # a person: their document is what there is to show
+        # Filed under a held session (a point's or action's date is then the session's):
+        # show as many sessions as it takes to reach it.
+        reach = oo.history_reaching(self.db, self._person(), hit.date)
+        if reach > self.history:
+            self.history = reach
+            self.show_person()
+        if not view.show_session(hit.date):
+            self.notify(
+                f"No session held on {self._day(hit.date)} any more.", title=self.AREA, markup=False
+            )
 
     def show_person(self) -> None:
         """Give the document panel the selected person's running document."""

@@ -3,9 +3,11 @@
 Results follow the typing: each change waits a moment (typing on resets the wait), then
 the search runs in a thread worker on a connection of its own, so a keystroke never waits
 for the database. Filter by person and kind, order newest or best first; enter opens a
-hit where it lives: One-on-ones at the person (a person, their points, actions and
-notes), Reviews at the person (feedback, T3B3 items), Energy (the journal and
-energizing work). Private hits are marked; search is local and shows them to you alone.
+hit where it lives: One-on-ones at the person's running document (an upcoming point or
+action under the cursor, a held session's notes or what was filed under it at that
+session), Reviews at the person (feedback, T3B3 items), Energy at the day (the journal
+and energizing work). Private hits are marked; search is local and shows them to you
+alone.
 
 ``/`` opens search from every screen except People, where ``/`` filters the list in place
 (its own search, kept where people expect it); ``ctrl+f`` opens search there too. A
@@ -15,7 +17,8 @@ text field keeps ``/`` as a character, so typing a slash in a form never opens s
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, ClassVar, cast
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast, runtime_checkable
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -57,6 +60,22 @@ HOME = {
     SearchKind.ROTATION: "rotations",
 }
 HINT = 'words match as prefixes · OR · -word leaves out · "a phrase" · private hits are yours alone'
+
+
+@runtime_checkable
+class HitShowing(Protocol):
+    """A screen that shows a hit in place, not only its person (One-on-ones)."""
+
+    def show_hit(self, hit: SearchHit) -> None:
+        """Show ``hit`` where it sits on this screen."""
+
+
+@runtime_checkable
+class DaySelecting(Protocol):
+    """A screen that can be told which day to show (Energy)."""
+
+    def select_day(self, day: date) -> None:
+        """Show ``day``."""
 
 
 class SearchScreen(Screen[None]):
@@ -247,16 +266,20 @@ class SearchScreen(Screen[None]):
 
 
 async def open_where_it_lives(app: LeadtuiApp, hit: SearchHit) -> None:
-    """Switch to the screen a hit lives on, at its person (or name the day, for the
-    journal)."""
+    """Switch to the screen a hit lives on and show it there: in place where the screen
+    can (One-on-ones), else at its person (Reviews) or its day (Energy); a screen with
+    neither is told nothing, and the hit is named in a notice."""
     from leadtui.tui.screens.today import PersonSelecting
 
     await app.switch_mode(HOME[hit.kind])
     target = app.screen
-    if hit.person_id is not None and isinstance(target, PersonSelecting):
+    if isinstance(target, HitShowing):
+        target.show_hit(hit)
+    elif hit.person_id is not None and isinstance(target, PersonSelecting):
         target.select_person(hit.person_id)
+    elif hit.date is not None and isinstance(target, DaySelecting):
+        target.select_day(hit.date)
     elif hit.date is not None:
-        # The Energy screen has no day of its own to show: name the day found.
         app.notify(
             f"{hit.kind.value} on {day_label(hit.date, app.today)}: {hit.snippet.text}",
             title="Search",

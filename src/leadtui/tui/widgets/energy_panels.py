@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import ClassVar
+from datetime import date, timedelta
+from typing import ClassVar, NamedTuple
 
 from rich.text import Text
 from textual.widgets import Static
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.energy import DayKind, EnergyState, level_kind
+from leadtui.domain.energy import (
+    DayKind,
+    EnergizingWork,
+    EnergyEntry,
+    EnergyState,
+    level_kind,
+)
 from leadtui.domain.text import literal
 from leadtui.services.energy import EnergyOverview
 from leadtui.tui.widgets.energy_words import STATE_MOOD, verdict_advice, verdict_headline
@@ -59,13 +65,39 @@ class EnergyPanel(Static, Themed):
         return Text(words, style=self.styled(f"energy--{mood}") if mood else "")
 
 
+class ChosenDay(NamedTuple):
+    """A day before today for the day panel: its entry (None: not logged) and the
+    energizing work done on it."""
+
+    day: date
+    entry: EnergyEntry | None
+    work: list[EnergizingWork]
+
+
 class TodayPanel(EnergyPanel):
-    """Today's number and its kind, and the note."""
+    """Today's number and its kind, and the note; or a day chosen elsewhere (a search
+    hit) with everything logged on it, until escape brings today back."""
 
     TITLE = "Today"
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.chosen: ChosenDay | None = None
+
+    def choose(self, chosen: ChosenDay | None, overview: EnergyOverview) -> None:
+        """Show ``chosen`` (None: today again), titled with its day."""
+        self.chosen = chosen
+        self.border_title = (
+            self.TITLE
+            if chosen is None
+            else f"{day_label(chosen.day, overview.today)} · esc: today"
+        )
+        self.show(overview)
+
     def draw(self, overview: EnergyOverview) -> Text:
         """The number, or what to press to log it."""
+        if self.chosen is not None:
+            return self.draw_chosen(self.chosen, overview)
         entry = overview.today_entry
         if entry is None:
             return Text.assemble(
@@ -79,6 +111,31 @@ class TodayPanel(EnergyPanel):
             f"  {kind}\n",
             self.text(literal(note), "" if entry.note else "muted"),
         )
+
+    def draw_chosen(self, chosen: ChosenDay, overview: EnergyOverview) -> Text:
+        """The day's number and kind, note, what energized (+) and drained (−) it, and
+        the work done on it, a line each."""
+        entry = chosen.entry
+        lines: list[Text] = []
+        if entry is None:
+            lines.append(self.text("Not logged that day.", "muted"))
+        else:
+            kind = level_kind(entry.level, overview.thresholds)
+            lines.append(Text.assemble(self.text(str(entry.level), KIND_MOOD[kind]), f"  {kind}"))
+            if entry.note:
+                lines.append(Text(literal(entry.note)))
+            if entry.energized_by:
+                lines.append(Text("+ " + literal(", ".join(entry.energized_by))))
+            if entry.drained_by:
+                lines.append(Text("− " + literal(", ".join(entry.drained_by))))
+        for work in chosen.work:
+            lines.append(
+                Text.assemble(
+                    self.text(f"work {work.hours:g} h {work.kind.value}: ", "muted"),
+                    literal(work.title),
+                )
+            )
+        return Text("\n").join(lines)
 
 
 class VerdictPanel(EnergyPanel):

@@ -7,6 +7,10 @@ cut in the table, never hidden), then the notes so far and the held sessions in 
 scrolling part. Enter on an item posts :class:`RunningDocumentView.ItemSelected`.
 Showing a document again keeps the cursor on the item it was on.
 
+A search hit is shown in place: :meth:`~RunningDocumentView.select_item` puts the cursor
+on an upcoming item, :meth:`~RunningDocumentView.show_session` marks a held session and
+scrolls to it.
+
 Colours are component classes styled in oneonones.tcss from theme variables; private
 text carries a lock as well as its style, so it shows in any theme and without colour.
 """
@@ -36,6 +40,7 @@ from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+FOUND = "▸ "  # before the heading of a session shown from search
 Item = Point | Action
 _C = "running-document--"
 
@@ -69,6 +74,7 @@ class RunningDocumentView(Vertical):
         f"{_C}done",
         f"{_C}dropped",
         f"{_C}session",
+        f"{_C}found",
     }
 
     class ItemSelected(Message):
@@ -86,6 +92,9 @@ class RunningDocumentView(Vertical):
         self._empty = ""
         self._items: dict[str, Item] = {}
         self._items_of: int | None = None  # whose items the table holds
+        self._found: date | None = None  # the held session shown from search
+        self._found_at: int | None = None  # its heading's place among the history's parts
+        self._history_parts: list[Text] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="oo-heading")
@@ -107,6 +116,8 @@ class RunningDocumentView(Vertical):
 
     def show(self, doc: RunningDocument, today: date, *, more: bool = False) -> None:
         """Show ``doc`` as of ``today``; ``more``: older sessions exist than those shown."""
+        if self._doc is None or self._doc.person.id != doc.person.id:
+            self._found = None  # a session marked is someone else's
         self._doc, self._today, self._more, self._empty = doc, today, more, ""
         self._render_all()
 
@@ -118,6 +129,36 @@ class RunningDocumentView(Vertical):
     def focus_items(self) -> None:
         """Put the keyboard in the upcoming items."""
         self.query_one("#oo-items", KeyTable).focus()
+
+    def select_item(self, item: type[Item], item_id: int) -> bool:
+        """Put the cursor on the upcoming talking point or action item ``item_id`` and
+        the keyboard in the items; False when it is not among them (filed, or gone)."""
+        key = f"{'p' if item is Point else 'a'}:{item_id}"
+        if key not in self._items:
+            return False
+        table = self.query_one("#oo-items", KeyTable)
+        table.move_cursor(row=table.get_row_index(key), animate=False)
+        table.focus()
+        return True
+
+    def show_session(self, held_on: date) -> bool:
+        """Mark the held session of ``held_on`` and scroll the past sessions to it, the
+        keyboard there; False when no session of that day is shown."""
+        if self._doc is None or not any(s.held_on == held_on for s, _, _ in self._doc.sessions):
+            return False
+        self._found = held_on
+        self.query_one("#oo-history", Static).update(self._history(self._doc))
+        past = self.query_one("#oo-past", VerticalScroll)
+        past.focus()
+        # Where the heading is depends on the layout, known after the next refresh.
+        self.call_after_refresh(self._scroll_to_found)
+        return True
+
+    def show_draft(self) -> None:
+        """Scroll the past sessions back to the notes so far, the keyboard there."""
+        past = self.query_one("#oo-past", VerticalScroll)
+        past.focus()
+        past.scroll_home(animate=False)
 
     @property
     def selected(self) -> Item | None:
@@ -317,9 +358,15 @@ class RunningDocumentView(Vertical):
         return Group(*notes)
 
     def _history(self, doc: RunningDocument) -> RenderableType:
-        parts: list[RenderableType] = []
+        parts: list[Text] = []
+        self._found_at = None
         for session, filed, done in doc.sessions:
-            parts.append(self._words("\n", (day_label(session.held_on, self._today), "session")))
+            day = day_label(session.held_on, self._today)
+            if session.held_on == self._found:
+                self._found_at = len(parts)
+                parts.append(self._words("\n", (FOUND + day, "found")))
+            else:
+                parts.append(self._words("\n", (day, "session")))
             for point in filed:
                 lock = f"{LOCK} " if _private(point) else ""
                 parts.append(
@@ -355,9 +402,29 @@ class RunningDocumentView(Vertical):
                 parts.append(self._words(("  nothing filed, no notes", "muted")))
         if self._more:
             parts.append(self._words(("\nm shows more", "muted")))
+        self._history_parts = parts
         if not parts:
             return self._words(("No sessions held yet.", "muted"))
         return Group(*parts)
+
+    def _scroll_to_found(self, tries: int = 5) -> None:
+        """Scroll the past sessions so the marked session's heading is at the top, once
+        the layout has caught up with the history drawn (a screen opening for the first
+        time lays it out over a few refreshes): until then, try again after the next."""
+        history = self.query_one("#oo-history", Static)
+        width = history.content_region.width
+        if self._found_at is None:
+            return
+        console = self.app.console
+        lines = [len(part.wrap(console, width)) for part in self._history_parts] if width else []
+        if (not width or history.size.height != sum(lines)) and tries:
+            self.call_after_refresh(self._scroll_to_found, tries - 1)
+            return
+        # The lines the history draws above the heading, and the blank line that opens
+        # the heading's own part.
+        above = sum(lines[: self._found_at]) + 1
+        past = self.query_one("#oo-past", VerticalScroll)
+        past.scroll_to(y=history.virtual_region.y + above, animate=False)
 
     # --- events ---------------------------------------------------------------------------
 
