@@ -62,12 +62,19 @@ VALID: dict[str, dict[str, Any]] = {
     "HandoffDraft": {"text": "Open actions are in the doc"},
     "HorizonDraft": {},
     "HostDraft": {},
+    "HostTeamDraft": {"people": "Sam, Ade"},
     "MemberDraft": {},
     "RecognitionDraft": {"day": "today"},
+    "RosterEntryDraft": {"person": "Sam"},
 }
 # Fields that take a choice or a format rather than free text: a bad byte there is just
 # a wrong choice, refused by the field's own check.
-NOT_FREE_TEXT = {("SeriesDraft", "at_time"), ("HostDraft", "at_time"), ("AuditDraft", "quarter")}
+NOT_FREE_TEXT = {
+    ("SeriesDraft", "at_time"),
+    ("HostDraft", "at_time"),
+    ("HostTeamDraft", "at_time"),
+    ("AuditDraft", "quarter"),
+}
 
 
 def drafts() -> list[type[BaseModel]]:

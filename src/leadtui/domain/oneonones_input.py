@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from leadtui.domain.dates import weekday_index
 from leadtui.domain.oneonones import Rule, Side, Visibility
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import checked_text, clock_time, date_from_context, storable_text
+from leadtui.domain.validation import (
+    WeeklySlot,
+    checked_text,
+    date_from_context,
+    storable_text,
+    whole,
+)
 
 TEXT_MAX = 2000
 NOTES_MAX = 20_000
-# ASCII digits only: "²" or "１０" pass str.isdigit() yet are no number a person meant.
-_WHOLE = re.compile(r"^[0-9]{1,4}$")
 
 
 def _text(value: object, what: str) -> str:
     return checked_text(value, what, "write what to talk about", TEXT_MAX)
 
 
-class SeriesDraft(BaseModel):
+class SeriesDraft(WeeklySlot):
     """A recurring 1:1 as typed: every N weeks on a weekday at a time."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     every_weeks: int = 1
     weekday: int
     at_time: str = "10:00"
-    minutes: int = 60
     starts_on: date
 
     @property
@@ -41,35 +40,7 @@ class SeriesDraft(BaseModel):
     @field_validator("every_weeks", mode="before")
     @classmethod
     def _every(cls, value: object) -> int:
-        text = str(value).strip()
-        if not _WHOLE.match(text) or not 1 <= int(text) <= 12:
-            raise ValueError(f"every must be 1–12 weeks, got {quoted(text)}")
-        return int(text)
-
-    @field_validator("weekday", mode="before")
-    @classmethod
-    def _weekday(cls, value: object) -> int:
-        if isinstance(value, int) and 0 <= value <= 6:
-            return value
-        index = weekday_index(str(value))
-        if index is not None:
-            return index
-        raise ValueError(
-            f"weekday must be a day name like tuesday or tue, got {quoted(str(value))}"
-        )
-
-    @field_validator("at_time", mode="before")
-    @classmethod
-    def _time(cls, value: object) -> str:
-        return clock_time(value)
-
-    @field_validator("minutes", mode="before")
-    @classmethod
-    def _minutes(cls, value: object) -> int:
-        text = str(value).strip()
-        if not _WHOLE.match(text) or not 5 <= int(text) <= 480:
-            raise ValueError(f"minutes must be 5–480, got {quoted(text)}")
-        return int(text)
+        return whole(value, "every", 1, 12, "weeks")
 
     @field_validator("starts_on", mode="before")
     @classmethod

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from leadtui.domain.dates import weekday_index
 from leadtui.domain.rotations import (
     DEFAULT_SEATS,
     DEFAULT_TERM,
@@ -22,28 +20,17 @@ from leadtui.domain.rotations import (
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
     PastDay,
+    WeeklySlot,
     checked_text,
-    clock_time,
     date_from_context,
     today_from,
+    whole,
 )
 
 NAME_MAX = 120
 TEXT_MAX = 2000
 MONTHS_MAX = 60
 WEEKS_MAX = 520
-# ASCII digits only: "²" passes str.isdigit() yet is no number a person meant.
-_WHOLE = re.compile(r"^-?[0-9]{1,4}$", re.ASCII)
-
-
-def whole(value: object, what: str, low: int, high: int, unit: str = "") -> int:
-    """A whole number typed as text, between ``low`` and ``high``, or a refusal naming
-    ``what`` and the accepted range."""
-    text = str(value).strip()
-    suffix = f" {unit}" if unit else ""
-    if not _WHOLE.match(text) or not low <= int(text) <= high:
-        raise ValueError(f"{what} must be {low}–{high}{suffix}, got {quoted(text)}")
-    return int(text)
 
 
 def _optional_text(value: object, what: str, limit: int) -> str | None:
@@ -154,36 +141,8 @@ class RosterEntryDraft(MemberDraft):
         return checked_text(value, "person", "pick someone for the roster", NAME_MAX, one_line=True)
 
 
-class HostDraft(BaseModel):
+class HostDraft(WeeklySlot):
     """The weekly leadership meeting as typed: a weekday and a time."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    weekday: int = 0
-    at_time: str = "09:00"
-    minutes: int = 60
-
-    @field_validator("weekday", mode="before")
-    @classmethod
-    def _weekday(cls, value: object) -> int:
-        if isinstance(value, int) and 0 <= value <= 6:
-            return value
-        index = weekday_index(str(value))
-        if index is None:
-            raise ValueError(
-                f"weekday must be a day name like monday or mon, got {quoted(str(value))}"
-            )
-        return index
-
-    @field_validator("at_time", mode="before")
-    @classmethod
-    def _time(cls, value: object) -> str:
-        return clock_time(value)
-
-    @field_validator("minutes", mode="before")
-    @classmethod
-    def _minutes(cls, value: object) -> int:
-        return whole(value, "minutes", 5, 480)
 
 
 class HostTeamDraft(HostDraft):

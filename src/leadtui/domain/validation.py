@@ -8,6 +8,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
+from leadtui.domain.dates import weekday_index
 from leadtui.domain.text import quoted
 from leadtui.errors import InputError
 
@@ -140,3 +141,50 @@ def clock_time(value: object) -> str:
     if not match:
         raise ValueError(f"time must be HH:MM (24-hour), got {quoted(str(value))}")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+# ASCII digits only: "²" or "１０" pass str.isdigit() yet are no number a person meant.
+_WHOLE = re.compile(r"^-?[0-9]{1,4}$", re.ASCII)
+
+
+def whole(value: object, what: str, low: int, high: int, unit: str = "") -> int:
+    """A whole number typed as text, between ``low`` and ``high``, or a refusal naming
+    ``what`` and the accepted range."""
+    text = str(value).strip()
+    suffix = f" {unit}" if unit else ""
+    if not _WHOLE.match(text) or not low <= int(text) <= high:
+        raise ValueError(f"{what} must be {low}–{high}{suffix}, got {quoted(text)}")
+    return int(text)
+
+
+class WeeklySlot(BaseModel):
+    """A weekly meeting's place in the week as typed: weekday, time and length. A 1:1
+    series and the leadership meeting share it, so both read days and times alike."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    weekday: int = 0
+    at_time: str = "09:00"
+    minutes: int = 60
+
+    @field_validator("weekday", mode="before")
+    @classmethod
+    def _weekday(cls, value: object) -> int:
+        if isinstance(value, int) and 0 <= value <= 6:
+            return value
+        index = weekday_index(str(value))
+        if index is None:
+            raise ValueError(
+                f"weekday must be a day name like monday or mon, got {quoted(str(value))}"
+            )
+        return index
+
+    @field_validator("at_time", mode="before")
+    @classmethod
+    def _time(cls, value: object) -> str:
+        return clock_time(value)
+
+    @field_validator("minutes", mode="before")
+    @classmethod
+    def _minutes(cls, value: object) -> int:
+        return whole(value, "minutes", 5, 480)

@@ -83,6 +83,22 @@ class FieldSpec:
     classes: str = ""
 
 
+def weekly_slot_fields(default_time: str) -> dict[str, FieldSpec]:
+    """The weekday, time and length of a weekly meeting (a 1:1 series, the leadership
+    meeting), shown alike wherever one is set (the draft side is ``WeeklySlot``)."""
+    from leadtui.domain.dates import WEEKDAYS, weekday_name
+
+    return {
+        "weekday": FieldSpec(
+            "Weekday", Kind.SELECT, choices=tuple((weekday_name(i), WEEKDAYS[i]) for i in range(7))
+        ),
+        "at_time": FieldSpec(
+            "Time", placeholder=f"HH:MM, e.g. {default_time}", default=default_time
+        ),
+        "minutes": FieldSpec("Minutes", placeholder="5–480", default="60"),
+    }
+
+
 def shown_value(value: object) -> str | bool:
     """A stored or default value as a widget holds it (dates as ISO, enums by value)."""
     if value is None:

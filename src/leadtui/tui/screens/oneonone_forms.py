@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
-from leadtui.domain.dates import WEEKDAYS, weekday_name
+from leadtui.domain.dates import WEEKDAYS
 from leadtui.domain.oneonones import Side
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, SeriesDraft
-from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm
+from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields
 
 
 class ActionForm(SaveForm[ActionDraft]):
@@ -48,12 +48,8 @@ class SeriesForm(SaveForm[SeriesDraft]):
     FORM_ID = "series-form"
     DRAFT = SeriesDraft
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {
-        "weekday": FieldSpec(
-            "Weekday", Kind.SELECT, choices=tuple((weekday_name(i), WEEKDAYS[i]) for i in range(7))
-        ),
-        "at_time": FieldSpec("Time", placeholder="HH:MM, e.g. 10:00", default="10:00"),
+        **weekly_slot_fields("10:00"),
         "every_weeks": FieldSpec("Every N weeks", placeholder="1–12", default="1"),
-        "minutes": FieldSpec("Minutes", placeholder="5–480", default="60"),
         "starts_on": FieldSpec(
             "Starting", placeholder="today, 2026-12-01 …", default="today", when_blank=None
         ),

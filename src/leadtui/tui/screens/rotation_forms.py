@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import ClassVar
 
-from leadtui.domain.dates import WEEKDAYS, weekday_name
+from leadtui.domain.dates import WEEKDAYS
 from leadtui.domain.people import Person
 from leadtui.domain.rotations import (
     DEFAULT_SEATS,
@@ -25,7 +25,7 @@ from leadtui.domain.rotations import (
 )
 from leadtui.domain.rotations_input import CapacityDraft, HostTeamDraft, RosterEntryDraft
 from leadtui.services.rotations import HostSchedule, RosterChanged
-from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm
+from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm, weekly_slot_fields
 
 
 class CapacityForm(SaveDraftForm[CapacityDraft, Capacity]):
@@ -104,11 +104,7 @@ class HostsForm(SaveDraftForm[HostTeamDraft, HostSchedule]):
     DRAFT = HostTeamDraft
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {
         "people": FieldSpec("Hosts", placeholder="names in hosting order, separated by commas"),
-        "weekday": FieldSpec(
-            "Weekday", Kind.SELECT, choices=tuple((weekday_name(i), WEEKDAYS[i]) for i in range(7))
-        ),
-        "at_time": FieldSpec("Time", placeholder="HH:MM, e.g. 09:00", default="09:00"),
-        "minutes": FieldSpec("Minutes", placeholder="5–480", default="60"),
+        **weekly_slot_fields("09:00"),
     }
 
     def __init__(
