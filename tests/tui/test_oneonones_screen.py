@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import Input, Select, Static, TextArea
@@ -552,6 +553,52 @@ async def test_the_footer_keeps_the_meeting_keys_at_80_columns(
         await pilot.pause()
         assert "Refreshed" in notices(app)
     assert {"Point", "Done", "Action", "Notes", "Hold", "Help"} <= shown
+
+
+def footer_line(app: LeadtuiApp) -> str:
+    """The footer's row as drawn."""
+    strips = app.screen._compositor.render_strips()
+    return strips[-1].text
+
+
+def whole_keys(app: LeadtuiApp) -> list[str]:
+    """The footer's keys, each as "key Description", that the footer's row shows whole."""
+    line = footer_line(app)
+    labels = [
+        f"{app.get_key_display(Binding(key.key, key.action))} {key.description}"
+        for key in app.screen.query(FooterKey)
+    ]
+    assert labels
+    return [label for label in labels if label in line]
+
+
+async def test_every_key_in_the_footer_is_shown_in_full(app: LeadtuiApp, db_path: Path) -> None:
+    """At 80 columns the keys of every meeting fit whole and nothing is cut ("e Edi…");
+    from ALL_KEYS_WIDTH Edit, Drop and Feedback join them; a resize follows."""
+    seed(db_path)
+    seed_points(db_path, "Career growth")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        keys = app.screen.query(FooterKey)
+        assert len(whole_keys(app)) == len(keys), footer_line(app)
+        assert [k.description for k in keys][2:7] == ["Point", "Done", "Action", "Notes", "Hold"]
+        assert "Edit" not in [k.description for k in keys]
+        await pilot.press("tab", "e")  # left out of the footer here, but it works
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("escape")
+        await pilot.resize_terminal(*SIZE)
+        for _ in range(3):
+            await pilot.pause()
+        described = [k.description for k in app.screen.query(FooterKey)]
+        assert {"Edit", "Drop", "Feedback"} <= set(described)
+        assert len(whole_keys(app)) == len(described), footer_line(app)
+        for width in (80, 100, 103, 104, 110):
+            await pilot.resize_terminal(width, 40)
+            for _ in range(3):
+                await pilot.pause()
+            shown = len(app.screen.query(FooterKey))
+            assert len(whole_keys(app)) == shown, (width, footer_line(app))
 
 
 # --- edit what you wrote; bring back a skipped session -------------------------------------

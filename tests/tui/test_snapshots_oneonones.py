@@ -45,7 +45,7 @@ def test_oneonones_on_the_demo(
     one, Who and "carried 1×" beside them; the highlighted point in full on the line under
     the table; the notes hint; past sessions with a day heading each, 🔒 on private points
     and notes. The footer ends with Hold (80) or Feedback (120): Point, Done, Action,
-    Notes and Hold always show."""
+    Notes and Hold always show, and no key is cut short."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=size, press=["o"])
 
 

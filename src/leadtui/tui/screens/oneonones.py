@@ -12,13 +12,14 @@ the upcoming point or action (the cursor on it), or at the held session it belon
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header
@@ -86,6 +87,11 @@ OTHER_KEYS = [
 
 # Every key of this screen needs a person: with nobody on the list they show disabled.
 NEEDS_PERSON = {action.split("(")[0] for *_, action, _, _ in SHOWN_KEYS + OTHER_KEYS}
+# The footer's room: below this width it holds the keys of every meeting, Point to Hold,
+# whole; Edit (enter edits too), Drop and Feedback join them from here. F1 and the
+# palette list every key, and every key works, shown or not.
+ALL_KEYS_WIDTH = 104
+WIDE_ONLY = {f"1on1.{name}" for name in ("edit", "drop", "feedback")}
 
 
 class OneOnOnesScreen(LeadtuiScreen):
@@ -109,6 +115,7 @@ class OneOnOnesScreen(LeadtuiScreen):
     history = HISTORY_PAGE  # how many past sessions it shows
     doc: RunningDocument | None = None
     found: SearchHit | None = None  # a search hit to show once the document is drawn
+    _wide: bool | None = None  # whether the footer had room for every key
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -185,6 +192,29 @@ class OneOnOnesScreen(LeadtuiScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With nobody on the list, the document's keys show as disabled."""
         return None if action in NEEDS_PERSON and self.person_id is None else True
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force; below ALL_KEYS_WIDTH columns the footer leaves out Edit,
+        Drop and Feedback (they still work), so no key in it is ever cut short."""
+        active = super().active_bindings
+        if self.app.size.width >= ALL_KEYS_WIDTH:
+            return active
+        return {
+            key: (
+                shown._replace(binding=replace(shown.binding, show=False))
+                if shown.binding.id in WIDE_ONLY
+                else shown
+            )
+            for key, shown in active.items()
+        }
+
+    def on_resize(self) -> None:
+        """Across ALL_KEYS_WIDTH, let the footer show or leave out the keys that need it."""
+        wide = self.app.size.width >= ALL_KEYS_WIDTH
+        if wide != self._wide:
+            self._wide = wide
+            self.refresh_bindings()
 
     @on(OneOnOneList.PersonHighlighted)
     def _person_highlighted(self, event: OneOnOneList.PersonHighlighted) -> None:
