@@ -83,9 +83,8 @@ def find_capacity(store: Store, text: str) -> Capacity:
     known = ", ".join(c.name for c in capacities) or "none yet"
     if len(matches) > 1:
         raise InputError(f"{quoted(query)} matches several capacities; give one of: {known}")
-    raise NotFoundError(
-        f"no capacity named {quoted(query)}; known: {known} (add one with rotation add)"
-    )
+    # Worded for both front ends: the app adds a capacity by key, the shell by command.
+    raise NotFoundError(f"no capacity named {quoted(query)}; known: {known}")
 
 
 def _names(store: Store) -> dict[int, str]:
@@ -160,7 +159,7 @@ def change_roster(
             unknown.append(text)
     if unknown:
         listed = ", ".join(quoted(u) for u in unknown)
-        raise NotFoundError(f"unknown people: {listed}; add them with people add first")
+        raise NotFoundError(f"unknown people: {listed}; add them as people first")
     repo = RotationRepository(store)
     with write_transaction(store):
         current = {m.person_id: m for m in repo.members(capacity.id)}
