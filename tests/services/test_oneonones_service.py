@@ -596,7 +596,30 @@ def test_the_list_puts_overdue_first_then_by_next_session(db: Store) -> None:
     assert [p.name for p in oneonone_overview(db, TODAY).overdue_series] == ["Zoe"]
 
 
-# --- reaching a held session ----------------------------------------------------------------
+# --- suggested points and reaching a session ------------------------------------------------
+
+
+def test_a_suggested_point_once_taken_is_not_suggested_again(db: Store) -> None:
+    from leadtui.domain.rotations_input import CapacityDraft
+    from leadtui.domain.validation import build
+    from leadtui.services import rotations
+
+    sam = sam_weekly(db)
+    draft = build(
+        CapacityDraft, today=TODAY, name="Incident Review", starts_on="2026-12-01", seats=1
+    )
+    capacity = rotations.add_capacity(db, draft, TODAY)
+    rotations.change_roster(db, capacity, ["Sam"])
+    rotations.plan(db, capacity, TODAY)
+    [suggested] = running_document(db, sam, TODAY).suggested
+    assert suggested == "starts Incident Review on Tue 1 Dec"
+    # Taken as a point (the case and spacing as typed do not matter): gone from the
+    # suggestions, upcoming and once filed under a session shown.
+    point = add_point(db, sam, TODAY, text="Starts  Incident Review on Tue 1 Dec").point
+    assert running_document(db, sam, TODAY).suggested == ()
+    mark_point(db, sam, point.id, PointStatus.DISCUSSED)
+    hold_session(db, sam, TODAY)
+    assert running_document(db, sam, TODAY).suggested == ()
 
 
 def test_history_reaching_counts_the_sessions_back_to_a_day(db: Store) -> None:

@@ -18,6 +18,9 @@ from textual.widgets._footer import FooterKey
 from leadtui.domain.oneonones import Point, PointStatus
 from leadtui.domain.oneonones_input import SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.rotations_input import CapacityDraft
+from leadtui.domain.validation import build
+from leadtui.services import rotations
 from leadtui.services.oneonones import add_action, add_point, hold_session, set_series
 from leadtui.services.people import add_person, archive_person, get_person
 from leadtui.store.database import open_database
@@ -599,6 +602,62 @@ async def test_every_key_in_the_footer_is_shown_in_full(app: LeadtuiApp, db_path
                 await pilot.pause()
             shown = len(app.screen.query(FooterKey))
             assert len(whole_keys(app)) == shown, (width, footer_line(app))
+
+
+# --- suggested talking points: the rotations' terms ------------------------------------------
+
+
+def seed_rotation(db_path: Path) -> None:
+    """Sam (with a series) starts the one seat of Incident Review on Tue 1 Dec."""
+    seed(db_path)
+    db = open_database(db_path)
+    draft = build(
+        CapacityDraft, today=TODAY, name="Incident Review", starts_on="2026-12-01", seats=1
+    )
+    capacity = rotations.add_capacity(db, draft, TODAY)
+    rotations.change_roster(db, capacity, ["Sam Okafor"])
+    rotations.plan(db, capacity, TODAY)
+    db.close()
+
+
+SUGGESTION = "starts Incident Review on Tue 1 Dec"
+
+
+async def test_a_suggested_point_shows_marked_and_enter_adds_it(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed_rotation(db_path)
+    seed_points(db_path, "Career growth")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "tab")
+        await pilot.pause()
+        table = items_table(app)
+        assert [str(table.get_cell_at(Coordinate(1, c))) for c in range(4)] == [
+            "+",
+            SUGGESTION,
+            "",
+            "suggested",
+        ]
+        await pilot.press("down")
+        await pilot.pause()
+        view = doc_view(app)
+        assert view.selected is None and view.suggestion == SUGGESTION
+        detail = plain_text(view.query_one("#oo-detail", Static))
+        assert "suggested, not on the list yet: enter adds it" in detail
+        await pilot.press("d", "x")  # the keys that change a stored item pass it by
+        await pilot.pause()
+        assert points(db_path) == [("Career growth", "open", False)]
+        await pilot.press("enter")
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.query_one(Input).value == SUGGESTION
+        await pilot.press("enter")
+        await pilot.pause()
+        assert points(db_path) == [("Career growth", "open", False), (SUGGESTION, "open", False)]
+        # Taken: a talking point now, no longer suggested beside it.
+        assert view.suggestion is None and view.selected is not None
+        assert table.row_count == 2
+    assert "**enter** (or\n  **e**) on it opens it as your talking point" in OneOnOnesScreen.HELP
 
 
 # --- edit what you wrote; bring back a skipped session -------------------------------------

@@ -106,3 +106,33 @@ def test_oneonones_ad_hoc(snap_compare: Any, db_path: Path, isolated_home: Path)
     db.close()
     app = make_app(db_path, isolated_home)
     assert snap_compare(app, terminal_size=SIZE, press=["o"])
+
+
+def suggested_app(db_path: Path, home: Path) -> Any:
+    from leadtui.domain.rotations_input import CapacityDraft
+    from leadtui.domain.validation import build
+    from leadtui.services import rotations
+
+    db = open_database(db_path)
+    sam = add_person(db, PersonDraft(name="Sam Okafor"))
+    set_series(db, sam, TODAY, weekday="tuesday")
+    add_point(db, sam, TODAY, text="Career growth", raised_by="them")
+    add_action(db, sam, TODAY, text="Send the staffing doc", due_on="2026-11-27")
+    draft = build(
+        CapacityDraft, today=TODAY, name="Incident Review", starts_on="2026-12-01", seats=1
+    )
+    capacity = rotations.add_capacity(db, draft, TODAY)
+    rotations.change_roster(db, capacity, ["Sam Okafor"])
+    rotations.plan(db, capacity, TODAY)
+    db.close()
+    return make_app(db_path, home)
+
+
+def test_oneonones_suggested_point(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
+    """Look for: between Sam's point and his action, "+ starts Incident Review on Tue 1
+    Dec" in italics in the suggested colour, no Who, "suggested" muted beside it; the
+    cursor on it, and the line under the table saying it is suggested, not on the list
+    yet, and that enter adds it. The footer ends with Hold, nothing cut."""
+    keys = ["o", "tab", "down"]
+    app = suggested_app(db_path, isolated_home)
+    assert snap_compare(app, terminal_size=SMALL, press=keys)

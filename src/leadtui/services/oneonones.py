@@ -107,7 +107,8 @@ class RunningDocument(NamedTuple):
     changes: dict[date, date | None]
     feedback: list[Feedback]  # given in this 1:1: pending, or filed under a shown session
     # Suggested talking points from the other rituals (a rotation term starting or ending
-    # within four weeks); computed each time, never stored.
+    # within four weeks); computed each time, never stored, and left out once taken (see
+    # :func:`untaken`).
     suggested: tuple[str, ...] = ()
 
     def hold_plan(self) -> HoldPlan:
@@ -165,6 +166,18 @@ def require_series(store: Store, person: Person) -> Series:
     return series
 
 
+def untaken(suggested: list[str], points: list[Point]) -> tuple[str, ...]:
+    """The suggestions no talking point already says (upcoming, or filed under a session
+    shown): a suggestion added as a point is on the list, and is not suggested beside it.
+    Compared without case or spacing, as the words were offered."""
+
+    def words(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    said = {words(point.text) for point in points}
+    return tuple(text for text in suggested if words(text) not in said)
+
+
 def _document_series(store: Store, person: Person, today: date) -> Series:
     """The person's series, saving an ad-hoc one first when there is none: a write to
     someone's document never waits for a recurring series. Call inside a transaction."""
@@ -189,7 +202,7 @@ def running_document(
     series = find_series(store, person)
     if series is None:
         unsaved = unsaved_ad_hoc(person.id, today)
-        suggested = tuple(talking_points(store, person.id, today))
+        suggested = untaken(talking_points(store, person.id, today), [])
         return RunningDocument(person, unsaved, None, False, [], [], [], {}, [], suggested)
     changes = repo.changes(series.id)
     sessions = repo.sessions(series.id, limit=history)
@@ -197,12 +210,13 @@ def running_document(
     filed = repo.points_in_sessions(ids)
     done = repo.actions_in_sessions(ids)
     last_held = repo.last_held(series.id)
+    points = repo.open_points(series.id)
     return RunningDocument(
         person=person,
         series=series,
         next_on=next_session_date(series, changes, today, last_held),
         overdue=series_overdue(series, last_held, today),
-        points=repo.open_points(series.id),
+        points=points,
         actions=repo.upcoming_actions(series.id),
         sessions=[
             (
@@ -214,7 +228,7 @@ def running_document(
         ],
         changes=changes,
         feedback=FeedbackRepository(store).in_series(series.id, ids),
-        suggested=tuple(talking_points(store, person.id, today)),
+        suggested=untaken(talking_points(store, person.id, today), [*points, *filed]),
     )
 
 

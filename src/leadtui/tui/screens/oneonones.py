@@ -230,6 +230,10 @@ class OneOnOnesScreen(LeadtuiScreen):
     def _item_selected(self, event: RunningDocumentView.ItemSelected) -> None:
         self.action_edit(event.item)
 
+    @on(RunningDocumentView.SuggestionChosen)
+    def _suggestion_chosen(self, event: RunningDocumentView.SuggestionChosen) -> None:
+        self.action_add_point(Side.ME, event.text)
+
     # --- helpers --------------------------------------------------------------------------
 
     def _person(self) -> Person:
@@ -265,8 +269,9 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     # --- actions --------------------------------------------------------------------------
 
-    def action_add_point(self, side: str) -> None:
-        """Add a talking point raised by ``side`` (a first one starts an ad-hoc document)."""
+    def action_add_point(self, side: str, words: str = "") -> None:
+        """Add a talking point raised by ``side`` (a first one starts an ad-hoc document);
+        ``words`` start the field (a suggested point's, to keep or change)."""
         from leadtui.tui.screens.text_prompt import TextPrompt
 
         def save(text: str) -> None:
@@ -274,7 +279,8 @@ class OneOnOnesScreen(LeadtuiScreen):
             self._notice(saved.notice)
 
         whose = "yours" if side == Side.ME else "theirs"
-        self._ask(TextPrompt(f"Talking point ({whose})", save, placeholder="what to talk about"))
+        title = f"Talking point ({whose})"
+        self._ask(TextPrompt(title, save, value=words, placeholder="what to talk about"))
 
     def action_add_action(self) -> None:
         """Add an action item."""
@@ -289,8 +295,12 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Edit the text of ``item`` (by default the selected point or action)."""
         from leadtui.tui.screens.text_prompt import TextPrompt
 
-        item = item or self.query_one(RunningDocumentView).selected
+        view = self.query_one(RunningDocumentView)
+        item = item or view.selected
         if item is None:
+            # On a suggested point, the edit key adds it, as enter does.
+            if view.suggestion is not None:
+                self.action_add_point(Side.ME, view.suggestion)
             return
 
         def save(text: str) -> None:

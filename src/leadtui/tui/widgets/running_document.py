@@ -7,6 +7,9 @@ cut in the table, never hidden), then the notes so far and the held sessions in 
 scrolling part. Enter on an item posts :class:`RunningDocumentView.ItemSelected`.
 Showing a document again keeps the cursor on the item it was on.
 
+Points the other rituals suggest (a rotation term starting or ending soon) are rows of
+the table too, marked "+" and "suggested": they are not stored, so the keys that change
+an item pass them by, and enter on one posts :class:`RunningDocumentView.SuggestionChosen`.
 A search hit is shown in place: :meth:`~RunningDocumentView.select_item` puts the cursor
 on an upcoming item, :meth:`~RunningDocumentView.show_session` marks a held session and
 scrolls to it.
@@ -40,9 +43,11 @@ from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+SUGGESTED = "+"  # the mark of a suggested point: one to add, not one on the list yet
 FOUND = "▸ "  # before the heading of a session shown from search
 Item = Point | Action
 _C = "running-document--"
+_SUGGESTION = "s:"  # row keys of suggested points: "s:0", "s:1" …
 
 
 def cropped(text: Text, width: int) -> Text:
@@ -74,6 +79,7 @@ class RunningDocumentView(Vertical):
         f"{_C}done",
         f"{_C}dropped",
         f"{_C}session",
+        f"{_C}suggested",
         f"{_C}found",
     }
 
@@ -83,6 +89,13 @@ class RunningDocumentView(Vertical):
         def __init__(self, item: Item) -> None:
             super().__init__()
             self.item = item
+
+    class SuggestionChosen(Message):
+        """Enter (or the edit key) on a suggested talking point: add it as one."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
@@ -159,6 +172,22 @@ class RunningDocumentView(Vertical):
         past = self.query_one("#oo-past", VerticalScroll)
         past.focus()
         past.scroll_home(animate=False)
+
+    @property
+    def suggestion(self) -> str | None:
+        """The suggested talking point under the cursor, if the cursor is on one."""
+        table = self.query_one("#oo-items", KeyTable)
+        if table.row_count == 0:
+            return None
+        return self._suggestion_at(
+            table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        )
+
+    def _suggestion_at(self, key: str | None) -> str | None:
+        """The suggested point of the row ``key``, if it is a suggestion's row."""
+        if self._doc is None or key is None or not key.startswith(_SUGGESTION):
+            return None
+        return self._doc.suggested[int(key.removeprefix(_SUGGESTION))]
 
     @property
     def selected(self) -> Item | None:
@@ -260,12 +289,31 @@ class RunningDocumentView(Vertical):
         keep_row = table.cursor_row if same_person else 0
         self._items_of = doc.person.id
         self._items = {_key(item): item for item in items}
+        # Rows: the points, then the suggested ones (talking points to be), then actions.
+        rows: list[tuple[str, Text, Text, str, Text]] = [
+            (_key(i), self._mark(i), self._text(i), _who(i), self._flags(i, short=True))
+            for i in doc.points
+        ]
+        rows += [
+            (
+                f"{_SUGGESTION}{index}",
+                self._words((SUGGESTED, "suggested")),
+                self._words((literal(words), "suggested")),
+                "",
+                self._words(("suggested", "muted")),
+            )
+            for index, words in enumerate(doc.suggested)
+        ]
+        rows += [
+            (_key(i), self._mark(i), self._text(i), _who(i), self._flags(i, short=True))
+            for i in items[len(doc.points) :]
+        ]
         pad = 2 * table.cell_padding
         # This panel's width, not the table's: on a resize the table is laid out after it.
         width = self.content_region.width or 60
-        who_width = max([3, *(len(_who(i)) for i in items)])
-        flags = [self._flags(i, short=True) for i in items]
-        texts = [self._text(i) for i in items]
+        who_width = max([3, *(len(who) for *_, who, _ in rows)])
+        flags = [flag for *_, flag in rows]
+        texts = [text for _, _, text, _, _ in rows]
         flags_width = min(max([0, *(f.cell_len for f in flags)]), max(12, width // 3))
         room = width - (1 + pad) - (who_width + pad) - (flags_width + pad) - pad
         # As wide as this document's longest item needs, so Who sits beside the words; a
@@ -279,25 +327,32 @@ class RunningDocumentView(Vertical):
             table.add_column("Upcoming", width=text_width)
             table.add_column("Who", width=who_width)
             table.add_column("", width=flags_width)
-            for item, text, flag in zip(items, texts, flags, strict=True):
+            for key, mark, text, who, flag in rows:
                 table.add_row(
-                    self._mark(item),
-                    cropped(text, text_width),
-                    _who(item),
-                    cropped(flag, flags_width),
-                    key=_key(item),
+                    mark, cropped(text, text_width), who, cropped(flag, flags_width), key=key
                 )
             if keep is not None and _key(keep) in self._items:
                 table.move_cursor(row=table.get_row_index(_key(keep)), animate=False)
-            elif items:
-                # The item acted on left the list (filed): stay at its place.
-                table.move_cursor(row=min(keep_row, len(items) - 1), animate=False)
+            elif rows:
+                # The item acted on left the list (filed, or a suggestion taken): stay at
+                # its place.
+                table.move_cursor(row=min(keep_row, len(rows) - 1), animate=False)
         self._show_detail()
 
     def _show_detail(self) -> None:
         """The highlighted item in full, wrapped, with everything the table had to cut."""
         detail = self.query_one("#oo-detail", Static)
         item = self.selected
+        suggestion = self.suggestion
+        if suggestion is not None:
+            detail.update(
+                self._words(
+                    "▸ ",
+                    (literal(suggestion), "suggested"),
+                    ("  — suggested, not on the list yet: enter adds it as your point", "muted"),
+                )
+            )
+            return
         if item is None:
             detail.update(
                 self._words(
@@ -444,6 +499,8 @@ class RunningDocumentView(Vertical):
         item = self._items.get(event.row_key.value or "")
         if item is not None:
             self.post_message(self.ItemSelected(item))
+        elif (suggestion := self._suggestion_at(event.row_key.value)) is not None:
+            self.post_message(self.SuggestionChosen(suggestion))
 
 
 def _who(item: Item) -> str:
