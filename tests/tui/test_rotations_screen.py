@@ -206,13 +206,17 @@ async def test_a_term_of_zero_months_is_refused_on_its_field_and_nothing_is_writ
         before = files_digest(db_path)
         form = app.screen
         assert isinstance(form, CapacityForm)
-        await pilot.press(*"Tech Spec Review", "tab", "backspace", "0", "ctrl+s")
+        await pilot.press(*"Tech Spec Review", "tab", "tab", "backspace", "0", "ctrl+s")
         await pilot.pause()
         assert app.screen is form
         term = form.query_one("#field-term_months", Input)
         assert term.has_class("-invalid") and term.has_focus and term.value == "0"
         assert form.query_one("#field-name", Input).value == "Tech Spec Review"
-        assert "term must be 1–36 months" in plain_text(form.query_one("#form-error", Static))
+        error = form.query_one("#form-error", Static)
+        assert "term must be 1–36 months" in plain_text(error)
+        # Seven fields outgrow 80x24: the fields scroll, the refusal stays in view.
+        dialog = form.query_one("#capacity-form").content_region
+        assert error.region.height and dialog.contains_region(error.region), error.region
         assert files_digest(db_path) == before
         # Fixed, it saves.
         await pilot.press("backspace", "4", "ctrl+s")

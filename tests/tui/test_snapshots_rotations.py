@@ -48,10 +48,11 @@ def test_rotations_first_run(snap_compare: Any, db_path: Path, isolated_home: Pa
 def test_rotations_new_capacity_refused(
     snap_compare: Any, db_path: Path, isolated_home: Path
 ) -> None:
-    """Look for: at 80x24 the New capacity form whole (name, term, seats, offset, first
-    term, exposure) with "On-call" kept in Name, the term's "0" outlined in the error
-    colour and "term must be 1–36 months, got '0'" below the fields."""
-    keys = ["W", "N", *"On-call", "tab", "backspace", "0", "ctrl+s"]
+    """Look for: at 80x24 the New capacity form (name, description, term, seats, offset,
+    first term, exposure; the fields scroll) with "On-call" kept in Name, the term's "0"
+    outlined in the error colour and "term must be 1–36 months, got '0'" in view below
+    the fields, above the footer."""
+    keys = ["W", "N", *"On-call", "tab", "tab", "backspace", "0", "ctrl+s"]
     assert snap_compare(make_app(db_path, isolated_home), terminal_size=SMALL, press=keys)
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 from textual import events
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -169,13 +169,16 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
         return self.SPEC
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id=self.FORM_ID, classes="dialog form") as box:
+        with Vertical(id=self.FORM_ID, classes="dialog form") as box:
             # Content, not markup: a title may hold a person's name with brackets in it.
             box.border_title = Content(self.form_title)
-            if self.note:
-                yield Static(Content(self.note), classes="muted form-note")
-            for name, field in self.spec.items():
-                yield from self._field(name, field)
+            # Only the fields scroll: a refusal and the buttons stay in view below them
+            # however long the form is (seven fields outgrow an 80x24 terminal).
+            with VerticalScroll(classes="form-fields"):
+                if self.note:
+                    yield Static(Content(self.note), classes="muted form-note")
+                for name, field in self.spec.items():
+                    yield from self._field(name, field)
             yield Static("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary")

@@ -29,16 +29,18 @@ from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm, weekly_slo
 
 
 class CapacityForm(SaveDraftForm[CapacityDraft, Capacity]):
-    """A new capacity: its name, term, seats and their offset, first day, exposure.
-
-    Six fields, as many as fit at 80x24 with the refusal line below them; the description
-    (only the exports show it) is left to the command line.
-    """
+    """A new capacity: its name, what it is, term, seats and their offset, first day,
+    exposure. At 80x24 the fields scroll; a refusal stays in view below them."""
 
     FORM_ID = "capacity-form"
     DRAFT = CapacityDraft
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {
         "name": FieldSpec("Name", placeholder="the process served, e.g. Incident Review"),
+        "description": FieldSpec(
+            "Description",
+            placeholder="what serving means (the team's exports show it)",
+            when_blank=None,
+        ),
         "term_months": FieldSpec(
             "Term (months)", placeholder=f"{TERM_MIN}–{TERM_MAX}", default=str(DEFAULT_TERM)
         ),
