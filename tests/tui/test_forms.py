@@ -16,7 +16,7 @@ from textual.widgets import Input, RadioSet, TextArea
 
 from leadtui.domain.dates import half_of
 from leadtui.domain.people_input import PersonDraft
-from leadtui.services import energy, oneonones, people, review
+from leadtui.services import energy, oneonones, people, review, succession
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.export_prompt import ExportDialog
@@ -24,6 +24,7 @@ from leadtui.tui.screens.forms import DraftForm
 from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
 from leadtui.tui.screens.person_form import PersonForm
 from leadtui.tui.screens.review_forms import DeliverForm, FeedbackForm
+from leadtui.tui.screens.succession_prompts import CandidatePrompt
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
 from tests.helpers import SIZE, TODAY, files_digest
@@ -113,6 +114,13 @@ def point_prompt(app: LeadtuiApp) -> DraftForm[Any, Any]:
     )
 
 
+def candidate_prompt(app: LeadtuiApp) -> DraftForm[Any, Any]:
+    def save(draft: Any) -> None:
+        succession.set_candidate(app.db, sam(app), draft, TODAY)
+
+    return CandidatePrompt(sam(app), None, save)
+
+
 def export_dialog(app: LeadtuiApp) -> DraftForm[Any, Any]:
     dialog = ExportDialog(
         "1:1 document", "sam-okafor-1on1", lambda store, audience: "doc", app.db.path
@@ -129,6 +137,8 @@ CASES = [
     Case(feedback_form, "day", "31/02", "date: '31/02'", valid=(("text", "Clear doc"),)),
     Case(deliver_form, "day", "2027-01-05", "date 2027-01-05 is in the future"),
     Case(point_prompt, "text", "y", "talking point is 2001 characters", prefill="x" * 2000),
+    # The app names the field a refusal is about, never the command line's flag.
+    Case(candidate_prompt, "text", "soon", "readiness must be now | 1y | 2y | later"),
     Case(export_dialog, "path", "/no/such/folder/sam.md", "folder /no/such/folder does not"),
 ]
 

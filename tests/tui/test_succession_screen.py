@@ -60,6 +60,21 @@ async def test_keys_write_a_gap_a_focus_and_the_audit_walk(
     assert "audit-due" not in [w.code.value for w in overview.warnings]
 
 
+async def test_a_refused_audit_line_names_the_field(db_path: Path, isolated_home: Path) -> None:
+    """What the walk-through refuses is worded by field, as a person typing it reads it."""
+    demo(db_path)
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S", "a", *"delegate", "ctrl+s")
+        await pilot.pause()
+        error = plain_text(app.screen.query_one("#form-error", Static))
+        assert error.startswith("who runs it is not named") and "--" not in error
+        await pilot.press("ctrl+u", *"partner budget fluency", "ctrl+s")
+        await pilot.pause()
+        error = plain_text(app.screen.query_one("#form-error", Static))
+        assert error.startswith("plan is not given") and "--" not in error
+
+
 async def test_a_refused_line_keeps_the_prompt_open(db_path: Path, isolated_home: Path) -> None:
     demo(db_path)
     app = make_app(db_path, isolated_home)
