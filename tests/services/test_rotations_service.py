@@ -280,3 +280,17 @@ def test_serving_on_in_the_same_seat_is_no_change_on_today(db: Store) -> None:
     svc.plan(db, capacity, TODAY, date(2027, 6, 1))
     card = svc.rotations_today(db, date(2026, 11, 25))
     assert card.changes == []
+
+
+def test_a_second_term_in_the_same_seat_is_no_turnover(team: Store) -> None:
+    capacity = _capacity(team)
+    svc.plan(team, capacity, TODAY, date(2027, 6, 30))
+    later = date(2026, 12, 10)
+    schedule = svc.schedule_of(team, capacity, later)
+    ending = next(s for s in schedule.segments if s.seat == 1 and s.covers(later))
+    name = schedule.name_of(ending.person_id or 0)
+    # The same person serves seat 1's next term too: nothing is handed over.
+    svc.assign(team, capacity, 1, name, later, date(2027, 1, 1))
+    assert svc.talking_points(team, ending.person_id or 0, later) == []
+    changes = svc.rotations_today(team, later).changes
+    assert not [c for c in changes if c.seat == 1 and c.person == name], changes

@@ -9,7 +9,7 @@ hand-off note written as private, which never leaves the private audience.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -808,23 +808,43 @@ def _handover(schedule: CapacitySchedule, seg: Segment, *, before: bool) -> str 
     return schedule.name_of(other)
 
 
+def _turnovers(schedule: CapacitySchedule, today: date) -> Iterator[tuple[Segment, bool]]:
+    """The terms that start (True) or end (False) within four weeks of ``today``, each
+    once. A person serving on in the same seat (a second term) is no change: nothing is
+    handed over, so it neither starts nor ends."""
+    soon = today + timedelta(days=LEAD_DAYS)
+    holder = {(s.seat, s.starts): s.person_id for s in schedule.segments}
+    for s in schedule.segments:
+        if s.person_id is None:
+            continue
+        before = next(
+            (p.person_id for p in schedule.segments
+             if p.seat == s.seat and p.ends + timedelta(days=1) == s.starts),
+            None,
+        )  # fmt: skip
+        after = holder.get((s.seat, s.ends + timedelta(days=1)))
+        if today <= s.starts <= soon and before != s.person_id:
+            yield s, True
+        if today <= s.ends <= soon and after != s.person_id:
+            yield s, False
+
+
 def talking_points(store: Store, person_id: int, today: date) -> list[str]:
     """Suggested 1:1 talking points for a person whose term starts or ends within four
     weeks: "starts Incident Review on Mon 1 Feb: hand-off with Sam"."""
-    soon = today + timedelta(days=LEAD_DAYS)
     points = []
     for schedule in schedules(store, today, 2):
         if not schedule.capacity.active:
             continue
         name = schedule.capacity.name
-        for s in schedule.segments:
+        for s, starts in _turnovers(schedule, today):
             if s.person_id != person_id:
                 continue
-            if today <= s.starts <= soon:
+            if starts:
                 other = _handover(schedule, s, before=True)
                 with_whom = f": hand-off with {other}" if other else ""
                 points.append(f"starts {name} on {day_label(s.starts, today)}{with_whom}")
-            if today <= s.ends <= soon:
+            else:
                 other = _handover(schedule, s, before=False)
                 to_whom = f": hand-off to {other}" if other else ": no successor planned yet"
                 points.append(f"ends {name} on {day_label(s.ends, today)}{to_whom}")
@@ -858,29 +878,17 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
     hosts = host_schedule(store, today, 1)
     # A skipped week shows as such (host None, skipped): nobody hosts it.
     host = next((m for m in hosts.meetings if m.on < today + timedelta(days=7)), None)
-    soon = today + timedelta(days=LEAD_DAYS)
     changes: list[TermChange] = []
     warnings: list[RotationWarning] = []
     all_schedules = [s for s in schedules(store, today) if s.capacity.active]
     for schedule in all_schedules:
-        # Who is in each seat on each stretch, to leave out a person serving on in the
-        # same seat (a new term, no change).
-        by_seat = {(s.seat, s.starts): s.person_id for s in schedule.segments}
-        for s in schedule.segments:
-            if s.person_id is None:
+        for s, starts in _turnovers(schedule, today):
+            # A capacity's first terms begin together: that is its start, not a turnover.
+            if starts and s.starts <= schedule.capacity.starts_on:
                 continue
+            on = s.starts if starts else s.ends
             who = schedule.name_of(s.person_id)
-            prior = next(
-                (p.person_id for p in schedule.segments
-                 if p.seat == s.seat and p.ends + timedelta(days=1) == s.starts),
-                None,
-            )  # fmt: skip
-            after = by_seat.get((s.seat, s.ends + timedelta(days=1)))
-            starts_new = prior != s.person_id and s.starts > schedule.capacity.starts_on
-            if today <= s.starts <= soon and starts_new:
-                changes.append(TermChange(s.starts, schedule.capacity.name, s.seat, who, True))
-            if today <= s.ends <= soon and after != s.person_id:
-                changes.append(TermChange(s.ends, schedule.capacity.name, s.seat, who, False))
+            changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
         warnings.extend(schedule.warnings)
     return RotationsToday(
         host,
