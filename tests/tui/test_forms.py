@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import Input, RadioSet, TextArea
 
 from leadtui.domain.dates import half_of
+from leadtui.domain.feedback_input import DeliveryDraft
 from leadtui.domain.people_input import PersonDraft
 from leadtui.services import energy, oneonones, people, review, succession
 from leadtui.store.database import open_database
@@ -96,14 +97,10 @@ def feedback_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
 
 
 def deliver_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
-    def save(values: dict[str, Any]) -> None:
-        from leadtui.domain.feedback_input import DeliveryDraft
-        from leadtui.domain.validation import build
+    def save(draft: DeliveryDraft) -> review.T3B3Delivered:
+        return review.deliver_t3b3(app.db, sam(app), half_of(TODAY), draft)
 
-        draft = build(DeliveryDraft, today=TODAY, **values)
-        review.deliver_t3b3(app.db, sam(app), half_of(TODAY), draft)
-
-    return DeliverForm("Deliver", save, "Top three and bottom three, told in person.")
+    return DeliverForm("Deliver", save, "Top three and bottom three, told in person.", TODAY)
 
 
 def point_prompt(app: LeadtuiApp) -> DraftForm[Any, Any]:

@@ -1,11 +1,12 @@
-"""Dialogs for feedback and T3B3: a feedback entry, delivering a T3B3, choosing what a
-Bottom item was raised in before."""
+"""Dialogs for feedback and T3B3: a feedback entry, a Top or Bottom item's words, asking
+before one goes, delivering a T3B3, choosing what a Bottom item was raised in before; and
+what the Reviews screen says when there is nothing to choose or once a T3B3 is delivered."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -13,16 +14,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.markup import escape
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from leadtui.domain.feedback import Evidence, EvidenceKind, FeedbackKind
+from leadtui.domain.dates import day_label
+from leadtui.domain.feedback import (
+    Evidence,
+    EvidenceKind,
+    FeedbackKind,
+    T3B3Item,
+    T3B3Side,
+    side_name,
+)
 from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
-from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm
+from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveDraftForm, SaveForm
+from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.footer import Footer
+from leadtui.tui.widgets.slot_detail import RAISED_MEANS
+from leadtui.tui.widgets.t3b3_heading import delivery_note
+from leadtui.tui.widgets.t3b3_slots import link_choices
+
+if TYPE_CHECKING:
+    from leadtui.services.review import T3B3Delivered, T3B3View
 
 
 class FeedbackForm(SaveForm[FeedbackDraft]):
@@ -61,8 +79,35 @@ class FeedbackForm(SaveForm[FeedbackDraft]):
         self.kind = kind
 
 
-class DeliverForm(SaveForm[DeliveryDraft]):
-    """Delivering a T3B3: in person (the ritual) or not, and the day."""
+class ItemPrompt(TextPrompt):
+    """A Top or Bottom item's words: a new item for an empty slot, or the item reworded."""
+
+    def __init__(
+        self, view: T3B3View, side: T3B3Side, item: T3B3Item | None, save: Callable[[str], object]
+    ) -> None:
+        person, half, name = literal(view.person.name), view.half.label, side_name(side)
+        if item is None:
+            what = "a strength" if side is T3B3Side.TOP else "an area to grow"
+            title = f"{name} item for {person}, {half} ({what})"
+        else:
+            title = f"{name} {item.rank} for {person}, {half}"
+        top = side is T3B3Side.TOP
+        example = "Clear, well-argued design docs" if top else "Lets code reviews wait for days"
+        placeholder = f"a few words, e.g. {example}"
+        super().__init__(title, save, value=item.text if item else "", placeholder=placeholder)
+
+
+def confirm_removal(side: T3B3Side, rank: int, item: T3B3Item) -> ConfirmScreen:
+    """Asking before an item goes: which one, its words, and that the ones below move up."""
+    question = f"Remove {side_name(side)} {rank}?"
+    return ConfirmScreen(
+        question, f"“{literal(item.text)}” — the items below move up.", yes="Remove"
+    )
+
+
+class DeliverForm(SaveDraftForm[DeliveryDraft, "T3B3Delivered"]):
+    """Delivering a T3B3: in person (the ritual) or not, and the day. ``save`` records the
+    delivery; what it returns closes the form."""
 
     FORM_ID = "deliver-form"
     DRAFT = DeliveryDraft
@@ -79,9 +124,46 @@ class DeliverForm(SaveForm[DeliveryDraft]):
         ),
     }
 
-    def __init__(self, title: str, save: Save, detail: str) -> None:
-        super().__init__(title, save, note=detail)
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[DeliveryDraft], T3B3Delivered],
+        detail: str,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(title, save, today=today, note=detail)
         self.detail = detail
+
+    @classmethod
+    def for_view(
+        cls, view: T3B3View, save: Callable[[DeliveryDraft], T3B3Delivered], today: date
+    ) -> DeliverForm:
+        """Delivering ``view``'s T3B3, saying first what delivery keeps and which Bottom
+        items would come as a surprise."""
+        title = f"Deliver the {view.half.label} T3B3 to {literal(view.person.name)}"
+        return cls(title, save, delivery_note(view), today)
+
+
+def delivered_words(delivered: T3B3Delivered, name: str) -> tuple[str, SeverityLevel]:
+    """What is said once a T3B3 is delivered to ``name``: in person is the ritual; any
+    other way is recorded as such, with a reminder."""
+    if delivered.t3b3.in_person:
+        return f"Delivered in person to {literal(name)}", "information"
+    return (
+        "Delivered, recorded as not in person. T3B3 is meant to be delivered in person, face "
+        "to face.",
+        "warning",
+    )
+
+
+def nothing_to_link(view: T3B3View, today: date) -> str:
+    """What is said instead of the chooser when nothing about the person counts as raised
+    before since the evidence window opened."""
+    return (
+        f"Nothing to link: since {day_label(view.since, today)}, nothing about "
+        f"{literal(view.person.name)} counts as raised before ({RAISED_MEANS}). "
+        "Give growth feedback (f) or discuss a 1:1 point first."
+    )
 
 
 def evidence_label(evidence: Evidence, suggested: bool) -> Table:
@@ -118,6 +200,16 @@ class EvidenceChooser(ModalScreen[Evidence | None]):
         self.choices = [*suggested, *others]
         self.suggested = len(suggested)
         self.since = since
+
+    @classmethod
+    def for_item(cls, view: T3B3View, item: T3B3Item) -> EvidenceChooser | None:
+        """The choice for Bottom ``item`` of ``view`` (see
+        :func:`~leadtui.tui.widgets.t3b3_slots.link_choices`); None when nothing counts
+        as raised before."""
+        suggested, others = link_choices(view, item)
+        if not suggested and not others:
+            return None
+        return cls(f"Bottom {item.rank}: raised before in …", suggested, others, view.since)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="evidence-box", classes="dialog") as box:

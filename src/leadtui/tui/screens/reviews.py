@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
 from textual.notifications import SeverityLevel
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
-from leadtui.domain.dates import Half, day_label, half_of
+from leadtui.domain.dates import Half, half_of
 from leadtui.domain.feedback import (
     Evidence,
     FeedbackKind,
@@ -27,7 +26,6 @@ from leadtui.domain.feedback import (
     check_editable,
     check_room,
     last_plannable_half,
-    side_name,
 )
 from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, T3B3ItemDraft
 from leadtui.domain.text import literal
@@ -37,14 +35,11 @@ from leadtui.services import review
 from leadtui.services.people import get_person
 from leadtui.services.review import FeedbackAdded, T3B3Changed, T3B3Delivered, T3B3View
 from leadtui.tui.screens.base import LeadtuiScreen
-from leadtui.tui.widgets.feedback_panel import FeedbackPanel
 from leadtui.tui.widgets.footer import Footer
-from leadtui.tui.widgets.half_over_half import HalfOverHalf
-from leadtui.tui.widgets.review_board import T3B3Board, no_reports
-from leadtui.tui.widgets.slot_detail import RAISED_MEANS
-from leadtui.tui.widgets.t3b3_editor import T3B3Editor, item_wording
-from leadtui.tui.widgets.t3b3_heading import delivery_note
-from leadtui.tui.widgets.t3b3_slots import Slot, T3B3Slots, evidence_text, link_choices
+from leadtui.tui.widgets.review_board import T3B3Board
+from leadtui.tui.widgets.review_body import ReviewsBody
+from leadtui.tui.widgets.t3b3_editor import T3B3Editor
+from leadtui.tui.widgets.t3b3_slots import T3B3Slots, evidence_text
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
@@ -95,14 +90,7 @@ class ReviewsScreen(LeadtuiScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with VerticalScroll(id="rv-body"):
-            yield Static("", id="rv-empty")
-            yield T3B3Board(id="rv-board")
-            with Container(id="rv-editor"):
-                yield T3B3Editor(id="rv-left", classes="rv-panel")
-                with VerticalScroll(id="rv-right"):
-                    yield HalfOverHalf(id="rv-previous", classes="rv-panel")
-                    yield FeedbackPanel(id="rv-feedback", classes="rv-panel")
+        yield ReviewsBody(id="rv-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,15 +110,11 @@ class ReviewsScreen(LeadtuiScreen):
         if self.half is None:
             self.half = half_of(self.today, self.start_month)
         data = review.review_board(self.db, self.today, self.half, self.start_month)
-        empty, board = self.query_one("#rv-empty", Static), self.query_one(T3B3Board)
-        empty.display = not data.reports
-        board.display = self.query_one("#rv-editor").display = bool(data.reports)
-        if not data.reports:
-            self.person_id = self.view = None
-            empty.update(no_reports(data.anyone))
+        self.person_id = self.query_one(ReviewsBody).show_board(data, self.half, self.person_id)
+        if self.person_id is None:
+            self.view = None  # nobody to review: the body says what to add
             self.refresh_bindings()
             return
-        self.person_id = board.show(data, self.half, self.person_id)
         self.show_editor()
 
     def select_person(self, person_id: int) -> None:
@@ -145,10 +129,8 @@ class ReviewsScreen(LeadtuiScreen):
             return
         person = get_person(self.db, self.person_id)
         self.view = view = review.t3b3_view(self.db, person, self.half, self.start_month)
-        self.query_one(T3B3Editor).show(view, self.today, self.start_month)
-        self.query_one(HalfOverHalf).show(view.previous, view.carried, self.today)
         entries = review.list_feedback(self.db, person, self.half, self.start_month)
-        self.query_one(FeedbackPanel).show(entries, self.half.label, self.today)
+        self.query_one(ReviewsBody).show_person(view, entries, self.today, self.start_month)
         self.refresh_bindings()
 
     def on_resize(self) -> None:
@@ -178,34 +160,14 @@ class ReviewsScreen(LeadtuiScreen):
         self.action_edit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only what applies, so the footer shows it: nothing without a report;
-        Deliver only before delivery; Link on a Bottom item of a T3B3 that may change,
-        Unlink on a linked one; Remove and reorder on a filled slot. Editing keys stay
-        live on a delivered T3B3 to say why it is read-only."""
+        """Offer only what applies, so the footer shows it: nothing without a report, and
+        otherwise what the editor says applies to its T3B3 and slot (T3B3Editor.offers)."""
         if action not in OWN_ACTIONS:
             return True
-        view = self.view
-        if view is None:
-            return False
-        delivered = view.t3b3.delivered_on is not None
-        if action == "deliver":
-            return not delivered
-        slot = self._slot()
-        item = slot.item if slot is not None else None
-        if action in ("link", "unlink"):
-            if delivered or item is None or item.side is not T3B3Side.BOTTOM:
-                return False
-            return action == "link" or item.linked
-        if action in ("remove", "move"):
-            return item is not None
-        return True
+        found = self.query(T3B3Editor)
+        return self.view is not None and bool(found) and found.first().offers(action)
 
     # --- actions ------------------------------------------------------------------------------
-
-    def _slot(self) -> Slot | None:
-        """The highlighted slot, if the editor is there."""
-        found = self.query(T3B3Editor)
-        return found.first().slot if found else None
 
     def _allowed(self, check: Callable[[], object], severity: SeverityLevel = "warning") -> bool:
         """Run a domain check before a dialog opens; a refusal is said, not typed into."""
@@ -257,9 +219,8 @@ class ReviewsScreen(LeadtuiScreen):
             self._prompt_item(view, T3B3Side(side), None)
 
     def _prompt_item(self, view: T3B3View, side: T3B3Side, item: T3B3Item | None) -> None:
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.screens.review_forms import ItemPrompt
 
-        person, half = view.person, view.half
         landed: list[T3B3Changed] = []
         when = {"today": self.today, "start_month": self.start_month}
 
@@ -269,59 +230,51 @@ class ReviewsScreen(LeadtuiScreen):
                 review.add_t3b3_item if item is None else review.edit_t3b3_item
             )
             where = (side,) if item is None else (side, item.rank)
-            landed.append(change(self.db, person, half, *where, draft, **when))
+            landed.append(change(self.db, view.person, view.half, *where, draft, **when))
 
-        title, placeholder = item_wording(view, side, item)
         self.app.push_screen(
-            TextPrompt(title, save, value=item.text if item else "", placeholder=placeholder),
+            ItemPrompt(view, side, item, save),
             lambda saved: self._after(landed[0]) if saved and landed else None,
         )
 
     def action_edit(self) -> None:
         """Fill the highlighted empty slot, or edit its item."""
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is not None and slot is not None:
             self._prompt_item(view, slot.side, slot.item)
 
     def action_remove(self) -> None:
         """Remove the highlighted item after asking."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.screens.review_forms import confirm_removal
 
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None or slot is None or slot.item is None:
             return
-        side, rank = slot.side, slot.rank
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(review.remove_t3b3_item, side, rank, key=slot.key)
+                self._write(review.remove_t3b3_item, slot.side, slot.rank, key=slot.key)
 
-        question = f"Remove {side_name(side)} {rank}?"
-        said = f"“{literal(slot.item.text)}” — the items below move up."
-        self.app.push_screen(ConfirmScreen(question, said, yes="Remove"), answered)
+        self.app.push_screen(confirm_removal(slot.side, slot.rank, slot.item), answered)
 
     def action_move(self, offset: int) -> None:
         """Move the highlighted item up or down within its side."""
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is not None and slot is not None and slot.item is not None:
             self._write(review.move_t3b3_item, slot.side, slot.rank, offset)
 
     def action_link(self) -> None:
         """Link the highlighted Bottom item to growth evidence raised before: the ones
         sharing words first, then the rest, newest first. Praise is never offered."""
-        from leadtui.tui.screens.review_forms import EvidenceChooser
+        from leadtui.tui.screens.review_forms import EvidenceChooser, nothing_to_link
 
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None or slot is None or slot.item is None or slot.side is not T3B3Side.BOTTOM:
             return
         item = slot.item
-        suggested, others = link_choices(view, item)
-        if not suggested and not others:
-            return self._say(
-                f"Nothing to link: since {day_label(view.since, self.today)}, nothing about "
-                f"{literal(view.person.name)} counts as raised before ({RAISED_MEANS}). "
-                "Give growth feedback (f) or discuss a 1:1 point first."
-            )
+        chooser = EvidenceChooser.for_item(view, item)
+        if chooser is None:
+            return self._say(nothing_to_link(view, self.today))
 
         def picked(evidence: Evidence | None) -> None:
             if evidence is None:
@@ -331,12 +284,11 @@ class ReviewsScreen(LeadtuiScreen):
                 said = f"Bottom {item.rank} linked to {evidence_text(evidence, self.today)}"
                 self._say(said, "information")
 
-        title = f"Bottom {item.rank}: raised before in …"
-        self.app.push_screen(EvidenceChooser(title, suggested, others, view.since), picked)
+        self.app.push_screen(chooser, picked)
 
     def action_unlink(self) -> None:
         """Unlink the highlighted Bottom item (it would be a surprise again)."""
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is not None and slot is not None and slot.item is not None and slot.item.linked:
             self._write(review.unlink_t3b3_item, slot.rank)
 
@@ -346,7 +298,7 @@ class ReviewsScreen(LeadtuiScreen):
 
         if self.view is None:
             return
-        person, slot = self.view.person, self._slot()
+        person, slot = self.view.person, self.query_one(T3B3Editor).slot
         bottom = slot is not None and slot.side is T3B3Side.BOTTOM
         kind = FeedbackKind.GROWTH if bottom else FeedbackKind.STRENGTH
         added: list[FeedbackAdded] = []
@@ -361,46 +313,32 @@ class ReviewsScreen(LeadtuiScreen):
                 self.notify(f"Feedback recorded for {literal(person.name)}", markup=False)
                 self._say(added[0].notice if added else None)
 
-        self.app.push_screen(
-            FeedbackForm(f"Feedback for {literal(person.name)}", save, kind=kind), saved
-        )
+        title = f"Feedback for {literal(person.name)}"
+        self.app.push_screen(FeedbackForm(title, save, kind=kind), saved)
 
     def action_deliver(self) -> None:
         """Record the T3B3 as delivered: in person or not, and the day."""
-        from leadtui.tui.screens.review_forms import DeliverForm
+        from leadtui.tui.screens.review_forms import DeliverForm, delivered_words
 
         view = self.view
         if view is None or not self._allowed(lambda: check_deliverable(view.t3b3), "error"):
             return
         person, half = view.person, view.half
-        outcome: list[T3B3Delivered] = []
 
-        def save(values: dict[str, Any]) -> None:
-            draft = build(DeliveryDraft, today=self.today, **values)
-            outcome.append(
-                review.deliver_t3b3(self.db, person, half, draft, start_month=self.start_month)
-            )
+        def save(draft: DeliveryDraft) -> T3B3Delivered:
+            return review.deliver_t3b3(self.db, person, half, draft, start_month=self.start_month)
 
-        def saved(done: bool | None) -> None:
-            if not done or not outcome:
-                return
-            self.refresh_data()
-            if outcome[0].t3b3.in_person:
-                self._say(f"Delivered in person to {literal(person.name)}", "information")
-            else:
-                self._say(
-                    "Delivered, recorded as not in person. T3B3 is meant to be delivered in "
-                    "person, face to face."
-                )
-            self._say(outcome[0].notice)
+        def saved(delivered: T3B3Delivered | None) -> None:
+            if delivered is not None:
+                self.refresh_data()
+                self._say(*delivered_words(delivered, person.name))
+                self._say(delivered.notice)
 
-        note = delivery_note(view)
-        title = f"Deliver the {half.label} T3B3 to {literal(person.name)}"
-        self.app.push_screen(DeliverForm(title, save, note), saved)
+        self.app.push_screen(DeliverForm.for_view(view, save, self.today), saved)
 
     def action_toggle_remove_text(self) -> None:
         """Switch whether delivering removes the six texts and keeps only the fact."""
-        view, slot = self._editable(), self._slot()
+        view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None:
             return
         remove = not view.t3b3.remove_text

@@ -1,4 +1,5 @@
-"""One person's T3B3 for a half: who, where it stands, the six slots, the slot in full."""
+"""One person's T3B3 for a half: who, where it stands, the six slots, the slot in full,
+and which of the screen's editing keys apply to what is shown."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import T3B3Item, T3B3Side, side_name
+from leadtui.domain.feedback import T3B3Side
 from leadtui.domain.text import literal
 from leadtui.services.review import T3B3View
 from leadtui.tui.widgets.slot_detail import SlotDetail
@@ -26,19 +27,6 @@ def half_span(half: Half, start_month: int) -> str:
     if first.year == last.year:
         return f"{first:%b}–{last:%b %Y}"
     return f"{first:%b %Y}–{last:%b %Y}"
-
-
-def item_wording(view: T3B3View, side: T3B3Side, item: T3B3Item | None) -> tuple[str, str]:
-    """The title and placeholder of the prompt that fills a slot or rewords its item."""
-    person, half, name = literal(view.person.name), view.half.label, side_name(side)
-    if item is None:
-        what = "a strength" if side is T3B3Side.TOP else "an area to grow"
-        title = f"{name} item for {person}, {half} ({what})"
-    else:
-        title = f"{name} {item.rank} for {person}, {half}"
-    top = side is T3B3Side.TOP
-    example = "Clear, well-argued design docs" if top else "Lets code reviews wait for days"
-    return title, f"a few words, e.g. {example}"
 
 
 class T3B3Editor(Vertical):
@@ -86,6 +74,27 @@ class T3B3Editor(Vertical):
     def select(self, key: str) -> None:
         """Highlight the slot with this key (``bottom:2``)."""
         self.query_one(T3B3Slots).select(key)
+
+    def offers(self, action: str) -> bool:
+        """Whether the screen's ``action`` applies to what is shown, so the footer offers
+        only those: Deliver before delivery; Link on a Bottom item of a T3B3 that may
+        change, Unlink on a linked one; Remove and reorder on a filled slot. The other
+        editing keys stay live on a delivered T3B3 to say why it is read-only."""
+        view = self.view
+        if view is None:
+            return False
+        delivered = view.t3b3.delivered_on is not None
+        if action == "deliver":
+            return not delivered
+        slot = self.slot
+        item = slot.item if slot is not None else None
+        if action in ("link", "unlink"):
+            if delivered or item is None or item.side is not T3B3Side.BOTTOM:
+                return False
+            return action == "link" or item.linked
+        if action in ("remove", "move"):
+            return item is not None
+        return True
 
     @on(T3B3Slots.SlotHighlighted)
     def _follow(self, message: T3B3Slots.SlotHighlighted) -> None:
