@@ -74,6 +74,13 @@ def test_assign_swap_recognize_and_undo(team: Path) -> None:
         (("host", "skip", "2026-12-30"), "no leadership meeting on 2026-12-30"),
         (("rotation", "show", "Nope"), "no capacity named 'Nope'"),
         (("export", "rotations", "--months", "0"), "--months must be 1–60"),
+        # The refusals name the flag typed; the app shows the same refusals by field.
+        (("rotation", "plan", "inc", "--until", "2026-01-01"), "--until 2026-01-01 is in the past"),
+        (("rotation", "assign", "inc", "--seat", "3", "--person", "Ana"), "--seat must be 1–2"),
+        (
+            ("rotation", "assign", "inc", "--seat", "1", "--person", "Ana", "--from", "2020-01-01"),
+            "--from 2020-01-01 is before Incident Review starts",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_written(

@@ -294,3 +294,15 @@ def test_a_second_term_in_the_same_seat_is_no_turnover(team: Store) -> None:
     assert svc.talking_points(team, ending.person_id or 0, later) == []
     changes = svc.rotations_today(team, later).changes
     assert not [c for c in changes if c.seat == 1 and c.person == name], changes
+
+
+def test_refusals_name_the_field_never_a_flag(team: Store) -> None:
+    capacity = _capacity(team)
+    with pytest.raises(InputError, match=r"^plan until 2026-01-01 is in the past") as until:
+        svc.plan(team, capacity, TODAY, date(2026, 1, 1))
+    with pytest.raises(InputError, match=r"^seat must be 1–2") as seat:
+        svc.assign(team, capacity, 3, "Ana", TODAY)
+    with pytest.raises(InputError, match=r"^first day 2020-01-01 is before") as start:
+        svc.assign(team, capacity, 1, "Ana", TODAY, date(2020, 1, 1))
+    fields = [refusal.value.field for refusal in (until, seat, start)]
+    assert fields == ["until", "seat", "from_date"]

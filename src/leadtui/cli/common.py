@@ -151,6 +151,10 @@ FLAG_OF_FIELD = {
     "test_run_on": ("test run date", "--on"),
     "result": ("result", "--result"),
     "status": ("career status", "--status"),
+    # Rotations.
+    "until": ("plan until", "--until"),
+    "seat": ("seat", "--seat"),
+    "from_date": ("first day", "--from"),
     # Search.
     "limit": ("limit", "--limit"),
     "since": ("since", "--since"),

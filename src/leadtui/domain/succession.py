@@ -325,8 +325,7 @@ def gap_numbered(gaps: Sequence[Gap], number: int, person: Person) -> Gap:
     if found is None:
         there = f"1–{len(gaps)}" if gaps else "none yet"
         raise InputError(
-            f"{person.display_name} has no gap {number} (gaps: {there}); "
-            "`leadtui succession show PERSON` lists them",
+            f"{person.display_name} has no gap {number} (gaps: {there})",
             field="gap",
         )
     return found
@@ -413,8 +412,7 @@ def vacation_starting(vacations: Sequence[Vacation], start: date) -> Vacation:
     if found is None:
         planned = ", ".join(v.starts_on.isoformat() for v in vacations[-3:]) or "none"
         raise InputError(
-            f"no vacation starts on {start.isoformat()} (planned: {planned}); "
-            "add it with `leadtui vacation add START END`",
+            f"no vacation starts on {start.isoformat()} (planned: {planned}); add it first",
             field="start",
         )
     return found
@@ -431,7 +429,7 @@ def meeting_named(meetings: Sequence[Meeting], name: str) -> Meeting:
         return found[0]
     if not found:
         raise InputError(
-            f"no meeting named {quoted(name)}; add it with `leadtui meeting add NAME`",
+            f"no meeting named {quoted(name)}; add it first",
             field="name",
         )
     listed = ", ".join(literal(m.name) for m in found[:5])

@@ -315,7 +315,9 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
         raise InputError(f"{capacity.name} is retired; bring it back before planning")
     until = until or horizon_until(today, capacity.term_months)
     if until < today:
-        raise InputError(f"--until {until.isoformat()} is in the past; give a later day")
+        raise InputError(
+            f"plan until {until.isoformat()} is in the past; give a later day", field="until"
+        )
     repo = RotationRepository(store)
     people = {p.id: p for p in list_people(store, include_archived=True)}
     members = [m for m in repo.members(capacity.id) if people[m.person_id].active]
@@ -398,7 +400,7 @@ def _member(store: Store, capacity: Capacity, text: str) -> tuple[Person, Member
 def _seat(capacity: Capacity, seat: int) -> int:
     if not 1 <= seat <= capacity.seats:
         raise InputError(
-            f"--seat must be 1–{capacity.seats} for {capacity.name}, got {seat}", field="seat"
+            f"seat must be 1–{capacity.seats} for {capacity.name}, got {seat}", field="seat"
         )
     return seat
 
@@ -432,8 +434,9 @@ def assign(
     term = term_containing(capacity, seat, from_date)
     if term is None:
         raise InputError(
-            f"--from {from_date.isoformat()} is before {capacity.name} starts "
-            f"({capacity.starts_on.isoformat()})"
+            f"first day {from_date.isoformat()} is before {capacity.name} starts "
+            f"({capacity.starts_on.isoformat()})",
+            field="from_date",
         )
     notice = None
     if not eligible(member, from_date, term.ends):
