@@ -4,11 +4,13 @@ hit where it lives, private hits marked; and two snapshots of the screen."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 from textual.widgets import Input, Select, Static
 
@@ -35,9 +37,11 @@ from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.reviews import ReviewsScreen
 from leadtui.tui.screens.search import SearchScreen
+from leadtui.tui.widgets.feedback_panel import FeedbackPanel
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.running_document import RunningDocumentView
 from leadtui.tui.widgets.search_results import SearchResults
+from leadtui.tui.widgets.t3b3_slots import T3B3Slots
 from tests.helpers import SIZE, SMALL, TODAY, cli, make_app, plain_text
 
 
@@ -292,3 +296,47 @@ def test_search_snapshot(
     assert snap_compare(
         demo_app(db_path, isolated_home), terminal_size=size, run_before=_type_and_settle
     )
+
+
+async def test_feedback_and_t3b3_hits_open_reviews_in_their_half_at_the_entry(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """Feedback from the half before opens that half with the entry marked, even below the
+    newest twelve; a Bottom item of last half's T3B3 opens with the cursor on its slot."""
+    db = ["--db", str(db_path)]
+    steps = [
+        ["people", "add", "Ana Lima"],
+        ["feedback", "add", "Ana Lima", "Kayak planning was superb", "--date", "2026-02-02"],
+        *(
+            ["feedback", "add", "Ana Lima", f"Note {n} on the launch", "--date", f"2026-03-{n:02d}"]
+            for n in range(1, 14)
+        ),
+        ["t3b3", "set", "Ana Lima", "--half", "2026-H1", "--top", "Clear writing",
+         "--bottom", "Canoe-sized estimates", "--bottom", "Delegation"],
+    ]  # fmt: skip
+    for argv in steps:
+        ran = cli(*argv, *db)
+        assert ran.returncode == 0, ran.stderr
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"kayak", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewsScreen)
+        assert screen.half is not None and screen.half.label == "2026-H1"
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.marked is not None
+        console = Console(width=100, file=io.StringIO(), color_system=None)
+        with console.capture() as capture:
+            console.print(panel.render())
+        shown = capture.get()
+        assert "▸" in shown and "Kayak planning was superb" in shown
+        await pilot.press("slash", *"canoe", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        slots = app.screen.query_one(T3B3Slots)
+        assert slots.has_focus and slots.slot is not None
+        assert slots.slot.key == "bottom:1"

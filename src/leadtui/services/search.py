@@ -20,6 +20,7 @@ from leadtui.store.search import SearchRepository
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from leadtui.domain.dates import Half
     from leadtui.store.database import Store
 
 DEFAULT_LIMIT = 50
@@ -74,3 +75,16 @@ def search(
         limit=limit,
         sort=sort,
     )
+
+
+def review_half(store: Store, hit: SearchHit, start_month: int = 1) -> Half | None:
+    """The half Reviews shows a hit in: feedback by the day it was given, a T3B3 item by
+    its T3B3's half; None for other kinds, or an item since removed."""
+    from leadtui.domain.dates import half_of, parse_half
+
+    if hit.kind is SearchKind.FEEDBACK and hit.date is not None:
+        return half_of(hit.date, start_month)
+    if hit.kind is SearchKind.T3B3:
+        label = SearchRepository(store).t3b3_half(hit.id)
+        return None if label is None else parse_half(label, date.min, start_month)
+    return None

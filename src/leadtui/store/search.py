@@ -104,3 +104,11 @@ class SearchRepository:
             for kind, source_id, person, name, day, private, snippet in rows
         ]
         return found
+
+    def t3b3_half(self, item_id: int) -> str | None:
+        """The half label of the T3B3 a Top or Bottom item belongs to (None: gone)."""
+        row = self.store.execute(
+            "select t.half from t3b3_item i join t3b3 t on t.id = i.t3b3_id where i.id = ?",
+            [item_id],
+        ).fetchone()
+        return None if row is None else str(row[0])

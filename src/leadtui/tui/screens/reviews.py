@@ -28,10 +28,11 @@ from leadtui.domain.feedback import (
     last_plannable_half,
 )
 from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, T3B3ItemDraft
+from leadtui.domain.search import SearchKind
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from leadtui.services import review
+from leadtui.services import review, search
 from leadtui.services.people import get_person
 from leadtui.services.review import FeedbackAdded, T3B3Changed, T3B3Delivered, T3B3View
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -42,6 +43,7 @@ from leadtui.tui.widgets.t3b3_editor import T3B3Editor
 from leadtui.tui.widgets.t3b3_slots import T3B3Slots, evidence_text
 
 if TYPE_CHECKING:
+    from leadtui.domain.search import SearchHit
     from leadtui.store.database import Store
 
 
@@ -86,6 +88,7 @@ class ReviewsScreen(LeadtuiScreen):
         self.person_id: int | None = None
         self.half: Half | None = None
         self.view: T3B3View | None = None
+        self.found: SearchHit | None = None  # a search hit to show once the editor is drawn
         self._narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -123,6 +126,17 @@ class ReviewsScreen(LeadtuiScreen):
         self.person_id = person_id
         self.half = None
 
+    def show_hit(self, hit: SearchHit) -> None:
+        """Show a search hit in its half: feedback marked in the feedback panel, a Top or
+        Bottom item under the cursor of the T3B3's slots."""
+        if hit.person_id is None:
+            return
+        self.select_person(hit.person_id)
+        self.half = search.review_half(self.db, hit, self.start_month)
+        self.found = hit
+        if self.is_mounted:
+            self.refresh_data()
+
     def show_editor(self) -> None:
         """Load the selected person's T3B3 for the selected half and hand it to the panels."""
         if self.person_id is None or self.half is None:
@@ -130,7 +144,12 @@ class ReviewsScreen(LeadtuiScreen):
         person = get_person(self.db, self.person_id)
         self.view = view = review.t3b3_view(self.db, person, self.half, self.start_month)
         entries = review.list_feedback(self.db, person, self.half, self.start_month)
-        self.query_one(ReviewsBody).show_person(view, entries, self.today, self.start_month)
+        hit, self.found = self.found, None
+        marked = hit.id if hit is not None and hit.kind is SearchKind.FEEDBACK else None
+        body = self.query_one(ReviewsBody)
+        body.show_person(view, entries, self.today, self.start_month, marked)
+        if hit is not None and hit.kind is SearchKind.T3B3:
+            self.query_one(T3B3Slots).select_item(hit.id)
         self.refresh_bindings()
 
     def on_resize(self) -> None:

@@ -25,6 +25,7 @@ class FeedbackPanel(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "feedback-panel--day",
+        "feedback-panel--found",
         "feedback-panel--strength",
         "feedback-panel--growth",
         "feedback-panel--hint",
@@ -34,10 +35,15 @@ class FeedbackPanel(Widget):
         super().__init__(id=id, classes=classes)
         self.entries: list[Feedback] = []
         self.today = date.min
+        self.marked: int | None = None  # an entry search led to, shown and marked
 
-    def show(self, entries: list[Feedback], half: str, today: date) -> None:
-        """Show ``entries`` (oldest first, as the service gives them) given in ``half``."""
-        self.entries, self.today = entries, today
+    def show(
+        self, entries: list[Feedback], half: str, today: date, marked: int | None = None
+    ) -> None:
+        """Show ``entries`` (oldest first, as the service gives them) given in ``half``,
+        the one with id ``marked`` (a search hit) marked and shown even when older than
+        the newest few."""
+        self.entries, self.today, self.marked = entries, today, marked
         self.border_title = f"Feedback in {half} · {len(entries)}"
         self.border_subtitle = "+ strength · △ growth · f adds"
         self.refresh(layout=True)
@@ -58,7 +64,12 @@ class FeedbackPanel(Widget):
         grid.add_column(no_wrap=True)
         grid.add_column()
         newest = list(reversed(self.entries))
-        for entry in newest[:SHOWN]:
+        shown = newest[:SHOWN]
+        found = next((e for e in newest[SHOWN:] if e.id == self.marked), None)
+        if found is not None:
+            # Search led here: the entry takes the last place rather than hide below.
+            shown = [*shown[: SHOWN - 1], found]
+        for entry in shown:
             strength = entry.kind is FeedbackKind.STRENGTH
             mark = (
                 ("+", "feedback-panel--strength") if strength else ("△", "feedback-panel--growth")
@@ -71,8 +82,11 @@ class FeedbackPanel(Widget):
                 notes.append("in a 1:1")
             if notes:
                 words.append((f" ({', '.join(notes)})", "feedback-panel--hint"))
+            day = (short_day_label(entry.given_on, self.today), "feedback-panel--day")
+            if entry.id == self.marked:
+                day = (f"▸ {day[0]}", "feedback-panel--found")
             grid.add_row(
-                styled(self, (short_day_label(entry.given_on, self.today), "feedback-panel--day")),
+                styled(self, day),
                 styled(self, mark),
                 styled(self, *words),
             )

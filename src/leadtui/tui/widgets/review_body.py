@@ -45,10 +45,15 @@ class ReviewsBody(VerticalScroll):
         return table.show(board, half, person_id)
 
     def show_person(
-        self, view: T3B3View, feedback: list[Feedback], today: date, start_month: int
+        self,
+        view: T3B3View,
+        feedback: list[Feedback],
+        today: date,
+        start_month: int,
+        marked: int | None = None,
     ) -> None:
         """Show one person's T3B3 in ``view``, last half's areas and ``feedback``, the
-        entries given in the half."""
+        entries given in the half (``marked``: the id of one a search led to)."""
         self.query_one(T3B3Editor).show(view, today, start_month)
         self.query_one(HalfOverHalf).show(view.previous, view.carried, today)
-        self.query_one(FeedbackPanel).show(feedback, view.half.label, today)
+        self.query_one(FeedbackPanel).show(feedback, view.half.label, today, marked)

@@ -226,6 +226,15 @@ class T3B3Slots(OptionList):
         if key in keys:
             self.highlighted = keys.index(key)
 
+    def select_item(self, item_id: int) -> bool:
+        """Highlight the slot holding item ``item_id`` and focus the slots; False when no
+        slot holds it (removed since)."""
+        key = next((s.key for s in self.slots if s.item and s.item.id == item_id), None)
+        if key is not None:
+            self.select(key)
+            self.focus()
+        return key is not None
+
     @property
     def slot(self) -> Slot | None:
         """The highlighted slot."""
