@@ -12,20 +12,15 @@ ctrl+s saves, esc cancels, and ctrl+e edits the focused long-text field in $EDIT
 
 from __future__ import annotations
 
-import os
-import shlex
 import sqlite3
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual import events
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -44,6 +39,7 @@ from textual.widgets import (
 )
 
 from leadtui.errors import LeadtuiError
+from leadtui.tui.editor import EditorFailed, edit_text
 from leadtui.tui.screens.base import busy_message
 from leadtui.tui.widgets.footer import Footer
 
@@ -340,51 +336,12 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
             name = self._last_long_field or fields[0]
         area = self.query_one(f"#field-{name}", TextArea)
         try:
-            edited = self._edit_in_editor(area.text)
+            area.text = edit_text(self.app, area.text)
+        except EditorFailed as exc:
+            self.show_error(str(exc))
         except OSError as exc:
             self.show_error(f"$EDITOR failed: {exc}")
-            return
-        if edited is not None:
-            area.text = edited
         area.focus()
-
-    def _edit_in_editor(self, text: str) -> str | None:
-        """``text`` after $VISUAL or $EDITOR edited it; None when the editor failed.
-
-        The file lives in a folder only its owner can enter (0700, the file 0600), made
-        beside the database where the text already lives, and both are removed
-        afterwards: private notes must not linger in a shared temporary folder.
-        """
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        folder = Path(tempfile.mkdtemp(prefix=".leadtui-edit-", dir=self._edit_parent()))
-        path = folder / "notes.md"
-        try:
-            os.chmod(folder, 0o700)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            command = [*shlex.split(editor), str(path)]
-            try:
-                with self.app.suspend():
-                    done = subprocess.run(command, check=False)
-            except SuspendNotSupported:
-                # No terminal to hand over (a headless run): the editor runs as it is.
-                done = subprocess.run(command, check=False, capture_output=True)
-            if done.returncode != 0:
-                self.show_error(f"$EDITOR exited with {done.returncode}; the text is unchanged")
-                return None
-            return path.read_text(encoding="utf-8").rstrip("\n")
-        finally:
-            path.unlink(missing_ok=True)
-            folder.rmdir()
-
-    def _edit_parent(self) -> Path | None:
-        """The data folder (private already) when it exists, else the system's temp."""
-        locations = getattr(self.app, "locations", None)
-        data_dir = getattr(locations, "data_dir", None)
-        if isinstance(data_dir, Path) and data_dir.is_dir() and os.access(data_dir, os.W_OK):
-            return data_dir
-        return None
 
 
 class SaveDraftForm(DraftForm[D, R]):
