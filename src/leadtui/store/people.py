@@ -53,16 +53,7 @@ class PeopleRepository:
         cursor = self.db.execute(
             "insert into person (name, relation, title, level, team, started_on, "
             "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                draft.name,
-                draft.relation.value,
-                draft.title,
-                draft.level,
-                draft.team,
-                draft.started_on.isoformat() if draft.started_on else None,
-                stamp,
-                stamp,
-            ],
+            [*_editable(draft), stamp, stamp],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -79,16 +70,7 @@ class PeopleRepository:
             self.db.execute(
                 "update person set name = ?, relation = ?, title = ?, level = ?, team = ?, "
                 "started_on = ?, updated_at = ? where id = ?",
-                [
-                    draft.name,
-                    draft.relation.value,
-                    draft.title,
-                    draft.level,
-                    draft.team,
-                    draft.started_on.isoformat() if draft.started_on else None,
-                    _now(),
-                    person_id,
-                ],
+                [*_editable(draft), _now(), person_id],
             )
 
     def set_archived(self, person_id: int, day: date | None) -> None:
@@ -124,3 +106,16 @@ class PeopleRepository:
         where = "" if include_archived else "where archived_on is null"
         row = self.db.execute(f"select count(*) from person {where}").fetchone()
         return int(row[0])
+
+
+def _editable(draft: PersonDraft) -> list[object]:
+    """A draft's values for the columns a person edits, in the order both writes name
+    them (name, relation, title, level, team, started_on)."""
+    return [
+        draft.name,
+        draft.relation.value,
+        draft.title,
+        draft.level,
+        draft.team,
+        draft.started_on.isoformat() if draft.started_on else None,
+    ]
