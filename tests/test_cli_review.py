@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Side
+from leadtui.domain.oneonones import Visibility
+from leadtui.store.database import open_database
+from leadtui.store.feedback import T3B3Repository
 from tests.helpers import cli, run
 
 TOPS = ["--top", "Incident leadership", "--top", "Mentoring", "--top", "Code review"]
@@ -145,6 +150,26 @@ def test_only_growth_feedback_counts_as_raised_before(sam: list[str]) -> None:
     assert private.returncode == 0
     result = cli("t3b3", "link", "sam", "1", "--feedback", "2", *sam)
     assert result.returncode == 2 and "not given in a held 1:1" in result.stderr
+
+
+def test_a_link_that_does_not_count_is_shown_and_delivered_as_a_surprise(
+    sam: list[str], db_path: Path
+) -> None:
+    """A link to praise, as a database from before that rule may hold: `t3b3 show` says
+    what it is linked to and that it would be a surprise, and delivery says it was one."""
+    cli("feedback", "add", "sam", "Docs were a joy", "--date", "2026-10-01", *sam)
+    assert cli("t3b3", "set", "sam", *TOPS, *BOTTOMS, *sam).returncode == 0
+    db = open_database(db_path)
+    repo = T3B3Repository(db)
+    docs = repo.get(1, "2026-H2").side(T3B3Side.BOTTOM)[0]
+    praise = Evidence(EvidenceKind.FEEDBACK, 1, date(2026, 10, 1), "", Visibility.SHARED)
+    repo.link_item(docs.id, praise)
+    db.close()
+    shown = cli("t3b3", "show", "sam", *sam).stdout
+    assert "Clearer design docs  [would be a surprise: linked to feedback 1, 2026-10-01" in shown
+    assert "raised before:" not in shown
+    delivered = cli("t3b3", "deliver", "sam", "--date", "2026-11-20", *sam)
+    assert delivered.returncode == 0 and "Bottom 1, 2, 3 had not been raised" in delivered.stderr
 
 
 def test_t3b3_planning_reaches_the_next_half_only(sam: list[str]) -> None:

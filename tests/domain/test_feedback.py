@@ -45,9 +45,13 @@ TOP, BOTTOM = T3B3Side.TOP, T3B3Side.BOTTOM
 
 
 def record(tops: list[str], bottoms: list[str], linked: int = 0, **extra: object) -> T3B3:
+    """A T3B3 whose first ``linked`` Bottom items link to shared growth feedback 1."""
+    told = entry()._replace(id=1)
     items = [T3B3Item(i + 1, TOP, i + 1, t, None, None) for i, t in enumerate(tops)]
     items += [
-        T3B3Item(10 + i, BOTTOM, i + 1, t, 1 if i < linked else None, None)
+        T3B3Item(
+            10 + i, BOTTOM, i + 1, t, 1 if i < linked else None, None, told if i < linked else None
+        )
         for i, t in enumerate(bottoms)
     ]
     fields: dict[str, object] = {
@@ -128,9 +132,9 @@ def test_unlinked_bottom_items_would_be_a_surprise() -> None:
 def test_a_bottom_item_linked_to_strength_feedback_would_still_be_a_surprise() -> None:
     """Only growth counts as raised before: a link to praise (stored before such links
     were refused) leaves the item a surprise, and it can still be unlinked."""
-    praised = T3B3Item(10, BOTTOM, 1, "Delegation", 1, None, FeedbackKind.STRENGTH)
-    told = T3B3Item(11, BOTTOM, 2, "Estimates", 2, None, FeedbackKind.GROWTH)
-    discussed = T3B3Item(12, BOTTOM, 3, "Docs", None, 3)
+    praised = T3B3Item(10, BOTTOM, 1, "Delegation", 3, None, entry(kind="strength"))
+    told = T3B3Item(11, BOTTOM, 2, "Estimates", 3, None, entry())
+    discussed = T3B3Item(12, BOTTOM, 3, "Docs", None, 7, point())
     t = T3B3(1, 1, "2026-H2", (praised, told, discussed), None, None, False, False)
     assert [i.text for i in t.surprises()] == ["Delegation"]
     assert praised.linked and not praised.raised
@@ -244,6 +248,41 @@ def test_a_point_counts_when_shared_and_discussed_in_a_held_1on1(
     found = point_not_raised(record)
     assert (found is None) if reason is None else (found is not None and reason in found)
     assert point_raised(record) is (reason is None)
+
+
+@pytest.mark.parametrize(
+    ("link", "raised"),
+    [
+        (entry(), True),
+        (entry(visibility="private", session_id=4), True),  # said in a held 1:1
+        (entry(kind="strength"), False),
+        (entry(visibility="private"), False),  # the manager's own note
+        (point(), True),
+        (point(visibility="private"), False),  # no longer shared
+        (point(status="dropped"), False),  # no longer discussed
+        (point(session_id=None), False),  # not filed under a held 1:1
+    ],
+)
+def test_a_bottom_item_is_raised_before_exactly_when_its_link_would_be_accepted(
+    link: Feedback | Point, raised: bool
+) -> None:
+    """The item is read with what it links to, and the link counts by the same rule that
+    accepts a link: a private note given outside a 1:1, or a point no longer shared or
+    discussed (a database from before a rule may hold such links), leaves it a surprise."""
+    if isinstance(link, Feedback):
+        item = T3B3Item(10, BOTTOM, 1, "Docs", link.id, None, link)
+    else:
+        item = T3B3Item(10, BOTTOM, 1, "Docs", None, link.id, link)
+    t = T3B3(1, 1, "2026-H2", (item,), None, None, False, False)
+    assert item.linked and item.raised is raised
+    assert t.surprises() == ([] if raised else [item])
+
+
+def test_a_link_read_without_what_it_points_to_shows_nothing_raised() -> None:
+    """An id alone proves nothing was said: the item is flagged rather than passed."""
+    assert not T3B3Item(10, BOTTOM, 1, "Docs", 3, None).raised
+    mismatched = T3B3Item(10, BOTTOM, 1, "Docs", None, 3, entry())  # a point id, feedback read
+    assert not mismatched.raised
 
 
 def test_the_evidence_window_is_this_half_and_the_last() -> None:

@@ -17,8 +17,10 @@ from textual.widgets._footer import FooterKey
 
 from leadtui.domain.feedback import T3B3, Evidence, EvidenceKind, T3B3Side
 from leadtui.domain.feedback_input import FeedbackDraft
+from leadtui.domain.oneonones import PointStatus, Visibility
 from leadtui.domain.people_input import PersonDraft
-from leadtui.services.people import archive_person
+from leadtui.services import oneonones
+from leadtui.services.people import archive_person, get_person
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
@@ -574,6 +576,48 @@ async def test_nothing_to_link_says_what_counts(app: LeadtuiApp, db_path: Path) 
         assert isinstance(app.screen, ReviewsScreen)
         assert "only growth feedback they heard" in notices(app)
         assert "never praise" in notices(app)
+
+
+async def test_the_board_and_the_editor_count_the_same_surprises(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    """Links a database from before the rules may hold: to a private note given outside a
+    1:1, and to a point discussed in a held 1:1 and made private since. Neither was
+    raised with them, so the board's ⚠ count is the editor's."""
+    bottoms = ("Code reviews wait for days", "Design docs ramble", "Estimates slip")
+    person_id = seed(db_path, bottom=bottoms)
+    db = open_database(db_path)
+    sam = get_person(db, person_id)
+    feedback = FeedbackRepository(db)
+    note = feedback.add(
+        person_id,
+        FeedbackDraft(text="Reviews sat for days", kind="growth", visibility="private"),
+    )
+    told = feedback.add(person_id, FeedbackDraft(text="Estimates slipped twice", kind="growth"))
+    held_on = date(2026, 11, 20)
+    point = oneonones.add_point(db, sam, held_on, text="Design docs ramble").point
+    oneonones.mark_point(db, sam, point.id, PointStatus.DISCUSSED)
+    oneonones.hold_session(db, sam, held_on)
+    repo = T3B3Repository(db)
+    reviews, docs, estimates = repo.get(person_id, HALF).side(T3B3Side.BOTTOM)
+    for item, kind, evidence_id in (
+        (reviews, EvidenceKind.FEEDBACK, note.id),
+        (docs, EvidenceKind.POINT, point.id),
+        (estimates, EvidenceKind.FEEDBACK, told.id),
+    ):
+        repo.link_item(item.id, Evidence(kind, evidence_id, held_on, "", Visibility.SHARED))
+    db.execute("update oo_point set visibility = 'private' where id = ?", [point.id])
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R", "tab")
+        screen = app.screen
+        assert board_cell(screen, person_id, HALF) == "draft 3/6 ⚠2"
+        assert "⚠ 2 would be a surprise" in shown(screen.query_one("#rv-heading"))
+        slots = screen.query_one(T3B3Slots)
+        for key in ("bottom:1", "bottom:2"):
+            assert "⚠ linked to what was not raised as growth" in slots.item_text(key)
+        assert "✓ raised before" in slots.item_text("bottom:3")
+    assert [i.rank for i in stored(db_path, person_id).surprises()] == [1, 2]
 
 
 # --- the footer offers what applies ------------------------------------------------------

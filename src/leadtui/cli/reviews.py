@@ -83,8 +83,15 @@ def _print_t3b3(view: T3B3View) -> None:
             line = f"  {item.rank}. {literal(item.text)}"
             if side is T3B3Side.BOTTOM:
                 link = view.linked.get(item.id)
-                if link:
+                if link and item.raised:
                     line += f"  [raised before: {link.kind} {link.id}, {link.on.isoformat()}]"
+                elif link:
+                    # Linked, but by the one rule the board and the exports read it is
+                    # not raised before: praise, a note never told, a point not discussed.
+                    line += (
+                        f"  [would be a surprise: linked to {link.kind} {link.id}, "
+                        f"{link.on.isoformat()}, which does not count as raised before]"
+                    )
                 else:
                     line += "  [would be a surprise]"
                     for e in view.suggestions.get(item.id, []):
@@ -162,7 +169,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
         ranks = ", ".join(str(i.rank) for i in surprises)
         sys.stderr.write(
             f"leadtui: note: Bottom {ranks} had not been raised with them before "
-            "(no linked feedback or 1:1 point): they came as a surprise\n"
+            "(no linked growth feedback or discussed 1:1 point): they came as a surprise\n"
         )
     if not t3b3.in_person:
         sys.stderr.write(

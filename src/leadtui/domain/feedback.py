@@ -3,8 +3,8 @@
 T3B3 is the top three strengths and the bottom three areas to grow for one
 person in one half, delivered in person. Fewer than 3 + 3 is a draft; a fourth
 item on a side is refused; delivering needs all six. "No surprises": every
-Bottom item should be linked to feedback or a 1:1 point raised earlier, and an
-unlinked one is flagged.
+Bottom item should be linked to feedback or a 1:1 point raised earlier, and one
+that is not (:func:`raised_before`) is flagged.
 """
 
 from __future__ import annotations
@@ -73,9 +73,10 @@ class T3B3Item(NamedTuple):
     text: str
     feedback_id: int | None
     point_id: int | None
-    # The kind of the feedback entry it is linked to, read with the item; None when it is
-    # linked to none (or the item was built without it).
-    feedback_kind: FeedbackKind | None = None
+    # What it is linked to, read with the item: whether the link counts as raised before
+    # depends on it (see :func:`raised_before`). None when it is linked to nothing, or
+    # the item was built to be written rather than read.
+    link: Feedback | Point | None = None
 
     @property
     def visibility(self) -> Visibility:
@@ -89,10 +90,8 @@ class T3B3Item(NamedTuple):
 
     @property
     def raised(self) -> bool:
-        """Linked to something that counts as raised before. A link to strength feedback
-        does not: praise is not an area to grow. Such links are refused when made, but a
-        database from before that rule may hold them."""
-        return self.linked and self.feedback_kind is not FeedbackKind.STRENGTH
+        """Linked to something raised with the person before (:func:`raised_before`)."""
+        return raised_before(self)
 
 
 class T3B3(NamedTuple):
@@ -140,9 +139,9 @@ class T3B3(NamedTuple):
         return f"draft {self.filled}/{2 * SLOTS}"
 
     def surprises(self) -> list[T3B3Item]:
-        """Bottom items not linked to anything raised before (see :attr:`T3B3Item.raised`):
+        """Bottom items not linked to anything raised before (:func:`raised_before`):
         they would be a surprise."""
-        return [i for i in self.side(T3B3Side.BOTTOM) if not i.raised]
+        return [i for i in self.side(T3B3Side.BOTTOM) if not raised_before(i)]
 
 
 def empty_t3b3(person_id: int, half: str) -> T3B3:
@@ -200,7 +199,7 @@ def relinked(t3b3: T3B3, side: T3B3Side, texts: tuple[str, ...]) -> list[T3B3Ite
     result = []
     for rank, text in enumerate(texts, start=1):
         kept = old.get(text.casefold())
-        links = (kept.feedback_id, kept.point_id) if kept else (None, None)
+        links = (kept.feedback_id, kept.point_id, kept.link) if kept else (None, None, None)
         result.append(T3B3Item(kept.id if kept else 0, side, rank, text, *links))
     return result
 
@@ -334,6 +333,27 @@ def point_not_raised(point: Point) -> str | None:
 def point_raised(point: Point) -> bool:
     """A shared point discussed in a held 1:1 (see :func:`point_not_raised`)."""
     return point_not_raised(point) is None
+
+
+def raised_before(item: T3B3Item) -> bool:
+    """Whether a Bottom item was raised with the person before: the one "no surprises"
+    rule, read alike by the board's ⚠ count, the editor, delivery, the review packet and
+    the JSON.
+
+    It was when what it links to counts by the rule that accepts a link
+    (:func:`feedback_raised`, :func:`point_raised`): growth feedback they heard, or a
+    shared point discussed in a held 1:1. Links are checked when made, but a database
+    from before a rule, or changed outside the app, may hold others (to praise, to a
+    private note given outside a 1:1, to a point no longer shared or discussed), so a
+    link is judged each time it is read. An item read without what it links to shows
+    nothing raised.
+    """
+    link = item.link
+    if isinstance(link, Feedback):
+        return link.id == item.feedback_id and feedback_raised(link)
+    if isinstance(link, Point):
+        return link.id == item.point_id and point_raised(link)
+    return False
 
 
 _WORD = re.compile(r"[^\W\d_]+")

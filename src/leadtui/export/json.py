@@ -214,7 +214,8 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
             "linked_to": {"kind": link.kind, "id": link.id, "on": link.on.isoformat()}
             if link
             else None,
-            "surprise": i.side is T3B3Side.BOTTOM and not i.linked,
+            # The domain's one rule, as the board, the app and the packet read it.
+            "surprise": i.side is T3B3Side.BOTTOM and not i.raised,
             "suggestions": [
                 {"kind": e.kind, "id": e.id, "on": e.on.isoformat(), "text": e.text}
                 for e in view.suggestions.get(i.id, [])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadtui.domain.feedback import Evidence, FeedbackKind, T3B3Side
+from leadtui.domain.feedback import Evidence, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.domain.oneonones import Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.export.markdown import header, inline, only_yours
@@ -25,6 +25,22 @@ def _evidence(e: Evidence, audience: Audience) -> str:
     what, topic = ("feedback", Topic.FEEDBACK) if feedback else ("1:1 point", Topic.ONE_ON_ONE)
     quote = f": “{inline(e.text)}”" if reaches(e.visibility, topic, audience) else ""
     return f"{what} of {e.on.isoformat()}{quote}"
+
+
+def _raised_before(item: T3B3Item, link: Evidence | None, audience: Audience) -> str:
+    """What a Bottom item's line says about no surprises: by the domain's one rule
+    (``item.raised``), so each line agrees with the packet's count, the board and the app."""
+    if item.raised and link is not None:
+        return f" — raised before in {_evidence(link, audience)}"
+    if item.raised:
+        return " — raised before"
+    if link is not None:
+        return (
+            f" — **would be a surprise**: linked to {_evidence(link, audience)}, which does "
+            "not count as raised before (only growth feedback they heard and shared 1:1 "
+            "points discussed in a held 1:1 do)"
+        )
+    return " — **would be a surprise**: not linked to earlier feedback or a 1:1"
 
 
 def _t3b3_items(packet: ReviewPacket, audience: Audience) -> list[str]:
@@ -44,12 +60,7 @@ def _t3b3_items(packet: ReviewPacket, audience: Audience) -> list[str]:
         for item in items:
             line = f"{item.rank}. {inline(item.text)}"
             if side is T3B3Side.BOTTOM:
-                link = view.linked.get(item.id)
-                line += (
-                    f" — raised before in {_evidence(link, audience)}"
-                    if link
-                    else " — **would be a surprise**: not linked to earlier feedback or a 1:1"
-                )
+                line += _raised_before(item, view.linked.get(item.id), audience)
             lines.append(line)
         if not items:
             lines.append("_Nothing yet._")

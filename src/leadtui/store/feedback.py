@@ -16,9 +16,10 @@ from leadtui.domain.feedback import (
     T3B3Side,
     empty_t3b3,
 )
-from leadtui.domain.oneonones import Visibility
+from leadtui.domain.oneonones import Point, Visibility
 from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
+from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,9 +29,7 @@ if TYPE_CHECKING:
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
 _T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
-# With the kind of the feedback an item links to: whether the link counts as raised
-# before is domain.feedback's rule (T3B3Item.raised), which needs it.
-_ITEM = "i.id, i.side, i.rank, i.text, i.feedback_id, i.point_id, f.kind"
+_ITEM = "id, side, rank, text, feedback_id, point_id"
 
 
 def _now() -> str:
@@ -51,17 +50,10 @@ def _feedback(row: tuple[Any, ...]) -> Feedback:
     )
 
 
-def _item(row: tuple[Any, ...]) -> T3B3Item:
-    iid, side, rank, text, feedback_id, point_id, kind = row
-    return T3B3Item(
-        int(iid),
-        T3B3Side(side),
-        int(rank),
-        text,
-        feedback_id,
-        point_id,
-        FeedbackKind(kind) if kind else None,
-    )
+def _item(row: tuple[Any, ...], links: dict[tuple[str, int], Feedback | Point]) -> T3B3Item:
+    iid, side, rank, text, feedback_id, point_id = row
+    link = links.get(("feedback", feedback_id)) or links.get(("point", point_id))
+    return T3B3Item(int(iid), T3B3Side(side), int(rank), text, feedback_id, point_id, link)
 
 
 class FeedbackRepository:
@@ -177,15 +169,27 @@ class T3B3Repository:
     def _with_items(self, row: tuple[Any, ...]) -> T3B3:
         tid, person_id, half, delivered_on, in_person, remove_text, text_removed = row
         items = self.store.execute(
-            f"select {_ITEM} from t3b3_item i left join feedback f on f.id = i.feedback_id "
-            "where i.t3b3_id = ? order by i.side desc, i.rank",
-            [tid],
+            f"select {_ITEM} from t3b3_item where t3b3_id = ? order by side desc, rank", [tid]
         ).fetchall()
+        # Each item is read with what it links to: whether the link counts as raised
+        # before is domain.feedback's rule (raised_before), which needs the whole record.
+        links: dict[tuple[str, int], Feedback | Point] = {}
+        feedback_ids = [i[4] for i in items if i[4] is not None]
+        point_ids = [i[5] for i in items if i[5] is not None]
+        if feedback_ids:
+            marks = ", ".join("?" for _ in feedback_ids)
+            rows = self.store.execute(
+                f"select {_FEEDBACK} from feedback where id in ({marks})", feedback_ids
+            ).fetchall()
+            links.update((("feedback", int(r[0])), _feedback(r)) for r in rows)
+        if point_ids:
+            found = OneOnOneRepository(self.store).points_by_id(point_ids)
+            links.update((("point", pid), point) for pid, point in found.items())
         return T3B3(
             int(tid),
             int(person_id),
             half,
-            tuple(_item(i) for i in items),
+            tuple(_item(i, links) for i in items),
             date.fromisoformat(delivered_on) if delivered_on else None,
             None if in_person is None else bool(in_person),
             bool(remove_text),

@@ -240,6 +240,16 @@ class OneOnOneRepository:
         ).fetchone()
         return _point(row) if row else None
 
+    def points_by_id(self, point_ids: Sequence[int]) -> dict[int, Point]:
+        """The talking points with these ids that exist, by id."""
+        if not point_ids:
+            return {}
+        marks = ", ".join("?" for _ in point_ids)
+        rows = self.store.execute(
+            f"select {_POINT} from oo_point where id in ({marks})", list(point_ids)
+        ).fetchall()
+        return {int(row[0]): _point(row) for row in rows}
+
     def point(self, point_id: int) -> Point:
         """One talking point that exists."""
         point = self.find_point(point_id)

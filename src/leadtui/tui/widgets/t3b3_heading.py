@@ -12,13 +12,12 @@ from leadtui.domain.dates import day_label
 from leadtui.domain.feedback import T3B3Status
 from leadtui.services.review import T3B3View
 from leadtui.tui.widgets.styled_text import Part, styled
-from leadtui.tui.widgets.t3b3_slots import surprises
 
 
 def delivery_note(view: T3B3View) -> str:
     """What the delivery dialog says first: the ritual, what happens to the text, and
     which Bottom items would come as a surprise."""
-    flagged = surprises(view)
+    flagged = view.t3b3.surprises()
     removal = (
         "The six texts are then removed; only the fact of the delivery is kept."
         if view.t3b3.remove_text
@@ -80,7 +79,7 @@ class T3B3Heading(Widget):
             (t.status_text(), "t3b3-heading--ready" if ready else "t3b3-heading--state"),
             (" · D delivers" if ready else " · 3 Top + 3 Bottom to deliver", "t3b3-heading--hint"),
         ]
-        flagged = len(surprises(view))
+        flagged = len(view.t3b3.surprises())
         if flagged:
             parts.append((f" · ⚠ {flagged} would be a surprise", "t3b3-heading--surprise"))
         parts += [

@@ -36,26 +36,15 @@ class Raised(StrEnum):
 def raised(view: T3B3View, item: T3B3Item) -> tuple[Raised, Evidence | None]:
     """How ``item`` stands and what it is linked to.
 
-    "Raised before" means growth (product.md): a link counts only when what it points to
-    is among the view's candidates, the evidence the review service accepts. A link to
-    praise or to a private note (made before the rule, or a note made private since)
-    does not, so the item is flagged as a surprise all the same.
+    Whether a link counts is the domain's one rule
+    (:func:`~leadtui.domain.feedback.raised_before`), so the slot, the heading, the
+    board's ⚠ count, delivery and the exports never disagree: a link to praise, to a
+    private note given outside a 1:1 or to a point no longer shared or discussed (made
+    before a rule) leaves the item flagged as a surprise all the same.
     """
-    evidence = view.linked.get(item.id)
     if not item.linked:
         return Raised.UNLINKED, None
-    if evidence is not None and view.candidate(evidence.kind, evidence.id) is None:
-        return Raised.NOT_COUNTED, evidence
-    return Raised.RAISED, evidence
-
-
-def surprises(view: T3B3View) -> list[T3B3Item]:
-    """The Bottom items that would come as a surprise: nothing counted links them."""
-    return [
-        item
-        for item in view.t3b3.side(T3B3Side.BOTTOM)
-        if raised(view, item)[0] is not Raised.RAISED
-    ]
+    return (Raised.RAISED if item.raised else Raised.NOT_COUNTED), view.linked.get(item.id)
 
 
 def evidence_text(evidence: Evidence, today: date) -> str:
