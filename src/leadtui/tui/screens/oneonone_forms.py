@@ -1,4 +1,5 @@
-"""Forms of the One-on-ones screen: an action item, a series, the session notes.
+"""Forms of the One-on-ones screen: an action item, a series, the session notes, the
+feedback given in a session.
 
 Each is the generic draft form (:mod:`leadtui.tui.screens.forms`) over its draft, so a
 refused field is the one outlined; ctrl+e edits the focused notes field in $EDITOR.
@@ -6,14 +7,19 @@ refused field is the one outlined; ctrl+e edits the focused notes field in $EDIT
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from leadtui.domain.dates import WEEKDAYS
-from leadtui.domain.oneonones import Side
+from leadtui.domain.dates import WEEKDAYS, day_label
+from leadtui.domain.feedback_input import FeedbackDraft
+from leadtui.domain.oneonones import Series, Session, Side
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, SeriesDraft
+from leadtui.domain.people import Person
+from leadtui.domain.text import literal
+from leadtui.domain.validation import build
 from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields
+from leadtui.tui.screens.review_forms import FeedbackForm
 
 
 class ActionForm(SaveForm[ActionDraft]):
@@ -82,3 +88,28 @@ class NotesForm(SaveForm[NotesDraft]):
 
     def __init__(self, title: str, save: Save, shared: str, private: str) -> None:
         super().__init__(title, save, values={"shared": shared, "private": private})
+
+    @classmethod
+    def upcoming(cls, series: Series, save: Save) -> NotesForm:
+        """The upcoming session's notes so far."""
+        shared, private = series.draft_shared_notes, series.draft_private_notes
+        return cls("Session notes", save, shared, private)
+
+    @classmethod
+    def held(cls, session: Session, today: date, save: Save) -> NotesForm:
+        """A held session's notes, reopened to fix them."""
+        title = f"Notes of the session held {day_label(session.held_on, today)}"
+        return cls(title, save, session.shared_notes, session.private_notes)
+
+
+def session_feedback(
+    person: Person, today: date, save: Callable[[FeedbackDraft], object]
+) -> FeedbackForm:
+    """Feedback given to ``person`` in the upcoming session (filed under it when held);
+    ``save`` gets the draft as of ``today``."""
+
+    def given(values: dict[str, Any]) -> None:
+        save(build(FeedbackDraft, today=today, **values))
+
+    note = "Given in this 1:1: it is filed under the session when you hold it (H)."
+    return FeedbackForm(f"Feedback for {literal(person.name)}", given, note=note)

@@ -10,9 +10,9 @@ Showing a document again keeps the cursor on the item it was on.
 Points the other rituals suggest (a rotation term starting or ending soon) are rows of
 the table too, marked "+" and "suggested": they are not stored, so the keys that change
 an item pass them by, and enter on one posts :class:`RunningDocumentView.SuggestionChosen`.
-A search hit is shown in place: :meth:`~RunningDocumentView.select_item` puts the cursor
-on an upcoming item, :meth:`~RunningDocumentView.show_session` marks a held session and
-scrolls to it.
+A search hit is shown in place (:meth:`~RunningDocumentView.show_hit`): the cursor on an
+upcoming item, or the notes so far at the top of the past sessions;
+:meth:`~RunningDocumentView.show_session` marks a held session and scrolls to it.
 
 Colours are component classes styled in oneonones.tcss from theme variables; private
 text carries a lock as well as its style, so it shows in any theme and without colour.
@@ -36,6 +36,7 @@ from textual.widgets import Static
 from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
+from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument
 from leadtui.tui.widgets.key_table import KeyTable
@@ -153,6 +154,21 @@ class RunningDocumentView(Vertical):
         table.move_cursor(row=table.get_row_index(key), animate=False)
         table.focus()
         return True
+
+    def show_hit(self, hit: SearchHit) -> date | None:
+        """Show a search hit in this document: an upcoming talking point or action under
+        the cursor, the notes so far at the top of the past sessions. For a held session's
+        notes, or a point or action filed under one, the day of that session, to show with
+        :meth:`show_session` once the history reaches it; None when nothing is left to do
+        (a person's hit: their document is what there is to show)."""
+        item = {SearchKind.POINT: Point, SearchKind.ACTION: Action}.get(hit.kind)
+        if item is not None and self.select_item(item, hit.id):
+            return None
+        if hit.kind is SearchKind.DRAFT:
+            self.show_draft()
+            return None
+        # A point's or action's date is, once filed, that of the session it is filed under.
+        return hit.date if item is not None or hit.kind is SearchKind.NOTE else None
 
     def show_session(self, held_on: date) -> bool:
         """Mark the held session of ``held_on`` and scroll the past sessions to it, the
