@@ -364,7 +364,7 @@ class SaveDraftForm(DraftForm[D, R]):
         return self.save(draft)
 
 
-class SaveForm(DraftForm[D, bool]):
+class SaveForm(SaveDraftForm[D, bool]):
     """A form handing the draft's validated values to ``save`` as keywords; True when
     saved, None when cancelled."""
 
@@ -377,14 +377,13 @@ class SaveForm(DraftForm[D, bool]):
         values: Mapping[str, object] | None = None,
         note: str = "",
     ) -> None:
-        super().__init__(title, today=today, values=values, note=note)
-        self.save = save
+        # The draft was checked first, so a refusal of what was typed comes before
+        # anything is written.
+        def save_values(draft: D) -> bool:
+            save(dict(cast("BaseModel", draft)))
+            return True
 
-    def hand_over(self, draft: D) -> bool:
-        """Hand the values to ``save`` (the draft was checked first, so a refusal of
-        what was typed happens before anything is written)."""
-        self.save(dict(cast("BaseModel", draft)))
-        return True
+        super().__init__(title, save_values, today=today, values=values, note=note)
 
 
 __all__ = [
