@@ -197,13 +197,15 @@ def test_every_form_names_its_fields_as_its_draft_does() -> None:
 
 
 EDITOR_SCRIPT = """\
-import os, stat, sys
+import os, shutil, stat, sys
 path = sys.argv[1]
 folder = os.path.dirname(path)
 with open(os.environ["EDITOR_LOG"], "w") as log:
     log.write(f"{folder}\\n{stat.S_IMODE(os.stat(folder).st_mode):o}\\n")
     log.write(f"{stat.S_IMODE(os.stat(path).st_mode):o}\\n")
     log.write(open(path).read())
+# As Emacs and Vim (with backup on) do: the text as it was, kept beside the file.
+shutil.copy(path, path + "~")
 with open(path, "w") as note:
     note.write("written in the editor\\n")
 """

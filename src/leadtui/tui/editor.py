@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -48,8 +49,9 @@ def edit_text(app: App[Any], text: str) -> str:
             raise EditorFailed(f"$EDITOR exited with {done.returncode}; the text is unchanged")
         return path.read_text(encoding="utf-8").rstrip("\n")
     finally:
-        path.unlink(missing_ok=True)
-        folder.rmdir()
+        # The whole folder: editors leave backups and swap files (notes.md~, .swp)
+        # beside the file, holding the same private text.
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _private_parent(app: App[Any]) -> Path | None:
