@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+import pytest
+from textual.widgets import DataTable, Input, Static
 
 from leadtui.demo import seed_demo
 from leadtui.services.succession import succession_overview
 from leadtui.store.database import open_database
-from tests.helpers import SIZE, SMALL, TODAY, make_app, plain_text
+from tests.helpers import SIZE, SMALL, TODAY, files_digest, make_app, plain_text
 
 
 def demo(db_path: Path) -> None:
@@ -108,3 +109,27 @@ async def test_the_palette_and_help_know_the_screen(db_path: Path, isolated_home
         await pilot.press("S", "f1")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+@pytest.mark.parametrize("typed", ["² closed", "12345 closed", "one closed"])
+async def test_a_gap_number_that_is_no_number_is_refused_not_a_crash(
+    db_path: Path, isolated_home: Path, typed: str
+) -> None:
+    demo(db_path)
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        before = files_digest(db_path)
+        succession = app.screen
+        await pilot.press("s")
+        await pilot.pause()
+        prompt = app.screen
+        assert prompt is not succession
+        field = prompt.query_one("#field-text", Input)
+        field.value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is prompt and field.value == typed
+        assert field.has_class("-invalid")
+        assert files_digest(db_path) == before

@@ -121,7 +121,8 @@ class GapStatusPrompt(LinePrompt[StatusChange]):
         from leadtui.domain.validation import build
 
         number, _, status = text.strip().partition(" ")
-        if not number.isdigit():
+        # ASCII digits, a few: "²" passes str.isdigit() but int() refuses it.
+        if not (number.isascii() and number.isdigit() and len(number) <= 4):
             raise InputError("give the gap's number and its status, e.g. 1 improving", field="text")
         return StatusChange(
             int(number), build(GapStatusDraft, today=self.today, status=status.strip())
