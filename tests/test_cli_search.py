@@ -103,6 +103,10 @@ def test_refusals(db: list[str]) -> None:
     assert cli("search", "x", "--limit", "0", *db).returncode == 2
     assert cli("search", "x", "--since", "someday", *db).returncode == 2
     assert cli("search", "x", "--person", "Nobody", *db).returncode == 2
+    # Both days are named by the flags typed; the app names the fields.
+    ran = cli("search", "x", "--since", "2026-11-01", "--until", "2026-10-01", *db)
+    assert ran.returncode == 2
+    assert ran.stderr == ("leadtui: --since 2026-11-01 comes after --until 2026-10-01; swap them\n")
 
 
 def test_no_database_yet(db_path: Path) -> None:

@@ -94,7 +94,7 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (("career", "Ana", "--aligned-up", "2026-11-01"), "--aligned-up and note go together"),
+        (("career", "Ana", "--aligned-up", "2026-11-01"), "--aligned-up and --note go together"),
         (("career", "Ana", "--aligned-up", "someday", "--note", "x"), "--aligned-up: 'someday'"),
         (("career", "Ana", "--target", "2027-03-01"), "--target goes with a milestone"),
         (("career", "Ana", "--status", "soon"), "--status must be aligning-up"),

@@ -24,12 +24,14 @@ class LeadtuiError(Exception):
 class InputError(LeadtuiError):
     """What was typed was refused (a field, a date, a level ...). Nothing was written.
 
-    ``field`` names the refused field when there is one, so a form can mark it.
+    ``field`` names the refused field when there is one, so a form can mark it; ``also``
+    names other fields the message speaks of, so the command line can name their flags.
     """
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, also: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.field = field
+        self.also = also
 
 
 class NotFoundError(InputError):

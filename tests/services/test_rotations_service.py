@@ -298,7 +298,7 @@ def test_a_second_term_in_the_same_seat_is_no_turnover(team: Store) -> None:
 
 def test_refusals_name_the_field_never_a_flag(team: Store) -> None:
     capacity = _capacity(team)
-    with pytest.raises(InputError, match=r"^plan until 2026-01-01 is in the past") as until:
+    with pytest.raises(InputError, match=r"^until 2026-01-01 is in the past") as until:
         svc.plan(team, capacity, TODAY, date(2026, 1, 1))
     with pytest.raises(InputError, match=r"^seat must be 1–2") as seat:
         svc.assign(team, capacity, 3, "Ana", TODAY)

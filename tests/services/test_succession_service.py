@@ -400,8 +400,12 @@ def test_managed_out_only_after_not_partnering(db: Store) -> None:
 @pytest.mark.parametrize(
     ("values", "field", "says"),
     [
-        ({"aligned_up_on": "2026-11-01"}, "aligned_up_on", "aligned-up date and note go together"),
-        ({"note": "CEO agrees"}, "aligned_up_on", "aligned-up date and note go together"),
+        (
+            {"aligned_up_on": "2026-11-01"},
+            "aligned_up_on",
+            "aligned-up date and alignment note go together",
+        ),
+        ({"note": "CEO agrees"}, "aligned_up_on", "aligned-up date and alignment note go together"),
         ({"target_on": "2027-03-01"}, "target_on", "target date goes with a milestone"),
         ({"test_run_on": "2027-03-01"}, "test_run_on", "test run date goes with a test run"),
         ({"status": "soon"}, "status", "career status must be aligning-up"),

@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LeadtuiError as exc:
-        message = flag_worded(exc.message, getattr(exc, "field", None))
+        message = flag_worded(exc.message, getattr(exc, "field", None), getattr(exc, "also", ()))
         sys.stderr.write(f"leadtui: {escaped(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:

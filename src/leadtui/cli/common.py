@@ -8,6 +8,7 @@ command ends.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -152,7 +153,7 @@ FLAG_OF_FIELD = {
     "result": ("result", "--result"),
     "status": ("career status", "--status"),
     # Rotations.
-    "until": ("plan until", "--until"),
+    "until": ("until", "--until"),
     "seat": ("seat", "--seat"),
     "from_date": ("first day", "--from"),
     # Search.
@@ -161,12 +162,20 @@ FLAG_OF_FIELD = {
 }
 
 
-def flag_worded(message: str, field: str | None) -> str:
+def flag_worded(message: str, field: str | None, also: tuple[str, ...] = ()) -> str:
     """``message`` with the refused field's words replaced by its flag: "every must be
     1–12 weeks" -> "--every must be 1–12 weeks", "aligned-up date: “x” is not a date" ->
-    "--aligned-up: “x” is not a date"; other messages as they are."""
+    "--aligned-up: “x” is not a date"; the words of ``also``, other fields the message
+    names, become their flags too ("… and alignment note go together" -> "… and --note
+    …"); other messages as they are."""
     words, flag = FLAG_OF_FIELD.get(field or "", ("", ""))
     # A date's refusal puts a colon after the field's words.
     if words and message.startswith((words + " ", words + ":")):
-        return flag + message[len(words) :]
+        message = flag + message[len(words) :]
+    for other in also:
+        other_words, other_flag = FLAG_OF_FIELD.get(other, ("", ""))
+        if other_words:
+            message = re.sub(
+                rf"(?<![\w-]){re.escape(other_words)}(?![\w-])", other_flag, message, count=1
+            )
     return message

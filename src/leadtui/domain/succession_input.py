@@ -280,8 +280,9 @@ class CareerDraft(_Draft):
         # names the field the form marks and the command line words as its flag.
         if (self.aligned_up_on is None) != (self.note is None):
             raise InputError(
-                "aligned-up date and note go together: when, and what was agreed",
+                "aligned-up date and alignment note go together: when, and what was agreed",
                 field="aligned_up_on",
+                also=("note",),
             )
         if self.target_on is not None and self.milestone is None:
             raise InputError(

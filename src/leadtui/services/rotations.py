@@ -316,7 +316,7 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
     until = until or horizon_until(today, capacity.term_months)
     if until < today:
         raise InputError(
-            f"plan until {until.isoformat()} is in the past; give a later day", field="until"
+            f"until {until.isoformat()} is in the past; plan to a later day", field="until"
         )
     repo = RotationRepository(store)
     people = {p.id: p for p in list_people(store, include_archived=True)}

@@ -60,8 +60,9 @@ def search(
         raise InputError(f"limit must be 1–{MAX_LIMIT}, got {limit}", field="limit")
     if since is not None and until is not None and since > until:
         raise InputError(
-            f"since {since.isoformat()} is after the until day, {until.isoformat()}",
+            f"since {since.isoformat()} comes after until {until.isoformat()}; swap them",
             field="since",
+            also=("until",),
         )
     match = parse_query(query).match
     if match is None:
