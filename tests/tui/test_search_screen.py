@@ -340,3 +340,39 @@ async def test_feedback_and_t3b3_hits_open_reviews_in_their_half_at_the_entry(
         slots = app.screen.query_one(T3B3Slots)
         assert slots.has_focus and slots.slot is not None
         assert slots.slot.key == "bottom:1"
+
+
+async def test_a_hit_about_someone_off_the_list_opens_nobody_else(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """An archived person's 1:1 point and a peer's feedback are found, but One-on-ones and
+    Reviews list neither: enter says so rather than open, or mark, someone else."""
+    db = ["--db", str(db_path)]
+    for argv in (
+        ["people", "add", "Ana Lima"],
+        ["people", "add", "Sam Okafor"],
+        ["people", "add", "Pia Peer", "--relation", "peer"],
+        ["1on1", "add", "Sam Okafor", "Zeppelin budget questions"],
+        ["people", "archive", "Sam Okafor"],
+        ["feedback", "add", "Pia Peer", "Quokka-level calm in the incident"],
+    ):
+        ran = cli(*argv, *db)
+        assert ran.returncode == 0, ran.stderr
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zeppelin", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        assert app.screen.person_id != 2  # Ana's document, as the list shows, nothing marked
+        said = [n.message for n in app._notifications]
+        assert any("Sam Okafor is archived" in m for m in said), said
+        await pilot.press("slash", *"quokka", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)
+        assert app.screen.query_one(FeedbackPanel).marked is None
+        said = [n.message for n in app._notifications]
+        assert any("Pia Peer is not among your current reports" in m for m in said), said

@@ -86,7 +86,16 @@ class OneOnOnesScreen(LeadtuiScreen):
         self.refresh_bindings()
         if self.found is not None:
             hit, self.found = self.found, None
-            self._show_found(hit)
+            if hit.person_id == self.person_id:
+                self._show_found(hit)
+            else:  # only archived people are left off the list
+                name = hit.person or "This person"
+                self.notify(
+                    f"{name} is archived, so not on this list; on People, Archived shows "
+                    "them and Archive brings them back.",
+                    title=self.AREA,
+                    markup=False,
+                )
 
     def select_person(self, person_id: int) -> None:
         """Show this person's running document (Today opens a person here)."""

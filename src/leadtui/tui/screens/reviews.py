@@ -114,6 +114,9 @@ class ReviewsScreen(LeadtuiScreen):
             self.half = half_of(self.today, self.start_month)
         data = review.review_board(self.db, self.today, self.half, self.start_month)
         self.person_id = self.query_one(ReviewsBody).show_board(data, self.half, self.person_id)
+        if (hit := self.found) is not None and hit.person_id != self.person_id:
+            self.found = None  # search led to someone the board leaves out: a peer, archived
+            self._say(f"{hit.person or 'This person'} is not among your current reports here.")
         if self.person_id is None:
             self.view = None  # nobody to review: the body says what to add
             self.refresh_bindings()
@@ -129,11 +132,8 @@ class ReviewsScreen(LeadtuiScreen):
     def show_hit(self, hit: SearchHit) -> None:
         """Show a search hit in its half: feedback marked in the feedback panel, a Top or
         Bottom item under the cursor of the T3B3's slots."""
-        if hit.person_id is None:
-            return
-        self.select_person(hit.person_id)
+        self.person_id, self.found = hit.person_id, hit
         self.half = search.review_half(self.db, hit, self.start_month)
-        self.found = hit
         if self.is_mounted:
             self.refresh_data()
 
