@@ -306,3 +306,13 @@ def test_refusals_name_the_field_never_a_flag(team: Store) -> None:
         svc.assign(team, capacity, 1, "Ana", TODAY, date(2020, 1, 1))
     fields = [refusal.value.field for refusal in (until, seat, start)]
     assert fields == ["until", "seat", "from_date"]
+
+
+def test_the_hosts_form_keeps_a_name_with_a_comma_whole(db: Store) -> None:
+    for name in ("Okafor, Sam", "Sam Lee", "Ana Lima"):
+        add_person(db, PersonDraft(name=name))
+    # What the form shows for these hosts, saved unchanged: the same two hosts.
+    draft = build(HostTeamDraft, today=TODAY, people="Okafor, Sam, Ana Lima", weekday="tue")
+    hosts = svc.set_host_team(db, draft, TODAY)
+    assert hosts.rotation is not None
+    assert [hosts.name_of(p) for p in hosts.rotation.members] == ["Okafor, Sam", "Ana Lima"]

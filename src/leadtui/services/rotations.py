@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         CapacityDraft,
         HandoffDraft,
         HostDraft,
+        HostTeamDraft,
         MemberDraft,
         RecognitionDraft,
     )
@@ -699,6 +700,23 @@ def set_hosts(store: Store, people: Sequence[str], draft: HostDraft, today: date
     return host_schedule(store, today)
 
 
+def set_host_team(store: Store, draft: HostTeamDraft, today: date) -> HostSchedule:
+    """:func:`set_hosts` from a form's one line of names split at commas, with the names
+    that have a comma in them ("Okafor, Sam") put back together first."""
+    with_commas = {p.name.casefold() for p in list_people(store) if "," in p.name}
+    pieces, names = [p.strip() for p in draft.people], []
+    while pieces:
+        # The longest run of pieces that is someone's whole name, else one piece.
+        take = next(
+            (n for n in range(len(pieces), 1, -1)
+             if ", ".join(pieces[:n]).casefold() in with_commas),
+            1,
+        )  # fmt: skip
+        names.append(", ".join(pieces[:take]))
+        del pieces[:take]
+    return set_hosts(store, names, draft, today)
+
+
 def _meeting_on(store: Store, day: date) -> HostMeeting:
     meetings = all_host_meetings(store, day)
     found = next((m for m in meetings if m.on == day), None)
@@ -708,7 +726,7 @@ def _meeting_on(store: Store, day: date) -> HostMeeting:
         hint = (
             f"meetings are on {weekday_name(first_meeting(rotations[-1]).weekday())}s"
             if rotations
-            else "set the hosts first with host set"
+            else "set who hosts it first"
         )
         raise InputError(f"there is no leadership meeting on {day.isoformat()}; {hint}")
     return found

@@ -195,7 +195,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def action_hosts(self) -> None:
         """Set who hosts the weekly leadership meeting in turn, and when it is."""
-        from leadtui.services.rotations import set_hosts
+        from leadtui.services.rotations import set_host_team
         from leadtui.tui.screens.rotation_forms import HostsForm
 
         def done(hosts: HostSchedule | None) -> None:
@@ -206,7 +206,7 @@ class RotationsScreen(LeadtuiScreen):
                 self.notify(f"Hosts set; {who} hosts next, {day}", title=self.AREA, markup=False)
 
         hosts = self.hosts or host_schedule(self.db, self.today, HOSTS_SHOWN)
-        save = lambda draft: set_hosts(self.db, draft.people, draft, self.today)  # noqa: E731
+        save = lambda draft: set_host_team(self.db, draft, self.today)  # noqa: E731
         self.app.push_screen(HostsForm(save, self.today, hosts), done)
 
     def _prompt(self, title: str, save: object, placeholder: str = "", keep: int = 0) -> None:
