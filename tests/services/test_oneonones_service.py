@@ -11,7 +11,7 @@ from typing import Protocol
 import pytest
 
 from leadtui.domain.feedback_input import FeedbackDraft
-from leadtui.domain.oneonones import PointStatus, SeriesStatus, Side, Visibility
+from leadtui.domain.oneonones import Point, PointStatus, SeriesStatus, Side, Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import InputError
@@ -633,3 +633,15 @@ def test_history_reaching_counts_the_sessions_back_to_a_day(db: Store) -> None:
     assert [history_reaching(db, sam, day) for day in reversed(held)] == [1, 2, 3]
     assert history_reaching(db, sam, date(2026, 1, 1)) == 3  # before them all: every one
     assert history_reaching(db, person(db, "Ann"), TODAY) == 0  # no series
+
+
+def test_a_suggestion_taken_in_december_is_still_taken_in_january() -> None:
+    from leadtui.services.oneonones import untaken
+
+    taken = Point(
+        1, 1, "starts Incident Review on Mon 4 Jan 2027: hand-off with Sam",
+        Side.ME, Visibility.SHARED, PointStatus.OPEN, False, 0, 0, None, date(2026, 12, 28),
+    )  # fmt: skip
+    # On 1 January the same day is offered without its year.
+    offered = ["starts Incident Review on Mon 4 Jan: hand-off with Sam", "ends Spec Review"]
+    assert untaken(offered, [taken]) == ("ends Spec Review",)

@@ -19,6 +19,7 @@ so the command line and the app can each add how to fix it in their own terms.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -166,13 +167,18 @@ def require_series(store: Store, person: Person) -> Series:
     return series
 
 
+_YEAR = re.compile(r"\s\d{4}\b", re.ASCII)
+
+
 def untaken(suggested: list[str], points: list[Point]) -> tuple[str, ...]:
     """The suggestions no talking point already says (upcoming, or filed under a session
     shown): a suggestion added as a point is on the list, and is not suggested beside it.
-    Compared without case or spacing, as the words were offered."""
+    Compared without case or spacing, as the words were offered, and without years: a
+    suggestion taken in December names January's day with its year, and on 1 January the
+    same day is offered without it."""
 
     def words(text: str) -> str:
-        return " ".join(text.split()).casefold()
+        return " ".join(_YEAR.sub("", text).split()).casefold()
 
     said = {words(point.text) for point in points}
     return tuple(text for text in suggested if words(text) not in said)
