@@ -11,7 +11,9 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from hypothesis import strategies as st
 
 if TYPE_CHECKING:
     from leadtui.config import Settings
@@ -20,6 +22,19 @@ if TYPE_CHECKING:
 TODAY = date(2026, 11, 22)  # a Sunday
 SIZE = (120, 40)
 SMALL = (80, 24)
+
+
+# The privacy property tests: private texts carry a marker no shared text can contain,
+# so a leak is unambiguous. NUL is refused at input (SQLite would cut the text there), so
+# it is not generated; nor are surrogates ("Cs"), which no UTF-8 text can hold.
+PRIVATE_MARK = "PRIVATE-7f3a"
+_SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+typed_words = st.text(
+    alphabet=st.characters(blacklist_categories=_SURROGATES, blacklist_characters="\x00"),
+    min_size=1,
+    max_size=40,
+)
+shared_words = typed_words.filter(lambda t: PRIVATE_MARK not in t and t.strip())
 
 
 class Ran(NamedTuple):

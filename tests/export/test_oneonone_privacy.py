@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,24 +19,13 @@ from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.helpers import TODAY
-
-# Private texts carry a marker no shared text can contain, so a leak is unambiguous.
-MARK = "PRIVATE-7f3a"
-# NUL is refused at input (SQLite would cut the text there), so it is not generated;
-# nor are surrogates ("Cs"), which no UTF-8 text can hold.
-SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
-words = st.text(
-    alphabet=st.characters(blacklist_categories=SURROGATES, blacklist_characters="\x00"),
-    min_size=1,
-    max_size=40,
-)
+from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    shared=st.lists(words.filter(lambda t: MARK not in t and t.strip()), max_size=4),
-    private=st.lists(words.filter(lambda t: t.strip()), min_size=1, max_size=4),
+    shared=st.lists(shared_words, max_size=4),
+    private=st.lists(typed_words.filter(lambda t: t.strip()), min_size=1, max_size=4),
     discuss=st.lists(st.booleans(), max_size=8),
     close=st.booleans(),
 )
@@ -56,19 +44,23 @@ def test_no_private_text_in_a_shared_export(
     sid = repo.save_series(person.id, SeriesDraft(weekday=1, starts_on=date(2026, 11, 3))).id
     points = [repo.add_point(sid, PointDraft(text=t), TODAY) for t in shared]
     points += [
-        repo.add_point(sid, PointDraft(text=f"{MARK} {t}", visibility="private"), TODAY)
+        repo.add_point(sid, PointDraft(text=f"{PRIVATE_MARK} {t}", visibility="private"), TODAY)
         for t in private
     ]
     for point, flag in zip(points, discuss, strict=False):
         if flag:
             repo.set_point_status(point.id, PointStatus.DISCUSSED)
-    repo.set_draft_notes(sid, NotesDraft(shared="shared notes", private=f"{MARK} {private[0]}"))
+    repo.set_draft_notes(
+        sid, NotesDraft(shared="shared notes", private=f"{PRIVATE_MARK} {private[0]}")
+    )
     # Feedback given during the session: shared entries show, private ones never do.
     feedback = FeedbackRepository(db)
     for text in shared:
         feedback.add(person.id, build(FeedbackDraft, today=TODAY, text=text), series_id=sid)
     for text in private:
-        draft = build(FeedbackDraft, today=TODAY, text=f"{MARK} {text}", visibility="private")
+        draft = build(
+            FeedbackDraft, today=TODAY, text=f"{PRIVATE_MARK} {text}", visibility="private"
+        )
         feedback.add(person.id, draft, series_id=sid)
     if close:
         hold_session(db, person, TODAY)
@@ -77,8 +69,8 @@ def test_no_private_text_in_a_shared_export(
     db.close()
     for audience, text in copies.items():
         if audience is not Audience.PRIVATE:
-            assert MARK not in text, audience
-    assert MARK in copies[Audience.PRIVATE]  # the private export does carry them
+            assert PRIVATE_MARK not in text, audience
+    assert PRIVATE_MARK in copies[Audience.PRIVATE]  # the private export does carry them
     # The person's copy has the shared feedback: one line per entry.
     text = copies[Audience.PERSON]
     assert sum(line.startswith("- strength: ") for line in text.splitlines()) == len(shared)

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,27 +49,16 @@ from leadtui.store.database import Store, open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.helpers import TODAY
+from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
 
-# Private texts carry a marker no shared text can contain, so a leak is unambiguous.
-MARK = "PRIVATE-7f3a"
 # Shared succession texts (gaps, candidacy, the CEO log) reach upward but never the
 # person or the team: they carry a marker of their own.
 BENCH = "BENCH-51c2"
 HALF = Half(2026, 2)
 QUARTER = "2026-Q4"
-# NUL is refused at input (SQLite would cut the text there), so it is not generated;
-# nor are surrogates ("Cs"), which no UTF-8 text can hold.
-SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
-words = st.text(
-    alphabet=st.characters(blacklist_categories=SURROGATES, blacklist_characters="\x00"),
-    min_size=1,
-    max_size=40,
-)
-shared_words = words.filter(lambda t: MARK not in t and t.strip())
 # One line: energizing work titles and phrases are refused with a newline in them.
-private_words = words.map(lambda t: f"{MARK} {' '.join(t.split())}".strip())
-bench_words = words.map(lambda t: f"{BENCH} {' '.join(t.split())}".strip())
+private_words = typed_words.map(lambda t: f"{PRIVATE_MARK} {' '.join(t.split())}".strip())
+bench_words = typed_words.map(lambda t: f"{BENCH} {' '.join(t.split())}".strip())
 
 
 class World(NamedTuple):
@@ -330,8 +319,8 @@ def test_no_private_text_leaves_with_any_export(
         mine = EXPORTERS[exporter](world, Audience.PRIVATE)
     finally:
         world.db.close()
-    assert MARK not in copy
-    assert MARK in mine  # the private copy does carry them: the world has private text
+    assert PRIVATE_MARK not in copy
+    assert PRIVATE_MARK in mine  # the private copy does carry them: the world has private text
     if audience in (Audience.PERSON, Audience.TEAM):
         # Gaps, candidacy and the CEO log never reach the person (or the team).
         assert BENCH not in copy
@@ -349,16 +338,16 @@ def test_documents_without_private_parts_carry_nothing_private(
         copy = PLAIN[exporter](world, audience)
     finally:
         world.db.close()
-    assert MARK not in copy and BENCH not in copy
+    assert PRIVATE_MARK not in copy and BENCH not in copy
 
 
 def test_the_upward_brief_carries_the_bench() -> None:
     t = Typed(
         ["s"],
-        [f"{MARK} x"],
-        [f"{MARK} t"],
-        [f"{MARK} b"],
-        [f"{MARK} e"],
+        [f"{PRIVATE_MARK} x"],
+        [f"{PRIVATE_MARK} t"],
+        [f"{PRIVATE_MARK} b"],
+        [f"{PRIVATE_MARK} e"],
         False,
         False,
         [f"{BENCH} gap"],
@@ -369,7 +358,7 @@ def test_the_upward_brief_carries_the_bench() -> None:
         person_copy = _review(world, Audience.PERSON)
     finally:
         world.db.close()
-    assert BENCH in brief and MARK not in brief
+    assert BENCH in brief and PRIVATE_MARK not in brief
     assert "Run the staff meeting" in person_copy and BENCH not in person_copy
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,20 +24,9 @@ from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.helpers import TODAY
+from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
 
-# Private texts carry a marker no shared text can contain, so a leak is unambiguous.
-MARK = "PRIVATE-7f3a"
-# NUL is refused at input (SQLite would cut the text there), so it is not generated;
-# nor are surrogates ("Cs"), which no UTF-8 text can hold.
-SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
-words = st.text(
-    alphabet=st.characters(blacklist_categories=SURROGATES, blacklist_characters="\x00"),
-    min_size=1,
-    max_size=40,
-)
-shared_words = words.filter(lambda t: MARK not in t and t.strip())
-private_words = words.filter(lambda t: t.strip()).map(lambda t: f"{MARK} {t}")
+private_words = typed_words.filter(lambda t: t.strip()).map(lambda t: f"{PRIVATE_MARK} {t}")
 
 
 @settings(max_examples=30, deadline=None)
@@ -76,7 +64,7 @@ def test_no_private_text_in_a_shared_review_packet(
     oo = OneOnOneRepository(db)
     series = oo.save_series(person.id, SeriesDraft(weekday=1, starts_on=date(2026, 7, 7)))
     for text in [*shared, *private]:
-        visibility = "private" if MARK in text else "shared"
+        visibility = "private" if PRIVATE_MARK in text else "shared"
         point = oo.add_point(series.id, PointDraft(text=text, visibility=visibility), TODAY)
         oo.set_point_status(point.id, PointStatus.DISCUSSED)
     hold_session(db, person, TODAY)
@@ -96,7 +84,7 @@ def test_no_private_text_in_a_shared_review_packet(
     db.close()
     for audience, text in copies.items():
         if audience is not Audience.PRIVATE:
-            assert MARK not in text, audience
-    assert MARK in copies[Audience.PRIVATE]  # the private packet does carry them
+            assert PRIVATE_MARK not in text, audience
+    assert PRIVATE_MARK in copies[Audience.PRIVATE]  # the private packet does carry them
     # The person's copy has all the shared feedback: one dated line per entry.
     assert copies[Audience.PERSON].count(f"- {TODAY.isoformat()}: ") == len(shared)
