@@ -196,7 +196,7 @@ def test_the_view_suggests_only_what_counts(db: Store) -> None:
     assert [e.id for e in view.suggestions[docs.id]] == [growth]
     assert [e.id for e in view.candidates] == [growth]
     assert view.since == date(2026, 1, 1)
-    assert view.candidate(EvidenceKind.FEEDBACK, growth) is not None
+    assert (EvidenceKind.FEEDBACK, growth) in {(e.kind, e.id) for e in view.candidates}
 
 
 # --- T3B3 changes ---------------------------------------------------------------------

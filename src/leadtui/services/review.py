@@ -175,10 +175,6 @@ class T3B3View(NamedTuple):
     since: date
     candidates: list[Evidence]  # everything a Bottom item may link to: since ``since``
 
-    def candidate(self, kind: EvidenceKind, evidence_id: int) -> Evidence | None:
-        """The linkable feedback entry or 1:1 point with this id, if in the window."""
-        return next((e for e in self.candidates if e.kind == kind and e.id == evidence_id), None)
-
 
 def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) -> T3B3View:
     """The T3B3 with links, suggestions for unlinked Bottom items (same person, this or
