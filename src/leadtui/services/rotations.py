@@ -95,7 +95,7 @@ def _names(store: Store) -> dict[int, str]:
 def _not_self(text: str) -> None:
     if text.strip().casefold() in _SELF:
         raise InputError(
-            f"person: {quoted(text)} means you; the weekly meeting is hosted by your "
+            f"{quoted(text)} means you; the weekly meeting is hosted by your "
             "leadership team in turn, never by you",
             field="person",
         )
