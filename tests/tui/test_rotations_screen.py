@@ -334,3 +334,12 @@ async def test_the_hosts_from_the_screen_and_a_refusal_kept_on_the_field(
         db.close()
     assert [schedule.name_of(m.person_id) for m in schedule.meetings] == ["Cleo Park", "Ada Obi"]
     assert schedule.meetings[0].on == date(2026, 11, 24)
+
+
+def test_the_bench_parts_names_so_one_with_a_comma_reads_whole() -> None:
+    from leadtui.domain.people import Person, Relation
+    from leadtui.tui.widgets.rotation_panels import bench_text
+
+    people = [Person(1, "Okafor, Sam", Relation.REPORT), Person(2, "Ana Lima", Relation.REPORT)]
+    text = bench_text(people, any_capacity=True)
+    assert text.plain == "Okafor, Sam · Ana Lima"

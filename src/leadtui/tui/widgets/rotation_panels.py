@@ -134,7 +134,7 @@ def host_rows(hosts: HostSchedule, today: date) -> list[tuple[str, Text]]:
 def bench_text(people: Sequence[Person], any_capacity: bool) -> Text:
     """Who has never served, or why nobody is listed."""
     if people:
-        return Text(", ".join(p.display_name for p in people))
+        return Text(" · ".join(p.display_name for p in people))
     return Text("Everyone has served." if any_capacity else "Nobody on a roster yet.")
 
 
