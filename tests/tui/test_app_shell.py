@@ -258,3 +258,23 @@ async def test_an_app_started_with_the_collector_running_leaves_it_alone(
         await pilot.pause()
         assert gc.isenabled()
         assert gc.get_freeze_count() == frozen_before
+
+
+async def test_a_write_seen_while_the_app_closes_touches_no_screen(
+    db_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("people", "add", "Sam Okafor", "--relation", "report", "--db", str(db_path))
+    app = make_app(db_path, isolated_home)
+    take_down = app._close_all  # Textual (pinned) takes the screens down here on exit
+
+    async def take_down_then_tick() -> None:
+        await take_down()
+        # The poll's timer can still fire while Textual shuts down: a write from the shell
+        # has landed, and the screens it would reload are gone.
+        cli("people", "add", "Ana Lima", "--db", str(db_path))
+        app.check_for_writes()
+
+    monkeypatch.setattr(app, "_close_all", take_down_then_tick)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()

@@ -171,7 +171,11 @@ class LeadtuiApp(App[None]):
         ``pragma data_version`` changes only for commits by other connections, so the
         app's own writes (already shown) cost nothing. A screen behind a dialog reloads
         when the dialog closes (screens reload whenever they come back into view).
+        Nothing once the app is closing: a tick then would find the screens half taken
+        down.
         """
+        if not self.is_running:
+            return
         version = self._read_data_version()
         if version is None or version == self._data_version:
             return
