@@ -16,14 +16,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/leadtui
 
-# On every core: the suite is independent tests on temporary databases.
+# Two processes per core (tests/conftest.py says why): independent tests on temporary databases.
+# Bytecode is cached even where the environment turns it off: every test process and every
+# `leadtui` a test starts would otherwise compile the same modules again.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not reliability" -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not reliability" -n auto
 
 # Crash, concurrency, fuzz, hostile-file and upgrade checks (about three minutes; the
 # full-disk checks mount a small tmpfs and the permission checks drop root's override).
 test-reliability: $(STAMP)
-	$(BIN)/python -m pytest -q -m reliability tests/reliability
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m reliability tests/reliability
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,16 @@ import pytest
 
 from leadtui.store.database import Store, open_database
 from tests.helpers import TODAY
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two test processes per core for ``-n auto``.
+
+    A screen test spends about a third of its time asleep: after each key the pilot waits,
+    in 20 ms steps, for the app to go idle. A second process per core works meanwhile.
+    Measured on two cores: the suite took 255 s with two processes and 224 s with four.
+    """
+    return 2 * (os.cpu_count() or 1)
 
 
 @pytest.fixture(autouse=True)

@@ -81,6 +81,10 @@ class LeadtuiApp(App[None]):
             # Start on the message screen instead of Today; set before App.__init__ reads it.
             self.DEFAULT_MODE = "refused"  # type: ignore[misc]  # per instance, on purpose
         super().__init__()
+        from leadtui.tui.stylesheet import Stylesheet
+
+        # Before any source is added: Textual adds the app's and widgets' CSS when it runs.
+        self.stylesheet = Stylesheet(variables=self.get_css_variables())
         if refusal is not None:
             from leadtui.tui.screens.message import MessageScreen
 

@@ -52,11 +52,25 @@ def screen_actions(screen: object) -> list[tuple[str, Binding]]:
 
 def key_display(app: App[Any], screen: Screen[Any], binding: Binding) -> str:
     """The keys a binding answers to now (after the keymap), e.g. "e / enter"."""
-    current = [
-        active.binding
-        for active in screen.active_bindings.values()
-        if binding.id and active.binding.id == binding.id
-    ]
+    return key_reader(app, screen)(binding)
+
+
+def key_reader(app: App[Any], screen: Screen[Any]) -> Callable[[Binding], str]:
+    """``key_display`` for many bindings of one screen, reading its active bindings once."""
+    return partial(_key_display, app, _bindings_by_id(screen))
+
+
+def _bindings_by_id(screen: Screen[Any]) -> dict[str, list[Binding]]:
+    """The screen's active bindings by id: read once, as working them out walks the DOM."""
+    found: dict[str, list[Binding]] = {}
+    for active in screen.active_bindings.values():
+        if active.binding.id:
+            found.setdefault(active.binding.id, []).append(active.binding)
+    return found
+
+
+def _key_display(app: App[Any], active: dict[str, list[Binding]], binding: Binding) -> str:
+    current = active.get(binding.id, []) if binding.id else []
     keys = [app.get_key_display(b) for b in current] or [
         app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
     ]
@@ -66,8 +80,19 @@ def key_display(app: App[Any], screen: Screen[Any], binding: Binding) -> str:
 class LeadtuiCommands(Provider):
     """Screens and every screen's actions, by name, from anywhere."""
 
+    _listed: list[PaletteCommand] | None = None
+
     def commands(self) -> list[PaletteCommand]:
-        """Everything the palette offers; actions of other screens go there first."""
+        """Everything the palette offers; actions of other screens go there first.
+
+        Worked out once per opening of the palette, not on every key typed into it: the
+        screen under the palette does not change while it is open.
+        """
+        if self._listed is None:
+            self._listed = self._commands()
+        return self._listed
+
+    def _commands(self) -> list[PaletteCommand]:
         app = cast("LeadtuiApp", self.app)
         items = [
             PaletteCommand(f"Go: {entry.title}", entry.summary, partial(app.action_go, entry.mode))
@@ -79,13 +104,14 @@ class LeadtuiCommands(Provider):
             )
         )
         screen = self.screen
+        keys_of = key_reader(app, screen)
         for entry in SCREENS:
             screen_class = entry.load()
             here = isinstance(screen, screen_class)
             for area, binding in screen_actions(screen if here else screen_class):
                 if area == "App" and not here:
                     continue
-                keys = key_display(app, screen, binding)
+                keys = keys_of(binding)
                 items.append(
                     PaletteCommand(
                         # The tooltip is the long name ("Add a person"); the footer shows the

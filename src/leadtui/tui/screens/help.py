@@ -34,8 +34,9 @@ class HelpScreen(ModalScreen[None]):
         self.keys = self._key_table(screen)
 
     def _key_table(self, screen: LeadtuiScreen) -> Table:
-        from leadtui.tui.commands import key_display, screen_actions
+        from leadtui.tui.commands import key_reader, screen_actions
 
+        keys_of = key_reader(self.app, screen)
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
@@ -54,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(title, style="underline"), Text(""))
             for binding in bindings:
                 table.add_row(
-                    Text(key_display(self.app, screen, binding)),
+                    Text(keys_of(binding)),
                     Text(binding.tooltip or binding.description),
                 )
         table.add_row(Text("ctrl+p"), Text("Command palette: every screen and action by name"))
