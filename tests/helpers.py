@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -65,6 +66,11 @@ def run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         timeout=60,
     )
 
+
+# A day as screens show it ("Sat 25 Jul", with the year when it is not this year), and an
+# ISO date as the shell and files write it.
+DAY_LABEL = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 # The demo team for each (people, years), seeded once per test process: a seed costs
 # seconds, a copy milliseconds.

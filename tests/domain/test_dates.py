@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadtui.domain.dates import parse_date
+from leadtui.domain.dates import Words, parse_date
 from leadtui.errors import InputError
 from tests.helpers import TODAY
 
@@ -62,3 +62,11 @@ def test_screens_show_one_day_style_with_the_year_only_when_it_differs() -> None
     assert day_label(date(2026, 12, 7)) == "Mon 7 Dec"
     assert short_day_label(date(2026, 3, 1), TODAY) == "1 Mar"
     assert short_day_label(date(2025, 3, 1), TODAY) == "1 Mar 2025"
+
+
+def test_words_write_their_dates_as_iso_or_as_screens_show_a_day() -> None:
+    said = Words("{Sam}'s term ended ", date(2026, 8, 31), " and starts ", date(2027, 1, 4))
+    assert said.written() == "{Sam}'s term ended 2026-08-31 and starts 2027-01-04"
+    # This year's day without its year, another year's with it; braces in names stay text.
+    assert said.as_shown(TODAY) == "{Sam}'s term ended Mon 31 Aug and starts Mon 4 Jan 2027"
+    assert Words("no dates at all").as_shown(TODAY) == "no dates at all"

@@ -31,7 +31,16 @@ from leadtui.tui.screens.rotation_roster import RosterDialog
 from leadtui.tui.screens.rotations import RotationsScreen
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_panels import HostsTable, TermsTable
-from tests.helpers import SIZE, SMALL, TODAY, files_digest, make_app, plain_text
+from tests.helpers import (
+    DAY_LABEL,
+    ISO_DATE,
+    SIZE,
+    SMALL,
+    TODAY,
+    files_digest,
+    make_app,
+    plain_text,
+)
 
 
 def _demo(db_path: Path, home: Path) -> LeadtuiApp:
@@ -54,6 +63,8 @@ async def test_the_screen_shows_seats_terms_hosts_and_checks(
         assert app.screen.query_one("#rot-hosts", KeyTable).row_count == 8
         checks = plain_text(app.screen.query_one("#rot-checks", Static))
         assert "exposure" in checks
+        # Days in the checks read as everywhere on screens, not as ISO dates.
+        assert DAY_LABEL.search(checks) and not ISO_DATE.search(checks)
         await pilot.press("f1")
         await pilot.pause()
         assert "Rotations" in str(app.screen.query("Markdown").first().source)  # type: ignore[attr-defined]

@@ -11,7 +11,16 @@ from textual.widgets import DataTable, Input, Static
 from leadtui.demo import seed_demo
 from leadtui.services.succession import succession_overview
 from leadtui.store.database import open_database
-from tests.helpers import SIZE, SMALL, TODAY, files_digest, make_app, plain_text
+from tests.helpers import (
+    DAY_LABEL,
+    ISO_DATE,
+    SIZE,
+    SMALL,
+    TODAY,
+    files_digest,
+    make_app,
+    plain_text,
+)
 
 
 def demo(db_path: Path) -> None:
@@ -31,6 +40,8 @@ async def test_s_opens_the_bench_with_the_checks(db_path: Path, isolated_home: P
         checks = plain_text(app.screen.query_one("#su-checks", Static))
         assert "meeting audit is not done" in checks
         assert "no focus area for 2026-H2" in checks
+        # Days in the checks read as everywhere on screens, not as ISO dates.
+        assert DAY_LABEL.search(checks) and not ISO_DATE.search(checks)
 
 
 async def test_keys_write_a_gap_a_focus_and_the_audit_walk(

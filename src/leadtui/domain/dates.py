@@ -10,6 +10,7 @@ saying so. Numeric day/month forms follow dateutil's month-first default
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -149,6 +150,23 @@ def short_day_label(day: date, today: date | None = None) -> str:
     """A day without its weekday, for narrow columns: "7 Dec" (or "7 Dec 2027")."""
     text = f"{day.day} {_MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if today is not None and day.year != today.year else text
+
+
+class Words(tuple[str | date, ...]):
+    """A sentence with dates in it, kept as dates so each front end writes them its own
+    way: ISO in the shell, files and JSON, a day label on screens."""
+
+    def __new__(cls, *parts: str | date) -> Words:
+        """The sentence's text and dates in reading order."""
+        return super().__new__(cls, parts)
+
+    def written(self, label: Callable[[date], str] = date.isoformat) -> str:
+        """The sentence with each date written by ``label``."""
+        return "".join(label(part) if isinstance(part, date) else part for part in self)
+
+    def as_shown(self, today: date) -> str:
+        """The sentence as screens show it: each date as a day label ("Sat 25 Jul")."""
+        return self.written(lambda day: day_label(day, today))
 
 
 # --- halves -----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from leadtui.domain.dates import add_months
+from leadtui.domain.dates import Words, add_months
 
 TERM_MIN, TERM_MAX = 1, 36
 SEATS_MIN, SEATS_MAX = 1, 6
@@ -165,7 +165,12 @@ class RotationWarning(NamedTuple):
 
     check: Check
     on: date
-    text: str
+    words: Words
+
+    @property
+    def text(self) -> str:
+        """The line with ISO dates, for the shell, files and JSON."""
+        return self.words.written()
 
 
 # --- the computed terms -------------------------------------------------------------------
@@ -369,8 +374,12 @@ def check_capacity(
                     RotationWarning(
                         Check.GAP,
                         max(seg.starts, today),
-                        f"{name} seat {seg.seat} has no one from {seg.starts.isoformat()} "
-                        f"to {seg.ends.isoformat()}",
+                        Words(
+                            f"{name} seat {seg.seat} has no one from ",
+                            seg.starts,
+                            " to ",
+                            seg.ends,
+                        ),
                     )
                 )
     by_seat: dict[int, list[Segment]] = {}
@@ -388,8 +397,11 @@ def check_capacity(
                     RotationWarning(
                         Check.NO_SUCCESSOR,
                         seg.ends,
-                        f"{name} seat {seg.seat}: {who(seg.person_id)} ends on "
-                        f"{seg.ends.isoformat()} and no successor is planned",
+                        Words(
+                            f"{name} seat {seg.seat}: {who(seg.person_id)} ends on ",
+                            seg.ends,
+                            " and no successor is planned",
+                        ),
                     )
                 )
     # A turnover is someone leaving a seat: an empty seat filling (the first plan of a
@@ -408,8 +420,9 @@ def check_capacity(
                 RotationWarning(
                     Check.SAME_WEEK,
                     monday,
-                    f"{name} seats {listed} turn over in the same week "
-                    f"(week of {monday.isoformat()})",
+                    Words(
+                        f"{name} seats {listed} turn over in the same week (week of ", monday, ")"
+                    ),
                 )
             )
     for seg in segments:
@@ -422,8 +435,11 @@ def check_capacity(
                 RotationWarning(
                     Check.RECOGNITION,
                     seg.ends,
-                    f"{name}: {who(seg.person_id)}'s term ended {seg.ends.isoformat()} "
-                    "with no recognition recorded (All-Hands, Q&A or other)",
+                    Words(
+                        f"{name}: {who(seg.person_id)}'s term ended ",
+                        seg.ends,
+                        " with no recognition recorded (All-Hands, Q&A or other)",
+                    ),
                 )
             )
         if capacity.exposure and seg.covers(today) and (record is None or not record.exposure_on):
@@ -431,8 +447,10 @@ def check_capacity(
                 RotationWarning(
                     Check.EXPOSURE,
                     today,
-                    f"{name}: {who(seg.person_id)} has not had the exposure yet "
-                    f"({capacity.exposure})",
+                    Words(
+                        f"{name}: {who(seg.person_id)} has not had the exposure yet "
+                        f"({capacity.exposure})"
+                    ),
                 )
             )
     for seg in segments:
@@ -445,8 +463,10 @@ def check_capacity(
                     RotationWarning(
                         Check.DOUBLE_DUTY,
                         first,
-                        f"{who(seg.person_id)} serves {name} and {other_name} at once "
-                        f"from {first.isoformat()}",
+                        Words(
+                            f"{who(seg.person_id)} serves {name} and {other_name} at once from ",
+                            first,
+                        ),
                     )
                 )
     same = [
@@ -465,7 +485,7 @@ def check_capacity(
             RotationWarning(
                 Check.DOUBLE_DUTY,
                 first,
-                f"{who(a.person_id)} holds two {name} seats at once from {first.isoformat()}",
+                Words(f"{who(a.person_id)} holds two {name} seats at once from ", first),
             )
         )
     return sorted(found, key=lambda w: (w.on, w.check.value, w.text))

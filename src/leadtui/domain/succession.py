@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from leadtui.domain.dates import Half, half_of
+from leadtui.domain.dates import Half, Words, half_of
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.privacy import Visibility
 from leadtui.domain.text import literal, quoted
@@ -466,8 +466,13 @@ class SuccessionWarning(NamedTuple):
     """One check that failed: its code, one line for a person, and whom it is about."""
 
     code: CheckCode
-    text: str
+    words: Words
     person_id: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The line with ISO dates, for the shell, files and JSON."""
+        return self.words.written()
 
 
 class SuccessionRecords(NamedTuple):
@@ -504,7 +509,7 @@ def _focus_checks(
     return [
         SuccessionWarning(
             CheckCode.NO_FOCUS,
-            f"{p.display_name} has no focus area for {half.label}",
+            Words(f"{p.display_name} has no focus area for {half.label}"),
             p.id,
         )
         for p in reports
@@ -532,15 +537,18 @@ def _bench_checks(
     if reports and not on_bench:
         warnings.append(
             SuccessionWarning(
-                CheckCode.NO_BENCH, "no bench: no report is marked as a possible successor"
+                CheckCode.NO_BENCH,
+                Words("no bench: no report is marked as a possible successor"),
             )
         )
     if len(on_bench) > BENCH_AIM:
         warnings.append(
             SuccessionWarning(
                 CheckCode.BENCH_TOO_LONG,
-                f"{len(on_bench)} candidates; the source's number is one or two with the best "
-                "chance",
+                Words(
+                    f"{len(on_bench)} candidates; the source's number is one or two with the "
+                    "best chance"
+                ),
             )
         )
     for c in on_bench:
@@ -549,19 +557,25 @@ def _bench_checks(
             warnings.append(
                 SuccessionWarning(
                     CheckCode.CANDIDATE_STALE,
-                    f"{name}'s readiness was last reviewed {c.reviewed_on.isoformat()}, "
-                    "over a quarter ago",
+                    Words(
+                        f"{name}'s readiness was last reviewed ",
+                        c.reviewed_on,
+                        ", over a quarter ago",
+                    ),
                     c.person_id,
                 )
             )
         last = last_ceo_mention(records.ceo_log, c.person_id)
         if last is None or (today - last).days > QUARTER_DAYS:
-            since = f"since {last.isoformat()}" if last else "ever"
+            since: tuple[str | date, ...] = ("since ", last) if last else ("ever",)
             warnings.append(
                 SuccessionWarning(
                     CheckCode.CANDIDATE_NO_CEO,
-                    f"{name} has no CEO log entry {since}: no growth raised, no relationship "
-                    "built this quarter",
+                    Words(
+                        f"{name} has no CEO log entry ",
+                        *since,
+                        ": no growth raised, no relationship built this quarter",
+                    ),
                     c.person_id,
                 )
             )
@@ -591,7 +605,7 @@ def _audit_checks(
         warnings.append(
             SuccessionWarning(
                 CheckCode.AUDIT_DUE,
-                f"the {quarter} meeting audit is not done: {names}{more}",
+                Words(f"the {quarter} meeting audit is not done: {names}{more}"),
             )
         )
     titles = {m.id: m.name for m in records.meetings}
@@ -601,7 +615,7 @@ def _audit_checks(
             warnings.append(
                 SuccessionWarning(
                     CheckCode.PARTNER_INCOMPLETE,
-                    f"{meeting}: partner decision without what is missing and the plan",
+                    Words(f"{meeting}: partner decision without what is missing and the plan"),
                 )
             )
         delegate = by_id.get(audit.delegate_id) if audit.delegate_id is not None else None
@@ -609,7 +623,7 @@ def _audit_checks(
             warnings.append(
                 SuccessionWarning(
                     CheckCode.DELEGATE_ARCHIVED,
-                    f"{meeting} is delegated to {delegate.display_name}, who is archived",
+                    Words(f"{meeting} is delegated to {delegate.display_name}, who is archived"),
                     delegate.id,
                 )
             )
@@ -623,7 +637,9 @@ def _vacation_checks(records: SuccessionRecords, today: date) -> list[Succession
         warnings.append(
             SuccessionWarning(
                 CheckCode.NO_LONG_VACATION,
-                f"no vacation of {VACATION_AIM_DAYS} days or more planned or taken in {year}",
+                Words(
+                    f"no vacation of {VACATION_AIM_DAYS} days or more planned or taken in {year}"
+                ),
             )
         )
     soon = today + timedelta(days=COVER_DAYS)
@@ -638,7 +654,7 @@ def _vacation_checks(records: SuccessionRecords, today: date) -> list[Succession
             continue
         warnings.append(
             SuccessionWarning(
-                CheckCode.UNCOVERED, f"vacation from {v.starts_on.isoformat()}: {text}"
+                CheckCode.UNCOVERED, Words("vacation from ", v.starts_on, f": {text}")
             )
         )
     return warnings

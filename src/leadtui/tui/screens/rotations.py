@@ -122,7 +122,7 @@ class RotationsScreen(LeadtuiScreen):
         self.query_one("#rot-bench", Static).update(
             bench_text(bench(self.db, today), bool(self.schedules))
         )
-        self.query_one("#rot-checks", Static).update(checks_text(self.schedules))
+        self.query_one("#rot-checks", Static).update(checks_text(self.schedules, self.today))
 
     def _key(self, action: str) -> str:
         """The key an action of this screen answers to now (the keymap may move it)."""

@@ -138,7 +138,7 @@ def bench_text(people: Sequence[Person], any_capacity: bool) -> Text:
     return Text("Everyone has served." if any_capacity else "Nobody on a roster yet.")
 
 
-def checks_text(schedules: Sequence[CapacitySchedule]) -> Text:
+def checks_text(schedules: Sequence[CapacitySchedule], today: date) -> Text:
     """Every check that fails, one line each, or that all pass."""
     warnings = [w for s in schedules for w in s.warnings]
     if not warnings:
@@ -148,7 +148,7 @@ def checks_text(schedules: Sequence[CapacitySchedule]) -> Text:
         if i:
             text.append("\n")
         text.append("! ", style="bold")
-        text.append(w.text)
+        text.append(w.words.as_shown(today))
     return text
 
 

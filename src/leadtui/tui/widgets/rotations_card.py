@@ -51,7 +51,11 @@ class RotationsCard(CardList):
                 CardLine(self.text("No terms change in the next four weeks", "muted"), opens=opens)
             )
         for warning in card.warnings[:CHECKS_SHOWN]:
-            lines.append(CardLine(self.text(f"! {warning.text}", "alert"), opens=opens))
+            lines.append(
+                CardLine(
+                    self.text(f"! {warning.words.as_shown(overview.today)}", "alert"), opens=opens
+                )
+            )
         more = len(card.warnings) - CHECKS_SHOWN
         if more > 0:
             lines.append(

@@ -60,7 +60,7 @@ def checks_text(overview: SuccessionOverview) -> Text:
     text = Text()
     for w in overview.warnings:
         text.append("! ", style="bold")
-        text.append(f"{w.text}\n")
+        text.append(f"{w.words.as_shown(overview.today)}\n")
     text.rstrip()
     return text
 
