@@ -4,7 +4,7 @@ screen, and the messages its panels post."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.style import Style
@@ -21,7 +21,14 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.rotations_input import CapacityDraft
 from leadtui.domain.validation import build
 from leadtui.services import rotations
-from leadtui.services.oneonones import add_action, add_point, hold_session, set_series
+from leadtui.services.oneonones import (
+    add_action,
+    add_point,
+    hold_session,
+    reschedule,
+    running_document,
+    set_series,
+)
 from leadtui.services.people import add_person, archive_person, get_person
 from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
@@ -134,6 +141,35 @@ async def test_a_person_without_a_series_is_offered_one(app: LeadtuiApp, db_path
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
         assert "09:30" in plain_text(app.screen.query_one("#oo-heading"))
+
+
+async def test_changing_a_series_starts_from_what_it_has_and_unchanged_keeps_its_moves(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    db = open_database(db_path)
+    sam = PeopleRepository(db).add(PersonDraft(name="Sam Okafor"))
+    set_series(db, sam, TODAY, weekday="thursday", at_time="15:30", minutes=45, every_weeks=2)
+    before = running_document(db, sam, TODAY)
+    assert before.next_on is not None
+    reschedule(db, sam, TODAY, on=before.next_on, to=before.next_on + timedelta(days=1))
+    moved = running_document(db, sam, TODAY)
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "s")
+        form = app.screen
+        assert isinstance(form, SeriesForm)
+        assert form.query_one("#field-weekday", Select).value == "thursday"
+        assert form.query_one("#field-at_time", Input).value == "15:30"
+        assert form.query_one("#field-minutes", Input).value == "45"
+        assert form.query_one("#field-every_weeks", Input).value == "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+    db = open_database(db_path)
+    after = running_document(db, get_person(db, sam.id), TODAY)
+    db.close()
+    assert after.series[1:6] == moved.series[1:6]
+    assert after.next_on == moved.next_on != before.next_on
 
 
 async def test_shift_x_opens_the_export_dialog(app: LeadtuiApp, db_path: Path) -> None:

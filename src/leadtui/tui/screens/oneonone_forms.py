@@ -71,6 +71,22 @@ class SeriesForm(SaveForm[SeriesDraft]):
             shown["weekday"] = WEEKDAYS[weekday]
         super().__init__(title, save, today=today, values=shown)
 
+    @classmethod
+    def for_series(cls, series: Series | None, save: Save, today: date) -> SeriesForm:
+        """The form for a person's series: a recurring one opens with what it has, so
+        saving it unchanged changes nothing (its moves and skips stay); an ad-hoc
+        document, or none, starts from a new series' values."""
+        if series is None or series.ad_hoc:
+            return cls("1:1 series", save, today)
+        current = {
+            "weekday": series.weekday,
+            "at_time": series.at_time,
+            "minutes": series.minutes,
+            "every_weeks": series.every_weeks,
+            "starts_on": series.starts_on,
+        }
+        return cls("Change the 1:1 series", save, today, current)
+
 
 class NotesForm(SaveForm[NotesDraft]):
     """Shared and private notes for a session; ctrl+e edits the focused one in $EDITOR."""

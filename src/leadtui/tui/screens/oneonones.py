@@ -321,7 +321,8 @@ class OneOnOnesScreen(LeadtuiScreen):
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.set_series(self.db, self._person(), self.today, **values).notice)
 
-        self._ask(SeriesForm("1:1 series", save, self.today))
+        series = self.doc.series if self.doc is not None else None
+        self._ask(SeriesForm.for_series(series, save, self.today))
 
     def action_reschedule(self) -> None:
         """Move the next session to another date, or skip it."""
