@@ -282,6 +282,37 @@ async def test_fix_the_notes_of_the_last_held_session(app: LeadtuiApp, db_path: 
     db.close()
 
 
+async def test_esc_asks_before_it_drops_notes_written_in_the_form(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "n")
+        assert isinstance(app.screen, NotesForm)
+        await pilot.press("escape")  # nothing written: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NotesForm)
+        await pilot.press(*"Talked")
+        await pilot.press("escape")
+        await pilot.pause()
+        asked: object = app.screen
+        assert isinstance(asked, ConfirmScreen)
+        await pilot.press("n")  # keep writing
+        await pilot.pause()
+        back: object = app.screen
+        assert back is form
+        assert form.query_one("#field-shared", TextArea).text == "Talked"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, OneOnOnesScreen)
+    db = open_database(db_path)
+    assert OneOnOneRepository(db).series_for(1).draft_shared_notes == ""
+    db.close()
+
+
 def notices(app: LeadtuiApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 

@@ -7,7 +7,8 @@ draft's field names. Every widget's id is ``field-<name>``, so the field an
 
 Saving may be refused (a LeadtuiError, or a busy database): the reason shows below the
 fields, the refused field is outlined and focused, and everything typed stays.
-ctrl+s saves, esc cancels, and ctrl+e edits the focused long-text field in $EDITOR.
+ctrl+s saves, esc cancels (asking first when notes were written into a long-text field), and
+ctrl+e edits the focused long-text field in $EDITOR (tui/screens/form_long_text.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -39,8 +39,8 @@ from textual.widgets import (
 )
 
 from leadtui.errors import LeadtuiError
-from leadtui.tui.editor import EditorFailed, edit_text
 from leadtui.tui.screens.base import busy_message
+from leadtui.tui.screens.form_long_text import LongTextFields
 from leadtui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def shown_value(value: object) -> str | bool:
     return str(value)
 
 
-class DraftForm(ModalScreen[R | None], Generic[D, R]):
+class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
     """A modal form whose fields are ``DRAFT``'s fields, laid out from ``SPEC``.
 
     ``hand_over`` receives the validated draft and does the write; what it returns
@@ -155,7 +155,6 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
         self.today = today
         self.initial = dict(values or {})
         self.note = note
-        self._last_long_field: str | None = None
 
     # What the form shows
 
@@ -217,6 +216,7 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
         first = next(iter(self.spec), None)
         if first is not None:
             self.query_one(f"#field-{first}").focus()
+        self.remember_long_text()
 
     # What is typed
 
@@ -301,47 +301,8 @@ class DraftForm(ModalScreen[R | None], Generic[D, R]):
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-    # $EDITOR for long text
-
     def _long_fields(self) -> list[str]:
         return [name for name, field in self.spec.items() if field.kind is Kind.TEXTAREA]
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Remember the long-text field last in focus: ctrl+e from the buttons edits it."""
-        widget_id = event.widget.id or ""
-        if isinstance(event.widget, TextArea) and widget_id.startswith("field-"):
-            self._last_long_field = widget_id.removeprefix("field-")
-        self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """$EDITOR only where there is long text to edit; in a one-line field ctrl+e keeps
-        its usual meaning (end of line)."""
-        if action == "editor":
-            return bool(self._long_fields()) and not isinstance(self.focused, Input)
-        return True
-
-    def action_editor(self) -> None:
-        """Edit the focused long-text field (or the one last focused) in $EDITOR."""
-        fields = self._long_fields()
-        if not fields:
-            return
-        focused = self.focused
-        if isinstance(focused, TextArea) and (focused.id or "").removeprefix("field-") in fields:
-            name = (focused.id or "").removeprefix("field-")
-        else:
-            name = self._last_long_field or fields[0]
-        area = self.query_one(f"#field-{name}", TextArea)
-        try:
-            area.text = edit_text(self.app, area.text)
-        except EditorFailed as exc:
-            self.show_error(str(exc))
-        except OSError as exc:
-            self.show_error(f"$EDITOR failed: {exc}")
-        area.focus()
 
 
 class SaveDraftForm(DraftForm[D, R]):
