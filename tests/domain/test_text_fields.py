@@ -127,3 +127,15 @@ def test_every_text_field_refuses_unstorable_text(
     message = info.value.message
     assert "\n" not in message and len(message) < 300
     message.encode("utf-8")  # the refusal itself prints on any terminal
+
+
+@pytest.mark.parametrize(
+    ("draft", "said"),
+    [("PointDraft", "write what to talk about"), ("ActionDraft", "write what will be done")],
+)
+def test_an_empty_point_or_action_says_what_to_write(draft: str, said: str) -> None:
+    from leadtui.domain import oneonones_input
+
+    with pytest.raises(InputError) as refused:
+        build(getattr(oneonones_input, draft), today=TODAY, text="  ")
+    assert said in refused.value.message

@@ -20,8 +20,8 @@ TEXT_MAX = 2000
 NOTES_MAX = 20_000
 
 
-def _text(value: object, what: str) -> str:
-    return checked_text(value, what, "write what to talk about", TEXT_MAX)
+def _text(value: object, what: str, hint: str) -> str:
+    return checked_text(value, what, hint, TEXT_MAX)
 
 
 class SeriesDraft(WeeklySlot):
@@ -64,7 +64,7 @@ class PointDraft(BaseModel):
     @field_validator("text", mode="before")
     @classmethod
     def _text(cls, value: object) -> str:
-        return _text(value, "talking point")
+        return _text(value, "talking point", "write what to talk about")
 
 
 class ActionDraft(BaseModel):
@@ -79,7 +79,7 @@ class ActionDraft(BaseModel):
     @field_validator("text", mode="before")
     @classmethod
     def _text(cls, value: object) -> str:
-        return _text(value, "action item")
+        return _text(value, "action item", "write what will be done")
 
     @field_validator("owner", mode="before")
     @classmethod
