@@ -54,6 +54,25 @@ async def test_f1_shows_help_for_the_current_screen(app: LeadtuiApp) -> None:
         assert isinstance(app.screen, PeopleScreen)
 
 
+async def test_f1_on_every_screen_lists_the_keys_to_every_screen_and_to_search(
+    app: LeadtuiApp,
+) -> None:
+    from leadtui.tui.screens import SCREENS
+
+    async with app.run_test(size=SIZE) as pilot:
+        for entry in SCREENS:
+            await app.switch_mode(entry.mode)
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            keys = plain_text(app.screen.query_one("#help-keys", Static))
+            everywhere = keys[keys.index("Everywhere") :]
+            for other in SCREENS:
+                assert f"{other.key}  " in everywhere and other.title in everywhere, entry.mode
+            assert "Search every text you wrote" in everywhere
+            assert "^f or /" in everywhere
+            await pilot.press("escape")
+
+
 async def test_today_is_home_and_welcomes_on_an_empty_database(app: LeadtuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -43,12 +43,14 @@ class HelpScreen(ModalScreen[None]):
         actions = screen_actions(screen)
         own = [b for area, b in actions if area != "App"]
         shared = [b for area, b in actions if area == "App"]
-        go = [
-            b
-            for b in type(screen).BINDINGS
+        # Every screen's keys to the others, whichever class in its line declares them.
+        go = {
+            b.id: b
+            for cls in reversed(type(screen).__mro__)
+            for b in vars(cls).get("BINDINGS", [])
             if isinstance(b, Binding) and b.id and b.id.startswith("go.")
-        ]
-        sections = ((f"{screen.AREA}", own), ("Everywhere", [*go, *shared]))
+        }
+        sections = ((f"{screen.AREA}", own), ("Everywhere", [*go.values(), *shared]))
         for title, bindings in sections:
             if not bindings:
                 continue
@@ -58,6 +60,12 @@ class HelpScreen(ModalScreen[None]):
                     Text(keys_of(binding)),
                     Text(binding.tooltip or binding.description),
                 )
+        search = " or ".join(
+            keys_of(b)
+            for b in type(self.app).BINDINGS
+            if isinstance(b, Binding) and b.action == "search"
+        )
+        table.add_row(Text(search), Text("Search every text you wrote"))
         table.add_row(Text("ctrl+p"), Text("Command palette: every screen and action by name"))
         table.add_row(Text("j / k"), Text("Down / up in tables"))
         return table
