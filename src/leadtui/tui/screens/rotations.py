@@ -61,6 +61,10 @@ class RotationsScreen(LeadtuiScreen):
                 ("N", "new_capacity", "New capacity", "Add a capacity (a rotating role)"),
                 ("r", "roster", "Roster", "Change the selected capacity's roster"),
                 ("H", "hosts", "Hosts", "Set who hosts the leadership meeting, and when"),
+                # Once a term, not once a week: kept out of the footer so the weekly keys
+                # (skip, swap host) fit whole at 120 columns.
+                ("x", "exposure", "Exposure", "Record the exposure given"),
+                ("h", "handoff", "Hand-off", "Write a hand-off note"),
             )
         ),
         *(
@@ -70,8 +74,6 @@ class RotationsScreen(LeadtuiScreen):
                 ("a", "assign", "Assign", "Assign someone to the seat"),
                 ("w", "swap", "Swap", "Swap the selected person with another"),
                 ("c", "recognize", "Call-out", "Record recognition of the term"),
-                ("x", "exposure", "Exposure", "Record the exposure given"),
-                ("h", "handoff", "Hand-off", "Write a hand-off note"),
                 ("s", "skip_host", "Skip week", "Skip the selected leadership meeting"),
                 ("m", "swap_host", "Swap host", "Swap the selected meeting's host"),
             )
