@@ -71,6 +71,6 @@ async def test_the_series_form_refuses_the_far_start_until_it_is_fixed(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
-        # The form's weekday defaults to today's, a Sunday.
-        assert "Next session: Sun 29 Nov" in str(app.screen.query_one("#oo-heading").render())
+        # The form opened with the series' own weekday, a Monday.
+        assert "Next session: Mon 23 Nov" in str(app.screen.query_one("#oo-heading").render())
     assert stored_start(db_path) == "2026-11-23"

@@ -441,6 +441,27 @@ def test_the_screen_and_its_panels_name_no_colour_in_python() -> None:
         assert not colour.search(code), (module.__name__, colour.search(code))
 
 
+async def test_an_overdue_1on1_says_when_one_was_last_held(
+    app: LeadtuiApp, db_path: Path, isolated_home: Path
+) -> None:
+    seed(db_path)  # weekly since 2026-11-03, never held: overdue
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        heading = plain_text(doc_view(app).query_one("#oo-heading", Static))
+        assert "overdue (never held)" in heading
+    db = open_database(db_path)
+    sam = get_person(db, 1)
+    hold_session(db, sam, TODAY, held_on=date(2026, 11, 10))
+    db.close()
+    again = make_app(db_path, isolated_home)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        heading = plain_text(doc_view(again).query_one("#oo-heading", Static))
+        assert "overdue (last 10 Nov)" in heading
+
+
 async def test_switching_theme_restyles_the_screen_at_once(app: LeadtuiApp, db_path: Path) -> None:
     seed(db_path)  # weekly since 2026-11-03, never held: overdue
     async with app.run_test(size=SIZE) as pilot:

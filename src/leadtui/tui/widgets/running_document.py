@@ -253,9 +253,18 @@ class RunningDocumentView(Vertical):
             (f"  ·  {doc.series.describe()}\n", "muted"),
             ("Next session: ", "label"),
             next_on,
-            (" · overdue" if doc.overdue else "", "overdue"),
+            (self._overdue(doc), "overdue"),
             (f"  ({'; '.join(changes)})" if changes else "", "muted"),
         )
+
+    def _overdue(self, doc: RunningDocument) -> str:
+        """Why the 1:1 is overdue though its next date is ahead: none held lately."""
+        if not doc.overdue:
+            return ""
+        # Short, so the heading stays two lines at 80 columns.
+        if not doc.sessions:
+            return " · overdue (never held)"
+        return f" · overdue (last {short_day_label(doc.sessions[0][0].held_on, self._today)})"
 
     def _flags(self, item: Item, *, short: bool) -> Text:
         """What the table shows beside an item: carried, every session, due and done."""
