@@ -163,7 +163,7 @@ async def test_an_empty_database_says_what_to_press(app: LeadtuiApp, db_path: Pa
         empty = app.screen.query_one("#people-empty", Static)
         text = str(empty.render())
         assert empty.display and not app.screen.query_one(PeopleTable).display
-        assert "Press a to add someone" in text and "leadtui demo --db try.db" in text
+        assert "Press a to add someone" in text and "leadtui demo --db demo.db" in text
         await pilot.press("a", *"Sam Okafor", "ctrl+s")
         await pilot.pause()
         assert not empty.display and table_names(app) == ["Sam Okafor"]

@@ -29,8 +29,8 @@ starts from them.
 Press [b]a[/b] to add someone: a name, and how you work with them.
 
 To look around a sample team first, from the shell:
-  [i]leadtui demo --db try.db[/i]
-  [i]leadtui --db try.db[/i]"""
+  [i]leadtui demo --db demo.db[/i]
+  [i]leadtui --db demo.db[/i]"""
 
 
 def nobody_active(archived: int) -> str:

@@ -39,7 +39,7 @@ def no_reports(anyone: bool) -> Text:
         "Add a report on the People screen (p, then a, relation report), or from the shell:\n",
         ('  leadtui people add "Sam Okafor" --relation report\n', "bold"),
         "Try it all on a sample team with ",
-        ("leadtui demo --db try.db", "bold"),
+        ("leadtui demo --db demo.db", "bold"),
         ".",
     )
 
