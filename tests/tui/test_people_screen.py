@@ -13,7 +13,7 @@ from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.person_form import PersonForm
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.key_table import NAME_CELLS, KeyTable
 from leadtui.tui.widgets.people_table import PeopleTable
 from tests.helpers import SIZE, SMALL, TODAY
 
@@ -214,3 +214,31 @@ async def test_at_80_columns_every_column_fits(app: LeadtuiApp, db_path: Path) -
         await pilot.pause()
         assert "Level" in [str(column.label) for column in table.ordered_columns]
         assert table_names(app) == ["Farah Kowalski"]
+
+
+async def test_a_very_long_name_is_cut_and_every_column_still_fits(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    long_name = "Zed Tester-Longname Of The Very Extended Family Branch With Many Parts"
+    seed(
+        db_path,
+        PersonDraft(name=long_name, relation=Relation.REPORT, team="Mobile"),
+        PersonDraft(name="Ana Lima", relation=Relation.REPORT),
+    )
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(PeopleTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        shown = [str(table.get_row_at(i)[0]) for i in range(2)]
+        assert "Ana Lima" in shown
+        [cut] = [name for name in shown if name.startswith("Zed Tester")]
+        assert cut.endswith("…") and len(cut) <= NAME_CELLS
+        # The Reviews board and the Succession bench keep their columns too.
+        for key in ("R", "S"):
+            await pilot.press(key)
+            await pilot.pause()
+            for other in app.screen.query(KeyTable):
+                if other.display and other.row_count:
+                    fits = other.virtual_size.width <= other.scrollable_content_region.width
+                    assert fits, (key, other.id)

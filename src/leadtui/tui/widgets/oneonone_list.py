@@ -22,8 +22,7 @@ from textual.theme import Theme
 from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import ListedOneOnOne, Standing
-from leadtui.tui.widgets.key_table import KeyTable
-from leadtui.tui.widgets.running_document import cropped
+from leadtui.tui.widgets.key_table import KeyTable, cropped
 from leadtui.tui.widgets.styled_text import component_style
 
 # Short words for a standing without a date: the column stays narrow. Someone with

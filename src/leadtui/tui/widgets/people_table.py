@@ -11,7 +11,7 @@ from textual import events
 from leadtui.domain.dates import short_day_label
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.key_table import KeyTable, name_cell
 from leadtui.tui.widgets.themed import Themed
 
 # Below this many columns the table leaves out Level (the form still shows it), so the
@@ -66,7 +66,7 @@ class PeopleTable(KeyTable, Themed):
         archived = self.styled("people-table--archived")
         for person in self.people:
             style = archived if not person.active else ""
-            name = Text(literal(person.name), style=style)
+            name = name_cell(person.name, style)
             if not person.active:
                 name.append(" (archived)")
             started = short_day_label(person.started_on, self.today) if person.started_on else ""

@@ -12,9 +12,9 @@ from textual.widgets import DataTable
 
 from leadtui.domain.dates import Half
 from leadtui.domain.feedback import T3B3, T3B3Status
-from leadtui.domain.text import literal, plural
+from leadtui.domain.text import plural
 from leadtui.services.review import ReviewBoard
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.key_table import KeyTable, name_cell
 from leadtui.tui.widgets.styled_text import Part, StyledCell
 
 
@@ -105,7 +105,9 @@ class T3B3Board(KeyTable):
         board, half = self.board, self.half
         assert board is not None and half is not None
         halves = board.halves[-2:] if compact else board.halves
-        columns = [("person", Text("Report"), [self._cell(literal(p.name)) for p in board.reports])]
+        columns = [
+            ("person", Text("Report"), [self._cell(name_cell(p.name).plain) for p in board.reports])
+        ]
         for h in halves:
             title = h.label + (" · now" if h == board.this_half else "")
             cells = [self._record(board.record(p, h), h == half, compact) for p in board.reports]

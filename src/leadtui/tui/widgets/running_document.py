@@ -39,7 +39,7 @@ from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
 from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.key_table import KeyTable, cropped
 from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
@@ -49,15 +49,6 @@ FOUND = "▸ "  # before the heading of a session shown from search
 Item = Point | Action
 _C = "running-document--"
 _SUGGESTION = "s:"  # row keys of suggested points: "s:0", "s:1" …
-
-
-def cropped(text: Text, width: int) -> Text:
-    """``text`` on one line of at most ``width`` cells, an ellipsis where it was cut."""
-    one_line = text.copy()
-    one_line.no_wrap = True
-    one_line.overflow = "ellipsis"
-    one_line.truncate(max(width, 1), overflow="ellipsis")
-    return one_line
 
 
 def _key(item: Item) -> str:

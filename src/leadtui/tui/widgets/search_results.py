@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 
 from leadtui.domain.dates import day_label
 from leadtui.domain.text import literal
+from leadtui.tui.widgets.key_table import name_cell
 
 if TYPE_CHECKING:
     from leadtui.services.search import SearchHit
@@ -58,7 +59,7 @@ class SearchResults(DataTable[object]):
             self.add_row(
                 Text(day_label(hit.date, today) if hit.date else "current", style="dim"),
                 hit.kind.value,
-                Text(literal(hit.person or "—"), no_wrap=True, overflow="ellipsis"),
+                name_cell(hit.person or "—"),
                 Text(PRIVATE_MARK, style="italic") if hit.private else "",
                 snippet_text(hit),
                 key=str(n),

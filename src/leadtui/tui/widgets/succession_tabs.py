@@ -19,6 +19,7 @@ from leadtui.domain.people import Person
 from leadtui.domain.succession import Meeting, Vacation
 from leadtui.domain.text import literal
 from leadtui.services.succession import SuccessionOverview
+from leadtui.tui.widgets.key_table import name_cell
 from leadtui.tui.widgets.succession_panels import (
     checks_text,
     days_text,
@@ -91,7 +92,7 @@ class BenchTab(TabPane):
             star = (
                 "★ interim" if r.candidate and r.candidate.interim else "★" if r.candidate else ""
             )
-            name = Text(literal(r.person.name))
+            name = name_cell(r.person.name)
             rows.append((str(r.person.id), [name, str(len(r.open_gaps)), focus, ready, ceo, star]))
         refill(self.table, rows)
         self.query_one("#su-checks", Static).update(checks_text(overview))
