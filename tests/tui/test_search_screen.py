@@ -63,8 +63,14 @@ def app(db_path: Path, isolated_home: Path) -> LeadtuiApp:
 
 
 async def settle(app: LeadtuiApp, pilot: Any) -> None:
-    """Past the debounce, and the worker done."""
+    """Past the debounce, and the worker done (on a busy machine the debounce's timer may
+    fire late, so wait for it rather than for a fixed time)."""
     await pilot.pause(0.3)
+    for _ in range(100):
+        screen = app.screen
+        if not isinstance(screen, SearchScreen) or not screen.waiting:
+            break
+        await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -279,9 +285,7 @@ def demo_app(db_path: Path, home: Path) -> LeadtuiApp:
 
 async def _type_and_settle(pilot: Any) -> None:
     await pilot.press("slash", *"feedback")
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])

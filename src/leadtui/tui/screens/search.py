@@ -149,6 +149,11 @@ class SearchScreen(Screen[None]):
 
     # Typing and filters
 
+    @property
+    def waiting(self) -> bool:
+        """True while a search waits for a pause in the typing."""
+        return self._timer is not None
+
     @on(Input.Changed, "#search-query")
     def query_changed(self) -> None:
         """Wait for a pause in the typing, then search."""
