@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -45,6 +45,20 @@ def go_bindings(*, show_all: bool = False) -> list[BindingType]:
         )
         for entry in SCREENS
     ]
+
+
+def guarded_write(screen: Screen[Any], title: str, change: Callable[[], T]) -> T | None:
+    """Run a write from ``screen``; a refusal or a busy database becomes a notice titled
+    ``title``, never a crash."""
+    try:
+        return change()
+    except LeadtuiError as exc:
+        screen.notify(exc.message, severity="error", title=title, markup=False)
+    except sqlite3.OperationalError as exc:
+        screen.notify(
+            f"Not saved: {busy_message(exc)}", severity="error", title=title, markup=False
+        )
+    return None
 
 
 class LeadtuiScreen(Screen[None]):
@@ -112,15 +126,7 @@ class LeadtuiScreen(Screen[None]):
 
     def guarded(self, change: Callable[[], T]) -> T | None:
         """Run a write; a refusal or a busy database becomes a notice, never a crash."""
-        try:
-            return change()
-        except LeadtuiError as exc:
-            self.notify(exc.message, severity="error", title=self.AREA, markup=False)
-        except sqlite3.OperationalError as exc:
-            self.notify(
-                f"Not saved: {busy_message(exc)}", severity="error", title=self.AREA, markup=False
-            )
-        return None
+        return guarded_write(self, self.AREA, change)
 
     def action_help(self) -> None:
         """Show this screen's help and keys."""

@@ -7,7 +7,6 @@ goes through the roster use case the command line calls too.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
@@ -21,7 +20,6 @@ from textual.widgets import Static
 
 from leadtui.domain.dates import short_day_label
 from leadtui.domain.rotations import Capacity, Member
-from leadtui.errors import LeadtuiError
 from leadtui.services.rotations import (
     RosterChanged,
     RosterEntry,
@@ -29,7 +27,7 @@ from leadtui.services.rotations import (
     not_on_roster,
     roster,
 )
-from leadtui.tui.screens.base import busy_message
+from leadtui.tui.screens.base import guarded_write
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
 
@@ -127,15 +125,10 @@ class RosterDialog(ModalScreen[bool]):
         self.query_one("#roster-summary", Static).update(Content(summary))
 
     def _guarded(self, change: Callable[[], T]) -> T | None:
-        """Run a write; a refusal or a busy database becomes a notice."""
-        try:
-            result = change()
-        except LeadtuiError as exc:
-            self.notify(exc.message, severity="error", title="Roster", markup=False)
-            return None
-        except sqlite3.OperationalError as exc:
-            message = f"Not saved: {busy_message(exc)}"
-            self.notify(message, severity="error", title="Roster", markup=False)
+        """Run a write; a refusal or a busy database becomes a notice; after a write the
+        roster is shown again."""
+        result = guarded_write(self, "Roster", change)
+        if result is None:
             return None
         self.changed = True
         self.fill()
