@@ -286,6 +286,10 @@ def demo_app(db_path: Path, home: Path) -> LeadtuiApp:
 async def _type_and_settle(pilot: Any) -> None:
     await pilot.press("slash", *"feedback")
     await settle(pilot.app, pilot)
+    # A steady cursor: how long the search took must not decide whether the picture
+    # catches the blinking cursor on or off.
+    pilot.app.screen.query_one("#search-query", Input).cursor_blink = False
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
