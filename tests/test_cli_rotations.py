@@ -76,6 +76,10 @@ def test_assign_swap_recognize_and_undo(team: Path) -> None:
         (("export", "rotations", "--months", "0"), "--months must be 1–60"),
         # The refusals name the flag typed; the app shows the same refusals by field.
         (("rotation", "plan", "inc", "--until", "2026-01-01"), "--until 2026-01-01 is in the past"),
+        (
+            ("rotation", "plan", "inc", "--until", "2031-11-23"),
+            "--until 2031-11-23 is more than 5 years ahead; a plan reaches 2031-11-22 at most",
+        ),
         (("rotation", "assign", "inc", "--seat", "3", "--person", "Ana"), "--seat must be 1–2"),
         (
             ("rotation", "assign", "inc", "--seat", "1", "--person", "Ana", "--from", "2020-01-01"),
@@ -148,3 +152,55 @@ def test_definition_round_trip_refuses_unknown_people(team: Path, tmp_path: Path
     target.write_text(target.read_text().replace('"Ana"', '"Zed"').replace('"Ben"', '"Quin"'))
     refused = cli("rotation", "import-definition", str(target), "--db", db)
     assert refused.returncode == 2 and "'Quin', 'Zed'" in refused.stderr
+
+
+def _terms_from(db: str, months: str = "24") -> list[dict[str, str]]:
+    shown = cli("rotation", "show", "inc", "--months", months, "--json", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    terms: list[dict[str, str]] = json.loads(shown.stdout)["terms"]
+    return terms
+
+
+def _one_seat_at_a_time(terms: list[dict[str, str]]) -> None:
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 :]:
+            if a["person"] and a["person"] == b["person"]:
+                apart = a["ends"] < b["starts"] or b["ends"] < a["starts"]
+                assert apart, f"{a['person']} holds two seats at once: {a} and {b}"
+
+
+def test_planning_after_a_swap_keeps_the_turns_and_one_seat_each(team: Path) -> None:
+    db = str(team)
+    assert cli("rotation", "plan", "inc", "--db", db).returncode == 0
+    swap = cli("rotation", "swap", "inc", "Ana", "Ben", "--from", "2026-12-01", "--db", db)
+    assert swap.returncode == 0, swap.stderr
+    planned = cli("rotation", "plan", "inc", "--until", "2028-01-01", "--db", db)
+    assert planned.returncode == 0, planned.stderr
+    # Ben last served to 2026-12-31 (seat 1 after the swap), Ana to 2027-03-31 (seat 2),
+    # Cy to 2027-06-30: the least recently served take the next terms, as planned.
+    assert planned.stdout.splitlines()[:3] == [
+        "planned Incident Review seat 1: Ben 2027-07-01 to 2027-12-31",
+        "planned Incident Review seat 2: Ana 2027-10-01 to 2028-03-31",
+        "planned Incident Review seat 1: Cy 2028-01-01 to 2028-06-30",
+    ]
+    assert "two Incident Review seats" not in planned.stdout
+    _one_seat_at_a_time(_terms_from(db))
+
+
+def test_planning_after_an_imported_swap_that_changes_nothing(team: Path, tmp_path: Path) -> None:
+    db = str(team)
+    target = tmp_path / "incident.toml"
+    assert cli("rotation", "export-definition", "inc", "--out", str(target), "--db", db)[0] == 0
+    # A swap of two people before either serves: it exchanges no places.
+    target.write_text(
+        target.read_text()
+        + '\n[[exception]]\nkind = "swap"\non = 2026-08-01\nperson = "Cy"\nother_person = "Di"\n'
+    )
+    imported = cli("rotation", "import-definition", str(target), "--db", db)
+    assert imported.returncode == 0, imported.stderr
+    planned = cli("rotation", "plan", "inc", "--until", "2027-12-31", "--db", db)
+    assert planned.returncode == 0, planned.stderr
+    people = [line.split(": ")[1].split(" ")[0] for line in planned.stdout.splitlines()
+              if line.startswith("planned")]  # fmt: skip
+    assert people[:4] == ["Ana", "Ben", "Cy", "Di"]
+    _one_seat_at_a_time(_terms_from(db))

@@ -17,7 +17,6 @@ from leadtui.domain.dates import add_months, day_label, parse_date, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
-    Candidate,
     Capacity,
     ExceptionKind,
     HostChange,
@@ -31,10 +30,10 @@ from leadtui.domain.rotations import (
     TermRecord,
     busy,
     check_capacity,
-    choose,
     eligible,
     first_meeting,
     host_meetings,
+    plan_terms,
     term_containing,
 )
 from leadtui.domain.text import quoted
@@ -57,6 +56,10 @@ if TYPE_CHECKING:
 # The words that mean the manager: the weekly meeting is hosted by the team, never by you.
 _SELF = frozenset({"me", "myself", "i", "you", "yourself", "self"})
 DEFAULT_MONTHS = 12
+# How far ahead a plan reaches: five years, the longest schedule `rotation show` and the
+# exports look at (60 months). Rosters change within that; planning further records
+# assignments nobody sees and makes every later plan and check slower.
+PLAN_MONTHS_MAX = 60
 
 
 def horizon_until(today: date, months: int) -> date:
@@ -307,17 +310,22 @@ class Planned(NamedTuple):
 
 def plan(store: Store, capacity: Capacity, today: date, until: date | None = None) -> Planned:
     """Propose and record who serves each open term that starts by ``until`` (default:
-    one term ahead): people who never served this capacity first, then the least
-    recently served; nobody in two capacities at once, out of rotation or past their
-    leave date."""
-    from leadtui.domain.rotations import resolve
-
+    one term ahead; at most :data:`PLAN_MONTHS_MAX` months ahead): people who never
+    served this capacity first, then the least recently served; nobody in two seats or
+    two capacities at once, out of rotation or past their leave date."""
     if not capacity.active:
         raise InputError(f"{capacity.name} is retired; bring it back before planning")
     until = until or horizon_until(today, capacity.term_months)
     if until < today:
         raise InputError(
             f"until {until.isoformat()} is in the past; plan to a later day", field="until"
+        )
+    furthest = horizon_until(today, PLAN_MONTHS_MAX)
+    if until > furthest:
+        raise InputError(
+            f"until {until.isoformat()} is more than {PLAN_MONTHS_MAX // 12} years ahead; a plan "
+            f"reaches {furthest.isoformat()} at most (rosters change; plan again later)",
+            field="until",
         )
     repo = RotationRepository(store)
     people = {p.id: p for p in list_people(store, include_archived=True)}
@@ -329,55 +337,26 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
             f"{'person' if len(in_rotation) == 1 else 'people'} in rotation on its roster; "
             "add people with rotation roster"
         )
+    names = {pid: p.name for pid, p in people.items()}
     assigned: list[Segment] = []
     unfilled: list[Segment] = []
     with write_transaction(store):
+        # Read and decided inside the write lock, so no other write slips in between;
+        # the decision is one pass over the schedule (plan_terms), so the lock is short.
         capacities, segments, exceptions = _all_segments(store, until)
         others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
         own_rows = [e for e in exceptions if e.capacity_id == capacity.id]
-        handled: set[tuple[int, date]] = set()
-        while True:
-            own = resolve(capacity, own_rows, until)
-            open_ = [
-                s
-                for s in own
-                if s.person_id is None
-                and s.ends >= today
-                and s.starts <= until
-                and (s.seat, s.starts) not in handled
-            ]
-            if not open_:
-                break
-            seg = open_[0]
-            handled.add((seg.seat, seg.starts))
-            first = max(seg.starts, today)
-            history = [s for s in own if s.person_id is not None and s.starts < first]
-            candidates = [
-                Candidate(
-                    m.person_id,
-                    sum(1 for s in history if s.person_id == m.person_id),
-                    max((s.ends for s in history if s.person_id == m.person_id), default=None),
-                    people[m.person_id].name,
-                )
-                for m in in_rotation
-                if eligible(m, first, seg.ends)
-                and not busy(own, m.person_id, first, seg.ends)
-                and not busy(others, m.person_id, first, seg.ends)
-            ]
-            pick = choose(candidates)
-            if pick is None:
-                unfilled.append(seg._replace(starts=first))
-                continue
-            row = RotationException(
-                0, capacity.id, ExceptionKind.ASSIGN, first, seg.seat, pick.person_id
-            )
-            row = row._replace(id=repo.insert_exception(row))
-            own_rows.append(row)
-            assigned.append(seg._replace(starts=first, person_id=pick.person_id))
-    # Report each assignment as it now stands (to the end of its stretch).
-    final = resolve(capacity, own_rows, until)
-    shown = [next(s for s in final if s.seat == a.seat and s.starts == a.starts) for a in assigned]
-    return Planned(capacity, shown, unfilled)
+        picks = plan_terms(capacity, own_rows, in_rotation, names, others, today, until)
+        rows = [
+            RotationException(0, capacity.id, ExceptionKind.ASSIGN, p.starts, p.seat, p.person_id)
+            for p in picks
+            if p.person_id is not None
+        ]
+        repo.insert_exceptions(rows)
+        for p in picks:
+            seg = Segment(p.seat, p.term, p.starts, p.ends, p.person_id)
+            (assigned if p.person_id is not None else unfilled).append(seg)
+    return Planned(capacity, assigned, unfilled)
 
 
 # --- exceptions ------------------------------------------------------------------------------
