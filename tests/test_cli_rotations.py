@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,66 @@ def test_planning_after_an_imported_swap_that_changes_nothing(team: Path, tmp_pa
               if line.startswith("planned")]  # fmt: skip
     assert people[:4] == ["Ana", "Ben", "Cy", "Di"]
     _one_seat_at_a_time(_terms_from(db))
+
+
+_DEFINITION = """\
+[capacity]
+name = "Incident Review"
+term_months = 6
+seats = 2
+starts_on = 2026-07-01
+active = true
+
+[[roster]]
+person = "Ana"
+
+[[roster]]
+person = "Ben"
+out_of_rotation = false
+
+[[exception]]
+kind = "assign"
+on = 2026-07-01
+seat = 1
+person = "Ana"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("starts_on = 2026-07-01", "starts_on = 0001-01-01", "start 0001-01-01 is out of range"),
+        ("starts_on = 2026-07-01", "starts_on = 9999-12-31", "from 1900-01-01 to 2200-12-31"),
+        ('seat = 1\nperson = "Ana"', 'seat = 1\nperson = "Cy"', "1: 'Cy' is not on the roster"),
+        ('seat = 1\nperson = "Ana"\n', "seat = 1\n", "an assign needs person"),
+        ("name = ", "x = 1\nname = ", "unknown key 'x'"),
+        ('name = "Incident Review"', "name = 1", 'name must be text in quotes, like "Ana"'),
+        ("active = true", 'active = "false"', "active must be true or false, without quotes"),
+        ("out_of_rotation = false", 'out_of_rotation = "no"', "out_of_rotation must be true or"),
+        ("seat = 1", "seat = true", "[[exception]] 1: seat must be a whole number"),
+        ("starts_on = 2026-07-01", "starts_on = 2026-07-01T09:00:00Z", "got the date and time"),
+        ('person = "Ana"', 'person = { name = "Ana" }', "[[roster]] 1: person must be text"),
+    ],
+)
+def test_a_definition_file_is_held_to_what_the_command_line_takes(
+    team: Path, tmp_path: Path, old: str, new: str, says: str
+) -> None:
+    db = str(team)
+    target = tmp_path / "definition.toml"
+    target.write_text(_DEFINITION)
+    assert cli("rotation", "import-definition", str(target), "--db", db).returncode == 0
+    before = files_digest(team)
+    assert old in _DEFINITION
+    target.write_text(_DEFINITION.replace(old, new, 1))
+    ran = cli("rotation", "import-definition", str(target), "--db", db)
+    assert ran.returncode == 2, ran.stdout
+    assert says in ran.stderr and ran.stderr.count("\n") == 1, ran.stderr
+    assert files_digest(team) == before
+
+
+def test_a_fifo_or_a_device_is_refused_without_reading_it(team: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "definition.toml"
+    os.mkfifo(fifo)
+    for path, kind in ((fifo, "a FIFO"), (Path("/dev/zero"), "a device")):
+        ran = cli("rotation", "import-definition", str(path), "--db", str(team))
+        assert ran.returncode == 2 and f"not a regular file ({kind}" in ran.stderr, ran.stderr

@@ -30,6 +30,7 @@ from leadtui.domain.rotations import (
     plan_terms,
     resolve,
     seat_terms,
+    term_containing,
     term_start,
 )
 
@@ -320,3 +321,14 @@ def test_a_plan_after_any_exceptions_is_who_serves_one_seat_each_least_recent_fi
         assert pick.person_id in free, f"{pick.person_id} is in two seats at once: {pick}"
         best = min(_rank(final, p, pick.starts) for p in free)
         assert _rank(final, pick.person_id, pick.starts) == best, pick
+
+
+@settings(max_examples=200, deadline=None)
+@given(capacities(), st.integers(0, 4000))
+def test_the_term_containing_a_day_is_the_computed_one(capacity: Capacity, days: int) -> None:
+    """Found by arithmetic, it is the term the walk from the start finds."""
+    day = capacity.starts_on + timedelta(days=days)
+    for seat in range(1, capacity.seats + 1):
+        walked = seat_terms(capacity, seat, day)[-1]
+        assert term_containing(capacity, seat, day) == walked
+        assert walked.starts <= day <= walked.ends

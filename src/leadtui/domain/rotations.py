@@ -241,10 +241,26 @@ def computed_terms(capacity: Capacity, until: date) -> list[Term]:
 
 
 def term_containing(capacity: Capacity, seat: int, day: date) -> Term | None:
-    """The computed term of ``seat`` that contains ``day`` (None before the start)."""
+    """The computed term of ``seat`` that contains ``day`` (None before the start).
+
+    Found from the months between the start and ``day`` and then corrected by a step or
+    two, not by walking every term from the start: a file may ask this of thousands of
+    days two centuries after a start.
+    """
     if day < capacity.starts_on:
         return None
-    return seat_terms(capacity, seat, day)[-1]
+    start = capacity.starts_on
+    phase = phases(capacity.term_months, capacity.seats, capacity.offset_months)[seat - 1]
+    months = (day.year - start.year) * 12 + day.month - start.month
+    # Term index i (i >= 1) starts at regular boundary i - 1 when the seat has a phase
+    # (its bootstrap term is index 0), at boundary i when it has none.
+    index = max(0, (months - phase) // capacity.term_months + (1 if phase > 0 else 0))
+    while index > 0 and term_start(capacity, seat, index) > day:
+        index -= 1
+    while term_start(capacity, seat, index + 1) <= day:
+        index += 1
+    following = term_start(capacity, seat, index + 1)
+    return Term(seat, index, term_start(capacity, seat, index), following - timedelta(days=1))
 
 
 # --- the exceptions over the terms -------------------------------------------------------
