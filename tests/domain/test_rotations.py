@@ -19,6 +19,7 @@ from leadtui.domain.rotations import (
     Member,
     RotationException,
     Segment,
+    Term,
     busy,
     check_capacity,
     computed_terms,
@@ -239,7 +240,9 @@ _PLAN_START = date(2026, 1, 1)
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> tuple[Capacity, list[Member], list[RotationException], date]:
+def histories(
+    draw: st.DrawFn,
+) -> tuple[Capacity, list[Member], list[RotationException], date, list[Segment]]:
     """A two- or three-seat capacity, a roster (some out of rotation, joining late or
     leaving), and any sequence of assignments, cuts and swaps, including the odd ones an
     older import could store: a swap of someone with themself or with nobody, two people
@@ -275,7 +278,13 @@ def histories(draw: st.DrawFn) -> tuple[Capacity, list[Member], list[RotationExc
             who = draw(st.none() | people) if kind is ExceptionKind.ASSIGN else None
             rows.append(RotationException(n + 1, 1, kind, on, seat, who))
     today = draw(days)
-    return capacity, members, rows, today
+    # Stretches the same people serve in other capacities: the plan works around them.
+    others = []
+    for _ in range(draw(st.integers(0, 3))):
+        begins = draw(days)
+        last = begins + timedelta(days=draw(st.integers(0, 200)))
+        others.append(Segment(1, Term(1, 0, begins, last), begins, last, draw(people)))
+    return capacity, members, rows, today, others
 
 
 def _rank(segments: list[Segment], person: int, first: date) -> tuple[bool, date]:
@@ -288,14 +297,15 @@ def _rank(segments: list[Segment], person: int, first: date) -> tuple[bool, date
 @settings(max_examples=200, deadline=None)
 @given(histories(), st.integers(1, 30))
 def test_a_plan_after_any_exceptions_is_who_serves_one_seat_each_least_recent_first(
-    history: tuple[Capacity, list[Member], list[RotationException], date], months: int
+    history: tuple[Capacity, list[Member], list[RotationException], date, list[Segment]],
+    months: int,
 ) -> None:
     """Whatever swaps, cuts and assignments came before, each stretch the plan fills is
     served by the person it picked, who holds no other seat on any of its days, and no
     free, eligible roster member had served less recently."""
-    capacity, members, rows, today = history
+    capacity, members, rows, today, others = history
     until = today + relativedelta(months=months)
-    picks = plan_terms(capacity, rows, members, {}, [], today, until)
+    picks = plan_terms(capacity, rows, members, {}, others, today, until)
     made = [
         RotationException(len(rows) + i + 1, 1, ExceptionKind.ASSIGN, p.starts, p.seat, p.person_id)
         for i, p in enumerate(q for q in picks if q.person_id is not None)
@@ -313,6 +323,9 @@ def test_a_plan_after_any_exceptions_is_who_serves_one_seat_each_least_recent_fi
                 and s.overlaps(pick.starts, pick.ends)
                 and not (s.seat == pick.seat and pick.person_id == m.person_id)
                 for s in final
+            )
+            and not any(
+                o.person_id == m.person_id and o.overlaps(pick.starts, pick.ends) for o in others
             )
         ]
         if pick.person_id is None:

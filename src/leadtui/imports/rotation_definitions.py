@@ -82,7 +82,7 @@ def _check(info: os.stat_result) -> None:
     if info.st_size > MAX_BYTES:
         raise InputError(
             f"the file is {info.st_size:,} bytes; a definition is at most "
-            f"{MAX_BYTES // 1024:,} KB: {_HINT}"
+            f"{MAX_BYTES:,} bytes (1 MB), so this is not one"
         )
 
 
@@ -110,7 +110,7 @@ def read_definition_text(path: Path) -> str:
     finally:
         os.close(fd)
     if size > MAX_BYTES:
-        raise InputError(f"the file grew past {MAX_BYTES // 1024:,} KB while being read")
+        raise InputError(f"the file grew past {MAX_BYTES:,} bytes (1 MB) while being read")
     try:
         return b"".join(chunks).decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
@@ -204,7 +204,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
     if not loc:
         return ""
     if loc[0] == "capacity":
-        return "[capacity] "
+        return "[capacity]: "
     table = "exception" if loc[0] == "exceptions" else str(loc[0])
     if len(loc) > 1 and isinstance(loc[1], int):
         return f"[[{table}]] {loc[1] + 1}: "
