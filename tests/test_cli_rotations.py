@@ -268,3 +268,16 @@ def test_a_fifo_or_a_device_is_refused_without_reading_it(team: Path, tmp_path: 
     for path, kind in ((fifo, "a FIFO"), (Path("/dev/zero"), "a device")):
         ran = cli("rotation", "import-definition", str(path), "--db", str(team))
         assert ran.returncode == 2 and f"not a regular file ({kind}" in ran.stderr, ran.stderr
+
+
+def test_an_assignment_made_after_a_swap_names_who_serves(team: Path) -> None:
+    """A swap exchanges the places given before it; naming someone later is not undone
+    by it (the confirmation and the schedule agree)."""
+    db = str(team)
+    assert cli("rotation", "plan", "inc", "--db", db).returncode == 0
+    assert cli("rotation", "swap", "inc", "Ana", "Ben", "--from", "2026-12-01", "--db", db)[0] == 0
+    ran = cli("rotation", "assign", "inc", "--seat", "1", "--person", "Ana",
+              "--from", "2027-07-01", "--db", db)  # fmt: skip
+    assert "Ana serves Incident Review seat 1 from 2027-07-01" in ran.stdout, ran.stderr
+    july = [t for t in _terms_from(db) if t["starts"] == "2027-07-01"]
+    assert [(t["seat"], t["person"]) for t in july] == [(1, "Ana")]
