@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ical.calendar_stream import IcsCalendarStream
@@ -155,14 +156,14 @@ def test_definition_round_trip_refuses_unknown_people(team: Path, tmp_path: Path
     assert refused.returncode == 2 and "'Quin', 'Zed'" in refused.stderr
 
 
-def _terms_from(db: str, months: str = "24") -> list[dict[str, str]]:
+def _terms_from(db: str, months: str = "24") -> list[dict[str, Any]]:
     shown = cli("rotation", "show", "inc", "--months", months, "--json", "--db", db)
     assert shown.returncode == 0, shown.stderr
-    terms: list[dict[str, str]] = json.loads(shown.stdout)["terms"]
+    terms: list[dict[str, Any]] = json.loads(shown.stdout)["terms"]
     return terms
 
 
-def _one_seat_at_a_time(terms: list[dict[str, str]]) -> None:
+def _one_seat_at_a_time(terms: list[dict[str, Any]]) -> None:
     for i, a in enumerate(terms):
         for b in terms[i + 1 :]:
             if a["person"] and a["person"] == b["person"]:
