@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ical.calendar_stream import IcsCalendarStream
@@ -76,6 +78,10 @@ def test_assign_swap_recognize_and_undo(team: Path) -> None:
         (("export", "rotations", "--months", "0"), "--months must be 1–60"),
         # The refusals name the flag typed; the app shows the same refusals by field.
         (("rotation", "plan", "inc", "--until", "2026-01-01"), "--until 2026-01-01 is in the past"),
+        (
+            ("rotation", "plan", "inc", "--until", "2031-11-23"),
+            "--until 2031-11-23 is more than 5 years ahead; a plan reaches 2031-11-22 at most",
+        ),
         (("rotation", "assign", "inc", "--seat", "3", "--person", "Ana"), "--seat must be 1–2"),
         (
             ("rotation", "assign", "inc", "--seat", "1", "--person", "Ana", "--from", "2020-01-01"),
@@ -148,3 +154,131 @@ def test_definition_round_trip_refuses_unknown_people(team: Path, tmp_path: Path
     target.write_text(target.read_text().replace('"Ana"', '"Zed"').replace('"Ben"', '"Quin"'))
     refused = cli("rotation", "import-definition", str(target), "--db", db)
     assert refused.returncode == 2 and "'Quin', 'Zed'" in refused.stderr
+
+
+def _terms_from(db: str, months: str = "24") -> list[dict[str, Any]]:
+    shown = cli("rotation", "show", "inc", "--months", months, "--json", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    terms: list[dict[str, Any]] = json.loads(shown.stdout)["terms"]
+    return terms
+
+
+def _one_seat_at_a_time(terms: list[dict[str, Any]]) -> None:
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 :]:
+            if a["person"] and a["person"] == b["person"]:
+                apart = a["ends"] < b["starts"] or b["ends"] < a["starts"]
+                assert apart, f"{a['person']} holds two seats at once: {a} and {b}"
+
+
+def test_planning_after_a_swap_keeps_the_turns_and_one_seat_each(team: Path) -> None:
+    db = str(team)
+    assert cli("rotation", "plan", "inc", "--db", db).returncode == 0
+    swap = cli("rotation", "swap", "inc", "Ana", "Ben", "--from", "2026-12-01", "--db", db)
+    assert swap.returncode == 0, swap.stderr
+    planned = cli("rotation", "plan", "inc", "--until", "2028-01-01", "--db", db)
+    assert planned.returncode == 0, planned.stderr
+    # Ben last served to 2026-12-31 (seat 1 after the swap), Ana to 2027-03-31 (seat 2),
+    # Cy to 2027-06-30: the least recently served take the next terms, as planned.
+    assert planned.stdout.splitlines()[:3] == [
+        "planned Incident Review seat 1: Ben 2027-07-01 to 2027-12-31",
+        "planned Incident Review seat 2: Ana 2027-10-01 to 2028-03-31",
+        "planned Incident Review seat 1: Cy 2028-01-01 to 2028-06-30",
+    ]
+    assert "two Incident Review seats" not in planned.stdout
+    _one_seat_at_a_time(_terms_from(db))
+
+
+def test_planning_after_an_imported_swap_that_changes_nothing(team: Path, tmp_path: Path) -> None:
+    db = str(team)
+    target = tmp_path / "incident.toml"
+    assert cli("rotation", "export-definition", "inc", "--out", str(target), "--db", db)[0] == 0
+    # A swap of two people before either serves: it exchanges no places.
+    target.write_text(
+        target.read_text()
+        + '\n[[exception]]\nkind = "swap"\non = 2026-08-01\nperson = "Cy"\nother_person = "Di"\n'
+    )
+    imported = cli("rotation", "import-definition", str(target), "--db", db)
+    assert imported.returncode == 0, imported.stderr
+    planned = cli("rotation", "plan", "inc", "--until", "2027-12-31", "--db", db)
+    assert planned.returncode == 0, planned.stderr
+    people = [line.split(": ")[1].split(" ")[0] for line in planned.stdout.splitlines()
+              if line.startswith("planned")]  # fmt: skip
+    assert people[:4] == ["Ana", "Ben", "Cy", "Di"]
+    _one_seat_at_a_time(_terms_from(db))
+
+
+_DEFINITION = """\
+[capacity]
+name = "Incident Review"
+term_months = 6
+seats = 2
+starts_on = 2026-07-01
+active = true
+
+[[roster]]
+person = "Ana"
+
+[[roster]]
+person = "Ben"
+out_of_rotation = false
+
+[[exception]]
+kind = "assign"
+on = 2026-07-01
+seat = 1
+person = "Ana"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("starts_on = 2026-07-01", "starts_on = 0001-01-01", "start 0001-01-01 is out of range"),
+        ("starts_on = 2026-07-01", "starts_on = 9999-12-31", "from 1900-01-01 to 2200-12-31"),
+        ('seat = 1\nperson = "Ana"', 'seat = 1\nperson = "Cy"', "1: 'Cy' is not on the roster"),
+        ('seat = 1\nperson = "Ana"\n', "seat = 1\n", "an assign needs person"),
+        ("name = ", "x = 1\nname = ", "unknown key 'x'"),
+        ('name = "Incident Review"', "name = 1", 'name must be text in quotes, like "Ana"'),
+        ("active = true", 'active = "false"', "active must be true or false, without quotes"),
+        ("out_of_rotation = false", 'out_of_rotation = "no"', "out_of_rotation must be true or"),
+        ("seat = 1", "seat = true", "[[exception]] 1: seat must be a whole number"),
+        ("starts_on = 2026-07-01", "starts_on = 2026-07-01T09:00:00Z", "got the date and time"),
+        ('person = "Ana"', 'person = { name = "Ana" }', "[[roster]] 1: person must be text"),
+    ],
+)
+def test_a_definition_file_is_held_to_what_the_command_line_takes(
+    team: Path, tmp_path: Path, old: str, new: str, says: str
+) -> None:
+    db = str(team)
+    target = tmp_path / "definition.toml"
+    target.write_text(_DEFINITION)
+    assert cli("rotation", "import-definition", str(target), "--db", db).returncode == 0
+    before = files_digest(team)
+    assert old in _DEFINITION
+    target.write_text(_DEFINITION.replace(old, new, 1))
+    ran = cli("rotation", "import-definition", str(target), "--db", db)
+    assert ran.returncode == 2, ran.stdout
+    assert says in ran.stderr and ran.stderr.count("\n") == 1, ran.stderr
+    assert files_digest(team) == before
+
+
+def test_a_fifo_or_a_device_is_refused_without_reading_it(team: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "definition.toml"
+    os.mkfifo(fifo)
+    for path, kind in ((fifo, "a FIFO"), (Path("/dev/zero"), "a device")):
+        ran = cli("rotation", "import-definition", str(path), "--db", str(team))
+        assert ran.returncode == 2 and f"not a regular file ({kind}" in ran.stderr, ran.stderr
+
+
+def test_an_assignment_made_after_a_swap_names_who_serves(team: Path) -> None:
+    """A swap exchanges the places given before it; naming someone later is not undone
+    by it (the confirmation and the schedule agree)."""
+    db = str(team)
+    assert cli("rotation", "plan", "inc", "--db", db).returncode == 0
+    assert cli("rotation", "swap", "inc", "Ana", "Ben", "--from", "2026-12-01", "--db", db)[0] == 0
+    ran = cli("rotation", "assign", "inc", "--seat", "1", "--person", "Ana",
+              "--from", "2027-07-01", "--db", db)  # fmt: skip
+    assert "Ana serves Incident Review seat 1 from 2027-07-01" in ran.stdout, ran.stderr
+    july = [t for t in _terms_from(db) if t["starts"] == "2027-07-01"]
+    assert [(t["seat"], t["person"]) for t in july] == [(1, "Ana")]

@@ -16,6 +16,7 @@ CORE_PACKAGES = [
     "leadtui.store",
     "leadtui.services",
     "leadtui.export",
+    "leadtui.imports",
     "leadtui.demo",
     "leadtui.cli",
 ]

@@ -227,16 +227,18 @@ def test_talking_points_and_review_terms(team: Store) -> None:
 
 def test_definition_round_trip_and_unknown_people(team: Store, db: Store) -> None:
     from leadtui.export.rotations import definition_toml
+    from leadtui.imports.rotation_definitions import parse_definition
 
     capacity = _capacity(team, description='Runs "the" review\\ weekly')
     svc.plan(team, capacity, TODAY)
     svc.swap(team, capacity, "Ana", "Ben", TODAY + timedelta(days=3))
+    svc.plan(team, capacity, TODAY, date(2028, 1, 1))
     text = definition_toml(svc.definition(team, capacity))
-    before = svc.schedule_of(team, capacity, TODAY).segments
-    imported = svc.import_definition(team, text, TODAY)
-    assert svc.schedule_of(team, imported.capacity, TODAY).segments == before
+    before = svc.schedule_of(team, capacity, TODAY, 24).segments
+    imported = svc.import_definition(team, parse_definition(text, TODAY))
+    assert svc.schedule_of(team, imported.capacity, TODAY, 24).segments == before
     with pytest.raises(NotFoundError, match="'Zed'"):
-        svc.import_definition(team, text.replace('"Ana"', '"Zed"'), TODAY)
+        svc.import_definition(team, parse_definition(text.replace('"Ana"', '"Zed"'), TODAY))
 
 
 def test_today_card_data(team: Store) -> None:

@@ -725,7 +725,9 @@ def _rotation_commands(
         "plan", help="propose and record who serves the next terms", parents=[common]
     )
     plan.add_argument("name", metavar="NAME")
-    plan.add_argument("--until", metavar="DATE", help="terms starting by then (one term ahead)")
+    plan.add_argument(
+        "--until", metavar="DATE", help="terms starting by then (one term ahead; 5 years at most)"
+    )
     plan.set_defaults(handler=rotation_plan)
     assign = rot_sub.add_parser(
         "assign", help="put a person in a seat from a day to its term's end", parents=[common]

@@ -287,16 +287,15 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
 
     from leadtui.cli.common import shown_path
     from leadtui.errors import InputError
+    from leadtui.imports.rotation_definitions import read_definition
     from leadtui.services.rotations import import_definition
 
     path = Path(args.file).expanduser()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "not UTF-8 text"
-        raise InputError(f"{shown_path(path)} cannot be read ({reason})") from None
-    try:
-        imported = import_definition(open_store(args), text, today_from_env())
+        # The file is read and checked before the database is opened: a refused file
+        # leaves no trace, not even a new database.
+        draft = read_definition(path, today_from_env())
+        imported = import_definition(open_store(args), draft)
     except InputError as exc:
         raise InputError(f"{shown_path(path)}: {exc.message}", field=exc.field) from None
     c = imported.capacity

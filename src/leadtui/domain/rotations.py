@@ -25,7 +25,9 @@ so nobody is skipped for good; two dates may swap hosts.
 
 from __future__ import annotations
 
+import heapq
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
@@ -239,18 +241,40 @@ def computed_terms(capacity: Capacity, until: date) -> list[Term]:
 
 
 def term_containing(capacity: Capacity, seat: int, day: date) -> Term | None:
-    """The computed term of ``seat`` that contains ``day`` (None before the start)."""
+    """The computed term of ``seat`` that contains ``day`` (None before the start).
+
+    Found from the months between the start and ``day`` and then corrected by a step or
+    two, not by walking every term from the start: a file may ask this of thousands of
+    days two centuries after a start.
+    """
     if day < capacity.starts_on:
         return None
-    return seat_terms(capacity, seat, day)[-1]
+    start = capacity.starts_on
+    phase = phases(capacity.term_months, capacity.seats, capacity.offset_months)[seat - 1]
+    months = (day.year - start.year) * 12 + day.month - start.month
+    # Term index i (i >= 1) starts at regular boundary i - 1 when the seat has a phase
+    # (its bootstrap term is index 0), at boundary i when it has none.
+    index = max(0, (months - phase) // capacity.term_months + (1 if phase > 0 else 0))
+    while index > 0 and term_start(capacity, seat, index) > day:
+        index -= 1
+    while term_start(capacity, seat, index + 1) <= day:
+        index += 1
+    following = term_start(capacity, seat, index + 1)
+    return Term(seat, index, term_start(capacity, seat, index), following - timedelta(days=1))
 
 
 # --- the exceptions over the terms -------------------------------------------------------
 
 
-def _swapped(person: int | None, swaps: Sequence[RotationException], day: date) -> int | None:
+def _swapped(
+    person: int | None, given_by: int, swaps: Sequence[RotationException], day: date
+) -> int | None:
+    """``person`` (put in the seat by the row ``given_by``) after the swaps dated on or
+    before ``day`` that were made after that row, in the order they were made."""
     for swap in swaps:
-        if swap.on_date > day or person is None:
+        if person is None:
+            break
+        if swap.id <= given_by or swap.on_date > day:
             continue
         if person == swap.person_id:
             person = swap.other_person_id
@@ -267,30 +291,44 @@ def resolve(
     Within a term the person is the latest assignment or cut dated on or before the day
     (an assignment before the term does not carry into it: every term is given anew);
     then the swaps dated on or before the day exchange people, in the order they were
-    made. Adjacent stretches with the same person are one segment.
+    made. A swap exchanges the places given before it was made: an assignment made later
+    (a later plan, or someone put in a seat by name) names who serves, and no earlier
+    swap turns it into someone else. Adjacent stretches with the same person are one
+    segment.
+
+    Each term looks up only its own seat's rows and the swaps inside it (by bisection),
+    so the cost grows with the terms plus the rows, not their product.
     """
     rows = [e for e in exceptions if e.capacity_id == capacity.id]
     swaps = sorted((e for e in rows if e.kind is ExceptionKind.SWAP), key=lambda e: e.id)
+    swap_days = sorted({s.on_date for s in swaps})
+    by_seat: dict[int | None, list[RotationException]] = {}
+    for e in sorted(rows, key=lambda e: (e.on_date, e.id)):
+        if e.kind is not ExceptionKind.SWAP:
+            by_seat.setdefault(e.seat, []).append(e)
+    seat_days = {seat: [e.on_date for e in found] for seat, found in by_seat.items()}
     segments: list[Segment] = []
     for term in computed_terms(capacity, until):
-        # (day, person) events inside the term; a cut's event is the day after its last day.
-        events: dict[date, int | None] = {}
-        for e in sorted(rows, key=lambda e: (e.on_date, e.id)):
-            if e.seat != term.seat:
-                continue
-            if e.kind is ExceptionKind.ASSIGN and term.starts <= e.on_date <= term.ends:
-                events[e.on_date] = e.person_id
-            elif e.kind is ExceptionKind.CUT and term.starts <= e.on_date < term.ends:
-                events[e.on_date + timedelta(days=1)] = None
-        cuts = sorted({term.starts, *events, *(s.on_date for s in swaps)})
-        cuts = [c for c in cuts if term.starts <= c <= term.ends]
+        # (day, (person, the row that gave them)) inside the term; a cut's event is the
+        # day after its last day.
+        events: dict[date, tuple[int | None, int]] = {}
+        own = by_seat.get(term.seat, [])
+        days = seat_days.get(term.seat, [])
+        for e in own[bisect_left(days, term.starts) : bisect_right(days, term.ends)]:
+            if e.kind is ExceptionKind.ASSIGN:
+                events[e.on_date] = (e.person_id, e.id)
+            elif e.kind is ExceptionKind.CUT and e.on_date < term.ends:
+                events[e.on_date + timedelta(days=1)] = (None, e.id)
+        inside = swap_days[bisect_left(swap_days, term.starts) : bisect_right(swap_days, term.ends)]
+        cuts = sorted({term.starts, *events, *inside})
         person: int | None = None
+        given_by = 0
         pieces: list[Segment] = []
         for i, first in enumerate(cuts):
             if first in events:
-                person = events[first]
+                person, given_by = events[first]
             last = cuts[i + 1] - timedelta(days=1) if i + 1 < len(cuts) else term.ends
-            who = _swapped(person, swaps, first)
+            who = _swapped(person, given_by, swaps, first)
             if pieces and pieces[-1].person_id == who:
                 pieces[-1] = pieces[-1]._replace(ends=last)
             else:
@@ -333,6 +371,126 @@ def busy(segments: Iterable[Segment], person_id: int, first: date, last: date) -
 def choose(candidates: Iterable[Candidate]) -> Candidate | None:
     """The best-ranked candidate, or None."""
     return min(candidates, key=Candidate.rank, default=None)
+
+
+class _Calendar:
+    """One person's days of service as disjoint stretches, oldest first: answers "busy
+    on any of these days?" by bisection instead of a walk over every segment."""
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.ends: list[date] = []
+
+    def add(self, first: date, last: date) -> None:
+        """Mark ``first``..``last`` served, merging with the stretches it touches."""
+        i = bisect_left(self.ends, first - timedelta(days=1))
+        j = bisect_right(self.starts, last + timedelta(days=1))
+        if i < j:
+            first = min(first, self.starts[i])
+            last = max(last, self.ends[j - 1])
+        self.starts[i:j] = [first]
+        self.ends[i:j] = [last]
+
+    def busy(self, first: date, last: date) -> bool:
+        """True when a day of ``first``..``last`` is served."""
+        i = bisect_left(self.ends, first)
+        return i < len(self.starts) and self.starts[i] <= last
+
+
+class PlanPick(NamedTuple):
+    """One stretch the plan fills (``person_id`` None: nobody on the roster was free)."""
+
+    seat: int
+    term: Term
+    starts: date
+    ends: date
+    person_id: int | None
+
+
+def plan_terms(
+    capacity: Capacity,
+    exceptions: Sequence[RotationException],
+    members: Sequence[Member],
+    names: dict[int, str],
+    others: Iterable[Segment],
+    today: date,
+    until: date,
+) -> list[PlanPick]:
+    """Who serves each open stretch of ``capacity`` that ends on or after ``today`` and
+    starts by ``until``, in order of start then seat.
+
+    A stretch is given from ``max(start, today)`` to the end of the stretch (a cut inside
+    an open stretch splits it, as the assignment would end there). The pick is the
+    eligible roster member who is free on every day of it, in this capacity and in the
+    ``others`` (the other capacities' segments), ranked by :class:`Candidate`: never
+    served first, then the longest ago, counting the stretches that start before it,
+    the ones picked here included.
+
+    The schedule is resolved once and every pick updates running tallies: the cost grows
+    with the stretches times the roster, not with the stretches' square or cube. An
+    assignment made now is never changed by an earlier swap (see :func:`resolve`), so
+    the person picked is the person who serves.
+    """
+    own = resolve(capacity, exceptions, until)
+    # The days on which a seat's holder is set anew (an assignment, the day after a cut):
+    # an assignment made before such a day ends there. Inside an open stretch these are
+    # days the seat stays empty (a cut, or someone swapped away), each planned apart.
+    ends_at: dict[int, list[date]] = {}
+    for e in exceptions:
+        if e.capacity_id != capacity.id or e.seat is None:
+            continue
+        if e.kind is ExceptionKind.CUT:
+            ends_at.setdefault(e.seat, []).append(e.on_date + timedelta(days=1))
+        elif e.kind is ExceptionKind.ASSIGN:
+            ends_at.setdefault(e.seat, []).append(e.on_date)
+    ends_at = {seat: sorted(set(days)) for seat, days in ends_at.items()}
+    calendars: dict[int, _Calendar] = {m.person_id: _Calendar() for m in members}
+    elsewhere: dict[int, _Calendar] = {m.person_id: _Calendar() for m in members}
+    for s in others:
+        if s.person_id in elsewhere:
+            elsewhere[s.person_id].add(s.starts, s.ends)
+    # Served stretches waiting to count as history, by start; popped once a stretch
+    # being planned starts after them.
+    pending: list[tuple[date, date, int]] = []
+    for s in own:
+        if s.person_id is not None and s.person_id in calendars:
+            calendars[s.person_id].add(s.starts, s.ends)
+            heapq.heappush(pending, (s.starts, s.ends, s.person_id))
+    served: dict[int, int] = dict.fromkeys(calendars, 0)
+    last_served: dict[int, date] = {}
+    stretches: list[tuple[date, int, Term, date]] = []
+    for s in own:
+        if s.person_id is not None or s.ends < today or s.starts > until:
+            continue
+        first = max(s.starts, today)
+        days = ends_at.get(s.seat, [])
+        splits = days[bisect_right(days, first) : bisect_right(days, s.ends)]
+        for i, day in enumerate([first, *splits]):
+            last = splits[i] - timedelta(days=1) if i < len(splits) else s.ends
+            if day <= until:
+                stretches.append((day, s.seat, s.term, last))
+    stretches.sort(key=lambda x: (x[0], x[1]))
+    picks: list[PlanPick] = []
+    for first, seat, term, last in stretches:
+        while pending and pending[0][0] < first:
+            _, ended, pid = heapq.heappop(pending)
+            served[pid] += 1
+            last_served[pid] = max(last_served.get(pid, ended), ended)
+        pick = choose(
+            Candidate(m.person_id, served[m.person_id], last_served.get(m.person_id),
+                      names.get(m.person_id, ""))
+            for m in members
+            if eligible(m, first, last)
+            and not calendars[m.person_id].busy(first, last)
+            and not elsewhere[m.person_id].busy(first, last)
+        )  # fmt: skip
+        if pick is None:
+            picks.append(PlanPick(seat, term, first, last, None))
+            continue
+        calendars[pick.person_id].add(first, last)
+        heapq.heappush(pending, (first, last, pick.person_id))
+        picks.append(PlanPick(seat, term, first, last, pick.person_id))
+    return picks
 
 
 # --- checks -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from leadtui.domain.rotations import (
     DEFAULT_SEATS,
@@ -13,9 +13,11 @@ from leadtui.domain.rotations import (
     SEATS_MIN,
     TERM_MAX,
     TERM_MIN,
+    ExceptionKind,
     RecognizedIn,
     default_offset,
     offset_problem,
+    term_containing,
 )
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
@@ -221,3 +223,146 @@ class HorizonDraft(BaseModel):
     @classmethod
     def _weeks(cls, value: object) -> int:
         return whole(value, "weeks", 1, WEEKS_MAX)
+
+
+# --- a shared definition (a teammate's TOML file) ------------------------------------------
+#
+# A file goes through the same drafts as the command line: CapacityDraft for [capacity],
+# RosterEntryDraft for each [[roster]] entry, and the rules `rotation assign`, `cut` and
+# `swap` hold a person to for each [[exception]]. The file reader checks the TOML types
+# first (a number is a number, a flag is true or false), so these see what a form would
+# hand them; the flags are strict here too, so no string or number passes for a flag.
+
+ROSTER_MAX = 500
+EXCEPTIONS_MAX = 5000
+
+
+class DefinitionCapacityDraft(CapacityDraft):
+    """The [capacity] table: a capacity as `rotation add` takes it, plus whether it is
+    active. Its start is required: every teammate must compute the same terms."""
+
+    starts_on: date
+    active: bool = Field(default=True, strict=True)
+
+    @field_validator("starts_on", mode="before")
+    @classmethod
+    def _start(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            raise ValueError(
+                "starts_on is missing; give the first term's first day, e.g. 2026-07-01"
+            )
+        return date_from_context(value, info, "start")
+
+
+class DefinitionRosterDraft(RosterEntryDraft):
+    """One [[roster]] entry: who, their dates, and whether they are out of rotation."""
+
+    out_of_rotation: bool = Field(default=False, strict=True)
+
+
+class DefinitionExceptionDraft(BaseModel):
+    """One [[exception]]: an assignment, a cut or a swap, as the commands take them."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    kind: ExceptionKind
+    on: date
+    seat: int | None = Field(default=None, strict=True)
+    person: str | None = None
+    other_person: str | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> ExceptionKind:
+        try:
+            return ExceptionKind(str(value).strip().lower())
+        except ValueError:
+            choices = ", ".join(k.value for k in ExceptionKind)
+            raise ValueError(f"kind must be one of {choices}, got {quoted(str(value))}") from None
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _on(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            raise ValueError("on is missing; give the day it takes effect, e.g. 2026-12-01")
+        return date_from_context(value, info, "on")
+
+    @field_validator("person", "other_person", mode="before")
+    @classmethod
+    def _who(cls, value: object, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        what = (info.field_name or "person").replace("_", " ")
+        return checked_text(value, what, "name someone on the roster", NAME_MAX, one_line=True)
+
+    @model_validator(mode="after")
+    def _shape(self) -> DefinitionExceptionDraft:
+        kind = self.kind.value
+        if self.kind is ExceptionKind.SWAP:
+            if self.seat is not None:
+                raise ValueError("a swap has no seat: it exchanges two people wherever they serve")
+            if self.person is None or self.other_person is None:
+                raise ValueError('a swap needs person = "…" and other_person = "…"')
+            if self.person.casefold() == self.other_person.casefold():
+                raise ValueError(
+                    f"a swap needs two different people, got {quoted(self.person)} twice"
+                )
+            return self
+        if self.seat is None:
+            raise ValueError(f"an {kind} needs seat = N, the seat it changes")
+        if self.other_person is not None:
+            raise ValueError(f"an {kind} has no other_person; only a swap names two people")
+        if self.kind is ExceptionKind.ASSIGN and self.person is None:
+            raise ValueError('an assign needs person = "…", someone on the roster')
+        if self.kind is ExceptionKind.CUT and self.person is not None:
+            raise ValueError("a cut has no person: it ends the seat's term early")
+        return self
+
+
+class DefinitionDraft(BaseModel):
+    """A whole definition file: the capacity, its roster and its exceptions, held to the
+    rules the commands hold a person to (seats that exist, days inside the capacity,
+    people on the roster, a cut before its term's last day)."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    capacity: DefinitionCapacityDraft
+    roster: tuple[DefinitionRosterDraft, ...] = Field(default=(), max_length=ROSTER_MAX)
+    exceptions: tuple[DefinitionExceptionDraft, ...] = Field(default=(), max_length=EXCEPTIONS_MAX)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DefinitionDraft:
+        from leadtui.domain.rotations import Capacity
+
+        c = self.capacity
+        seen: set[str] = set()
+        for n, entry in enumerate(self.roster, 1):
+            folded = entry.person.casefold()
+            if folded in seen:
+                raise ValueError(f"[[roster]] {n}: {quoted(entry.person)} is on the roster twice")
+            seen.add(folded)
+        computed = Capacity(
+            0, c.name, None, c.term_months, c.seats, c.offset_months, c.starts_on, None
+        )
+        for n, e in enumerate(self.exceptions, 1):
+            where = f"[[exception]] {n}"
+            if e.seat is not None and not 1 <= e.seat <= c.seats:
+                raise ValueError(f"{where}: seat must be 1–{c.seats}, got {e.seat}")
+            if e.on < c.starts_on:
+                raise ValueError(
+                    f"{where}: on {e.on.isoformat()} is before {c.name} starts "
+                    f"({c.starts_on.isoformat()})"
+                )
+            for who in (e.person, e.other_person):
+                if who is not None and who.casefold() not in seen:
+                    raise ValueError(
+                        f"{where}: {quoted(who)} is not on the roster; add a [[roster]] entry"
+                    )
+            if e.kind is ExceptionKind.CUT and e.seat is not None:
+                term = term_containing(computed, e.seat, e.on)
+                if term is not None and e.on >= term.ends:
+                    raise ValueError(
+                        f"{where}: on {e.on.isoformat()} is the term's last day already "
+                        f"({term.ends.isoformat()}); give an earlier day"
+                    )
+        return self

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from leadtui.domain.dates import add_months, day_label, parse_date, weekday_name
+from leadtui.domain.dates import add_months, day_label, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
-    Candidate,
     Capacity,
     ExceptionKind,
     HostChange,
@@ -31,10 +30,10 @@ from leadtui.domain.rotations import (
     TermRecord,
     busy,
     check_capacity,
-    choose,
     eligible,
     first_meeting,
     host_meetings,
+    plan_terms,
     term_containing,
 )
 from leadtui.domain.text import quoted
@@ -46,6 +45,7 @@ from leadtui.store.rotations import RotationRepository
 if TYPE_CHECKING:
     from leadtui.domain.rotations_input import (
         CapacityDraft,
+        DefinitionDraft,
         HandoffDraft,
         HostDraft,
         HostTeamDraft,
@@ -57,6 +57,10 @@ if TYPE_CHECKING:
 # The words that mean the manager: the weekly meeting is hosted by the team, never by you.
 _SELF = frozenset({"me", "myself", "i", "you", "yourself", "self"})
 DEFAULT_MONTHS = 12
+# How far ahead a plan reaches: five years, the longest schedule `rotation show` and the
+# exports look at (60 months). Rosters change within that; planning further records
+# assignments nobody sees and makes every later plan and check slower.
+PLAN_MONTHS_MAX = 60
 
 
 def horizon_until(today: date, months: int) -> date:
@@ -307,17 +311,22 @@ class Planned(NamedTuple):
 
 def plan(store: Store, capacity: Capacity, today: date, until: date | None = None) -> Planned:
     """Propose and record who serves each open term that starts by ``until`` (default:
-    one term ahead): people who never served this capacity first, then the least
-    recently served; nobody in two capacities at once, out of rotation or past their
-    leave date."""
-    from leadtui.domain.rotations import resolve
-
+    one term ahead; at most :data:`PLAN_MONTHS_MAX` months ahead): people who never
+    served this capacity first, then the least recently served; nobody in two seats or
+    two capacities at once, out of rotation or past their leave date."""
     if not capacity.active:
         raise InputError(f"{capacity.name} is retired; bring it back before planning")
     until = until or horizon_until(today, capacity.term_months)
     if until < today:
         raise InputError(
             f"until {until.isoformat()} is in the past; plan to a later day", field="until"
+        )
+    furthest = horizon_until(today, PLAN_MONTHS_MAX)
+    if until > furthest:
+        raise InputError(
+            f"until {until.isoformat()} is more than {PLAN_MONTHS_MAX // 12} years ahead; a plan "
+            f"reaches {furthest.isoformat()} at most (rosters change; plan again later)",
+            field="until",
         )
     repo = RotationRepository(store)
     people = {p.id: p for p in list_people(store, include_archived=True)}
@@ -329,55 +338,26 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
             f"{'person' if len(in_rotation) == 1 else 'people'} in rotation on its roster; "
             "add people with rotation roster"
         )
+    names = {pid: p.name for pid, p in people.items()}
     assigned: list[Segment] = []
     unfilled: list[Segment] = []
     with write_transaction(store):
+        # Read and decided inside the write lock, so no other write slips in between;
+        # the decision is one pass over the schedule (plan_terms), so the lock is short.
         capacities, segments, exceptions = _all_segments(store, until)
         others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
         own_rows = [e for e in exceptions if e.capacity_id == capacity.id]
-        handled: set[tuple[int, date]] = set()
-        while True:
-            own = resolve(capacity, own_rows, until)
-            open_ = [
-                s
-                for s in own
-                if s.person_id is None
-                and s.ends >= today
-                and s.starts <= until
-                and (s.seat, s.starts) not in handled
-            ]
-            if not open_:
-                break
-            seg = open_[0]
-            handled.add((seg.seat, seg.starts))
-            first = max(seg.starts, today)
-            history = [s for s in own if s.person_id is not None and s.starts < first]
-            candidates = [
-                Candidate(
-                    m.person_id,
-                    sum(1 for s in history if s.person_id == m.person_id),
-                    max((s.ends for s in history if s.person_id == m.person_id), default=None),
-                    people[m.person_id].name,
-                )
-                for m in in_rotation
-                if eligible(m, first, seg.ends)
-                and not busy(own, m.person_id, first, seg.ends)
-                and not busy(others, m.person_id, first, seg.ends)
-            ]
-            pick = choose(candidates)
-            if pick is None:
-                unfilled.append(seg._replace(starts=first))
-                continue
-            row = RotationException(
-                0, capacity.id, ExceptionKind.ASSIGN, first, seg.seat, pick.person_id
-            )
-            row = row._replace(id=repo.insert_exception(row))
-            own_rows.append(row)
-            assigned.append(seg._replace(starts=first, person_id=pick.person_id))
-    # Report each assignment as it now stands (to the end of its stretch).
-    final = resolve(capacity, own_rows, until)
-    shown = [next(s for s in final if s.seat == a.seat and s.starts == a.starts) for a in assigned]
-    return Planned(capacity, shown, unfilled)
+        picks = plan_terms(capacity, own_rows, in_rotation, names, others, today, until)
+        rows = [
+            RotationException(0, capacity.id, ExceptionKind.ASSIGN, p.starts, p.seat, p.person_id)
+            for p in picks
+            if p.person_id is not None
+        ]
+        repo.insert_exceptions(rows)
+        for p in picks:
+            seg = Segment(p.seat, p.term, p.starts, p.ends, p.person_id)
+            (assigned if p.person_id is not None else unfilled).append(seg)
+    return Planned(capacity, assigned, unfilled)
 
 
 # --- exceptions ------------------------------------------------------------------------------
@@ -946,115 +926,46 @@ def definition(store: Store, capacity: Capacity) -> Definition:
     )
 
 
-def _table(data: dict[str, Any], key: str, what: str) -> dict[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise InputError(f"{what}: the file has no [{key}] table; export one to see the form")
-    return value
-
-
-def _date_value(value: object, today: date, what: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return parse_date(str(value), today, field=what)
-
-
-def import_definition(store: Store, text: str, today: date) -> Definition:
-    """Read a definition written by ``rotation export-definition``: the capacity is created
-    or replaced with its roster and exceptions. Unknown people are refused, every name
-    listed, and nothing is written."""
-    import tomllib  # only an import reads TOML: start-up never pays for the parser
-
-    from leadtui.domain.rotations_input import CapacityDraft, MemberDraft
-    from leadtui.domain.validation import build
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not a TOML file ({exc})") from None
-    cap = _table(data, "capacity", "definition")
-    draft = build(
-        CapacityDraft,
-        today=today,
-        name=cap.get("name", ""),
-        description=cap.get("description"),
-        term_months=cap.get("term_months", 6),
-        seats=cap.get("seats", 2),
-        offset_months=cap.get("offset_months"),
-        starts_on=str(cap.get("starts_on", "")) or None,
-        exposure=cap.get("exposure"),
-    )
-    roster = data.get("roster", [])
-    exceptions = data.get("exception", [])
-    if not isinstance(roster, list) or not isinstance(exceptions, list):
-        raise InputError("definition: [[roster]] and [[exception]] must be arrays of tables")
+def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
+    """Store a definition read from a file (see :mod:`leadtui.imports.rotation_definitions`):
+    the capacity is created or replaced with its roster and exceptions, in the file's
+    order (a swap exchanges the places given before it). People are matched by name;
+    unknown ones are refused, every name listed, and nothing is written."""
     people = {p.name.casefold(): p for p in list_people(store)}
-    wanted = [str(r.get("person", "")) for r in roster if isinstance(r, dict)]
-    for e in exceptions:
-        if isinstance(e, dict):
-            wanted += [str(e[k]) for k in ("person", "other_person") if e.get(k)]
-    unknown = sorted({w for w in wanted if w.casefold() not in people})
+    wanted = [r.person for r in draft.roster]
+    unknown = sorted({w for w in wanted if w.casefold() not in people}, key=str.casefold)
     if unknown:
         listed = ", ".join(quoted(u) for u in unknown)
         raise NotFoundError(
             f"the definition names people who are not here: {listed}; add them with "
             "people add (same names) and import again"
         )
-    members: list[tuple[str, Member]] = []
-    for r in roster:
-        dates = build(
-            MemberDraft,
-            today=today,
-            joined_on=_date_value(r.get("joined_on"), today, "join date"),
-            leaves_on=_date_value(r.get("leaves_on"), today, "leave date"),
-        )
-        person = people[str(r["person"]).casefold()]
-        members.append(
-            (
-                person.name,
-                Member(0, person.id, dates.joined_on, dates.leaves_on,
-                       bool(r.get("out_of_rotation", False))),
-            )
-        )  # fmt: skip
-    rows: list[RotationException] = []
-    for e in exceptions:
-        try:
-            kind = ExceptionKind(str(e.get("kind", "")))
-        except ValueError:
-            raise InputError(
-                f"exception kind must be assign, cut or swap, got {quoted(str(e.get('kind')))}"
-            ) from None
-        on = _date_value(e.get("on"), today, "exception date")
-        if on is None:
-            raise InputError("every [[exception]] needs an on date")
-        who = people[str(e["person"]).casefold()].id if e.get("person") else None
-        other = people[str(e["other_person"]).casefold()].id if e.get("other_person") else None
-        seat = e.get("seat")
-        if kind is not ExceptionKind.SWAP and (
-            not isinstance(seat, int) or not 1 <= seat <= draft.seats
-        ):
-            raise InputError(
-                f"{kind.value} exception on {on.isoformat()} needs a seat 1–{draft.seats}"
-            )
-        seat_number = seat if isinstance(seat, int) else None
-        rows.append(RotationException(0, 0, kind, on, seat_number, who, other))
+
+    def who(name: str | None) -> int | None:
+        return people[name.casefold()].id if name is not None else None
+
+    c = draft.capacity
     repo = RotationRepository(store)
     with write_transaction(store):
-        existing = repo.capacity_named(draft.name)
+        existing = repo.capacity_named(c.name)
         capacity = Capacity(
-            existing.id if existing else 0, draft.name, draft.description, draft.term_months,
-            draft.seats, draft.offset_months, draft.starts_on, draft.exposure,
-            bool(cap.get("active", True)),
+            existing.id if existing else 0, c.name, c.description, c.term_months, c.seats,
+            c.offset_months, c.starts_on, c.exposure, c.active,
         )  # fmt: skip
         if existing is None:
             capacity = capacity._replace(id=repo.insert_capacity(capacity))
         else:
             repo.update_capacity(capacity)
             repo.clear_capacity(capacity.id)
-        for _, member in members:
-            repo.put_member(member._replace(capacity_id=capacity.id))
-        for row in rows:
-            repo.insert_exception(row._replace(capacity_id=capacity.id))
+        for r in draft.roster:
+            repo.put_member(
+                Member(capacity.id, people[r.person.casefold()].id, r.joined_on, r.leaves_on,
+                       r.out_of_rotation)
+            )  # fmt: skip
+        repo.insert_exceptions(
+            RotationException(
+                0, capacity.id, e.kind, e.on, e.seat, who(e.person), who(e.other_person)
+            )
+            for e in draft.exceptions
+        )
     return definition(store, capacity)

@@ -203,6 +203,20 @@ class RotationRepository:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
+    def insert_exceptions(self, rows: Iterable[RotationException]) -> None:
+        """Store several exceptions in one statement (a plan records many at once)."""
+        now = _now()
+        with write_transaction(self.store):
+            self.store.conn.executemany(
+                "insert into rotation_exception (capacity_id, kind, on_date, seat, person_id, "
+                "other_person_id, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (e.capacity_id, e.kind.value, e.on_date.isoformat(), e.seat, e.person_id,
+                     e.other_person_id, now)
+                    for e in rows
+                ],
+            )  # fmt: skip
+
     def delete_exceptions(self, ids: Iterable[int]) -> None:
         """Remove exceptions by id."""
         with write_transaction(self.store):
