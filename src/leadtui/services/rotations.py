@@ -119,7 +119,9 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
             draft.offset_months, draft.starts_on, draft.exposure,
         )  # fmt: skip
         new_id = repo.insert_capacity(capacity)
-    return capacity._replace(id=new_id)
+        stored = repo.capacity(new_id)  # with the uid the table gave it
+    assert stored is not None
+    return stored
 
 
 def set_active(store: Store, capacity: Capacity, active: bool) -> Capacity:
@@ -961,6 +963,20 @@ def _date_value(value: object, today: date, what: str) -> date | None:
     return parse_date(str(value), today, field=what)
 
 
+def _definition_uid(value: object) -> str | None:
+    """The capacity's id from a definition's optional ``id`` key, as a canonical UUID."""
+    import uuid
+
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise InputError(
+            f"capacity id must be a UUID as export-definition writes it, got {quoted(str(value))}"
+        ) from None
+
+
 def import_definition(store: Store, text: str, today: date) -> Definition:
     """Read a definition written by ``rotation export-definition``: the capacity is created
     or replaced with its roster and exceptions. Unknown people are refused, every name
@@ -986,6 +1002,7 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         starts_on=str(cap.get("starts_on", "")) or None,
         exposure=cap.get("exposure"),
     )
+    uid = _definition_uid(cap.get("id"))
     roster = data.get("roster", [])
     exceptions = data.get("exception", [])
     if not isinstance(roster, list) or not isinstance(exceptions, list):
@@ -1042,11 +1059,19 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         rows.append(RotationException(0, 0, kind, on, seat_number, who, other))
     repo = RotationRepository(store)
     with write_transaction(store):
-        existing = repo.capacity_named(draft.name)
+        # The definition's id names the capacity wherever it was renamed; without one, its
+        # name does (and the capacity keeps, or is given, an id of its own).
+        existing = (repo.capacity_with_uid(uid) if uid else None) or repo.capacity_named(draft.name)
+        named = repo.capacity_named(draft.name)
+        if existing is not None and named is not None and named.id != existing.id:
+            raise InputError(
+                f"the definition's id is {existing.name}'s here, and {quoted(named.name)} is "
+                "another capacity; rename one of them and import again"
+            )
         capacity = Capacity(
             existing.id if existing else 0, draft.name, draft.description, draft.term_months,
             draft.seats, draft.offset_months, draft.starts_on, draft.exposure,
-            bool(cap.get("active", True)),
+            bool(cap.get("active", True)), uid or "",
         )  # fmt: skip
         if existing is None:
             capacity = capacity._replace(id=repo.insert_capacity(capacity))
@@ -1057,4 +1082,5 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
             repo.put_member(member._replace(capacity_id=capacity.id))
         for row in rows:
             repo.insert_exception(row._replace(capacity_id=capacity.id))
+        capacity = repo.capacity(capacity.id) or capacity  # with the uid it now has
     return definition(store, capacity)
