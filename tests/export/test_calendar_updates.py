@@ -183,6 +183,30 @@ def test_a_definition_with_a_bad_id_is_refused_and_nothing_written(
     assert ro.list_capacities(team) == before
 
 
+def test_a_definition_renamed_by_a_teammate_updates_the_same_capacity(team: Store) -> None:
+    """The id, not the name, says which capacity a definition is: a renamed copy updates
+    it (same term UIDs); an id that is another capacity's while the name is taken is
+    refused, and nothing is written."""
+    from leadtui.errors import InputError
+    from leadtui.export.rotations import definition_toml
+
+    before = terms(read(export(team)))
+    capacity = ro.find_capacity(team, "inc")
+    text = definition_toml(ro.definition(team, capacity))
+    renamed = ro.import_definition(team, text.replace("Incident Review", "Incidents"), TODAY)
+    assert renamed.capacity.id == capacity.id and renamed.capacity.uid == capacity.uid
+    assert [c.name for c in ro.list_capacities(team)] == ["Incidents"]
+    after = terms(read(export(team)))
+    assert set(after) == set(before)
+    assert all(e.summary.startswith("Incidents: ") and e.sequence == 1 for e in after.values())
+    other = build(CapacityDraft, today=TODAY, name="Spec Review", starts_on="2026-07-01")
+    ro.add_capacity(team, other, TODAY)
+    clash = text.replace("Incident Review", "Spec Review")
+    with pytest.raises(InputError, match="another capacity's; rename one"):
+        ro.import_definition(team, clash, TODAY)
+    assert [c.name for c in ro.list_capacities(team)] == ["Incidents", "Spec Review"]
+
+
 # --- SEQUENCE and STATUS:CANCELLED ----------------------------------------------------------
 
 

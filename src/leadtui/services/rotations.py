@@ -1065,8 +1065,8 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         named = repo.capacity_named(draft.name)
         if existing is not None and named is not None and named.id != existing.id:
             raise InputError(
-                f"the definition's id is {existing.name}'s here, and {quoted(named.name)} is "
-                "another capacity; rename one of them and import again"
+                f"the definition's id belongs to {quoted(existing.name)} here, but its name "
+                f"{quoted(named.name)} is another capacity's; rename one and import again"
             )
         capacity = Capacity(
             existing.id if existing else 0, draft.name, draft.description, draft.term_months,
