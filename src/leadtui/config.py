@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,15 @@ class ReviewSettings:
 
     half_start_month: int = 1
     """First month of H1 (1 = January, so H1 = Jan–Jun and H2 = Jul–Dec)."""
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """``[calendar]``: the time zone of the meetings the calendar files carry."""
+
+    time_zone: str = ""
+    """An IANA zone name (``"Europe/Berlin"``); empty means this computer's zone (``TZ``,
+    else /etc/localtime), else UTC."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,9 @@ class Settings:
     review: ReviewSettings = field(default_factory=ReviewSettings)
     """``[review]``: half_start_month (default 1)."""
 
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    """``[calendar]``: time_zone (default: this computer's zone)."""
+
 
 def _validate(data: dict[str, object]) -> Settings:
     """Validate TOML data into Settings; ValueError carries one line."""
@@ -50,11 +63,17 @@ def _validate(data: dict[str, object]) -> Settings:
     from leadtui.domain.text import quoted
     from leadtui.domain.validation import first_error_line
 
-    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review"})
+    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review", "calendar"})
     if unknown:
         raise ValueError(
-            f"unknown setting {quoted(unknown[0])}; known: theme, [keymap], [energy], [review]"
+            f"unknown setting {quoted(unknown[0])}; "
+            "known: theme, [keymap], [energy], [review], [calendar]"
         )
+    calendar = data.get("calendar", {})
+    if isinstance(calendar, dict):
+        extra = sorted(set(calendar) - {"time_zone"})
+        if extra:
+            raise ValueError(f"unknown [calendar] setting {quoted(extra[0])}; known: time_zone")
     review = data.get("review", {})
     if isinstance(review, dict):
         extra = sorted(set(review) - {"half_start_month"})
@@ -87,10 +106,60 @@ def _validate(data: dict[str, object]) -> Settings:
         raise ValueError(
             f"[review] half_start_month must be 1–12, got {settings.review.half_start_month}"
         )
+    zone = settings.calendar.time_zone.strip()
+    if zone and not is_time_zone(zone):
+        raise ValueError(
+            f'[calendar] time_zone must be an IANA zone name such as "Europe/Berlin", '
+            f"got {quoted(zone)}"
+        )
     for binding_id, keys in settings.keymap.items():
         if not keys.strip():
             raise ValueError(f'keymap: {quoted(binding_id)} has no keys; give e.g. "f3"')
     return settings
+
+
+def is_time_zone(name: str) -> bool:
+    """Whether ``name`` is a zone this computer knows (its tz database, or tzdata)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # not found is a KeyError; a bad key a ValueError
+        return False
+    return True
+
+
+def system_time_zone(
+    environ: Mapping[str, str] | None = None, localtime: Path = Path("/etc/localtime")
+) -> str:
+    """This computer's zone name: ``TZ`` when it names a zone, else where /etc/localtime
+    links to (``.../zoneinfo/Europe/Berlin``), else /etc/timezone, else UTC."""
+    import os
+
+    env = os.environ if environ is None else environ
+    candidates: list[str] = []
+    tz = env.get("TZ", "").strip().removeprefix(":")
+    if tz:
+        # TZ may be a zone name or a path into the zone database.
+        candidates.append(tz.split("/zoneinfo/", 1)[-1])
+    try:
+        # The link's own target, not its resolved path: some zone files are links to
+        # another name for the same zone, and the name the system was given is the one.
+        target = os.readlink(localtime) if localtime.is_symlink() else ""
+    except OSError:
+        target = ""
+    if "/zoneinfo/" in target:
+        candidates.append(target.split("/zoneinfo/", 1)[1])
+    try:
+        candidates.append(localtime.with_name("timezone").read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+    return next((c for c in candidates if c and is_time_zone(c)), "UTC")
+
+
+def calendar_time_zone(settings: Settings) -> str:
+    """The zone the calendar files write meetings in: config.toml's, else the system's."""
+    return settings.calendar.time_zone.strip() or system_time_zone()
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:

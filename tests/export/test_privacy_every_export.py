@@ -272,18 +272,10 @@ def _rotations_ics(w: World, audience: Audience) -> str:
     from datetime import UTC, datetime
 
     from leadtui.export.ics import rotations_ics
-    from leadtui.services.rotations import (
-        all_host_meetings,
-        horizon_until,
-        host_schedule,
-        schedules,
-    )
+    from leadtui.services.calendar import rotation_calendar
 
-    until = horizon_until(TODAY, 12)
-    names = host_schedule(w.db, TODAY).names
-    meetings = all_host_meetings(w.db, until)
     stamp = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
-    return rotations_ics(schedules(w.db, TODAY, 12), meetings, names, TODAY, until, stamp, audience)
+    return rotations_ics(rotation_calendar(w.db, TODAY, "Europe/Berlin", 12), stamp, audience)
 
 
 EXPORTERS: dict[str, Callable[[World, Audience], str]] = {

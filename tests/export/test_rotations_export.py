@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -14,10 +15,17 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
 from leadtui.domain.rotations_input import CapacityDraft, HandoffDraft, HostDraft
 from leadtui.domain.validation import build
-from leadtui.export.ics import host_uid, rotations_ics, term_uid
+from leadtui.export.ics import rotations_ics
 from leadtui.export.rotations import rotations_document, toml_string
 from leadtui.services import rotations as ro
+from leadtui.services.calendar import (
+    host_uid,
+    record_published,
+    rotation_calendar,
+    term_uid,
+)
 from leadtui.services.people import add_person
+from leadtui.store.calendar import CalendarRepository
 from leadtui.store.database import Store
 from tests.helpers import TODAY
 
@@ -45,15 +53,16 @@ def team(db: Store) -> Store:
     return db
 
 
-def _ics(db: Store, stamp: datetime = STAMP, today: date = TODAY) -> str:
-    until = ro.horizon_until(today, 12)
-    meetings = ro.all_host_meetings(db, until)
-    names = ro.host_schedule(db, today).names
-    return rotations_ics(ro.schedules(db, today, 12), meetings, names, today, until, stamp)
+def _ics(db: Store, stamp: datetime = STAMP, today: date = TODAY, zone: str = "UTC") -> str:
+    """The calendar as ``leadtui export rotations --ics`` writes it (and records it)."""
+    calendar = rotation_calendar(db, today, zone, 12)
+    text = rotations_ics(calendar, stamp)
+    record_published(db, calendar)
+    return text
 
 
 def test_the_calendar_passes_the_strict_parser(team: Store) -> None:
-    text = _ics(team)
+    text = _ics(team, zone="Europe/Berlin")
     calendar = IcsCalendarStream.calendar_from_ics(text)
     events = calendar.events
     terms = [e for e in events if e.uid and e.uid.startswith("rotation-")]
@@ -67,11 +76,14 @@ def test_the_calendar_passes_the_strict_parser(team: Store) -> None:
     assert ana.summary == "Incident Review: Ana (seat 1)"
     assert ana.dtstart == date(2026, 11, 22) and ana.dtend == date(2027, 1, 1)  # exclusive
     first = min(meetings, key=lambda e: e.uid or "")
-    assert first.dtstart == datetime(2026, 11, 24, 9, 30)
-    assert first.dtend == datetime(2026, 11, 24, 10, 30)
+    # At its hour in the user's zone (TZID), not a floating time each reader places.
+    berlin = ZoneInfo("Europe/Berlin")
+    assert first.dtstart == datetime(2026, 11, 24, 9, 30, tzinfo=berlin)
+    assert first.dtend == datetime(2026, 11, 24, 10, 30, tzinfo=berlin)
     assert "Ana" in (first.summary or "")
     # The skipped week is not in the calendar; no text that is not the team's is.
-    assert host_uid(date(2026, 12, 29)) not in text
+    own = CalendarRepository(team).database_uuid()
+    assert host_uid(own, date(2026, 12, 29)) not in text
     assert SECRET not in text
     assert len({e.uid for e in events}) == len(events)
 
@@ -88,7 +100,8 @@ def test_uids_are_stable_across_exports(team: Store) -> None:
     shared = set(uids) & set(again)
     assert len(shared) >= len(uids) - 1  # at most this week's meeting has passed
     assert all(uids[u] == again[u] for u in shared)
-    assert term_uid("Incident Review", 1, date(2026, 11, 22)) in uids
+    capacity = ro.find_capacity(team, "Incident Review")
+    assert term_uid(capacity.uid, 1, date(2026, 11, 22)) in uids
 
 
 def test_markdown_lists_seats_hosts_and_who_served_without_private_notes(team: Store) -> None:

@@ -403,6 +403,20 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
         {"rotation_id": 1, "position": 1, "person_id": 2},
     ],
     "host_change": [{"on_date": "2026-12-28", "kind": "skip", "created_at": STAMP}],
+    "calendar_event": [
+        {
+            "uid": "leadership-meeting-3bbc5548-2f76-4a60-b558-8b619d632c35-20261124@leadtui",
+            "calendar": "rotations",
+            "starts": "2026-11-24T09:30:00",
+            "ends": "2026-11-24T10:30:00",
+            "time_zone": "Europe/Berlin",
+            "summary": "Leadership meeting, hosted by Sam Okafor",
+            "fingerprint": "0123456789abcdef0123456789abcdef",
+            "sequence": 2,
+            "cancelled": 1,
+            "changed_at": STAMP,
+        }
+    ],
 }
 
 

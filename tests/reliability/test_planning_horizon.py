@@ -59,8 +59,8 @@ def _best_of(runs: int, work: Callable[[], object]) -> float:
 
 
 def test_planning_grows_linearly_with_the_terms(figures: Callable[[str], None]) -> None:
-    """Four times the terms take well under eight times as long (a cubic planner took
-    sixty-four times as long)."""
+    """Four times the terms take well under twelve times as long: a quadratic planner takes
+    sixteen times, a cubic one sixty-four (the margin is for a machine that is busy)."""
     start = date(1950, 1, 1)
     capacity = Capacity(1, "Incident Review", None, 1, 1, 0, start, None)
     roster = [Member(1, pid) for pid in range(1, 13)]
@@ -78,7 +78,7 @@ def test_planning_grows_linearly_with_the_terms(figures: Callable[[str], None]) 
         f"planning {small} / {large} terms: {once:.3f} s / {four_times:.3f} s "
         f"(x{ratio:.1f} for x4 the terms)"
     )
-    assert ratio < 8, f"{large} terms took {ratio:.1f} times as long as {small}"
+    assert ratio < 12, f"{large} terms took {ratio:.1f} times as long as {small}"
 
 
 def test_the_longest_plan_finishes_and_a_writer_meanwhile_is_not_refused(

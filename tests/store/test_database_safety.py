@@ -46,6 +46,9 @@ SHIPPED_DIGESTS = {
     "0006_ad_hoc_oneonones.sql": (
         "e1170f9495d8bd5d66b12812695499ce623364c2d8478d88ff7ac39a4fc0b75b"
     ),
+    "0011_calendar_identity.sql": (
+        "16a3a39b88a25d87ccc7f2e32b2e8e4a26ffd769b161a645bc52d13cfba41918"
+    ),
 }
 
 

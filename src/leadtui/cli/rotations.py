@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, note, open_store, today_from_env
+from leadtui.cli.common import echo, note, open_store, settings_for, today_from_env
 from leadtui.domain.text import literal
 
 if TYPE_CHECKING:
@@ -394,32 +394,30 @@ def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from leadtui.cli.exports import print_or_write
-    from leadtui.services.rotations import (
-        all_host_meetings,
-        horizon_until,
-        host_schedule,
-        schedules,
-    )
+    from leadtui.services.rotations import horizon_until, host_schedule, schedules
 
     today = today_from_env()
     months = _months(args)
     until = horizon_until(today, months)
     store = open_store(args, create=False)
-    found = schedules(store, today, months)
     if args.ics:
+        from leadtui.config import calendar_time_zone
         from leadtui.export.ics import rotations_ics
+        from leadtui.services.calendar import record_published, rotation_calendar
 
-        hosts = host_schedule(store, today, 1)
-        meetings = [m for m in all_host_meetings(store, until) if m.on >= today]
-        text = rotations_ics(found, meetings, hosts.names, today, until, datetime.now(UTC))
+        zone = calendar_time_zone(settings_for(args))
+        calendar = rotation_calendar(store, today, zone, months)
+        written = print_or_write(rotations_ics(calendar, datetime.now(UTC)), args)
+        # Once the file is out: the next export numbers its changes from this one.
+        record_published(store, calendar)
         what = "calendar"
     else:
         from leadtui.export.rotations import HOST_WEEKS, rotations_document
 
         hosts = host_schedule(store, today, HOST_WEEKS)
-        text = rotations_document(found, hosts, today, until)
+        text = rotations_document(schedules(store, today, months), hosts, today, until)
+        written = print_or_write(text, args)
         what = "schedule"
-    written = print_or_write(text, args)
     if written:
         echo(f"wrote the team's rotation {what} ({months} months) to {written}")
     return 0

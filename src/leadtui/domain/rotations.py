@@ -91,6 +91,9 @@ class Capacity(NamedTuple):
     starts_on: date
     exposure: str | None
     active: bool = True
+    uid: str = ""
+    """A random UUID given once, the same in every database that imports the capacity's
+    definition: its calendar UIDs are made from it (empty until stored)."""
 
 
 class Member(NamedTuple):

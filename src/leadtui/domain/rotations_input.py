@@ -243,6 +243,23 @@ class DefinitionCapacityDraft(CapacityDraft):
 
     starts_on: date
     active: bool = Field(default=True, strict=True)
+    # The capacity's own id, shared with teammates so their calendars compute the same UIDs.
+    id: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _uuid(cls, value: object) -> object:
+        import uuid
+
+        if value is None:
+            return None
+        try:
+            return str(uuid.UUID(str(value)))
+        except ValueError:
+            raise ValueError(
+                "capacity id must be a UUID as export-definition writes it, "
+                f"got {quoted(str(value))}"
+            ) from None
 
     @field_validator("starts_on", mode="before")
     @classmethod

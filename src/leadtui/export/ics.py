@@ -1,103 +1,91 @@
 """Rotation schedules as iCalendar (RFC 5545) for the team's calendars.
 
 An all-day event per term (who, capacity, seat) and a timed event per weekly
-leadership meeting (the host). Every event carries a UID computed from what it is —
-the capacity's name, the seat and the day the stretch starts; the meeting's day — so a
-calendar that imports the file again updates its events rather than doubling them, and
-a teammate who imports the same definition gets the same UIDs. DTSTAMP is the moment
-of export (calendars reject events without one). Only team text is written: names,
-capacities, the exposure; never a hand-off note.
+leadership meeting (the host), as :func:`leadtui.services.calendar.rotation_calendar`
+makes them: UIDs unique beyond one database, a SEQUENCE that grows when an event
+changes, and events no longer scheduled written once more with STATUS:CANCELLED, so a
+calendar that imported an earlier file updates and removes rather than keeping stale
+events. Meetings are written in the user's zone (TZID, with its VTIMEZONE), so a team in
+two zones sees them at the same instant; terms stay all-day DATE values. DTSTAMP is the
+moment of export (calendars reject events without one). Only team text is written:
+names, capacities, the exposure; never a hand-off note.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
-from leadtui.domain.rotations import HostMeeting
-from leadtui.services.rotations import CapacitySchedule
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+    from leadtui.domain.calendar import CalendarEvent
+    from leadtui.services.calendar import TeamCalendar
 
 PRODID = "-//leadtui//meeting rotations//EN"
-_DOMAIN = "leadtui"
+# Zones whose times are UTC: written with the Z suffix, which needs no VTIMEZONE.
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal",
+                        "Etc/Zulu", "Zulu", "Etc/GMT", "GMT", "Etc/GMT0", "GMT0",
+                        "Etc/GMT+0", "Etc/GMT-0", "Etc/Greenwich", "Greenwich"})  # fmt: skip
 
 
-def capacity_key(name: str) -> str:
-    """A stable key for a capacity's UIDs: readable letters and digits of its name plus a
-    short hash of the whole name, so two names that read alike never share UIDs."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40]
-    digest = hashlib.sha256(name.casefold().encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}" if slug else digest
+def _zone(name: str | None) -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    if name is None or name in _UTC_NAMES:
+        return UTC
+    return ZoneInfo(name)
 
 
-def term_uid(capacity: str, seat: int, starts: date) -> str:
-    """The UID of a term's stretch: the same in every export while it starts that day."""
-    return f"rotation-{capacity_key(capacity)}-seat{seat}-{starts:%Y%m%d}@{_DOMAIN}"
+def _moment(value: date | datetime, zone: tzinfo) -> date | datetime:
+    # An all-day event stays a DATE; a meeting is its local hour in the zone (TZID).
+    return value.replace(tzinfo=zone) if isinstance(value, datetime) else value
 
 
-def host_uid(day: date) -> str:
-    """The UID of the weekly leadership meeting on ``day``."""
-    return f"leadership-meeting-{day:%Y%m%d}@{_DOMAIN}"
+def _event(event: CalendarEvent, sequence: int, cancelled: bool, stamp: datetime) -> Event:
+    from icalendar import Event
+
+    zone = _zone(event.time_zone)
+    component = Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", stamp)
+    component.add("sequence", sequence)
+    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    component.add("dtstart", _moment(event.starts, zone))
+    component.add("dtend", _moment(event.ends, zone))
+    component.add("summary", event.summary)
+    if event.description:
+        component.add("description", event.description)
+    if event.transparent:
+        component.add("transp", "TRANSPARENT")
+    return component
 
 
 def rotations_ics(
-    schedules: Sequence[CapacitySchedule],
-    meetings: Sequence[HostMeeting],
-    names: dict[int, str],
-    today: date,
-    until: date,
-    stamp: datetime,
-    audience: Audience = Audience.TEAM,
+    calendar: TeamCalendar, stamp: datetime, audience: Audience = Audience.TEAM
 ) -> str:
-    """The calendar from ``today`` to ``until``; ``stamp`` is written as every DTSTAMP."""
-    from icalendar import Calendar, Event
+    """The calendar as an .ics text; ``stamp`` is written as every DTSTAMP."""
+    from icalendar import Calendar
 
     # A rotation schedule is team text; asked once here so a change of the rule reaches
     # the calendar too.
     if not reaches(Visibility.SHARED, Topic.ROTATION, audience):
         raise ValueError(f"rotation schedules are not written for the {audience.value} audience")
     stamp = stamp.astimezone(UTC)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Meeting rotations")
-    for schedule in schedules:
-        capacity = schedule.capacity
-        if not capacity.active:
-            continue
-        for seg in schedule.upcoming(today, until):
-            if seg.person_id is None:
-                continue
-            who = schedule.name_of(seg.person_id)
-            event = Event()
-            event.add("uid", term_uid(capacity.name, seg.seat, seg.starts))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", seg.starts)
-            # DTEND of an all-day event is the day after the last one (exclusive).
-            event.add("dtend", seg.ends + timedelta(days=1))
-            event.add("summary", f"{capacity.name}: {who} (seat {seg.seat})")
-            about = f"{who} serves {capacity.name}, seat {seg.seat} of {capacity.seats}."
-            if capacity.exposure:
-                about += f" Serving brings: {capacity.exposure}."
-            event.add("description", about)
-            event.add("transp", "TRANSPARENT")  # a term is a duty, not a busy block
-            calendar.add_component(event)
-    for meeting in meetings:
-        if meeting.skipped or meeting.person_id is None or not today <= meeting.on <= until:
-            continue
-        hour, minute = (int(part) for part in meeting.at_time.split(":"))
-        starts = datetime.combine(meeting.on, time(hour, minute))
-        host = names.get(meeting.person_id, "?")
-        event = Event()
-        event.add("uid", host_uid(meeting.on))
-        event.add("dtstamp", stamp)
-        # Floating local time: the meeting is at that hour wherever the team is.
-        event.add("dtstart", starts)
-        event.add("dtend", starts + timedelta(minutes=meeting.minutes))
-        event.add("summary", f"Leadership meeting, hosted by {host}")
-        calendar.add_component(event)
-    text: str = calendar.to_ical().decode("utf-8")
+    ics = Calendar()
+    ics.add("prodid", PRODID)
+    ics.add("version", "2.0")
+    ics.add("calscale", "GREGORIAN")
+    ics.add("x-wr-calname", calendar.name)
+    for published in calendar.events:
+        ics.add_component(_event(published.event, published.sequence, published.cancelled, stamp))
+    days = [p.event.first_day for p in calendar.events] + [calendar.today, calendar.until]
+    # VTIMEZONE definitions for every TZID used, covering the years the events fall in
+    # (a zone's whole history would make every file kilobytes longer).
+    ics.add_missing_timezones(
+        first_date=date(min(days).year - 1, 1, 1), last_date=date(max(days).year + 2, 1, 1)
+    )
+    text: str = ics.to_ical().decode("utf-8")
     return text

@@ -179,6 +179,9 @@ def definition_toml(definition: Definition) -> str:
         "# Terms are computed from starts_on; only the exceptions below are stored.",
         "",
         "[capacity]",
+        # The capacity's own id: every teammate who imports this file computes the same
+        # calendar UIDs for its terms, whatever the capacity is called.
+        *([f"id = {toml_string(c.uid)}"] if c.uid else []),
         f"name = {toml_string(c.name)}",
     ]
     if c.description:

@@ -44,6 +44,7 @@ _FORMS = {
 # name (``on`` and the rest as they are) receives the value.
 KEYS: dict[str, dict[str, str]] = {
     "capacity": {
+        "id": TEXT,
         "name": TEXT,
         "description": TEXT,
         "term_months": WHOLE,

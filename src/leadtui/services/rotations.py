@@ -123,7 +123,9 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
             draft.offset_months, draft.starts_on, draft.exposure,
         )  # fmt: skip
         new_id = repo.insert_capacity(capacity)
-    return capacity._replace(id=new_id)
+        stored = repo.capacity(new_id)  # with the uid the table gave it
+    assert stored is not None
+    return stored
 
 
 def set_active(store: Store, capacity: Capacity, active: bool) -> Capacity:
@@ -947,10 +949,18 @@ def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
     c = draft.capacity
     repo = RotationRepository(store)
     with write_transaction(store):
-        existing = repo.capacity_named(c.name)
+        # The definition's id names the capacity wherever it was renamed; without one, its
+        # name does (and the capacity keeps, or is given, an id of its own).
+        existing = (repo.capacity_with_uid(c.id) if c.id else None) or repo.capacity_named(c.name)
+        named = repo.capacity_named(c.name)
+        if existing is not None and named is not None and named.id != existing.id:
+            raise InputError(
+                f"the definition's id belongs to {quoted(existing.name)} here, but its name "
+                f"{quoted(named.name)} is another capacity's; rename one and import again"
+            )
         capacity = Capacity(
             existing.id if existing else 0, c.name, c.description, c.term_months, c.seats,
-            c.offset_months, c.starts_on, c.exposure, c.active,
+            c.offset_months, c.starts_on, c.exposure, c.active, c.id or "",
         )  # fmt: skip
         if existing is None:
             capacity = capacity._replace(id=repo.insert_capacity(capacity))
@@ -968,4 +978,5 @@ def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
             )
             for e in draft.exceptions
         )
+        capacity = repo.capacity(capacity.id) or capacity  # with the uid it now has
     return definition(store, capacity)

@@ -27,7 +27,9 @@ from leadtui.store.database import write_transaction
 if TYPE_CHECKING:
     from leadtui.store.database import Store
 
-_CAPACITY = "id, name, description, term_months, seats, offset_months, starts_on, exposure, active"
+_CAPACITY = (
+    "id, name, description, term_months, seats, offset_months, starts_on, exposure, active, uid"
+)
 _MEMBER = "capacity_id, person_id, joined_on, leaves_on, out_of_rotation"
 _EXCEPTION = "id, capacity_id, kind, on_date, seat, person_id, other_person_id"
 _RECORD = (
@@ -50,10 +52,10 @@ def _now() -> str:
 
 
 def _capacity(row: tuple[Any, ...]) -> Capacity:
-    cid, name, description, term, seats, offset, starts, exposure, active = row
+    cid, name, description, term, seats, offset, starts, exposure, active, uid = row
     return Capacity(
         int(cid), name, description, int(term), int(seats), int(offset),
-        date.fromisoformat(starts), exposure, bool(active),
+        date.fromisoformat(starts), exposure, bool(active), uid or "",
     )  # fmt: skip
 
 
@@ -108,26 +110,34 @@ class RotationRepository:
         return _capacity(row) if row else None
 
     def insert_capacity(self, capacity: Capacity) -> int:
-        """Store a capacity (its id is the table's to give); the new id."""
+        """Store a capacity (its id is the table's to give); the new id. Without a uid the
+        table gives it a random one (migration 0011)."""
         with write_transaction(self.store):
             cursor = self.store.execute(
                 "insert into rotation_capacity (name, description, term_months, seats, "
-                "offset_months, starts_on, exposure, active, created_at) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*self._capacity_values(capacity), _now()],
+                "offset_months, starts_on, exposure, active, created_at, uid) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [*self._capacity_values(capacity), _now(), capacity.uid or None],
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def update_capacity(self, capacity: Capacity) -> None:
-        """Overwrite a capacity's fields."""
+        """Overwrite a capacity's fields (its uid too, unless the capacity has none)."""
         with write_transaction(self.store):
             self.store.execute(
                 "update rotation_capacity set name = ?, description = ?, term_months = ?, "
-                "seats = ?, offset_months = ?, starts_on = ?, exposure = ?, active = ? "
-                "where id = ?",
-                [*self._capacity_values(capacity), capacity.id],
+                "seats = ?, offset_months = ?, starts_on = ?, exposure = ?, active = ?, "
+                "uid = coalesce(?, uid) where id = ?",
+                [*self._capacity_values(capacity), capacity.uid or None, capacity.id],
             )
+
+    def capacity_with_uid(self, uid: str) -> Capacity | None:
+        """The capacity with this uid."""
+        row = self.store.execute(
+            f"select {_CAPACITY} from rotation_capacity where uid = ?", [uid]
+        ).fetchone()
+        return _capacity(row) if row else None
 
     @staticmethod
     def _capacity_values(c: Capacity) -> list[object]:

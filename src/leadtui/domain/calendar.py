@@ -1,0 +1,120 @@
+"""Calendar events as leadtui publishes them, and the rule that numbers their versions.
+
+A calendar client that imported a file matches a later file's events by UID: an event
+with a higher SEQUENCE replaces the one it has, and one with STATUS:CANCELLED removes it.
+An event simply left out of a file changes nothing in that calendar. So every export
+compares what it would write with what was last published under each UID
+(:func:`publish`): a changed event gets the next SEQUENCE, an unchanged one keeps its
+own, and one that is no longer scheduled is written once more, cancelled, while it is not
+long past.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+# A cancelled event stays in the files written until this many days after it ended, so
+# a teammate who imports a later file still learns of it; past that it is dropped.
+CANCELLED_KEPT_DAYS = 30
+
+
+class CalendarEvent(NamedTuple):
+    """One event as scheduled now.
+
+    ``starts``/``ends`` are dates for an all-day event (``ends`` exclusive, as DTEND) or
+    local date-times without a zone for a timed one, whose zone is ``time_zone``.
+    """
+
+    uid: str
+    starts: date | datetime
+    ends: date | datetime
+    summary: str
+    description: str | None = None
+    transparent: bool = False
+    time_zone: str | None = None
+
+    @property
+    def first_day(self) -> date:
+        """The day the event starts."""
+        return _day(self.starts)
+
+    @property
+    def last_day(self) -> date:
+        """The last day the event covers (an all-day DTEND is the day after)."""
+        if isinstance(self.ends, datetime):
+            return max(self.ends.date(), self.first_day)
+        return max(self.ends - timedelta(days=1), self.first_day)
+
+
+class Published(NamedTuple):
+    """An event as it is (or was last) published: its version and whether it is off."""
+
+    event: CalendarEvent
+    sequence: int
+    cancelled: bool
+
+    @property
+    def fingerprint(self) -> str:
+        """What a calendar would see change: times, zone, words, transparency, status."""
+        return fingerprint(self.event, self.cancelled)
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def fingerprint(event: CalendarEvent, cancelled: bool) -> str:
+    """A short digest of everything an export writes about ``event`` but its SEQUENCE."""
+    fields = [
+        event.uid,
+        event.starts.isoformat(),
+        type(event.starts).__name__,
+        event.ends.isoformat(),
+        event.time_zone,
+        event.summary,
+        event.description,
+        event.transparent,
+        cancelled,
+    ]
+    return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()[:32]
+
+
+def publish(
+    previous: Mapping[str, Published],
+    current: Sequence[CalendarEvent],
+    today: date,
+    until: date,
+) -> list[Published]:
+    """What an export covering ``today``..``until`` writes, given what was published.
+
+    Every current event, with the SEQUENCE it had when nothing changed, the next one
+    when something did, and 0 when it is new (a cancelled one scheduled again is a
+    change). Then every earlier event no longer scheduled: cancelled with the next
+    SEQUENCE when it falls within the export's days (one outside them merely left the
+    window, and is neither written nor cancelled), and written again as it was while
+    a cancelled event ended no more than :data:`CANCELLED_KEPT_DAYS` ago.
+    """
+    found: list[Published] = []
+    for event in current:
+        before = previous.get(event.uid)
+        now = Published(event, 0, False)
+        if before is not None:
+            same = before.fingerprint == now.fingerprint
+            now = now._replace(sequence=before.sequence if same else before.sequence + 1)
+        found.append(now)
+    scheduled = {event.uid for event in current}
+    kept_from = today - timedelta(days=CANCELLED_KEPT_DAYS)
+    for uid, before in sorted(previous.items()):
+        if uid in scheduled:
+            continue
+        event = before.event
+        if before.cancelled:
+            if event.last_day >= kept_from and event.first_day <= until:
+                found.append(before)
+        elif event.last_day >= today and event.first_day <= until:
+            found.append(Published(event, before.sequence + 1, True))
+    return found
