@@ -23,6 +23,7 @@ SHARED = {
     Topic.MEETING_AUDIT: "PUT",
     Topic.ROTATION: "PSUT",
     Topic.VACATION_COVER: "PSUT",
+    Topic.PERSON: "PSUT",
 }
 LETTER = {Audience.PRIVATE: "P", Audience.PERSON: "S", Audience.UPWARD: "U", Audience.TEAM: "T"}
 

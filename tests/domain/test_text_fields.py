@@ -66,6 +66,24 @@ VALID: dict[str, dict[str, Any]] = {
     "MemberDraft": {},
     "RecognitionDraft": {"day": "today"},
     "RosterEntryDraft": {"person": "Sam"},
+    "DefinitionCapacityDraft": {
+        "name": "Incident Review",
+        "description": "Runs the weekly review",
+        "exposure": "joins the quarterly planning review",
+        "starts_on": "2026-07-01",
+        "id": "6f1c2a4e-9b7d-4c1e-8a2f-3d5e7b9c1a0f",
+    },
+    "DefinitionRosterDraft": {"person": "Sam"},
+    "DefinitionExceptionDraft": {
+        "kind": "swap",
+        "on": "2026-09-01",
+        "person": "Sam",
+        "other_person": "Ade",
+    },
+    "DefinitionDraft": {
+        "capacity": {"name": "Incident Review", "starts_on": "2026-07-01"},
+        "roster": [{"person": "Sam"}, {"person": "Ade"}],
+    },
 }
 # Fields that take a choice or a format rather than free text: a bad byte there is just
 # a wrong choice, refused by the field's own check.

@@ -49,6 +49,9 @@ SHIPPED_DIGESTS = {
     "0011_calendar_identity.sql": (
         "16a3a39b88a25d87ccc7f2e32b2e8e4a26ffd769b161a645bc52d13cfba41918"
     ),
+    "0012_search_every_text.sql": (
+        "39233545964ced7a8c793529122e27dbd0a9ddd833bb7cc5e053dcfa7146df70"
+    ),
 }
 
 

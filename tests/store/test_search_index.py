@@ -9,6 +9,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from leadtui.domain.search import SearchKind
 from leadtui.services.search import search
 from leadtui.store.database import open_database
@@ -131,20 +133,53 @@ def test_succession_and_rotation_texts_are_indexed_on_upgrade_and_kept_current(
             for word in ("board", "presented", "budget", "hiring", "runbook")
         }
         sam, succession = "Sam Okafor", SearchKind.SUCCESSION
+        # Private marks follow the privacy rule: a shared gap and what an audit says is
+        # missing reach upward, so neither is private.
         assert found["board"] == {
-            (succession, sam, True, date(2026, 7, 1)),  # the gap: never the person's
+            (succession, sam, False, date(2026, 7, 1)),  # the gap, shared: upward
             (succession, sam, False, date(2026, 7, 2)),  # the focus area: agreed with them
         }
         assert found["presented"] == {(succession, sam, False, date(2026, 10, 5))}
-        assert found["budget"] == {(succession, None, True, date(2026, 10, 3))}
+        assert found["budget"] == {
+            (succession, None, False, date(2026, 10, 3)),  # the audit's missing skill
+            (succession, sam, False, date(2026, 10, 1)),  # the candidacy's condition
+        }
         assert found["hiring"] == {(succession, sam, False, date(2026, 12, 21))}
         assert found["runbook"] == {(SearchKind.ROTATION, sam, False, date(2026, 1, 1))}
-        store.execute("update succession_gap set text = 'Crisp updates' where id = 1")
+        store.execute(
+            "update succession_gap set text = 'Crisp updates', visibility = 'private' where id = 1"
+        )
         store.execute(
             "update rotation_term_record set handoff_note = '', handoff_visibility = 'private'"
         )
         assert [h.private for h in search(store, "crisp")] == [True]
         assert [h.private for h in search(store, "board")] == [False]
         assert search(store, "runbook") == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+def test_an_upgraded_index_holds_exactly_the_texts_there_are(step: str, tmp_path: Path) -> None:
+    """From every earlier schema: one document per searchable text (what the source
+    views list), none left over from an older index, and FTS5 finds its index sound."""
+    path = tmp_path / "data" / "leadtui.db"
+    path.parent.mkdir()
+    build_at_step(path, STEPS[step])
+    store = open_database(path)
+    try:
+        views = [
+            name
+            for (name,) in store.execute(
+                "select name from sqlite_master where type = 'view' and name like 'search_source_%'"
+            )
+        ]
+        listed = sorted(
+            key for view in views for (key,) in store.execute(f"select key from {view}")
+        )
+        indexed = sorted(key for (key,) in store.execute("select key from search_doc"))
+        assert indexed == listed
+        assert store.execute("select count(*) from search_index").fetchone()[0] == len(listed)
+        store.execute("insert into search_index (search_index, rank) values ('integrity-check', 1)")
     finally:
         store.close()

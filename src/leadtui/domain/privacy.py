@@ -23,6 +23,7 @@ CAREER_PLAN       yes      yes     yes     no
 MEETING_AUDIT     yes      no      yes     yes
 ROTATION          yes      yes     yes     yes
 VACATION_COVER    yes      yes     yes     yes
+PERSON            yes      yes     yes     yes
 ================  =======  ======  ======  ====
 
 Where the design was silent:
@@ -43,6 +44,8 @@ Where the design was silent:
 - The meeting audit's decisions (keep, delegate to whom, cancel) reach upward and the
   leadership team, who see delegations; what a person is missing to run a meeting is a
   succession gap and goes only where gaps go.
+- A person's name, title, level and team reach everyone: every copy names the people
+  it is about or for, and what they do is no secret.
 - There is no catch-all topic on purpose: a new kind of text must pick a row
   here (and a test must pin it) before any export can carry it.
 """
@@ -94,6 +97,7 @@ class Topic(StrEnum):
     MEETING_AUDIT = "meeting-audit"  # my recurring meetings and who runs them from now on
     ROTATION = "rotation"  # rotation terms and the leadership meeting host order
     VACATION_COVER = "vacation-cover"  # who covers which responsibility while I am away
+    PERSON = "person"  # a person's name, title, level and team
 
 
 _EVERYONE = frozenset(Audience)
@@ -112,6 +116,7 @@ _SHARED_REACH: dict[Topic, frozenset[Audience]] = {
     Topic.MEETING_AUDIT: frozenset({Audience.PRIVATE, Audience.UPWARD, Audience.TEAM}),
     Topic.ROTATION: _EVERYONE,
     Topic.VACATION_COVER: _EVERYONE,
+    Topic.PERSON: _EVERYONE,
 }
 
 
@@ -128,3 +133,13 @@ def reaches(text_visibility: Visibility, topic: Topic, audience: Audience) -> bo
     if text_visibility is not Visibility.SHARED:
         return False
     return audience in _SHARED_REACH[topic]
+
+
+def only_yours(text_visibility: Visibility, topic: Topic) -> bool:
+    """True when no audience but you may read this text: what the private copy of an
+    export and a search hit mark as private."""
+    return not any(
+        reaches(text_visibility, topic, audience)
+        for audience in Audience
+        if audience is not Audience.PRIVATE
+    )

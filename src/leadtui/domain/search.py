@@ -24,7 +24,7 @@ from typing import NamedTuple
 class SearchKind(StrEnum):
     """The kinds of text the index holds, as the command line and JSON name them."""
 
-    PERSON = "person"  # a person's name, title and team
+    PERSON = "person"  # a person's name, title, level and team
     POINT = "point"  # a 1:1 talking point
     ACTION = "action"  # a 1:1 action item
     NOTE = "note"  # a held session's notes, shared or private
@@ -33,8 +33,10 @@ class SearchKind(StrEnum):
     T3B3 = "t3b3"  # a Top or Bottom item
     ENERGY = "energy"  # an energy day: its note, what energized and what drained
     WORK = "work"  # energizing work
-    SUCCESSION = "succession"  # a gap, focus area, CEO log note, meeting audit or cover
-    ROTATION = "rotation"  # a rotation term's hand-off note
+    # A gap, focus area, CEO log note, candidacy condition, career path or milestone,
+    # recurring meeting, meeting audit or vacation cover.
+    SUCCESSION = "succession"
+    ROTATION = "rotation"  # a rotation capacity, or a term's hand-off note
 
 
 class SearchSort(StrEnum):
@@ -238,5 +240,5 @@ class SearchHit(NamedTuple):
     person_id: int | None
     person: str | None
     date: date | None  # None: current (a person, the next session's notes, an undelivered T3B3)
-    private: bool
+    private: bool  # reaches no audience but you (domain/privacy.py only_yours)
     snippet: Snippet

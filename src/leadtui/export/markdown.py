@@ -13,7 +13,10 @@ from datetime import date
 
 # Audience lives with the privacy rule; re-exported for the modules that import it here.
 from leadtui.domain.privacy import Audience as Audience
-from leadtui.domain.privacy import Topic, Visibility, reaches
+
+# The private mark's rule lives with the privacy rule (search marks hits by it too);
+# re-exported for the exporters that import it here.
+from leadtui.domain.privacy import only_yours as only_yours
 from leadtui.domain.text import literal
 
 # Line starts that would open a heading, a setext underline ("--" under text makes the line
@@ -40,11 +43,6 @@ def header(title: str, audience: Audience, today: date) -> str:
         f"# {inline(first)}\n\n"
         f"_Audience: {AUDIENCE_LINE[audience]}. Exported {today.isoformat()} by leadtui._"
     )
-
-
-def only_yours(visibility: Visibility, topic: Topic) -> bool:
-    """True when no audience but you may read this text: the private copy marks it."""
-    return not any(reaches(visibility, topic, a) for a in Audience if a is not Audience.PRIVATE)
 
 
 def block(text: str) -> str:

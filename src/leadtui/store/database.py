@@ -379,7 +379,17 @@ class Store:
         return self.utils.table(table)
 
     def close(self) -> None:
-        """Close the connection (the last close checkpoints the WAL)."""
+        """Close the connection (the last close checkpoints the WAL).
+
+        A text removed outside a write transaction (a bare statement) is purged from the
+        search index first, so closing never leaves its words in the file.
+        """
+        try:
+            if not self.conn.in_transaction and _purge_pending(self.conn):
+                with write_transaction(self):
+                    pass  # the commit purges
+        except sqlite3.Error:
+            pass  # closing must not fail; the next write transaction purges
         self.conn.close()
 
 
@@ -450,12 +460,62 @@ def write_transaction(store: Store) -> Iterator[Store]:
     store.conn.execute("begin immediate")
     try:
         yield store
+        purged = purge_removed_text(store.conn)
         store.conn.execute("commit")
     except BaseException:
         # Also after a failed COMMIT: a transaction left open would swallow later writes.
         if store.conn.in_transaction:
             store.conn.execute("rollback")
         raise
+    if purged:
+        empty_log(store.conn)
+
+
+def _purge_pending(conn: sqlite3.Connection) -> bool:
+    """Whether a search document was removed since the index was last merged."""
+    try:
+        row = conn.execute("select pending from search_purge").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False  # a schema from before migration 0012, still to be migrated
+        raise
+    return bool(row and row[0])
+
+
+def purge_removed_text(conn: sqlite3.Connection) -> bool:
+    """Merge the words of removed or overwritten texts out of the search index's pages.
+
+    FTS5 keeps a deleted document's words in its segments until they are merged, and
+    SQLite before 3.42 has no 'secure-delete' option for it (where there is one, turning
+    it on stamps the index with a format version older builds refuse to read, so a file
+    copied to another machine could not be searched there). Removing a document marks
+    ``search_purge`` (migration 0012); here, before the transaction commits, the index is
+    merged into one segment when the mark is set. One merge per transaction, so seeding
+    or a bulk change pays it once; pragma secure_delete zeroes the pages it frees.
+    True when it merged (the caller then empties the log: :func:`empty_log`).
+    """
+    if not _purge_pending(conn):
+        return False
+    conn.execute("insert into search_index (search_index) values ('optimize')")
+    conn.execute("update search_purge set pending = 0")
+    return True
+
+
+def empty_log(conn: sqlite3.Connection) -> None:
+    """Copy the write-ahead log into the file and cut it to nothing, without waiting.
+
+    The log keeps the pages a change replaced (a removed text's words among them) until
+    it is reset, and the app keeps its connection open for hours. Run after a commit that
+    removed text. When another connection still reads from the log the checkpoint gives
+    up at once rather than stall the change; the next one, or the last close, empties it.
+    """
+    try:
+        conn.execute("pragma busy_timeout = 0")
+        conn.execute("pragma wal_checkpoint(truncate)").fetchall()
+    except sqlite3.Error:
+        pass  # busy or locked: left to the next checkpoint
+    finally:
+        conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
 
 def backup_to(store: Store, target: Path) -> Path:

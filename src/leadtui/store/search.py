@@ -1,15 +1,18 @@
-"""The search index (migration 0009): rows in, rows out.
+"""The search index (migrations 0009 and 0012): rows in, rows out.
 
-The index is kept current by triggers in the database, so nothing here writes; this
-runs a full-text query already read by :mod:`leadtui.domain.search` and returns the
-matching documents with a snippet each.
+The index is kept current by triggers in the database; this runs a full-text query
+already read by :mod:`leadtui.domain.search` and returns the matching documents with a
+snippet each, marked private by the privacy rule. Nothing here writes (the purge of
+removed texts runs as each write transaction commits: store/database.py).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
+from leadtui.domain.privacy import Topic, Visibility, only_yours
 from leadtui.domain.search import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -41,6 +44,16 @@ _ORDER = {
 
 
 _KINDS = {kind.value: kind for kind in SearchKind}
+
+
+@cache
+def is_private(visibility: str, topic: str) -> bool:
+    """A document's private mark: its text reaches no audience but you. A visibility or
+    topic this build does not know is private (fail closed)."""
+    try:
+        return only_yours(Visibility(visibility), Topic(topic))
+    except ValueError:
+        return True
 
 
 def day_number(day: date) -> int:
@@ -86,7 +99,7 @@ class SearchRepository:
         # stops at the limit, so only the hits shown read their row and get a snippet.
         rows = self.store.execute(
             "select kind, source_id, person_id, "
-            "(select name from person where id = person_id), day, private, "
+            "(select name from person where id = person_id), day, visibility, topic, "
             f"snippet(search_index, 0, ?, ?, '…', {SNIPPET_TOKENS}) "
             f"from search_index where {' and '.join(where)} order by {_ORDER[sort]} limit ?",
             [MARK_OPEN, MARK_CLOSE, *params, max(limit, 0)],
@@ -98,10 +111,10 @@ class SearchRepository:
                 None if person is None else int(person),
                 name,
                 None if day is None else date.fromisoformat(day),
-                bool(private),
+                is_private(str(visibility), str(topic)),
                 read_snippet(snippet or ""),
             )
-            for kind, source_id, person, name, day, private, snippet in rows
+            for kind, source_id, person, name, day, visibility, topic, snippet in rows
         ]
         return found
 
