@@ -14,7 +14,7 @@ import pytest
 from leadtui.domain.people_input import PersonDraft
 from leadtui.errors import DatabaseRefusedError
 from leadtui.services.people import add_person, list_people
-from leadtui.store.database import Preflight, migration_files, open_database
+from leadtui.store.database import Preflight, connect, migration_files, open_database
 from tests.helpers import cli
 
 
@@ -128,3 +128,15 @@ def test_a_read_only_file_that_needs_upgrading_is_refused(tmp_path: Path) -> Non
     with pytest.raises(DatabaseRefusedError, match=r"needs upgrading .* but is read-only"):
         open_database(db, migrations_dir=steps)
     assert state(db) == before
+
+
+def test_a_second_connection_opens_a_read_only_archive_read_only(archive: Path) -> None:
+    """A screen's reader thread connects on its own; it reads the archive as the app does."""
+    before = state(archive)
+    reader = connect(archive)
+    try:
+        assert reader.read_only
+        assert reader.execute("select name from person").fetchall() == [("Ana Ruiz",)]
+    finally:
+        reader.close()
+    assert state(archive) == before

@@ -484,11 +484,15 @@ class Store:
         self.conn.close()
 
 
-def connect(path: Path, *, read_only: bool = False) -> Store:
+def connect(path: Path, *, read_only: bool | None = None) -> Store:
     """A Store on ``path`` with leadtui's pragmas (no checks, no migrations).
 
-    ``read_only`` opens it so that SQLite can never write it (see :func:`_read_only_uri`).
+    ``read_only`` opens it so that SQLite can never write it (see :func:`_read_only_uri`);
+    by default when the file or its folder is read-only, so a second connection (a
+    screen's reader thread) opens a read-only archive as the first one did.
     """
+    if read_only is None:
+        read_only = path.exists() and is_read_only(path)
     # isolation_level=None: no implicit transactions; every write opens its own explicitly.
     target = _read_only_uri(path) if read_only else str(path)
     conn = sqlite3.connect(
@@ -688,7 +692,7 @@ def open_database(
     try:
         if pending and applied:
             _backup_before_migrating(path, pending[0], now)
-        store_ = connect(path)
+        store_ = connect(path, read_only=False)
         if pending:
             migrations = _migrations(files)
             with write_transaction(store_):
