@@ -12,6 +12,11 @@ backup. A damaged page met later is still refused: SQLite reports it as an error
 the write transaction rolls back and the command exits 2. Before pending
 migrations run on an existing database a copy goes to the backups folder.
 
+An empty file is refused too (it is what a sync tool leaves of a database, not a new
+one); only a path where nothing is gets a new database, built in memory and linked into
+place whole, for a command only by its first write that commits. A file or folder made
+read-only is opened read-only and never written nor re-permissioned, also by root.
+
 sqlite-utils (migrations, and later FTS and table helpers) is imported only
 when something needs it: reading the first screen goes straight through the
 sqlite3 connection, which keeps start-up close to a bare Textual app.
@@ -169,11 +174,18 @@ def writable(path: Path) -> bool:
     folder its user made read-only (an archived copy, say) is theirs to keep as it is.
     """
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
     except OSError:
         return False
-    wanted = os.W_OK | (os.X_OK if stat.S_ISDIR(mode) else 0)
-    return bool(mode & stat.S_IWUSR) and os.access(path, wanted)
+    wanted = os.W_OK | (os.X_OK if stat.S_ISDIR(info.st_mode) else 0)
+    if not os.access(path, wanted):
+        return False
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+    # The owner's bit speaks for the owner, and for root, who ignores it otherwise; another
+    # user writes through the group or other bits access() has already checked.
+    if euid is None or (info.st_uid != euid and euid != 0):
+        return True
+    return bool(info.st_mode & stat.S_IWUSR)
 
 
 def _read_only_uri(path: Path) -> str:
