@@ -70,3 +70,24 @@ def test_search_options_still_work_around_a_dash_word(peppers: Path) -> None:
     limited = cli("--db", str(peppers), "search", "pepper", "-x", "--limit", "0")
     assert limited.returncode == 2
     assert "--limit" in limited.stderr
+
+
+def test_every_subcommand_is_tried_on_a_new_database() -> None:
+    """A new subcommand joins the list above, so its refusals are checked too."""
+    import argparse
+
+    from leadtui.cli import build_parser
+
+    leaves: set[tuple[str, ...]] = set()
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> None:
+        groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not groups and path:
+            leaves.add(path)
+        for group in groups:
+            for name, child in group.choices.items():
+                walk(child, (*path, name))
+
+    walk(build_parser(), ())
+    tried = {next(p for p in leaves if tuple(argv[: len(p)]) == p) for argv in REFUSING}
+    assert tried == leaves, sorted(leaves - tried)
