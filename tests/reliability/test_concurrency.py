@@ -14,9 +14,9 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -30,6 +30,9 @@ from .helpers import (
     run_main,
     text_values,
 )
+
+if TYPE_CHECKING:
+    from .conftest import Figures
 
 pytestmark = pytest.mark.reliability
 
@@ -129,12 +132,14 @@ def assert_all_written(
     dbs: list[Path],
     failures: list[list[str]],
     label: str,
-    record: Callable[[str], None],
+    record: Figures,
 ) -> None:
     failed = sum(len(f) for f in failures)
-    record(
-        f"concurrency, {label}: {len(dbs)} rounds of {WRITERS} writers, "
-        f"{len(dbs) * 3 * WRITERS} writes tried, {failed} failed"
+    record.trial(
+        f"concurrency, {label}",
+        len(dbs) * 3 * WRITERS,
+        failed,
+        f"{len(dbs)} rounds of {WRITERS} writers",
     )
     assert not failed, f"{failed} writes failed: {[f for f in failures if f][:3]}"
     for r, db in enumerate(dbs):
@@ -147,9 +152,7 @@ def assert_all_written(
             assert day_for(r, n) in days, f"round {r}: writer {n}'s energy"
 
 
-def test_eight_writers_on_an_existing_database(
-    tmp_path: Path, figures: Callable[[str], None]
-) -> None:
+def test_eight_writers_on_an_existing_database(tmp_path: Path, figures: Figures) -> None:
     db = tmp_path / "data" / "leadtui.db"
     seeded = run_main(["--db", str(db), "people", "add", "Sam Okafor"])
     assert seeded.code == 0, seeded.describe()
@@ -159,9 +162,7 @@ def test_eight_writers_on_an_existing_database(
     assert len(text_values(db, "select name from person")) == 1 + 2 * WRITERS * ROUNDS_EXISTING
 
 
-def test_eight_writers_create_a_new_database_together(
-    tmp_path: Path, figures: Callable[[str], None]
-) -> None:
+def test_eight_writers_create_a_new_database_together(tmp_path: Path, figures: Figures) -> None:
     dbs = [tmp_path / f"round-{r}" / "not" / "there" / "leadtui.db" for r in range(ROUNDS_NEW)]
     failures = race(dbs, tmp_path)
     assert_all_written(dbs, failures, "new database", figures)
@@ -181,7 +182,7 @@ time.sleep(120)
 
 
 def test_a_database_busy_past_the_timeout_refuses_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Callable[[str], None]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Figures
 ) -> None:
     """Another program holds the write lock longer than leadtui waits: exit 2, one line.
 
@@ -215,6 +216,6 @@ def test_a_database_busy_past_the_timeout_refuses_and_writes_nothing(
     finally:
         holder.kill()
         holder.wait(timeout=30)
-        figures(f"busy database: {tried} writes tried, {refused} refused untouched")
+        figures.trial("busy database", tried, tried - refused, f"{refused} refused untouched")
     after = run_main(["--db", str(db), "people", "add", "Ana Ruiz"])
     assert after.code == 0, f"once the lock is gone: {after.describe()}"

@@ -17,15 +17,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pytest
 
 from ..helpers import TODAY
 from .helpers import cli_env, integrity, run_main, text_values
+
+if TYPE_CHECKING:
+    from .conftest import Figures
 
 pytestmark = pytest.mark.reliability
 
@@ -103,7 +105,7 @@ def complete_lines(path: Path) -> list[str]:
 
 
 def test_sigkill_at_random_moments_loses_no_reported_write(
-    tmp_path: Path, figures: Callable[[str], None]
+    tmp_path: Path, figures: Figures
 ) -> None:
     rng = random.Random(SEED)
     db = tmp_path / "data" / "leadtui.db"
@@ -157,7 +159,12 @@ def test_sigkill_at_random_moments_loses_no_reported_write(
         f"crash trial (seed {SEED}): {lives} writers, {kills} SIGKILLs, "
         f"{written} writes reported saved, {len(failed)} refused or failed"
     )
-    figures(summary)
+    figures.trial(
+        f"crash (seed {SEED})",
+        written + len(failed),
+        len(failed),
+        f"{lives} writers, {kills} SIGKILLs, {written} writes reported saved",
+    )
 
     assert not failed, f"{summary}; first: {failed[:3]}"
     assert written >= KILLS, f"{summary}: too few writes landed between kills to prove much"

@@ -19,8 +19,9 @@ import argparse
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
@@ -29,6 +30,9 @@ from hypothesis import strategies as st
 from leadtui.cli import build_parser
 
 from .helpers import data_files, fingerprint, integrity, is_one_line_refusal, run_main
+
+if TYPE_CHECKING:
+    from .conftest import Figures
 
 pytestmark = pytest.mark.reliability
 
@@ -358,7 +362,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
     template: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    figures: Callable[[str], None],
+    figures: Figures,
 ) -> None:
     assert ("people", "add") in COMMANDS and ("backup",) in COMMANDS, "the parser walk broke"
     base = tmp_path / "runs"
@@ -395,7 +399,9 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
     try:
         run()
     finally:
-        figures(
-            f"fuzz {' '.join(path)}: {sum(counts.values())} runs, {counts['done']} done, "
-            f"{counts['refused']} refused, {counts['failed']} failed"
+        figures.trial(
+            f"fuzz {' '.join(path)}",
+            sum(counts.values()),
+            counts["failed"],
+            f"{counts['done']} done, {counts['refused']} refused",
         )

@@ -23,6 +23,7 @@ from leadtui.errors import LeadtuiError
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
 Handler = Callable[["argparse.Namespace"], int]
 
@@ -79,7 +80,25 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """
     from leadtui.cli.parser import build_parser, chosen_group
 
-    return build_parser(only=chosen_group(argv)).parse_args(argv)
+    group = chosen_group(argv)
+    if group == "search":
+        from leadtui.cli.search import mark_excluded_words
+
+        argv = mark_excluded_words(argv)
+    return build_parser(only=group).parse_args(argv)
+
+
+# Kept here, not imported from the store: a quick command that fails early should not
+# pay for importing it. The store's own refusal reads the same.
+DISK_FULL = "the disk is full; free some space and try again (nothing was written)"
+
+
+def _database_path(args: argparse.Namespace) -> Path | None:
+    """The database a command used, for advice about the disk it is on."""
+    try:
+        return locations_for(args).db_path
+    except Exception:  # the advice does without it
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,12 +131,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from leadtui.store.database import explain_sqlite_error
 
-        advice = explain_sqlite_error(exc)
+        advice = explain_sqlite_error(exc, _database_path(args))
         if advice is not None:
             # Busy, full or read-only: conditions the person can act on, so a refusal.
             sys.stderr.write(f"leadtui: {advice}\n")
             return 2
         sys.stderr.write(f"leadtui: database error: {exc} (run with --debug for details)\n")
+        return 1
+    except OSError as exc:
+        if args.debug:
+            raise
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            sys.stderr.write(f"leadtui: {DISK_FULL}\n")
+            return 2
+        sys.stderr.write(f"leadtui: unexpected failure: {exc!r} (run with --debug for details)\n")
         return 1
     except Exception as exc:
         if args.debug:

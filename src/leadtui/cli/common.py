@@ -56,7 +56,9 @@ _OPENED: list[Store] = []
 def open_store(args: argparse.Namespace, *, create: bool = True, full_check: bool = False) -> Store:
     """Open the database; commands that only read refuse one that does not exist yet.
 
-    ``full_check`` adds SQLite's page check, which reads the whole file (see
+    A new database is created by the command's first write, not here: a command refused
+    before it writes (a person not found, a definition that does not parse) leaves no
+    file behind. ``full_check`` adds SQLite's page check, which reads the whole file (see
     :func:`leadtui.store.database.open_database`).
     """
     from leadtui.store.database import open_database
@@ -67,7 +69,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True, full_check: boo
             f"no database at {loc.db_path}; check --db, or start one with "
             "`leadtui people add NAME` (or `leadtui demo`)"
         )
-    store = open_database(loc.db_path, full_check=full_check)
+    store = open_database(loc.db_path, full_check=full_check, create_on_write=True)
     _OPENED.append(store)
     return store
 

@@ -8,6 +8,7 @@ file). No match is not a failure: exit 0, and one line on stderr says so.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, open_store, today_from_env
@@ -19,6 +20,51 @@ if TYPE_CHECKING:
     from leadtui.services.search import SearchHit
 
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[22m"
+
+# argparse takes every "-word" for an option it does not know; a word left out of the
+# query ("pepper -salt") is marked with this private-use character before parsing, so
+# argparse reads it as part of QUERY, and unmarked when the query is read.
+_EXCLUDED_MARK = "\ue000"
+# The search options that take a value: the word after them is that value, not a query word.
+_VALUE_OPTIONS = ("--db", "--person", "--kind", "--since", "--until", "--limit", "--sort")
+
+
+def mark_excluded_words(argv: Sequence[str]) -> list[str]:
+    """``argv`` of a search with each ``-word`` after the first query word marked as a word.
+
+    Options keep working wherever they are: a token that is a search option (or its
+    value), ``-h``, a negative number or anything after ``--`` is left as it is.
+    """
+    marked: list[str] = []
+    rest = list(argv)
+    seen_command = seen_word = False
+    while rest:
+        token = rest.pop(0)
+        marked.append(token)
+        if token == "--":
+            marked.extend(rest)
+            break
+        if token.startswith("--"):
+            name = token.split("=", 1)[0]
+            # argparse also takes an unambiguous abbreviation (--pers for --person).
+            takes_value = "=" not in token and any(o.startswith(name) for o in _VALUE_OPTIONS)
+            if takes_value and rest:
+                marked.append(rest.pop(0))
+            continue
+        if token.startswith("-") and len(token) > 1:
+            if seen_word and token != "-h" and not token[1].isdigit():
+                marked[-1] = _EXCLUDED_MARK + token
+            continue
+        if not seen_command:
+            seen_command = token == "search"
+        else:
+            seen_word = True
+    return marked
+
+
+def query_text(words: Sequence[str]) -> str:
+    """The query as typed, from QUERY's words (see :func:`mark_excluded_words`)."""
+    return " ".join(word.removeprefix(_EXCLUDED_MARK) for word in words)
 
 
 def hit_line(hit: SearchHit, *, bold: bool) -> str:
@@ -44,7 +90,7 @@ def search_command(args: argparse.Namespace) -> int:
     from leadtui.services.people import resolve_person
     from leadtui.services.search import parse_kinds, search
 
-    query = " ".join(args.query)
+    query = query_text(args.query)
     today = today_from_env()
     kinds = parse_kinds(args.kind)
     since = parse_date(args.since, today, field="--since") if args.since else None

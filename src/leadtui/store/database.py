@@ -12,6 +12,11 @@ backup. A damaged page met later is still refused: SQLite reports it as an error
 the write transaction rolls back and the command exits 2. Before pending
 migrations run on an existing database a copy goes to the backups folder.
 
+An empty file is refused too (it is what a sync tool leaves of a database, not a new
+one); only a path where nothing is gets a new database, built in memory and linked into
+place whole, for a command only by its first write that commits. A file or folder made
+read-only is opened read-only and never written nor re-permissioned, also by root.
+
 sqlite-utils (migrations, and later FTS and table helpers) is imported only
 when something needs it: reading the first screen goes straight through the
 sqlite3 connection, which keeps start-up close to a bare Textual app.
@@ -22,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
@@ -106,23 +112,31 @@ def _refuse(path: Path, why: str) -> DatabaseRefusedError:
     return DatabaseRefusedError(f"{path}: {why}")
 
 
-def explain_sqlite_error(exc: sqlite3.Error) -> str | None:
+def explain_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str | None:
     """What a person can do about a SQLite error, or None when it is not theirs to fix.
 
     A locked database, a full disk and a read-only file or folder are conditions of the
     machine, not of the data: saying "restore a backup" there would lose recent work.
+    ``path`` is the database: an input/output error on a disk with no room left is
+    reported as the full disk it is (SQLite reports some writes that failed for want
+    of space, such as growing the shared-memory index, as input/output errors).
     """
     text = str(exc).lower()
     # The primary result code: extended codes (SQLITE_READONLY_DIRECTORY ...) keep it
     # in their low byte.
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if "locked" in text or "busy" in text or code in (5, 6):
+        # Only the fact is known (another connection holds the write lock), not what it
+        # is doing: most often a quick command or the open app saving a change.
         return (
-            "the database is busy in another leadtui (a long demo, backup or migration); "
-            "try again when it finishes"
+            "another leadtui command or the app is writing to this database; try again in a moment"
         )
     if "disk is full" in text or "database or disk is full" in text or code == 13:
-        return "the disk is full; free some space and try again (nothing was written)"
+        return DISK_FULL
+    if "disk i/o" in text or code == 10:
+        if path is not None and disk_is_full(path.parent):
+            return DISK_FULL
+        return "the disk reported an input/output error; check the disk and try again"
     if "readonly" in text or "read-only" in text or code == 8:
         return (
             "the database or its folder is read-only; make both writable by you, "
@@ -130,13 +144,67 @@ def explain_sqlite_error(exc: sqlite3.Error) -> str | None:
         )
     if "unable to open" in text or code == 14:
         return "the database cannot be opened; check that its folder exists and is writable by you"
-    if "disk i/o" in text or code == 10:
-        return "the disk reported an input/output error; check the disk and try again"
     # SQLITE_CORRUPT and SQLITE_NOTADB: a damaged page met while reading or writing
     # (only the cheap checks run on every open); the write transaction rolled back.
     if code in (11, 26) or "malformed" in text or "not a database" in text:
         return "the database is corrupt (nothing was written); restore a backup"
     return None
+
+
+DISK_FULL = "the disk is full; free some space and try again (nothing was written)"
+# Less room than this is a disk SQLite cannot grow a file or the shared-memory index on.
+_NEARLY_FULL_BYTES = 256 * 1024
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (almost) no room left."""
+    for place in (folder, *folder.parents):
+        try:
+            info = os.statvfs(place)
+        except OSError:
+            continue
+        return info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES
+    return False
+
+
+def writable(path: Path) -> bool:
+    """Whether leadtui may write ``path`` (a file or a folder).
+
+    The owner's write bit as well as access(): root may write anything, but a file or
+    folder its user made read-only (an archived copy, say) is theirs to keep as it is.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    wanted = os.W_OK | (os.X_OK if stat.S_ISDIR(info.st_mode) else 0)
+    if not os.access(path, wanted):
+        return False
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+    # The owner's bit speaks for the owner, and for root, who ignores it otherwise; another
+    # user writes through the group or other bits access() has already checked.
+    if euid is None or (info.st_uid != euid and euid != 0):
+        return True
+    return bool(info.st_mode & stat.S_IWUSR)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` and can never write it, nor anything beside it.
+
+    Without a WAL holding changes the file alone is the database, so it is opened
+    immutable: SQLite then creates no -wal or -shm either, which a read-only folder
+    would refuse. A WAL with changes in it must be read through the shared-memory index.
+    """
+    wal = path.with_name(path.name + "-wal")
+    has_changes = wal.exists() and wal.stat().st_size > 0
+    suffix = "?mode=ro" if has_changes else "?mode=ro&immutable=1"
+    return f"{path.resolve().as_uri()}{suffix}"
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the existing database at ``path`` must only be read (it or its folder is
+    read-only)."""
+    return not writable(path) or not writable(path.parent)
 
 
 def _check_existing(path: Path, known: set[str], *, full: bool = False) -> set[str] | None:
@@ -154,10 +222,18 @@ def _check_existing(path: Path, known: set[str], *, full: bool = False) -> set[s
     if not os.access(path, os.R_OK):
         raise _refuse(path, "cannot be read by you; fix its permissions")
     if path.stat().st_size == 0 and not path.with_name(path.name + "-wal").exists():
-        return None  # an empty file: SQLite treats it as a new database
+        # SQLite would take it for a new database and write a schema into it, but an
+        # empty file where a database was is what a sync or copy tool leaves when it
+        # truncates one: the data lives in a backup, not here.
+        raise _refuse(
+            path,
+            "is empty (0 bytes): it may have been truncated by a sync or copy tool; restore "
+            f"it from a backup in {backups_dir_for(Path(os.path.abspath(path)))}, or remove it "
+            "to start a new database",
+        )
     try:
         # mode=ro: this connection can never write, whatever state the file is in.
-        uri = f"{path.resolve().as_uri()}?mode=ro"
+        uri = _read_only_uri(path) if is_read_only(path) else f"{path.resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot be opened ({exc})") from None
@@ -201,7 +277,7 @@ def _check_existing(path: Path, known: set[str], *, full: bool = False) -> set[s
             ) from None
         if code == 11 or "malformed" in str(exc):
             raise _refuse(path, f"is corrupt ({exc}); restore a backup") from None
-        advice = explain_sqlite_error(exc)
+        advice = explain_sqlite_error(exc, path)
         if advice is not None:
             raise _refuse(path, advice) from None
         raise _refuse(path, f"is corrupt ({exc}); restore a backup") from None
@@ -250,17 +326,24 @@ class Preflight:
         self.migrations_dir = migrations_dir
         self._applied: set[str] | None = None
         self._error: BaseException | None = None
+        self._saw_file = False
         self._thread = threading.Thread(target=self._run, name="leadtui-preflight", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            if self.path.exists():
+            if os.path.lexists(self.path):
+                self._saw_file = True
                 known = {f.name for f in migration_files(self.migrations_dir)}
                 # The full check: it runs while Textual imports, so it costs no waiting.
                 self._applied = _check_existing(self.path, known, full=True)
         except BaseException as exc:  # handed to the opener, which reports it
             self._error = exc
+
+    def saw_file(self) -> bool:
+        """Whether something was at the path when the check ran (waits for it)."""
+        self._thread.join()
+        return self._saw_file
 
     def result(self) -> set[str] | None:
         """Applied migration names (None for a new file); raises the check's refusal."""
@@ -294,37 +377,29 @@ def _make_private_folders(folder: Path) -> list[Path]:
     return created
 
 
-def _prepare_location(path: Path) -> _Created:
+def _check_new_location(path: Path) -> None:
+    """Refuse a path a new database cannot be made at, before anything is created.
+
+    Checked when the database is opened, so a bad --db is refused at once, though the
+    file and its folders are only made when the first change is written.
+    """
     folder = path.parent
-    blocker = next((p for p in [folder, *folder.parents] if p.exists()), None)
-    if blocker is not None and not blocker.is_dir():
-        raise _refuse(path, f"{blocker} is a file, not a folder; choose another path with --db")
-    try:
-        folders = _make_private_folders(folder)
-    except OSError as exc:
+    existing = next((p for p in [folder, *folder.parents] if p.exists()), None)
+    if existing is None:
+        return
+    if not existing.is_dir():
+        raise _refuse(path, f"{existing} is a file, not a folder; choose another path with --db")
+    if not writable(existing):
+        if existing == folder:
+            raise _refuse(
+                path,
+                "its folder is not writable by you; fix its permissions or choose another --db",
+            )
         raise _refuse(
-            path, f"its folder cannot be created ({exc.strerror}); choose another path with --db"
-        ) from None
-    if not folder.is_dir():
-        raise _refuse(path, f"{folder} is not a folder; choose another path with --db")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise _refuse(
-            path, "its folder is not writable by you; fix its permissions or choose another --db"
+            path,
+            f"its folder cannot be created ({existing} is not writable by you); "
+            "choose another path with --db",
         )
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise _refuse(path, "is not readable and writable by you; fix its permissions")
-    created_file = False
-    if not path.exists():
-        try:
-            # Create with 0600 ourselves so the file is never readable by others, not even briefly.
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            created_file = True
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            _remove_created(path, _Created(folders, False))
-            raise _refuse(path, f"cannot be created ({exc.strerror})") from None
-    return _Created(folders, created_file)
 
 
 def _remove_created(path: Path, created: _Created) -> None:
@@ -340,11 +415,25 @@ def _remove_created(path: Path, created: _Created) -> None:
 
 
 def _tighten_permissions(path: Path) -> None:
-    os.chmod(path, 0o600)
-    for suffix in ("-wal", "-shm"):
-        sidecar = path.with_name(path.name + suffix)
-        if sidecar.exists():
-            os.chmod(sidecar, 0o600)
+    """Take group and other access away from the database and its side files.
+
+    Only ever removes bits, and only from files the user left writable: a file made
+    read-only is opened read-only and never reaches here.
+    """
+    for suffix in ("", "-wal", "-shm"):
+        target = path.with_name(path.name + suffix)
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            os.chmod(target, mode & 0o700)
+
+
+READ_ONLY_REFUSAL = (
+    "is read-only (the file or its folder does not allow writing), so nothing was written; "
+    "reading commands still work, or copy it to a writable folder and pass the copy with --db"
+)
 
 
 class Store:
@@ -353,13 +442,28 @@ class Store:
     Repositories run SQL through :meth:`execute`; transactions are explicit
     (:func:`write_transaction`), never implicit. :attr:`utils` wraps the same
     connection in a ``sqlite_utils.Database`` for migrations, FTS and table helpers.
+
+    ``read_only``: the file or its folder is read-only, so every write is refused.
+    ``not_created``: the file does not exist yet; until the first write a new, empty
+    database in memory stands in for it, and the first write transaction creates it.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        migrations_dir: Path | None = None,
+        not_created: bool = False,
+    ) -> None:
         self.conn = conn
         self.path = path
         self._utils: Database | None = None
         self.savepoint_depth = 0
+        self.read_only = read_only
+        self.not_created = not_created
+        self.migrations_dir = migrations_dir
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
@@ -378,6 +482,15 @@ class Store:
         """A sqlite-utils table, e.g. ``store["person"].count``."""
         return self.utils.table(table)
 
+    def adopt(self, other: Store) -> None:
+        """Take over ``other``'s connection (the file that now stands for this store)."""
+        old = self.conn
+        self.conn = other.conn
+        self._utils = None
+        self.read_only = other.read_only
+        self.not_created = other.not_created
+        old.close()
+
     def close(self) -> None:
         """Close the connection (the last close checkpoints the WAL).
 
@@ -385,7 +498,9 @@ class Store:
         search index first, so closing never leaves its words in the file.
         """
         try:
-            if not self.conn.in_transaction and _purge_pending(self.conn):
+            # A read-only archive is never written; a new one in memory has nothing to purge.
+            writable = not self.read_only and not self.not_created
+            if writable and not self.conn.in_transaction and _purge_pending(self.conn):
                 with write_transaction(self):
                     pass  # the commit purges
         except sqlite3.Error:
@@ -393,24 +508,37 @@ class Store:
         self.conn.close()
 
 
-def connect(path: Path) -> Store:
-    """A Store on ``path`` with leadtui's pragmas (no checks, no migrations)."""
+def connect(path: Path, *, read_only: bool | None = None) -> Store:
+    """A Store on ``path`` with leadtui's pragmas (no checks, no migrations).
+
+    ``read_only`` opens it so that SQLite can never write it (see :func:`_read_only_uri`);
+    by default when the file or its folder is read-only, so a second connection (a
+    screen's reader thread) opens a read-only archive as the first one did.
+    """
+    if read_only is None:
+        read_only = path.exists() and is_read_only(path)
     # isolation_level=None: no implicit transactions; every write opens its own explicitly.
+    target = _read_only_uri(path) if read_only else str(path)
     conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
+        target,
+        uri=read_only,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,
+        isolation_level=None,
     )
     try:
         conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         conn.execute("pragma foreign_keys = on")
-        # Deleted text (T3B3 items removed after delivery, edited notes) is overwritten on
-        # disk, not left in free pages; not every SQLite build turns this on by default.
-        conn.execute("pragma secure_delete = on")
-        _switch_to_wal(conn)
-        conn.execute("pragma synchronous = normal")
+        if not read_only:
+            # Deleted text (T3B3 items removed after delivery, edited notes) is overwritten
+            # on disk, not left in free pages; not every SQLite build turns this on by default.
+            conn.execute("pragma secure_delete = on")
+            _switch_to_wal(conn)
+            conn.execute("pragma synchronous = normal")
     except BaseException:
         conn.close()
         raise
-    return Store(conn, path)
+    return Store(conn, path, read_only=read_only)
 
 
 def _switch_to_wal(conn: sqlite3.Connection) -> None:
@@ -439,6 +567,9 @@ def write_transaction(store: Store) -> Iterator[Store]:
     ``BEGIN IMMEDIATE`` makes a second process wait on the busy timeout
     rather than fail half-way with "database is locked". Nested uses become
     savepoints, so a use case can wrap several repository writes in one transaction.
+    A read-only database refuses here, before anything is written; a database that
+    does not exist yet is created here, so a command refused before it writes creates
+    nothing.
     """
     if store.conn.in_transaction:
         # A plain SAVEPOINT rather than sqlite-utils' atomic(): a quick capture from the
@@ -457,9 +588,30 @@ def write_transaction(store: Store) -> Iterator[Store]:
         finally:
             store.savepoint_depth -= 1
         return
+    if store.read_only:
+        raise _refuse(store.path, READ_ONLY_REFUSAL)
+    if store.not_created:
+        with _creation_lock(store.path):
+            if os.path.lexists(store.path):
+                # Another leadtui made it meanwhile: this write goes there.
+                store.adopt(open_database(store.path, migrations_dir=store.migrations_dir))
+            else:
+                # The first write runs on the new database in memory and the file is made
+                # only once it commits: a write refused part-way (a lookup under the lock
+                # that finds nothing) leaves no file behind.
+                with _transaction(store):
+                    yield store
+                _write_new_file(store)
+                return
+    with _transaction(store):
+        yield store
+
+
+@contextmanager
+def _transaction(store: Store) -> Iterator[None]:
     store.conn.execute("begin immediate")
     try:
-        yield store
+        yield
         purged = purge_removed_text(store.conn)
         store.conn.execute("commit")
     except BaseException:
@@ -568,51 +720,244 @@ def open_database(
     now: datetime | None = None,
     preflight: Preflight | None = None,
     full_check: bool = False,
+    create_on_write: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the leadtui database at ``path``.
 
     Raises :class:`DatabaseRefusedError` without touching the file when it
     cannot be used. ``preflight`` is a check already started for this path (it
     includes the page check); ``full_check`` asks for the page check here. Pending
-    migrations always get it first. A new database that fails to open is removed
-    again, with any folder made for it.
+    migrations always get it first. A file or folder that is read-only is opened for
+    reading only: every write is refused. A path that does not exist gets a new
+    database, made whole before it appears under its name (two first runs never see a
+    half-made file); with ``create_on_write`` only when the first write begins, so a
+    command refused before it writes leaves nothing behind.
     """
     files = migration_files(migrations_dir)
+    if not os.path.lexists(path):
+        return _open_new(path, files, migrations_dir, create_on_write=create_on_write)
     known = {f.name for f in files}
-    if preflight is not None and preflight.path == path:
+    if preflight is not None and preflight.path == path and preflight.saw_file():
         applied = preflight.result()
         full_check = False  # the preflight ran it
     else:
-        applied = _check_existing(path, known) if path.exists() else None
-    if applied and (full_check or any(f.name not in applied for f in files)):
+        if preflight is not None:
+            preflight.result()  # nothing to report for a path that did not exist then
+        applied = _check_existing(path, known)
+    pending = [f.name for f in files if f.name not in (applied or set())]
+    if applied and (full_check or pending):
         # Migrating or backing up damaged pages would spread the damage: check them all.
         _check_existing(path, known, full=True)
-    created = _prepare_location(path)
-    store: Store | None = None
+    if is_read_only(path):
+        if pending:
+            raise _refuse(
+                path,
+                f"needs upgrading to this leadtui (schema step {pending[-1]}) but is read-only; "
+                "copy it to a writable folder and pass the copy with --db",
+            )
+        try:
+            store = connect(path, read_only=True)
+        except sqlite3.Error as exc:
+            advice = explain_sqlite_error(exc, path) or f"cannot be read ({exc})"
+            raise _refuse(path, advice) from None
+        store.migrations_dir = migrations_dir
+        return store
+    store_: Store | None = None
     try:
-        pending = [f.name for f in files if f.name not in (applied or set())]
         if pending and applied:
             _backup_before_migrating(path, pending[0], now)
-        store = connect(path)
-        _tighten_permissions(path)
+        store_ = connect(path, read_only=False)
         if pending:
             migrations = _migrations(files)
-            with write_transaction(store):
+            with write_transaction(store_):
                 # Under the write lock: what is still pending (a second process may have
                 # migrated meanwhile), then every pending step through sqlite-utils,
                 # committed together with the record of each step.
-                migrations.apply(store.utils)
+                migrations.apply(store_.utils)
+        # Only once it is open and current: a failed migration leaves even the mode as
+        # it was.
+        _tighten_permissions(path)
     except BaseException as exc:
-        if store is not None:
-            store.close()
-        _remove_created(path, created)
-        if isinstance(exc, sqlite3.Error):
-            advice = explain_sqlite_error(exc)
-            raise _refuse(path, advice or f"cannot be opened ({exc})") from None
-        if isinstance(exc, OSError):
-            raise _refuse(path, _os_advice(exc)) from None
-        raise
+        if store_ is not None:
+            store_.close()
+        raise _as_refusal(path, exc) from None
+    store_.migrations_dir = migrations_dir
+    return store_
+
+
+def _as_refusal(path: Path, exc: BaseException) -> BaseException:
+    """A failure while opening as the one-line refusal a person can act on."""
+    if isinstance(exc, sqlite3.Error):
+        return _refuse(path, explain_sqlite_error(exc, path) or f"cannot be opened ({exc})")
+    if isinstance(exc, OSError):
+        return _refuse(path, _os_advice(exc))
+    return exc
+
+
+def _new_in_memory(path: Path, files: list[MigrationFile]) -> Store:
+    """An empty leadtui database in memory, migrated: what a new file will hold."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    conn.execute("pragma foreign_keys = on")
+    store = Store(conn, path)
+    with write_transaction(store):
+        _migrations(files).apply(store.utils)
     return store
+
+
+def _open_new(
+    path: Path, files: list[MigrationFile], migrations_dir: Path | None, *, create_on_write: bool
+) -> Store:
+    _check_new_location(path)
+    try:
+        store = _new_in_memory(path, files)
+    except BaseException as exc:
+        raise _as_refusal(path, exc) from None
+    store.migrations_dir = migrations_dir
+    store.not_created = True
+    if not create_on_write:
+        try:
+            _create_file(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+@contextmanager
+def _creation_lock(path: Path) -> Iterator[list[Path]]:
+    """Held while a new database at ``path`` is made: one leadtui creates it at a time.
+
+    Makes the missing folders (yielded; removed again, when still empty, if the
+    database was not made). The lock is a file beside the database, flock-ed and removed
+    by whoever holds it before letting go; a waiter that finds it was removed meanwhile
+    takes the new one. Two first runs started together thus never both create the file:
+    the second waits, finds the database made, and writes there.
+    """
+    _check_new_location(path)
+    try:
+        folders = _make_private_folders(path.parent)
+    except OSError as exc:
+        raise _refuse(
+            path, f"its folder cannot be created ({exc.strerror}); choose another path with --db"
+        ) from None
+    lock_path = path.with_name(f".{path.name}.creating")
+    fd: int | None = None
+    try:
+        fd = _take_lock_file(path, lock_path)
+        yield folders
+    except BaseException:
+        _let_go(lock_path, fd)
+        fd = None
+        if not os.path.lexists(path):
+            _remove_created(path, _Created(folders, False))
+        raise
+    finally:
+        _let_go(lock_path, fd)
+
+
+def _let_go(lock_path: Path, fd: int | None) -> None:
+    """Remove the creation lock file, then release it (see :func:`_creation_lock`)."""
+    if fd is not None:
+        lock_path.unlink(missing_ok=True)
+        os.close(fd)  # closing lets go of the flock
+
+
+def _take_lock_file(path: Path, lock_path: Path) -> int | None:
+    """An open, flock-ed ``lock_path`` (waiting up to the busy timeout); None without flock."""
+    try:
+        import fcntl
+    except ImportError:  # no flock on this platform: the link below still never replaces
+        return None
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o600)
+        except OSError as exc:
+            raise _refuse(path, _os_advice(exc)) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise sqlite3.OperationalError("database is locked") from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+            continue
+        try:
+            same = os.fstat(fd).st_ino == os.stat(lock_path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # its holder removed it as it let go: take the new one
+
+
+def _write_new_file(store: Store) -> None:
+    """Write the new database ``store`` holds in memory to its file, and switch to it.
+
+    Called under :func:`_creation_lock`. The copy is made whole under a temporary name
+    beside the target and then linked to its name, which never replaces a file, so no
+    one ever sees a half-made database there.
+    """
+    path = store.path
+    temp: Path | None = None
+    made = False
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}-new-", suffix=".tmp", dir=path.parent
+        )
+        os.close(fd)  # mkstemp made it 0600; SQLite writes it through its own connection
+        temp = Path(temp_name)
+        destination = sqlite3.connect(temp_name)
+        try:
+            store.conn.backup(destination)
+        finally:
+            destination.close()
+        with open(temp_name, "rb+") as written:
+            os.fsync(written.fileno())
+        made = _link_new(temp, path)
+        if not made:
+            raise _refuse(
+                path,
+                "a file appeared at this path while the new database was being made; "
+                "nothing was written, run the command again",
+            )
+        opened = open_database(path, migrations_dir=store.migrations_dir)
+    except BaseException as exc:
+        if made:
+            _remove_created(path, _Created([], True))
+        raise _as_refusal(path, exc) from None
+    finally:
+        if temp is not None:
+            for suffix in ("", "-journal"):
+                temp.with_name(temp.name + suffix).unlink(missing_ok=True)
+    store.adopt(opened)
+
+
+def _create_file(store: Store) -> None:
+    """Create the database ``store`` stands for now (or open it, if another leadtui just
+    made it)."""
+    with _creation_lock(store.path):
+        if os.path.lexists(store.path):
+            store.adopt(open_database(store.path, migrations_dir=store.migrations_dir))
+        else:
+            _write_new_file(store)
+
+
+def _link_new(temp: Path, path: Path) -> bool:
+    """Give ``temp`` the name ``path`` unless a file took it first; True when it did here."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    except OSError:
+        # A file system without hard links (some shared or removable drives): a rename,
+        # with the same check just before it.
+        if os.path.lexists(path):
+            return False
+        os.rename(temp, path)
+    return True
 
 
 def _os_advice(exc: OSError) -> str:
