@@ -183,8 +183,13 @@ class LeadtuiApp(App[None]):
         version = self._read_data_version()
         if version is None or version == self._data_version:
             return
-        self._data_version = version
         screen = self.screen
+        if isinstance(screen, LeadtuiScreen) and not screen.is_ready:
+            # Opening: its widgets are still being built, and it loads what was just
+            # committed itself once they are. The change stays unseen, so the next tick
+            # reloads it again should the commit have landed after that first load.
+            return
+        self._data_version = version
         if isinstance(screen, LeadtuiScreen):
             screen.refresh_data()
 
