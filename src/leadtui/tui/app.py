@@ -6,6 +6,7 @@ import gc
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -73,6 +74,8 @@ class LeadtuiApp(App[None]):
         self._collector_paused = collector_paused
         self._db: Store | None = None
         self._data_version: int | None = None
+        self._crash_report: Path | None = None
+        self._crash_told = False
         refusal: str | None = None
         try:
             self._db = open_database(locations.db_path, preflight=preflight)
@@ -244,6 +247,47 @@ class LeadtuiApp(App[None]):
         """Close the database cleanly (checkpoints the WAL)."""
         if self._db is not None:
             self._db.close()
+
+    # Failures: nothing private on the terminal
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: the app closes with one short line on the terminal and the
+        details in a 0600 file beside the database.
+
+        Replaces Textual's handler (Textual is pinned), which prints a traceback showing
+        every frame's local variables: the document on screen, the note being saved.
+        Everything else it does is kept: exit code 1, the first error kept for
+        ``run_test`` to raise, and the app closing.
+        """
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        try:
+            self._report_crash(error)
+        except Exception:  # the report must never keep the app from closing
+            self._exit_renderables.append("leadtui: stopped on an unexpected error")
+        self._close_messages_no_wait()
+
+    def _report_crash(self, error: Exception) -> None:
+        from rich.text import Text
+
+        from leadtui.crash import append_crash_report, report_crash
+
+        if self._crash_told:
+            # An error that follows the first (while closing, say): into the same file.
+            if self._crash_report is not None:
+                try:
+                    append_crash_report(error, self._crash_report)
+                except OSError:
+                    pass  # the first is there, and the terminal was told once already
+            return
+        self._crash_told = True
+        notice, self._crash_report = report_crash(error, self.locations.db_path)
+        self.bell()
+        # One line the terminal wraps itself: Rich's wrapping would cut the file's path.
+        self.error_console.soft_wrap = True
+        self._exit_renderables.append(Text(f"leadtui: {notice}"))
 
 
 def _commands_provider() -> type[Provider]:
