@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from leadtui.config import DEFAULT_THEME, Settings, load_settings
-from leadtui.errors import DatabaseRefusedError
+from leadtui.errors import DatabaseRefusedError, LeadtuiError
 from leadtui.paths import Locations
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -124,8 +125,13 @@ class LeadtuiApp(App[None]):
             self.set_interval(DATA_VERSION_SECONDS, self.check_for_writes, name="data-version")
 
     def on_ready(self) -> None:
-        """The first frame is on screen: resume the cyclic collector paused while starting
-        (see ``run_app``), with what start-up built frozen so it is never walked again."""
+        """The first frame is on screen: remove what an app killed while $EDITOR was open
+        left (private text), and resume the cyclic collector paused while starting (see
+        ``run_app``), with what start-up built frozen so it is never walked again."""
+        if self._db is not None:
+            from leadtui.tui.editor import remove_leftover_edits
+
+            remove_leftover_edits(self.locations.db_path)
         if self._collector_paused:
             self._collector_paused = False
             gc.freeze()
@@ -248,7 +254,7 @@ class LeadtuiApp(App[None]):
         if self._db is not None:
             self._db.close()
 
-    # Failures: nothing private on the terminal
+    # Failures and screenshots: nothing private on the terminal or readable by others
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: the app closes with one short line on the terminal and the
@@ -288,6 +294,47 @@ class LeadtuiApp(App[None]):
         # One line the terminal wraps itself: Rich's wrapping would cut the file's path.
         self.error_console.soft_wrap = True
         self._exit_renderables.append(Text(f"leadtui: {notice}"))
+
+    def save_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str:
+        """Save an SVG screenshot readable by its owner only (0600): it shows the screen
+        as it is, private notes included. Returns the file's path."""
+        from textual._files import generate_datetime_filename
+
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        target = Path(os.path.expanduser(os.path.join(path or "./", name)))
+        return str(self._write_private(self.export_screenshot(), target))
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: saved 0600 to the downloads folder (or ``path``)
+        rather than through Textual's delivery, which leaves the file readable by all."""
+        from platformdirs import user_downloads_path
+        from textual._files import generate_datetime_filename
+
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        folder = Path(path) if path is not None else user_downloads_path()
+        try:
+            saved = self._write_private(self.export_screenshot(), folder / name)
+        except LeadtuiError as exc:
+            self.notify(exc.message, title="Screenshot", severity="error", markup=False)
+            return None
+        self.notify(f"Saved screenshot to {saved}", title="Screenshot", markup=False)
+        return str(saved)
+
+    def _write_private(self, text: str, target: Path) -> Path:
+        from leadtui.export.files import write_export
+
+        # The export writer: 0600, written beside and renamed, never over the database.
+        return write_export(text, target, force=True, db_path=self.locations.db_path)
 
 
 def _commands_provider() -> type[Provider]:

@@ -2,26 +2,36 @@
 terminal the app hands over, and the file is gone afterwards.
 
 Private notes are edited this way too, so the file lives in a folder only its owner can
-enter (0700, the file 0600), made beside the database where the text already lives, and
-both are removed whatever happens: private text must not linger in a shared temporary
-folder.
+enter: ``.leadtui-edits`` (0700) beside the database, where the text already lives, one
+folder per edit inside it and the file 0600. Each edit's folder is removed when the editor
+returns; one left by an app that was killed meanwhile (the terminal closed, a kill) is
+removed the next time the app starts. Private text must not linger, least of all in a
+shared temporary folder.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
+EDITS_FOLDER = ".leadtui-edits"
+# Where a process id cannot be asked about (Windows), a leftover is one this old.
+_STALE_SECONDS = 24 * 3600
+
 
 class EditorFailed(Exception):
     """The editor exited with an error; the text is unchanged."""
+
+
+def edits_folder(db_path: Path) -> Path:
+    """The private folder holding the files being edited for the database at ``db_path``."""
+    return db_path.parent / EDITS_FOLDER
 
 
 def edit_text(app: App[Any], text: str) -> str:
@@ -30,8 +40,14 @@ def edit_text(app: App[Any], text: str) -> str:
     Raises :class:`EditorFailed` when the editor exits with an error and ``OSError`` when
     it cannot be started or the file cannot be written.
     """
+    import shlex
+    import subprocess
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    folder = Path(tempfile.mkdtemp(prefix=".leadtui-edit-", dir=_private_parent(app)))
+    root = _private_root(app)
+    # Named after this process, so a later start can tell a leftover from an edit that
+    # another leadtui on the same database has open.
+    folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))
     path = folder / "notes.md"
     try:
         os.chmod(folder, 0o700)
@@ -54,10 +70,57 @@ def edit_text(app: App[Any], text: str) -> str:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _private_parent(app: App[Any]) -> Path | None:
-    """The data folder (private already) when it exists, else the system's temp."""
+def remove_leftover_edits(db_path: Path) -> int:
+    """Remove what edits of apps that are no longer running left beside ``db_path``;
+    return how many were removed.
+
+    An edit belongs to the process named in its folder: while that process runs (another
+    leadtui with an editor open on the same database) its edit stays.
+    """
+    root = edits_folder(db_path)
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return 0  # no edit was ever left here (the usual case)
+    removed = 0
+    for entry in entries:
+        if _still_editing(entry):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            Path(entry.path).unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _still_editing(entry: os.DirEntry[str]) -> bool:
+    owner, _, _ = entry.name.partition("-")
+    if not owner.isdigit() or int(owner) == os.getpid():
+        return False  # not an edit's folder, or this process's before it edited anything
+    if os.name != "posix":
+        # os.kill would end the process there, not ask about it.
+        try:
+            return time.time() - entry.stat(follow_symlinks=False).st_mtime < _STALE_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(int(owner), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except OSError:
+        return True  # a process by that number runs as someone else: leave it be
+    return True
+
+
+def _private_root(app: App[Any]) -> Path:
+    """The edits folder beside the app's database, made (0700) when missing."""
     locations = getattr(app, "locations", None)
-    data_dir = getattr(locations, "data_dir", None)
-    if isinstance(data_dir, Path) and data_dir.is_dir() and os.access(data_dir, os.W_OK):
-        return data_dir
-    return None
+    db_path = getattr(locations, "db_path", None)
+    if not isinstance(db_path, Path):
+        raise OSError("no database folder to keep the edited text in")
+    root = edits_folder(db_path)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # mkdir's mode is masked by the umask, and an older folder may have been loosened.
+    os.chmod(root, 0o700)
+    return root
