@@ -4,6 +4,7 @@ left there is removed at the next start; screenshots are readable by their owner
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import stat
@@ -96,8 +97,12 @@ time.sleep(60)
 """
 
 
-def leave_an_edit_behind(tmp_path: Path, db_path: Path) -> Path:
-    """Run an edit in a process killed while its editor is open; return the file left."""
+def edit_until_signalled(
+    tmp_path: Path, db_path: Path, signum: int, *, whole_group: bool
+) -> tuple[Path, int]:
+    """Run an edit in a process sent ``signum`` while its editor is open (``whole_group``:
+    the editor too, as a closed terminal does); return the file handed to the editor and
+    the process's exit status."""
     script, editor, log = tmp_path / "app.py", tmp_path / "editor.py", tmp_path / "editor.log"
     script.write_text(KILLED_APP)
     editor.write_text(WAITING_EDITOR)
@@ -112,16 +117,21 @@ def leave_an_edit_behind(tmp_path: Path, db_path: Path) -> Path:
             assert time.monotonic() < deadline, "the editor never started"
             time.sleep(0.05)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)  # the app and its editor, as a closed terminal
-        process.wait()
-    return Path(log.read_text())
+        if whole_group:
+            os.killpg(process.pid, signum)
+        else:
+            os.kill(process.pid, signum)
+        status = process.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # whatever of it is left (the editor)
+    return Path(log.read_text()), status
 
 
 async def test_an_edit_left_by_a_killed_app_is_removed_when_the_app_next_starts(
     tmp_path: Path, db_path: Path, isolated_home: Path
 ) -> None:
     cli("people", "add", "Sam Okafor", "--db", str(db_path))
-    left = leave_an_edit_behind(tmp_path, db_path)
+    left, _ = edit_until_signalled(tmp_path, db_path, signal.SIGKILL, whole_group=True)
     assert left.read_text() == SECRET
     assert mode(left) == 0o600 and mode(left.parent.parent) == 0o700
     # Another leadtui with its editor open on the same database keeps its edit.
@@ -132,6 +142,21 @@ async def test_an_edit_left_by_a_killed_app_is_removed_when_the_app_next_starts(
         await pilot.pause()
     assert not left.parent.exists()
     assert running.exists()
+
+
+@pytest.mark.parametrize(
+    ("signum", "whole_group"),
+    [(signal.SIGHUP, True), (signal.SIGTERM, False)],
+    ids=["terminal closed", "app told to end"],
+)
+def test_an_app_ended_while_the_editor_is_open_removes_the_edit_first(
+    tmp_path: Path, db_path: Path, signum: int, whole_group: bool
+) -> None:
+    cli("people", "add", "Sam Okafor", "--db", str(db_path))
+    handed, status = edit_until_signalled(tmp_path, db_path, signum, whole_group=whole_group)
+    assert status == -signum  # it still ends as that signal ends a program
+    assert not handed.parent.exists()
+    assert list((db_path.parent / EDITS_FOLDER).iterdir()) == []
 
 
 async def test_screenshots_are_readable_by_their_owner_only(

@@ -4,9 +4,9 @@ terminal the app hands over, and the file is gone afterwards.
 Private notes are edited this way too, so the file lives in a folder only its owner can
 enter: ``.leadtui-edits`` (0700) beside the database, where the text already lives, one
 folder per edit inside it and the file 0600. Each edit's folder is removed when the editor
-returns; one left by an app that was killed meanwhile (the terminal closed, a kill) is
-removed the next time the app starts. Private text must not linger, least of all in a
-shared temporary folder.
+returns, and when the terminal closes or the app is told to end while it is open; one
+left by an app killed outright (SIGKILL, a power cut) is removed the next time the app
+starts. Private text must not linger, least of all in a shared temporary folder.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,25 +51,65 @@ def edit_text(app: App[Any], text: str) -> str:
     # another leadtui on the same database has open.
     folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))
     path = folder / "notes.md"
+    ended: int | None = None
     try:
-        os.chmod(folder, 0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        command = [*shlex.split(editor), str(path)]
-        try:
-            with app.suspend():
-                done = subprocess.run(command, check=False)
-        except SuspendNotSupported:
-            # No terminal to hand over (a headless run): the editor runs as it is.
-            done = subprocess.run(command, check=False, capture_output=True)
-        if done.returncode != 0:
-            raise EditorFailed(f"$EDITOR exited with {done.returncode}; the text is unchanged")
-        return path.read_text(encoding="utf-8").rstrip("\n")
+        with _ending_removes_the_edit():
+            os.chmod(folder, 0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            command = [*shlex.split(editor), str(path)]
+            try:
+                with app.suspend():
+                    done = subprocess.run(command, check=False)
+            except SuspendNotSupported:
+                # No terminal to hand over (a headless run): the editor runs as it is.
+                done = subprocess.run(command, check=False, capture_output=True)
+            if done.returncode != 0:
+                raise EditorFailed(f"$EDITOR exited with {done.returncode}; the text is unchanged")
+            return path.read_text(encoding="utf-8").rstrip("\n")
+    except _Ended as stop:
+        ended = stop.signum
     finally:
         # The whole folder: editors leave backups and swap files (notes.md~, .swp)
         # beside the file, holding the same private text.
         shutil.rmtree(folder, ignore_errors=True)
+    # The terminal closed or the app was told to end while the editor was open: the edit
+    # is gone, and the signal now does what it did before (by default, end the app).
+    if ended is not None:
+        os.kill(os.getpid(), ended)
+    raise EditorFailed("the editor was stopped; the text is unchanged")
+
+
+class _Ended(BaseException):
+    """A hang-up or a termination arrived while the editor was open."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _ending_removes_the_edit() -> Iterator[None]:
+    """While the editor is open, SIGHUP (the terminal closed) and SIGTERM (a kill) unwind
+    :func:`edit_text` first, so its folder is removed before the signal ends the app."""
+    import signal
+    import threading
+
+    def ended(signum: int, _frame: object) -> None:
+        raise _Ended(signum)
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():  # where handlers can be set
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                previous[number] = signal.signal(number, ended)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def remove_leftover_edits(db_path: Path) -> int:
