@@ -320,6 +320,8 @@ class LeadtuiApp(App[None]):
         from platformdirs import user_downloads_path
         from textual._files import generate_datetime_filename
 
+        from leadtui.domain.text import literal
+
         name = filename or generate_datetime_filename(self.title, ".svg", time_format)
         folder = Path(path) if path is not None else user_downloads_path()
         try:
@@ -327,7 +329,10 @@ class LeadtuiApp(App[None]):
         except LeadtuiError as exc:
             self.notify(exc.message, title="Screenshot", severity="error", markup=False)
             return None
-        self.notify(f"Saved screenshot to {saved}", title="Screenshot", markup=False)
+        shown = literal(str(saved))
+        self.notify(
+            f"Saved screenshot to {shown} (readable by you only)", title="Screenshot", markup=False
+        )
         return str(saved)
 
     def _write_private(self, text: str, target: Path) -> Path:

@@ -128,10 +128,13 @@ def remove_leftover_edits(db_path: Path) -> int:
     for entry in entries:
         if _still_editing(entry):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)
-        else:
-            Path(entry.path).unlink(missing_ok=True)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            continue  # tried again at the next start; never a reason not to start
         removed += 1
     return removed
 
