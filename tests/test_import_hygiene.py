@@ -20,7 +20,13 @@ CORE_PACKAGES = [
     "leadtui.demo",
     "leadtui.cli",
 ]
-CORE_MODULES = ["leadtui.config", "leadtui.paths", "leadtui.errors", "leadtui.__main__"]
+CORE_MODULES = [
+    "leadtui.config",
+    "leadtui.paths",
+    "leadtui.errors",
+    "leadtui.crash",
+    "leadtui.__main__",
+]
 
 
 def test_every_core_module_loads_without_textual() -> None:

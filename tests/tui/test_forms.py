@@ -242,7 +242,9 @@ async def test_ctrl_e_edits_the_focused_notes_in_a_private_folder_that_is_remove
         assert handed == field.upper()  # the focused field, not always the shared one
         assert (folder_mode, file_mode) == ("700", "600")
         assert not Path(folder).exists()  # nothing of the notes is left on disk
-        assert Path(folder).parent == seeded.parent  # beside the database, not in /tmp
+        # In the private edits folder beside the database, not in /tmp.
+        assert Path(folder).parent == seeded.parent / ".leadtui-edits"
+        assert stat.S_IMODE(os.stat(Path(folder).parent).st_mode) == 0o700
         edited = form.query_one(f"#field-{field}", TextArea)
         assert edited.text == "written in the editor"
         other = "private" if field == "shared" else "shared"

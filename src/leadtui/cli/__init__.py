@@ -151,7 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"leadtui: unexpected failure: {exc!r} (run with --debug for details)\n")
+        # The kind of error only: its message may quote what was typed (a private note),
+        # so the details go to a file only its owner reads.
+        from leadtui.crash import report_crash
+        from leadtui.paths import locations
+
+        notice, _ = report_crash(exc, locations(getattr(args, "db", None)).db_path)
+        sys.stderr.write(f"leadtui: {notice}; --debug shows the traceback here\n")
         return 1
     finally:
         close_opened()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -14,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from leadtui.config import DEFAULT_THEME, Settings, load_settings
-from leadtui.errors import DatabaseRefusedError
+from leadtui.errors import DatabaseRefusedError, LeadtuiError
 from leadtui.paths import Locations
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -73,6 +75,8 @@ class LeadtuiApp(App[None]):
         self._collector_paused = collector_paused
         self._db: Store | None = None
         self._data_version: int | None = None
+        self._crash_report: Path | None = None
+        self._crash_told = False
         refusal: str | None = None
         try:
             self._db = open_database(locations.db_path, preflight=preflight)
@@ -121,8 +125,13 @@ class LeadtuiApp(App[None]):
             self.set_interval(DATA_VERSION_SECONDS, self.check_for_writes, name="data-version")
 
     def on_ready(self) -> None:
-        """The first frame is on screen: resume the cyclic collector paused while starting
-        (see ``run_app``), with what start-up built frozen so it is never walked again."""
+        """The first frame is on screen: remove what an app killed while $EDITOR was open
+        left (private text), and resume the cyclic collector paused while starting (see
+        ``run_app``), with what start-up built frozen so it is never walked again."""
+        if self._db is not None:
+            from leadtui.tui.editor import remove_leftover_edits
+
+            remove_leftover_edits(self.locations.db_path)
         if self._collector_paused:
             self._collector_paused = False
             gc.freeze()
@@ -183,8 +192,13 @@ class LeadtuiApp(App[None]):
         version = self._read_data_version()
         if version is None or version == self._data_version:
             return
-        self._data_version = version
         screen = self.screen
+        if isinstance(screen, LeadtuiScreen) and not screen.is_ready:
+            # Opening: its widgets are still being built, and it loads what was just
+            # committed itself once they are. The change stays unseen, so the next tick
+            # reloads it again should the commit have landed after that first load.
+            return
+        self._data_version = version
         if isinstance(screen, LeadtuiScreen):
             screen.refresh_data()
 
@@ -239,6 +253,93 @@ class LeadtuiApp(App[None]):
         """Close the database cleanly (checkpoints the WAL)."""
         if self._db is not None:
             self._db.close()
+
+    # Failures and screenshots: nothing private on the terminal or readable by others
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: the app closes with one short line on the terminal and the
+        details in a 0600 file beside the database.
+
+        Replaces Textual's handler (Textual is pinned), which prints a traceback showing
+        every frame's local variables: the document on screen, the note being saved.
+        Everything else it does is kept: exit code 1, the first error kept for
+        ``run_test`` to raise, and the app closing.
+        """
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        try:
+            self._report_crash(error)
+        except Exception:  # the report must never keep the app from closing
+            self._exit_renderables.append("leadtui: stopped on an unexpected error")
+        self._close_messages_no_wait()
+
+    def _report_crash(self, error: Exception) -> None:
+        from rich.text import Text
+
+        from leadtui.crash import append_crash_report, report_crash
+
+        if self._crash_told:
+            # An error that follows the first (while closing, say): into the same file.
+            if self._crash_report is not None:
+                try:
+                    append_crash_report(error, self._crash_report)
+                except OSError:
+                    pass  # the first is there, and the terminal was told once already
+            return
+        self._crash_told = True
+        notice, self._crash_report = report_crash(error, self.locations.db_path)
+        self.bell()
+        # One line the terminal wraps itself: Rich's wrapping would cut the file's path.
+        self.error_console.soft_wrap = True
+        self._exit_renderables.append(Text(f"leadtui: {notice}"))
+
+    def save_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str:
+        """Save an SVG screenshot readable by its owner only (0600): it shows the screen
+        as it is, private notes included. Returns the file's path."""
+        from textual._files import generate_datetime_filename
+
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        target = Path(os.path.expanduser(os.path.join(path or "./", name)))
+        return str(self._write_private(self.export_screenshot(), target))
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: saved 0600 to the downloads folder (or ``path``)
+        rather than through Textual's delivery, which leaves the file readable by all."""
+        from platformdirs import user_downloads_path
+        from textual._files import generate_datetime_filename
+
+        from leadtui.domain.text import literal
+
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        folder = Path(path) if path is not None else user_downloads_path()
+        try:
+            saved = self._write_private(self.export_screenshot(), folder / name)
+        except LeadtuiError as exc:
+            self.notify(exc.message, title="Screenshot", severity="error", markup=False)
+            return None
+        shown = literal(str(saved))
+        self.notify(
+            f"Saved screenshot to {shown} (readable by you only)", title="Screenshot", markup=False
+        )
+        return str(saved)
+
+    def _write_private(self, text: str, target: Path) -> Path:
+        from leadtui.export.files import write_export
+
+        # The export writer: 0600, written beside and renamed, never over the database.
+        return write_export(text, target, force=True, db_path=self.locations.db_path)
 
 
 def _commands_provider() -> type[Provider]:

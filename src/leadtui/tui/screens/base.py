@@ -101,6 +101,15 @@ class LeadtuiScreen(Screen[None]):
 
     _shown_once = False
 
+    @property
+    def is_ready(self) -> bool:
+        """True once the screen's widgets are built and it is on the app's stack.
+
+        Textual marks a screen mounted only after its children are composed and its own
+        ``on_mount`` (the first load) has run; before that a reload finds no widgets.
+        """
+        return self.is_mounted and self.is_attached
+
     def on_mount(self) -> None:
         """Load before the first frame is drawn, so the screen appears with its data at once.
 
