@@ -63,8 +63,8 @@ def test_plain_punctuation_stays_readable_in_the_file() -> None:
     assert inline("Note: ship v2.0 today, (maybe) at 10:30 sharp; ok? 50% done!") == (
         "Note: ship v2.0 today, (maybe) at 10:30 sharp; ok? 50% done!"
     )
-    assert inline("don't -- wait... :tada: https://x.y") == (
-        "don\\'t \\-\\- wait\\.\\.\\. \\:tada\\: https\\://x.y"
+    assert inline("don't -- wait... :tada: https://x.y www.x.y") == (
+        "don\\'t \\-\\- wait\\.\\.\\. \\:tada\\: https\\://x.y www\\.x.y"
     )
 
 

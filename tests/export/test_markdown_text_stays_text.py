@@ -76,6 +76,7 @@ FRAGMENTS = [
     "<https://example.com>",
     "https://example.com",
     "x@example.com",
+    "www.example.com",
     "# Promotion",
     "## ",
     "> ",
@@ -296,6 +297,9 @@ def _held(db: Store, person: Person) -> bool:
 
 # CommonMark with GFM tables and strikethrough (a dropped point is struck through).
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# GFM also links bare URLs, "www." names and e-mail addresses: every export is read that way
+# too (linkify-it-py comes with Textual's markdown-it-py[linkify]).
+LINKIFY = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
 # Token types user text must never produce: raw HTML (comments included), links, images.
 FORBIDDEN = {"html_inline", "html_block", "link_open", "image"}
 
@@ -395,7 +399,7 @@ def occurrences(haystack: str, needles: set[str]) -> int:
 @example(text="<!-- draft")
 @example(text="# Promotion\n> quote\n- item\n1. one\n\n<script>x</script>")
 @example(text="[doc](javascript:alert(1)) ![i](x) <https://e.com> &lt; &#42;")
-@example(text="` * _ [ ! \\ | ~ ^ $ { @ ' \" ... -- == :tada: https://x.y")
+@example(text="` * _ [ ! \\ | ~ ^ $ { @ ' \" ... -- == :tada: https://x.y www.x.y a@b.cd")
 @example(text="\x1b[31m\x07 🎉\t\u2028end")
 @example(text="1) a\n2. b\na) c\n+ d\n: e\n| f |\n=== \n---")
 @example(text="x" * LONGEST)
@@ -413,6 +417,7 @@ def test_typed_text_renders_as_typed_in_every_markdown_export(text: str) -> None
         assert structure(got.tokens) == structure(plain.tokens), where
         types = {t.type for t in walk(got.tokens)}
         assert not types & FORBIDDEN, where
+        assert not {t.type for t in walk(LINKIFY.parse(got.markdown))} & FORBIDDEN, where
         # Hard line breaks come from a note's lines; nothing else is new.
         assert types - {t.type for t in walk(plain.tokens)} <= {"hardbreak"}, where
         expected = plain.text.count(PLAIN)

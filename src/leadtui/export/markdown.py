@@ -39,6 +39,8 @@ _DOUBLED = frozenset(".-=+")
 # ("Note: ...") or in a time mid-text ("at 10:30 sharp") is left as typed, for readability.
 # (A lookahead, so overlapping candidates like ":a:b:" are all found.)
 _COLON_CONSTRUCT = re.compile(r"(?=(:(?://|[A-Za-z0-9_+-]+(?::|$))))")
+# GFM links "www.example.com" by itself: escaping the dot after "www" keeps it text.
+_WWW = re.compile(r"(?<![A-Za-z0-9])www\.", re.IGNORECASE)
 # At the start of a line: a list marker ("1." "2)" and pandoc's "a)" "iv."), which the first
 # character rule below does not catch because it starts with a letter or digit.
 _LEADING_MARKER = re.compile(r"(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)]")
@@ -50,14 +52,16 @@ def escape(text: str) -> str:
     could start Markdown syntax backslash-escaped, so it renders as exactly ``text``.
 
     Escaped: the characters in ``_ALWAYS``; ``.-=+`` when doubled; a colon that would open
-    an emoji shortcode or a URL; the first character when it is ASCII punctuation (a line
-    opening ``#``, ``>``, ``-``, ``+``, ``:``, ``=`` …); the ``.`` or ``)`` of a leading
-    list marker. Everything else (letters, digits, spaces, ``, ; ? ! ( ) / %``, a single
-    ``.`` or ``-``, emoji) is written as typed, so the file stays readable as plain text.
+    an emoji shortcode or a URL, and the dot of a "www."; the first character when it is
+    ASCII punctuation (a line opening ``#``, ``>``, ``-``, ``+``, ``:``, ``=`` …); the ``.``
+    or ``)`` of a leading list marker. Everything else (letters, digits, spaces,
+    ``, ; ? ! ( ) / %``, a single ``.`` or ``-``, emoji) is written as typed, so the file
+    stays readable as plain text.
     """
     marked = {m.start() for m in _COLON_CONSTRUCT.finditer(text)}
     marked |= {m.start() + len(m.group(1)) - 1 for m in _COLON_CONSTRUCT.finditer(text)}
     marked = {i for i in marked if text[i] == ":"}
+    marked |= {m.end() - 1 for m in _WWW.finditer(text)}
     leading = _LEADING_MARKER.match(text)
     if leading:
         marked.add(leading.end() - 1)
