@@ -442,12 +442,18 @@ def test_every_export_is_covered_with_text_in_it() -> None:
 
 
 def _standing_apart(markdown: str, tokens: list[Token]) -> list[str]:
-    """Lists and headings at the top level without a blank line before or after them:
-    pandoc's Markdown reads such a list as more of the paragraph above it."""
+    """Lists, headings, tables and fences at the top level without a blank line before or
+    after them: pandoc's Markdown reads such a list as more of the paragraph above it."""
     lines = markdown.split("\n")
     wrong = []
     for token in tokens:
-        opens = token.type in ("heading_open", "bullet_list_open", "ordered_list_open")
+        opens = token.type in (
+            "heading_open",
+            "bullet_list_open",
+            "ordered_list_open",
+            "table_open",
+            "fence",
+        )
         if not opens or token.level != 0 or token.map is None:
             continue
         first, end = token.map
