@@ -394,7 +394,7 @@ def occurrences(haystack: str, needles: set[str]) -> int:
     return sum(haystack.count(n) for n in needles)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=typed_text)
 @example(text="<!-- draft")
 @example(text="# Promotion\n> quote\n- item\n1. one\n\n<script>x</script>")
