@@ -207,7 +207,9 @@ def _highlights_section(packet: ReviewPacket, audience: Audience) -> str:
     for side in (Side.ME, Side.THEM):
         kept = packet.kept[side]
         share = f" ({kept.share:.0%})" if kept.share is not None else ""
-        name = who[side][0].upper() + who[side][1:]
+        # Our own words start the line with a capital; a person's name stays as typed.
+        named = side is Side.THEM and audience is Audience.PRIVATE
+        name = who[side] if named else who[side].capitalize()
         lines.append(f"- {inline(name)}: {kept.kept} of {kept.due} due{share}")
     return "\n".join(lines)
 
@@ -233,7 +235,9 @@ def _succession_section(packet: ReviewPacket, audience: Audience) -> str:
         lines += ["", "### Gaps to thrive in my role", ""]
         for g in gaps:
             flag = " _(private)_" if only_yours(g.visibility, Topic.SUCCESSION_GAP) else ""
-            lines.append(f"- {g.number}. {inline(g.text)} — {g.status.value}{flag}")
+            # "Gap 2:", not "2.": a number and a dot after the bullet would open a
+            # numbered list inside it.
+            lines.append(f"- Gap {g.number}: {inline(g.text)} — {g.status.value}{flag}")
     c = record.candidate
     if c is not None and reaches(Visibility.SHARED, Topic.CANDIDACY, audience):
         pending = f", ready pending {inline(c.pending)}" if c.pending else ""

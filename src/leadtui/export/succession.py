@@ -36,8 +36,9 @@ _SHARED = Visibility.SHARED
 
 
 def _name(people: Mapping[int, Person], person_id: int | None) -> str:
+    """The person's name as plain text: the caller escapes it for its context."""
     person = people.get(person_id) if person_id is not None else None
-    return inline(person.name) if person else "nobody yet"
+    return person.name if person else "nobody yet"
 
 
 def _flag(visibility: Visibility, topic: Topic) -> str:
@@ -114,28 +115,34 @@ def _candidates(overview: SuccessionOverview, audience: Audience) -> str:
         c = row.candidate
         assert c is not None
         interim = " · interim" if c.interim else ""
-        lines.append(
-            f"### {inline(row.person.name)} — {c.readiness.value}{interim}\n\n"
+        lines += [
+            f"### {inline(row.person.name)} — {c.readiness.value}{interim}",
+            "",
             f"Candidate since {c.designated_on.isoformat()}, readiness reviewed "
-            f"{c.reviewed_on.isoformat()}."
-        )
+            f"{c.reviewed_on.isoformat()}.",
+        ]
         if c.pending:
             lines.append(f"Ready pending: {inline(c.pending)}.")
+        items: list[str] = []
         growth = _evidence(row, audience)
         if growth:
-            lines += ["", "- Evidence of growth:", *growth]
+            items += ["- Evidence of growth:", *growth]
         notes = [
             n
             for n in overview.ceo_log
             if n.person_id == row.person.id and reaches(n.visibility, Topic.CEO_LOG, audience)
         ]
         if notes:
-            lines.append("- With the CEO:")
-            lines += [
+            items.append("- With the CEO:")
+            items += [
                 f"  - {n.noted_on.isoformat()} ({n.kind.value}): {inline(n.text)}"
                 f"{_flag(n.visibility, Topic.CEO_LOG)}"
                 for n in notes
             ]
+        # A blank line before the list: pandoc's Markdown (unlike CommonMark) never lets a
+        # list interrupt a paragraph, so without it the list would read as more sentence.
+        if items:
+            lines += ["", *items]
         lines.append("")
     if not overview.bench:
         lines.append("_Nobody is marked yet._")
@@ -168,7 +175,7 @@ def _ceo_log(overview: SuccessionOverview, audience: Audience) -> str:
     lines = ["## CEO log", ""]
     notes = [n for n in overview.ceo_log if reaches(n.visibility, Topic.CEO_LOG, audience)]
     for n in reversed(notes):
-        about = f" ({_name(overview.people, n.person_id)})" if n.person_id else ""
+        about = f" ({inline(_name(overview.people, n.person_id))})" if n.person_id else ""
         flag = _flag(n.visibility, Topic.CEO_LOG)
         lines.append(f"- {n.noted_on.isoformat()}{about}: {inline(n.text)}{flag}")
     if not notes:
@@ -212,7 +219,7 @@ def _audit(overview: SuccessionOverview, audience: Audience) -> str:
         elif audit is not None and audit.decision is AuditDecision.PARTNER:
             # What someone is missing is a gap: it goes where gaps go.
             if reaches(_SHARED, Topic.SUCCESSION_GAP, audience):
-                detail = f"missing: {inline(audit.missing or '')}; plan: {inline(audit.plan or '')}"
+                detail = f"missing: {audit.missing or ''}; plan: {audit.plan or ''}"
             else:
                 detail = "partnering to close what is missing"
         rows.append([cell(m.name), m.kind.value, decision, cell(detail)])
@@ -241,7 +248,8 @@ def _vacations(overview: SuccessionOverview) -> str:
             f"- {v.starts_on.isoformat()} to {v.ends_on.isoformat()} ({v.days} days{pledge})"
         )
         for c in v.covers:
-            lines.append(f"  - {inline(c.responsibility)} → {_name(overview.people, c.person_id)}")
+            who = inline(_name(overview.people, c.person_id))
+            lines.append(f"  - {inline(c.responsibility)} → {who}")
     if not coming:
         lines.append("_No vacation planned._")
     return "\n".join(lines).rstrip()
