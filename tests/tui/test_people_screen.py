@@ -140,7 +140,8 @@ async def test_filter_as_you_type_and_sort(app: LeadtuiApp, db_path: Path) -> No
 async def test_markup_and_escapes_in_names_are_shown_literally(
     app: LeadtuiApp, db_path: Path
 ) -> None:
-    seed(db_path, PersonDraft(name="[bold]x[/]"), PersonDraft(name="\x1b[31mRed"))
+    # An escape is refused as typed; this one is stored as an earlier version kept it.
+    seed(db_path, PersonDraft(name="[bold]x[/]"), PersonDraft.model_construct(name="\x1b[31mRed"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         assert sorted(table_names(app)) == ["[bold]x[/]", "\\x1b[31mRed"]

@@ -73,7 +73,7 @@ def people_archive(args: argparse.Namespace) -> int:
 
 def people_list(args: argparse.Namespace) -> int:
     """`people list [--all] [--sort ...] [--json]`."""
-    from leadtui.services.people import list_people
+    from leadtui.services.people import list_people, namesake_notice, namesakes
 
     people = list_people(open_store(args, create=False), include_archived=args.all, order=args.sort)
     if args.json:
@@ -86,11 +86,20 @@ def people_list(args: argparse.Namespace) -> int:
         return 0
     from leadtui.domain.text import display_width, literal, pad
 
+    shared = namesakes(people)
+    # Each of two people stored with one name is marked with the other's id.
+    also = {
+        p.id: ", ".join(str(o.id) for o in group.people if o.id != p.id)
+        for group in shared
+        for p in group.people
+    }
     header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED")
     rows = [
         (
             str(p.id),
-            literal(p.name) + ("" if p.active else " (archived)"),
+            literal(p.name)
+            + ("" if p.active else " (archived)")
+            + (f" ⚠ same name as id {also[p.id]}" if p.id in also else ""),
             p.relation.value,
             literal(p.title or ""),
             literal(p.level or ""),
@@ -103,4 +112,6 @@ def people_list(args: argparse.Namespace) -> int:
     widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    for group in shared:
+        echo(f"⚠ {namesake_notice(group)}")
     return 0

@@ -116,7 +116,7 @@ def rotation_plan(args: argparse.Namespace) -> int:
             f"{s.ends.isoformat()}: nobody on the roster is free"
         )
     for w in schedule.warnings:
-        echo(f"warning: {w.text}")
+        echo(f"warning: {literal(w.text)}")
     return 0
 
 
@@ -266,7 +266,7 @@ def rotation_show(args: argparse.Namespace) -> int:
                 f"{literal(schedule.name_of(s.person_id))}{now}"
             )
         for w in schedule.warnings:
-            echo(f"  warning: {w.text}")
+            echo(f"  warning: {literal(w.text)}")
     return 0
 
 

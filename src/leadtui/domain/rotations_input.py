@@ -21,10 +21,12 @@ from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
     PastDay,
     WeeklySlot,
+    checked_name,
     checked_text,
     date_from_context,
     today_from,
     whole,
+    without_controls,
 )
 
 NAME_MAX = 120
@@ -57,19 +59,19 @@ class CapacityDraft(BaseModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        return checked_text(
-            value, "name", "name the process, e.g. Incident Review", NAME_MAX, one_line=True
-        )
+        return checked_name(value, "name", "name the process, e.g. Incident Review", NAME_MAX)
 
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: object) -> str | None:
-        return _optional_text(value, "description", TEXT_MAX)
+        text = _optional_text(value, "description", TEXT_MAX)
+        return text if text is None else without_controls(text, "description")
 
     @field_validator("exposure", mode="before")
     @classmethod
     def _exposure(cls, value: object) -> str | None:
-        return _optional_text(value, "exposure", NAME_MAX)
+        exposure = _optional_text(value, "exposure", NAME_MAX)
+        return exposure if exposure is None else without_controls(exposure, "exposure")
 
     @field_validator("term_months", mode="before")
     @classmethod
@@ -138,7 +140,7 @@ class RosterEntryDraft(MemberDraft):
     @field_validator("person", mode="before")
     @classmethod
     def _person(cls, value: object) -> str:
-        return checked_text(value, "person", "pick someone for the roster", NAME_MAX, one_line=True)
+        return checked_name(value, "person", "pick someone for the roster", NAME_MAX)
 
 
 class HostDraft(WeeklySlot):
@@ -160,9 +162,7 @@ class HostTeamDraft(HostDraft):
         else:
             parts = [str(v) for v in value] if isinstance(value, list | tuple) else []
         hint = "name the leadership team in hosting order, separated by commas"
-        names = tuple(
-            checked_text(p, "hosts", hint, NAME_MAX, one_line=True) for p in parts if p.strip()
-        )
+        names = tuple(checked_name(p, "hosts", hint, NAME_MAX) for p in parts if p.strip())
         if not names:
             raise ValueError(f"hosts is empty; {hint}")
         return names

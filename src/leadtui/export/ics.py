@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.rotations import HostMeeting
+from leadtui.domain.text import literal
 from leadtui.services.rotations import CapacitySchedule
 
 PRODID = "-//leadtui//meeting rotations//EN"
@@ -71,17 +72,19 @@ def rotations_ics(
         for seg in schedule.upcoming(today, until):
             if seg.person_id is None:
                 continue
-            who = schedule.name_of(seg.person_id)
+            # A control character stored by an earlier version is written as a visible
+            # escape: raw, it makes the file one a strict parser refuses.
+            who, name = literal(schedule.name_of(seg.person_id)), literal(capacity.name)
             event = Event()
             event.add("uid", term_uid(capacity.name, seg.seat, seg.starts))
             event.add("dtstamp", stamp)
             event.add("dtstart", seg.starts)
             # DTEND of an all-day event is the day after the last one (exclusive).
             event.add("dtend", seg.ends + timedelta(days=1))
-            event.add("summary", f"{capacity.name}: {who} (seat {seg.seat})")
-            about = f"{who} serves {capacity.name}, seat {seg.seat} of {capacity.seats}."
+            event.add("summary", f"{name}: {who} (seat {seg.seat})")
+            about = f"{who} serves {name}, seat {seg.seat} of {capacity.seats}."
             if capacity.exposure:
-                about += f" Serving brings: {capacity.exposure}."
+                about += f" Serving brings: {literal(capacity.exposure)}."
             event.add("description", about)
             event.add("transp", "TRANSPARENT")  # a term is a duty, not a busy block
             calendar.add_component(event)
@@ -90,7 +93,7 @@ def rotations_ics(
             continue
         hour, minute = (int(part) for part in meeting.at_time.split(":"))
         starts = datetime.combine(meeting.on, time(hour, minute))
-        host = names.get(meeting.person_id, "?")
+        host = literal(names.get(meeting.person_id, "?"))
         event = Event()
         event.add("uid", host_uid(meeting.on))
         event.add("dtstamp", stamp)

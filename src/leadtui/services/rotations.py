@@ -37,7 +37,7 @@ from leadtui.domain.rotations import (
     host_meetings,
     term_containing,
 )
-from leadtui.domain.text import quoted
+from leadtui.domain.text import name_key, quoted
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import list_people, resolve_person
 from leadtui.store.database import write_transaction
@@ -73,12 +73,16 @@ def list_capacities(store: Store) -> list[Capacity]:
 
 
 def find_capacity(store: Store, text: str) -> Capacity:
-    """A capacity by exact name (any case) or unique prefix; a refusal lists the names."""
+    """A capacity by exact name (any case, by :func:`leadtui.domain.text.name_key`) or
+    unique prefix; a refusal lists the names. Two capacities stored with one name by an
+    earlier version are told apart by the name exactly as written."""
     query = " ".join(text.split())
     capacities = list_capacities(store)
-    folded = query.casefold()
-    exact = [c for c in capacities if c.name.casefold() == folded]
-    matches = exact or [c for c in capacities if c.name.casefold().startswith(folded)]
+    folded = name_key(query)
+    exact = [c for c in capacities if name_key(c.name) == folded]
+    if len(exact) > 1:
+        exact = [c for c in exact if c.name == query] or exact
+    matches = exact or [c for c in capacities if name_key(c.name).startswith(folded)]
     if query and len(matches) == 1:
         return matches[0]
     known = ", ".join(c.name for c in capacities) or "none yet"
@@ -86,6 +90,12 @@ def find_capacity(store: Store, text: str) -> Capacity:
         raise InputError(f"{quoted(query)} matches several capacities; give one of: {known}")
     # Worded for both front ends: the app adds a capacity by key, the shell by command.
     raise NotFoundError(f"no capacity named {quoted(query)}; known: {known}")
+
+
+def _capacity_named(store: Store, name: str) -> Capacity | None:
+    """The capacity whose name is ``name`` by :func:`leadtui.domain.text.name_key`."""
+    key = name_key(name)
+    return next((c for c in list_capacities(store) if name_key(c.name) == key), None)
 
 
 def _names(store: Store) -> dict[int, str]:
@@ -108,7 +118,7 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
     """Store a new capacity; a name in use is refused."""
     repo = RotationRepository(store)
     with write_transaction(store):
-        taken = repo.capacity_named(draft.name)
+        taken = _capacity_named(store, draft.name)
         if taken is not None:
             raise InputError(
                 f"name: a capacity named {quoted(taken.name)} exists; choose another name",
@@ -703,13 +713,13 @@ def set_hosts(store: Store, people: Sequence[str], draft: HostDraft, today: date
 def set_host_team(store: Store, draft: HostTeamDraft, today: date) -> HostSchedule:
     """:func:`set_hosts` from a form's one line of names split at commas, with the names
     that have a comma in them ("Okafor, Sam") put back together first."""
-    with_commas = {p.name.casefold() for p in list_people(store) if "," in p.name}
+    with_commas = {name_key(p.name) for p in list_people(store) if "," in p.name}
     pieces, names = [p.strip() for p in draft.people], []
     while pieces:
         # The longest run of pieces that is someone's whole name, else one piece.
         take = next(
             (n for n in range(len(pieces), 1, -1)
-             if ", ".join(pieces[:n]).casefold() in with_commas),
+             if name_key(", ".join(pieces[:n])) in with_commas),
             1,
         )  # fmt: skip
         names.append(", ".join(pieces[:take]))
@@ -990,12 +1000,12 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
     exceptions = data.get("exception", [])
     if not isinstance(roster, list) or not isinstance(exceptions, list):
         raise InputError("definition: [[roster]] and [[exception]] must be arrays of tables")
-    people = {p.name.casefold(): p for p in list_people(store)}
+    people = {name_key(p.name): p for p in list_people(store)}
     wanted = [str(r.get("person", "")) for r in roster if isinstance(r, dict)]
     for e in exceptions:
         if isinstance(e, dict):
             wanted += [str(e[k]) for k in ("person", "other_person") if e.get(k)]
-    unknown = sorted({w for w in wanted if w.casefold() not in people})
+    unknown = sorted({w for w in wanted if name_key(w) not in people})
     if unknown:
         listed = ", ".join(quoted(u) for u in unknown)
         raise NotFoundError(
@@ -1010,7 +1020,7 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
             joined_on=_date_value(r.get("joined_on"), today, "join date"),
             leaves_on=_date_value(r.get("leaves_on"), today, "leave date"),
         )
-        person = people[str(r["person"]).casefold()]
+        person = people[name_key(str(r["person"]))]
         members.append(
             (
                 person.name,
@@ -1029,8 +1039,8 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         on = _date_value(e.get("on"), today, "exception date")
         if on is None:
             raise InputError("every [[exception]] needs an on date")
-        who = people[str(e["person"]).casefold()].id if e.get("person") else None
-        other = people[str(e["other_person"]).casefold()].id if e.get("other_person") else None
+        who = people[name_key(str(e["person"]))].id if e.get("person") else None
+        other = people[name_key(str(e["other_person"]))].id if e.get("other_person") else None
         seat = e.get("seat")
         if kind is not ExceptionKind.SWAP and (
             not isinstance(seat, int) or not 1 <= seat <= draft.seats
@@ -1042,7 +1052,7 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         rows.append(RotationException(0, 0, kind, on, seat_number, who, other))
     repo = RotationRepository(store)
     with write_transaction(store):
-        existing = repo.capacity_named(draft.name)
+        existing = _capacity_named(store, draft.name)
         capacity = Capacity(
             existing.id if existing else 0, draft.name, draft.description, draft.term_months,
             draft.seats, draft.offset_months, draft.starts_on, draft.exposure,
