@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,39 @@ def test_definition_round_trip_refuses_unknown_people(team: Path, tmp_path: Path
     target.write_text(target.read_text().replace('"Ana"', '"Zed"').replace('"Ben"', '"Quin"'))
     refused = cli("rotation", "import-definition", str(target), "--db", db)
     assert refused.returncode == 2 and "'Quin', 'Zed'" in refused.stderr
+
+
+def test_a_seat_holder_archived_mid_term_is_warned_with_a_ready_command(team: Path) -> None:
+    db = str(team)
+    assert cli("rotation", "plan", "Incident Review", "--until", "2027-06-01", "--db", db)[0] == 0
+    assert "archived" not in cli("rotation", "show", "--db", db).stdout
+    assert cli("people", "archive", "Ana", "--db", db).returncode == 0
+    for argv in (("rotation", "show"), ("rotation", "plan", "Incident Review")):
+        shown = cli(*argv, "--db", db)
+        assert shown.returncode == 0, shown.stderr
+        line = next(x for x in shown.stdout.splitlines() if "Ana was archived" in x)
+        assert "Ana was archived on 2026-11-22 but holds seat 1 of Incident Review until" in line
+        assert "next in line: " in line
+        command = line.split("hand it over: leadtui ", 1)[1]
+        assert command.startswith("rotation assign 'Incident Review' --seat 1 --person ")
+    # The command as printed hands the seat over; the warning is gone.
+    assert cli(*shlex.split(command), "--db", db).returncode == 0
+    shown = cli("rotation", "show", "--db", db).stdout
+    assert "Ana was archived" not in shown
+
+
+def test_a_host_archived_is_warned_with_the_order_without_them(team: Path) -> None:
+    db = str(team)
+    hosts = cli(
+        "host", "set", "Ana", "Ben", "Cy", "--weekday", "tue", "--time", "10:15", "--db", db
+    )
+    assert hosts.returncode == 0, hosts.stderr
+    assert cli("people", "archive", "Ben", "--db", db).returncode == 0
+    shown = cli("host", "show", "--db", db)
+    line = next(x for x in shown.stdout.splitlines() if "warning:" in x)
+    assert "Ben was archived on 2026-11-22 but hosts the leadership meeting on" in line
+    command = line.split(": leadtui ", 1)[1]
+    assert command == "host set Ana Cy --weekday tuesday --time 10:15 --minutes 60"
+    assert cli(*shlex.split(command), "--db", db).returncode == 0
+    after = cli("host", "show", "--db", db).stdout
+    assert "Ben" not in after and "warning" not in after

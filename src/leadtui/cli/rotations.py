@@ -15,7 +15,7 @@ from leadtui.domain.text import literal
 if TYPE_CHECKING:
     import argparse
 
-    from leadtui.domain.rotations import Capacity
+    from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.store.database import Store
 
@@ -42,6 +42,41 @@ def _stretch(
         f"{literal(schedule.capacity.name)} seat {seat}: {literal(schedule.name_of(who))} "
         f"{starts.isoformat()} to {ends.isoformat()}"
     )
+
+
+def _shell(text: str) -> str:
+    """A name as one shell word, shown escaped: what a person copies into the shell."""
+    import shlex
+
+    return shlex.quote(literal(text))
+
+
+def warning_line(
+    warning: RotationWarning,
+    names: dict[int, str],
+    capacity: str = "",
+    hosts: HostRotation | None = None,
+) -> str:
+    """A failed check on one line, escaped; a seat or host turn held by someone who left
+    ends with the command that hands it over."""
+    from leadtui.domain.dates import WEEKDAYS
+    from leadtui.domain.rotations import Handover, HostReorder
+
+    line = literal(warning.text)
+    fix = warning.fix
+    if isinstance(fix, Handover) and fix.replacement_id is not None:
+        line += (
+            f", hand it over: leadtui rotation assign {_shell(capacity)} --seat {fix.seat} "
+            f"--person {_shell(names.get(fix.replacement_id, str(fix.replacement_id)))} "
+            f"--from {fix.from_date.isoformat()}"
+        )
+    elif isinstance(fix, HostReorder) and fix.people and hosts is not None:
+        order = " ".join(_shell(names.get(pid, str(pid))) for pid in fix.people)
+        line += (
+            f": leadtui host set {order} --weekday {WEEKDAYS[hosts.weekday]} "
+            f"--time {hosts.at_time} --minutes {hosts.minutes}"
+        )
+    return line
 
 
 def rotation_add(args: argparse.Namespace) -> int:
@@ -116,7 +151,7 @@ def rotation_plan(args: argparse.Namespace) -> int:
             f"{s.ends.isoformat()}: nobody on the roster is free"
         )
     for w in schedule.warnings:
-        echo(f"warning: {literal(w.text)}")
+        echo(f"warning: {warning_line(w, schedule.names, capacity.name)}")
     return 0
 
 
@@ -266,7 +301,7 @@ def rotation_show(args: argparse.Namespace) -> int:
                 f"{literal(schedule.name_of(s.person_id))}{now}"
             )
         for w in schedule.warnings:
-            echo(f"  warning: {literal(w.text)}")
+            echo(f"  warning: {warning_line(w, schedule.names, c.name)}")
     return 0
 
 
@@ -321,6 +356,8 @@ def _print_hosts(hosts: HostSchedule) -> None:
     for m in hosts.meetings:
         mark = "  (swapped)" if m.swapped else ""
         echo(f"  {m.on.isoformat()}  {literal(hosts.name_of(m.person_id))}{mark}")
+    for w in hosts.warnings:
+        echo(f"  warning: {warning_line(w, hosts.names, hosts=r)}")
 
 
 def host_set(args: argparse.Namespace) -> int:

@@ -17,12 +17,13 @@ from leadtui.domain.dates import add_months, day_label, parse_date, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
-    Candidate,
     Capacity,
     ExceptionKind,
+    Handover,
     HostChange,
     HostChangeKind,
     HostMeeting,
+    HostReorder,
     HostRotation,
     Member,
     RotationException,
@@ -30,11 +31,14 @@ from leadtui.domain.rotations import (
     Segment,
     TermRecord,
     busy,
+    candidates_for,
     check_capacity,
     choose,
     eligible,
     first_meeting,
     host_meetings,
+    left_host_warnings,
+    left_seat_warnings,
     term_containing,
 )
 from leadtui.domain.text import name_key, quoted
@@ -263,7 +267,9 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
     until = horizon_until(today, months)
     repo = RotationRepository(store)
     capacities, segments, _ = _all_segments(store, until)
-    names = _names(store)
+    people = list_people(store, include_archived=True)
+    names = {p.id: p.name for p in people}
+    archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
     members = repo.members()
     records = repo.records()
     found = []
@@ -277,18 +283,24 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
             if c.id != capacity.id and c.active
             for s in segments[c.id]
         ]
+        own_members = [m for m in members if m.capacity_id == capacity.id]
+        # A seat still held by someone who left comes first: it needs a change now.
         warnings = (
-            check_capacity(
+            left_seat_warnings(
+                capacity, segments[capacity.id], [s for _, s in others], own_members,
+                names, archived, today, until,
+            )
+            + check_capacity(
                 capacity, segments[capacity.id], others, own_records, names, today, until
             )
             if capacity.active
             else []
-        )
+        )  # fmt: skip
         found.append(
             CapacitySchedule(
                 capacity,
                 segments[capacity.id],
-                [m for m in members if m.capacity_id == capacity.id],
+                own_members,
                 own_records,
                 warnings,
                 names,
@@ -341,6 +353,7 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
         )
     assigned: list[Segment] = []
     unfilled: list[Segment] = []
+    names = {pid: p.name for pid, p in people.items()}
     with write_transaction(store):
         capacities, segments, exceptions = _all_segments(store, until)
         others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
@@ -361,20 +374,7 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
             seg = open_[0]
             handled.add((seg.seat, seg.starts))
             first = max(seg.starts, today)
-            history = [s for s in own if s.person_id is not None and s.starts < first]
-            candidates = [
-                Candidate(
-                    m.person_id,
-                    sum(1 for s in history if s.person_id == m.person_id),
-                    max((s.ends for s in history if s.person_id == m.person_id), default=None),
-                    people[m.person_id].name,
-                )
-                for m in in_rotation
-                if eligible(m, first, seg.ends)
-                and not busy(own, m.person_id, first, seg.ends)
-                and not busy(others, m.person_id, first, seg.ends)
-            ]
-            pick = choose(candidates)
+            pick = choose(candidates_for(in_rotation, names, own, others, first, seg.ends))
             if pick is None:
                 unfilled.append(seg._replace(starts=first))
                 continue
@@ -589,6 +589,30 @@ def swap(
     return Swapped(capacity, first, second, from_date)
 
 
+def hand_over(store: Store, fix: Handover | HostReorder, today: date) -> Assigned | HostSchedule:
+    """Apply the fix of a seat or host turn held by someone who left: the planner's next
+    pick serves the seat from the day named to the end of that term, or the hosts are
+    set again, in their order, without who left (same weekday and time)."""
+    from leadtui.domain.rotations_input import HostDraft
+
+    repo = RotationRepository(store)
+    if isinstance(fix, HostReorder):
+        current = host_schedule(store, today, 1).rotation
+        if current is None or not fix.people:
+            raise InputError("nobody else is left to host; set the leadership team first")
+        draft = HostDraft(weekday=current.weekday, at_time=current.at_time, minutes=current.minutes)
+        return set_hosts(store, [str(pid) for pid in fix.people], draft, today)
+    capacity = repo.capacity(fix.capacity_id)
+    if capacity is None:
+        raise NotFoundError("that capacity is gone; look at the rotations again")
+    if fix.replacement_id is None:
+        raise InputError(
+            f"nobody on the {capacity.name} roster is free to take seat {fix.seat} from "
+            f"{fix.from_date.isoformat()}; add someone with rotation roster"
+        )
+    return assign(store, capacity, fix.seat, str(fix.replacement_id), today, fix.from_date)
+
+
 # --- records: recognition, exposure, hand-off ------------------------------------------------
 
 
@@ -666,6 +690,8 @@ class HostSchedule(NamedTuple):
     rotation: HostRotation | None
     meetings: list[HostMeeting]
     names: dict[int, str]
+    # Turns still held by someone archived, with the order without them as the fix.
+    warnings: list[RotationWarning] = []  # noqa: RUF012 (never mutated: a fresh list each time)
 
     def name_of(self, person_id: int | None) -> str:
         """A host's name, or "(skipped)"."""
@@ -681,7 +707,12 @@ def host_schedule(store: Store, today: date, weeks: int = 8) -> HostSchedule:
     upcoming = [m for m in meetings if m.on >= today][:weeks]
     current = next((r for r in reversed(rotations) if r.starts_on <= today), None)
     current = current or (rotations[0] if rotations else None)
-    return HostSchedule(current, upcoming, _names(store))
+    people = list_people(store, include_archived=True)
+    names = {p.id: p.name for p in people}
+    archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
+    return HostSchedule(
+        current, upcoming, names, left_host_warnings(current, upcoming, names, archived)
+    )
 
 
 def all_host_meetings(store: Store, until: date) -> list[HostMeeting]:
@@ -921,6 +952,8 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
             who = schedule.name_of(s.person_id)
             changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
         warnings.extend(schedule.warnings)
+    # Someone who left yet hosts this week's meeting shows with the seats' checks.
+    warnings[:0] = hosts.warnings
     return RotationsToday(
         host,
         hosts.name_of(host.person_id) if host is not None else None,
