@@ -243,3 +243,29 @@ async def test_a_very_long_name_is_cut_and_every_column_still_fits(
                 if other.display and other.row_count:
                     fits = other.virtual_size.width <= other.scrollable_content_region.width
                     assert fits, (key, other.id)
+
+
+async def test_people_stored_with_one_name_are_marked_until_one_is_renamed(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    # As an earlier version stored them: its check folded case in ASCII letters only.
+    seed(db_path, PersonDraft(name="Émile Roy"), PersonDraft(name="émile roy"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert sorted(table_names(app)) == ["Émile Roy ⚠ same name", "émile roy ⚠ same name"]
+        notice = app.screen.query_one("#people-namesakes", Static)
+        assert notice.display
+        shown = str(notice.render())
+        assert "two people share the name" in shown and "(id 1)" in shown and "(id 2)" in shown
+        assert "rename one (select one and press e)" in shown
+        # Renaming one in the form clears the mark.
+        await pilot.press("e")
+        await pilot.pause()
+        name = app.screen.query_one("#field-name", Input)
+        name.value = "Émile Roy-Martin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+        assert not any("same name" in n for n in table_names(app))
+        assert not app.screen.query_one("#people-namesakes", Static).display

@@ -18,6 +18,7 @@ from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
     Capacity,
+    Check,
     ExceptionKind,
     Handover,
     HostChange,
@@ -952,8 +953,10 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
             who = schedule.name_of(s.person_id)
             changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
         warnings.extend(schedule.warnings)
-    # Someone who left yet hosts this week's meeting shows with the seats' checks.
+    # Someone who left yet holds a seat or this week's meeting needs a change now: those
+    # come first, so the card's few lines show them.
     warnings[:0] = hosts.warnings
+    warnings.sort(key=lambda w: w.check is not Check.LEFT)
     return RotationsToday(
         host,
         hosts.name_of(host.person_id) if host is not None else None,
