@@ -147,3 +147,14 @@ def test_people_stored_with_one_name_are_flagged_and_named_by_id(db_path: Path) 
     renamed = cli("--db", str(db_path), "people", "edit", str(second), "--name", "Emile Roy B")
     assert renamed.returncode == 0, renamed.stderr
     assert "share the name" not in cli("--db", str(db_path), "people", "list").stdout
+
+
+def test_rotation_show_flags_people_stored_with_one_name(db_path: Path) -> None:
+    first, second = _namesakes(db_path)
+    db = str(db_path)
+    assert cli("--db", db, "rotation", "add", "Incident Review", "--seats", "1").returncode == 0
+    assert "share the name" not in cli("--db", db, "rotation", "show").stdout
+    assert cli("--db", db, "rotation", "roster", "Incident", str(second)).returncode == 0
+    shown = cli("--db", db, "rotation", "show").stdout
+    assert "⚠ two people share the name 'Émile Roy'" in shown
+    assert f"(id {first})" in shown and f"rename one (`leadtui people edit {second}" in shown

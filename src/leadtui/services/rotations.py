@@ -238,6 +238,12 @@ class CapacitySchedule(NamedTuple):
         """The person's name, or "(open)" for an empty seat."""
         return self.names.get(person_id, "?") if person_id is not None else "(open)"
 
+    def serves(self, person_id: int) -> bool:
+        """True when the person is on the roster or holds a stretch of a seat."""
+        return any(m.person_id == person_id for m in self.members) or any(
+            s.person_id == person_id for s in self.segments
+        )
+
     def upcoming(self, today: date, until: date) -> list[Segment]:
         """Segments not yet over that start by ``until``."""
         return [s for s in self.segments if s.ends >= today and s.starts <= until]
