@@ -166,8 +166,7 @@ def test_a_seat_holder_archived_mid_term_is_warned_with_a_ready_command(team: Pa
         assert command.startswith("rotation assign 'Incident Review' --seat 1 --person ")
     # The command as printed hands the seat over; the warning is gone.
     assert cli(*shlex.split(command), "--db", db).returncode == 0
-    shown = cli("rotation", "show", "--db", db).stdout
-    assert "Ana was archived" not in shown
+    assert "Ana was archived" not in cli("rotation", "show", "--db", db).stdout
 
 
 def test_a_host_archived_is_warned_with_the_order_without_them(team: Path) -> None:
