@@ -160,7 +160,7 @@ def test_a_seat_holder_archived_mid_term_is_warned_with_a_ready_command(team: Pa
         shown = cli(*argv, "--db", db)
         assert shown.returncode == 0, shown.stderr
         line = next(x for x in shown.stdout.splitlines() if "Ana was archived" in x)
-        assert "Ana was archived on 2026-11-22 but holds seat 1 of Incident Review until" in line
+        assert "Incident Review seat 1: Ana was archived on 2026-11-22 but holds it until" in line
         assert "next in line: " in line
         command = line.split("hand it over: leadtui ", 1)[1]
         assert command.startswith("rotation assign 'Incident Review' --seat 1 --person ")
@@ -178,7 +178,7 @@ def test_a_host_archived_is_warned_with_the_order_without_them(team: Path) -> No
     assert cli("people", "archive", "Ben", "--db", db).returncode == 0
     shown = cli("host", "show", "--db", db)
     line = next(x for x in shown.stdout.splitlines() if "warning:" in x)
-    assert "Ben was archived on 2026-11-22 but hosts the leadership meeting on" in line
+    assert "Leadership meeting: Ben was archived on 2026-11-22 but hosts it on" in line
     command = line.split(": leadtui ", 1)[1]
     assert command == "host set Ana Cy --weekday tuesday --time 10:15 --minutes 60"
     assert cli(*shlex.split(command), "--db", db).returncode == 0

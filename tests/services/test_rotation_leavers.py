@@ -92,7 +92,9 @@ def test_an_archived_seat_holder_is_warned_with_the_next_in_line(team: Store) ->
     ]
     assert isinstance(warning.fix, Handover)
     name = svc.schedule_of(team, capacity, TODAY).name_of(holder)
-    assert warning.text.startswith(f"{name} was archived on {TODAY.isoformat()} but holds seat 1")
+    assert warning.text.startswith(
+        f"Incident Review seat 1: {name} was archived on {TODAY.isoformat()} but holds it until"
+    )
     replacement = warning.fix.replacement_id
     assert replacement is not None and replacement != holder
     assert f"next in line: {svc.schedule_of(team, capacity, TODAY).name_of(replacement)}" in (
@@ -132,7 +134,10 @@ def test_taken_off_the_roster_while_serving_is_warned(team: Store) -> None:
     holder = _holder_now(team, capacity, 1)
     svc.change_roster(team, capacity, [str(holder)], remove=True)
     texts = [w.text for w in _left(team, capacity)]
-    assert any("is off the Incident Review roster but holds seat 1" in t for t in texts)
+    assert any(
+        t.startswith("Incident Review seat 1: ") and "is off the roster but holds it" in t
+        for t in texts
+    )
 
 
 def test_nobody_free_is_said_and_the_fix_refused(team: Store) -> None:
@@ -156,7 +161,9 @@ def test_an_archived_host_keeps_no_turn_once_the_fix_is_applied(team: Store) -> 
     archive_person(team, ana.id, TODAY)
     hosts = svc.host_schedule(team, TODAY)
     (warning,) = hosts.warnings
-    assert warning.text.startswith(f"Ana was archived on {TODAY.isoformat()} but hosts")
+    assert warning.text.startswith(
+        f"Leadership meeting: Ana was archived on {TODAY.isoformat()} but hosts it on"
+    )
     assert isinstance(warning.fix, HostReorder)
     assert warning.fix in {w.fix for w in svc.rotations_today(team, TODAY).warnings}
     after = svc.hand_over(team, warning.fix, TODAY)

@@ -152,10 +152,10 @@ async def test_todays_rotations_card_warns_of_a_seat_held_by_someone_archived(
     db.close()
     async with app.run_test(size=SIZE):
         lines = card_lines(app.screen.query_one(RotationsCard))
-        held = [x for x in lines if x.startswith("! Jonas Haddad was archived on Sun 22 Nov")]
-        # His seat and his host turns, first among the checks.
-        assert any("holds seat 1 of Incident Review" in x for x in held)
-        assert any("hosts the leadership meeting on Mon 23 Nov" in x for x in held)
+        checks = [x for x in lines if x.startswith("! ")]
+        # His seat and his host turns, first among the checks, each led by what it is.
+        assert checks[0].startswith("! Incident Review seat 1: Jonas Haddad was archived")
+        assert checks[1].startswith("! Leadership meeting: Jonas Haddad was archived")
 
 
 async def test_a_stored_control_character_in_a_name_is_shown_escaped(
@@ -430,11 +430,11 @@ async def test_a_seat_holder_who_left_is_in_the_checks_and_R_hands_the_seat_over
         await pilot.press("W")
         await pilot.pause()
         checks = plain_text(app.screen.query_one("#rot-checks", Static))
-        seat = f"{leaver.name} was archived on Sun 22 Nov but holds seat 1 of Incident Review"
+        seat = f"Incident Review seat 1: {leaver.name} was archived on Sun 22 Nov but holds it"
         line = next(x for x in checks.splitlines() if seat in x)
         assert "next in line: " in line and "R hands it over" in line
         # Jonas hosts the weekly meeting too: the seat is handed over first, then the turns.
-        hosts = f"{leaver.name} was archived on Sun 22 Nov but hosts the leadership meeting"
+        hosts = f"Leadership meeting: {leaver.name} was archived on Sun 22 Nov but hosts it"
         assert hosts in checks
         await pilot.press("R")
         await pilot.pause()

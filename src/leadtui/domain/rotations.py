@@ -444,8 +444,9 @@ def left_seat_warnings(
     until: date,
 ) -> list[RotationWarning]:
     """A warning for each stretch of :func:`left_seats`, naming the planner's next pick
-    for the rest of it (the fix): "Sam left the roster on 12 Nov but holds seat 1 of
-    Incident Review until 31 Mar; next in line: Ana"."""
+    for the rest of it (the fix): "Incident Review seat 1: Sam left the roster on 12 Nov
+    but holds it until 31 Mar; next in line: Ana". The seat leads, as in every other
+    check, so two such lines cut short on Today still differ."""
     found = []
     active = [m for m in members if m.person_id not in archived_on and not m.out_of_rotation]
     for left in left_seats(segments, members, archived_on, today, until):
@@ -457,7 +458,7 @@ def left_seat_warnings(
         )
         who = names.get(left.person_id, "someone")
         if left.left_on is None:
-            opening: tuple[str | date, ...] = (f"{who} is off the {capacity.name} roster",)
+            opening: tuple[str | date, ...] = (f"{who} is off the roster",)
         else:
             verb = (
                 "was archived"
@@ -475,8 +476,9 @@ def left_seat_warnings(
                 Check.LEFT,
                 left.from_date,
                 Words(
+                    f"{capacity.name} seat {seg.seat}: ",
                     *opening,
-                    f" but holds seat {seg.seat} of {capacity.name} until ",
+                    " but holds it until ",
                     seg.ends,
                     next_in_line,
                 ),
@@ -515,9 +517,9 @@ def left_host_warnings(
                 Check.LEFT,
                 days[0],
                 Words(
-                    f"{names.get(pid, 'someone')} was archived on ",
+                    f"Leadership meeting: {names.get(pid, 'someone')} was archived on ",
                     archived_on[pid],
-                    " but hosts the leadership meeting on ",
+                    " but hosts it on ",
                     days[0],
                     f"{also}; set the hosts again without them",
                 ),

@@ -960,8 +960,8 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
             changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
         warnings.extend(schedule.warnings)
     # Someone who left yet holds a seat or this week's meeting needs a change now: those
-    # come first, so the card's few lines show them.
-    warnings[:0] = hosts.warnings
+    # come first (seats, then the meeting), so the card's few lines show them.
+    warnings.extend(hosts.warnings)
     warnings.sort(key=lambda w: w.check is not Check.LEFT)
     return RotationsToday(
         host,

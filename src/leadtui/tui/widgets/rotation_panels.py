@@ -17,6 +17,7 @@ from leadtui.domain.dates import day_label, short_day_label, weekday_name
 from leadtui.domain.people import Person
 from leadtui.domain.rotations import (
     LEAD_DAYS,
+    Check,
     Handover,
     HostMeeting,
     HostReorder,
@@ -165,7 +166,10 @@ def checks_text(
 ) -> Text:
     """Every check that fails, one line each, or that all pass; a seat or host turn held
     by someone who left says which key hands it over."""
-    warnings = [*(hosts.warnings if hosts else []), *(w for s in schedules for w in s.warnings)]
+    # Seats and turns held by someone who left first, in the order the hand-over key
+    # takes them: seats, then the meeting.
+    warnings = [*(w for s in schedules for w in s.warnings), *(hosts.warnings if hosts else [])]
+    warnings.sort(key=lambda w: w.check is not Check.LEFT)
     if not warnings:
         return Text("All checks pass.", style="bold")
     text = Text()
