@@ -184,3 +184,23 @@ def test_a_host_archived_is_warned_with_the_order_without_them(team: Path) -> No
     assert cli(*shlex.split(command), "--db", db).returncode == 0
     after = cli("host", "show", "--db", db).stdout
     assert "Ben" not in after and "warning" not in after
+
+
+@pytest.mark.parametrize("flags", [(), ("--ics",)], ids=["markdown", "calendar"])
+def test_an_export_notes_seats_and_turns_held_by_someone_who_left(
+    team: Path, flags: tuple[str, ...]
+) -> None:
+    db = str(team)
+    assert cli("rotation", "plan", "Incident Review", "--db", db).returncode == 0
+    assert cli("host", "set", "Ana", "Ben", "--db", db).returncode == 0
+    clean = cli("export", "rotations", *flags, "--db", db)
+    assert clean.returncode == 0 and clean.stderr == ""
+    assert cli("people", "archive", "Ana", "--db", db).returncode == 0
+    ran = cli("export", "rotations", *flags, "--db", db)
+    assert ran.returncode == 0
+    notes = ran.stderr.splitlines()
+    assert any(
+        n.startswith("leadtui: note: Incident Review seat 1: Ana was archived") for n in notes
+    )
+    assert any(n.startswith("leadtui: note: Leadership meeting: Ana was archived") for n in notes)
+    assert "rotation assign" in ran.stderr and "host set Ben" in ran.stderr

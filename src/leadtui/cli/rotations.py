@@ -471,4 +471,14 @@ def export_rotations(args: argparse.Namespace) -> int:
     written = print_or_write(text, args)
     if written:
         echo(f"wrote the team's rotation {what} ({months} months) to {written}")
+    # The file carries the seats and turns of whoever holds them, someone who left too:
+    # say so beside it (on stderr, so a file printed to stdout stays the file).
+    from leadtui.domain.rotations import Check
+
+    for schedule in found:
+        for w in schedule.warnings:
+            if w.check is Check.LEFT:
+                note(warning_line(w, schedule.names, schedule.capacity.name))
+    for w in host_schedule(store, today).warnings:
+        note(warning_line(w, hosts.names, hosts=hosts.rotation))
     return 0
