@@ -204,3 +204,23 @@ def test_an_export_notes_seats_and_turns_held_by_someone_who_left(
     )
     assert any(n.startswith("leadtui: note: Leadership meeting: Ana was archived") for n in notes)
     assert "rotation assign" in ran.stderr and "host set Ben" in ran.stderr
+
+
+def test_archiving_or_a_leave_date_says_at_once_which_seats_are_still_held(team: Path) -> None:
+    db = str(team)
+    assert cli("rotation", "plan", "Incident Review", "--until", "2027-06-01", "--db", db)[0] == 0
+    left = cli("rotation", "roster", "inc", "Ben", "--leave", "2026-12-01", "--db", db)
+    assert left.returncode == 0
+    assert "leadtui: note: Incident Review seat 2: Ben leaves the roster on 2026-12-01" in (
+        left.stderr
+    )
+    assert "hand it over: leadtui rotation assign" in left.stderr
+    archived = cli("people", "archive", "Ana", "--db", db)
+    assert archived.returncode == 0 and archived.stdout.startswith("archived Ana")
+    assert "leadtui: note: Incident Review seat 1: Ana was archived on 2026-11-22" in (
+        archived.stderr
+    )
+    # Someone who holds nothing leaves quietly.
+    assert cli("people", "add", "Eve", "--db", db).returncode == 0
+    quiet = cli("people", "archive", "Eve", "--db", db)
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -269,3 +269,32 @@ async def test_people_stored_with_one_name_are_marked_until_one_is_renamed(
         assert isinstance(app.screen, PeopleScreen)
         assert not any("same name" in n for n in table_names(app))
         assert not app.screen.query_one("#people-namesakes", Static).display
+
+
+async def test_archiving_someone_who_holds_a_seat_says_so_at_once(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    from leadtui.domain.rotations_input import CapacityDraft
+    from leadtui.services.rotations import add_capacity, change_roster, plan
+
+    seed(db_path, PersonDraft(name="Ana"), PersonDraft(name="Ben"))
+    db = open_database(db_path)
+    capacity = add_capacity(
+        db, CapacityDraft(name="Incident Review", seats=1, starts_on=date(2026, 7, 1)), TODAY
+    )
+    change_roster(db, capacity, ["Ana", "Ben"])
+    plan(db, capacity, TODAY)
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        # Ana, first by name, never served: the plan gave her the seat now.
+        await pilot.press("x", "y")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert any(
+            m.startswith("Incident Review seat 1: Ana was archived on Sun 22 Nov but holds it")
+            and "next in line: Ben" in m
+            and m.endswith("on Rotations (W), R hands it over")
+            for m in said
+        ), said

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, open_store, today_from_env
+from leadtui.cli.common import echo, note, open_store, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
+
+    from leadtui.store.database import Store
 
 
 def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
@@ -66,9 +69,21 @@ def people_archive(args: argparse.Namespace) -> int:
         person = unarchive_person(store, person.id)
         echo(f"unarchived {person.display_name} (id {person.id})")
     else:
-        person = archive_person(store, person.id, today_from_env())
+        today = today_from_env()
+        person = archive_person(store, person.id, today)
         echo(f"archived {person.display_name} (id {person.id}); history kept")
+        left_behind_notes(store, person.id, today)
     return 0
+
+
+def left_behind_notes(store: Store, person_id: int, today: date) -> None:
+    """On stderr, each seat and host turn someone who left still holds, with the command
+    that hands it over: leaving does not change the plan by itself."""
+    from leadtui.cli.rotations import warning_line
+    from leadtui.services.rotations import left_behind
+
+    for held in left_behind(store, person_id, today):
+        note(warning_line(held.warning, held.names, held.capacity, held.hosts))
 
 
 def people_list(args: argparse.Namespace) -> int:

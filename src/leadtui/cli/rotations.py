@@ -130,6 +130,11 @@ def rotation_roster(args: argparse.Namespace) -> int:
     names = ", ".join(p.display_name for p in changed.people)
     echo(f"{'removed' if args.remove else 'roster'}: {names} ({literal(capacity.name)})")
     echo(f"{len(changed.members)} on the {literal(capacity.name)} roster")
+    if args.remove or dates is not None:
+        from leadtui.cli.people import left_behind_notes
+
+        for person in changed.people:
+            left_behind_notes(store, person.id, today_from_env())
     return 0
 
 

@@ -596,6 +596,34 @@ def swap(
     return Swapped(capacity, first, second, from_date)
 
 
+class LeftBehind(NamedTuple):
+    """A seat or host turn someone who left still holds, with what the shell needs to
+    word its fix (the capacity's name, everyone's names, the host order in force)."""
+
+    warning: RotationWarning
+    capacity: str
+    names: dict[int, str]
+    hosts: HostRotation | None
+
+
+def left_behind(store: Store, person_id: int, today: date) -> list[LeftBehind]:
+    """The seats and host turns ``person_id`` still holds after leaving (archived, past a
+    roster leave date, off a roster): what to say the moment they leave."""
+    found = [
+        LeftBehind(w, s.capacity.name, s.names, None)
+        for s in schedules(store, today)
+        for w in s.warnings
+        if w.check is Check.LEFT and w.fix is not None and w.fix.leaver_id == person_id
+    ]
+    hosts = host_schedule(store, today)
+    found += [
+        LeftBehind(w, "", hosts.names, hosts.rotation)
+        for w in hosts.warnings
+        if w.fix is not None and w.fix.leaver_id == person_id
+    ]
+    return found
+
+
 def hand_over(store: Store, fix: Handover | HostReorder, today: date) -> Assigned | HostSchedule:
     """Apply the fix of a seat or host turn held by someone who left: the planner's next
     pick serves the seat from the day named to the end of that term, or the hosts are

@@ -285,3 +285,19 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             return
         self.refresh_data()
         self.notify(f"{verb} {literal(person.name)}", title="People", markup=False)
+        if not person.active:
+            self._left_behind(person)
+
+    def _left_behind(self, person: Person) -> None:
+        """Say which seats and host turns the person just archived still holds: leaving
+        does not change the plan by itself."""
+        from leadtui.services.rotations import left_behind
+
+        for held in left_behind(self.db, person.id, self.today):
+            self.notify(
+                f"{literal(held.warning.words.as_shown(self.today))}; on Rotations (W), "
+                "R hands it over",
+                title="Rotations",
+                severity="warning",
+                markup=False,
+            )
