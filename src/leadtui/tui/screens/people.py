@@ -68,6 +68,9 @@ unarchive them if they come back.
 - **s** switches the sort between name and relation.
 - **h** shows or hides archived people.
 - Names appear exactly as typed, markup and all.
+- A name is one name in any case and any Unicode form (Émile and ÉMILE). Two people
+  an earlier version stored with one name are marked **⚠ same name** until one is
+  renamed (**e**); until then the shell reaches them only by id.
 
 From the shell: `leadtui people add "Sam Okafor" --relation report --team Payments`.
 """
