@@ -17,6 +17,7 @@ from leadtui.domain.dates import add_months, day_label, parse_date, weekday_name
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
+    Candidate,
     Capacity,
     Check,
     ExceptionKind,
@@ -32,7 +33,6 @@ from leadtui.domain.rotations import (
     Segment,
     TermRecord,
     busy,
-    candidates_for,
     check_capacity,
     choose,
     eligible,
@@ -360,7 +360,6 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
         )
     assigned: list[Segment] = []
     unfilled: list[Segment] = []
-    names = {pid: p.name for pid, p in people.items()}
     with write_transaction(store):
         capacities, segments, exceptions = _all_segments(store, until)
         others = [s for c in capacities if c.id != capacity.id for s in segments[c.id]]
@@ -381,7 +380,20 @@ def plan(store: Store, capacity: Capacity, today: date, until: date | None = Non
             seg = open_[0]
             handled.add((seg.seat, seg.starts))
             first = max(seg.starts, today)
-            pick = choose(candidates_for(in_rotation, names, own, others, first, seg.ends))
+            history = [s for s in own if s.person_id is not None and s.starts < first]
+            candidates = [
+                Candidate(
+                    m.person_id,
+                    sum(1 for s in history if s.person_id == m.person_id),
+                    max((s.ends for s in history if s.person_id == m.person_id), default=None),
+                    people[m.person_id].name,
+                )
+                for m in in_rotation
+                if eligible(m, first, seg.ends)
+                and not busy(own, m.person_id, first, seg.ends)
+                and not busy(others, m.person_id, first, seg.ends)
+            ]
+            pick = choose(candidates)
             if pick is None:
                 unfilled.append(seg._replace(starts=first))
                 continue
@@ -1070,12 +1082,12 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
     exceptions = data.get("exception", [])
     if not isinstance(roster, list) or not isinstance(exceptions, list):
         raise InputError("definition: [[roster]] and [[exception]] must be arrays of tables")
-    people = {name_key(p.name): p for p in list_people(store)}
+    people = {p.name.casefold(): p for p in list_people(store)}
     wanted = [str(r.get("person", "")) for r in roster if isinstance(r, dict)]
     for e in exceptions:
         if isinstance(e, dict):
             wanted += [str(e[k]) for k in ("person", "other_person") if e.get(k)]
-    unknown = sorted({w for w in wanted if name_key(w) not in people})
+    unknown = sorted({w for w in wanted if w.casefold() not in people})
     if unknown:
         listed = ", ".join(quoted(u) for u in unknown)
         raise NotFoundError(
@@ -1090,7 +1102,7 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
             joined_on=_date_value(r.get("joined_on"), today, "join date"),
             leaves_on=_date_value(r.get("leaves_on"), today, "leave date"),
         )
-        person = people[name_key(str(r["person"]))]
+        person = people[str(r["person"]).casefold()]
         members.append(
             (
                 person.name,
@@ -1109,8 +1121,8 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         on = _date_value(e.get("on"), today, "exception date")
         if on is None:
             raise InputError("every [[exception]] needs an on date")
-        who = people[name_key(str(e["person"]))].id if e.get("person") else None
-        other = people[name_key(str(e["other_person"]))].id if e.get("other_person") else None
+        who = people[str(e["person"]).casefold()].id if e.get("person") else None
+        other = people[str(e["other_person"]).casefold()].id if e.get("other_person") else None
         seat = e.get("seat")
         if kind is not ExceptionKind.SWAP and (
             not isinstance(seat, int) or not 1 <= seat <= draft.seats
@@ -1122,7 +1134,7 @@ def import_definition(store: Store, text: str, today: date) -> Definition:
         rows.append(RotationException(0, 0, kind, on, seat_number, who, other))
     repo = RotationRepository(store)
     with write_transaction(store):
-        existing = _capacity_named(store, draft.name)
+        existing = repo.capacity_named(draft.name)
         capacity = Capacity(
             existing.id if existing else 0, draft.name, draft.description, draft.term_months,
             draft.seats, draft.offset_months, draft.starts_on, draft.exposure,
