@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -99,8 +100,17 @@ def test_duplicate_and_ambiguous_person(db_path: Path) -> None:
 
 
 def test_markup_and_ansi_names_are_stored_as_typed_and_printed_literally(db_path: Path) -> None:
-    for name in ("[bold]x[/]", "\x1b[31mRed\x1b[0m"):
-        assert run("people", "add", name, "--db", str(db_path)).returncode == 0
+    assert run("people", "add", "[bold]x[/]", "--db", str(db_path)).returncode == 0
+    # An escape sequence is refused as typed; one an earlier version stored is shown escaped.
+    refused = run("people", "add", "\x1b[31mRed\x1b[0m", "--db", str(db_path))
+    assert refused.returncode == 2 and "control character (\\x1b)" in refused.stderr
+    with sqlite3.connect(db_path) as con:
+        con.execute(
+            "insert into person (name, relation, created_at, updated_at) "
+            "values (?, 'report', '2026-01-01', '2026-01-01')",
+            ["\x1b[31mRed\x1b[0m"],
+        )
+    con.close()
     listing = run("people", "list", "--db", str(db_path))
     assert "[bold]x[/]" in listing.stdout
     assert "\\x1b[31mRed\\x1b[0m" in listing.stdout

@@ -153,15 +153,22 @@ def test_the_same_definition_gives_the_same_term_uids_in_two_databases(tmp_path:
 
 
 def test_capacities_whose_names_differ_only_by_case_never_share_uids(db: Store) -> None:
-    """ "STRASSE" and "straße" fold to the same letters; with ids of their own their terms
-    stay two series in a calendar."""
+    """ "STRASSE" and "straße" fold to the same letters: a new one is refused as taken, but
+    an earlier version stored both; with ids of their own their terms stay two series in a
+    calendar."""
+    from leadtui.store.database import write_transaction
+
     for name in ("Ana", "Ben", "Cy", "Di"):
         add_person(db, PersonDraft(name=name))
     for name, people in (("STRASSE", ["Ana", "Ben"]), ("straße", ["Cy", "Di"])):
         draft = build(
-            CapacityDraft, today=TODAY, name=name, starts_on="2026-07-01", term_months=6, seats=1
-        )
+            CapacityDraft, today=TODAY, name=f"Capacity {len(people)}{name[0]}",
+            starts_on="2026-07-01", term_months=6, seats=1,
+        )  # fmt: skip
         capacity = ro.add_capacity(db, draft, TODAY)
+        with write_transaction(db):
+            db.execute("update rotation_capacity set name = ? where id = ?", (name, capacity.id))
+        capacity = capacity._replace(name=name)
         ro.change_roster(db, capacity, people)
         ro.plan(db, capacity, TODAY, date(2027, 6, 30))
     events = terms(read(export(db)))

@@ -37,8 +37,8 @@ from leadtui.domain.validation import build
 from leadtui.services import oneonones as oo
 from leadtui.services import review as rv
 from leadtui.services.energy import add_work, log_energy
-from leadtui.services.people import add_person
-from leadtui.store.database import Store, open_database
+from leadtui.services.people import add_person, get_person
+from leadtui.store.database import Store, open_database, write_transaction
 from tests.export.test_privacy_every_export import (
     HALF,
     QUARTER,
@@ -196,7 +196,12 @@ def seed(text: str, *, growth: bool = True) -> World:
 
     db = open_database(Path(tempfile.mkdtemp()) / "t.db")
     line = one_line(text)
-    person = add_person(db, PersonDraft(name=line))
+    # Names refuse control characters now; one an earlier version stored is written
+    # straight into the row, as it would be found.
+    person = add_person(db, PersonDraft(name="Seeded Person"))
+    with write_transaction(db):
+        db.execute("update person set name = ? where id = ?", (line, person.id))
+    person = get_person(db, person.id)
     oo.set_series(db, person, TODAY - timedelta(days=28), weekday="tuesday")
     _oneonones(db, person, text)
 
@@ -252,14 +257,18 @@ def seed(text: str, *, growth: bool = True) -> World:
         build(
             CapacityDraft,
             today=TODAY,
-            name=line,
-            description=text,
-            exposure=text,
+            name="Seeded Capacity",
             seats=1,
             starts_on=TODAY - timedelta(days=60),
         ),
         TODAY,
     )
+    with write_transaction(db):
+        db.execute(
+            "update rotation_capacity set name = ?, description = ?, exposure = ? where id = ?",
+            (line, text, text, capacity.id),
+        )
+    capacity = next(c for c in ro.list_capacities(db) if c.id == capacity.id)
     ro.change_roster(db, capacity, [str(person.id)])
     ro.plan(db, capacity, TODAY)
     ro.write_handoff(db, capacity, str(person.id), HandoffDraft(text=text), TODAY)

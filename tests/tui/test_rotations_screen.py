@@ -37,6 +37,7 @@ from tests.helpers import (
     SIZE,
     SMALL,
     TODAY,
+    card_lines,
     files_digest,
     make_app,
     plain_text,
@@ -137,6 +138,59 @@ async def test_todays_rotations_card_names_the_host_and_opens_rotations(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RotationsScreen)
+
+
+async def test_todays_rotations_card_warns_of_a_seat_held_by_someone_archived(
+    db_path: Path, isolated_home: Path
+) -> None:
+    from leadtui.services.people import archive_person, resolve_person
+    from leadtui.tui.widgets.rotations_card import RotationsCard
+
+    app = _demo(db_path, isolated_home)
+    db = open_database(db_path)
+    archive_person(db, resolve_person(db, "Jonas Haddad").id, TODAY)
+    db.close()
+    async with app.run_test(size=SIZE):
+        lines = card_lines(app.screen.query_one(RotationsCard))
+        checks = [x for x in lines if x.startswith("! ")]
+        # His seat and his host turns, first among the checks, each led by what it is.
+        assert checks[0].startswith("! Incident Review seat 1: Jonas Haddad was archived")
+        assert checks[1].startswith("! Leadership meeting: Jonas Haddad was archived")
+
+
+async def test_a_stored_control_character_in_a_name_is_shown_escaped(
+    db_path: Path, isolated_home: Path
+) -> None:
+    import re
+    import sqlite3
+
+    from leadtui.tui.widgets.rotations_card import RotationsCard
+
+    app = _demo(db_path, isolated_home)
+    # As an earlier version stored them, past today's refusal.
+    with sqlite3.connect(db_path) as con:
+        con.execute("update person set name = ? where name = 'Diego Ibarra'", ["Die\x1bgo\u202e"])
+        con.execute(
+            "update rotation_capacity set name = ? where name = 'Incident Review'",
+            ["Incident\x1b[31m Review"],
+        )
+    con.close()
+    raw = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    async with app.run_test(size=SIZE) as pilot:
+        card = "\n".join(card_lines(app.screen.query_one(RotationsCard)))
+        assert "Die\\x1bgo\\u202e" in card and not raw.search(card)
+        await pilot.press("W")
+        await pilot.pause()
+        screen = app.screen
+        shown = [
+            plain_text(screen.query_one("#rot-timelines", Static)),
+            plain_text(screen.query_one("#rot-checks", Static)),
+            *(str(c) for t in screen.query(KeyTable) for r in range(t.row_count)
+              for c in t.get_row_at(r)),
+        ]  # fmt: skip
+        text = "\n".join(shown)
+        assert "Incident\\x1b[31m Review" in text and "Die\\x1bgo\\u202e" in text
+        assert not raw.search(text), raw.findall(text)
 
 
 # --- setting rotations up from the screen ---------------------------------------------------
@@ -354,3 +408,58 @@ def test_the_bench_parts_names_so_one_with_a_comma_reads_whole() -> None:
     people = [Person(1, "Okafor, Sam", Relation.REPORT), Person(2, "Ana Lima", Relation.REPORT)]
     text = bench_text(people, any_capacity=True)
     assert text.plain == "Okafor, Sam · Ana Lima"
+
+
+async def test_a_seat_holder_who_left_is_in_the_checks_and_R_hands_the_seat_over(
+    db_path: Path, isolated_home: Path
+) -> None:
+    from leadtui.services.people import archive_person
+
+    app = _demo(db_path, isolated_home)
+    db = open_database(db_path)
+    capacity = next(c for c in list_capacities(db) if c.name == "Incident Review")
+    holder = next(
+        s.person_id
+        for s in schedule_of(db, capacity, TODAY).segments
+        if s.seat == 1 and s.covers(TODAY)
+    )
+    assert holder is not None
+    leaver = archive_person(db, holder, TODAY)
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("W")
+        await pilot.pause()
+        checks = plain_text(app.screen.query_one("#rot-checks", Static))
+        seat = f"Incident Review seat 1: {leaver.name} was archived on Sun 22 Nov but holds it"
+        line = next(x for x in checks.splitlines() if seat in x)
+        assert "next in line: " in line and "R hands it over" in line
+        # Jonas hosts the weekly meeting too: the seat is handed over first, then the turns.
+        hosts = f"Leadership meeting: {leaver.name} was archived on Sun 22 Nov but hosts it"
+        assert hosts in checks
+        await pilot.press("R")
+        await pilot.pause()
+        checks = plain_text(app.screen.query_one("#rot-checks", Static))
+        assert seat not in checks and hosts in checks
+        await pilot.press("R")
+        await pilot.pause()
+        checks = plain_text(app.screen.query_one("#rot-checks", Static))
+        assert "was archived" not in checks
+        meetings = app.screen.query_one(HostsTable).meetings
+        assert holder not in {m.person_id for m in meetings}
+    db = open_database(db_path)
+    now = next(
+        s.person_id
+        for s in schedule_of(db, capacity, TODAY).segments
+        if s.seat == 1 and s.covers(TODAY)
+    )
+    db.close()
+    assert now is not None and now != holder
+
+
+async def test_the_hand_over_is_in_the_palette_and_help(db_path: Path, isolated_home: Path) -> None:
+    from leadtui.tui.commands import screen_actions
+
+    actions = {b.action: b for _, b in screen_actions(RotationsScreen)}
+    assert actions["hand_over"].key == "R"
+    assert "who left" in (actions["hand_over"].tooltip or "")
+    assert "**R** hands it over" in RotationsScreen.HELP

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, open_store, today_from_env
+from leadtui.cli.common import echo, note, open_store, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
+
+    from leadtui.store.database import Store
 
 
 def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
@@ -66,14 +69,26 @@ def people_archive(args: argparse.Namespace) -> int:
         person = unarchive_person(store, person.id)
         echo(f"unarchived {person.display_name} (id {person.id})")
     else:
-        person = archive_person(store, person.id, today_from_env())
+        today = today_from_env()
+        person = archive_person(store, person.id, today)
         echo(f"archived {person.display_name} (id {person.id}); history kept")
+        left_behind_notes(store, person.id, today)
     return 0
+
+
+def left_behind_notes(store: Store, person_id: int, today: date) -> None:
+    """On stderr, each seat and host turn someone who left still holds, with the command
+    that hands it over: leaving does not change the plan by itself."""
+    from leadtui.cli.rotations import warning_line
+    from leadtui.services.rotations import left_behind
+
+    for held in left_behind(store, person_id, today):
+        note(warning_line(held.warning, held.names, held.capacity, held.hosts))
 
 
 def people_list(args: argparse.Namespace) -> int:
     """`people list [--all] [--sort ...] [--json]`."""
-    from leadtui.services.people import list_people
+    from leadtui.services.people import list_people, namesake_notice, namesakes
 
     people = list_people(open_store(args, create=False), include_archived=args.all, order=args.sort)
     if args.json:
@@ -86,11 +101,20 @@ def people_list(args: argparse.Namespace) -> int:
         return 0
     from leadtui.domain.text import display_width, literal, pad
 
+    shared = namesakes(people)
+    # Each of two people stored with one name is marked with the other's id.
+    also = {
+        p.id: ", ".join(str(o.id) for o in group.people if o.id != p.id)
+        for group in shared
+        for p in group.people
+    }
     header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED")
     rows = [
         (
             str(p.id),
-            literal(p.name) + ("" if p.active else " (archived)"),
+            literal(p.name)
+            + ("" if p.active else " (archived)")
+            + (f" ⚠ same name as id {also[p.id]}" if p.id in also else ""),
             p.relation.value,
             literal(p.title or ""),
             literal(p.level or ""),
@@ -103,4 +127,6 @@ def people_list(args: argparse.Namespace) -> int:
     widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    for group in shared:
+        echo(f"⚠ {namesake_notice(group)}")
     return 0

@@ -15,7 +15,7 @@ from leadtui.domain.text import literal
 if TYPE_CHECKING:
     import argparse
 
-    from leadtui.domain.rotations import Capacity
+    from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.store.database import Store
 
@@ -42,6 +42,41 @@ def _stretch(
         f"{literal(schedule.capacity.name)} seat {seat}: {literal(schedule.name_of(who))} "
         f"{starts.isoformat()} to {ends.isoformat()}"
     )
+
+
+def _shell(text: str) -> str:
+    """A name as one shell word, shown escaped: what a person copies into the shell."""
+    import shlex
+
+    return shlex.quote(literal(text))
+
+
+def warning_line(
+    warning: RotationWarning,
+    names: dict[int, str],
+    capacity: str = "",
+    hosts: HostRotation | None = None,
+) -> str:
+    """A failed check on one line, escaped; a seat or host turn held by someone who left
+    ends with the command that hands it over."""
+    from leadtui.domain.dates import WEEKDAYS
+    from leadtui.domain.rotations import Handover, HostReorder
+
+    line = literal(warning.text)
+    fix = warning.fix
+    if isinstance(fix, Handover) and fix.replacement_id is not None:
+        line += (
+            f", hand it over: leadtui rotation assign {_shell(capacity)} --seat {fix.seat} "
+            f"--person {_shell(names.get(fix.replacement_id, str(fix.replacement_id)))} "
+            f"--from {fix.from_date.isoformat()}"
+        )
+    elif isinstance(fix, HostReorder) and fix.people and hosts is not None:
+        order = " ".join(_shell(names.get(pid, str(pid))) for pid in fix.people)
+        line += (
+            f": leadtui host set {order} --weekday {WEEKDAYS[hosts.weekday]} "
+            f"--time {hosts.at_time} --minutes {hosts.minutes}"
+        )
+    return line
 
 
 def rotation_add(args: argparse.Namespace) -> int:
@@ -95,6 +130,11 @@ def rotation_roster(args: argparse.Namespace) -> int:
     names = ", ".join(p.display_name for p in changed.people)
     echo(f"{'removed' if args.remove else 'roster'}: {names} ({literal(capacity.name)})")
     echo(f"{len(changed.members)} on the {literal(capacity.name)} roster")
+    if args.remove or dates is not None:
+        from leadtui.cli.people import left_behind_notes
+
+        for person in changed.people:
+            left_behind_notes(store, person.id, today_from_env())
     return 0
 
 
@@ -116,7 +156,7 @@ def rotation_plan(args: argparse.Namespace) -> int:
             f"{s.ends.isoformat()}: nobody on the roster is free"
         )
     for w in schedule.warnings:
-        echo(f"warning: {w.text}")
+        echo(f"warning: {warning_line(w, schedule.names, capacity.name)}")
     return 0
 
 
@@ -266,8 +306,19 @@ def rotation_show(args: argparse.Namespace) -> int:
                 f"{literal(schedule.name_of(s.person_id))}{now}"
             )
         for w in schedule.warnings:
-            echo(f"  warning: {w.text}")
+            echo(f"  warning: {warning_line(w, schedule.names, c.name)}")
+    _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)})
     return 0
+
+
+def _namesakes_among(store: Store, shown: set[int]) -> None:
+    """Flag people shown who share a name with someone: the schedule cannot tell them
+    apart, and neither can a name typed on the command line."""
+    from leadtui.services.people import list_people, namesake_notice, namesakes
+
+    for group in namesakes(list_people(store)):
+        if shown & {p.id for p in group.people}:
+            echo(f"⚠ {namesake_notice(group)}")
 
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
@@ -320,6 +371,8 @@ def _print_hosts(hosts: HostSchedule) -> None:
     for m in hosts.meetings:
         mark = "  (swapped)" if m.swapped else ""
         echo(f"  {m.on.isoformat()}  {literal(hosts.name_of(m.person_id))}{mark}")
+    for w in hosts.warnings:
+        echo(f"  warning: {warning_line(w, hosts.names, hosts=r)}")
 
 
 def host_set(args: argparse.Namespace) -> int:
@@ -420,4 +473,15 @@ def export_rotations(args: argparse.Namespace) -> int:
         what = "schedule"
     if written:
         echo(f"wrote the team's rotation {what} ({months} months) to {written}")
+    # The file carries the seats and turns of whoever holds them, someone who left too:
+    # say so beside it (on stderr, so a file printed to stdout stays the file).
+    from leadtui.domain.rotations import Check
+
+    for schedule in schedules(store, today, months):
+        for w in schedule.warnings:
+            if w.check is Check.LEFT:
+                note(warning_line(w, schedule.names, schedule.capacity.name))
+    hosts_now = host_schedule(store, today)
+    for w in hosts_now.warnings:
+        note(warning_line(w, hosts_now.names, hosts=hosts_now.rotation))
     return 0

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.people import RELATION_CHOICES, Person, Relation
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import date_from_context, storable_text
+from leadtui.domain.validation import date_from_context, storable_text, without_controls
 
 NAME_MAX = 120
 FIELD_MAX = 120
@@ -35,7 +35,7 @@ def _short_text(value: object, field: str, *, required: bool) -> str | None:
     if len(text) > (NAME_MAX if field == "name" else FIELD_MAX):
         limit = NAME_MAX if field == "name" else FIELD_MAX
         raise ValueError(f"{field} is {len(text)} characters; keep it to {limit}")
-    return text
+    return without_controls(text, field)
 
 
 class PersonDraft(BaseModel):

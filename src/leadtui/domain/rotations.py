@@ -77,6 +77,7 @@ class Check(StrEnum):
     RECOGNITION = "recognition"
     EXPOSURE = "exposure"
     DOUBLE_DUTY = "double-duty"
+    LEFT = "left-seat"  # someone who left the roster or the team still holds a seat or turn
 
 
 class Capacity(NamedTuple):
@@ -165,12 +166,32 @@ class Segment(NamedTuple):
         return self.starts <= last and first <= self.ends
 
 
+class Handover(NamedTuple):
+    """What fixes a seat held by someone who left: the planner's next pick serves the seat
+    from ``from_date`` to the end of that term (``replacement_id`` None: nobody is free)."""
+
+    capacity_id: int
+    seat: int
+    from_date: date
+    leaver_id: int
+    replacement_id: int | None
+
+
+class HostReorder(NamedTuple):
+    """What fixes host turns held by someone who left: the hosting order without them."""
+
+    leaver_id: int
+    people: tuple[int, ...]
+
+
 class RotationWarning(NamedTuple):
-    """One failed check, worded for a person."""
+    """One failed check, worded for a person, and the change that fixes it when one
+    change does (each front end offers it its own way: a command, a key)."""
 
     check: Check
     on: date
     words: Words
+    fix: Handover | HostReorder | None = None
 
     @property
     def text(self) -> str:
@@ -650,6 +671,180 @@ def check_capacity(
             )
         )
     return sorted(found, key=lambda w: (w.on, w.check.value, w.text))
+
+
+# --- someone who left still holds a seat or a host turn ------------------------------------
+def candidates_for(
+    members: Iterable[Member],
+    names: dict[int, str],
+    own: Sequence[Segment],
+    others: Sequence[Segment],
+    first: date,
+    last: date,
+) -> list[Candidate]:
+    """Who may serve ``first``..``last`` of a capacity, ranked by what they served of it
+    before ``first``: roster members in rotation for the whole stretch and serving
+    nowhere else then (``own``: this capacity's segments, ``others``: the rest's).
+    ``members`` are the roster entries of people still active."""
+    history = [s for s in own if s.person_id is not None and s.starts < first]
+    return [
+        Candidate(
+            m.person_id,
+            sum(1 for s in history if s.person_id == m.person_id),
+            max((s.ends for s in history if s.person_id == m.person_id), default=None),
+            names[m.person_id],
+        )
+        for m in members
+        if eligible(m, first, last)
+        and not busy(own, m.person_id, first, last)
+        and not busy(others, m.person_id, first, last)
+    ]
+
+
+class LeftSeat(NamedTuple):
+    """A stretch of a seat still held by someone who left: the roster (a leave date, or
+    taken off it: ``left_on`` None) or the team (archived)."""
+
+    segment: Segment
+    person_id: int
+    left_on: date | None
+    archived: bool
+    from_date: date
+
+
+def left_seats(
+    segments: Sequence[Segment],
+    members: Iterable[Member],
+    archived_on: dict[int, date],
+    today: date,
+    until: date,
+) -> list[LeftSeat]:
+    """The stretches from ``today`` to ``until`` whose holder has left by then: archived
+    on a day before the stretch ends, past their leave date before it ends, or no longer
+    on the roster. The one rule for "holds a seat but left"; ``from_date`` is the first
+    day someone else should serve (today at the earliest)."""
+    roster = {m.person_id: m for m in members}
+    found = []
+    for seg in segments:
+        pid = seg.person_id
+        if pid is None or seg.ends < today or seg.starts > until:
+            continue
+        member = roster.get(pid)
+        archived = archived_on.get(pid)
+        # Serving through the leave date is allowed (the planner does it); gone from the
+        # day of archiving.
+        gone = [d for d in (archived,) if d is not None and d <= seg.ends]
+        if member is not None and member.leaves_on is not None and member.leaves_on < seg.ends:
+            gone.append(member.leaves_on + timedelta(days=1))
+        if member is None:
+            gone.append(seg.starts)
+        if not gone:
+            continue
+        first_gone = min(gone)
+        is_archived = archived is not None and archived == first_gone
+        left_on = (
+            archived
+            if is_archived
+            else (member.leaves_on if member is not None and member.leaves_on else None)
+        )
+        found.append(LeftSeat(seg, pid, left_on, is_archived, max(first_gone, seg.starts, today)))
+    return found
+
+
+def left_seat_warnings(
+    capacity: Capacity,
+    segments: Sequence[Segment],
+    others: Sequence[Segment],
+    members: Sequence[Member],
+    names: dict[int, str],
+    archived_on: dict[int, date],
+    today: date,
+    until: date,
+) -> list[RotationWarning]:
+    """A warning for each stretch of :func:`left_seats`, naming the planner's next pick
+    for the rest of it (the fix): "Incident Review seat 1: Sam left the roster on 12 Nov
+    but holds it until 31 Mar; next in line: Ana". The seat leads, as in every other
+    check, so two such lines cut short on Today still differ."""
+    found = []
+    active = [m for m in members if m.person_id not in archived_on and not m.out_of_rotation]
+    for left in left_seats(segments, members, archived_on, today, until):
+        seg = left.segment
+        pick = choose(
+            c
+            for c in candidates_for(active, names, segments, others, left.from_date, seg.ends)
+            if c.person_id != left.person_id
+        )
+        who = names.get(left.person_id, "someone")
+        if left.left_on is None:
+            opening: tuple[str | date, ...] = (f"{who} is off the roster",)
+        else:
+            verb = (
+                "was archived"
+                if left.archived
+                else ("left the roster" if left.left_on <= today else "leaves the roster")
+            )
+            opening = (f"{who} {verb} on ", left.left_on)
+        next_in_line = (
+            f"; next in line: {names.get(pick.person_id, 'someone')}"
+            if pick is not None
+            else "; nobody on the roster is free to take it"
+        )
+        found.append(
+            RotationWarning(
+                Check.LEFT,
+                left.from_date,
+                Words(
+                    f"{capacity.name} seat {seg.seat}: ",
+                    *opening,
+                    " but holds it until ",
+                    seg.ends,
+                    next_in_line,
+                ),
+                Handover(
+                    capacity.id,
+                    seg.seat,
+                    left.from_date,
+                    left.person_id,
+                    pick.person_id if pick is not None else None,
+                ),
+            )
+        )
+    return found
+
+
+def left_host_warnings(
+    rotation: HostRotation | None,
+    meetings: Sequence[HostMeeting],
+    names: dict[int, str],
+    archived_on: dict[int, date],
+) -> list[RotationWarning]:
+    """A warning for each archived person who still hosts a meeting in ``meetings``
+    (archived on or before its day), with the order without those who left as the fix."""
+    turns: dict[int, list[date]] = {}
+    for m in meetings:
+        gone = archived_on.get(m.person_id or 0)
+        if m.person_id is not None and gone is not None and gone <= m.on:
+            turns.setdefault(m.person_id, []).append(m.on)
+    order = tuple(p for p in (rotation.members if rotation else ()) if p not in archived_on)
+    found = []
+    for pid, days in turns.items():
+        more = len(days) - 1
+        also = f" (and {more} more week{'s' if more != 1 else ''})" if more else ""
+        found.append(
+            RotationWarning(
+                Check.LEFT,
+                days[0],
+                Words(
+                    f"Leadership meeting: {names.get(pid, 'someone')} was archived on ",
+                    archived_on[pid],
+                    " but hosts it on ",
+                    days[0],
+                    f"{also}; set the hosts again without them",
+                ),
+                HostReorder(pid, order),
+            )
+        )
+    return sorted(found, key=lambda w: w.on)
 
 
 # --- the weekly host ------------------------------------------------------------------------

@@ -19,14 +19,16 @@ from leadtui.domain.rotations import (
     offset_problem,
     term_containing,
 )
-from leadtui.domain.text import quoted
+from leadtui.domain.text import name_key, quoted
 from leadtui.domain.validation import (
     PastDay,
     WeeklySlot,
+    checked_name,
     checked_text,
     date_from_context,
     today_from,
     whole,
+    without_controls,
 )
 
 NAME_MAX = 120
@@ -59,19 +61,19 @@ class CapacityDraft(BaseModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        return checked_text(
-            value, "name", "name the process, e.g. Incident Review", NAME_MAX, one_line=True
-        )
+        return checked_name(value, "name", "name the process, e.g. Incident Review", NAME_MAX)
 
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: object) -> str | None:
-        return _optional_text(value, "description", TEXT_MAX)
+        text = _optional_text(value, "description", TEXT_MAX)
+        return text if text is None else without_controls(text, "description")
 
     @field_validator("exposure", mode="before")
     @classmethod
     def _exposure(cls, value: object) -> str | None:
-        return _optional_text(value, "exposure", NAME_MAX)
+        exposure = _optional_text(value, "exposure", NAME_MAX)
+        return exposure if exposure is None else without_controls(exposure, "exposure")
 
     @field_validator("term_months", mode="before")
     @classmethod
@@ -140,7 +142,7 @@ class RosterEntryDraft(MemberDraft):
     @field_validator("person", mode="before")
     @classmethod
     def _person(cls, value: object) -> str:
-        return checked_text(value, "person", "pick someone for the roster", NAME_MAX, one_line=True)
+        return checked_name(value, "person", "pick someone for the roster", NAME_MAX)
 
 
 class HostDraft(WeeklySlot):
@@ -162,9 +164,7 @@ class HostTeamDraft(HostDraft):
         else:
             parts = [str(v) for v in value] if isinstance(value, list | tuple) else []
         hint = "name the leadership team in hosting order, separated by commas"
-        names = tuple(
-            checked_text(p, "hosts", hint, NAME_MAX, one_line=True) for p in parts if p.strip()
-        )
+        names = tuple(checked_name(p, "hosts", hint, NAME_MAX) for p in parts if p.strip())
         if not names:
             raise ValueError(f"hosts is empty; {hint}")
         return names
@@ -320,7 +320,7 @@ class DefinitionExceptionDraft(BaseModel):
                 raise ValueError("a swap has no seat: it exchanges two people wherever they serve")
             if self.person is None or self.other_person is None:
                 raise ValueError('a swap needs person = "…" and other_person = "…"')
-            if self.person.casefold() == self.other_person.casefold():
+            if name_key(self.person) == name_key(self.other_person):
                 raise ValueError(
                     f"a swap needs two different people, got {quoted(self.person)} twice"
                 )
@@ -354,7 +354,7 @@ class DefinitionDraft(BaseModel):
         c = self.capacity
         seen: set[str] = set()
         for n, entry in enumerate(self.roster, 1):
-            folded = entry.person.casefold()
+            folded = name_key(entry.person)
             if folded in seen:
                 raise ValueError(f"[[roster]] {n}: {quoted(entry.person)} is on the roster twice")
             seen.add(folded)
@@ -371,7 +371,7 @@ class DefinitionDraft(BaseModel):
                     f"({c.starts_on.isoformat()})"
                 )
             for who in (e.person, e.other_person):
-                if who is not None and who.casefold() not in seen:
+                if who is not None and name_key(who) not in seen:
                     raise ValueError(
                         f"{where}: {quoted(who)} is not on the roster; add a [[roster]] entry"
                     )

@@ -10,18 +10,49 @@ interpreted. Markup is handled by the caller (the TUI wraps text in
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# C0 controls except tab and newline, DEL, and the C1 range.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that reorder or break the text around them without being seen: the bidi
+# marks, embeddings, overrides and isolates (a name holding U+202E prints its end
+# backwards) and the line and paragraph separators. Other format characters stay: the
+# zero-width joiner builds emoji (👩‍💻) and the non-joiner is part of Persian names.
+_INVISIBLE = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# C0 controls except tab and newline, DEL, the C1 range and the invisible reorderers.
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
+_CONTROL_ONE_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 
 
 def literal(text: str, *, one_line: bool = True) -> str:
-    """Return ``text`` with control characters made visible (``\\x1b``).
+    """Return ``text`` with control characters (and bidi overrides) made visible
+    (``\\x1b``, ``\\u202e``).
 
     With ``one_line`` newlines and tabs become visible too, for table cells.
     """
-    pattern = re.compile(r"[\x00-\x1f\x7f-\x9f]") if one_line else _CONTROL
-    return pattern.sub(lambda m: repr(m.group())[1:-1], text)
+    pattern = _CONTROL_ONE_LINE if one_line else _CONTROL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that may not be in a name, made visible
+    (``\\x1b``), or None: any control character (Unicode category Cc, tab and newline
+    included) and the invisible bidi and line-separator characters."""
+    found = _CONTROL_ONE_LINE.search(text)
+    return found.group().encode("unicode_escape").decode("ascii") if found else None
+
+
+def name_key(text: str) -> str:
+    """What two names must differ in to be two names: the text with runs of whitespace
+    collapsed, NFKC-normalised and case-folded (and normalised again, as case folding
+    may undo it).
+
+    NFKC rather than NFC because the compatibility forms print like the letters they
+    stand for: "Ｓａｍ" (full width) and "ﬁ" (a ligature) read as "Sam" and "fi" on a
+    screen, so they are the same name to the person reading it. Case folding (not
+    lower-casing) makes "STRASSE" and "straße", "Émile" and "émile" one name.
+    """
+    collapsed = " ".join(text.split())
+    folded = unicodedata.normalize("NFKC", collapsed).casefold()
+    return unicodedata.normalize("NFKC", folded)
 
 
 # Quoted input in a refusal is a reminder of what was typed, not a copy of it.
@@ -62,8 +93,6 @@ def has_control_characters(text: str) -> bool:
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide characters (emoji, CJK) count two,
     combining marks none."""
-    import unicodedata
-
     width = 0
     for char in text:
         if unicodedata.combining(char) or char in "\u200b\u200d\ufe0f":

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from leadtui.domain.dates import weekday_index
-from leadtui.domain.text import quoted
+from leadtui.domain.text import control_character, quoted
 from leadtui.errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,6 +69,23 @@ def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: b
     if len(text) > limit:
         raise ValueError(f"{what} is {len(text)} characters; keep it to {limit}")
     return text
+
+
+def without_controls(text: str, what: str) -> str:
+    """``text`` unchanged, or a refusal when it holds a control character or an invisible
+    bidi override. Names, titles and teams are printed on terminals and written into
+    calendar files, where an escape drives the terminal and a control character makes
+    the file unreadable; a name never needs one."""
+    found = control_character(text)
+    if found is not None:
+        raise ValueError(f"{what} contains a control character ({found}); remove it")
+    return text
+
+
+def checked_name(value: object, what: str, hint: str, limit: int) -> str:
+    """A one-line name as typed (a capacity, a host): trimmed, runs of whitespace
+    collapsed, no control characters, at most ``limit`` characters."""
+    return without_controls(checked_text(value, what, hint, limit, one_line=True), what)
 
 
 def date_from_context(

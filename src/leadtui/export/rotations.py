@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from leadtui.domain.dates import WEEKDAYS
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.rotations import Segment, TermRecord
+from leadtui.domain.text import control_character
 from leadtui.export.markdown import block, cell, header, inline, table
 from leadtui.services.rotations import CapacitySchedule, Definition, HostSchedule
 
@@ -164,7 +165,9 @@ def toml_string(text: str) -> str:
     for char in text:
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
+        elif control_character(char) is not None:
+            # Controls (C0, DEL, C1) and bidi overrides as escapes: the file stays plain
+            # text on a terminal or in a diff, and reads back unchanged.
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)

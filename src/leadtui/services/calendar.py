@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.calendar import CalendarEvent, Published, publish
+from leadtui.domain.text import literal
 from leadtui.services.rotations import (
     DEFAULT_MONTHS,
     CapacitySchedule,
@@ -101,16 +102,18 @@ def _term_events(schedule: CapacitySchedule, today: date, until: date) -> list[_
     for seg in schedule.upcoming(today, until):
         if seg.person_id is None:
             continue
-        who = schedule.name_of(seg.person_id)
-        about = f"{who} serves {capacity.name}, seat {seg.seat} of {capacity.seats}."
+        # A control character stored by an earlier version is written as a visible escape:
+        # raw, it makes the file one a strict parser refuses.
+        who, name = literal(schedule.name_of(seg.person_id)), literal(capacity.name)
+        about = f"{who} serves {name}, seat {seg.seat} of {capacity.seats}."
         if capacity.exposure:
-            about += f" Serving brings: {capacity.exposure}."
+            about += f" Serving brings: {literal(capacity.exposure)}."
         event = CalendarEvent(
             term_uid(capacity.uid, seg.seat, seg.starts),
             seg.starts,
             # DTEND of an all-day event is the day after the last one (exclusive).
             seg.ends + timedelta(days=1),
-            f"{capacity.name}: {who} (seat {seg.seat})",
+            f"{name}: {who} (seat {seg.seat})",
             about,
             transparent=True,  # a term is a duty, not a busy block
         )
@@ -127,7 +130,7 @@ def _meeting_events(
             continue
         hour, minute = (int(part) for part in meeting.at_time.split(":"))
         starts = datetime.combine(meeting.on, time(hour, minute))
-        host = names.get(meeting.person_id, "?")
+        host = literal(names.get(meeting.person_id, "?"))
         event = CalendarEvent(
             host_uid(database_uuid, meeting.on),
             starts,

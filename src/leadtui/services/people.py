@@ -7,11 +7,12 @@ here once. The repository only reads and writes rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.domain.people import Person
-from leadtui.domain.text import quoted
+from leadtui.domain.text import name_key, quoted
 from leadtui.errors import AmbiguousError, InputError, NotFoundError
 from leadtui.store.database import write_transaction
 from leadtui.store.people import PeopleRepository, PersonOrder
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 __all__ = [
+    "Namesakes",
     "PersonOrder",
     "add_person",
     "archive_person",
@@ -29,6 +31,8 @@ __all__ = [
     "edit_person",
     "get_person",
     "list_people",
+    "namesake_notice",
+    "namesakes",
     "resolve_person",
     "unarchive_person",
     "update_person",
@@ -56,9 +60,21 @@ def get_person(store: Store, person_id: int) -> Person:
     return PeopleRepository(store).get(person_id)
 
 
-def _refuse_duplicate(repo: PeopleRepository, name: str, except_id: int | None = None) -> None:
-    """Names are unique among active people, case-insensitively."""
-    taken = repo.active_named(name, except_id=except_id)
+def _active_namesake(store: Store, name: str, except_id: int | None = None) -> Person | None:
+    """The active person (other than ``except_id``) whose name is ``name`` by
+    :func:`leadtui.domain.text.name_key`: any case in any script, any Unicode form.
+
+    Compared here rather than by the database's index, which folds ASCII letters only
+    ("Émile" and "émile" pass it)."""
+    key = name_key(name)
+    return next(
+        (p for p in list_people(store) if p.id != except_id and name_key(p.name) == key), None
+    )
+
+
+def _refuse_duplicate(store: Store, name: str, except_id: int | None = None) -> None:
+    """Names are unique among active people, by :func:`leadtui.domain.text.name_key`."""
+    taken = _active_namesake(store, name, except_id)
     if taken is not None:
         raise InputError(
             f"name: {quoted(taken.name)} is already an active person (id {taken.id}); "
@@ -71,7 +87,7 @@ def add_person(store: Store, draft: PersonDraft) -> Person:
     """Store a new active person; a name already in use by an active person is refused."""
     repo = PeopleRepository(store)
     with write_transaction(store):
-        _refuse_duplicate(repo, draft.name)
+        _refuse_duplicate(store, draft.name)
         new_id = repo.insert(draft)
     return get_person(store, new_id)
 
@@ -82,7 +98,7 @@ def update_person(store: Store, person_id: int, draft: PersonDraft) -> Person:
     with write_transaction(store):
         current = get_person(store, person_id)
         if current.active:
-            _refuse_duplicate(repo, draft.name, except_id=person_id)
+            _refuse_duplicate(store, draft.name, except_id=person_id)
         repo.update(person_id, draft)
     return get_person(store, person_id)
 
@@ -120,7 +136,7 @@ def unarchive_person(store: Store, person_id: int) -> Person:
         person = get_person(store, person_id)
         if person.active:
             raise InputError(f"{person.display_name} is not archived")
-        taken = repo.active_named(person.name, except_id=person_id)
+        taken = _active_namesake(store, person.name, except_id=person_id)
         if taken is not None:
             raise InputError(
                 f"name: {quoted(taken.name)} is already an active person (id {taken.id}); "
@@ -141,6 +157,45 @@ def archived_notice(person: Person) -> str | None:
         f"{person.display_name} was archived on {person.archived_on.isoformat()}; "
         "recorded in their history"
     )
+
+
+class Namesakes(NamedTuple):
+    """Active people who share one name (by :func:`leadtui.domain.text.name_key`):
+    stored by an earlier version that compared case in ASCII letters only. They are kept,
+    and shown flagged until one is renamed."""
+
+    name: str
+    people: tuple[Person, ...]
+
+
+def namesakes(people: Iterable[Person]) -> list[Namesakes]:
+    """Every group of two or more active people among ``people`` who share a name."""
+    groups: dict[str, list[Person]] = {}
+    for person in people:
+        if person.active:
+            groups.setdefault(name_key(person.name), []).append(person)
+    return [
+        Namesakes(group[0].name, tuple(sorted(group, key=lambda p: p.id)))
+        for group in groups.values()
+        if len(group) > 1
+    ]
+
+
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
+def namesake_notice(group: Namesakes, *, rename: str | None = None) -> str:
+    """One line saying who shares a name and how to tell them apart again. ``rename``
+    is how the front end renames someone; the default is the command line's."""
+    listed = ", ".join(f"{p.display_name} (id {p.id})" for p in group.people)
+    count = _COUNT_WORDS.get(len(group.people), str(len(group.people)))
+    how = rename or f"`leadtui people edit {group.people[-1].id} --name …`"
+    return f"{count} people share the name {quoted(group.name)}: {listed}; rename one ({how})"
+
+
+def _namesake_of(people: Iterable[Person], person: Person) -> Namesakes | None:
+    """The group of active namesakes ``person`` belongs to, or None."""
+    return next((g for g in namesakes(people) if person in g.people), None)
 
 
 def resolve_person(store: Store, text: str, *, include_archived: bool = True) -> Person:
@@ -165,15 +220,19 @@ def resolve_person(store: Store, text: str, *, include_archived: bool = True) ->
             if fits:
                 return get_person(store, int(query))
             raise NotFoundError(f"no person with id {quoted(query)}; list everyone to find the id")
-    folded = query.casefold()
-    exact = [p for p in people if p.name.casefold() == folded]
-    prefix = exact or [p for p in people if p.name.casefold().startswith(folded)]
+    folded = name_key(query)
+    exact = [p for p in people if name_key(p.name) == folded]
+    prefix = exact or [p for p in people if name_key(p.name).startswith(folded)]
     active = [p for p in prefix if p.active]
     matches = active or prefix
     if len(matches) == 1:
         return matches[0]
     if not matches:
         raise NotFoundError(f"no person matches {quoted(query)}; list everyone to find the name")
+    shared = _namesake_of(matches, matches[0])
+    if shared is not None and len(shared.people) == len(matches):
+        # Two active people with one name: only an id tells them apart.
+        raise AmbiguousError(f"{namesake_notice(shared)}; until then give the id", field="person")
     listed = ", ".join(f"{p.display_name} (id {p.id})" for p in matches[:_LISTED])
     more = f" and {len(matches) - _LISTED} more" if len(matches) > _LISTED else ""
     raise AmbiguousError(

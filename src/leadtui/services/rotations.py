@@ -18,10 +18,13 @@ from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
     LEAD_DAYS,
     Capacity,
+    Check,
     ExceptionKind,
+    Handover,
     HostChange,
     HostChangeKind,
     HostMeeting,
+    HostReorder,
     HostRotation,
     Member,
     RotationException,
@@ -33,10 +36,12 @@ from leadtui.domain.rotations import (
     eligible,
     first_meeting,
     host_meetings,
+    left_host_warnings,
+    left_seat_warnings,
     plan_terms,
     term_containing,
 )
-from leadtui.domain.text import quoted
+from leadtui.domain.text import name_key, quoted
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import list_people, resolve_person
 from leadtui.store.database import write_transaction
@@ -77,12 +82,16 @@ def list_capacities(store: Store) -> list[Capacity]:
 
 
 def find_capacity(store: Store, text: str) -> Capacity:
-    """A capacity by exact name (any case) or unique prefix; a refusal lists the names."""
+    """A capacity by exact name (any case, by :func:`leadtui.domain.text.name_key`) or
+    unique prefix; a refusal lists the names. Two capacities stored with one name by an
+    earlier version are told apart by the name exactly as written."""
     query = " ".join(text.split())
     capacities = list_capacities(store)
-    folded = query.casefold()
-    exact = [c for c in capacities if c.name.casefold() == folded]
-    matches = exact or [c for c in capacities if c.name.casefold().startswith(folded)]
+    folded = name_key(query)
+    exact = [c for c in capacities if name_key(c.name) == folded]
+    if len(exact) > 1:
+        exact = [c for c in exact if c.name == query] or exact
+    matches = exact or [c for c in capacities if name_key(c.name).startswith(folded)]
     if query and len(matches) == 1:
         return matches[0]
     known = ", ".join(c.name for c in capacities) or "none yet"
@@ -90,6 +99,12 @@ def find_capacity(store: Store, text: str) -> Capacity:
         raise InputError(f"{quoted(query)} matches several capacities; give one of: {known}")
     # Worded for both front ends: the app adds a capacity by key, the shell by command.
     raise NotFoundError(f"no capacity named {quoted(query)}; known: {known}")
+
+
+def _capacity_named(store: Store, name: str) -> Capacity | None:
+    """The capacity whose name is ``name`` by :func:`leadtui.domain.text.name_key`."""
+    key = name_key(name)
+    return next((c for c in list_capacities(store) if name_key(c.name) == key), None)
 
 
 def _names(store: Store) -> dict[int, str]:
@@ -112,7 +127,7 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
     """Store a new capacity; a name in use is refused."""
     repo = RotationRepository(store)
     with write_transaction(store):
-        taken = repo.capacity_named(draft.name)
+        taken = _capacity_named(store, draft.name)
         if taken is not None:
             raise InputError(
                 f"name: a capacity named {quoted(taken.name)} exists; choose another name",
@@ -229,6 +244,12 @@ class CapacitySchedule(NamedTuple):
         """The person's name, or "(open)" for an empty seat."""
         return self.names.get(person_id, "?") if person_id is not None else "(open)"
 
+    def serves(self, person_id: int) -> bool:
+        """True when the person is on the roster or holds a stretch of a seat."""
+        return any(m.person_id == person_id for m in self.members) or any(
+            s.person_id == person_id for s in self.segments
+        )
+
     def upcoming(self, today: date, until: date) -> list[Segment]:
         """Segments not yet over that start by ``until``."""
         return [s for s in self.segments if s.ends >= today and s.starts <= until]
@@ -259,7 +280,9 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
     until = horizon_until(today, months)
     repo = RotationRepository(store)
     capacities, segments, _ = _all_segments(store, until)
-    names = _names(store)
+    people = list_people(store, include_archived=True)
+    names = {p.id: p.name for p in people}
+    archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
     members = repo.members()
     records = repo.records()
     found = []
@@ -273,18 +296,24 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
             if c.id != capacity.id and c.active
             for s in segments[c.id]
         ]
+        own_members = [m for m in members if m.capacity_id == capacity.id]
+        # A seat still held by someone who left comes first: it needs a change now.
         warnings = (
-            check_capacity(
+            left_seat_warnings(
+                capacity, segments[capacity.id], [s for _, s in others], own_members,
+                names, archived, today, until,
+            )
+            + check_capacity(
                 capacity, segments[capacity.id], others, own_records, names, today, until
             )
             if capacity.active
             else []
-        )
+        )  # fmt: skip
         found.append(
             CapacitySchedule(
                 capacity,
                 segments[capacity.id],
-                [m for m in members if m.capacity_id == capacity.id],
+                own_members,
                 own_records,
                 warnings,
                 names,
@@ -561,6 +590,58 @@ def swap(
     return Swapped(capacity, first, second, from_date)
 
 
+class LeftBehind(NamedTuple):
+    """A seat or host turn someone who left still holds, with what the shell needs to
+    word its fix (the capacity's name, everyone's names, the host order in force)."""
+
+    warning: RotationWarning
+    capacity: str
+    names: dict[int, str]
+    hosts: HostRotation | None
+
+
+def left_behind(store: Store, person_id: int, today: date) -> list[LeftBehind]:
+    """The seats and host turns ``person_id`` still holds after leaving (archived, past a
+    roster leave date, off a roster): what to say the moment they leave."""
+    found = [
+        LeftBehind(w, s.capacity.name, s.names, None)
+        for s in schedules(store, today)
+        for w in s.warnings
+        if w.check is Check.LEFT and w.fix is not None and w.fix.leaver_id == person_id
+    ]
+    hosts = host_schedule(store, today)
+    found += [
+        LeftBehind(w, "", hosts.names, hosts.rotation)
+        for w in hosts.warnings
+        if w.fix is not None and w.fix.leaver_id == person_id
+    ]
+    return found
+
+
+def hand_over(store: Store, fix: Handover | HostReorder, today: date) -> Assigned | HostSchedule:
+    """Apply the fix of a seat or host turn held by someone who left: the planner's next
+    pick serves the seat from the day named to the end of that term, or the hosts are
+    set again, in their order, without who left (same weekday and time)."""
+    from leadtui.domain.rotations_input import HostDraft
+
+    repo = RotationRepository(store)
+    if isinstance(fix, HostReorder):
+        current = host_schedule(store, today, 1).rotation
+        if current is None or not fix.people:
+            raise InputError("nobody else is left to host; set the leadership team first")
+        draft = HostDraft(weekday=current.weekday, at_time=current.at_time, minutes=current.minutes)
+        return set_hosts(store, [str(pid) for pid in fix.people], draft, today)
+    capacity = repo.capacity(fix.capacity_id)
+    if capacity is None:
+        raise NotFoundError("that capacity is gone; look at the rotations again")
+    if fix.replacement_id is None:
+        raise InputError(
+            f"nobody on the {capacity.name} roster is free to take seat {fix.seat} from "
+            f"{fix.from_date.isoformat()}; add someone with rotation roster"
+        )
+    return assign(store, capacity, fix.seat, str(fix.replacement_id), today, fix.from_date)
+
+
 # --- records: recognition, exposure, hand-off ------------------------------------------------
 
 
@@ -638,6 +719,8 @@ class HostSchedule(NamedTuple):
     rotation: HostRotation | None
     meetings: list[HostMeeting]
     names: dict[int, str]
+    # Turns still held by someone archived, with the order without them as the fix.
+    warnings: list[RotationWarning] = []  # noqa: RUF012 (never mutated: a fresh list each time)
 
     def name_of(self, person_id: int | None) -> str:
         """A host's name, or "(skipped)"."""
@@ -653,7 +736,12 @@ def host_schedule(store: Store, today: date, weeks: int = 8) -> HostSchedule:
     upcoming = [m for m in meetings if m.on >= today][:weeks]
     current = next((r for r in reversed(rotations) if r.starts_on <= today), None)
     current = current or (rotations[0] if rotations else None)
-    return HostSchedule(current, upcoming, _names(store))
+    people = list_people(store, include_archived=True)
+    names = {p.id: p.name for p in people}
+    archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
+    return HostSchedule(
+        current, upcoming, names, left_host_warnings(current, upcoming, names, archived)
+    )
 
 
 def all_host_meetings(store: Store, until: date) -> list[HostMeeting]:
@@ -685,13 +773,13 @@ def set_hosts(store: Store, people: Sequence[str], draft: HostDraft, today: date
 def set_host_team(store: Store, draft: HostTeamDraft, today: date) -> HostSchedule:
     """:func:`set_hosts` from a form's one line of names split at commas, with the names
     that have a comma in them ("Okafor, Sam") put back together first."""
-    with_commas = {p.name.casefold() for p in list_people(store) if "," in p.name}
+    with_commas = {name_key(p.name) for p in list_people(store) if "," in p.name}
     pieces, names = [p.strip() for p in draft.people], []
     while pieces:
         # The longest run of pieces that is someone's whole name, else one piece.
         take = next(
             (n for n in range(len(pieces), 1, -1)
-             if ", ".join(pieces[:n]).casefold() in with_commas),
+             if name_key(", ".join(pieces[:n])) in with_commas),
             1,
         )  # fmt: skip
         names.append(", ".join(pieces[:take]))
@@ -893,6 +981,10 @@ def rotations_today(store: Store, today: date) -> RotationsToday:
             who = schedule.name_of(s.person_id)
             changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
         warnings.extend(schedule.warnings)
+    # Someone who left yet holds a seat or this week's meeting needs a change now: those
+    # come first (seats, then the meeting), so the card's few lines show them.
+    warnings.extend(hosts.warnings)
+    warnings.sort(key=lambda w: w.check is not Check.LEFT)
     return RotationsToday(
         host,
         hosts.name_of(host.person_id) if host is not None else None,
@@ -933,9 +1025,9 @@ def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
     the capacity is created or replaced with its roster and exceptions, in the file's
     order (a swap exchanges the places given before it). People are matched by name;
     unknown ones are refused, every name listed, and nothing is written."""
-    people = {p.name.casefold(): p for p in list_people(store)}
+    people = {name_key(p.name): p for p in list_people(store)}
     wanted = [r.person for r in draft.roster]
-    unknown = sorted({w for w in wanted if w.casefold() not in people}, key=str.casefold)
+    unknown = sorted({w for w in wanted if name_key(w) not in people}, key=name_key)
     if unknown:
         listed = ", ".join(quoted(u) for u in unknown)
         raise NotFoundError(
@@ -944,15 +1036,15 @@ def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
         )
 
     def who(name: str | None) -> int | None:
-        return people[name.casefold()].id if name is not None else None
+        return people[name_key(name)].id if name is not None else None
 
     c = draft.capacity
     repo = RotationRepository(store)
     with write_transaction(store):
         # The definition's id names the capacity wherever it was renamed; without one, its
         # name does (and the capacity keeps, or is given, an id of its own).
-        existing = (repo.capacity_with_uid(c.id) if c.id else None) or repo.capacity_named(c.name)
-        named = repo.capacity_named(c.name)
+        named = _capacity_named(store, c.name)
+        existing = (repo.capacity_with_uid(c.id) if c.id else None) or named
         if existing is not None and named is not None and named.id != existing.id:
             raise InputError(
                 f"the definition's id belongs to {quoted(existing.name)} here, but its name "
@@ -969,7 +1061,7 @@ def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
             repo.clear_capacity(capacity.id)
         for r in draft.roster:
             repo.put_member(
-                Member(capacity.id, people[r.person.casefold()].id, r.joined_on, r.leaves_on,
+                Member(capacity.id, people[name_key(r.person)].id, r.joined_on, r.leaves_on,
                        r.out_of_rotation)
             )  # fmt: skip
         repo.insert_exceptions(

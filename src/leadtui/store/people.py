@@ -38,15 +38,6 @@ class PeopleRepository:
     def __init__(self, db: Store) -> None:
         self.db = db
 
-    def active_named(self, name: str, *, except_id: int | None = None) -> Person | None:
-        """The active person with this name (any case), other than ``except_id``."""
-        row = self.db.execute(
-            f"select {_COLUMNS} from person where archived_on is null "
-            "and name = ? collate nocase and id is not ?",
-            [name, except_id],
-        ).fetchone()
-        return _person(row) if row else None
-
     def insert(self, draft: PersonDraft) -> int:
         """Write a new person row; its id."""
         stamp = _now()

@@ -68,6 +68,9 @@ unarchive them if they come back.
 - **s** switches the sort between name and relation.
 - **h** shows or hides archived people.
 - Names appear exactly as typed, markup and all.
+- A name is one name in any case and any Unicode form (Émile and ÉMILE). Two people
+  an earlier version stored with one name are marked **⚠ same name** until one is
+  renamed (**e**); until then the shell reaches them only by id.
 
 From the shell: `leadtui people add "Sam Okafor" --relation report --team Payments`.
 """
@@ -111,6 +114,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             )
             # What was typed in the filter is shown as typed, never read as markup.
             yield Static("", id="people-status", markup=False)
+        yield Static("", id="people-namesakes", markup=False)
         yield Static(NOBODY, id="people-empty")
         yield PeopleTable(id="people-table")
         yield Footer()
@@ -131,7 +135,9 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
         table = self.query_one(PeopleTable)
         needle = self.query_one("#people-filter", Input).value.strip().casefold()
         shown = [p for p in self.people if not needle or _matches(p, needle)]
-        table.show(shown, self.today, select_id)
+        groups = people_service.namesakes(self.people)
+        shared = frozenset(p.id for group in groups for p in group.people)
+        table.show(shown, self.today, select_id, shared)
         total = len(self.people)
         self._show_empty(total == 0)
         noun = "person" if total == 1 else "people"
@@ -140,6 +146,14 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             count = f"no match for {quoted(needle)} among {total} {noun}"
         archived = " · with archived" if self.show_archived else ""
         self.query_one("#people-status", Static).update(f"{count} · by {self.order} (s){archived}")
+        # Shown until one of them is renamed: a name on the command line reaches neither.
+        self.set_class(bool(groups), "-namesakes")
+        self.query_one("#people-namesakes", Static).update(
+            "\n".join(
+                f"⚠ {people_service.namesake_notice(g, rename='select one and press e')}"
+                for g in groups
+            )
+        )
 
     def _show_empty(self, empty: bool) -> None:
         """Nobody to list: say how to add someone instead of an empty table."""
@@ -274,3 +288,19 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             return
         self.refresh_data()
         self.notify(f"{verb} {literal(person.name)}", title="People", markup=False)
+        if not person.active:
+            self._left_behind(person)
+
+    def _left_behind(self, person: Person) -> None:
+        """Say which seats and host turns the person just archived still holds: leaving
+        does not change the plan by itself."""
+        from leadtui.services.rotations import left_behind
+
+        for held in left_behind(self.db, person.id, self.today):
+            self.notify(
+                f"{literal(held.warning.words.as_shown(self.today))}; on Rotations (W), "
+                "R hands it over",
+                title="Rotations",
+                severity="warning",
+                markup=False,
+            )

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from leadtui.domain.dates import short_day_label
 from leadtui.domain.rotations import Capacity, Member
+from leadtui.domain.text import literal
 from leadtui.services.rotations import (
     RosterChanged,
     RosterEntry,
@@ -93,7 +94,7 @@ class RosterDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="roster-box", classes="dialog") as box:
             # Content, not markup: a capacity's name may hold brackets.
-            box.border_title = Content(f"Roster · {self.capacity.name}")
+            box.border_title = Content(f"Roster · {literal(self.capacity.name)}")
             box.border_subtitle = "a add · o out/back · e dates · d remove · esc close"
             yield Static("", id="roster-summary", classes="muted")
             yield KeyTable(id="roster-table", cursor_type="row")
@@ -159,7 +160,7 @@ class RosterDialog(ModalScreen[bool]):
                 title="Roster",
             )
             return
-        title = f"Add to the {self.capacity.name} roster"
+        title = f"Add to the {literal(self.capacity.name)} roster"
         form = RosterEntryForm(title, self._save_dates, people, self.today)
         self.app.push_screen(form, self._form_closed)
 
@@ -170,7 +171,7 @@ class RosterDialog(ModalScreen[bool]):
         entry = self._selected()
         if entry is None:
             return
-        title = f"{entry.person.display_name} on the {self.capacity.name} roster"
+        title = f"{entry.person.display_name} on the {literal(self.capacity.name)} roster"
         form = RosterEntryForm(title, self._save_dates, [entry.person], self.today, entry.member)
         self.app.push_screen(form, self._form_closed)
 
@@ -201,7 +202,7 @@ class RosterDialog(ModalScreen[bool]):
             ):
                 self.notify(f"{name} is off the roster", title="Roster", markup=False)
 
-        question = f"Take {name} off the {self.capacity.name} roster?"
+        question = f"Take {name} off the {literal(self.capacity.name)} roster?"
         detail = "Terms they served or were given stay as they are; plans no longer pick them."
         self.app.push_screen(ConfirmScreen(question, detail, yes="Remove"), answered)
 

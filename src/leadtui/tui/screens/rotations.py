@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from leadtui.domain.dates import day_label, parse_date
-from leadtui.domain.rotations import HostMeeting
+from leadtui.domain.rotations import Handover, HostMeeting, RotationWarning
+from leadtui.domain.text import literal
 from leadtui.services.rotations import (
     CapacitySchedule,
     HostSchedule,
@@ -65,6 +66,13 @@ class RotationsScreen(LeadtuiScreen):
                 # (skip, swap host) fit whole at 120 columns.
                 ("x", "exposure", "Exposure", "Record the exposure given"),
                 ("h", "handoff", "Hand-off", "Write a hand-off note"),
+                # Shown beside the check it fixes, which is where a person looks for it.
+                (
+                    "R",
+                    "hand_over",
+                    "Hand over",
+                    "Hand a seat or host turn of someone who left to the next in line",
+                ),
             )
         ),
         *(
@@ -124,7 +132,9 @@ class RotationsScreen(LeadtuiScreen):
         self.query_one("#rot-bench", Static).update(
             bench_text(bench(self.db, today), bool(self.schedules))
         )
-        self.query_one("#rot-checks", Static).update(checks_text(self.schedules, self.today))
+        self.query_one("#rot-checks", Static).update(
+            checks_text(self.schedules, self.today, self.hosts, self._key("hand_over"))
+        )
 
     def _key(self, action: str) -> str:
         """The key an action of this screen answers to now (the keymap may move it)."""
@@ -174,7 +184,7 @@ class RotationsScreen(LeadtuiScreen):
                 self.refresh_data(keep=capacity.id)
                 self.query_one(TermsTable).focus()
                 roster = self._key("roster")
-                message = f"Added {capacity.name}; {roster} puts people on its roster"
+                message = f"Added {literal(capacity.name)}; {roster} puts people on its roster"
                 self.notify(message, title=self.AREA, markup=False)
 
         form = CapacityForm(lambda draft: add_capacity(self.db, draft, self.today), self.today)
@@ -204,7 +214,7 @@ class RotationsScreen(LeadtuiScreen):
             if hosts is not None and hosts.meetings:
                 self.refresh_data()
                 first = next((m for m in hosts.meetings if not m.skipped), hosts.meetings[0])
-                who, day = hosts.name_of(first.person_id), day_label(first.on, self.today)
+                who, day = literal(hosts.name_of(first.person_id)), day_label(first.on, self.today)
                 self.notify(f"Hosts set; {who} hosts next, {day}", title=self.AREA, markup=False)
 
         hosts = self.hosts or host_schedule(self.db, self.today, HOSTS_SHOWN)
@@ -252,7 +262,7 @@ class RotationsScreen(LeadtuiScreen):
             assign(self.db, capacity, seg.seat, text, self.today, start)
 
         self._prompt(
-            f"{capacity.name} seat {seg.seat} from {day_label(start, self.today)}: who?",
+            f"{literal(capacity.name)} seat {seg.seat} from {day_label(start, self.today)}: who?",
             save,
             "a name on the roster",
             capacity.id,
@@ -273,7 +283,8 @@ class RotationsScreen(LeadtuiScreen):
             swap(self.db, schedule.capacity, name, text, start)
 
         self._prompt(
-            f"Swap {name} in {schedule.capacity.name} from {day_label(start, self.today)} with",
+            f"Swap {literal(name)} in {literal(schedule.capacity.name)} from "
+            f"{day_label(start, self.today)} with",
             save,
             keep=schedule.capacity.id,
         )
@@ -285,7 +296,7 @@ class RotationsScreen(LeadtuiScreen):
         schedule, seg = selected
         name = schedule.name_of(seg.person_id)
         self._prompt(
-            title.format(name=name, capacity=schedule.capacity.name),
+            title.format(name=literal(name), capacity=literal(schedule.capacity.name)),
             lambda text: save_for(schedule, name, text),  # type: ignore[operator]
             placeholder,
             schedule.capacity.id,
@@ -316,7 +327,7 @@ class RotationsScreen(LeadtuiScreen):
         name = selected.schedule.name_of(selected.segment.person_id)
         done = self.guarded(lambda: record_exposure(self.db, capacity, name, self.today))
         if done is not None:
-            self.notify(f"Exposure recorded for {name}", title=self.AREA, markup=False)
+            self.notify(f"Exposure recorded for {literal(name)}", title=self.AREA, markup=False)
             self.refresh_data(capacity.id)
 
     def action_handoff(self) -> None:
@@ -370,3 +381,51 @@ class RotationsScreen(LeadtuiScreen):
         self._prompt(
             f"Swap the host of {day_label(day, self.today)} with the week of", save, "a date"
         )
+
+    def _fixable(self) -> list[RotationWarning]:
+        """Seats and host turns held by someone who left that one change fixes: the
+        selected term's first, then the other seats in order, then host turns."""
+        from leadtui.tui.widgets.rotation_panels import has_fix
+
+        hosts = self.hosts.warnings if self.hosts else []
+        found = [
+            w for w in [*(w for s in self.schedules for w in s.warnings), *hosts] if has_fix(w)
+        ]
+        row = self.query_one(TermsTable).selected
+        if row is None:
+            return found
+
+        def selected_first(w: RotationWarning) -> bool:
+            fix = w.fix
+            return not (
+                isinstance(fix, Handover)
+                and fix.capacity_id == row.schedule.capacity.id
+                and fix.seat == row.segment.seat
+                and row.segment.covers(fix.from_date)
+            )
+
+        return sorted(found, key=selected_first)
+
+    def action_hand_over(self) -> None:
+        """Hand the seat (or host turns) of someone who left to the planner's next pick:
+        the selected term's when its holder left, else the first such check."""
+        from leadtui.services.rotations import Assigned, hand_over
+
+        fixable = self._fixable()
+        if not fixable:
+            self.notify("Nobody who left holds a seat or a host turn", title=self.AREA)
+            return
+        fix = fixable[0].fix
+        assert fix is not None
+        done = self.guarded(lambda: hand_over(self.db, fix, self.today))
+        if done is None:
+            return
+        if isinstance(done, Assigned) and done.person is not None:
+            message = (
+                f"{done.person.display_name} serves {literal(done.capacity.name)} seat "
+                f"{done.seat} from {day_label(done.starts, self.today)}"
+            )
+        else:
+            message = "Hosts set again without who left"
+        self.notify(message, title=self.AREA, markup=False)
+        self.refresh_data(fix.capacity_id if isinstance(fix, Handover) else None)

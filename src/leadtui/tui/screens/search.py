@@ -136,7 +136,7 @@ class SearchScreen(Screen[None]):
         self.sub_title = "Search"
         people = list_people(self.leadtui.db, include_archived=True)
         self.query_one("#search-person", Select).set_options(
-            (person.name, person.id) for person in people
+            (person.display_name, person.id) for person in people
         )
         self.query_one("#search-query", Input).focus()
         if self.initial_query:

@@ -28,14 +28,22 @@ class PeopleTable(KeyTable, Themed):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.people: list[Person] = []
+        # People who share a name with someone else (stored so by an earlier version).
+        self.shared: frozenset[int] = frozenset()
         self.today: date | None = None
         self._narrow: bool | None = None
 
-    def show(self, people: list[Person], today: date, select_id: int | None = None) -> None:
+    def show(
+        self,
+        people: list[Person],
+        today: date,
+        select_id: int | None = None,
+        shared: frozenset[int] = frozenset(),
+    ) -> None:
         """Draw ``people``, keeping the cursor on ``select_id`` (or on the person it was
-        on) when they are still shown."""
+        on) when they are still shown; those in ``shared`` are marked as sharing a name."""
         keep = select_id if select_id is not None else self.selected_id()
-        self.people, self.today = people, today
+        self.people, self.today, self.shared = people, today, shared
         self.build()
         if keep is not None and str(keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(keep)))
@@ -69,6 +77,8 @@ class PeopleTable(KeyTable, Themed):
             name = name_cell(person.name, style)
             if not person.active:
                 name.append(" (archived)")
+            if person.id in self.shared:
+                name.append(" ⚠ same name", style="bold")
             started = short_day_label(person.started_on, self.today) if person.started_on else ""
             cells = [
                 name,

@@ -15,7 +15,16 @@ from rich.text import Text
 
 from leadtui.domain.dates import day_label, short_day_label, weekday_name
 from leadtui.domain.people import Person
-from leadtui.domain.rotations import LEAD_DAYS, HostMeeting, Segment
+from leadtui.domain.rotations import (
+    LEAD_DAYS,
+    Check,
+    Handover,
+    HostMeeting,
+    HostReorder,
+    RotationWarning,
+    Segment,
+)
+from leadtui.domain.text import literal
 from leadtui.services.rotations import CapacitySchedule, HostSchedule, horizon_until
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_timeline import TimelineColors, timeline
@@ -66,7 +75,7 @@ def seats_text(
         c = schedule.capacity
         if i:
             text.append("\n\n")
-        text.append(c.name, style="bold")
+        text.append(literal(c.name), style="bold")
         text.append(
             f"  {c.term_months}-month terms, {c.seats} seats, offset {c.offset_months}",
             style="dim",
@@ -100,7 +109,7 @@ def current_row(rows: Sequence[TermRow], today: date) -> int:
 def term_cells(row: TermRow, today: date) -> tuple[Text, str, str, str, Text]:
     """Capacity, seat, from, to and who, with now / soon marked and the past dimmed."""
     schedule, seg = row
-    who = Text(schedule.name_of(seg.person_id))
+    who = Text(literal(schedule.name_of(seg.person_id)))
     if seg.person_id is None:
         who.stylize("italic")
     if seg.covers(today):
@@ -110,7 +119,7 @@ def term_cells(row: TermRow, today: date) -> tuple[Text, str, str, str, Text]:
     elif seg.ends < today:
         who.stylize("dim")
     return (
-        Text(schedule.capacity.name),
+        Text(literal(schedule.capacity.name)),
         str(seg.seat),
         short_day_label(seg.starts, today),
         short_day_label(seg.ends, today),
@@ -123,7 +132,9 @@ def host_rows(hosts: HostSchedule, today: date) -> list[tuple[str, Text]]:
     rows: list[tuple[str, Text]] = []
     for m in hosts.meetings:
         name = (
-            Text("skipped", style="italic dim") if m.skipped else Text(hosts.name_of(m.person_id))
+            Text("skipped", style="italic dim")
+            if m.skipped
+            else Text(literal(hosts.name_of(m.person_id)))
         )
         if m.swapped:
             name.append(" ⇄", style="bold")
@@ -138,9 +149,27 @@ def bench_text(people: Sequence[Person], any_capacity: bool) -> Text:
     return Text("Everyone has served." if any_capacity else "Nobody on a roster yet.")
 
 
-def checks_text(schedules: Sequence[CapacitySchedule], today: date) -> Text:
-    """Every check that fails, one line each, or that all pass."""
-    warnings = [w for s in schedules for w in s.warnings]
+def has_fix(warning: RotationWarning) -> bool:
+    """True when one change fixes the warning: someone who left holds a seat and someone
+    is free to take it, or holds host turns and others are left to host."""
+    fix = warning.fix
+    if isinstance(fix, Handover):
+        return fix.replacement_id is not None
+    return isinstance(fix, HostReorder) and bool(fix.people)
+
+
+def checks_text(
+    schedules: Sequence[CapacitySchedule],
+    today: date,
+    hosts: HostSchedule | None = None,
+    hand_over_key: str = "",
+) -> Text:
+    """Every check that fails, one line each, or that all pass; a seat or host turn held
+    by someone who left says which key hands it over."""
+    # Seats and turns held by someone who left first, in the order the hand-over key
+    # takes them: seats, then the meeting.
+    warnings = [*(w for s in schedules for w in s.warnings), *(hosts.warnings if hosts else [])]
+    warnings.sort(key=lambda w: w.check is not Check.LEFT)
     if not warnings:
         return Text("All checks pass.", style="bold")
     text = Text()
@@ -148,7 +177,9 @@ def checks_text(schedules: Sequence[CapacitySchedule], today: date) -> Text:
         if i:
             text.append("\n")
         text.append("! ", style="bold")
-        text.append(w.words.as_shown(today))
+        text.append(literal(w.words.as_shown(today)))
+        if hand_over_key and has_fix(w):
+            text.append(f" · {hand_over_key} hands it over", style="bold")
     return text
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from rich.text import Text
 
 from leadtui.domain.rotations import LEAD_DAYS, Segment
+from leadtui.domain.text import literal
 from leadtui.services.rotations import CapacitySchedule
 
 LABEL = 8  # "Seat 1  "
@@ -122,7 +123,7 @@ def _paint(
         return
     fill = colors.first if index % 2 == 0 else colors.second
     style = f"{colors.text} on {fill}"
-    name = schedule.name_of(seg.person_id)
+    name = literal(schedule.name_of(seg.person_id))
     for col in range(start, end + 1):
         offset = col - start - 1
         char = name[offset] if 0 <= offset < len(name) and end - start >= len(name) + 1 else " "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from leadtui.domain.dates import day_label
+from leadtui.domain.text import literal
 from leadtui.services.today import TodayOverview
 from leadtui.tui.widgets.today_cards import CardLine, CardList, OpenScreen
 
@@ -37,13 +38,15 @@ class RotationsCard(CardList):
         elif card.host is not None and card.host_name is not None:
             # "Host" is the leadership meeting's: the card's one weekly meeting.
             line = self.text("Host: ", "heading")
-            line.append_text(self.text(card.host_name))
+            line.append_text(self.text(literal(card.host_name)))
             lines.append(
                 CardLine(line, self.text(day_label(card.host.on, overview.today), "muted"), opens)
             )
         for change in card.changes:
             verb = "starts" if change.starts else "ends"
-            line = self.text(f"{change.person} {verb} {change.capacity} (seat {change.seat})")
+            line = self.text(
+                f"{literal(change.person)} {verb} {literal(change.capacity)} (seat {change.seat})"
+            )
             detail = self.text(day_label(change.on, overview.today), "muted")
             lines.append(CardLine(line, detail, opens))
         if not card.changes:
@@ -53,7 +56,8 @@ class RotationsCard(CardList):
         for warning in card.warnings[:CHECKS_SHOWN]:
             lines.append(
                 CardLine(
-                    self.text(f"! {warning.words.as_shown(overview.today)}", "alert"), opens=opens
+                    self.text(f"! {literal(warning.words.as_shown(overview.today))}", "alert"),
+                    opens=opens,
                 )
             )
         more = len(card.warnings) - CHECKS_SHOWN
