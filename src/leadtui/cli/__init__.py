@@ -82,8 +82,28 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return build_parser(only=chosen_group(argv)).parse_args(argv)
 
 
+def printable_streams() -> None:
+    """Let stdout and stderr print whatever their encoding cannot carry as an escape.
+
+    A terminal that is not UTF-8 (``PYTHONIOENCODING=ascii``, a Windows console in cp1252,
+    a pipe in the C locale) would otherwise end a command with an encoding error half-way
+    through its output; a path with undecodable bytes (surrogate escapes from argv) would
+    fail even on UTF-8. Each character the stream cannot encode is written as its
+    backslash escape (``\\u738b``, ``\\udcff``) instead: the output stays one line per
+    line, readable, and the command's exit code is its own.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass  # a closed or detached stream: nothing will be printed to it anyway
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run leadtui with ``argv`` (default: the process arguments); return the exit code."""
+    printable_streams()
     if argv is None:
         # Run as the program. Start-up builds tens of thousands of objects that live as
         # long as the process (modules, classes, styles), and the cyclic collector would

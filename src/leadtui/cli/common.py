@@ -78,7 +78,37 @@ def close_opened() -> None:
 
 
 def echo(text: str = "") -> None:
+    """Print one line on stdout (what the stream cannot encode is escaped: see ``main``)."""
     sys.stdout.write(text + "\n")
+
+
+def echo_json(document: object) -> None:
+    """Print a --json document on one line.
+
+    Text is kept as typed where stdout can carry it; an output that cannot (an ASCII or
+    cp1252 terminal) gets ``\\u`` escapes instead, so the document stays valid JSON there
+    rather than holding the stream's own escapes.
+    """
+    from leadtui.export.json import dumps
+
+    text = dumps(document)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = dumps(document, ascii_only=True)
+    echo(text)
+
+
+def styled_output() -> bool:
+    """True when stdout may carry styles (bold): a terminal, and ``NO_COLOR`` not set.
+
+    https://no-color.org: any non-empty ``NO_COLOR`` turns styling off; a pipe or a file
+    gets plain text whatever the environment says.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def settings_for(args: argparse.Namespace) -> Settings:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def demo(args: argparse.Namespace) -> int:
     from leadtui.demo import check_demo_size, seed_demo
+    from leadtui.domain.text import escaped
 
     check_demo_size(years=args.years, people=args.people)
     # --force no longer merges: it is still parsed so old scripts get the one-line
@@ -29,14 +30,13 @@ def demo(args: argparse.Namespace) -> int:
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
         f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
         f"{summary.t3b3s} T3B3s; "
-        f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
+        f"open it with `leadtui{' --db ' + escaped(str(args.db)) if args.db else ''}`"
     )
     return 0
 
 
 def backup(args: argparse.Namespace) -> int:
     from datetime import datetime
-    from pathlib import Path
 
     from leadtui.store.database import backup_to, is_database_file
 
@@ -63,7 +63,11 @@ def backup(args: argparse.Namespace) -> int:
         ) from None
     finally:
         db.close()
-    echo(f"backed up {loc.db_path.resolve()} to {Path(os.path.abspath(target))}")
+    from leadtui.domain.text import escaped
+
+    # Paths on one line, whatever bytes or line breaks their names hold.
+    source, copy = escaped(str(loc.db_path.resolve())), escaped(os.path.abspath(target))
+    echo(f"backed up {source} to {copy}")
     return 0
 
 

@@ -1,8 +1,21 @@
 """Every ``--json`` document the command line prints, shaped in one place.
 
-One function per document: typed records in, plain dicts and lists out (dates as
-ISO text, enums as their values). The keys and their order are a contract with
-scripts; tests pin them. Documents with shared and private parts take an
+Each document has a pydantic model here (``*Doc`` and the records inside them): the
+functions take typed records, build the model (so a field is always of its one type:
+hours are always numbers with a fraction, ids always whole numbers) and return it as
+plain dicts and lists, dates as ISO text and enums as their values. The models give the
+JSON Schema of each document (:data:`DOCUMENTS`, shipped in docs/schemas/); the keys and
+their order are a contract with scripts, and tests check every output against its schema.
+
+Conventions every document keeps:
+
+- a person named in a document is ``{"id": 3, "name": "Sam Lee"}`` (:class:`PersonRef`),
+  or null where nobody is (an open seat, a skipped meeting, a note about no one);
+- a command's document has one shape whatever its arguments (``rotation show NAME``
+  is the list of all capacities narrowed to one);
+- dates are ISO text (``YYYY-MM-DD``); nothing is omitted, an absent value is null.
+
+Documents with shared and private parts take an
 :class:`~leadtui.domain.privacy.Audience` (the user's own terminal: private, the
 default) and keep only what :func:`~leadtui.domain.privacy.reaches` it.
 """
@@ -11,14 +24,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from leadtui.domain.feedback import T3B3Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
@@ -29,21 +43,66 @@ if TYPE_CHECKING:
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 
-def dumps(document: object) -> str:
-    """The document as one line of JSON, non-ASCII text kept as typed."""
-    return json.dumps(document, ensure_ascii=False)
+class _Shape(BaseModel):
+    """A part of a --json document: every field always present, nothing else allowed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _plain(shape: BaseModel) -> dict[str, Any]:
+    return shape.model_dump(mode="json")
+
+
+def dumps(document: object, *, ascii_only: bool = False) -> str:
+    """The document as one line of JSON, non-ASCII text kept as typed (or, with
+    ``ascii_only``, written as ``\\u`` escapes for an output that cannot carry it)."""
+    return json.dumps(document, ensure_ascii=ascii_only)
+
+
+class PersonRef(_Shape):
+    """A person a document names: the id the command line accepts as PERSON, and the name."""
+
+    id: int
+    name: str
+
+
+def _ref(person_id: int | None, names: dict[int, str]) -> PersonRef | None:
+    """The person ``person_id`` names in ``names``, or None for nobody."""
+    if person_id is None:
+        return None
+    return PersonRef(id=person_id, name=names.get(person_id, "?"))
 
 
 # --- people ---------------------------------------------------------------------------
 
 
+class PersonRecord(_Shape):
+    """One person: every field (``people list --json`` items)."""
+
+    id: int
+    name: str
+    relation: str
+    title: str | None
+    level: str | None
+    team: str | None
+    started_on: date | None
+    archived_on: date | None
+
+
 def person_json(person: Person) -> dict[str, Any]:
     """One person: every field, dates as ISO text (``people list --json`` items)."""
-    data = person._asdict()
-    data["relation"] = person.relation.value
-    for key in ("started_on", "archived_on"):
-        data[key] = data[key].isoformat() if data[key] else None
-    return data
+    return _plain(
+        PersonRecord(
+            id=person.id,
+            name=person.name,
+            relation=person.relation.value,
+            title=person.title,
+            level=person.level,
+            team=person.team,
+            started_on=person.started_on,
+            archived_on=person.archived_on,
+        )
+    )
 
 
 def people_json(people: Sequence[Person]) -> list[dict[str, Any]]:
@@ -54,63 +113,120 @@ def people_json(people: Sequence[Person]) -> list[dict[str, Any]]:
 # --- energy (private by nature: the user's own terminal only) -------------------------
 
 
+class EnergyDay(_Shape):
+    """One day of the energy journal and its kind under the user's thresholds."""
+
+    day: date
+    level: int
+    kind: str
+    note: str | None
+    energized_by: list[str]
+    drained_by: list[str]
+
+
 def energy_entries_json(
     entries: Sequence[EnergyEntry], thresholds: EnergyThresholds
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """``leadtui energy show --json``: the days, each with its kind under the thresholds."""
     from leadtui.domain.energy import level_kind
 
     return [
-        {
-            "day": e.day.isoformat(),
-            "level": e.level,
-            "kind": level_kind(e.level, thresholds),
-            "note": e.note,
-            "energized_by": list(e.energized_by),
-            "drained_by": list(e.drained_by),
-        }
+        _plain(
+            EnergyDay(
+                day=e.day,
+                level=e.level,
+                kind=level_kind(e.level, thresholds).value,
+                note=e.note,
+                energized_by=list(e.energized_by),
+                drained_by=list(e.drained_by),
+            )
+        )
         for e in entries
     ]
 
 
-def energy_verdict_json(verdict: EnergyVerdict) -> dict[str, object]:
+class DayDefinitions(_Shape):
+    """The levels that make a good and a drained day."""
+
+    good_day: int
+    drained_day: int
+
+
+class EnergyCheckDoc(_Shape):
+    """``energy check --json``: the verdict, the numbers behind it, the warnings."""
+
+    state: str
+    reason: str
+    prescription: str
+    today: date
+    window_days: int
+    window_start: date
+    entries: int
+    min_entries: int
+    good_days: int
+    drained_days: int
+    mean: float | None
+    months_deenergized: int
+    months_judged: int
+    definitions: DayDefinitions
+    energizing_hours_this_month: float
+    energizing_hours_last_month: float
+    warnings: list[str]
+
+
+def energy_verdict_json(verdict: EnergyVerdict) -> dict[str, Any]:
     """``leadtui energy check --json``: the verdict, the numbers behind it, the warnings."""
     balance = verdict.balance
-    return {
-        "state": verdict.state.value,
-        "reason": verdict.reason,
-        "prescription": verdict.prescription,
-        "today": verdict.today.isoformat(),
-        "window_days": verdict.thresholds.window_days,
-        "window_start": verdict.window.start.isoformat(),
-        "entries": verdict.window.entries,
-        "min_entries": verdict.thresholds.min_entries,
-        "good_days": verdict.window.good_days,
-        "drained_days": verdict.window.drained_days,
-        "mean": verdict.window.mean,
-        "months_deenergized": verdict.months_deenergized,
-        "months_judged": verdict.months_judged,
-        "definitions": {
-            "good_day": verdict.thresholds.good_day,
-            "drained_day": verdict.thresholds.drained_day,
-        },
-        "energizing_hours_this_month": balance.hours_this_month if balance else 0,
-        "energizing_hours_last_month": balance.hours_last_month if balance else 0,
-        "warnings": balance.warnings if balance else [],
-    }
+    return _plain(
+        EnergyCheckDoc(
+            state=verdict.state.value,
+            reason=verdict.reason,
+            prescription=verdict.prescription,
+            today=verdict.today,
+            window_days=verdict.thresholds.window_days,
+            window_start=verdict.window.start,
+            entries=verdict.window.entries,
+            min_entries=verdict.thresholds.min_entries,
+            good_days=verdict.window.good_days,
+            drained_days=verdict.window.drained_days,
+            mean=verdict.window.mean,
+            months_deenergized=verdict.months_deenergized,
+            months_judged=verdict.months_judged,
+            definitions=DayDefinitions(
+                good_day=verdict.thresholds.good_day,
+                drained_day=verdict.thresholds.drained_day,
+            ),
+            energizing_hours_this_month=balance.hours_this_month if balance else 0.0,
+            energizing_hours_last_month=balance.hours_last_month if balance else 0.0,
+            warnings=list(balance.warnings) if balance else [],
+        )
+    )
 
 
-def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, object]]:
+class EnergizingWorkItem(_Shape):
+    """One piece of energizing work."""
+
+    id: int
+    title: str
+    day: date
+    hours: float
+    kind: str
+    creates_work_for_other_teams: bool
+
+
+def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, Any]]:
     """``leadtui energy work list --json``."""
     return [
-        {
-            "id": w.id,
-            "title": w.title,
-            "day": w.day.isoformat(),
-            "hours": w.hours,
-            "kind": w.kind.value,
-            "creates_work_for_other_teams": w.creates_work_for_other_teams,
-        }
+        _plain(
+            EnergizingWorkItem(
+                id=w.id,
+                title=w.title,
+                day=w.day,
+                hours=w.hours,
+                kind=w.kind.value,
+                creates_work_for_other_teams=w.creates_work_for_other_teams,
+            )
+        )
         for w in work
     ]
 
@@ -118,9 +234,53 @@ def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, objec
 # --- one-on-ones ----------------------------------------------------------------------
 
 
+class TalkingPoint(_Shape):
+    """A talking point of the next session."""
+
+    id: int
+    text: str
+    raised_by: str
+    visibility: str
+    status: str
+    recurring: bool
+    carried: int  # how many sessions it has been carried over
+
+
+class ActionItem(_Shape):
+    """An action item of the 1:1."""
+
+    id: int
+    text: str
+    owner: str
+    due_on: date | None
+    done_on: date | None
+    carried: int  # how many sessions it has been carried over
+
+
+class LastSession(_Shape):
+    """The last held session's notes; a note that does not reach the audience is null."""
+
+    held_on: date
+    shared_notes: str | None
+    private_notes: str | None
+
+
+class OneOnOneDoc(_Shape):
+    """``1on1 show --json``: the next session and the last one's notes."""
+
+    person: PersonRef
+    series: str
+    status: str
+    next_session: date | None
+    overdue: bool
+    points: list[TalkingPoint]
+    actions: list[ActionItem]
+    last_session: LastSession | None
+
+
 def running_document_json(
     doc: RunningDocument, audience: Audience = Audience.PRIVATE
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """``leadtui 1on1 show --json``: the next session and the last one's notes.
 
     The private view (the default) carries everything; another audience gets only
@@ -131,63 +291,78 @@ def running_document_json(
     def note(text: str, visibility: Visibility) -> str | None:
         return text if reaches(visibility, Topic.ONE_ON_ONE, audience) else None
 
-    return {
-        "person": doc.person.name,
-        "series": doc.series.describe(),
-        "status": doc.series.status.value,
-        "next_session": doc.next_on.isoformat() if doc.next_on else None,
-        "overdue": doc.overdue,
-        "points": [
-            {
-                "id": p.id,
-                "text": p.text,
-                "raised_by": p.raised_by.value,
-                "visibility": p.visibility.value,
-                "status": p.status.value,
-                "recurring": p.recurring,
-                "carried": p.carried,
-            }
-            for p in doc.points
-            if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
-        ],
-        "actions": [
-            {
-                "id": a.id,
-                "text": a.text,
-                "owner": a.owner.value,
-                "due_on": a.due_on.isoformat() if a.due_on else None,
-                "done_on": a.done_on.isoformat() if a.done_on else None,
-                "carried": a.carried,
-            }
-            for a in doc.actions
-            if reaches(a.visibility, Topic.ONE_ON_ONE, audience)
-        ],
-        "last_session": {
-            "held_on": last.held_on.isoformat(),
-            "shared_notes": note(last.shared_notes, Visibility.SHARED),
-            "private_notes": note(last.private_notes, Visibility.PRIVATE),
-        }
-        if last
-        else None,
-    }
+    return _plain(
+        OneOnOneDoc(
+            person=PersonRef(id=doc.person.id, name=doc.person.name),
+            series=doc.series.describe(),
+            status=doc.series.status.value,
+            next_session=doc.next_on,
+            overdue=doc.overdue,
+            points=[
+                TalkingPoint(
+                    id=p.id,
+                    text=p.text,
+                    raised_by=p.raised_by.value,
+                    visibility=p.visibility.value,
+                    status=p.status.value,
+                    recurring=p.recurring,
+                    carried=p.carried,
+                )
+                for p in doc.points
+                if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
+            ],
+            actions=[
+                ActionItem(
+                    id=a.id,
+                    text=a.text,
+                    owner=a.owner.value,
+                    due_on=a.due_on,
+                    done_on=a.done_on,
+                    carried=a.carried,
+                )
+                for a in doc.actions
+                if reaches(a.visibility, Topic.ONE_ON_ONE, audience)
+            ],
+            last_session=LastSession(
+                held_on=last.held_on,
+                shared_notes=note(last.shared_notes, Visibility.SHARED),
+                private_notes=note(last.private_notes, Visibility.PRIVATE),
+            )
+            if last
+            else None,
+        )
+    )
 
 
 # --- feedback and T3B3 ----------------------------------------------------------------
 
 
+class FeedbackEntry(_Shape):
+    """One feedback entry."""
+
+    id: int
+    given_on: date
+    kind: str
+    visibility: str
+    text: str
+    session_id: int | None
+
+
 def feedback_json(
     entries: Sequence[Feedback], audience: Audience = Audience.PRIVATE
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """``leadtui feedback list --json``: the entries that reach ``audience`` (all, privately)."""
     return [
-        {
-            "id": f.id,
-            "given_on": f.given_on.isoformat(),
-            "kind": f.kind.value,
-            "visibility": f.visibility.value,
-            "text": f.text,
-            "session_id": f.session_id,
-        }
+        _plain(
+            FeedbackEntry(
+                id=f.id,
+                given_on=f.given_on,
+                kind=f.kind.value,
+                visibility=f.visibility.value,
+                text=f.text,
+                session_id=f.session_id,
+            )
+        )
         for f in entries
         if reaches(f.visibility, Topic.FEEDBACK, audience)
     ]
@@ -198,93 +373,219 @@ def _evidence_reaches(e: Evidence, audience: Audience) -> bool:
     return reaches(e.visibility, topic, audience)
 
 
-def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str, object]:
+class EvidenceLink(_Shape):
+    """What a Bottom item is linked to: feedback or a 1:1 point, and its day."""
+
+    kind: str
+    id: int
+    on: date
+
+
+class EvidenceSuggestion(_Shape):
+    """Earlier feedback or a 1:1 point a Bottom item could link to."""
+
+    kind: str
+    id: int
+    on: date
+    text: str
+
+
+class T3B3Entry(_Shape):
+    """One Top or Bottom item; ``surprise`` when a Bottom item was never raised before."""
+
+    id: int
+    rank: int
+    text: str
+    linked_to: EvidenceLink | None
+    surprise: bool
+    suggestions: list[EvidenceSuggestion]
+
+
+class CarriedArea(_Shape):
+    """Last half's area to grow and whether it is still on this half's list."""
+
+    text: str
+    persists: bool
+
+
+class PreviousHalf(_Shape):
+    """Last half's T3B3 as this one carries it."""
+
+    half: str
+    status: str
+    areas: list[CarriedArea]
+
+
+class T3B3Doc(_Shape):
+    """``t3b3 show --json``: the six items, their evidence, last half's areas."""
+
+    person: PersonRef
+    half: str
+    status: str
+    filled: int
+    top: list[T3B3Entry]
+    bottom: list[T3B3Entry]
+    delivered_on: date | None
+    in_person: bool | None
+    remove_text_after_delivery: bool
+    text_removed: bool
+    previous_half: PreviousHalf
+
+
+def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str, Any]:
     """``leadtui t3b3 show --json``: the six items, their evidence, last half's areas.
 
     The items reach only you; another audience gets the record's state and dates
     with empty lists.
     """
 
-    def item(i: T3B3Item) -> dict[str, object]:
+    def item(i: T3B3Item) -> T3B3Entry:
         link = view.linked.get(i.id)
-        return {
-            "id": i.id,
-            "rank": i.rank,
-            "text": i.text,
-            "linked_to": {"kind": link.kind, "id": link.id, "on": link.on.isoformat()}
-            if link
-            else None,
+        return T3B3Entry(
+            id=i.id,
+            rank=i.rank,
+            text=i.text,
+            linked_to=EvidenceLink(kind=link.kind, id=link.id, on=link.on) if link else None,
             # The domain's one rule, as the board, the app and the packet read it.
-            "surprise": i.side is T3B3Side.BOTTOM and not i.raised,
-            "suggestions": [
-                {"kind": e.kind, "id": e.id, "on": e.on.isoformat(), "text": e.text}
+            surprise=i.side is T3B3Side.BOTTOM and not i.raised,
+            suggestions=[
+                EvidenceSuggestion(kind=e.kind, id=e.id, on=e.on, text=e.text)
                 for e in view.suggestions.get(i.id, [])
                 if _evidence_reaches(e, audience)
             ],
-        }
+        )
 
-    def side(which: T3B3Side) -> list[dict[str, object]]:
+    def side(which: T3B3Side) -> list[T3B3Entry]:
         return [item(i) for i in t.side(which) if reaches(i.visibility, Topic.T3B3_ITEM, audience)]
 
     t = view.t3b3
-    return {
-        "person": view.person.name,
-        "half": view.half.label,
-        "status": t.status.value,
-        "filled": t.filled,
-        "top": side(T3B3Side.TOP),
-        "bottom": side(T3B3Side.BOTTOM),
-        "delivered_on": t.delivered_on.isoformat() if t.delivered_on else None,
-        "in_person": t.in_person,
-        "remove_text_after_delivery": t.remove_text,
-        "text_removed": t.text_removed,
-        "previous_half": {
-            "half": view.previous.half,
-            "status": view.previous.status.value,
-            "areas": [
-                {"text": c.previous.text, "persists": c.persists}
-                for c in view.carried
-                if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
-            ],
-        },
-    }
+    return _plain(
+        T3B3Doc(
+            person=PersonRef(id=view.person.id, name=view.person.name),
+            half=view.half.label,
+            status=t.status.value,
+            filled=t.filled,
+            top=side(T3B3Side.TOP),
+            bottom=side(T3B3Side.BOTTOM),
+            delivered_on=t.delivered_on,
+            in_person=t.in_person,
+            remove_text_after_delivery=t.remove_text,
+            text_removed=t.text_removed,
+            previous_half=PreviousHalf(
+                half=view.previous.half,
+                status=view.previous.status.value,
+                areas=[
+                    CarriedArea(text=c.previous.text, persists=c.persists)
+                    for c in view.carried
+                    if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
+                ],
+            ),
+        )
+    )
 
 
 # --- rotations (team text: nothing private is in them) ---------------------------------
 
 
-def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> dict[str, object]:
-    """``leadtui rotation show --json`` (one capacity): its terms from today to ``until``
+class RotationStretch(_Shape):
+    """Who serves a seat from ``starts`` to ``ends`` (inclusive); ``person`` null for an
+    open seat. A term an assignment, a cut or a swap changed is split into stretches;
+    ``term_starts`` and ``term_ends`` are the whole term's days."""
+
+    seat: int
+    person: PersonRef | None
+    starts: date
+    ends: date
+    term_starts: date
+    term_ends: date
+
+
+class RotationWarningItem(_Shape):
+    """One failed check of a capacity."""
+
+    check: str
+    on: date
+    text: str
+
+
+class RotationDoc(_Shape):
+    """One capacity: its settings, its stretches from today to the horizon, its warnings."""
+
+    name: str
+    term_months: int
+    seats: int
+    offset_months: int
+    starts_on: date
+    exposure: str | None
+    active: bool
+    terms: list[RotationStretch]
+    warnings: list[RotationWarningItem]
+
+
+def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> dict[str, Any]:
+    """One capacity of ``leadtui rotation show --json``: its terms from today to ``until``
     (ISO dates, ``ends`` inclusive; ``person`` null for an open seat) and its warnings."""
     c = schedule.capacity
-    return {
-        "name": c.name,
-        "term_months": c.term_months,
-        "seats": c.seats,
-        "offset_months": c.offset_months,
-        "starts_on": c.starts_on.isoformat(),
-        "exposure": c.exposure,
-        "active": c.active,
-        "terms": [
-            {
-                "seat": s.seat,
-                "person": schedule.names.get(s.person_id) if s.person_id is not None else None,
-                "starts": s.starts.isoformat(),
-                "ends": s.ends.isoformat(),
-            }
-            for s in schedule.upcoming(today, until)
-        ],
-        "warnings": [
-            {"check": w.check.value, "on": w.on.isoformat(), "text": w.text}
-            for w in schedule.warnings
-        ],
-    }
+    return _plain(
+        RotationDoc(
+            name=c.name,
+            term_months=c.term_months,
+            seats=c.seats,
+            offset_months=c.offset_months,
+            starts_on=c.starts_on,
+            exposure=c.exposure,
+            active=c.active,
+            terms=[
+                RotationStretch(
+                    seat=s.seat,
+                    person=_ref(s.person_id, schedule.names),
+                    starts=s.starts,
+                    ends=s.ends,
+                    term_starts=s.term.starts,
+                    term_ends=s.term.ends,
+                )
+                for s in schedule.upcoming(today, until)
+            ],
+            warnings=[
+                RotationWarningItem(check=w.check.value, on=w.on, text=w.text)
+                for w in schedule.warnings
+            ],
+        )
+    )
 
 
-def hosts_json(hosts: HostSchedule) -> list[dict[str, object]]:
-    """``leadtui host show --json``: each meeting's ISO date and host (null when skipped)."""
+def rotations_json(
+    schedules: Sequence[CapacitySchedule], today: date, until: date
+) -> list[dict[str, Any]]:
+    """``leadtui rotation show [NAME] --json``: every capacity shown (one when named)."""
+    return [rotation_json(s, today, until) for s in schedules]
+
+
+class HostMeetingItem(_Shape):
+    """One weekly leadership meeting: its day and time, its host (null when skipped), and
+    whether the week is skipped or its host swapped with another week's."""
+
+    date: date
+    time: str
+    minutes: int
+    host: PersonRef | None
+    skipped: bool
+    swapped: bool
+
+
+def hosts_json(hosts: HostSchedule) -> list[dict[str, Any]]:
+    """``leadtui host show --json``: each meeting's ISO date and host, skips and swaps marked."""
     return [
-        {"date": m.on.isoformat(), "host": hosts.names.get(m.person_id) if m.person_id else None}
+        _plain(
+            HostMeetingItem(
+                date=m.on,
+                time=m.at_time,
+                minutes=m.minutes,
+                host=_ref(m.person_id, hosts.names),
+                skipped=m.skipped,
+                swapped=m.swapped,
+            )
+        )
         for m in hosts.meetings
     ]
 
@@ -292,180 +593,369 @@ def hosts_json(hosts: HostSchedule) -> list[dict[str, object]]:
 # --- succession -----------------------------------------------------------------------
 
 
+class GapChangeItem(_Shape):
+    """A gap's status from a day."""
+
+    on: date
+    status: str
+
+
+class GapItem(_Shape):
+    """What a report is missing to thrive in your role, with its evidence and history."""
+
+    number: int
+    text: str
+    status: str
+    noted_on: date
+    visibility: str
+    feedback_id: int | None
+    point_id: int | None
+    changes: list[GapChangeItem]
+
+
+class FocusItem(_Shape):
+    """A focus area agreed for a half (``gap_id``: the gap it was taken from)."""
+
+    half: str
+    text: str
+    gap_id: int | None
+    agreed_on: date
+
+
+class CandidateItem(_Shape):
+    """A report on the bench."""
+
+    readiness: str
+    pending: str | None
+    interim: bool
+    reviewed_on: date
+    designated_on: date
+
+
+class MilestoneItem(_Shape):
+    """A step of a career path."""
+
+    text: str
+    target_on: date | None
+    met_on: date | None
+
+
+class CareerItem(_Shape):
+    """A career path for a report who wants your job."""
+
+    goal: str | None
+    status: str
+    aligned_up_on: date | None
+    milestones: list[MilestoneItem]
+    test_run: str | None
+    test_result: str | None
+
+
+class SuccessionPerson(_Shape):
+    """One report's succession record (``candidate`` null when not on the bench)."""
+
+    person: PersonRef
+    gaps: list[GapItem]
+    focus: list[FocusItem]
+    candidate: CandidateItem | None
+    last_ceo_mention: date | None
+    career: CareerItem | None
+
+
+class SuccessionWarningItem(_Shape):
+    """One succession check that failed, and whom it is about (null: the whole bench)."""
+
+    code: str
+    text: str
+    person: PersonRef | None
+
+
+class CeoNoteItem(_Shape):
+    """Growth raised with your manager or CEO (``person`` null: about no one in particular)."""
+
+    id: int
+    on: date
+    person: PersonRef | None
+    kind: str
+    visibility: str
+    text: str
+
+
+class SuccessionDoc(_Shape):
+    """``succession show --json``: the checks, each report's record, the CEO log."""
+
+    today: date
+    half: str
+    quarter: str
+    warnings: list[SuccessionWarningItem]
+    people: list[SuccessionPerson]
+    ceo_log: list[CeoNoteItem]
+
+
 def succession_json(
     overview: SuccessionOverview,
     rows: Sequence[PersonSuccession] | None = None,
     audience: Audience = Audience.PRIVATE,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """``leadtui succession show --json``: the checks as "warnings" and, per report,
     "gaps", "focus" and "candidate" (null when not on the bench), with what reaches
     ``audience`` (everything on your own terminal)."""
     shown = overview.rows if rows is None else rows
+    names = {pid: p.name for pid, p in overview.people.items()}
 
-    def person(row: PersonSuccession) -> dict[str, object]:
+    def person(row: PersonSuccession) -> SuccessionPerson:
         c = row.candidate
         plan = row.plan
-        return {
-            "id": row.person.id,
-            "name": row.person.name,
-            "gaps": [
-                {
-                    "number": g.number,
-                    "text": g.text,
-                    "status": g.status.value,
-                    "noted_on": g.noted_on.isoformat(),
-                    "visibility": g.visibility.value,
-                    "feedback_id": g.feedback_id,
-                    "point_id": g.point_id,
-                    "changes": [
-                        {"on": ch.changed_on.isoformat(), "status": ch.status.value}
+        return SuccessionPerson(
+            person=PersonRef(id=row.person.id, name=row.person.name),
+            gaps=[
+                GapItem(
+                    number=g.number,
+                    text=g.text,
+                    status=g.status.value,
+                    noted_on=g.noted_on,
+                    visibility=g.visibility.value,
+                    feedback_id=g.feedback_id,
+                    point_id=g.point_id,
+                    changes=[
+                        GapChangeItem(on=ch.changed_on, status=ch.status.value)
                         for ch in row.changes
                         if ch.gap_id == g.id
                     ],
-                }
+                )
                 for g in row.gaps
                 if reaches(g.visibility, Topic.SUCCESSION_GAP, audience)
             ],
-            "focus": [
-                {
-                    "half": f.half,
-                    "text": f.text,
-                    "gap_id": f.gap_id,
-                    "agreed_on": f.agreed_on.isoformat(),
-                }
+            focus=[
+                FocusItem(half=f.half, text=f.text, gap_id=f.gap_id, agreed_on=f.agreed_on)
                 for f in row.focus
                 if reaches(f.visibility, Topic.FOCUS_AREA, audience)
             ],
-            "candidate": {
-                "readiness": c.readiness.value,
-                "pending": c.pending,
-                "interim": c.interim,
-                "reviewed_on": c.reviewed_on.isoformat(),
-                "designated_on": c.designated_on.isoformat(),
-            }
+            candidate=CandidateItem(
+                readiness=c.readiness.value,
+                pending=c.pending,
+                interim=c.interim,
+                reviewed_on=c.reviewed_on,
+                designated_on=c.designated_on,
+            )
             if c is not None and reaches(Visibility.SHARED, Topic.CANDIDACY, audience)
             else None,
-            "last_ceo_mention": row.last_ceo.isoformat()
+            last_ceo_mention=row.last_ceo
             if row.last_ceo and reaches(Visibility.SHARED, Topic.CEO_LOG, audience)
             else None,
-            "career": {
-                "goal": plan.goal,
-                "status": plan.status.value,
-                "aligned_up_on": plan.aligned_up_on.isoformat() if plan.aligned_up_on else None,
-                "milestones": [
-                    {
-                        "text": m.text,
-                        "target_on": m.target_on.isoformat() if m.target_on else None,
-                        "met_on": m.met_on.isoformat() if m.met_on else None,
-                    }
+            career=CareerItem(
+                goal=plan.goal,
+                status=plan.status.value,
+                aligned_up_on=plan.aligned_up_on,
+                milestones=[
+                    MilestoneItem(text=m.text, target_on=m.target_on, met_on=m.met_on)
                     for m in plan.milestones
                 ],
-                "test_run": plan.test_run,
-                "test_result": plan.test_result,
-            }
+                test_run=plan.test_run,
+                test_result=plan.test_result,
+            )
             if plan is not None and reaches(Visibility.SHARED, Topic.CAREER_PLAN, audience)
             else None,
-        }
+        )
 
     private = reaches(Visibility.PRIVATE, Topic.SUCCESSION_GAP, audience)
-    return {
-        "today": overview.today.isoformat(),
-        "half": overview.half.label,
-        "quarter": overview.quarter,
-        # The checks are the manager's own to-do list: they name gaps and the bench.
-        "warnings": [
-            {"code": w.code.value, "text": w.text, "person_id": w.person_id}
-            for w in overview.warnings
-        ]
-        if private
-        else [],
-        "people": [person(r) for r in shown],
-        "ceo_log": [
-            {
-                "id": n.id,
-                "on": n.noted_on.isoformat(),
-                "person_id": n.person_id,
-                "kind": n.kind.value,
-                "visibility": n.visibility.value,
-                "text": n.text,
-            }
-            for n in overview.ceo_log
-            if reaches(n.visibility, Topic.CEO_LOG, audience)
-        ],
-    }
+    return _plain(
+        SuccessionDoc(
+            today=overview.today,
+            half=overview.half.label,
+            quarter=overview.quarter,
+            # The checks are the manager's own to-do list: they name gaps and the bench.
+            warnings=[
+                SuccessionWarningItem(
+                    code=w.code.value, text=w.text, person=_ref(w.person_id, names)
+                )
+                for w in overview.warnings
+            ]
+            if private
+            else [],
+            people=[person(r) for r in shown],
+            ceo_log=[
+                CeoNoteItem(
+                    id=n.id,
+                    on=n.noted_on,
+                    person=_ref(n.person_id, names),
+                    kind=n.kind.value,
+                    visibility=n.visibility.value,
+                    text=n.text,
+                )
+                for n in overview.ceo_log
+                if reaches(n.visibility, Topic.CEO_LOG, audience)
+            ],
+        )
+    )
 
 
-def meetings_json(overview: SuccessionOverview) -> list[dict[str, object]]:
+class MeetingItem(_Shape):
+    """A recurring meeting and this quarter's decision on it (null: not audited yet)."""
+
+    id: int
+    name: str
+    cadence: str | None
+    kind: str
+    role: str
+    hard_to_displace: bool
+    quarter: str
+    decision: str | None
+    to: PersonRef | None
+    missing: str | None
+    plan: str | None
+    decided_on: date | None
+
+
+def meetings_json(overview: SuccessionOverview) -> list[dict[str, Any]]:
     """``leadtui meeting list --json``: the meetings this quarter's audit walks and each
     one's decision (null when not audited yet)."""
-    found: list[dict[str, object]] = []
+    names = {pid: p.name for pid, p in overview.people.items()}
+    found: list[dict[str, Any]] = []
     for m in overview.meetings:
         audit = overview.audits.get(m.id)
         found.append(
-            {
-                "id": m.id,
-                "name": m.name,
-                "cadence": m.cadence,
-                "kind": m.kind.value,
-                "role": m.role.value,
-                "hard_to_displace": m.kind.hard_to_displace,
-                "quarter": overview.quarter,
-                "decision": audit.decision.value if audit else None,
-                "to": overview.people[audit.delegate_id].name
-                if audit and audit.delegate_id is not None
-                else None,
-                "missing": audit.missing if audit else None,
-                "plan": audit.plan if audit else None,
-                "decided_on": audit.decided_on.isoformat() if audit else None,
-            }
+            _plain(
+                MeetingItem(
+                    id=m.id,
+                    name=m.name,
+                    cadence=m.cadence,
+                    kind=m.kind.value,
+                    role=m.role.value,
+                    hard_to_displace=m.kind.hard_to_displace,
+                    quarter=overview.quarter,
+                    decision=audit.decision.value if audit else None,
+                    to=_ref(audit.delegate_id, names) if audit else None,
+                    missing=audit.missing if audit else None,
+                    plan=audit.plan if audit else None,
+                    decided_on=audit.decided_on if audit else None,
+                )
+            )
         )
     return found
 
 
-def vacations_json(overview: SuccessionOverview) -> dict[str, object]:
+class CoverItem(_Shape):
+    """A responsibility handed to someone while away (``person`` null: nobody yet)."""
+
+    responsibility: str
+    person: PersonRef | None
+
+
+class VacationItem(_Shape):
+    """A vacation, its length in days and who covers what."""
+
+    start: date
+    end: date
+    days: int
+    no_chiming_in: bool
+    covers: list[CoverItem]
+
+
+class VacationsDoc(_Shape):
+    """``vacation list --json``: days away this year against the aim, and every vacation."""
+
+    year: int
+    days_this_year: int
+    aim_days: int
+    vacations: list[VacationItem]
+
+
+def vacations_json(overview: SuccessionOverview) -> dict[str, Any]:
     """``leadtui vacation list --json``: days away this year against the aim, and every
     vacation with who covers what."""
     from leadtui.domain.succession import VACATION_AIM_DAYS
 
-    return {
-        "year": overview.today.year,
-        "days_this_year": overview.days_this_year,
-        "aim_days": VACATION_AIM_DAYS,
-        "vacations": [
-            {
-                "start": v.starts_on.isoformat(),
-                "end": v.ends_on.isoformat(),
-                "days": v.days,
-                "no_chiming_in": v.no_chiming_in,
-                "covers": [
-                    {
-                        "responsibility": c.responsibility,
-                        "person": overview.people[c.person_id].name
-                        if c.person_id is not None
-                        else None,
-                    }
-                    for c in v.covers
-                ],
-            }
-            for v in overview.vacations
-        ],
-    }
+    names = {pid: p.name for pid, p in overview.people.items()}
+    return _plain(
+        VacationsDoc(
+            year=overview.today.year,
+            days_this_year=overview.days_this_year,
+            aim_days=VACATION_AIM_DAYS,
+            vacations=[
+                VacationItem(
+                    start=v.starts_on,
+                    end=v.ends_on,
+                    days=v.days,
+                    no_chiming_in=v.no_chiming_in,
+                    covers=[
+                        CoverItem(responsibility=c.responsibility, person=_ref(c.person_id, names))
+                        for c in v.covers
+                    ],
+                )
+                for v in overview.vacations
+            ],
+        )
+    )
 
 
 # --- search (the user's own terminal: private hits included, marked) ------------------
 
 
-def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, object]]:
+class SearchHitItem(_Shape):
+    """One hit: its kind and id, whom it is about, its day (null: current), whether it is
+    private, and its snippet as plain text (the match is not marked)."""
+
+    kind: str
+    id: int
+    person: PersonRef | None
+    date: date | None
+    private: bool
+    snippet: str
+
+
+def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, Any]]:
     """``leadtui search --json``: each hit's kind, id, person, date, whether it is private
     and its snippet as plain text (the match is not marked)."""
     return [
-        {
-            "kind": hit.kind.value,
-            "id": hit.id,
-            "person": hit.person,
-            "date": hit.date.isoformat() if hit.date else None,
-            "private": hit.private,
-            "snippet": hit.snippet.text,
-        }
+        _plain(
+            SearchHitItem(
+                kind=hit.kind.value,
+                id=hit.id,
+                person=PersonRef(id=hit.person_id, name=hit.person)
+                if hit.person_id is not None and hit.person is not None
+                else None,
+                date=hit.date,
+                private=hit.private,
+                snippet=hit.snippet.text,
+            )
+        )
         for hit in hits
     ]
+
+
+# --- the documents and their schemas ----------------------------------------------------
+
+# Every command with --json and the shape of what it prints. A new --json flag without an
+# entry here fails the test that walks the parser.
+DOCUMENTS: dict[tuple[str, ...], Any] = {
+    ("people", "list"): list[PersonRecord],
+    ("energy", "show"): list[EnergyDay],
+    ("energy", "check"): EnergyCheckDoc,
+    ("energy", "work", "list"): list[EnergizingWorkItem],
+    ("1on1", "show"): OneOnOneDoc,
+    ("feedback", "list"): list[FeedbackEntry],
+    ("t3b3", "show"): T3B3Doc,
+    ("succession", "show"): SuccessionDoc,
+    ("meeting", "list"): list[MeetingItem],
+    ("vacation", "list"): VacationsDoc,
+    ("rotation", "show"): list[RotationDoc],
+    ("host", "show"): list[HostMeetingItem],
+    ("search",): list[SearchHitItem],
+}
+
+
+def schema_name(command: tuple[str, ...]) -> str:
+    """The file name of a command's schema: ``("energy", "work", "list")`` ->
+    ``energy-work-list.json``."""
+    return "-".join(command) + ".json"
+
+
+def json_schema(command: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of what ``leadtui COMMAND --json`` prints."""
+    schema = TypeAdapter(DOCUMENTS[command]).json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"leadtui {' '.join(command)} --json",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
