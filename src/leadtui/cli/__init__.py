@@ -17,8 +17,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import close_opened, flag_worded, locations_for, today_from_env
-from leadtui.domain.text import MESSAGE_LIMIT, escaped
+from leadtui.cli.common import (
+    close_opened,
+    flag_worded,
+    for_stream,
+    locations_for,
+    today_from_env,
+)
+from leadtui.domain.text import MESSAGE_LIMIT
 from leadtui.errors import LeadtuiError
 
 if TYPE_CHECKING:
@@ -119,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LeadtuiError as exc:
         message = flag_worded(exc.message, getattr(exc, "field", None), getattr(exc, "also", ()))
-        sys.stderr.write(f"leadtui: {escaped(message, MESSAGE_LIMIT)}\n")
+        sys.stderr.write(f"leadtui: {for_stream(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

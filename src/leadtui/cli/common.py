@@ -82,6 +82,40 @@ def echo(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def for_stream(text: str, limit: int | None = None, stream: object = None) -> str:
+    """``text`` on one line as ``stream`` (stderr by default) can show it, at most
+    ``limit`` characters as printed.
+
+    Like :func:`leadtui.domain.text.escaped` (controls, line breaks and lone surrogates
+    as visible escapes), and a character the stream's encoding lacks (王 on an ASCII or
+    cp1252 terminal) as its backslash escape, counted at the length it prints: a refusal
+    quoting forty emoji stays one short line there too. The cut falls between escapes.
+    """
+    encoding = getattr(stream if stream is not None else sys.stderr, "encoding", None) or "utf-8"
+
+    def shown(char: str) -> str:
+        if not char.isprintable():
+            return repr(char)[1:-1]
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            return char.encode(encoding, "backslashreplace").decode(encoding)
+        except LookupError:
+            pass  # an encoding Python does not know: the stream's own errors decide
+        return char
+
+    ellipsis = shown("…")
+    pieces: list[str] = []
+    length = 0
+    for char in text:
+        piece = shown(char)
+        if limit is not None and length + len(piece) > limit:
+            return "".join(pieces) + ellipsis
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces)
+
+
 def echo_json(document: object) -> None:
     """Print a --json document on one line.
 

@@ -78,8 +78,26 @@ def _backup_target(out: str, force: bool) -> Path:
     if not out.strip() or "\x00" in out:
         raise InputError("--out is empty; give the file to write the backup to")
     target = Path(out).expanduser()
-    if len(os.fsencode(target.name)) > 255:
+    try:
+        name = os.fsencode(target)
+    except UnicodeEncodeError:
+        # A lone surrogate (not undecodable bytes from the shell): no file can be named so.
+        raise InputError(f"--out {shown_path(target)} is no name a file can have") from None
+    if len(os.path.basename(name)) > 255:
         raise InputError("--out file name is longer than 255 bytes; choose a shorter name")
+    try:
+        _check_backup_target(target, force)
+    except OSError as exc:
+        # A path longer than the system takes, a folder that cannot be read: said, not raised.
+        raise InputError(
+            f"--out {shown_path(target)} cannot be written ({exc.strerror or exc}); "
+            "choose another file"
+        ) from None
+    return target
+
+
+def _check_backup_target(target: Path, force: bool) -> None:
+    """Refuse a folder, an existing file without ``force``, a folder that does not exist."""
     if target.is_dir():
         raise InputError(f"--out {shown_path(target)} is a folder; give a file name in it")
     if os.path.lexists(target) and not force:
@@ -88,4 +106,3 @@ def _backup_target(out: str, force: bool) -> Path:
         raise InputError(
             f"--out folder {shown_path(target.parent)} does not exist; create it first"
         )
-    return target

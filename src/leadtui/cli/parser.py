@@ -14,6 +14,7 @@ from typing import Any, NoReturn, cast
 
 from leadtui import __version__
 from leadtui.cli import open_app
+from leadtui.cli.common import for_stream
 from leadtui.cli.completion import completion_script
 from leadtui.cli.energy import (
     energy_check,
@@ -81,7 +82,7 @@ from leadtui.cli.succession import (
     vacation_cover,
     vacation_list,
 )
-from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
+from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, quoted
 
 # A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
 _REPR = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
@@ -139,7 +140,7 @@ class _Parser(argparse.ArgumentParser):
         # escape sequence): shorten each quote, then keep the line printable and short.
         hint = f" (see `{self.prog} --help`)"
         budget = MESSAGE_LIMIT - len(self.prog) - len(hint) - 2
-        text = escaped(_shortened_quotes(message), max(budget, 60))
+        text = for_stream(_shortened_quotes(message), max(budget, 60))
         self.exit(2, f"{self.prog}: {text}{hint}\n")
 
 
