@@ -516,6 +516,7 @@ def _long_path(folder: Path) -> None:
 
 
 HOSTILE_OUT = [
+    "NUL\x00inside.md",
     os.fsdecode(b"\xff\xfe.md"),  # undecodable bytes, as a shell passes $'\xff\xfe.md'
     os.fsdecode(b"caf\xe9.md"),  # Latin-1 bytes in a UTF-8 world
     os.fsdecode(b"a-folder/\x80x.md"),
@@ -586,6 +587,8 @@ def test_hostile_out_paths_never_get_exit_1(
         for encoding in ("utf-8", *NARROW_ENCODINGS):
             run = example((["export", "energy", "--out", out], encoding))(run)
         run = example((["backup", "--out", out], "ascii"))(run)
+        # A file read rather than written: the same names, the same rule.
+        run = example((["rotation", "import-definition", out], "cp1252"))(run)
         run = example(
             (["export", "1on1", "Sam Lee", "--audience", "private", "--out", out], "cp1252")
         )(run)
@@ -594,7 +597,8 @@ def test_hostile_out_paths_never_get_exit_1(
         run()
     finally:
         figures(
-            f"fuzz, hostile --out paths: {counts['tried']} tried, {counts['written']} written, "
-            f"{counts['refused']} refused, {counts['exit-1']} exit-1 or broken rule"
+            f"fuzz, hostile --out and FILE paths: {counts['tried']} tried, "
+            f"{counts['written']} written, {counts['refused']} refused, "
+            f"{counts['exit-1']} exit-1 or broken rule"
         )
     assert counts["written"] > 0 and counts["refused"] > 0

@@ -292,8 +292,11 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+    except UnicodeDecodeError:
+        raise InputError(f"{shown_path(path)} cannot be read (not UTF-8 text)") from None
+    except (OSError, ValueError) as exc:
+        # ValueError: a NUL or a lone surrogate in the name, which no file can have.
+        reason = getattr(exc, "strerror", None) or "no file can have that name"
         raise InputError(f"{shown_path(path)} cannot be read ({reason})") from None
     try:
         imported = import_definition(open_store(args), text, today_from_env())
