@@ -40,7 +40,7 @@ imports: $(STAMP)
 
 check: lint typecheck imports test
 
-# The JSON Schema of every --json document, from the models in src/leadtui/export/json.py
+# The JSON Schema of every --json document, from the types in src/leadtui/export/json.py
 # (tests/test_json_schemas.py fails while the shipped files differ from these).
 schemas: $(STAMP)
 	$(BIN)/python -m leadtui.export.schemas docs/schemas

@@ -1,6 +1,6 @@
 """Every ``--json`` document has one shape, shipped as a JSON Schema in docs/schemas/.
 
-The shipped files are what the models write (they never drift); every command with a
+The shipped files are what the types write (they never drift); every command with a
 ``--json`` flag has one (a new flag without a schema fails here); and what each command
 prints on the demo team validates against its file with a real JSON Schema validator
 that also holds numbers to one type: a field declared a number is always written with a
@@ -74,7 +74,7 @@ def test_every_json_flag_has_a_document_and_a_schema() -> None:
     assert {p.name for p in SCHEMAS.glob("*.json")} == {schema_name(c) for c in commands}
 
 
-def test_the_shipped_schemas_are_the_ones_the_models_write(tmp_path: Path) -> None:
+def test_the_shipped_schemas_are_the_ones_the_types_write(tmp_path: Path) -> None:
     for name, text in schema_files().items():
         assert (SCHEMAS / name).read_text("utf-8") == text, (
             f"docs/schemas/{name} is out of date: run `make schemas`"

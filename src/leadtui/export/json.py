@@ -1,11 +1,13 @@
 """Every ``--json`` document the command line prints, shaped in one place.
 
-Each document has a pydantic model here (``*Doc`` and the records inside them): the
-functions take typed records, build the model (so a field is always of its one type:
-hours are always numbers with a fraction, ids always whole numbers) and return it as
-plain dicts and lists, dates as ISO text and enums as their values. The models give the
-JSON Schema of each document (:data:`DOCUMENTS`, shipped in docs/schemas/); the keys and
-their order are a contract with scripts, and tests check every output against its schema.
+Each document and each record in it is a TypedDict here (``*Doc`` and the records
+inside them): the functions take typed records and return plain dicts and lists of
+those types, dates as ISO text, enums as their values, a number field always a float
+(``2.0``) and an id always an int. TypedDicts cost nothing at run time (a --json
+command starts as fast as before); pydantic reads the same types to give the JSON Schema
+of each document (:data:`DOCUMENTS`, shipped in docs/schemas/). The keys and their order
+are a contract with scripts; tests check every output against its schema with a
+validator that tells 2 from 2.0.
 
 Conventions every document keeps:
 
@@ -24,15 +26,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, overload
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+# pydantic builds schemas only from typing_extensions' TypedDict on Python 3.11.
+from typing_extensions import TypedDict
 
 from leadtui.domain.feedback import T3B3Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
@@ -43,14 +47,29 @@ if TYPE_CHECKING:
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 
-class _Shape(BaseModel):
-    """A part of a --json document: every field always present, nothing else allowed."""
+class _Format:
+    """A JSON Schema ``format`` for a text field, read by pydantic when it writes the
+    schemas (``__get_pydantic_json_schema__``); nothing at run time."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["format"] = self.name
+        return schema
 
 
-def _plain(shape: BaseModel) -> dict[str, Any]:
-    return shape.model_dump(mode="json")
+# A day as ISO text, YYYY-MM-DD.
+IsoDate = Annotated[str, _Format("date")]
+
+
+@overload
+def _iso(day: date) -> str: ...
+@overload
+def _iso(day: date | None) -> str | None: ...
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def dumps(document: object, *, ascii_only: bool = False) -> str:
@@ -59,7 +78,7 @@ def dumps(document: object, *, ascii_only: bool = False) -> str:
     return json.dumps(document, ensure_ascii=ascii_only)
 
 
-class PersonRef(_Shape):
+class PersonRef(TypedDict):
     """A person a document names: the id the command line accepts as PERSON, and the name."""
 
     id: int
@@ -76,7 +95,7 @@ def _ref(person_id: int | None, names: dict[int, str]) -> PersonRef | None:
 # --- people ---------------------------------------------------------------------------
 
 
-class PersonRecord(_Shape):
+class PersonRecord(TypedDict):
     """One person: every field (``people list --json`` items)."""
 
     id: int
@@ -85,27 +104,25 @@ class PersonRecord(_Shape):
     title: str | None
     level: str | None
     team: str | None
-    started_on: date | None
-    archived_on: date | None
+    started_on: IsoDate | None
+    archived_on: IsoDate | None
 
 
-def person_json(person: Person) -> dict[str, Any]:
+def person_json(person: Person) -> PersonRecord:
     """One person: every field, dates as ISO text (``people list --json`` items)."""
-    return _plain(
-        PersonRecord(
-            id=person.id,
-            name=person.name,
-            relation=person.relation.value,
-            title=person.title,
-            level=person.level,
-            team=person.team,
-            started_on=person.started_on,
-            archived_on=person.archived_on,
-        )
+    return PersonRecord(
+        id=person.id,
+        name=person.name,
+        relation=person.relation.value,
+        title=person.title,
+        level=person.level,
+        team=person.team,
+        started_on=_iso(person.started_on),
+        archived_on=_iso(person.archived_on),
     )
 
 
-def people_json(people: Sequence[Person]) -> list[dict[str, Any]]:
+def people_json(people: Sequence[Person]) -> list[PersonRecord]:
     """``leadtui people list --json``."""
     return [person_json(p) for p in people]
 
@@ -113,10 +130,10 @@ def people_json(people: Sequence[Person]) -> list[dict[str, Any]]:
 # --- energy (private by nature: the user's own terminal only) -------------------------
 
 
-class EnergyDay(_Shape):
+class EnergyDay(TypedDict):
     """One day of the energy journal and its kind under the user's thresholds."""
 
-    day: date
+    day: IsoDate
     level: int
     kind: str
     note: str | None
@@ -126,41 +143,39 @@ class EnergyDay(_Shape):
 
 def energy_entries_json(
     entries: Sequence[EnergyEntry], thresholds: EnergyThresholds
-) -> list[dict[str, Any]]:
+) -> list[EnergyDay]:
     """``leadtui energy show --json``: the days, each with its kind under the thresholds."""
     from leadtui.domain.energy import level_kind
 
     return [
-        _plain(
-            EnergyDay(
-                day=e.day,
-                level=e.level,
-                kind=level_kind(e.level, thresholds).value,
-                note=e.note,
-                energized_by=list(e.energized_by),
-                drained_by=list(e.drained_by),
-            )
+        EnergyDay(
+            day=_iso(e.day),
+            level=e.level,
+            kind=level_kind(e.level, thresholds).value,
+            note=e.note,
+            energized_by=list(e.energized_by),
+            drained_by=list(e.drained_by),
         )
         for e in entries
     ]
 
 
-class DayDefinitions(_Shape):
+class DayDefinitions(TypedDict):
     """The levels that make a good and a drained day."""
 
     good_day: int
     drained_day: int
 
 
-class EnergyCheckDoc(_Shape):
+class EnergyCheckDoc(TypedDict):
     """``energy check --json``: the verdict, the numbers behind it, the warnings."""
 
     state: str
     reason: str
     prescription: str
-    today: date
+    today: IsoDate
     window_days: int
-    window_start: date
+    window_start: IsoDate
     entries: int
     min_entries: int
     good_days: int
@@ -174,58 +189,54 @@ class EnergyCheckDoc(_Shape):
     warnings: list[str]
 
 
-def energy_verdict_json(verdict: EnergyVerdict) -> dict[str, Any]:
+def energy_verdict_json(verdict: EnergyVerdict) -> EnergyCheckDoc:
     """``leadtui energy check --json``: the verdict, the numbers behind it, the warnings."""
     balance = verdict.balance
-    return _plain(
-        EnergyCheckDoc(
-            state=verdict.state.value,
-            reason=verdict.reason,
-            prescription=verdict.prescription,
-            today=verdict.today,
-            window_days=verdict.thresholds.window_days,
-            window_start=verdict.window.start,
-            entries=verdict.window.entries,
-            min_entries=verdict.thresholds.min_entries,
-            good_days=verdict.window.good_days,
-            drained_days=verdict.window.drained_days,
-            mean=verdict.window.mean,
-            months_deenergized=verdict.months_deenergized,
-            months_judged=verdict.months_judged,
-            definitions=DayDefinitions(
-                good_day=verdict.thresholds.good_day,
-                drained_day=verdict.thresholds.drained_day,
-            ),
-            energizing_hours_this_month=balance.hours_this_month if balance else 0.0,
-            energizing_hours_last_month=balance.hours_last_month if balance else 0.0,
-            warnings=list(balance.warnings) if balance else [],
-        )
+    return EnergyCheckDoc(
+        state=verdict.state.value,
+        reason=verdict.reason,
+        prescription=verdict.prescription,
+        today=_iso(verdict.today),
+        window_days=verdict.thresholds.window_days,
+        window_start=_iso(verdict.window.start),
+        entries=verdict.window.entries,
+        min_entries=verdict.thresholds.min_entries,
+        good_days=verdict.window.good_days,
+        drained_days=verdict.window.drained_days,
+        mean=None if verdict.window.mean is None else float(verdict.window.mean),
+        months_deenergized=verdict.months_deenergized,
+        months_judged=verdict.months_judged,
+        definitions=DayDefinitions(
+            good_day=verdict.thresholds.good_day,
+            drained_day=verdict.thresholds.drained_day,
+        ),
+        energizing_hours_this_month=float(balance.hours_this_month) if balance else 0.0,
+        energizing_hours_last_month=float(balance.hours_last_month) if balance else 0.0,
+        warnings=list(balance.warnings) if balance else [],
     )
 
 
-class EnergizingWorkItem(_Shape):
+class EnergizingWorkItem(TypedDict):
     """One piece of energizing work."""
 
     id: int
     title: str
-    day: date
+    day: IsoDate
     hours: float
     kind: str
     creates_work_for_other_teams: bool
 
 
-def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, Any]]:
+def energizing_work_json(work: Sequence[EnergizingWork]) -> list[EnergizingWorkItem]:
     """``leadtui energy work list --json``."""
     return [
-        _plain(
-            EnergizingWorkItem(
-                id=w.id,
-                title=w.title,
-                day=w.day,
-                hours=w.hours,
-                kind=w.kind.value,
-                creates_work_for_other_teams=w.creates_work_for_other_teams,
-            )
+        EnergizingWorkItem(
+            id=w.id,
+            title=w.title,
+            day=_iso(w.day),
+            hours=float(w.hours),
+            kind=w.kind.value,
+            creates_work_for_other_teams=w.creates_work_for_other_teams,
         )
         for w in work
     ]
@@ -234,7 +245,7 @@ def energizing_work_json(work: Sequence[EnergizingWork]) -> list[dict[str, Any]]
 # --- one-on-ones ----------------------------------------------------------------------
 
 
-class TalkingPoint(_Shape):
+class TalkingPoint(TypedDict):
     """A talking point of the next session."""
 
     id: int
@@ -246,32 +257,32 @@ class TalkingPoint(_Shape):
     carried: int  # how many sessions it has been carried over
 
 
-class ActionItem(_Shape):
+class ActionItem(TypedDict):
     """An action item of the 1:1."""
 
     id: int
     text: str
     owner: str
-    due_on: date | None
-    done_on: date | None
+    due_on: IsoDate | None
+    done_on: IsoDate | None
     carried: int  # how many sessions it has been carried over
 
 
-class LastSession(_Shape):
+class LastSession(TypedDict):
     """The last held session's notes; a note that does not reach the audience is null."""
 
-    held_on: date
+    held_on: IsoDate
     shared_notes: str | None
     private_notes: str | None
 
 
-class OneOnOneDoc(_Shape):
+class OneOnOneDoc(TypedDict):
     """``1on1 show --json``: the next session and the last one's notes."""
 
     person: PersonRef
     series: str
     status: str
-    next_session: date | None
+    next_session: IsoDate | None
     overdue: bool
     points: list[TalkingPoint]
     actions: list[ActionItem]
@@ -280,7 +291,7 @@ class OneOnOneDoc(_Shape):
 
 def running_document_json(
     doc: RunningDocument, audience: Audience = Audience.PRIVATE
-) -> dict[str, Any]:
+) -> OneOnOneDoc:
     """``leadtui 1on1 show --json``: the next session and the last one's notes.
 
     The private view (the default) carries everything; another audience gets only
@@ -291,57 +302,55 @@ def running_document_json(
     def note(text: str, visibility: Visibility) -> str | None:
         return text if reaches(visibility, Topic.ONE_ON_ONE, audience) else None
 
-    return _plain(
-        OneOnOneDoc(
-            person=PersonRef(id=doc.person.id, name=doc.person.name),
-            series=doc.series.describe(),
-            status=doc.series.status.value,
-            next_session=doc.next_on,
-            overdue=doc.overdue,
-            points=[
-                TalkingPoint(
-                    id=p.id,
-                    text=p.text,
-                    raised_by=p.raised_by.value,
-                    visibility=p.visibility.value,
-                    status=p.status.value,
-                    recurring=p.recurring,
-                    carried=p.carried,
-                )
-                for p in doc.points
-                if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
-            ],
-            actions=[
-                ActionItem(
-                    id=a.id,
-                    text=a.text,
-                    owner=a.owner.value,
-                    due_on=a.due_on,
-                    done_on=a.done_on,
-                    carried=a.carried,
-                )
-                for a in doc.actions
-                if reaches(a.visibility, Topic.ONE_ON_ONE, audience)
-            ],
-            last_session=LastSession(
-                held_on=last.held_on,
-                shared_notes=note(last.shared_notes, Visibility.SHARED),
-                private_notes=note(last.private_notes, Visibility.PRIVATE),
+    return OneOnOneDoc(
+        person=PersonRef(id=doc.person.id, name=doc.person.name),
+        series=doc.series.describe(),
+        status=doc.series.status.value,
+        next_session=_iso(doc.next_on),
+        overdue=doc.overdue,
+        points=[
+            TalkingPoint(
+                id=p.id,
+                text=p.text,
+                raised_by=p.raised_by.value,
+                visibility=p.visibility.value,
+                status=p.status.value,
+                recurring=p.recurring,
+                carried=p.carried,
             )
-            if last
-            else None,
+            for p in doc.points
+            if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
+        ],
+        actions=[
+            ActionItem(
+                id=a.id,
+                text=a.text,
+                owner=a.owner.value,
+                due_on=_iso(a.due_on),
+                done_on=_iso(a.done_on),
+                carried=a.carried,
+            )
+            for a in doc.actions
+            if reaches(a.visibility, Topic.ONE_ON_ONE, audience)
+        ],
+        last_session=LastSession(
+            held_on=_iso(last.held_on),
+            shared_notes=note(last.shared_notes, Visibility.SHARED),
+            private_notes=note(last.private_notes, Visibility.PRIVATE),
         )
+        if last
+        else None,
     )
 
 
 # --- feedback and T3B3 ----------------------------------------------------------------
 
 
-class FeedbackEntry(_Shape):
+class FeedbackEntry(TypedDict):
     """One feedback entry."""
 
     id: int
-    given_on: date
+    given_on: IsoDate
     kind: str
     visibility: str
     text: str
@@ -350,18 +359,16 @@ class FeedbackEntry(_Shape):
 
 def feedback_json(
     entries: Sequence[Feedback], audience: Audience = Audience.PRIVATE
-) -> list[dict[str, Any]]:
+) -> list[FeedbackEntry]:
     """``leadtui feedback list --json``: the entries that reach ``audience`` (all, privately)."""
     return [
-        _plain(
-            FeedbackEntry(
-                id=f.id,
-                given_on=f.given_on,
-                kind=f.kind.value,
-                visibility=f.visibility.value,
-                text=f.text,
-                session_id=f.session_id,
-            )
+        FeedbackEntry(
+            id=f.id,
+            given_on=_iso(f.given_on),
+            kind=f.kind.value,
+            visibility=f.visibility.value,
+            text=f.text,
+            session_id=f.session_id,
         )
         for f in entries
         if reaches(f.visibility, Topic.FEEDBACK, audience)
@@ -373,24 +380,24 @@ def _evidence_reaches(e: Evidence, audience: Audience) -> bool:
     return reaches(e.visibility, topic, audience)
 
 
-class EvidenceLink(_Shape):
+class EvidenceLink(TypedDict):
     """What a Bottom item is linked to: feedback or a 1:1 point, and its day."""
 
     kind: str
     id: int
-    on: date
+    on: IsoDate
 
 
-class EvidenceSuggestion(_Shape):
+class EvidenceSuggestion(TypedDict):
     """Earlier feedback or a 1:1 point a Bottom item could link to."""
 
     kind: str
     id: int
-    on: date
+    on: IsoDate
     text: str
 
 
-class T3B3Entry(_Shape):
+class T3B3Entry(TypedDict):
     """One Top or Bottom item; ``surprise`` when a Bottom item was never raised before."""
 
     id: int
@@ -401,14 +408,14 @@ class T3B3Entry(_Shape):
     suggestions: list[EvidenceSuggestion]
 
 
-class CarriedArea(_Shape):
+class CarriedArea(TypedDict):
     """Last half's area to grow and whether it is still on this half's list."""
 
     text: str
     persists: bool
 
 
-class PreviousHalf(_Shape):
+class PreviousHalf(TypedDict):
     """Last half's T3B3 as this one carries it."""
 
     half: str
@@ -416,7 +423,7 @@ class PreviousHalf(_Shape):
     areas: list[CarriedArea]
 
 
-class T3B3Doc(_Shape):
+class T3B3Doc(TypedDict):
     """``t3b3 show --json``: the six items, their evidence, last half's areas."""
 
     person: PersonRef
@@ -425,14 +432,14 @@ class T3B3Doc(_Shape):
     filled: int
     top: list[T3B3Entry]
     bottom: list[T3B3Entry]
-    delivered_on: date | None
+    delivered_on: IsoDate | None
     in_person: bool | None
     remove_text_after_delivery: bool
     text_removed: bool
     previous_half: PreviousHalf
 
 
-def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str, Any]:
+def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> T3B3Doc:
     """``leadtui t3b3 show --json``: the six items, their evidence, last half's areas.
 
     The items reach only you; another audience gets the record's state and dates
@@ -445,11 +452,11 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
             id=i.id,
             rank=i.rank,
             text=i.text,
-            linked_to=EvidenceLink(kind=link.kind, id=link.id, on=link.on) if link else None,
+            linked_to=EvidenceLink(kind=link.kind, id=link.id, on=_iso(link.on)) if link else None,
             # The domain's one rule, as the board, the app and the packet read it.
             surprise=i.side is T3B3Side.BOTTOM and not i.raised,
             suggestions=[
-                EvidenceSuggestion(kind=e.kind, id=e.id, on=e.on, text=e.text)
+                EvidenceSuggestion(kind=e.kind, id=e.id, on=_iso(e.on), text=e.text)
                 for e in view.suggestions.get(i.id, [])
                 if _evidence_reaches(e, audience)
             ],
@@ -459,113 +466,109 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
         return [item(i) for i in t.side(which) if reaches(i.visibility, Topic.T3B3_ITEM, audience)]
 
     t = view.t3b3
-    return _plain(
-        T3B3Doc(
-            person=PersonRef(id=view.person.id, name=view.person.name),
-            half=view.half.label,
-            status=t.status.value,
-            filled=t.filled,
-            top=side(T3B3Side.TOP),
-            bottom=side(T3B3Side.BOTTOM),
-            delivered_on=t.delivered_on,
-            in_person=t.in_person,
-            remove_text_after_delivery=t.remove_text,
-            text_removed=t.text_removed,
-            previous_half=PreviousHalf(
-                half=view.previous.half,
-                status=view.previous.status.value,
-                areas=[
-                    CarriedArea(text=c.previous.text, persists=c.persists)
-                    for c in view.carried
-                    if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
-                ],
-            ),
-        )
+    return T3B3Doc(
+        person=PersonRef(id=view.person.id, name=view.person.name),
+        half=view.half.label,
+        status=t.status.value,
+        filled=t.filled,
+        top=side(T3B3Side.TOP),
+        bottom=side(T3B3Side.BOTTOM),
+        delivered_on=_iso(t.delivered_on),
+        in_person=t.in_person,
+        remove_text_after_delivery=t.remove_text,
+        text_removed=t.text_removed,
+        previous_half=PreviousHalf(
+            half=view.previous.half,
+            status=view.previous.status.value,
+            areas=[
+                CarriedArea(text=c.previous.text, persists=c.persists)
+                for c in view.carried
+                if reaches(c.previous.visibility, Topic.T3B3_ITEM, audience)
+            ],
+        ),
     )
 
 
 # --- rotations (team text: nothing private is in them) ---------------------------------
 
 
-class RotationStretch(_Shape):
+class RotationStretch(TypedDict):
     """Who serves a seat from ``starts`` to ``ends`` (inclusive); ``person`` null for an
     open seat. A term an assignment, a cut or a swap changed is split into stretches;
     ``term_starts`` and ``term_ends`` are the whole term's days."""
 
     seat: int
     person: PersonRef | None
-    starts: date
-    ends: date
-    term_starts: date
-    term_ends: date
+    starts: IsoDate
+    ends: IsoDate
+    term_starts: IsoDate
+    term_ends: IsoDate
 
 
-class RotationWarningItem(_Shape):
+class RotationWarningItem(TypedDict):
     """One failed check of a capacity."""
 
     check: str
-    on: date
+    on: IsoDate
     text: str
 
 
-class RotationDoc(_Shape):
+class RotationDoc(TypedDict):
     """One capacity: its settings, its stretches from today to the horizon, its warnings."""
 
     name: str
     term_months: int
     seats: int
     offset_months: int
-    starts_on: date
+    starts_on: IsoDate
     exposure: str | None
     active: bool
     terms: list[RotationStretch]
     warnings: list[RotationWarningItem]
 
 
-def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> dict[str, Any]:
+def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> RotationDoc:
     """One capacity of ``leadtui rotation show --json``: its terms from today to ``until``
     (ISO dates, ``ends`` inclusive; ``person`` null for an open seat) and its warnings."""
     c = schedule.capacity
-    return _plain(
-        RotationDoc(
-            name=c.name,
-            term_months=c.term_months,
-            seats=c.seats,
-            offset_months=c.offset_months,
-            starts_on=c.starts_on,
-            exposure=c.exposure,
-            active=c.active,
-            terms=[
-                RotationStretch(
-                    seat=s.seat,
-                    person=_ref(s.person_id, schedule.names),
-                    starts=s.starts,
-                    ends=s.ends,
-                    term_starts=s.term.starts,
-                    term_ends=s.term.ends,
-                )
-                for s in schedule.upcoming(today, until)
-            ],
-            warnings=[
-                RotationWarningItem(check=w.check.value, on=w.on, text=w.text)
-                for w in schedule.warnings
-            ],
-        )
+    return RotationDoc(
+        name=c.name,
+        term_months=c.term_months,
+        seats=c.seats,
+        offset_months=c.offset_months,
+        starts_on=_iso(c.starts_on),
+        exposure=c.exposure,
+        active=c.active,
+        terms=[
+            RotationStretch(
+                seat=s.seat,
+                person=_ref(s.person_id, schedule.names),
+                starts=_iso(s.starts),
+                ends=_iso(s.ends),
+                term_starts=_iso(s.term.starts),
+                term_ends=_iso(s.term.ends),
+            )
+            for s in schedule.upcoming(today, until)
+        ],
+        warnings=[
+            RotationWarningItem(check=w.check.value, on=_iso(w.on), text=w.text)
+            for w in schedule.warnings
+        ],
     )
 
 
 def rotations_json(
     schedules: Sequence[CapacitySchedule], today: date, until: date
-) -> list[dict[str, Any]]:
+) -> list[RotationDoc]:
     """``leadtui rotation show [NAME] --json``: every capacity shown (one when named)."""
     return [rotation_json(s, today, until) for s in schedules]
 
 
-class HostMeetingItem(_Shape):
+class HostMeetingItem(TypedDict):
     """One weekly leadership meeting: its day and time, its host (null when skipped), and
     whether the week is skipped or its host swapped with another week's."""
 
-    date: date
+    date: IsoDate
     time: str
     minutes: int
     host: PersonRef | None
@@ -573,18 +576,16 @@ class HostMeetingItem(_Shape):
     swapped: bool
 
 
-def hosts_json(hosts: HostSchedule) -> list[dict[str, Any]]:
+def hosts_json(hosts: HostSchedule) -> list[HostMeetingItem]:
     """``leadtui host show --json``: each meeting's ISO date and host, skips and swaps marked."""
     return [
-        _plain(
-            HostMeetingItem(
-                date=m.on,
-                time=m.at_time,
-                minutes=m.minutes,
-                host=_ref(m.person_id, hosts.names),
-                skipped=m.skipped,
-                swapped=m.swapped,
-            )
+        HostMeetingItem(
+            date=_iso(m.on),
+            time=m.at_time,
+            minutes=m.minutes,
+            host=_ref(m.person_id, hosts.names),
+            skipped=m.skipped,
+            swapped=m.swapped,
         )
         for m in hosts.meetings
     ]
@@ -593,76 +594,76 @@ def hosts_json(hosts: HostSchedule) -> list[dict[str, Any]]:
 # --- succession -----------------------------------------------------------------------
 
 
-class GapChangeItem(_Shape):
+class GapChangeItem(TypedDict):
     """A gap's status from a day."""
 
-    on: date
+    on: IsoDate
     status: str
 
 
-class GapItem(_Shape):
+class GapItem(TypedDict):
     """What a report is missing to thrive in your role, with its evidence and history."""
 
     number: int
     text: str
     status: str
-    noted_on: date
+    noted_on: IsoDate
     visibility: str
     feedback_id: int | None
     point_id: int | None
     changes: list[GapChangeItem]
 
 
-class FocusItem(_Shape):
+class FocusItem(TypedDict):
     """A focus area agreed for a half (``gap_id``: the gap it was taken from)."""
 
     half: str
     text: str
     gap_id: int | None
-    agreed_on: date
+    agreed_on: IsoDate
 
 
-class CandidateItem(_Shape):
+class CandidateItem(TypedDict):
     """A report on the bench."""
 
     readiness: str
     pending: str | None
     interim: bool
-    reviewed_on: date
-    designated_on: date
+    reviewed_on: IsoDate
+    designated_on: IsoDate
 
 
-class MilestoneItem(_Shape):
+class MilestoneItem(TypedDict):
     """A step of a career path."""
 
     text: str
-    target_on: date | None
-    met_on: date | None
+    target_on: IsoDate | None
+    met_on: IsoDate | None
 
 
-class CareerItem(_Shape):
+class CareerItem(TypedDict):
     """A career path for a report who wants your job."""
 
     goal: str | None
     status: str
-    aligned_up_on: date | None
+    aligned_up_on: IsoDate | None
     milestones: list[MilestoneItem]
     test_run: str | None
     test_result: str | None
 
 
-class SuccessionPerson(_Shape):
+class SuccessionPerson(TypedDict):
     """One report's succession record (``candidate`` null when not on the bench)."""
 
     person: PersonRef
     gaps: list[GapItem]
     focus: list[FocusItem]
     candidate: CandidateItem | None
-    last_ceo_mention: date | None
+    last_ceo_mention: IsoDate | None
     career: CareerItem | None
 
 
-class SuccessionWarningItem(_Shape):
+class SuccessionWarningItem(TypedDict):
     """One succession check that failed, and whom it is about (null: the whole bench)."""
 
     code: str
@@ -670,21 +671,21 @@ class SuccessionWarningItem(_Shape):
     person: PersonRef | None
 
 
-class CeoNoteItem(_Shape):
+class CeoNoteItem(TypedDict):
     """Growth raised with your manager or CEO (``person`` null: about no one in particular)."""
 
     id: int
-    on: date
+    on: IsoDate
     person: PersonRef | None
     kind: str
     visibility: str
     text: str
 
 
-class SuccessionDoc(_Shape):
+class SuccessionDoc(TypedDict):
     """``succession show --json``: the checks, each report's record, the CEO log."""
 
-    today: date
+    today: IsoDate
     half: str
     quarter: str
     warnings: list[SuccessionWarningItem]
@@ -696,7 +697,7 @@ def succession_json(
     overview: SuccessionOverview,
     rows: Sequence[PersonSuccession] | None = None,
     audience: Audience = Audience.PRIVATE,
-) -> dict[str, Any]:
+) -> SuccessionDoc:
     """``leadtui succession show --json``: the checks as "warnings" and, per report,
     "gaps", "focus" and "candidate" (null when not on the bench), with what reaches
     ``audience`` (everything on your own terminal)."""
@@ -713,12 +714,12 @@ def succession_json(
                     number=g.number,
                     text=g.text,
                     status=g.status.value,
-                    noted_on=g.noted_on,
+                    noted_on=_iso(g.noted_on),
                     visibility=g.visibility.value,
                     feedback_id=g.feedback_id,
                     point_id=g.point_id,
                     changes=[
-                        GapChangeItem(on=ch.changed_on, status=ch.status.value)
+                        GapChangeItem(on=_iso(ch.changed_on), status=ch.status.value)
                         for ch in row.changes
                         if ch.gap_id == g.id
                     ],
@@ -727,7 +728,7 @@ def succession_json(
                 if reaches(g.visibility, Topic.SUCCESSION_GAP, audience)
             ],
             focus=[
-                FocusItem(half=f.half, text=f.text, gap_id=f.gap_id, agreed_on=f.agreed_on)
+                FocusItem(half=f.half, text=f.text, gap_id=f.gap_id, agreed_on=_iso(f.agreed_on))
                 for f in row.focus
                 if reaches(f.visibility, Topic.FOCUS_AREA, audience)
             ],
@@ -735,20 +736,20 @@ def succession_json(
                 readiness=c.readiness.value,
                 pending=c.pending,
                 interim=c.interim,
-                reviewed_on=c.reviewed_on,
-                designated_on=c.designated_on,
+                reviewed_on=_iso(c.reviewed_on),
+                designated_on=_iso(c.designated_on),
             )
             if c is not None and reaches(Visibility.SHARED, Topic.CANDIDACY, audience)
             else None,
-            last_ceo_mention=row.last_ceo
+            last_ceo_mention=_iso(row.last_ceo)
             if row.last_ceo and reaches(Visibility.SHARED, Topic.CEO_LOG, audience)
             else None,
             career=CareerItem(
                 goal=plan.goal,
                 status=plan.status.value,
-                aligned_up_on=plan.aligned_up_on,
+                aligned_up_on=_iso(plan.aligned_up_on),
                 milestones=[
-                    MilestoneItem(text=m.text, target_on=m.target_on, met_on=m.met_on)
+                    MilestoneItem(text=m.text, target_on=_iso(m.target_on), met_on=_iso(m.met_on))
                     for m in plan.milestones
                 ],
                 test_run=plan.test_run,
@@ -759,38 +760,34 @@ def succession_json(
         )
 
     private = reaches(Visibility.PRIVATE, Topic.SUCCESSION_GAP, audience)
-    return _plain(
-        SuccessionDoc(
-            today=overview.today,
-            half=overview.half.label,
-            quarter=overview.quarter,
-            # The checks are the manager's own to-do list: they name gaps and the bench.
-            warnings=[
-                SuccessionWarningItem(
-                    code=w.code.value, text=w.text, person=_ref(w.person_id, names)
-                )
-                for w in overview.warnings
-            ]
-            if private
-            else [],
-            people=[person(r) for r in shown],
-            ceo_log=[
-                CeoNoteItem(
-                    id=n.id,
-                    on=n.noted_on,
-                    person=_ref(n.person_id, names),
-                    kind=n.kind.value,
-                    visibility=n.visibility.value,
-                    text=n.text,
-                )
-                for n in overview.ceo_log
-                if reaches(n.visibility, Topic.CEO_LOG, audience)
-            ],
-        )
+    return SuccessionDoc(
+        today=_iso(overview.today),
+        half=overview.half.label,
+        quarter=overview.quarter,
+        # The checks are the manager's own to-do list: they name gaps and the bench.
+        warnings=[
+            SuccessionWarningItem(code=w.code.value, text=w.text, person=_ref(w.person_id, names))
+            for w in overview.warnings
+        ]
+        if private
+        else [],
+        people=[person(r) for r in shown],
+        ceo_log=[
+            CeoNoteItem(
+                id=n.id,
+                on=_iso(n.noted_on),
+                person=_ref(n.person_id, names),
+                kind=n.kind.value,
+                visibility=n.visibility.value,
+                text=n.text,
+            )
+            for n in overview.ceo_log
+            if reaches(n.visibility, Topic.CEO_LOG, audience)
+        ],
     )
 
 
-class MeetingItem(_Shape):
+class MeetingItem(TypedDict):
     """A recurring meeting and this quarter's decision on it (null: not audited yet)."""
 
     id: int
@@ -804,55 +801,53 @@ class MeetingItem(_Shape):
     to: PersonRef | None
     missing: str | None
     plan: str | None
-    decided_on: date | None
+    decided_on: IsoDate | None
 
 
-def meetings_json(overview: SuccessionOverview) -> list[dict[str, Any]]:
+def meetings_json(overview: SuccessionOverview) -> list[MeetingItem]:
     """``leadtui meeting list --json``: the meetings this quarter's audit walks and each
     one's decision (null when not audited yet)."""
     names = {pid: p.name for pid, p in overview.people.items()}
-    found: list[dict[str, Any]] = []
+    found: list[MeetingItem] = []
     for m in overview.meetings:
         audit = overview.audits.get(m.id)
         found.append(
-            _plain(
-                MeetingItem(
-                    id=m.id,
-                    name=m.name,
-                    cadence=m.cadence,
-                    kind=m.kind.value,
-                    role=m.role.value,
-                    hard_to_displace=m.kind.hard_to_displace,
-                    quarter=overview.quarter,
-                    decision=audit.decision.value if audit else None,
-                    to=_ref(audit.delegate_id, names) if audit else None,
-                    missing=audit.missing if audit else None,
-                    plan=audit.plan if audit else None,
-                    decided_on=audit.decided_on if audit else None,
-                )
+            MeetingItem(
+                id=m.id,
+                name=m.name,
+                cadence=m.cadence,
+                kind=m.kind.value,
+                role=m.role.value,
+                hard_to_displace=m.kind.hard_to_displace,
+                quarter=overview.quarter,
+                decision=audit.decision.value if audit else None,
+                to=_ref(audit.delegate_id, names) if audit else None,
+                missing=audit.missing if audit else None,
+                plan=audit.plan if audit else None,
+                decided_on=_iso(audit.decided_on) if audit else None,
             )
         )
     return found
 
 
-class CoverItem(_Shape):
+class CoverItem(TypedDict):
     """A responsibility handed to someone while away (``person`` null: nobody yet)."""
 
     responsibility: str
     person: PersonRef | None
 
 
-class VacationItem(_Shape):
+class VacationItem(TypedDict):
     """A vacation, its length in days and who covers what."""
 
-    start: date
-    end: date
+    start: IsoDate
+    end: IsoDate
     days: int
     no_chiming_in: bool
     covers: list[CoverItem]
 
 
-class VacationsDoc(_Shape):
+class VacationsDoc(TypedDict):
     """``vacation list --json``: days away this year against the aim, and every vacation."""
 
     year: int
@@ -861,64 +856,60 @@ class VacationsDoc(_Shape):
     vacations: list[VacationItem]
 
 
-def vacations_json(overview: SuccessionOverview) -> dict[str, Any]:
+def vacations_json(overview: SuccessionOverview) -> VacationsDoc:
     """``leadtui vacation list --json``: days away this year against the aim, and every
     vacation with who covers what."""
     from leadtui.domain.succession import VACATION_AIM_DAYS
 
     names = {pid: p.name for pid, p in overview.people.items()}
-    return _plain(
-        VacationsDoc(
-            year=overview.today.year,
-            days_this_year=overview.days_this_year,
-            aim_days=VACATION_AIM_DAYS,
-            vacations=[
-                VacationItem(
-                    start=v.starts_on,
-                    end=v.ends_on,
-                    days=v.days,
-                    no_chiming_in=v.no_chiming_in,
-                    covers=[
-                        CoverItem(responsibility=c.responsibility, person=_ref(c.person_id, names))
-                        for c in v.covers
-                    ],
-                )
-                for v in overview.vacations
-            ],
-        )
+    return VacationsDoc(
+        year=overview.today.year,
+        days_this_year=overview.days_this_year,
+        aim_days=VACATION_AIM_DAYS,
+        vacations=[
+            VacationItem(
+                start=_iso(v.starts_on),
+                end=_iso(v.ends_on),
+                days=v.days,
+                no_chiming_in=v.no_chiming_in,
+                covers=[
+                    CoverItem(responsibility=c.responsibility, person=_ref(c.person_id, names))
+                    for c in v.covers
+                ],
+            )
+            for v in overview.vacations
+        ],
     )
 
 
 # --- search (the user's own terminal: private hits included, marked) ------------------
 
 
-class SearchHitItem(_Shape):
+class SearchHitItem(TypedDict):
     """One hit: its kind and id, whom it is about, its day (null: current), whether it is
     private, and its snippet as plain text (the match is not marked)."""
 
     kind: str
     id: int
     person: PersonRef | None
-    date: date | None
+    date: IsoDate | None
     private: bool
     snippet: str
 
 
-def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, Any]]:
+def search_hits_json(hits: Sequence[SearchHit]) -> list[SearchHitItem]:
     """``leadtui search --json``: each hit's kind, id, person, date, whether it is private
     and its snippet as plain text (the match is not marked)."""
     return [
-        _plain(
-            SearchHitItem(
-                kind=hit.kind.value,
-                id=hit.id,
-                person=PersonRef(id=hit.person_id, name=hit.person)
-                if hit.person_id is not None and hit.person is not None
-                else None,
-                date=hit.date,
-                private=hit.private,
-                snippet=hit.snippet.text,
-            )
+        SearchHitItem(
+            kind=hit.kind.value,
+            id=hit.id,
+            person=PersonRef(id=hit.person_id, name=hit.person)
+            if hit.person_id is not None and hit.person is not None
+            else None,
+            date=_iso(hit.date),
+            private=hit.private,
+            snippet=hit.snippet.text,
         )
         for hit in hits
     ]
@@ -951,9 +942,20 @@ def schema_name(command: tuple[str, ...]) -> str:
     return "-".join(command) + ".json"
 
 
+def _closed(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with every object closed (``additionalProperties: false``): a key a
+    document's type does not declare fails validation instead of passing unnoticed."""
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        if definition.get("type") == "object":
+            definition["additionalProperties"] = False
+    return schema
+
+
 def json_schema(command: tuple[str, ...]) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of what ``leadtui COMMAND --json`` prints."""
-    schema = TypeAdapter(DOCUMENTS[command]).json_schema(mode="serialization")
+    from pydantic import TypeAdapter
+
+    schema = _closed(TypeAdapter(DOCUMENTS[command]).json_schema(mode="serialization"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"leadtui {' '.join(command)} --json",

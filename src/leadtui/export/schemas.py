@@ -3,7 +3,7 @@
 ``python -m leadtui.export.schemas [FOLDER]`` writes ``<command>.json`` for each entry of
 :data:`leadtui.export.json.DOCUMENTS` (``people-list.json``, ``energy-work-list.json``)
 and removes schema files no command prints any more. A test compares the shipped files
-with what this writes, so they never drift from the models.
+with what this writes, so they never drift from the types.
 """
 
 from __future__ import annotations
