@@ -15,25 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from leadtui.cli.parser import build_parser
 from leadtui.export.json import DOCUMENTS, schema_name
 from leadtui.export.schemas import schema_files, write_schemas
-from tests.helpers import cli, demo_database
+from tests.helpers import SCHEMA_FOLDER, cli, demo_database, valid_json_output
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
-
-# The JSON types as one type each: "number" is a float (never an int that happens to be
-# whole), "integer" an int (never 2.0, never a bool).
-_ONE_TYPE = Draft202012Validator.TYPE_CHECKER.redefine_many(
-    {
-        "number": lambda _checker, value: isinstance(value, float),
-        "integer": lambda _checker, value: isinstance(value, int) and not isinstance(value, bool),
-    }
-)
-StrictValidator = validators.extend(Draft202012Validator, type_checker=_ONE_TYPE)  # type: ignore[no-untyped-call]
+SCHEMAS = SCHEMA_FOLDER
 
 
 def shipped(command: tuple[str, ...]) -> dict[str, Any]:
@@ -44,11 +34,8 @@ def shipped(command: tuple[str, ...]) -> dict[str, Any]:
 
 def check(command: tuple[str, ...], output: str) -> Any:
     """``output`` parsed, after validating it against the shipped schema of ``command``."""
-    schema = shipped(command)
-    Draft202012Validator.check_schema(schema)
-    document = json.loads(output)
-    StrictValidator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(document)
-    return document
+    Draft202012Validator.check_schema(shipped(command))
+    return valid_json_output(command, output)
 
 
 def json_commands() -> set[tuple[str, ...]]:

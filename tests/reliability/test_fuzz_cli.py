@@ -8,7 +8,8 @@ and Sam Okafor). For each run:
 - the exit code is 0 or 2, never 1, and no exception escapes;
 - a refusal (2) is exactly one line on stderr, under 300 characters;
 - a refusal leaves the folder of the database byte-for-byte as it was (the database,
-  its -wal, exports and backups; the -shm index and an empty -wal hold no data).
+  its -wal, exports and backups; the -shm index and an empty -wal hold no data);
+- a ``--json`` document printed is valid against its schema in docs/schemas/.
 
 The same holds on a terminal that is not UTF-8 (ASCII, cp1252: what the stream cannot
 carry is printed as an escape) and for hostile ``--out`` paths (undecodable bytes, very
@@ -31,8 +32,10 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, settings
 from hypothesis import strategies as st
 
 from leadtui.cli import build_parser
+from leadtui.export.json import DOCUMENTS
+from tests.helpers import valid_json_output
 
-from .helpers import data_files, fingerprint, integrity, is_one_line_refusal, run_main
+from .helpers import Outcome, data_files, fingerprint, integrity, is_one_line_refusal, run_main
 
 pytestmark = pytest.mark.reliability
 
@@ -302,6 +305,19 @@ def arguments(draw: st.DrawFn, path: tuple[str, ...]) -> list[str]:
     return argv
 
 
+def check_json(path: tuple[str, ...], argv: list[str], outcome: Outcome) -> bool:
+    """A --json document printed by ``outcome`` is valid against its shipped schema;
+    False when the run printed none."""
+    if outcome.code != 0 or "--json" not in argv or {"-h", "--help"} & set(argv):
+        return False
+    assert path in DOCUMENTS, f"--json without a schema: {outcome.describe()}"
+    try:
+        valid_json_output(path, outcome.out)
+    except Exception as exc:  # a ValidationError or a JSONDecodeError: either breaks scripts
+        raise AssertionError(f"{type(exc).__name__}: {exc!s:.300}; {outcome.describe()}") from None
+    return True
+
+
 # --- the database -------------------------------------------------------------------
 
 
@@ -369,6 +385,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
     base = tmp_path / "runs"
     base.mkdir()
     counts = {"done": 0, "refused": 0, "failed": 0}
+    validated = [0]
 
     @FUZZ_SETTINGS
     @given(arguments(path))
@@ -389,6 +406,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
                     assert after == before, f"a refusal changed files: {outcome.describe()}"
                 else:
                     assert integrity(db) == ["ok"], outcome.describe()
+                    validated[0] += check_json(path, args, outcome)
             except AssertionError:
                 counts["failed"] += 1
                 raise
@@ -403,6 +421,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
         figures(
             f"fuzz {' '.join(path)}: {sum(counts.values())} runs, {counts['done']} done, "
             f"{counts['refused']} refused, {counts['failed']} failed"
+            + (f", {validated[0]} --json documents valid" if validated[0] else "")
         )
 
 
@@ -462,6 +481,8 @@ def check_run(
             assert after == before, f"a refusal changed files: {outcome.describe()}"
         else:
             assert integrity(db) == ["ok"], outcome.describe()
+            path = next((tuple(argv[:n]) for n in (3, 2, 1) if tuple(argv[:n]) in COMMANDS), ())
+            check_json(path, argv, outcome)
         return outcome.code
     finally:
         monkeypatch.chdir(base)
