@@ -87,6 +87,22 @@ def test_every_schema_is_valid_and_names_people_one_way() -> None:
         assert '"person_id"' not in refs and '"host_id"' not in refs, command
 
 
+def test_enumerated_fields_list_the_domain_values() -> None:
+    from leadtui.domain.people import Relation
+    from leadtui.domain.search import SearchKind
+
+    person = shipped(("people", "list"))["$defs"]["PersonRecord"]["properties"]
+    assert person["relation"]["enum"] == [r.value for r in Relation]
+    hit = shipped(("search",))["$defs"]["SearchHitItem"]["properties"]
+    assert hit["kind"]["enum"] == [k.value for k in SearchKind]
+    # An unknown value is refused, as a script relying on the list would need.
+    row = {"id": 1, "name": "A", "relation": "boss", "title": None, "level": None,
+           "team": None, "started_on": None, "archived_on": None}  # fmt: skip
+    with pytest.raises(ValidationError):
+        check(("people", "list"), json.dumps([row]))
+    check(("people", "list"), json.dumps([{**row, "relation": "peer"}]))
+
+
 # Arguments after the command, on the demo team (people by unique name prefix).
 ARGUMENTS: dict[tuple[str, ...], list[str]] = {
     ("people", "list"): ["--all"],

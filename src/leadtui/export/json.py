@@ -64,6 +64,47 @@ class _Format:
 IsoDate = Annotated[str, _Format("date")]
 
 
+class _OneOf:
+    """The values an enumerated text field takes, listed in its JSON Schema (``enum``)
+    from the domain's enum named ``module:Class``; imported only when the schemas are
+    written, so a --json command loads no more of the domain than it uses."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        import importlib
+
+        module, name = self.where.split(":")
+        schema = handler(core_schema)
+        schema["enum"] = [member.value for member in getattr(importlib.import_module(module), name)]
+        return schema
+
+
+# Enumerated fields: the domain enum's value, as text.
+RelationText = Annotated[str, _OneOf("leadtui.domain.people:Relation")]
+VisibilityText = Annotated[str, _OneOf("leadtui.domain.privacy:Visibility")]
+EnergyStateText = Annotated[str, _OneOf("leadtui.domain.energy:EnergyState")]
+DayKindText = Annotated[str, _OneOf("leadtui.domain.energy:DayKind")]
+WorkKindText = Annotated[str, _OneOf("leadtui.domain.energy:WorkKind")]
+SideText = Annotated[str, _OneOf("leadtui.domain.oneonones:Side")]
+PointStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointStatus")]
+SeriesStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:SeriesStatus")]
+FeedbackKindText = Annotated[str, _OneOf("leadtui.domain.feedback:FeedbackKind")]
+EvidenceKindText = Annotated[str, _OneOf("leadtui.domain.feedback:EvidenceKind")]
+T3B3StatusText = Annotated[str, _OneOf("leadtui.domain.feedback:T3B3Status")]
+RotationCheckText = Annotated[str, _OneOf("leadtui.domain.rotations:Check")]
+GapStatusText = Annotated[str, _OneOf("leadtui.domain.succession:GapStatus")]
+ReadinessText = Annotated[str, _OneOf("leadtui.domain.succession:Readiness")]
+CareerStatusText = Annotated[str, _OneOf("leadtui.domain.succession:CareerStatus")]
+SuccessionCheckText = Annotated[str, _OneOf("leadtui.domain.succession:CheckCode")]
+CeoKindText = Annotated[str, _OneOf("leadtui.domain.succession:CeoKind")]
+MeetingKindText = Annotated[str, _OneOf("leadtui.domain.succession:MeetingKind")]
+MeetingRoleText = Annotated[str, _OneOf("leadtui.domain.succession:MeetingRole")]
+DecisionText = Annotated[str, _OneOf("leadtui.domain.succession:AuditDecision")]
+SearchKindText = Annotated[str, _OneOf("leadtui.domain.search:SearchKind")]
+
+
 @overload
 def _iso(day: date) -> str: ...
 @overload
@@ -100,7 +141,7 @@ class PersonRecord(TypedDict):
 
     id: int
     name: str
-    relation: str
+    relation: RelationText
     title: str | None
     level: str | None
     team: str | None
@@ -135,7 +176,7 @@ class EnergyDay(TypedDict):
 
     day: IsoDate
     level: int
-    kind: str
+    kind: DayKindText
     note: str | None
     energized_by: list[str]
     drained_by: list[str]
@@ -170,7 +211,7 @@ class DayDefinitions(TypedDict):
 class EnergyCheckDoc(TypedDict):
     """``energy check --json``: the verdict, the numbers behind it, the warnings."""
 
-    state: str
+    state: EnergyStateText
     reason: str
     prescription: str
     today: IsoDate
@@ -223,7 +264,7 @@ class EnergizingWorkItem(TypedDict):
     title: str
     day: IsoDate
     hours: float
-    kind: str
+    kind: WorkKindText
     creates_work_for_other_teams: bool
 
 
@@ -250,9 +291,9 @@ class TalkingPoint(TypedDict):
 
     id: int
     text: str
-    raised_by: str
-    visibility: str
-    status: str
+    raised_by: SideText
+    visibility: VisibilityText
+    status: PointStatusText
     recurring: bool
     carried: int  # how many sessions it has been carried over
 
@@ -262,7 +303,7 @@ class ActionItem(TypedDict):
 
     id: int
     text: str
-    owner: str
+    owner: SideText
     due_on: IsoDate | None
     done_on: IsoDate | None
     carried: int  # how many sessions it has been carried over
@@ -281,7 +322,7 @@ class OneOnOneDoc(TypedDict):
 
     person: PersonRef
     series: str
-    status: str
+    status: SeriesStatusText
     next_session: IsoDate | None
     overdue: bool
     points: list[TalkingPoint]
@@ -351,8 +392,8 @@ class FeedbackEntry(TypedDict):
 
     id: int
     given_on: IsoDate
-    kind: str
-    visibility: str
+    kind: FeedbackKindText
+    visibility: VisibilityText
     text: str
     session_id: int | None
 
@@ -383,7 +424,7 @@ def _evidence_reaches(e: Evidence, audience: Audience) -> bool:
 class EvidenceLink(TypedDict):
     """What a Bottom item is linked to: feedback or a 1:1 point, and its day."""
 
-    kind: str
+    kind: EvidenceKindText
     id: int
     on: IsoDate
 
@@ -391,7 +432,7 @@ class EvidenceLink(TypedDict):
 class EvidenceSuggestion(TypedDict):
     """Earlier feedback or a 1:1 point a Bottom item could link to."""
 
-    kind: str
+    kind: EvidenceKindText
     id: int
     on: IsoDate
     text: str
@@ -419,7 +460,7 @@ class PreviousHalf(TypedDict):
     """Last half's T3B3 as this one carries it."""
 
     half: str
-    status: str
+    status: T3B3StatusText
     areas: list[CarriedArea]
 
 
@@ -428,7 +469,7 @@ class T3B3Doc(TypedDict):
 
     person: PersonRef
     half: str
-    status: str
+    status: T3B3StatusText
     filled: int
     top: list[T3B3Entry]
     bottom: list[T3B3Entry]
@@ -508,7 +549,7 @@ class RotationStretch(TypedDict):
 class RotationWarningItem(TypedDict):
     """One failed check of a capacity."""
 
-    check: str
+    check: RotationCheckText
     on: IsoDate
     text: str
 
@@ -598,7 +639,7 @@ class GapChangeItem(TypedDict):
     """A gap's status from a day."""
 
     on: IsoDate
-    status: str
+    status: GapStatusText
 
 
 class GapItem(TypedDict):
@@ -606,9 +647,9 @@ class GapItem(TypedDict):
 
     number: int
     text: str
-    status: str
+    status: GapStatusText
     noted_on: IsoDate
-    visibility: str
+    visibility: VisibilityText
     feedback_id: int | None
     point_id: int | None
     changes: list[GapChangeItem]
@@ -626,7 +667,7 @@ class FocusItem(TypedDict):
 class CandidateItem(TypedDict):
     """A report on the bench."""
 
-    readiness: str
+    readiness: ReadinessText
     pending: str | None
     interim: bool
     reviewed_on: IsoDate
@@ -645,7 +686,7 @@ class CareerItem(TypedDict):
     """A career path for a report who wants your job."""
 
     goal: str | None
-    status: str
+    status: CareerStatusText
     aligned_up_on: IsoDate | None
     milestones: list[MilestoneItem]
     test_run: str | None
@@ -666,7 +707,7 @@ class SuccessionPerson(TypedDict):
 class SuccessionWarningItem(TypedDict):
     """One succession check that failed, and whom it is about (null: the whole bench)."""
 
-    code: str
+    code: SuccessionCheckText
     text: str
     person: PersonRef | None
 
@@ -677,8 +718,8 @@ class CeoNoteItem(TypedDict):
     id: int
     on: IsoDate
     person: PersonRef | None
-    kind: str
-    visibility: str
+    kind: CeoKindText
+    visibility: VisibilityText
     text: str
 
 
@@ -793,11 +834,11 @@ class MeetingItem(TypedDict):
     id: int
     name: str
     cadence: str | None
-    kind: str
-    role: str
+    kind: MeetingKindText
+    role: MeetingRoleText
     hard_to_displace: bool
     quarter: str
-    decision: str | None
+    decision: DecisionText | None
     to: PersonRef | None
     missing: str | None
     plan: str | None
@@ -889,7 +930,7 @@ class SearchHitItem(TypedDict):
     """One hit: its kind and id, whom it is about, its day (null: current), whether it is
     private, and its snippet as plain text (the match is not marked)."""
 
-    kind: str
+    kind: SearchKindText
     id: int
     person: PersonRef | None
     date: IsoDate | None
