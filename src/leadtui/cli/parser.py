@@ -596,7 +596,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "~/.zfunc/_leadtui` with ~/.zfunc in $fpath before compinit.",
         parents=[common],
     )
-    completion.add_argument("shell", choices=("bash", "zsh"), help="bash | zsh")
+    completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh"), help="bash | zsh")
     completion.set_defaults(handler=completion_script)
     return parser
 
