@@ -12,7 +12,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hypothesis import strategies as st
 
@@ -139,3 +139,34 @@ def card_lines(card: object) -> list[str]:
     """The lines a card on Today shows, runs of spaces made one."""
     text = card.render().plain  # type: ignore[attr-defined]
     return [" ".join(line.split()) for line in text.splitlines()]
+
+
+# --- the --json documents' schemas ------------------------------------------------------
+
+SCHEMA_FOLDER = Path(__file__).resolve().parents[1] / "docs" / "schemas"
+
+
+def valid_json_output(command: tuple[str, ...], output: str) -> Any:
+    """What ``leadtui COMMAND --json`` printed, parsed, after validating it against the
+    schema shipped for ``command`` (docs/schemas/) with every JSON type held to one Python
+    type: a "number" is a float (never an int that happens to be whole), an "integer" an
+    int (never 2.0, never a bool). Raises ``jsonschema.ValidationError`` on a mismatch."""
+    import json
+
+    from jsonschema import Draft202012Validator, validators
+
+    from leadtui.export.json import schema_name
+
+    one_type = Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {
+            "number": lambda _checker, value: isinstance(value, float),
+            "integer": lambda _checker, value: (
+                isinstance(value, int) and not isinstance(value, bool)
+            ),
+        }
+    )
+    strict = validators.extend(Draft202012Validator, type_checker=one_type)  # type: ignore[no-untyped-call]
+    schema = json.loads((SCHEMA_FOLDER / schema_name(command)).read_text("utf-8"))
+    document = json.loads(output)
+    strict(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(document)
+    return document

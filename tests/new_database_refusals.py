@@ -73,6 +73,7 @@ REFUSING: list[list[str]] = [
     ["host", "swap", "2026-12-03", "2026-12-10"],
     ["host", "show"],
     ["search", "pepper"],
+    ["completion", "fish"],
     ["demo", "--years", "99"],
     ["backup"],
 ]

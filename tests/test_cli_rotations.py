@@ -33,14 +33,17 @@ def test_plan_then_show_json_follows_the_contract(team: Path) -> None:
     assert planned.returncode == 0, planned.stderr
     assert "planned Incident Review seat 1: Ana 2026-11-22 to 2026-12-31" in planned.stdout
     shown = cli("rotation", "show", "Incident Review", "--json", "--db", db)
-    doc = json.loads(shown.stdout)
+    # One shape with or without NAME: the list of capacities, narrowed to the one named.
+    [doc] = json.loads(shown.stdout)
     assert list(doc)[:4] == ["name", "term_months", "seats", "offset_months"]
     assert (doc["term_months"], doc["seats"], doc["offset_months"]) == (6, 2, 3)
     assert doc["terms"][0] == {
         "seat": 1,
-        "person": "Ana",
+        "person": {"id": 1, "name": "Ana"},
         "starts": "2026-11-22",
         "ends": "2026-12-31",
+        "term_starts": "2026-07-01",
+        "term_ends": "2026-12-31",
     }
     assert {w["check"] for w in doc["warnings"]} == {"exposure"}
 
@@ -55,10 +58,13 @@ def test_assign_swap_recognize_and_undo(team: Path) -> None:
     swap = cli("rotation", "swap", "Incident Review", "Ana", "Ben", "--from", "2026-12-01",
                "--db", db)  # fmt: skip
     assert swap.returncode == 0, swap.stderr
-    terms = json.loads(cli("rotation", "show", "inc", "--json", "--db", db).stdout)["terms"]
-    assert terms[0]["person"] == "Ana" and terms[1]["person"] == "Ben"
+    [shown] = json.loads(cli("rotation", "show", "inc", "--json", "--db", db).stdout)
+    terms = shown["terms"]
+    assert terms[0]["person"]["name"] == "Ana" and terms[1]["person"]["name"] == "Ben"
     december = [t for t in terms if t["starts"] == "2026-12-01"]
-    assert {(t["seat"], t["person"]) for t in december} == {(1, "Ben"), (2, "Ana")}
+    assert {(t["seat"], t["person"]["name"]) for t in december} == {(1, "Ben"), (2, "Ana")}
+    # The swap splits both terms: each stretch keeps its whole term's days beside it.
+    assert all(t["term_starts"] < t["starts"] for t in december)
     assert cli("rotation", "swap", "inc", "Ana", "Ben", "--from", "2026-12-01", "--undo",
                "--db", db).returncode == 0  # fmt: skip
     recognized = cli("rotation", "recognize", "inc", "Ana", "--in", "qa", "--db", db)
@@ -116,11 +122,13 @@ def test_hosts_skip_swap_and_json(team: Path) -> None:
     assert cli("host", "skip", "2026-12-01", "--db", db).returncode == 0
     assert cli("host", "swap", "2026-11-24", "2026-12-08", "--db", db).returncode == 0
     hosts = json.loads(cli("host", "show", "--weeks", "4", "--json", "--db", db).stdout)
+    ana, ben, cy = ({"id": n, "name": name} for n, name in ((1, "Ana"), (2, "Ben"), (3, "Cy")))
+    meeting = {"time": "09:00", "minutes": 60}
     assert hosts == [
-        {"date": "2026-11-24", "host": "Ben"},
-        {"date": "2026-12-01", "host": None},
-        {"date": "2026-12-08", "host": "Ana"},
-        {"date": "2026-12-15", "host": "Cy"},
+        {"date": "2026-11-24", **meeting, "host": ben, "skipped": False, "swapped": True},
+        {"date": "2026-12-01", **meeting, "host": None, "skipped": True, "swapped": False},
+        {"date": "2026-12-08", **meeting, "host": ana, "skipped": False, "swapped": True},
+        {"date": "2026-12-15", **meeting, "host": cy, "skipped": False, "swapped": False},
     ]
 
 
@@ -159,7 +167,8 @@ def test_definition_round_trip_refuses_unknown_people(team: Path, tmp_path: Path
 def _terms_from(db: str, months: str = "24") -> list[dict[str, Any]]:
     shown = cli("rotation", "show", "inc", "--months", months, "--json", "--db", db)
     assert shown.returncode == 0, shown.stderr
-    terms: list[dict[str, Any]] = json.loads(shown.stdout)["terms"]
+    [capacity] = json.loads(shown.stdout)  # always a list; a NAME narrows it to one
+    terms: list[dict[str, Any]] = capacity["terms"]
     return terms
 
 
@@ -281,4 +290,4 @@ def test_an_assignment_made_after_a_swap_names_who_serves(team: Path) -> None:
               "--from", "2027-07-01", "--db", db)  # fmt: skip
     assert "Ana serves Incident Review seat 1 from 2027-07-01" in ran.stdout, ran.stderr
     july = [t for t in _terms_from(db) if t["starts"] == "2027-07-01"]
-    assert [(t["seat"], t["person"]) for t in july] == [(1, "Ana")]
+    assert [(t["seat"], t["person"]["name"]) for t in july] == [(1, "Ana")]

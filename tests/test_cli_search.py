@@ -66,7 +66,7 @@ def test_json_shape(db: list[str]) -> None:
     assert feedback == {
         "kind": "feedback",
         "id": 1,
-        "person": "Ana Lima",
+        "person": {"id": 2, "name": "Ana Lima"},
         "date": "2026-10-01",
         "private": False,
         "snippet": "Delegation done well",
@@ -75,7 +75,7 @@ def test_json_shape(db: list[str]) -> None:
 
 def test_filters(db: list[str]) -> None:
     ran = cli("search", "delegation", "--person", "Ana", "--json", *db)
-    assert [h["person"] for h in json.loads(ran.stdout)] == ["Ana Lima"]
+    assert [h["person"]["name"] for h in json.loads(ran.stdout)] == ["Ana Lima"]
     ran = cli("search", "delegation", "--since", "2026-10-15", "--until", "2026-11-10", *db)
     assert len(ran.stdout.splitlines()) == 1 and "energy" in ran.stdout
     ran = cli("search", "delegation", "--limit", "1", *db)

@@ -33,13 +33,13 @@ def test_gaps_focus_candidate_and_ceo_log_show_in_json(team: str) -> None:
     ok("succession", "ceo", "Presented at staff", "--person", "Ana", "--db", team)
     doc = json.loads(ok("succession", "show", "--json", "--db", team))
     assert [w["code"] for w in doc["warnings"]] == ["no-focus", "no-long-vacation"]
-    ana = next(p for p in doc["people"] if p["name"] == "Ana")
+    ana = next(p for p in doc["people"] if p["person"]["name"] == "Ana")
     assert ana["gaps"][0]["status"] == "improving"
     assert [c["status"] for c in ana["gaps"][0]["changes"]] == ["open", "improving"]
     assert ana["focus"][0]["text"] == "Board presence"
     assert ana["candidate"]["readiness"] == "1y" and ana["candidate"]["interim"] is True
     only = json.loads(ok("succession", "show", "Ben", "--json", "--db", team))
-    assert [p["name"] for p in only["people"]] == ["Ben"]
+    assert [p["person"]["name"] for p in only["people"]] == ["Ben"]
     assert "Ben has no focus area for 2026-H2" in ok("succession", "show", "--db", team)
 
 
@@ -47,13 +47,13 @@ def test_meetings_and_vacations_list_in_json(team: str) -> None:
     ok("meeting", "add", "Eng staff", "--kind", "leadership", "--role", "host", "--db", team)
     ok("meeting", "audit", "eng", "--decision", "delegate", "--to", "Ben", "--db", team)
     meetings = json.loads(ok("meeting", "list", "--json", "--db", team))
-    assert meetings[0]["decision"] == "delegate" and meetings[0]["to"] == "Ben"
+    assert meetings[0]["decision"] == "delegate" and meetings[0]["to"]["name"] == "Ben"
     ok("vacation", "add", "2026-12-14", "2026-12-27", "--no-chiming-in", "--db", team)
     ok("vacation", "cover", "2026-12-14", "Hiring decisions", "Ben", "--db", team)
     doc = json.loads(ok("vacation", "list", "--json", "--db", team))
     assert doc["days_this_year"] == 14
     assert doc["vacations"][0]["covers"] == [
-        {"responsibility": "Hiring decisions", "person": "Ben"}
+        {"responsibility": "Hiring decisions", "person": {"id": 2, "name": "Ben"}}
     ]
 
 

@@ -95,5 +95,7 @@ def test_cli_subcommands_do_not_import_textual(tmp_path: Path) -> None:
         f"    code = main([*argv, '--db', {db!r}])\n"
         "    assert code == 0, (argv, code)\n"
         "    assert 'textual' not in sys.modules, argv\n"
+        # The completion generator loads for `leadtui completion` only.
+        "    assert 'shtab' not in sys.modules, argv\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -49,7 +49,7 @@ from leadtui.store.database import Store, open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
-from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
+from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words, valid_json_output
 
 # Shared succession texts (gaps, candidacy, the CEO log) reach upward but never the
 # person or the team: they carry a marker of their own.
@@ -231,18 +231,26 @@ def _energy(w: World, audience: Audience) -> str:
     )
 
 
+def _shaped(command: tuple[str, ...], document: object) -> str:
+    """The document as printed, after checking that every audience's copy has the one
+    shape its schema gives (what is left out is emptied or null, never a missing key)."""
+    text = dumps(document)
+    valid_json_output(command, text)
+    return text
+
+
 def _oneonone_json(w: World, audience: Audience) -> str:
     doc = running_document(w.db, w.person, TODAY, history=1)
-    return dumps(running_document_json(doc, audience))
+    return _shaped(("1on1", "show"), running_document_json(doc, audience))
 
 
 def _feedback_json(w: World, audience: Audience) -> str:
     entries = FeedbackRepository(w.db).for_person(w.person.id, None, None)
-    return dumps(feedback_json(entries, audience))
+    return _shaped(("feedback", "list"), feedback_json(entries, audience))
 
 
 def _t3b3_json(w: World, audience: Audience) -> str:
-    return dumps(t3b3_json(t3b3_view(w.db, w.person, HALF), audience))
+    return _shaped(("t3b3", "show"), t3b3_json(t3b3_view(w.db, w.person, HALF), audience))
 
 
 def _succession(w: World, audience: Audience) -> str:
@@ -250,7 +258,8 @@ def _succession(w: World, audience: Audience) -> str:
 
 
 def _succession_json(w: World, audience: Audience) -> str:
-    return dumps(succession_json(succession_overview(w.db, TODAY), audience=audience))
+    overview = succession_overview(w.db, TODAY)
+    return _shaped(("succession", "show"), succession_json(overview, audience=audience))
 
 
 def _vacation(w: World, audience: Audience) -> str:

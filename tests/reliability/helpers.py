@@ -33,18 +33,20 @@ class Outcome:
         return f"leadtui {shown} -> exit {self.code}; stderr: {self.err[:600]!r}"
 
 
-def run_main(argv: Sequence[str], *, collect: bool = True) -> Outcome:
+def run_main(argv: Sequence[str], *, collect: bool = True, encoding: str = "utf-8") -> Outcome:
     """Run ``leadtui.cli.main(argv)`` in this process, as a terminal would see it.
 
-    stdout and stderr are UTF-8 text streams with strict errors, like a real terminal's,
-    so text that cannot be printed fails here as it would there. argparse's exit is turned
-    into its exit code. With ``collect`` any connection the command left behind is
-    collected, so the files are what a finished process leaves; the fuzz, which runs
-    hundreds of commands and tolerates an empty -wal, skips that for speed.
+    stdout and stderr are text streams in ``encoding`` (UTF-8; "ascii" or "cp1252" for a
+    terminal that is not) with strict errors, as Python opens a real terminal's, so text
+    that cannot be printed fails here as it would there unless the command line sees to
+    it. argparse's exit is turned into its exit code. With ``collect`` any connection the
+    command left behind is collected, so the files are what a finished process leaves;
+    the fuzz, which runs hundreds of commands and tolerates an empty -wal, skips that for
+    speed.
     """
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
-    out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
-    err = io.TextIOWrapper(err_bytes, encoding="utf-8", errors="strict", write_through=True)
+    out = io.TextIOWrapper(out_bytes, encoding=encoding, errors="strict", write_through=True)
+    err = io.TextIOWrapper(err_bytes, encoding=encoding, errors="strict", write_through=True)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(list(argv))
@@ -55,8 +57,8 @@ def run_main(argv: Sequence[str], *, collect: bool = True) -> Outcome:
     return Outcome(
         argv=tuple(argv),
         code=code,
-        out=out_bytes.getvalue().decode("utf-8", "replace"),
-        err=err_bytes.getvalue().decode("utf-8", "replace"),
+        out=out_bytes.getvalue().decode(encoding, "replace"),
+        err=err_bytes.getvalue().decode(encoding, "replace"),
     )
 
 

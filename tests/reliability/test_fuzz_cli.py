@@ -8,7 +8,12 @@ and Sam Okafor). For each run:
 - the exit code is 0 or 2, never 1, and no exception escapes;
 - a refusal (2) is exactly one line on stderr, under 300 characters;
 - a refusal leaves the folder of the database byte-for-byte as it was (the database,
-  its -wal, exports and backups; the -shm index and an empty -wal hold no data).
+  its -wal, exports and backups; the -shm index and an empty -wal hold no data);
+- a ``--json`` document printed is valid against its schema in docs/schemas/.
+
+The same holds on a terminal that is not UTF-8 (ASCII, cp1252: what the stream cannot
+carry is printed as an escape) and for hostile ``--out`` paths (undecodable bytes, very
+long names, a folder, a path under a file), on any of those terminals.
 
 Runs are reproducible (derandomized); set LEADTUI_FUZZ_RANDOM=1 to explore new inputs.
 """
@@ -19,17 +24,19 @@ import argparse
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis import HealthCheck, Phase, Verbosity, example, given, settings
 from hypothesis import strategies as st
 
 from leadtui.cli import build_parser
+from leadtui.export.json import DOCUMENTS
+from tests.helpers import valid_json_output
 
-from .helpers import data_files, fingerprint, integrity, is_one_line_refusal, run_main
+from .helpers import Outcome, data_files, fingerprint, integrity, is_one_line_refusal, run_main
 
 if TYPE_CHECKING:
     from .conftest import Figures
@@ -250,6 +257,7 @@ VALID_BY_DEST: dict[str, tuple[str, ...]] = {
     "relation": ("peer", "report", "manager", "skip", "other"),
     "audience": ("shared", "private"),
     "sort": ("relation", "name"),
+    "shell": ("bash", "zsh"),
 }
 VALID_TEXT = st.one_of(
     st.sampled_from(["Clear writing", "Zoë 王 😀", "Agreed on the Q1 plan"]),
@@ -299,6 +307,19 @@ def arguments(draw: st.DrawFn, path: tuple[str, ...]) -> list[str]:
     if draw(st.integers(0, 7)) == 7:
         argv.append(draw(TEXT.filter(not_an_option)))  # a stray token
     return argv
+
+
+def check_json(path: tuple[str, ...], argv: list[str], outcome: Outcome) -> bool:
+    """A --json document printed by ``outcome`` is valid against its shipped schema;
+    False when the run printed none."""
+    if outcome.code != 0 or "--json" not in argv or {"-h", "--help"} & set(argv):
+        return False
+    assert path in DOCUMENTS, f"--json without a schema: {outcome.describe()}"
+    try:
+        valid_json_output(path, outcome.out)
+    except Exception as exc:  # a ValidationError or a JSONDecodeError: either breaks scripts
+        raise AssertionError(f"{type(exc).__name__}: {exc!s:.300}; {outcome.describe()}") from None
+    return True
 
 
 # --- the database -------------------------------------------------------------------
@@ -368,6 +389,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
     base = tmp_path / "runs"
     base.mkdir()
     counts = {"done": 0, "refused": 0, "failed": 0}
+    validated = [0]
 
     @FUZZ_SETTINGS
     @given(arguments(path))
@@ -388,6 +410,7 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
                     assert after == before, f"a refusal changed files: {outcome.describe()}"
                 else:
                     assert integrity(db) == ["ok"], outcome.describe()
+                    validated[0] += check_json(path, args, outcome)
             except AssertionError:
                 counts["failed"] += 1
                 raise
@@ -403,5 +426,206 @@ def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(
             f"fuzz {' '.join(path)}",
             sum(counts.values()),
             counts["failed"],
-            f"{counts['done']} done, {counts['refused']} refused",
+            f"{counts['done']} done, {counts['refused']} refused"
+            + (f", {validated[0]} --json documents valid" if validated[0] else ""),
         )
+
+
+# --- terminals that are not UTF-8, hostile --out paths -------------------------------
+
+NARROW_ENCODINGS = ("ascii", "cp1252")
+NARROW_EXAMPLES = 240
+HOSTILE_EXAMPLES = 150
+EVERY_PATH = sorted(COMMANDS)
+
+
+@pytest.fixture(scope="module")
+def wide_template(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The fuzz team plus names and texts no ASCII or cp1252 terminal can print whole."""
+    folder = tmp_path_factory.mktemp("fuzz-wide")
+    db = folder / DB_NAME
+    shutil.copy2(template, db)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LEADTUI_HOME", str(folder / "home"))
+        patch.setenv("LEADTUI_TODAY", "2026-11-22")
+        for argv in (
+            ["people", "add", "Zoë 王 😀"],
+            ["1on1", "add", "Sam Lee", "Café ☕ with 王 — “quotes”"],
+            ["feedback", "add", "Zoë", "Ωmega work ✓"],
+            ["energy", "log", "5", "über 😀 day", "--date", "2026-11-21"],
+        ):
+            done = run_main(["--db", str(db), *argv])
+            assert done.code == 0, done.describe()
+    yield db
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_run(
+    template: Path,
+    base: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    encoding: str,
+    prepare: Callable[[Path], None] = lambda folder: None,
+) -> int:
+    """Run ``leadtui --db COPY ARGV`` on a stream in ``encoding`` in a fresh folder and
+    check the rules of this module; the exit code."""
+    folder = Path(tempfile.mkdtemp(dir=base))
+    try:
+        db = folder / DB_NAME
+        shutil.copy2(template, db)
+        (folder / "existing.md").write_text("an export written earlier\n")
+        (folder / "a-folder").mkdir()
+        prepare(folder)
+        monkeypatch.chdir(folder)
+        before = data_files(fingerprint(folder))
+        outcome = run_main(["--db", str(db), *argv], collect=False, encoding=encoding)
+        assert outcome.code in (0, 2), f"[{encoding}] {outcome.describe()}"
+        if outcome.code == 2:
+            assert is_one_line_refusal(outcome.err), f"[{encoding}] {outcome.describe()}"
+            after = data_files(fingerprint(folder))
+            assert after == before, f"a refusal changed files: {outcome.describe()}"
+        else:
+            assert integrity(db) == ["ok"], outcome.describe()
+            path = next((tuple(argv[:n]) for n in (3, 2, 1) if tuple(argv[:n]) in COMMANDS), ())
+            check_json(path, argv, outcome)
+        return outcome.code
+    finally:
+        monkeypatch.chdir(base)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@st.composite
+def any_command(draw: st.DrawFn) -> list[str]:
+    """Any subcommand with arguments, sometimes asking for its --help."""
+    path = draw(st.sampled_from(EVERY_PATH))
+    argv = [*path, *draw(arguments(path))]
+    if draw(st.integers(0, 11)) == 11:
+        argv.append("--help")
+    return argv
+
+
+@pytest.mark.parametrize("encoding", NARROW_ENCODINGS)
+def test_a_terminal_that_is_not_utf8_never_gets_exit_1(
+    encoding: str,
+    wide_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: Figures,
+) -> None:
+    counts = {"tried": 0, "exit-1": 0}
+
+    @settings(FUZZ_SETTINGS, max_examples=NARROW_EXAMPLES)
+    @given(any_command())
+    def run(argv: list[str]) -> None:
+        counts["tried"] += 1
+        try:
+            check_run(wide_template, tmp_path, monkeypatch, argv, encoding)
+        except AssertionError:
+            counts["exit-1"] += 1
+            raise
+
+    # The runs must print what the stream cannot carry, or they prove nothing.
+    shown = run_main(["--db", str(wide_template), "people", "list"], encoding=encoding)
+    assert shown.code == 0 and "\\u738b" in shown.out, shown.describe()
+    try:
+        run()
+    finally:
+        figures(
+            f"fuzz, non-UTF-8 output ({encoding}): {counts['tried']} tried, "
+            f"{counts['exit-1']} exit-1 or broken rule"
+        )
+
+
+def _long_path(folder: Path) -> None:
+    """Make the folders of a deep path whose full name is longer than PATH_MAX allows."""
+    (folder / "deep").mkdir()
+
+
+HOSTILE_OUT = [
+    "NUL\x00inside.md",
+    os.fsdecode(b"\xff\xfe.md"),  # undecodable bytes, as a shell passes $'\xff\xfe.md'
+    os.fsdecode(b"caf\xe9.md"),  # Latin-1 bytes in a UTF-8 world
+    os.fsdecode(b"a-folder/\x80x.md"),
+    "x" * 255 + ".md",  # one name over the file system's limit
+    "x" * 251 + ".md",  # exactly at it
+    "/".join(["deep", *["y" * 200] * 30, "z.md"]),  # past PATH_MAX
+    "a-folder",  # a folder
+    "a-folder/",
+    ".",
+    "existing.md/x.md",  # a path under a file
+    "missing/x.md",
+    "new\nline.md",
+    "\x1b[31mred.md",
+    "王 ☕.md",
+    "\ud800.md",  # a lone surrogate that no file system name encodes
+    DB_NAME,
+]
+OUT_COMMANDS = sorted(
+    path for path, parser in COMMANDS.items() if any(a.dest == "out" for a in parser._actions)
+)
+
+
+@st.composite
+def with_hostile_out(draw: st.DrawFn) -> tuple[list[str], str]:
+    """A command with --out and its other arguments, the --out a hostile path."""
+    path = draw(st.sampled_from(OUT_COMMANDS))
+    argv = [a for a in draw(arguments(path)) if not a.startswith("--out")]
+    # Drop a value the generated --out may have left behind ("--out", VALUE pairs).
+    cleaned: list[str] = []
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token == "--out":
+            skip = True
+            continue
+        cleaned.append(token)
+    out = draw(st.sampled_from(HOSTILE_OUT))
+    force = ["--force"] if draw(st.booleans()) else []
+    encoding = draw(st.sampled_from(("utf-8", *NARROW_ENCODINGS)))
+    return [*path, *cleaned, "--out", out, *force], encoding
+
+
+def test_hostile_out_paths_never_get_exit_1(
+    template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: Figures,
+) -> None:
+    assert ("backup",) in OUT_COMMANDS and ("export", "1on1") in OUT_COMMANDS
+    counts = {"tried": 0, "written": 0, "refused": 0, "exit-1": 0}
+
+    def attempt(case: tuple[list[str], str]) -> None:
+        argv, encoding = case
+        counts["tried"] += 1
+        try:
+            code = check_run(template, tmp_path, monkeypatch, argv, encoding, _long_path)
+        except AssertionError:
+            counts["exit-1"] += 1
+            raise
+        counts["written" if code == 0 else "refused"] += 1
+
+    run = given(with_hostile_out())(attempt)
+    # Each hostile path at least once on each terminal, with commands that reach the
+    # write: the plain exports of the fuzz team and a backup.
+    for out in HOSTILE_OUT:
+        for encoding in ("utf-8", *NARROW_ENCODINGS):
+            run = example((["export", "energy", "--out", out], encoding))(run)
+        run = example((["backup", "--out", out], "ascii"))(run)
+        # A file read rather than written: the same names, the same rule.
+        run = example((["rotation", "import-definition", out], "cp1252"))(run)
+        run = example(
+            (["export", "1on1", "Sam Lee", "--audience", "private", "--out", out], "cp1252")
+        )(run)
+    run = settings(FUZZ_SETTINGS, max_examples=HOSTILE_EXAMPLES)(run)
+    try:
+        run()
+    finally:
+        figures(
+            f"fuzz, hostile --out and FILE paths: {counts['tried']} tried, "
+            f"{counts['written']} written, {counts['refused']} refused, "
+            f"{counts['exit-1']} exit-1 or broken rule"
+        )
+    assert counts["written"] > 0 and counts["refused"] > 0

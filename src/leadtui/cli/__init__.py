@@ -17,8 +17,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import close_opened, flag_worded, locations_for, today_from_env
-from leadtui.domain.text import MESSAGE_LIMIT, escaped
+from leadtui.cli.common import (
+    close_opened,
+    flag_worded,
+    for_stream,
+    locations_for,
+    today_from_env,
+)
+from leadtui.domain.text import MESSAGE_LIMIT
 from leadtui.errors import LeadtuiError
 
 if TYPE_CHECKING:
@@ -101,8 +107,28 @@ def _database_path(args: argparse.Namespace) -> Path | None:
         return None
 
 
+def printable_streams() -> None:
+    """Let stdout and stderr print whatever their encoding cannot carry as an escape.
+
+    A terminal that is not UTF-8 (``PYTHONIOENCODING=ascii``, a Windows console in cp1252,
+    a pipe in the C locale) would otherwise end a command with an encoding error half-way
+    through its output; a path with undecodable bytes (surrogate escapes from argv) would
+    fail even on UTF-8. Each character the stream cannot encode is written as its
+    backslash escape (``\\u738b``, ``\\udcff``) instead: the output stays one line per
+    line, readable, and the command's exit code is its own.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass  # a closed or detached stream: nothing will be printed to it anyway
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run leadtui with ``argv`` (default: the process arguments); return the exit code."""
+    printable_streams()
     if argv is None:
         # Run as the program. Start-up builds tens of thousands of objects that live as
         # long as the process (modules, classes, styles), and the cyclic collector would
@@ -118,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LeadtuiError as exc:
         message = flag_worded(exc.message, getattr(exc, "field", None), getattr(exc, "also", ()))
-        sys.stderr.write(f"leadtui: {escaped(message, MESSAGE_LIMIT)}\n")
+        sys.stderr.write(f"leadtui: {for_stream(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

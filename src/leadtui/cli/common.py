@@ -80,7 +80,71 @@ def close_opened() -> None:
 
 
 def echo(text: str = "") -> None:
+    """Print one line on stdout (what the stream cannot encode is escaped: see ``main``)."""
     sys.stdout.write(text + "\n")
+
+
+def for_stream(text: str, limit: int | None = None, stream: object = None) -> str:
+    """``text`` on one line as ``stream`` (stderr by default) can show it, at most
+    ``limit`` characters as printed.
+
+    Like :func:`leadtui.domain.text.escaped` (controls, line breaks and lone surrogates
+    as visible escapes), and a character the stream's encoding lacks (王 on an ASCII or
+    cp1252 terminal) as its backslash escape, counted at the length it prints: a refusal
+    quoting forty emoji stays one short line there too. The cut falls between escapes.
+    """
+    encoding = getattr(stream if stream is not None else sys.stderr, "encoding", None) or "utf-8"
+
+    def shown(char: str) -> str:
+        if not char.isprintable():
+            return repr(char)[1:-1]
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            return char.encode(encoding, "backslashreplace").decode(encoding)
+        except LookupError:
+            pass  # an encoding Python does not know: the stream's own errors decide
+        return char
+
+    ellipsis = shown("…")
+    pieces: list[str] = []
+    length = 0
+    for char in text:
+        piece = shown(char)
+        if limit is not None and length + len(piece) > limit:
+            return "".join(pieces) + ellipsis
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces)
+
+
+def echo_json(document: object) -> None:
+    """Print a --json document on one line.
+
+    Text is kept as typed where stdout can carry it; an output that cannot (an ASCII or
+    cp1252 terminal) gets ``\\u`` escapes instead, so the document stays valid JSON there
+    rather than holding the stream's own escapes.
+    """
+    from leadtui.export.json import dumps
+
+    text = dumps(document)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = dumps(document, ascii_only=True)
+    echo(text)
+
+
+def styled_output() -> bool:
+    """True when stdout may carry styles (bold): a terminal, and ``NO_COLOR`` not set.
+
+    https://no-color.org: any non-empty ``NO_COLOR`` turns styling off; a pipe or a file
+    gets plain text whatever the environment says.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def settings_for(args: argparse.Namespace) -> Settings:

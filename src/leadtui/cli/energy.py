@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, open_store, settings_for, today_from_env
+from leadtui.cli.common import echo, echo_json, open_store, settings_for, today_from_env
 
 if TYPE_CHECKING:
     import argparse
@@ -51,9 +51,9 @@ def energy_show(args: argparse.Namespace) -> int:
     entries = recent_entries(open_store(args, create=False), today, args.days)
     thresholds = settings_for(args).energy
     if args.json:
-        from leadtui.export.json import dumps, energy_entries_json
+        from leadtui.export.json import energy_entries_json
 
-        echo(dumps(energy_entries_json(entries, thresholds)))
+        echo_json(energy_entries_json(entries, thresholds))
         return 0
     if not entries:
         echo(f"no entries in the last {args.days} days; log today with `leadtui energy log 4`")
@@ -81,9 +81,9 @@ def energy_check(args: argparse.Namespace) -> int:
         open_store(args, create=False), today_from_env(), settings_for(args).energy
     )
     if args.json:
-        from leadtui.export.json import dumps, energy_verdict_json
+        from leadtui.export.json import energy_verdict_json
 
-        echo(dumps(energy_verdict_json(verdict)))
+        echo_json(energy_verdict_json(verdict))
         return 0
     echo(f"{verdict.state.value}: {verdict.reason}")
     echo(verdict.prescription)
@@ -128,9 +128,9 @@ def energy_work_list(args: argparse.Namespace) -> int:
 
     work = list_work(open_store(args, create=False))
     if args.json:
-        from leadtui.export.json import dumps, energizing_work_json
+        from leadtui.export.json import energizing_work_json
 
-        echo(dumps(energizing_work_json(work)))
+        echo_json(energizing_work_json(work))
         return 0
     if not work:
         echo("no energizing work yet; add some with `leadtui energy work add TITLE --hours 2`")

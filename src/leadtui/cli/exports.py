@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 def print_or_write(text: str, args: argparse.Namespace) -> str | None:
     """Print ``text``, or write it to ``--out`` (mode 0600, never over the database);
-    the path written, or None when printed."""
+    the path written as a confirmation shows it (on one line, undecodable bytes and
+    control characters escaped), or None when printed."""
     if args.out is None:
         sys.stdout.write(text)
         return None
@@ -39,11 +40,14 @@ def print_or_write(text: str, args: argparse.Namespace) -> str | None:
     target = Path(args.out).expanduser()
     db_path = locations_for(args).db_path
     try:
-        return str(write_export(text, target, force=args.force, db_path=db_path))
+        written = write_export(text, target, force=args.force, db_path=db_path)
     except TargetExistsError as exc:
         raise InputError(f"--out {exc} or add --force") from None
     except InputError as exc:
         raise InputError(f"--out {exc}") from None
+    from leadtui.domain.text import escaped
+
+    return escaped(str(written))
 
 
 def _copy(audience: Audience) -> str:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def demo(args: argparse.Namespace) -> int:
     from leadtui.demo import check_demo_size, seed_demo
+    from leadtui.domain.text import escaped
 
     check_demo_size(years=args.years, people=args.people)
     # --force no longer merges: it is still parsed so old scripts get the one-line
@@ -29,14 +30,13 @@ def demo(args: argparse.Namespace) -> int:
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
         f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
         f"{summary.t3b3s} T3B3s; "
-        f"open it with `leadtui{' --db ' + str(args.db) if args.db else ''}`"
+        f"open it with `leadtui{' --db ' + escaped(str(args.db)) if args.db else ''}`"
     )
     return 0
 
 
 def backup(args: argparse.Namespace) -> int:
     from datetime import datetime
-    from pathlib import Path
 
     from leadtui.store.database import backup_to, is_database_file
 
@@ -63,7 +63,11 @@ def backup(args: argparse.Namespace) -> int:
         ) from None
     finally:
         db.close()
-    echo(f"backed up {loc.db_path.resolve()} to {Path(os.path.abspath(target))}")
+    from leadtui.domain.text import escaped
+
+    # Paths on one line, whatever bytes or line breaks their names hold.
+    source, copy = escaped(str(loc.db_path.resolve())), escaped(os.path.abspath(target))
+    echo(f"backed up {source} to {copy}")
     return 0
 
 
@@ -74,8 +78,26 @@ def _backup_target(out: str, force: bool) -> Path:
     if not out.strip() or "\x00" in out:
         raise InputError("--out is empty; give the file to write the backup to")
     target = Path(out).expanduser()
-    if len(os.fsencode(target.name)) > 255:
+    try:
+        name = os.fsencode(target)
+    except UnicodeEncodeError:
+        # A lone surrogate (not undecodable bytes from the shell): no file can be named so.
+        raise InputError(f"--out {shown_path(target)} is no name a file can have") from None
+    if len(os.path.basename(name)) > 255:
         raise InputError("--out file name is longer than 255 bytes; choose a shorter name")
+    try:
+        _check_backup_target(target, force)
+    except OSError as exc:
+        # A path longer than the system takes, a folder that cannot be read: said, not raised.
+        raise InputError(
+            f"--out {shown_path(target)} cannot be written ({exc.strerror or exc}); "
+            "choose another file"
+        ) from None
+    return target
+
+
+def _check_backup_target(target: Path, force: bool) -> None:
+    """Refuse a folder, an existing file without ``force``, a folder that does not exist."""
     if target.is_dir():
         raise InputError(f"--out {shown_path(target)} is a folder; give a file name in it")
     if os.path.lexists(target) and not force:
@@ -84,4 +106,3 @@ def _backup_target(out: str, force: bool) -> Path:
         raise InputError(
             f"--out folder {shown_path(target.parent)} does not exist; create it first"
         )
-    return target

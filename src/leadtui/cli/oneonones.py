@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, note, person_and_store, today_from_env
+from leadtui.cli.common import echo, echo_json, note, person_and_store, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -257,9 +257,9 @@ def oneonone_show(args: argparse.Namespace) -> int:
     person, store = person_and_store(args)
     doc = running_document(store, person, today_from_env(), history=1)
     if args.json:
-        from leadtui.export.json import dumps, running_document_json
+        from leadtui.export.json import running_document_json
 
-        echo(dumps(running_document_json(doc)))
+        echo_json(running_document_json(doc))
         return 0
     next_on = next_session_text(doc.next_on, doc.series.ad_hoc)
     echo(f"1:1 with {person.display_name}: {doc.series.describe()}")

@@ -14,6 +14,8 @@ from typing import Any, NoReturn, cast
 
 from leadtui import __version__
 from leadtui.cli import open_app
+from leadtui.cli.common import for_stream
+from leadtui.cli.completion import completion_script
 from leadtui.cli.energy import (
     energy_check,
     energy_log,
@@ -80,7 +82,7 @@ from leadtui.cli.succession import (
     vacation_cover,
     vacation_list,
 )
-from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
+from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, quoted
 
 # A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
 _REPR = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
@@ -103,8 +105,28 @@ def _shortened_quotes(message: str) -> str:
     return re.sub(_REPR, shorten, message, flags=re.DOTALL)
 
 
+# Every --help ends with what a script can rely on (the codes ``main`` returns).
+EXIT_CODES = (
+    "exit codes: 0 done; 2 input refused (one line on stderr says what was wrong, nothing "
+    "written); 1 an unexpected failure (--debug shows the traceback)"
+)
+
+# What a shell completes after an option that names a file (read by the completion
+# generator, shtab, which takes the value as it is: no import of shtab is needed here).
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+
+
+def _completes_files(action: argparse.Action) -> None:
+    """Mark ``action``'s value as a file name for the completion scripts."""
+    action.complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error message and exit code 2."""
+    """argparse with a one-line error message, exit code 2 and the exit codes in --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("epilog", EXIT_CODES)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         if "required:" in message and "--audience" in message:
@@ -118,7 +140,7 @@ class _Parser(argparse.ArgumentParser):
         # escape sequence): shorten each quote, then keep the line printable and short.
         hint = f" (see `{self.prog} --help`)"
         budget = MESSAGE_LIMIT - len(self.prog) - len(hint) - 2
-        text = escaped(_shortened_quotes(message), max(budget, 60))
+        text = for_stream(_shortened_quotes(message), max(budget, 60))
         self.exit(2, f"{self.prog}: {text}{hint}\n")
 
 
@@ -184,11 +206,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     by name and help); a command that is not a group builds every group.
     """
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="database file (default: $LEADTUI_DB or the user data folder)",
+    _completes_files(
+        common.add_argument(
+            "--db",
+            default=argparse.SUPPRESS,
+            metavar="PATH",
+            help="database file (default: $LEADTUI_DB or the user data folder)",
+        )
     )
     common.add_argument(
         "--debug",
@@ -197,11 +221,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="show tracebacks of unexpected failures",
     )
     parser = _Parser(prog="leadtui", description="The rituals of leading people, in a terminal.")
-    parser.add_argument(
-        "--db",
-        default=None,
-        metavar="PATH",
-        help="database file (default: $LEADTUI_DB or the user data folder)",
+    _completes_files(
+        parser.add_argument(
+            "--db",
+            default=None,
+            metavar="PATH",
+            help="database file (default: $LEADTUI_DB or the user data folder)",
+        )
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     parser.add_argument("--version", action="version", version=f"leadtui {__version__}")
@@ -475,7 +501,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                 required=True,
                 help=f"shared: their copy, drops {audience}; private: everything, for you",
             )
-        parser.add_argument("--out", metavar="FILE", help="default: print")
+        _completes_files(parser.add_argument("--out", metavar="FILE", help="default: print"))
         parser.add_argument("--force", action="store_true", help="overwrite --out")
         return parser
 
@@ -551,13 +577,27 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     backup_parser = sub.add_parser(
         "backup", help="a consistent copy of the database", parents=[common]
     )
-    backup_parser.add_argument(
-        "--out", metavar="FILE", help="target file (default: the backups folder)"
+    _completes_files(
+        backup_parser.add_argument(
+            "--out", metavar="FILE", help="target file (default: the backups folder)"
+        )
     )
     backup_parser.add_argument(
         "--force", action="store_true", help="overwrite an existing --out file"
     )
     backup_parser.set_defaults(handler=backup)
+
+    completion = sub.add_parser(
+        "completion",
+        help="print a tab-completion script for bash or zsh",
+        description="Print a completion script for every command and option, generated from "
+        "this parser. bash: `leadtui completion bash > "
+        "~/.local/share/bash-completion/completions/leadtui`; zsh: `leadtui completion zsh > "
+        "~/.zfunc/_leadtui` with ~/.zfunc in $fpath before compinit.",
+        parents=[common],
+    )
+    completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh"), help="bash | zsh")
+    completion.set_defaults(handler=completion_script)
     return parser
 
 
@@ -787,13 +827,13 @@ def _rotation_commands(
         "export-definition", help="the capacity, roster and exceptions as TOML", parents=[common]
     )
     export_def.add_argument("name", metavar="NAME")
-    export_def.add_argument("--out", metavar="FILE", help="default: print")
+    _completes_files(export_def.add_argument("--out", metavar="FILE", help="default: print"))
     export_def.add_argument("--force", action="store_true", help="overwrite --out")
     export_def.set_defaults(handler=rotation_export_definition)
     import_def = rot_sub.add_parser(
         "import-definition", help="read a definition back (creates or replaces)", parents=[common]
     )
-    import_def.add_argument("file", metavar="FILE")
+    _completes_files(import_def.add_argument("file", metavar="FILE"))
     import_def.set_defaults(handler=rotation_import_definition)
 
     host = sub.add_parser(

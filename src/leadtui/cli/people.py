@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, note, open_store, today_from_env
+from leadtui.cli.common import echo, echo_json, note, open_store, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -92,9 +92,9 @@ def people_list(args: argparse.Namespace) -> int:
 
     people = list_people(open_store(args, create=False), include_archived=args.all, order=args.sort)
     if args.json:
-        from leadtui.export.json import dumps, people_json
+        from leadtui.export.json import people_json
 
-        echo(dumps(people_json(people)))
+        echo_json(people_json(people))
         return 0
     if not people:
         echo("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")

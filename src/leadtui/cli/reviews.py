@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, note, person_and_store, review_half, today_from_env
+from leadtui.cli.common import echo, echo_json, note, person_and_store, review_half, today_from_env
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -47,9 +47,9 @@ def feedback_list(args: argparse.Namespace) -> int:
     person, store = person_and_store(args)
     entries = list_feedback(store, person, half, start_month)
     if args.json:
-        from leadtui.export.json import dumps, feedback_json
+        from leadtui.export.json import feedback_json
 
-        echo(dumps(feedback_json(entries)))
+        echo_json(feedback_json(entries))
         return 0
     if not entries:
         echo(
@@ -113,9 +113,9 @@ def t3b3_show(args: argparse.Namespace) -> int:
     person, store = person_and_store(args)
     view = t3b3_view(store, person, half, start_month)
     if args.json:
-        from leadtui.export.json import dumps, t3b3_json
+        from leadtui.export.json import t3b3_json
 
-        echo(dumps(t3b3_json(view)))
+        echo_json(t3b3_json(view))
     else:
         _print_t3b3(view)
     return 0

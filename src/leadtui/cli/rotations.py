@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, note, open_store, settings_for, today_from_env
+from leadtui.cli.common import echo, echo_json, note, open_store, settings_for, today_from_env
 from leadtui.domain.text import literal
 
 if TYPE_CHECKING:
@@ -285,10 +285,10 @@ def rotation_show(args: argparse.Namespace) -> int:
 
     until = horizon_until(today, months)
     if args.json:
-        from leadtui.export.json import dumps, rotation_json
+        from leadtui.export.json import rotations_json
 
-        documents = [rotation_json(s, today, until) for s in found]
-        echo(dumps(documents[0] if args.name is not None else documents))
+        # One shape whatever the arguments: a NAME narrows the list to one capacity.
+        echo_json(rotations_json(found, today, until))
         return 0
     if not found:
         echo('no rotations yet; add one with `leadtui rotation add "Incident Review"`')
@@ -432,9 +432,9 @@ def host_show(args: argparse.Namespace) -> int:
         raise InputError(f"--{exc.message}", field="weeks") from None
     hosts = host_schedule(open_store(args, create=False), today_from_env(), weeks)
     if args.json:
-        from leadtui.export.json import dumps, hosts_json
+        from leadtui.export.json import hosts_json
 
-        echo(dumps(hosts_json(hosts)))
+        echo_json(hosts_json(hosts))
         return 0
     _print_hosts(hosts)
     return 0

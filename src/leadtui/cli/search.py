@@ -1,8 +1,8 @@
 """`leadtui search QUERY`: every text a person wrote, newest or best match first.
 
 Local and for the user alone: private hits are shown and marked. Matched words are bold
-in a terminal, plain with ``--json`` or when the output is not a terminal (a pipe, a
-file). No match is not a failure: exit 0, and one line on stderr says so.
+in a terminal, plain with ``--json``, when the output is not a terminal (a pipe, a file)
+or when ``NO_COLOR`` is set. No match is not a failure: exit 0, and one line on stderr says so.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, open_store, today_from_env
+from leadtui.cli.common import echo, echo_json, open_store, styled_output, today_from_env
 from leadtui.domain.text import literal, quoted
 
 if TYPE_CHECKING:
@@ -108,11 +108,11 @@ def search_command(args: argparse.Namespace) -> int:
         sort=SearchSort(args.sort),
     )
     if args.json:
-        from leadtui.export.json import dumps, search_hits_json
+        from leadtui.export.json import search_hits_json
 
-        echo(dumps(search_hits_json(hits)))
+        echo_json(search_hits_json(hits))
     else:
-        bold = sys.stdout.isatty()
+        bold = styled_output()
         for hit in hits:
             echo(hit_line(hit, bold=bold))
     if not hits:

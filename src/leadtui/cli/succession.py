@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from leadtui.cli.common import (
     echo,
+    echo_json,
     note,
     open_store,
     person_and_store,
@@ -177,9 +178,9 @@ def show(args: argparse.Namespace) -> int:
 
         raise InputError(f"{only.display_name} is not an active direct report")
     if args.json:
-        from leadtui.export.json import dumps, succession_json
+        from leadtui.export.json import succession_json
 
-        echo(dumps(succession_json(overview, rows)))
+        echo_json(succession_json(overview, rows))
         return 0
     echo(f"Succession, {overview.half.label} / {overview.quarter}")
     for row in rows:
@@ -243,9 +244,9 @@ def meeting_list(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     overview = succession_overview(store, today_from_env(), _start_month(args))
     if args.json:
-        from leadtui.export.json import dumps, meetings_json
+        from leadtui.export.json import meetings_json
 
-        echo(dumps(meetings_json(overview)))
+        echo_json(meetings_json(overview))
         return 0
     if not overview.meetings:
         echo('no recurring meetings yet; add one with `leadtui meeting add "Eng staff"`')
@@ -309,9 +310,9 @@ def vacation_list(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     overview = succession_overview(store, today_from_env(), _start_month(args))
     if args.json:
-        from leadtui.export.json import dumps, vacations_json
+        from leadtui.export.json import vacations_json
 
-        echo(dumps(vacations_json(overview)))
+        echo_json(vacations_json(overview))
         return 0
     echo(
         f"{overview.today.year}: {overview.days_this_year} days away "

@@ -38,6 +38,8 @@ def _check(target: Path, force: bool, db_path: Path) -> None:
     if "\x00" in str(target):
         # No file system takes a NUL; the path functions would raise ValueError on it.
         raise InputError(f"{shown_path(target)} holds a NUL character (\\x00); give a file name")
+    if not _encodable(target):
+        raise InputError(f"{shown_path(target)} is no name a file can have; give another")
     if is_database_file(db_path, target):
         raise InputError(
             f"{shown_path(target)} is the database or one of its files; choose another"
@@ -48,6 +50,17 @@ def _check(target: Path, force: bool, db_path: Path) -> None:
         raise TargetExistsError(target)
     if not target.parent.is_dir():
         raise InputError(f"folder {shown_path(target.parent)} does not exist; create it first")
+
+
+def _encodable(target: Path) -> bool:
+    """True when the file system can be given ``target``'s name: undecodable bytes typed in
+    a shell come back as they were, but a lone surrogate (pasted, or from a script) has no
+    bytes at all."""
+    try:
+        os.fsencode(target)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def write_export(text: str, target: Path, *, force: bool, db_path: Path) -> Path:

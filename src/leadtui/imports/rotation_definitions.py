@@ -97,6 +97,9 @@ def read_definition_text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or 'unreadable'})") from None
+    except ValueError:
+        # A NUL or a lone surrogate in the name, which no file can have.
+        raise InputError("cannot be read (no file can have that name)") from None
     try:
         _check(os.fstat(fd))
         chunks, size = [], 0
