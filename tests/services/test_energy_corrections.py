@@ -110,3 +110,16 @@ def test_edit_and_remove_energizing_work(db: Store) -> None:
         remove_work(db, added.id)
     with pytest.raises(InputError, match="nothing to change"):
         edit_work(db, added.id, build(WorkEditDraft, today=TODAY))
+
+
+def test_log_day_stores_the_day_as_the_form_holds_it(db: Store) -> None:
+    from leadtui.services.energy import log_day, loses_note
+
+    log(db, 3, LAST_WEEK, note="long week", drained_by=["meetings"])
+    before = entry_on(db, LAST_WEEK)
+    assert loses_note(before, None) and loses_note(before, "other")
+    assert not loses_note(before, "long week") and not loses_note(None, "x")
+    draft = build(EnergyLogDraft, today=TODAY, level="4", day=LAST_WEEK.isoformat())
+    result = log_day(db, draft, EnergyThresholds())
+    assert result.previous == before
+    assert entry_on(db, LAST_WEEK) == EnergyEntry(LAST_WEEK, 4)

@@ -154,6 +154,33 @@ def replaces_note(previous: EnergyEntry | None, note: str | None) -> bool:
     return bool(previous and previous.note and note and note != previous.note)
 
 
+def loses_note(previous: EnergyEntry | None, note: str | None) -> bool:
+    """Whether saving a day as ``note`` (the app's log form, which holds the whole day)
+    would replace or clear the note the day holds: the app asks first then."""
+    return bool(previous and previous.note and note != previous.note)
+
+
+def log_day(store: Store, draft: EnergyLogDraft, thresholds: EnergyThresholds) -> LogResult:
+    """Log a day as the app's form holds it: the level, the note and both lists exactly
+    as given, so clearing a field clears it (unlike ``log_energy``'s quick relog, which
+    keeps what is not given)."""
+    repo = EnergyRepository(store)
+    entry = EnergyEntry(
+        day=draft.day,
+        level=draft.level,
+        note=draft.note,
+        energized_by=draft.energized_by,
+        drained_by=draft.drained_by,
+    )
+    with write_transaction(store):
+        previous = repo.get(draft.day)
+        if previous is None:
+            repo.insert(entry)
+        else:
+            repo.update(entry)
+    return LogResult(entry, previous, level_kind(entry.level, thresholds))
+
+
 class EnergyEdited(NamedTuple):
     """A logged day after an edit, and what it held before."""
 

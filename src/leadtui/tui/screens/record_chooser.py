@@ -35,7 +35,9 @@ class RecordChooser(ModalScreen[Choice | None]):
         Binding("escape", "cancel", "Cancel", id="records.cancel"),
     ]
 
-    def __init__(self, title: str, hint: str, records: Sequence[tuple[int, RenderableType]]) -> None:
+    def __init__(
+        self, title: str, hint: str, records: Sequence[tuple[int, RenderableType]]
+    ) -> None:
         super().__init__()
         self.chooser_title = title
         self.hint = hint

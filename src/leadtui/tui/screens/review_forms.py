@@ -104,7 +104,9 @@ class FeedbackEditForm(SaveDraftForm[FeedbackEditDraft, "FeedbackChanged"]):
             "day": entry.given_on,
             "person": str(entry.person_id),
         }
-        super().__init__("Edit feedback", lambda draft: save(draft, self.person_id()), values=values)
+        super().__init__(
+            "Edit feedback", lambda draft: save(draft, self.person_id()), values=values
+        )
         self.people = people
 
     @property
