@@ -190,3 +190,16 @@ def test_undeliver_refuses_a_t3b3_not_delivered(db: Store) -> None:
     ready(db, kofi)
     with pytest.raises(InputError, match="has not been delivered"):
         undeliver_t3b3(db, kofi, H2)
+
+
+def test_search_follows_an_edited_moved_and_removed_entry(db: Store) -> None:
+    from leadtui.services.search import search
+
+    kofi, ana = report(db, "Kofi Mensah"), report(db, "Ana Ruiz")
+    fid = give(db, kofi, "Pepperoni estimate")
+    edit_feedback(db, fid, edits(text="Anchovy estimate", visibility="private"), person=ana)
+    assert search(db, "pepperoni") == []
+    [hit] = search(db, "anchovy")
+    assert (hit.person_id, hit.private) == (ana.id, True)
+    remove_feedback(db, fid)
+    assert search(db, "anchovy") == []
