@@ -115,7 +115,9 @@ def test_t3b3_undeliver_after_the_text_was_removed_says_the_items_are_empty(
     lists = ["--top", "a", "--top", "b", "--top", "c"]
     lists += ["--bottom", "d", "--bottom", "e", "--bottom", "f"]
     assert cli("t3b3", "set", "kofi", *lists, "--remove-text-after-delivery", *db).returncode == 0
-    assert cli("t3b3", "deliver", "kofi", *db).returncode == 0
+    delivered = cli("t3b3", "deliver", "kofi", *db)
+    assert delivered.returncode == 0
+    assert "the six texts were removed with the delivery" in delivered.stderr
     back = cli("t3b3", "undeliver", "kofi", *db)
     assert back.returncode == 0
     assert "now draft 0/6" in back.stdout

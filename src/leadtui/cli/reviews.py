@@ -231,6 +231,12 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
         sys.stderr.write(
             "leadtui: note: T3B3 is meant to be delivered in person; recorded as not in person\n"
         )
+    if t3b3.text_removed:
+        # The command line does not ask; it says what cannot be taken back.
+        note(
+            "the six texts were removed with the delivery; `leadtui t3b3 undeliver` "
+            "brings the T3B3 back with empty items"
+        )
     return 0
 
 
