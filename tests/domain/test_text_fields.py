@@ -32,6 +32,9 @@ VALID: dict[str, dict[str, Any]] = {
     "NotesDraft": {"shared": "Agreed", "private": "Mine"},
     "PersonDraft": {"name": "Sam", "title": "Engineer", "level": "L4", "team": "Payments"},
     "EnergyNoteDraft": {"day": "today", "note": "long week"},
+    "EnergyEditDraft": {"day": "today", "note": "long week", "drained_by": ["meetings"]},
+    "WorkEditDraft": {"title": "prototype"},
+    "FeedbackEditDraft": {"text": "Clear design doc"},
     "AuditDraft": {
         "decision": "partner",
         "missing": "budget context",

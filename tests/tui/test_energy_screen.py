@@ -204,11 +204,12 @@ async def test_panels_follow_the_theme(app: LeadtuiApp, db_path: Path) -> None:
         assert colours() and colours().isdisjoint(dark)
 
 
-async def test_a_chosen_day_shows_in_the_day_panel_until_today_is_logged(
+async def test_a_chosen_day_shows_in_the_day_panel_and_a_number_logs_it(
     app: LeadtuiApp, db_path: Path
 ) -> None:
-    """Search shows a day with select_day; logging a number is today's, so today comes
-    back; escape is offered (F1, palette) only while another day is shown."""
+    """Search shows a day with select_day; a number logs the day shown, which stays;
+    escape is offered (F1, palette) only while another day is shown and brings today
+    back."""
     seed_days(db_path, {2: 1})
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("E")
@@ -227,4 +228,11 @@ async def test_a_chosen_day_shows_in_the_day_panel_until_today_is_logged(
         assert "Not logged that day." in screen_text(app, "#energy-today")
         await pilot.press("4")
         await pilot.pause()
-        assert panel.border_title == "Today" and "4  good" in screen_text(app, "#energy-today")
+        assert panel.border_title == "Sat 21 Nov · esc: today"
+        assert "4  good" in screen_text(app, "#energy-today")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert panel.border_title == "Today" and "Not logged yet today" in screen_text(
+            app, "#energy-today"
+        )
+    assert stored_levels(db_path) == {"2026-11-20": 1, "2026-11-21": 4}

@@ -277,7 +277,10 @@ async def test_edit_reorder_remove_and_remove_text_after_delivery(
         await pilot.pause()
         assert stored(db_path).remove_text
         assert "remove the text, keep the fact" in shown(app.screen.query_one("#rv-heading"))
-        await pilot.press("D")
+        await pilot.press("D")  # asks first: the six texts go with the delivery
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Deliver and remove the text?" in plain_text(app.screen.query_one(".question"))
+        await pilot.press("y")
         assert "texts are then removed" in plain_text(app.screen.query_one(".form-note", Static))
         app.screen.query_one("#field-in_person", Select).value = "no"
         await pilot.press("ctrl+s")

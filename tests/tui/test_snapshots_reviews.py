@@ -54,6 +54,6 @@ def test_reviews_delivered(
 ) -> None:
     """Look for: Kofi Mensah's T3B3 delivered this half: "delivered ✓ in person on …" in
     the success colour, "read-only" in the panel's border, and a footer without Deliver
-    or Link (Feedback and Export stay)."""
+    or Link, offering Undeliver in Deliver's place (Feedback and Export stay)."""
     keys = ["R", "down", "down", "down", "down", "tab"]
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=size, press=keys)

@@ -6,6 +6,7 @@ and prints the result; the rules live there.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, echo_json, open_store, settings_for, today_from_env
@@ -13,11 +14,13 @@ from leadtui.cli.common import echo, echo_json, open_store, settings_for, today_
 if TYPE_CHECKING:
     import argparse
 
+    from leadtui.domain.energy import EnergizingWork, EnergyEntry
+
 
 def energy_log(args: argparse.Namespace) -> int:
     from leadtui.domain.energy_input import EnergyLogDraft
     from leadtui.domain.validation import build
-    from leadtui.services.energy import log_energy
+    from leadtui.services.energy import log_energy, replaces_note
 
     draft = build(
         EnergyLogDraft,
@@ -37,6 +40,51 @@ def energy_log(args: argparse.Namespace) -> int:
             f"updated {entry.day.isoformat()} from {previous.level} to {entry.level} ({kind}); "
             "one entry per day"
         )
+        if replaces_note(previous, draft.note):
+            # The earlier note is gone: say what it was, so a slip can be put right.
+            sys.stderr.write(f"leadtui: note: replaced {_day_words(previous)} → {_words(entry)}\n")
+    return 0
+
+
+def _words(entry: EnergyEntry) -> str:
+    """A day's level and note as a line shows them: ``3 'long week'``."""
+    from leadtui.domain.text import quoted
+
+    return f"{entry.level} {quoted(entry.note)}" if entry.note else str(entry.level)
+
+
+def _day_words(entry: EnergyEntry) -> str:
+    return f"{entry.day.isoformat()}: {_words(entry)}"
+
+
+def energy_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy_input import EnergyEditDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.energy import edit_energy
+
+    draft = build(
+        EnergyEditDraft,
+        today=today_from_env(),
+        day=args.date,
+        level=args.level,
+        note=args.note,
+        energized_by=args.energized_by,  # None: not given
+        drained_by=args.drained_by,
+    )
+    entry, previous = edit_energy(open_store(args, create=False), draft)
+    echo(f"edited {_day_words(previous)} → {_words(entry)}")
+    return 0
+
+
+def energy_remove(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy_input import EnergyNoteDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.energy import remove_energy
+
+    # The day is read as any day is typed (2026-12-08, yesterday, monday).
+    day = build(EnergyNoteDraft, today=today_from_env(), day=args.date).day
+    removed = remove_energy(open_store(args, create=False), day)
+    echo(f"removed {_day_words(removed)}")
     return 0
 
 
@@ -136,5 +184,46 @@ def energy_work_list(args: argparse.Namespace) -> int:
         echo("no energizing work yet; add some with `leadtui energy work add TITLE --hours 2`")
     for w in work:
         flag = "  (creates work for other teams)" if w.creates_work_for_other_teams else ""
-        echo(f"{w.day.isoformat()}  {w.hours:>4g} h  {w.kind.value:<10} {literal(w.title)}{flag}")
+        echo(
+            f"{w.id:>5}  {w.day.isoformat()}  {w.hours:>4g} h  {w.kind.value:<10} "
+            f"{literal(w.title)}{flag}"
+        )
+    return 0
+
+
+def _work_line(work: EnergizingWork) -> str:
+    from leadtui.domain.text import literal
+
+    return (
+        f"work {work.id}: {work.hours:g} h of {work.kind.value}: {literal(work.title)} "
+        f"({work.day.isoformat()})"
+    )
+
+
+def energy_work_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.energy_input import WorkEditDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.energy import edit_work
+
+    draft = build(
+        WorkEditDraft,
+        today=today_from_env(),
+        title=args.title,
+        day=args.date,
+        hours=args.hours,
+        kind=args.kind,
+        creates_work_for_other_teams=args.creates_work,
+    )
+    work, _, warnings = edit_work(open_store(args, create=False), args.id, draft)
+    echo("edited " + _work_line(work))
+    for warning in warnings:
+        echo(f"warning: {warning}")
+    return 0
+
+
+def energy_work_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.energy import remove_work
+
+    removed = remove_work(open_store(args, create=False), args.id)
+    echo("removed " + _work_line(removed))
     return 0

@@ -18,10 +18,14 @@ from leadtui.cli.common import for_stream
 from leadtui.cli.completion import completion_script
 from leadtui.cli.energy import (
     energy_check,
+    energy_edit,
     energy_log,
+    energy_remove,
     energy_show,
     energy_work_add,
+    energy_work_edit,
     energy_work_list,
+    energy_work_remove,
 )
 from leadtui.cli.exports import export_1on1, export_energy, export_review
 from leadtui.cli.maintenance import backup, demo
@@ -39,11 +43,14 @@ from leadtui.cli.oneonones import (
 from leadtui.cli.people import people_add, people_archive, people_edit, people_list
 from leadtui.cli.reviews import (
     feedback_add,
+    feedback_edit,
     feedback_list,
+    feedback_remove,
     t3b3_deliver,
     t3b3_link,
     t3b3_set,
     t3b3_show,
+    t3b3_undeliver,
 )
 from leadtui.cli.rotations import (
     export_rotations,
@@ -294,6 +301,28 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--drained-by", action="append", metavar="TEXT", help="what took energy (repeatable)"
     )
     log.set_defaults(handler=energy_log)
+    edit = energy_sub.add_parser(
+        "edit", help="change a logged day (fields not given stay)", parents=[common]
+    )
+    edit.add_argument("date", metavar="DATE", help="the day, e.g. 2026-12-08 or yesterday")
+    edit.add_argument("--level", metavar="N", help="1–5")
+    edit.add_argument("--note", metavar="TEXT", help='the note ("" clears it)')
+    edit.add_argument(
+        "--energized-by",
+        action="append",
+        metavar="TEXT",
+        help='what gave energy (repeatable; replaces the list; "" clears it)',
+    )
+    edit.add_argument(
+        "--drained-by",
+        action="append",
+        metavar="TEXT",
+        help='what took energy (repeatable; replaces the list; "" clears it)',
+    )
+    edit.set_defaults(handler=energy_edit)
+    remove = energy_sub.add_parser("remove", help="remove a logged day", parents=[common])
+    remove.add_argument("date", metavar="DATE", help="the day, e.g. 2026-12-08 or yesterday")
+    remove.set_defaults(handler=energy_remove)
     show = energy_sub.add_parser("show", help="list recent entries", parents=[common])
     show.add_argument("--days", type=int, default=14, metavar="N", help="how far back (14)")
     show.add_argument("--json", action="store_true")
@@ -319,6 +348,26 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     work_list = work_sub.add_parser("list", help="list energizing work", parents=[common])
     work_list.add_argument("--json", action="store_true")
     work_list.set_defaults(handler=energy_work_list)
+    work_edit = work_sub.add_parser(
+        "edit", help="change a piece of energizing work (see `work list` for ids)", parents=[common]
+    )
+    work_edit.add_argument("id", metavar="ID", type=_record_id)
+    work_edit.add_argument("--title", metavar="TITLE")
+    work_edit.add_argument("--date", metavar="DATE")
+    work_edit.add_argument("--hours", metavar="H")
+    work_edit.add_argument("--kind", help="coding | coaching | exploring | … | other")
+    work_edit.add_argument(
+        "--creates-work-for-other-teams", dest="creates_work", action="store_const", const=True
+    )
+    work_edit.add_argument(
+        "--creates-no-work", dest="creates_work", action="store_const", const=False
+    )
+    work_edit.set_defaults(handler=energy_work_edit, creates_work=None)
+    work_remove = work_sub.add_parser(
+        "remove", help="remove a piece of energizing work", parents=[common]
+    )
+    work_remove.add_argument("id", metavar="ID", type=_record_id)
+    work_remove.set_defaults(handler=energy_work_remove)
 
     oo = sub.add_parser(
         "1on1", help="one-on-ones: series, talking points, actions", parents=[common]
@@ -435,6 +484,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     fb_list.add_argument("--half", metavar="H", help="only this half, e.g. 2026-H2")
     fb_list.add_argument("--json", action="store_true")
     fb_list.set_defaults(handler=feedback_list)
+    fb_edit = fb_sub.add_parser(
+        "edit", help="change a feedback entry (see `feedback list` for ids)", parents=[common]
+    )
+    fb_edit.add_argument("id", metavar="ID", type=_record_id)
+    fb_edit.add_argument("--text", metavar="TEXT")
+    fb_edit.add_argument("--kind", help="strength | growth")
+    fb_edit.add_argument("--date", metavar="DATE", help="given on")
+    fb_edit.add_argument("--private", dest="visibility", action="store_const", const="private")
+    fb_edit.add_argument("--shared", dest="visibility", action="store_const", const="shared")
+    fb_edit.add_argument("--person", metavar="PERSON", help="move it to another person")
+    fb_edit.set_defaults(handler=feedback_edit, visibility=None)
+    fb_remove = fb_sub.add_parser("remove", help="remove a feedback entry", parents=[common])
+    fb_remove.add_argument("id", metavar="ID", type=_record_id)
+    fb_remove.set_defaults(handler=feedback_remove)
 
     t3 = sub.add_parser("t3b3", help="top three and bottom three per half", parents=[common])
     t3_sub = t3.add_subparsers(title="t3b3 commands", metavar="ACTION", required=True)
@@ -464,6 +527,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     t3_deliver.add_argument("--date", metavar="DATE", help="delivered on (today)")
     t3_deliver.add_argument("--not-in-person", action="store_true")
     t3_deliver.set_defaults(handler=t3b3_deliver)
+    t3_undeliver = t3_sub.add_parser(
+        "undeliver", help="take back a delivery recorded by mistake", parents=[common]
+    )
+    t3_undeliver.add_argument("person", metavar="PERSON")
+    t3_undeliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_undeliver.set_defaults(handler=t3b3_undeliver)
     t3_show = t3_sub.add_parser(
         "show", help="the T3B3 with surprise flags and last half", parents=[common]
     )

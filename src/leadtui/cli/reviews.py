@@ -5,20 +5,29 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, echo_json, note, person_and_store, review_half, today_from_env
+from leadtui.cli.common import (
+    echo,
+    echo_json,
+    note,
+    open_store,
+    person_and_store,
+    review_half,
+    today_from_env,
+)
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
 
+    from leadtui.domain.feedback import Feedback
     from leadtui.services.review import T3B3View
 
 
 def feedback_add(args: argparse.Namespace) -> int:
     from leadtui.domain.feedback_input import FeedbackDraft
-    from leadtui.domain.text import literal
+    from leadtui.domain.text import literal, quoted
     from leadtui.domain.validation import build
-    from leadtui.services.review import add_feedback
+    from leadtui.services.review import add_feedback, prefix_matched
 
     draft = build(
         FeedbackDraft,
@@ -35,6 +44,54 @@ def feedback_add(args: argparse.Namespace) -> int:
         f"feedback {entry.id} for {person.display_name} ({entry.kind}, "
         f"{entry.visibility}, {entry.given_on.isoformat()}): {literal(entry.text)}"
     )
+    if prefix_matched(args.person, person):
+        # A few letters picked this person: say who, so a slip is caught now.
+        echo(
+            f"added to {person.display_name}'s feedback (matched {quoted(args.person.strip())}); "
+            f"not them? `leadtui feedback edit {entry.id} --person NAME` moves it"
+        )
+    return 0
+
+
+def _feedback_line(entry: Feedback, name: str) -> str:
+    from leadtui.domain.text import literal
+
+    return (
+        f"feedback {entry.id} for {name} ({entry.kind}, {entry.visibility}, "
+        f"{entry.given_on.isoformat()}): {literal(entry.text)}"
+    )
+
+
+def feedback_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.feedback_input import FeedbackEditDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.people import resolve_person
+    from leadtui.services.review import edit_feedback
+
+    visibility = None if args.visibility is None else args.visibility
+    draft = build(
+        FeedbackEditDraft,
+        today=today_from_env(),
+        text=args.text,
+        kind=args.kind,
+        day=args.date,
+        visibility=visibility,
+    )
+    store = open_store(args, create=False)
+    person = None if args.person is None else resolve_person(store, args.person)
+    changed = edit_feedback(store, args.id, draft, person)
+    note(changed.notice)
+    if changed.before.person_id != changed.entry.person_id:
+        echo(f"moved to {changed.person.display_name}'s feedback")
+    echo(_feedback_line(changed.entry, changed.person.display_name))
+    return 0
+
+
+def feedback_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.review import remove_feedback
+
+    removed = remove_feedback(open_store(args, create=False), args.id)
+    echo("removed " + _feedback_line(removed.entry, removed.person.display_name))
     return 0
 
 
@@ -175,6 +232,28 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
         sys.stderr.write(
             "leadtui: note: T3B3 is meant to be delivered in person; recorded as not in person\n"
         )
+    if t3b3.text_removed:
+        # The command line does not ask; it says what cannot be taken back.
+        note(
+            "the six texts were removed with the delivery; `leadtui t3b3 undeliver` "
+            "brings the T3B3 back with empty items"
+        )
+    return 0
+
+
+def t3b3_undeliver(args: argparse.Namespace) -> int:
+    from leadtui.services.review import TEXT_GONE, undeliver_t3b3
+
+    half, _ = review_half(args)
+    person, store = person_and_store(args)
+    t3b3, text_was_removed, notice = undeliver_t3b3(store, person, half)
+    note(notice)
+    echo(
+        f"T3B3 for {person.display_name}, {half.label}: no longer delivered; "
+        f"now {t3b3.status_text()}"
+    )
+    if text_was_removed:
+        note(TEXT_GONE)
     return 0
 
 

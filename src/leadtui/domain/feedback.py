@@ -260,6 +260,15 @@ def check_deliverable(t3b3: T3B3) -> None:
         )
 
 
+def check_undeliverable(t3b3: T3B3, who: str) -> None:
+    """Only a delivered T3B3 can be taken back to ready."""
+    if t3b3.delivered_on is None:
+        raise InputError(
+            f"the {t3b3.half} T3B3 for {who} has not been delivered; there is no delivery "
+            "to take back"
+        )
+
+
 # --- no surprises: evidence and suggestions ----------------------------------------------
 
 

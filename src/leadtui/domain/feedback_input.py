@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from leadtui.domain.feedback import SLOTS, FeedbackKind
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import PastDay, checked_text
+from leadtui.domain.validation import (
+    PastDay,
+    checked_text,
+    date_from_context,
+    not_future,
+)
 
 TEXT_MAX = 2000
 ITEM_MAX = 300
+
+
+def feedback_kind(value: object) -> str:
+    """A feedback kind as typed: strength or growth, any case."""
+    word = str(value or "").strip().lower()
+    if word not in {k.value for k in FeedbackKind}:
+        raise ValueError(f"kind must be strength or growth, got {quoted(str(value))}")
+    return word
 
 
 class FeedbackDraft(PastDay):
@@ -33,10 +47,7 @@ class FeedbackDraft(PastDay):
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: object) -> object:
-        word = str(value or "").strip().lower()
-        if word not in {k.value for k in FeedbackKind}:
-            raise ValueError(f"kind must be strength or growth, got {quoted(str(value))}")
-        return word
+        return feedback_kind(value)
 
 
 def item_text(value: object, side: str) -> str:
@@ -92,3 +103,47 @@ class DeliveryDraft(PastDay):
 
     day: date = Field(default=None, validate_default=True)  # None: today
     in_person: bool = True
+
+
+class FeedbackEditDraft(BaseModel):
+    """`leadtui feedback edit 12 --kind growth`: what changes in an entry. A field left
+    as None stays as it is; the person it is about is chosen apart (a name to resolve)."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    DAY_WHAT: ClassVar[str] = "feedback is recorded"
+
+    text: str | None = None
+    kind: FeedbackKind | None = None
+    day: date | None = None
+    visibility: Visibility | None = None
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> str | None:
+        if value is None:
+            return None
+        return checked_text(value, "feedback", "write what you saw and its effect", TEXT_MAX)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        return None if value is None else feedback_kind(value)
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return None
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
+        return date_from_context(value, info, "date")
+
+    @field_validator("day")
+    @classmethod
+    def _day_not_future(cls, value: date | None, info: ValidationInfo) -> date | None:
+        return None if value is None else not_future(value, info, cls.DAY_WHAT)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to change."""
+        return all(v is None for v in (self.text, self.kind, self.day, self.visibility))

@@ -29,12 +29,18 @@ from leadtui.domain.energy import (
     quarter_view,
     relogged,
 )
-from leadtui.errors import InputError
+from leadtui.errors import InputError, NotFoundError
 from leadtui.store.database import write_transaction
 from leadtui.store.energy import EnergyRepository
 
 if TYPE_CHECKING:
-    from leadtui.domain.energy_input import EnergyLogDraft, EnergyNoteDraft, WorkDraft
+    from leadtui.domain.energy_input import (
+        EnergyEditDraft,
+        EnergyLogDraft,
+        EnergyNoteDraft,
+        WorkDraft,
+        WorkEditDraft,
+    )
     from leadtui.store.database import Store
 
 # `energy show` looks back at most ten years: further is no one's recent history.
@@ -140,6 +146,142 @@ def add_work(store: Store, draft: WorkDraft) -> WorkResult:
     work = EnergyRepository(store).insert_work(draft)
     warnings = (CREATES_WORK_WARNING,) if work.creates_work_for_other_teams else ()
     return WorkResult(work, warnings)
+
+
+def replaces_note(previous: EnergyEntry | None, note: str | None) -> bool:
+    """Whether logging ``note`` over the day's ``previous`` entry would replace a note it
+    holds with different words (the app asks first; the command line says so)."""
+    return bool(previous and previous.note and note and note != previous.note)
+
+
+def loses_note(previous: EnergyEntry | None, note: str | None) -> bool:
+    """Whether saving a day as ``note`` (the app's log form, which holds the whole day)
+    would replace or clear the note the day holds: the app asks first then."""
+    return bool(previous and previous.note and note != previous.note)
+
+
+def log_day(store: Store, draft: EnergyLogDraft, thresholds: EnergyThresholds) -> LogResult:
+    """Log a day as the app's form holds it: the level, the note and both lists exactly
+    as given, so clearing a field clears it (unlike ``log_energy``'s quick relog, which
+    keeps what is not given)."""
+    repo = EnergyRepository(store)
+    entry = EnergyEntry(
+        day=draft.day,
+        level=draft.level,
+        note=draft.note,
+        energized_by=draft.energized_by,
+        drained_by=draft.drained_by,
+    )
+    with write_transaction(store):
+        previous = repo.get(draft.day)
+        if previous is None:
+            repo.insert(entry)
+        else:
+            repo.update(entry)
+    return LogResult(entry, previous, level_kind(entry.level, thresholds))
+
+
+class EnergyEdited(NamedTuple):
+    """A logged day after an edit, and what it held before."""
+
+    entry: EnergyEntry
+    previous: EnergyEntry
+
+
+def _logged(store: Store, day: date) -> EnergyEntry:
+    """The day's entry, or a refusal saying the day was never logged."""
+    entry = EnergyRepository(store).get(day)
+    if entry is None:
+        raise InputError(
+            f"nothing is logged on {day.isoformat()}; log the day first (1–5)", field="day"
+        )
+    return entry
+
+
+def edit_energy(store: Store, draft: EnergyEditDraft) -> EnergyEdited:
+    """Change a logged day: its level, note (empty clears it) and what energized or
+    drained it (an empty list clears one); a field not given stays."""
+    if draft.empty:
+        raise InputError("nothing to change; give the new level, note, energized by or drained by")
+    repo = EnergyRepository(store)
+    with write_transaction(store):
+        previous = _logged(store, draft.day)
+        note = previous.note if draft.note is None else (draft.note or None)
+        entry = previous._replace(
+            level=previous.level if draft.level is None else draft.level,
+            note=note,
+            energized_by=(
+                previous.energized_by if draft.energized_by is None else draft.energized_by
+            ),
+            drained_by=previous.drained_by if draft.drained_by is None else draft.drained_by,
+        )
+        repo.update(entry)
+    return EnergyEdited(entry, previous)
+
+
+def remove_energy(store: Store, day: date) -> EnergyEntry:
+    """Delete a logged day (its level, note and phrases); returns what it held."""
+    with write_transaction(store):
+        entry = _logged(store, day)
+        EnergyRepository(store).delete(day)
+    return entry
+
+
+def _work(store: Store, work_id: int) -> EnergizingWork:
+    """One piece of energizing work, or a refusal naming the id."""
+    work = EnergyRepository(store).find_work(work_id)
+    if work is None:
+        raise NotFoundError(
+            f"no energizing work with id {work_id}; `energy work list` shows the ids"
+        )
+    return work
+
+
+class WorkEdited(NamedTuple):
+    """A piece of energizing work after an edit, what it was, and the guardrails it
+    trips now."""
+
+    work: EnergizingWork
+    previous: EnergizingWork
+    warnings: tuple[str, ...]
+
+
+def edit_work(store: Store, work_id: int, draft: WorkEditDraft) -> WorkEdited:
+    """Change a piece of energizing work: the draft's fields given; the rest stays."""
+    if draft.empty:
+        raise InputError(
+            "nothing to change; give the new title, date, hours, kind or whether it "
+            "creates work for other teams"
+        )
+    with write_transaction(store):
+        previous = _work(store, work_id)
+        work = previous._replace(
+            title=draft.title if draft.title is not None else previous.title,
+            day=draft.day if draft.day is not None else previous.day,
+            hours=draft.hours if draft.hours is not None else previous.hours,
+            kind=draft.kind if draft.kind is not None else previous.kind,
+            creates_work_for_other_teams=(
+                previous.creates_work_for_other_teams
+                if draft.creates_work_for_other_teams is None
+                else draft.creates_work_for_other_teams
+            ),
+        )
+        EnergyRepository(store).update_work(work)
+    warnings = (CREATES_WORK_WARNING,) if work.creates_work_for_other_teams else ()
+    return WorkEdited(work, previous, warnings)
+
+
+def remove_work(store: Store, work_id: int) -> EnergizingWork:
+    """Delete a piece of energizing work; returns what it was."""
+    with write_transaction(store):
+        work = _work(store, work_id)
+        EnergyRepository(store).delete_work(work_id)
+    return work
+
+
+def get_work(store: Store, work_id: int) -> EnergizingWork:
+    """One piece of energizing work by id, or a refusal naming the id."""
+    return _work(store, work_id)
 
 
 # --- reads ----------------------------------------------------------------------------

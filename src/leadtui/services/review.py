@@ -29,6 +29,7 @@ from leadtui.domain.feedback import (
     check_new_text,
     check_plannable,
     check_room,
+    check_undeliverable,
     evidence_window,
     feedback_not_raised,
     feedback_raised,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from leadtui.domain.feedback_input import (
         DeliveryDraft,
         FeedbackDraft,
+        FeedbackEditDraft,
         T3B3ItemDraft,
         T3B3ListsDraft,
     )
@@ -103,12 +105,105 @@ def add_feedback(
     return FeedbackAdded(entry, _notice(store, person))
 
 
+def prefix_matched(typed: str, person: Person) -> bool:
+    """Whether ``typed`` found ``person`` by a few letters of their name (the shared
+    matcher's unique prefix) rather than by their id or whole name: then the front end
+    says who the feedback went to, since a prefix picks silently."""
+    query = typed.strip()
+    if query.isascii() and query.isdigit() and int(query) == person.id:
+        return False
+    return query.casefold() != person.name.casefold()
+
+
 def list_feedback(
     store: Store, person: Person, half: Half | None = None, start_month: int = 1
 ) -> list[Feedback]:
     """A person's feedback, oldest first: all of it, or the entries given in ``half``."""
     first, last = half.bounds(start_month) if half is not None else (None, None)
     return FeedbackRepository(store).for_person(person.id, first, last)
+
+
+def get_feedback(store: Store, feedback_id: int) -> Feedback:
+    """One feedback entry by id, or a refusal naming the id."""
+    return FeedbackRepository(store).get(feedback_id)
+
+
+def _links_words(store: Store, feedback_id: int) -> str | None:
+    """Where an entry is evidence, in words ("Kofi Mensah's 2026-H2 T3B3 (Bottom 2)"),
+    or None when nothing links to it."""
+    links = FeedbackRepository(store).linked_from(feedback_id)
+    if not links:
+        return None
+    words = []
+    for what, person_id, half, number in links:
+        name = get_person(store, person_id).display_name
+        if what == "t3b3":
+            words.append(f"{name}'s {half} T3B3 (Bottom {number})")
+        else:
+            words.append(f"{name}'s succession gap {number}")
+    return " and ".join(words)
+
+
+class FeedbackChanged(NamedTuple):
+    """A feedback entry after an edit (or as it was, once removed), what it was before,
+    the person it is about now, and what to tell the user (an archived person's notice)."""
+
+    entry: Feedback
+    before: Feedback
+    person: Person
+    notice: str | None
+
+
+def edit_feedback(
+    store: Store, feedback_id: int, draft: FeedbackEditDraft, person: Person | None = None
+) -> FeedbackChanged:
+    """Change an entry's text, kind, day or visibility (the draft's fields given), or the
+    person it is about. Moved to another person, it leaves the 1:1 it was filed under
+    (that was the other person's); an entry a T3B3 item or a succession gap links to as
+    evidence stays with its person (unlink it first), so no review cites another
+    person's feedback."""
+    if draft.empty and person is None:
+        raise InputError("nothing to change; give the new text, kind, date, visibility or person")
+    repo = FeedbackRepository(store)
+    with write_transaction(store):
+        before = repo.get(feedback_id)
+        moving = person is not None and person.id != before.person_id
+        if moving:
+            linked = _links_words(store, feedback_id)
+            if linked:
+                raise InputError(
+                    f"feedback {feedback_id} is evidence for {linked}; unlink it there "
+                    "before moving it to another person",
+                    field="person",
+                )
+        entry = before._replace(
+            text=draft.text if draft.text is not None else before.text,
+            kind=draft.kind if draft.kind is not None else before.kind,
+            given_on=draft.day if draft.day is not None else before.given_on,
+            visibility=draft.visibility if draft.visibility is not None else before.visibility,
+        )
+        if moving and person is not None:
+            entry = entry._replace(person_id=person.id, series_id=None, session_id=None)
+        after = repo.update(entry)
+    about = get_person(store, after.person_id)
+    return FeedbackChanged(after, before, about, archived_notice(about))
+
+
+def remove_feedback(store: Store, feedback_id: int) -> FeedbackChanged:
+    """Delete an entry: it leaves the person's feedback log and every review packet. An
+    entry a T3B3 item or a succession gap links to as evidence is refused, naming them."""
+    repo = FeedbackRepository(store)
+    with write_transaction(store):
+        before = repo.get(feedback_id)
+        linked = _links_words(store, feedback_id)
+        if linked:
+            raise InputError(
+                f"feedback {feedback_id} is evidence for {linked}; unlink it there before "
+                "removing it"
+            )
+        repo.delete(feedback_id)
+    about = get_person(store, before.person_id)
+    return FeedbackChanged(before, before, about, None)
 
 
 # --- what counts as raised before -------------------------------------------------------
@@ -434,6 +529,40 @@ def deliver_t3b3(
         if t3b3.remove_text:
             repo.remove_texts(t3b3.id)
     return T3B3Delivered(repo.get(person.id, half.label), t3b3.surprises(), _notice(store, person))
+
+
+# Said when a T3B3 whose text was removed at delivery is taken back: the words are gone.
+TEXT_GONE = (
+    "the text was removed at delivery, so the items come back empty; to have the text "
+    "back, undo the delivery itself instead (ctrl+z in the app) while it can still be undone"
+)
+
+
+class T3B3Undelivered(NamedTuple):
+    """A T3B3 taken back from delivered, whether its items come back empty (their text
+    was removed at delivery), and an archived person's notice."""
+
+    t3b3: T3B3
+    text_was_removed: bool
+    notice: str | None
+
+
+def undeliver_t3b3(store: Store, person: Person, half: Half) -> T3B3Undelivered:
+    """Take back a delivery recorded by mistake: the T3B3 is no longer delivered, so it
+    is ready (3 + 3) and may change again. When "remove the text after delivery" was on,
+    the six texts were deleted at delivery and nothing here can bring them back: the
+    T3B3 returns as an empty draft with the option still on, and the result says so
+    (undoing the delivery itself restores them)."""
+    repo = T3B3Repository(store)
+    with write_transaction(store):
+        t3b3 = repo.get(person.id, half.label)
+        check_undeliverable(t3b3, person.display_name)
+        repo.undeliver(t3b3.id)
+        if t3b3.text_removed:
+            repo.set_text_removed(t3b3.id, False)
+    return T3B3Undelivered(
+        repo.get(person.id, half.label), t3b3.text_removed, _notice(store, person)
+    )
 
 
 # --- the board and the Today card ---------------------------------------------------------

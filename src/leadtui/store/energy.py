@@ -89,6 +89,11 @@ class EnergyRepository:
                 [*values, _now(), day],
             )
 
+    def delete(self, day: date) -> None:
+        """Delete the day's entry."""
+        with write_transaction(self.store):
+            self.store.execute("delete from energy_entry where day = ?", [day.isoformat()])
+
     def get(self, day: date) -> EnergyEntry | None:
         """The entry for ``day``, if any."""
         row = self.store.execute(
@@ -128,6 +133,34 @@ class EnergyRepository:
             f"select {_WORK} from energizing_work where id = ?", [work_id]
         ).fetchone()
         return _work(row)
+
+    def find_work(self, work_id: int) -> EnergizingWork | None:
+        """One piece of energizing work, or None when there is no such id."""
+        row = self.store.execute(
+            f"select {_WORK} from energizing_work where id = ?", [work_id]
+        ).fetchone()
+        return _work(row) if row else None
+
+    def update_work(self, work: EnergizingWork) -> None:
+        """Overwrite a piece of work with ``work``, every field as given."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update energizing_work set title = ?, day = ?, hours = ?, kind = ?, "
+                "creates_work_for_other_teams = ? where id = ?",
+                [
+                    work.title,
+                    work.day.isoformat(),
+                    work.hours,
+                    work.kind.value,
+                    int(work.creates_work_for_other_teams),
+                    work.id,
+                ],
+            )
+
+    def delete_work(self, work_id: int) -> None:
+        """Delete a piece of work."""
+        with write_transaction(self.store):
+            self.store.execute("delete from energizing_work where id = ?", [work_id])
 
     def work(self, since: date | None = None) -> list[EnergizingWork]:
         """Energizing work, newest first."""

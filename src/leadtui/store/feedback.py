@@ -125,6 +125,50 @@ class FeedbackRepository:
         ).fetchall()
         return [_feedback(row) for row in rows]
 
+    def update(self, entry: Feedback) -> Feedback:
+        """Overwrite the stored entry with ``entry``: person, day, kind, text, visibility
+        and its 1:1 filing, as given."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update feedback set person_id = ?, given_on = ?, kind = ?, text = ?, "
+                "visibility = ?, series_id = ?, session_id = ? where id = ?",
+                [
+                    entry.person_id,
+                    entry.given_on.isoformat(),
+                    entry.kind.value,
+                    entry.text,
+                    entry.visibility.value,
+                    entry.series_id,
+                    entry.session_id,
+                    entry.id,
+                ],
+            )
+        return self.get(entry.id)
+
+    def delete(self, feedback_id: int) -> None:
+        """Delete one entry (what links to it is the caller's to check first)."""
+        with write_transaction(self.store):
+            self.store.execute("delete from feedback where id = ?", [feedback_id])
+
+    def linked_from(self, feedback_id: int) -> list[tuple[str, int, str, int]]:
+        """What points at an entry as evidence: ``("t3b3", person id, half, Bottom rank)``
+        for a T3B3 item and ``("gap", person id, "", gap number)`` for a succession gap
+        (its number is its position among the person's gaps)."""
+        items = self.store.execute(
+            "select t.person_id, t.half, i.rank from t3b3_item i join t3b3 t on t.id = i.t3b3_id "
+            "where i.feedback_id = ? order by t.half, i.rank",
+            [feedback_id],
+        ).fetchall()
+        gaps = self.store.execute(
+            "select g.person_id, (select count(*) from succession_gap o "
+            "where o.person_id = g.person_id and o.id <= g.id) "
+            "from succession_gap g where g.feedback_id = ? order by g.id",
+            [feedback_id],
+        ).fetchall()
+        return [("t3b3", int(p), str(h), int(r)) for p, h, r in items] + [
+            ("gap", int(p), "", int(n)) for p, n in gaps
+        ]
+
     def last_given(self) -> dict[int, date]:
         """The newest feedback date per person."""
         rows = self.store.execute(
@@ -283,6 +327,20 @@ class T3B3Repository:
                 [on.isoformat(), int(in_person), person_id, half],
             )
         return self.get(person_id, half)
+
+    def undeliver(self, t3b3_id: int) -> None:
+        """Clear the delivery (date and in person); the items are left as they are."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update t3b3 set delivered_on = null, in_person = null where id = ?", [t3b3_id]
+            )
+
+    def set_text_removed(self, t3b3_id: int, removed: bool) -> None:
+        """Note whether the record's text was removed at delivery."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update t3b3 set text_removed = ? where id = ?", [int(removed), t3b3_id]
+            )
 
     def remove_texts(self, t3b3_id: int) -> None:
         """Delete the record's items and note that their text was removed."""

@@ -6,7 +6,7 @@ instead (search opens an energy or work hit that way), with the calendar marking
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -50,10 +50,18 @@ One number a day, 1 (drained) to 5 (energized), and the "eventual quid pro quo" 
 when you are de-energized, add energizing work and keep increasing it until the
 balance returns; if the imbalance lasts over a year, change something big.
 
-- **1**–**5** log today (pressing again replaces today's number); **n** adds a note.
+- **1**–**5** log the shown day, today unless you moved (pressing again replaces the
+  number, and keeps the note); **n** adds or changes its note.
+- **[** and **]** show the day before and the day after (up to today); **escape**
+  shows today again.
+- **l** logs the shown day, or any day typed (2026-11-20, yesterday, monday …), with its
+  note and what energized and drained it (comma-separated). The form holds the whole
+  day: replacing or clearing a note it had asks first.
+- **x** removes the shown day's entry, after asking.
 - **w** logs energizing work (coding without production dependencies, coaching,
   exploring, optimizing, speaking, writing …). Work that creates work for other
-  teams, and more than two speaking gigs a year, are flagged.
+  teams, and more than two speaking gigs a year, are flagged. **v** lists the work:
+  **enter** (or **i**) edits the highlighted piece, **x** removes it after asking.
 - **y** switches the trend between the last 90 and 365 days.
 - The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
   (a glyph each as well as a colour).
@@ -63,7 +71,8 @@ balance returns; if the imbalance lasts over a year, change something big.
 
 Your definitions (good day, drained day, verdict window) come from `[energy]` in
 config.toml. From the shell: `leadtui energy log 4 "great design review"`,
-`leadtui energy check`, `leadtui export energy`.
+`leadtui energy edit yesterday --note "…"`, `leadtui energy remove 2026-11-20`,
+`leadtui energy work edit 7 --hours 2`, `leadtui energy check`, `leadtui export energy`.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -74,13 +83,55 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
                 "Log" if level == 1 else f"Log {level}",
                 show=level == 1,
                 key_display="1–5" if level == 1 else None,
-                tooltip=f"Log today's energy as {level}",
+                tooltip=f"Log the shown day's energy as {level}",
                 id=f"energy.log{level}",
             )
             for level in range(1, 6)
         ),
-        Binding("n", "note", "Note", tooltip="Add a note to today's entry", id="energy.note"),
+        Binding("n", "note", "Note", tooltip="Add a note to the shown day", id="energy.note"),
         Binding("w", "work", "Work", tooltip="Log energizing work", id="energy.work"),
+        # Putting a day right: the palette and F1 list these; the footer has no room left
+        # at 80 columns, and the day panel's title names [ and ].
+        Binding(
+            "left_square_bracket",
+            "move_day(-1)",
+            "Day before",
+            show=False,
+            tooltip="Show the day before",
+            id="energy.previous_day",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move_day(1)",
+            "Day after",
+            show=False,
+            tooltip="Show the day after (up to today)",
+            id="energy.next_day",
+        ),
+        Binding(
+            "l",
+            "log_form",
+            "Log day",
+            show=False,
+            tooltip="Log the shown day with a note and what energized or drained it",
+            id="energy.log_day",
+        ),
+        Binding(
+            "x",
+            "remove_day",
+            "Remove day",
+            show=False,
+            tooltip="Remove the shown day's entry",
+            id="energy.remove_day",
+        ),
+        Binding(
+            "v",
+            "work_entries",
+            "Fix work",
+            show=False,
+            tooltip="Edit or remove energizing work",
+            id="energy.fix_work",
+        ),
         Binding(
             "y",
             "toggle_range",
@@ -187,35 +238,170 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         self.show_day()
         self.refresh_bindings()
 
+    @property
+    def shown_day(self) -> date:
+        """The day the day panel shows: today, or the day chosen with [ and ] or search."""
+        return self.day or self.today
+
+    def action_move_day(self, offset: int) -> None:
+        """Show the day before (-1) or after (1) in the day panel; not past today."""
+        self.select_day(self.shown_day + timedelta(days=offset))
+
+    def _said_day(self, day: date) -> str:
+        return "today" if day == self.today else day_label(day, self.today)
+
     def action_log(self, level: int) -> None:
-        """Log today's energy as ``level``."""
+        """Log the shown day's energy as ``level`` (today unless [ or search chose one)."""
         from leadtui.domain.energy_input import EnergyLogDraft
         from leadtui.domain.validation import build
         from leadtui.services.energy import log_energy
 
+        day = self.shown_day
         logged = self.guarded(
             lambda: log_energy(
                 self.db,
-                build(EnergyLogDraft, today=self.today, level=level, day=self.today),
+                build(EnergyLogDraft, today=self.today, level=level, day=day),
                 self.thresholds,
             )
         )
         if logged is None:
             return
         entry, previous, kind = logged
-        self.day = None  # the number is today's: show it
         self.refresh_data()
         self.refresh_bindings()
-        verb = f"Changed today from {previous.level} to" if previous else "Logged"
-        self.notify(f"{verb} {entry.level} ({kind})", title="Energy", markup=False)
+        said = self._said_day(day)
+        verb = f"Changed {said} from {previous.level} to" if previous else "Logged"
+        where = "" if previous or day == self.today else f" for {said}"
+        self.notify(f"{verb} {entry.level} ({kind}){where}", title="Energy", markup=False)
+
+    def action_log_form(self) -> None:
+        """Log the shown day (or any day typed) with its note and what energized or
+        drained it; a note the day holds is replaced only after asking."""
+        from leadtui.domain.energy_input import EnergyLogDraft
+        from leadtui.services.energy import entry_on, log_day, loses_note
+        from leadtui.tui.screens.energy_forms import EnergyLogForm, confirm_note_replaced
+
+        def write(draft: EnergyLogDraft) -> None:
+            logged = self.guarded(lambda: log_day(self.db, draft, self.thresholds))
+            if logged is None:
+                return
+            self.day = draft.day if draft.day < self.today else None
+            self.refresh_data()
+            self.refresh_bindings()
+            said = self._said_day(draft.day)
+            self.notify(
+                f"Logged {logged.entry.level} ({logged.kind}) for {said}",
+                title="Energy",
+                markup=False,
+            )
+
+        def typed(draft: EnergyLogDraft | None) -> None:
+            if draft is None:
+                return
+            previous = entry_on(self.db, draft.day)
+            if previous is None or not loses_note(previous, draft.note):
+                write(draft)
+                return
+            self.app.push_screen(
+                confirm_note_replaced(previous, draft.note),
+                lambda yes: write(draft) if yes else None,
+            )
+
+        day = self.shown_day
+        form = EnergyLogForm(day, entry_on(self.db, day), self.today)
+        self.app.push_screen(form, typed)
+
+    def action_remove_day(self) -> None:
+        """Remove the shown day's entry, after asking."""
+        from leadtui.services.energy import entry_on, remove_energy
+        from leadtui.tui.screens.energy_forms import confirm_day_removal
+
+        day = self.shown_day
+        entry = entry_on(self.db, day)
+        if entry is None:
+            self.notify(
+                f"Nothing is logged {self._said_day(day)}.", severity="warning", markup=False
+            )
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.guarded(lambda: remove_energy(self.db, day)) is not None:
+                self.refresh_data()
+                said = f"Removed the entry for {self._said_day(day)}"
+                self.notify(said, title="Energy", markup=False)
+
+        self.app.push_screen(confirm_day_removal(entry), answered)
+
+    def action_work_entries(self) -> None:
+        """List energizing work, newest first: enter edits one, x removes it after
+        asking."""
+        from leadtui.services.energy import list_work
+        from leadtui.tui.screens.energy_forms import work_label
+        from leadtui.tui.screens.record_chooser import Choice, RecordChooser
+
+        work = list_work(self.db)
+        if not work:
+            self.notify("No energizing work yet; w logs some.", markup=False)
+            return
+
+        def chosen(choice: Choice | None) -> None:
+            if choice is not None:
+                what, work_id = choice
+                (self._edit_work if what == "edit" else self._remove_work)(work_id)
+
+        records = [(w.id, work_label(w)) for w in work]
+        hint = "Newest first."
+        self.app.push_screen(RecordChooser("Energizing work", hint, records), chosen)
+
+    def _edit_work(self, work_id: int) -> None:
+        from leadtui.domain.energy_input import WorkDraft, WorkEditDraft
+        from leadtui.domain.validation import build
+        from leadtui.services.energy import WorkResult, edit_work, get_work
+        from leadtui.tui.screens.energy_forms import work_values
+        from leadtui.tui.screens.work_form import WorkForm
+
+        work = self.guarded(lambda: get_work(self.db, work_id))
+        if work is None:
+            return
+
+        def save(draft: WorkDraft) -> WorkResult:
+            # The form holds every field, so each is given as the change.
+            changes = build(WorkEditDraft, today=self.today, **dict(draft))
+            edited = edit_work(self.db, work_id, changes)
+            return WorkResult(edited.work, edited.warnings)
+
+        def done(result: WorkResult | None) -> None:
+            if result is None:
+                return
+            self.refresh_data()
+            self.notify("Energizing work changed", title="Energy", markup=False)
+            for warning in result.warnings:
+                self.notify(warning, title="Energy", severity="warning", markup=False)
+
+        self.app.push_screen(WorkForm(save, self.today, work_values(work)), done)
+
+    def _remove_work(self, work_id: int) -> None:
+        from leadtui.services.energy import get_work, remove_work
+        from leadtui.tui.screens.energy_forms import confirm_work_removal
+
+        work = self.guarded(lambda: get_work(self.db, work_id))
+        if work is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.guarded(lambda: remove_work(self.db, work_id)) is not None:
+                self.refresh_data()
+                self.notify("Energizing work removed", title="Energy", markup=False)
+
+        self.app.push_screen(confirm_work_removal(work), answered)
 
     def action_note(self) -> None:
-        """Add or change the note on today's entry."""
+        """Add or change the note on the shown day's entry."""
         from leadtui.services.energy import entry_to_annotate
         from leadtui.tui.screens.text_prompt import TextPrompt
 
         try:
-            entry = entry_to_annotate(self.db, self.today, self.today)
+            entry = entry_to_annotate(self.db, self.shown_day, self.today)
         except InputError as exc:
             self.notify(exc.message, severity="warning", markup=False)
             return
@@ -230,14 +416,12 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 
         def saved(done: bool | None) -> None:
             if done:
-                self.day = None  # the note is today's: show it
                 self.refresh_data()
                 self.refresh_bindings()
 
+        title = f"Note for {self._said_day(entry.day)}"
         self.app.push_screen(
-            TextPrompt(
-                "Note for today", save, value=entry.note or "", placeholder="what made the day"
-            ),
+            TextPrompt(title, save, value=entry.note or "", placeholder="what made the day"),
             saved,
         )
 

@@ -23,12 +23,13 @@ from leadtui.domain.dates import day_label
 from leadtui.domain.feedback import (
     Evidence,
     EvidenceKind,
+    Feedback,
     FeedbackKind,
     T3B3Item,
     T3B3Side,
     side_name,
 )
-from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft
+from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, FeedbackEditDraft
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
 from leadtui.tui.screens.confirm import ConfirmScreen
@@ -40,7 +41,8 @@ from leadtui.tui.widgets.t3b3_heading import delivery_note
 from leadtui.tui.widgets.t3b3_slots import link_choices
 
 if TYPE_CHECKING:
-    from leadtui.services.review import T3B3Delivered, T3B3View
+    from leadtui.domain.people import Person
+    from leadtui.services.review import FeedbackChanged, T3B3Delivered, T3B3View
 
 
 class FeedbackForm(SaveForm[FeedbackDraft]):
@@ -77,6 +79,94 @@ class FeedbackForm(SaveForm[FeedbackDraft]):
     ) -> None:
         super().__init__(title, save, values={"kind": kind}, note=note)
         self.kind = kind
+
+
+class FeedbackEditForm(SaveDraftForm[FeedbackEditDraft, "FeedbackChanged"]):
+    """A feedback entry put right: its words, kind, visibility, day and the person it is
+    about (feedback typed against the wrong person moves to the right one)."""
+
+    FORM_ID = "feedback-form"
+    DRAFT = FeedbackEditDraft
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {
+        name: FeedbackForm.SPEC[name] for name in ("text", "kind", "visibility")
+    } | {"day": FieldSpec("Date", placeholder="today, 2026-11-20 …")}
+
+    def __init__(
+        self,
+        entry: Feedback,
+        people: list[Person],
+        save: Callable[[FeedbackEditDraft, int], FeedbackChanged],
+    ) -> None:
+        values = {
+            "text": entry.text,
+            "kind": entry.kind,
+            "visibility": entry.visibility,
+            "day": entry.given_on,
+            "person": str(entry.person_id),
+        }
+        super().__init__(
+            "Edit feedback", lambda draft: save(draft, self.person_id()), values=values
+        )
+        self.people = people
+
+    @property
+    def spec(self) -> Mapping[str, FieldSpec]:
+        """The draft's fields and the person, chosen among ``people``."""
+        choices = tuple((literal(p.display_name), str(p.id)) for p in self.people)
+        return {**self.SPEC, "person": FieldSpec("About", Kind.SELECT, choices=choices)}
+
+    def person_id(self) -> int:
+        """The person chosen in the form."""
+        return int(str(self.typed()["person"]))
+
+
+def confirm_feedback_removal(entry: Feedback, name: str) -> ConfirmScreen:
+    """Asking before a feedback entry goes: whose, when, and its words."""
+    return ConfirmScreen(
+        f"Remove this feedback for {literal(name)}?",
+        f"{entry.given_on.isoformat()} · {entry.kind} · “{literal(entry.text)}” — it leaves "
+        "their feedback log and every review packet.",
+        yes="Remove",
+    )
+
+
+def feedback_label(entry: Feedback) -> Text:
+    """One entry in the list to put right: day, kind, words, private marked."""
+    mark = "+" if entry.kind is FeedbackKind.STRENGTH else "△"
+    label = Text(f"{entry.given_on.isoformat()}  {mark} ")
+    label.append(literal(entry.text))
+    if entry.visibility is Visibility.PRIVATE:
+        label.append(" (private)", style="italic dim")
+    return label
+
+
+def confirm_undelivery(view: T3B3View) -> ConfirmScreen:
+    """Asking before a delivery is taken back, saying what the T3B3 comes back as."""
+    t3b3 = view.t3b3
+    delivered = t3b3.delivered_on.isoformat() if t3b3.delivered_on else ""
+    if t3b3.text_removed:
+        detail = (
+            f"It was delivered on {delivered} and its text was removed then, so the items "
+            "come back empty. To have the text back, undo the delivery itself instead "
+            "(ctrl+z) while it can still be undone."
+        )
+    else:
+        detail = f"It was delivered on {delivered}; it returns to ready and may change again."
+    return ConfirmScreen(
+        f"Take back the {view.half.label} delivery to {literal(view.person.name)}?",
+        detail,
+        yes="Take back",
+    )
+
+
+def confirm_text_removal(view: T3B3View) -> ConfirmScreen:
+    """Asking before a delivery that removes the six texts."""
+    return ConfirmScreen(
+        "Deliver and remove the text?",
+        "“Remove the text after delivery” is on: delivering deletes the six items and "
+        "keeps only the fact it was delivered (X switches it off).",
+        yes="Go on",
+    )
 
 
 class ItemPrompt(TextPrompt):

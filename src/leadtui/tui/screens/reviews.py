@@ -53,7 +53,8 @@ def _key(key: str, action: str, label: str, tooltip: str, name: str, show: bool 
 
 # The actions this screen offers only when they apply (see ReviewsScreen.check_action).
 OWN_ACTIONS = frozenset(
-    "add edit remove move link unlink feedback deliver toggle_remove_text half export".split()
+    "add edit remove move link unlink feedback feedback_entries deliver undeliver "
+    "toggle_remove_text half export".split()
 )
 
 
@@ -76,7 +77,10 @@ class ReviewsScreen(LeadtuiScreen):
         _key("l", "link", "Link", "Link the Bottom item to what raised it before", "link", True),
         _key("u", "unlink", "Unlink", "Unlink the selected Bottom item", "unlink"),
         _key("f", "feedback", "Feedback", "Record feedback", "feedback", True),
+        _key("F", "feedback_entries", "Fix feedback", "Edit or remove feedback", "fix_feedback"),
         _key("D", "deliver", "Deliver", "Record the T3B3 as delivered", "deliver", True),
+        # Offered once delivered, in Deliver's place in the footer.
+        _key("U", "undeliver", "Undeliver", "Take back the T3B3's delivery", "undeliver", True),
         _key("X", "toggle_remove_text", "Remove text", "Remove text after delivery", "remove_text"),
         _key("less_than_sign", "half(-1)", "Prev half", "Go to the previous half", "previous_half"),
         _key("greater_than_sign", "half(1)", "Next half", "Go to the next half", "next_half"),
@@ -335,13 +339,60 @@ class ReviewsScreen(LeadtuiScreen):
         title = f"Feedback for {literal(person.name)}"
         self.app.push_screen(FeedbackForm(title, save, kind=kind), saved)
 
+    def action_feedback_entries(self) -> None:
+        """List the half's feedback for the person: enter edits the highlighted entry
+        (its words, kind, visibility, day or person), x removes it after asking."""
+        from leadtui.tui.screens.feedback_entries import show_feedback_entries
+
+        if self.view is not None:
+            show_feedback_entries(self, self.view)
+
+    def action_undeliver(self) -> None:
+        """Take back a delivery recorded by mistake, after asking: the T3B3 returns to
+        ready (empty, when its text was removed at delivery)."""
+        from leadtui.tui.screens.review_forms import confirm_undelivery
+
+        view = self.view
+        if view is None or view.t3b3.delivered_on is None:
+            return
+        person, half = view.person, view.half
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            back = self.guarded(lambda: review.undeliver_t3b3(self.db, person, half))
+            if back is None:
+                return
+            self.refresh_data()
+            if back.text_was_removed:
+                self._say(f"No longer delivered; {review.TEXT_GONE}.")
+            else:
+                self._say(f"No longer delivered; now {back.t3b3.status_text()}", "information")
+            self._say(back.notice)
+
+        self.app.push_screen(confirm_undelivery(view), answered)
+
     def action_deliver(self) -> None:
-        """Record the T3B3 as delivered: in person or not, and the day."""
-        from leadtui.tui.screens.review_forms import DeliverForm, delivered_words
+        """Record the T3B3 as delivered: in person or not, and the day. With "remove the
+        text after delivery" on, asks first: the six texts go with the delivery."""
+        from leadtui.tui.screens.review_forms import confirm_text_removal
 
         view = self.view
         if view is None or not self._allowed(lambda: check_deliverable(view.t3b3), "error"):
             return
+        if not view.t3b3.remove_text:
+            self._deliver(view)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._deliver(view)
+
+        self.app.push_screen(confirm_text_removal(view), answered)
+
+    def _deliver(self, view: T3B3View) -> None:
+        from leadtui.tui.screens.review_forms import DeliverForm, delivered_words
+
         person, half = view.person, view.half
 
         def save(draft: DeliveryDraft) -> T3B3Delivered:

@@ -31,5 +31,10 @@ class WorkForm(SaveDraftForm[WorkDraft, WorkResult]):
         "creates_work_for_other_teams": FieldSpec("Creates work for other teams", Kind.CHECKBOX),
     }
 
-    def __init__(self, save: Callable[[WorkDraft], WorkResult], today: date) -> None:
-        super().__init__("Energizing work", save, today=today)
+    def __init__(
+        self,
+        save: Callable[[WorkDraft], WorkResult],
+        today: date,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__("Energizing work", save, today=today, values=values)

@@ -86,6 +86,8 @@ class T3B3Editor(Vertical):
         delivered = view.t3b3.delivered_on is not None
         if action == "deliver":
             return not delivered
+        if action == "undeliver":
+            return delivered
         slot = self.slot
         item = slot.item if slot is not None else None
         if action in ("link", "unlink"):
