@@ -76,6 +76,9 @@ class LeadtuiApp(App[None]):
         refusal: str | None = None
         try:
             self._db = open_database(locations.db_path, preflight=preflight)
+            from leadtui.services.undo import configure
+
+            configure(self._db, days=self.settings.undo.days, changes=self.settings.undo.changes)
         except DatabaseRefusedError as exc:
             refusal = exc.message
             # Start on the message screen instead of Today; set before App.__init__ reads it.
