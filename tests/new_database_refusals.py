@@ -75,4 +75,7 @@ REFUSING: list[list[str]] = [
     ["search", "pepper"],
     ["demo", "--years", "99"],
     ["backup"],
+    ["undo"],
+    ["undo", "--list"],
+    ["redo"],
 ]

@@ -188,3 +188,11 @@ def test_undo_and_redo_survive_closing_the_database(db_path: Path) -> None:
         assert point_texts(store, sam) == ["First", "Second"]
     finally:
         store.close()
+
+
+def test_undoing_what_later_changes_build_on_is_refused(db: Store, sam: Person) -> None:
+    added = undoable(db)[0]
+    add_point(db, sam, TODAY, text="Ask about the move")
+    with pytest.raises(InputError, match="build on it; undo those first"):
+        undo(db, added.id)
+    assert point_texts(db, sam) == ["Ask about the move"]

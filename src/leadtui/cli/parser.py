@@ -63,6 +63,7 @@ from leadtui.cli.rotations import (
     rotation_swap,
 )
 from leadtui.cli.search import search_command
+from leadtui.cli.undo import redo_command, undo_command
 from leadtui.cli.succession import (
     candidate,
     career,
@@ -558,6 +559,26 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite an existing --out file"
     )
     backup_parser.set_defaults(handler=backup)
+
+    undo_parser = sub.add_parser(
+        "undo",
+        help="undo the last change made through leadtui (app or shell)",
+        description="Undo the newest change, or the change numbered CHANGE in --list when "
+        "nothing changed its records since. Changes are kept for the undo window "
+        "(config.toml [undo]: 7 days and the last 100 changes by default).",
+        parents=[common],
+    )
+    undo_parser.add_argument(
+        "change", metavar="CHANGE", type=int, nargs="?", help="a change number from --list"
+    )
+    undo_parser.add_argument(
+        "--list", action="store_true", help="the changes that can be undone, newest first"
+    )
+    undo_parser.add_argument("--json", action="store_true", help="print one JSON document")
+    undo_parser.set_defaults(handler=undo_command)
+    redo_parser = sub.add_parser("redo", help="redo the change undone last", parents=[common])
+    redo_parser.add_argument("--json", action="store_true", help="print one JSON document")
+    redo_parser.set_defaults(handler=redo_command)
     return parser
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.store.journal import Change
 
 
 def dumps(document: object) -> str:
@@ -469,3 +470,21 @@ def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, object]]:
         }
         for hit in hits
     ]
+
+
+# --- undo -----------------------------------------------------------------------------
+
+
+def undo_json(undoable: Sequence[Change], redoable: Sequence[Change]) -> dict[str, object]:
+    """``leadtui undo --list --json``: the changes that can be undone (newest first) and
+    redone (the next redo first). Labels name what changed, never the text itself."""
+
+    def one(change: Change) -> dict[str, object]:
+        return {
+            "id": change.id,
+            "label": change.label,
+            "made_at": change.made_at.isoformat(),
+            "rows": change.rows,
+        }
+
+    return {"undo": [one(c) for c in undoable], "redo": [one(c) for c in redoable]}

@@ -13,6 +13,7 @@ undo window only (config.toml ``[undo]``).
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from leadtui.errors import InputError
@@ -95,14 +96,23 @@ def undo(store: Store, change_id: int | None = None) -> Change:
                 "(see `leadtui undo --list`)"
             )
         target = found
-    with write_transaction(store, journal=False):
-        _check_unchanged(store, target, undoing=True)
-        # Rows come back before what refers to them is checked: a removed person's
-        # notes are written back one at a time.
-        store.execute("pragma defer_foreign_keys = on")
-        for row in reversed(journal.row_changes(store, target.id)):
-            journal.put_row(store, row.table, row.row_id, row.old)
-        journal.mark_undone(store, target.id)
+    try:
+        with write_transaction(store, journal=False):
+            _check_unchanged(store, target, undoing=True)
+            # Rows come back before what refers to them is checked: a removed person's
+            # notes are written back one at a time.
+            store.execute("pragma defer_foreign_keys = on")
+            for row in reversed(journal.row_changes(store, target.id)):
+                journal.put_row(store, row.table, row.row_id, row.old)
+            journal.mark_undone(store, target.id)
+    except sqlite3.IntegrityError:
+        # Records added since refer to what this change added (a talking point for a
+        # person added by it): the transaction rolled back, nothing was written.
+        later = [c for c in journal.done_changes(store) if c.id > target.id]
+        by = f" (“{later[-1].label}”)" if later else ""
+        raise InputError(
+            f"cannot undo “{target.label}”: later changes{by} build on it; undo those first"
+        ) from None
     return target
 
 
