@@ -63,7 +63,6 @@ from leadtui.cli.rotations import (
     rotation_swap,
 )
 from leadtui.cli.search import search_command
-from leadtui.cli.undo import redo_command, undo_command
 from leadtui.cli.succession import (
     candidate,
     career,
@@ -81,6 +80,7 @@ from leadtui.cli.succession import (
     vacation_cover,
     vacation_list,
 )
+from leadtui.cli.undo import redo_command, undo_command
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, escaped, quoted
 
 # A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.

@@ -23,7 +23,7 @@ def _when(change: Change) -> str:
 
 def undo_command(args: argparse.Namespace) -> int:
     """Undo the newest change (or CHANGE), or list the changes that can be undone."""
-    from leadtui.export.json import dumps, undo_json
+    from leadtui.export.json import change_json, dumps, undo_json
     from leadtui.services.undo import redoable, undo, undoable
 
     if args.list:
@@ -42,7 +42,7 @@ def undo_command(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     done = undo(store, args.change)
     if args.json:
-        echo(dumps({"undid": undo_json([done], [])["undo"][0]}))
+        echo(dumps({"undid": change_json(done)}))
     else:
         echo(f"Undid: {done.label}")
     return 0
@@ -50,13 +50,13 @@ def undo_command(args: argparse.Namespace) -> int:
 
 def redo_command(args: argparse.Namespace) -> int:
     """Redo the change undone last."""
-    from leadtui.export.json import dumps, undo_json
+    from leadtui.export.json import change_json, dumps
     from leadtui.services.undo import redo
 
     store = open_store(args, create=False)
     done = redo(store)
     if args.json:
-        echo(dumps({"redid": undo_json([done], [])["undo"][0]}))
+        echo(dumps({"redid": change_json(done)}))
     else:
         echo(f"Redid: {done.label}")
     return 0

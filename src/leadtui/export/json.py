@@ -475,16 +475,17 @@ def search_hits_json(hits: Sequence[SearchHit]) -> list[dict[str, object]]:
 # --- undo -----------------------------------------------------------------------------
 
 
+def change_json(change: Change) -> dict[str, object]:
+    """One change in the undo journal (``leadtui undo --json``, ``redo --json``)."""
+    return {
+        "id": change.id,
+        "label": change.label,
+        "made_at": change.made_at.isoformat(),
+        "rows": change.rows,
+    }
+
+
 def undo_json(undoable: Sequence[Change], redoable: Sequence[Change]) -> dict[str, object]:
     """``leadtui undo --list --json``: the changes that can be undone (newest first) and
     redone (the next redo first). Labels name what changed, never the text itself."""
-
-    def one(change: Change) -> dict[str, object]:
-        return {
-            "id": change.id,
-            "label": change.label,
-            "made_at": change.made_at.isoformat(),
-            "rows": change.rows,
-        }
-
-    return {"undo": [one(c) for c in undoable], "redo": [one(c) for c in redoable]}
+    return {"undo": [change_json(c) for c in undoable], "redo": [change_json(c) for c in redoable]}
