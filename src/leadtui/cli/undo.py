@@ -14,7 +14,7 @@ from leadtui.cli.common import echo, open_store
 if TYPE_CHECKING:
     import argparse
 
-    from leadtui.store.journal import Change
+    from leadtui.services.undo import Change
 
 
 def _when(change: Change) -> str:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
-    from leadtui.store.journal import Change
+    from leadtui.services.undo import Change
 
 
 def dumps(document: object) -> str:

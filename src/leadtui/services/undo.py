@@ -21,6 +21,8 @@ from leadtui.store import journal
 from leadtui.store.database import write_transaction
 from leadtui.store.journal import Change, JournalSettings
 
+__all__ = ["Change", "configure", "redo", "redoable", "undo", "undoable"]
+
 if TYPE_CHECKING:
     from leadtui.store.database import Store
 
