@@ -51,7 +51,7 @@ class LeadtuiApp(App[None]):
         # "/" (its filter) wins there; ctrl+f opens search everywhere.
         Binding("ctrl+f", "search", "Search", show=False, id="app.search"),
         Binding("slash", "search", "Search", show=False, id="app.search_slash"),
-        # Not priority: a text field's own ctrl+z undoes typing there.
+        # Not priority: a text area (notes) keeps ctrl+z for undoing its own typing.
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
     ]
