@@ -13,7 +13,7 @@ from leadtui.demo.safety import USER_TABLES
 from leadtui.domain.people_input import PersonDraft
 from leadtui.services.oneonones import add_point, edit_point, write_notes
 from leadtui.services.people import add_person
-from leadtui.services.undo import undo, undoable
+from leadtui.services.undo import configure, undo, undoable
 from leadtui.store.database import open_database
 from leadtui.store.journal import JOURNALED_TABLES, JournalSettings
 from tests.helpers import TODAY
@@ -87,3 +87,25 @@ def test_every_column_of_every_table_a_person_writes_is_journaled(db_path: Path)
                     )
     finally:
         store.close()
+
+
+def test_opening_drops_what_fell_out_of_the_window_without_waiting_for_a_write(
+    db_path: Path,
+) -> None:
+    token = new_token(random.Random("opening"))
+    store = open_database(db_path)
+    # Written long ago: the journal dates each change by this clock.
+    store.journal = JournalSettings(days=7, now=lambda: datetime(2026, 1, 5, 9, 0))
+    ana = add_person(store, PersonDraft(name="Ana Lima"))
+    write_notes(store, ana, TODAY, private=f"worried {token}")
+    write_notes(store, ana, TODAY, private="nothing to add")
+    store.close()
+    assert needle(token) in file_bytes(db_path)
+
+    store = open_database(db_path)
+    try:
+        configure(store, days=7, changes=100)
+        assert undoable(store) == []
+    finally:
+        store.close()
+    assert needle(token) not in file_bytes(db_path)

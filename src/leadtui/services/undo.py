@@ -28,8 +28,21 @@ if TYPE_CHECKING:
 
 
 def configure(store: Store, *, days: int, changes: int) -> None:
-    """Use config.toml's undo window for the changes written through ``store``."""
-    store.journal = JournalSettings(days=days, changes=changes)
+    """Use config.toml's undo window for the changes written through ``store``, and drop
+    what has fallen out of it already.
+
+    Every write prunes the journal; this also prunes when the database is opened, so the
+    text of a change made before a week without writing does not wait for the next one.
+    """
+    settings = JournalSettings(days=days, changes=changes)
+    store.journal = settings
+    if store.read_only or store.not_created or not journal.has_expired(store, settings):
+        return
+    try:
+        with write_transaction(store, journal=False):
+            pass  # the commit prunes
+    except sqlite3.OperationalError:
+        pass  # another writer holds the lock: its own write prunes, or the next one does
 
 
 def undoable(store: Store, limit: int | None = None) -> list[Change]:

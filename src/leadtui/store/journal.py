@@ -167,6 +167,17 @@ def prune(conn: sqlite3.Connection, settings: JournalSettings) -> bool:
     return _forget(conn, ids)
 
 
+def has_expired(store: Store, settings: JournalSettings) -> bool:
+    """Whether the journal holds changes :func:`prune` would drop."""
+    if not settings.records:
+        return store.execute("select 1 from undo_row limit 1").fetchone() is not None
+    cutoff = _stamp(settings.now() - timedelta(days=settings.days))
+    row = store.execute(
+        "select count(*), coalesce(min(made_at) < ?, 0) from undo_group", [cutoff]
+    ).fetchone()
+    return bool(row[0] > settings.changes or row[1])
+
+
 def _forget(conn: sqlite3.Connection, ids: Sequence[int]) -> bool:
     for group in ids:
         conn.execute("delete from undo_row where group_id = ?", [group])
