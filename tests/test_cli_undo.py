@@ -99,3 +99,43 @@ def test_a_zero_day_window_in_config_keeps_nothing(db_path: Path, isolated_home:
     ran = cli("undo", *db)
     assert ran.returncode == 2
     assert "undo window is 0 days" in ran.stderr
+
+
+def test_the_undo_window_is_read_from_config_and_checked(tmp_path: Path) -> None:
+    from leadtui.config import Settings, UndoSettings, load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text("[undo]\ndays = 0\nchanges = 20\n")
+    assert load_settings(path) == (Settings(undo=UndoSettings(days=0, changes=20)), [])
+    for text, problem in (
+        ("[undo]\ndays = -1\n", "[undo] days must be 0–365, got -1"),
+        ("[undo]\nchanges = 0\n", "[undo] changes must be 1–1000, got 0"),
+        ("[undo]\nhours = 3\n", "unknown [undo] setting 'hours'; known: days, changes"),
+    ):
+        path.write_text(text)
+        settings, problems = load_settings(path)
+        assert settings == Settings()
+        assert problem in problems[0]
+
+
+def test_a_redo_whose_records_changed_since_is_refused(db_path: Path) -> None:
+    import sqlite3
+
+    db = ("--db", str(db_path))
+    cli("people", "add", "Sam Okafor", *db)
+    cli("1on1", "series", "Sam Okafor", "--weekday", "tuesday", "--start", "2026-10-01", *db)
+    cli("1on1", "add", "Sam Okafor", "Ask about the move", *db)
+    cli("undo", *db)
+    # Another program (not leadtui, so not journaled) writes the same row back.
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "insert into oo_point (id, series_id, text, raised_by, visibility, status, recurring, "
+        "position, carried, created_on) select 1, id, 'Other words', 'me', 'shared', 'open', "
+        "0, 0, 0, '2026-11-22' from oo_series"
+    )
+    conn.commit()
+    conn.close()
+    ran = cli("redo", *db)
+    assert ran.returncode == 2
+    assert "its talking point was changed since it was undone" in ran.stderr
+    assert "Other words" in cli("1on1", "show", "Sam Okafor", *db).stdout
