@@ -38,6 +38,14 @@ typed_words = st.text(
 shared_words = typed_words.filter(lambda t: PRIVATE_MARK not in t and t.strip())
 
 
+def without_undo_window() -> None:
+    """Set ``[undo] days = 0`` in the test's config.toml: the undo journal keeps no change,
+    so text removed or overwritten leaves the file at once rather than after the window."""
+    home = Path(os.environ["LEADTUI_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[undo]\ndays = 0\n", encoding="utf-8")
+
+
 class Ran(NamedTuple):
     """What a command printed and returned."""
 

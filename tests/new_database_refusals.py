@@ -83,4 +83,7 @@ REFUSING: list[list[str]] = [
     ["completion", "fish"],
     ["demo", "--years", "99"],
     ["backup"],
+    ["undo"],
+    ["undo", "--list"],
+    ["redo"],
 ]

@@ -118,7 +118,11 @@ ARGUMENTS: dict[tuple[str, ...], list[str]] = {
     ("rotation", "show"): [],
     ("host", "show"): ["--weeks", "12"],
     ("search",): ["a"],
+    ("undo",): [],
+    ("redo",): [],
 }
+# Commands run first, so the one under test has something to act on.
+BEFORE: dict[tuple[str, ...], list[str]] = {("redo",): ["undo"]}
 
 
 @pytest.fixture
@@ -140,6 +144,8 @@ def test_the_arguments_cover_every_document() -> None:
 def test_every_json_output_validates_against_its_schema(
     command: tuple[str, ...], demo: list[str]
 ) -> None:
+    if command in BEFORE:
+        assert cli(*BEFORE[command], *demo).returncode == 0
     ran = cli(*command, *ARGUMENTS[command], "--json", *demo)
     assert ran.returncode == 0, ran.stderr
     document = check(command, ran.stdout)

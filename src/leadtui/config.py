@@ -37,6 +37,18 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class UndoSettings:
+    """``[undo]``: how long changes can be undone, and so how long removed text is kept."""
+
+    days: int = 7
+    """The undo window in days (0–365): a change older than this can no longer be undone,
+    and the text it removed or overwrote leaves the database. 0 keeps no change at all."""
+
+    changes: int = 100
+    """How many of the last changes can be undone (1–1000); older ones are dropped."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything config.toml can set."""
 
@@ -55,6 +67,9 @@ class Settings:
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     """``[calendar]``: time_zone (default: this computer's zone)."""
 
+    undo: UndoSettings = field(default_factory=UndoSettings)
+    """``[undo]``: days (default 7, 0 allowed), changes (default 100)."""
+
 
 def _validate(data: dict[str, object]) -> Settings:
     """Validate TOML data into Settings; ValueError carries one line."""
@@ -63,12 +78,17 @@ def _validate(data: dict[str, object]) -> Settings:
     from leadtui.domain.text import quoted
     from leadtui.domain.validation import first_error_line
 
-    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review", "calendar"})
+    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review", "calendar", "undo"})
     if unknown:
         raise ValueError(
             f"unknown setting {quoted(unknown[0])}; "
-            "known: theme, [keymap], [energy], [review], [calendar]"
+            "known: theme, [keymap], [energy], [review], [calendar], [undo]"
         )
+    undo = data.get("undo", {})
+    if isinstance(undo, dict):
+        extra = sorted(set(undo) - {"days", "changes"})
+        if extra:
+            raise ValueError(f"unknown [undo] setting {quoted(extra[0])}; known: days, changes")
     calendar = data.get("calendar", {})
     if isinstance(calendar, dict):
         extra = sorted(set(calendar) - {"time_zone"})
@@ -106,6 +126,10 @@ def _validate(data: dict[str, object]) -> Settings:
         raise ValueError(
             f"[review] half_start_month must be 1–12, got {settings.review.half_start_month}"
         )
+    if not 0 <= settings.undo.days <= 365:
+        raise ValueError(f"[undo] days must be 0–365, got {settings.undo.days}")
+    if not 1 <= settings.undo.changes <= 1000:
+        raise ValueError(f"[undo] changes must be 1–1000, got {settings.undo.changes}")
     zone = settings.calendar.time_zone.strip()
     if zone and not is_time_zone(zone):
         raise ValueError(

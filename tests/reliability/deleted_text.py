@@ -14,6 +14,8 @@ import string
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.helpers import without_undo_window
+
 from .helpers import run_main
 
 HELD_ON = "2026-11-17"
@@ -144,7 +146,11 @@ def set_up(w: Write) -> None:
 
 def trial(db_path: Path, tokens: dict[str, str]) -> dict[str, bool]:
     """Write ``tokens`` (kind -> token), check each reached the file, overwrite or remove
-    them all, and say for each kind whether its token is still somewhere in the file."""
+    them all, and say for each kind whether its token is still somewhere in the file.
+
+    With no undo window: the undo journal keeps removed text for its window, and
+    test_undo_journal_privacy shows it leaves once the window has passed."""
+    without_undo_window()
     w = writer(db_path)
     set_up(w)
     for kind, token in tokens.items():

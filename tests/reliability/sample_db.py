@@ -417,6 +417,19 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "changed_at": STAMP,
         }
     ],
+    "undo_group": [
+        {"id": 1, "label": "added talking point for Sam Okafor", "made_at": STAMP, "undone": None}
+    ],
+    "undo_row": [
+        {
+            "group_id": 1,
+            "tbl": "oo_point",
+            "op": "insert",
+            "row_id": 1,
+            "old": None,
+            "new": json.dumps({"id": 1, "text": "Career plan"}),
+        }
+    ],
 }
 
 

@@ -52,6 +52,7 @@ SHIPPED_DIGESTS = {
     "0012_search_every_text.sql": (
         "39233545964ced7a8c793529122e27dbd0a9ddd833bb7cc5e053dcfa7146df70"
     ),
+    "0013_undo_journal.sql": ("f907124556f363eb954170f53679c4cac5cf7647cff8d54babdcba48862a3bbc"),
 }
 
 

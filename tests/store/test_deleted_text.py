@@ -12,6 +12,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.services.oneonones import write_notes
 from leadtui.services.people import add_person
 from leadtui.services.search import search
+from leadtui.services.undo import configure
 from leadtui.store.database import open_database
 from tests.helpers import TODAY
 from tests.reliability.deleted_text import KINDS, file_bytes, needle, new_token, trial
@@ -34,9 +35,11 @@ def test_an_overwritten_text_leaves_the_log_while_the_database_stays_open(
     db_path: Path,
 ) -> None:
     """The app keeps its connection open for hours: the write-ahead log holds the pages
-    a change replaced, so the change empties it when no one else still reads it."""
+    a change replaced, so the change empties it when no one else still reads it (with no
+    undo window: the journal would keep the removed text for its window)."""
     token = new_token(random.Random("open"))
     store = open_database(db_path)
+    configure(store, days=0, changes=100)
     try:
         person = add_person(store, PersonDraft(name="Ana Lima"))
         write_notes(store, person, TODAY, private=f"worried {token}")

@@ -31,7 +31,10 @@ NOT_WORDS = {
 }
 # Not what a person writes: the schema's bookkeeping, the index itself, and what calendars
 # last published (a copy of team text, kept to send updates and cancellations).
-_BOOKKEEPING = re.compile(r"^(_sqlite_migrations|search_.*|sqlite_.*|calendar_event)$")
+# The undo journal holds copies of rows (searched where they live) for the undo window.
+_BOOKKEEPING = re.compile(
+    r"^(_sqlite_migrations|search_.*|sqlite_.*|calendar_event|undo_group|undo_row|undo_state)$"
+)
 
 
 def written_columns(db_path: Path) -> list[tuple[str, str, bool]]:

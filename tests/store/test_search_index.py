@@ -15,7 +15,7 @@ from leadtui.domain.search import SearchKind
 from leadtui.services.search import search
 from leadtui.store.database import open_database
 from leadtui.store.search import day_number
-from tests.helpers import cli
+from tests.helpers import cli, without_undo_window
 from tests.reliability.sample_db import STEPS, build_at_step
 
 
@@ -71,7 +71,9 @@ def test_an_existing_database_gains_the_index_with_its_rows_searchable(tmp_path:
 def test_t3b3_text_removed_after_delivery_is_gone_from_the_file(db_path: Path) -> None:
     """The words are in the file before delivery (so the check can see them) and nowhere
     in the database or its log after: not in the item rows, the index's copy of the
-    text, nor its segments."""
+    text, nor its segments. With no undo window, which would keep the removed words
+    for its length (test_undo_journal_privacy)."""
+    without_undo_window()
     db = ["--db", str(db_path)]
     assert cli("people", "add", "Ana Lima", *db).returncode == 0
     tops = ["Quixoticmentoring", "Zygomorphdocs", "Tests"]

@@ -71,6 +71,13 @@ def open_store(args: argparse.Namespace, *, create: bool = True, full_check: boo
         )
     store = open_database(loc.db_path, full_check=full_check, create_on_write=True)
     _OPENED.append(store)
+    from leadtui.config import load_settings
+    from leadtui.services.undo import configure
+
+    # The undo window in config.toml (defaults without the file, read at no cost); a
+    # problem with the file is reported by the commands that read it for themselves.
+    undo = load_settings(loc.config_file)[0].undo
+    configure(store, days=undo.days, changes=undo.changes)
     return store
 
 

@@ -89,6 +89,7 @@ from leadtui.cli.succession import (
     vacation_cover,
     vacation_list,
 )
+from leadtui.cli.undo import redo_command, undo_command
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, quoted
 
 # A Python-quoted string as argparse writes it ("invalid choice: 'x'"), escapes included.
@@ -667,6 +668,25 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh"), help="bash | zsh")
     completion.set_defaults(handler=completion_script)
+    undo_parser = sub.add_parser(
+        "undo",
+        help="undo the last change made through leadtui (app or shell)",
+        description="Undo the newest change, or the change numbered CHANGE in --list when "
+        "nothing changed its records since. Changes are kept for the undo window "
+        "(config.toml [undo]: 7 days and the last 100 changes by default).",
+        parents=[common],
+    )
+    undo_parser.add_argument(
+        "change", metavar="CHANGE", type=int, nargs="?", help="a change number from --list"
+    )
+    undo_parser.add_argument(
+        "--list", action="store_true", help="the changes that can be undone, newest first"
+    )
+    undo_parser.add_argument("--json", action="store_true", help="print one JSON document")
+    undo_parser.set_defaults(handler=undo_command)
+    redo_parser = sub.add_parser("redo", help="redo the change undone last", parents=[common])
+    redo_parser.add_argument("--json", action="store_true", help="print one JSON document")
+    redo_parser.set_defaults(handler=redo_command)
     return parser
 
 

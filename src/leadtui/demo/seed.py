@@ -54,7 +54,8 @@ def seed_demo(
     check_demo_size(years=years, people=people)
     # One generator in a fixed order: the same seed gives the same team and history.
     rng = random.Random(seed)
-    with write_transaction(db):
+    # Not journaled: years of invented history would double the file for the undo window.
+    with write_transaction(db, journal=False):
         # Checked inside the write lock, so nothing a second leadtui writes meanwhile
         # ends up beside the demo.
         refuse_unless_empty(db)

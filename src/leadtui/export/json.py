@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.services.undo import Change
 
 
 class _Format:
@@ -956,6 +957,60 @@ def search_hits_json(hits: Sequence[SearchHit]) -> list[SearchHitItem]:
     ]
 
 
+# --- undo -----------------------------------------------------------------------------
+
+# A moment as ISO text, YYYY-MM-DDTHH:MM:SS.
+IsoMoment = Annotated[str, _Format("date-time")]
+
+
+class ChangeItem(TypedDict):
+    """One change in the undo journal: what it was (never the text itself), when, and how
+    many records it touched."""
+
+    id: int
+    label: str
+    made_at: IsoMoment
+    rows: int
+
+
+class UndoDoc(TypedDict):
+    """``leadtui undo --json`` and ``redo --json``: the change just undone (``undid``) or
+    redone (``redid``), null with ``--list``; then what can be undone, newest first, and
+    redone, the next redo first."""
+
+    undid: ChangeItem | None
+    redid: ChangeItem | None
+    undo: list[ChangeItem]
+    redo: list[ChangeItem]
+
+
+def change_json(change: Change) -> ChangeItem:
+    """One change in the undo journal."""
+    return {
+        "id": change.id,
+        "label": change.label,
+        "made_at": change.made_at.isoformat(),
+        "rows": change.rows,
+    }
+
+
+def undo_json(
+    undoable: Sequence[Change],
+    redoable: Sequence[Change],
+    *,
+    undid: Change | None = None,
+    redid: Change | None = None,
+) -> UndoDoc:
+    """The one shape ``undo`` and ``redo`` print with --json. Labels name what changed,
+    never the text itself."""
+    return {
+        "undid": change_json(undid) if undid else None,
+        "redid": change_json(redid) if redid else None,
+        "undo": [change_json(c) for c in undoable],
+        "redo": [change_json(c) for c in redoable],
+    }
+
+
 # --- the documents and their schemas ----------------------------------------------------
 
 # Every command with --json and the shape of what it prints. A new --json flag without an
@@ -974,6 +1029,8 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("rotation", "show"): list[RotationDoc],
     ("host", "show"): list[HostMeetingItem],
     ("search",): list[SearchHitItem],
+    ("undo",): UndoDoc,
+    ("redo",): UndoDoc,
 }
 
 

@@ -111,7 +111,7 @@ def log_energy(store: Store, draft: EnergyLogDraft, thresholds: EnergyThresholds
         energized_by=draft.energized_by,
         drained_by=draft.drained_by,
     )
-    with write_transaction(store):
+    with write_transaction(store, f"logged energy for {draft.day.isoformat()}"):
         previous = repo.get(draft.day)
         entry = relogged(previous, logged)
         if previous is None:

@@ -523,7 +523,7 @@ def add_point(
     draft = build(
         PointDraft, text=text, raised_by=raised_by, visibility=visibility, recurring=recurring
     )
-    with write_transaction(store):
+    with write_transaction(store, f"added talking point for {person.name}"):
         series = _document_series(store, person, today)
         point = OneOnOneRepository(store).add_point(series.id, draft, today)
     return PointSaved(point, archived_notice(person))
@@ -628,7 +628,7 @@ def add_action(
     from leadtui.domain.validation import build
 
     draft = build(ActionDraft, today=today, text=text, owner=owner, due_on=due_on)
-    with write_transaction(store):
+    with write_transaction(store, f"added action item for {person.name}"):
         series = _document_series(store, person, today)
         action = OneOnOneRepository(store).add_action(series.id, draft, today)
     return ActionSaved(action, archived_notice(person))
@@ -736,7 +736,7 @@ def write_notes(
     """Write the next session's shared and/or private notes; a side not given keeps
     what it has (a person without a series gets an ad-hoc document)."""
     repo = OneOnOneRepository(store)
-    with write_transaction(store):
+    with write_transaction(store, f"wrote 1:1 notes for {person.name}"):
         series = _document_series(store, person, today)
         notes = _notes((series.draft_shared_notes, series.draft_private_notes), shared, private)
         repo.set_draft_notes(series.id, notes)
@@ -863,7 +863,7 @@ def hold_session(store: Store, person: Person, today: date, *, held_on: date | N
 
     day = held_on or today
     repo = OneOnOneRepository(store)
-    with write_transaction(store):
+    with write_transaction(store, f"held the 1:1 with {person.name}"):
         _refuse_hold(store, person, find_series(store, person), day, today)
         series = _document_series(store, person, today)
         upcoming = repo.upcoming_actions(series.id)

@@ -86,7 +86,7 @@ def _refuse_duplicate(store: Store, name: str, except_id: int | None = None) -> 
 def add_person(store: Store, draft: PersonDraft) -> Person:
     """Store a new active person; a name already in use by an active person is refused."""
     repo = PeopleRepository(store)
-    with write_transaction(store):
+    with write_transaction(store, f"added {draft.name}"):
         _refuse_duplicate(store, draft.name)
         new_id = repo.insert(draft)
     return get_person(store, new_id)

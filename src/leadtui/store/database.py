@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from sqlite_utils.db import Table
     from sqlite_utils.migrations import Migrations
 
+    from leadtui.store.journal import JournalSettings
+
 MIGRATION_SET = "leadtui"
 BUSY_TIMEOUT_SECONDS = 10.0
 # Written into the file header by migration 0005, so another program's SQLite file is
@@ -461,6 +463,11 @@ class Store:
         self.path = path
         self._utils: Database | None = None
         self.savepoint_depth = 0
+        # The undo journal's limits; None where nothing is journaled (while migrating, a
+        # bare connection). open_database sets the defaults; front ends set config.toml's.
+        self.journal: JournalSettings | None = None
+        # What the change being written is, in words ("added talking point for Sam").
+        self.journal_label: str | None = None
         self.read_only = read_only
         self.not_created = not_created
         self.migrations_dir = migrations_dir
@@ -561,8 +568,15 @@ def _switch_to_wal(conn: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def write_transaction(store: Store) -> Iterator[Store]:
+def write_transaction(
+    store: Store, label: str | None = None, *, journal: bool = True
+) -> Iterator[Store]:
     """A write transaction that takes the write lock up front.
+
+    The outermost one is one change in the undo journal (see :mod:`leadtui.store.journal`):
+    ``label`` says in a few words what it does (the first label given, also by a nested
+    use, names the change; without one a label is made from the rows it touched).
+    ``journal=False`` writes without recording (an undo or redo itself, seeding the demo).
 
     ``BEGIN IMMEDIATE`` makes a second process wait on the busy timeout
     rather than fail half-way with "database is locked". Nested uses become
@@ -572,6 +586,8 @@ def write_transaction(store: Store) -> Iterator[Store]:
     nothing.
     """
     if store.conn.in_transaction:
+        if label and store.journal_label is None:
+            store.journal_label = label
         # A plain SAVEPOINT rather than sqlite-utils' atomic(): a quick capture from the
         # shell should not pay for importing sqlite-utils.
         name = f"leadtui_{id(store)}_{store.savepoint_depth}"
@@ -590,6 +606,7 @@ def write_transaction(store: Store) -> Iterator[Store]:
         return
     if store.read_only:
         raise _refuse(store.path, READ_ONLY_REFUSAL)
+    store.journal_label = label
     if store.not_created:
         with _creation_lock(store.path):
             if os.path.lexists(store.path):
@@ -599,20 +616,35 @@ def write_transaction(store: Store) -> Iterator[Store]:
                 # The first write runs on the new database in memory and the file is made
                 # only once it commits: a write refused part-way (a lookup under the lock
                 # that finds nothing) leaves no file behind.
-                with _transaction(store):
+                with _transaction(store, journal=journal):
                     yield store
                 _write_new_file(store)
                 return
-    with _transaction(store):
+    with _transaction(store, journal=journal):
         yield store
 
 
 @contextmanager
-def _transaction(store: Store) -> Iterator[None]:
+def _transaction(store: Store, *, journal: bool = True) -> Iterator[None]:
+    settings = store.journal
+    recording = journal and settings is not None and settings.records
     store.conn.execute("begin immediate")
     try:
+        if recording:
+            from leadtui.store import journal as undo_journal
+
+            undo_journal.begin(store.conn)
         yield
-        purged = purge_removed_text(store.conn)
+        purged = False
+        if settings is not None:
+            from leadtui.store import journal as undo_journal
+
+            # The label is read only now: a nested use may have given it.
+            if recording:
+                purged = undo_journal.finish(store.conn, settings, store.journal_label)
+            else:
+                purged = undo_journal.prune(store.conn, settings)
+        purged = purge_removed_text(store.conn) or purged
         store.conn.execute("commit")
     except BaseException:
         # Also after a failed COMMIT: a transaction left open would swallow later writes.
@@ -782,6 +814,7 @@ def open_database(
             store_.close()
         raise _as_refusal(path, exc) from None
     store_.migrations_dir = migrations_dir
+    store_.journal = _default_journal(store_.conn)
     return store_
 
 
@@ -801,7 +834,19 @@ def _new_in_memory(path: Path, files: list[MigrationFile]) -> Store:
     store = Store(conn, path)
     with write_transaction(store):
         _migrations(files).apply(store.utils)
+    store.journal = _default_journal(conn)
     return store
+
+
+def _default_journal(conn: sqlite3.Connection) -> JournalSettings | None:
+    """The undo journal's default limits, or None for a schema without the journal (a
+    test's own migrations)."""
+    from leadtui.store.journal import JournalSettings
+
+    found = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = 'undo_state'"
+    ).fetchone()
+    return JournalSettings() if found else None
 
 
 def _open_new(

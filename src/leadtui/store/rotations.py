@@ -259,9 +259,15 @@ class RotationRepository:
         """Add or replace the record of one person's term."""
         with write_transaction(self.store):
             self.store.execute(
-                "insert or replace into rotation_term_record (capacity_id, person_id, "
+                # An upsert, not "insert or replace": a replaced row's delete fires no
+                # trigger, so neither the undo journal nor the search index would see it.
+                "insert into rotation_term_record (capacity_id, person_id, "
                 "starts_on, recognized_on, recognized_in, exposure_on, handoff_note, "
-                "handoff_visibility) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "handoff_visibility) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                "on conflict (capacity_id, person_id, starts_on) do update set "
+                "recognized_on = excluded.recognized_on, recognized_in = excluded.recognized_in, "
+                "exposure_on = excluded.exposure_on, handoff_note = excluded.handoff_note, "
+                "handoff_visibility = excluded.handoff_visibility",
                 [
                     record.capacity_id, record.person_id, record.starts_on.isoformat(),
                     _iso(record.recognized_on),

@@ -53,6 +53,9 @@ class LeadtuiApp(App[None]):
         # "/" (its filter) wins there; ctrl+f opens search everywhere.
         Binding("ctrl+f", "search", "Search", show=False, id="app.search"),
         Binding("slash", "search", "Search", show=False, id="app.search_slash"),
+        # Not priority: a text area (notes) keeps ctrl+z for undoing its own typing.
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
     ]
     _remembered_theme: str = ""
 
@@ -80,6 +83,9 @@ class LeadtuiApp(App[None]):
         refusal: str | None = None
         try:
             self._db = open_database(locations.db_path, preflight=preflight)
+            from leadtui.services.undo import configure
+
+            configure(self._db, days=self.settings.undo.days, changes=self.settings.undo.changes)
         except DatabaseRefusedError as exc:
             refusal = exc.message
             # Start on the message screen instead of Today; set before App.__init__ reads it.
@@ -243,6 +249,30 @@ class LeadtuiApp(App[None]):
             self.screen.action_focus_query()
         elif isinstance(self.screen, LeadtuiScreen):
             self.push_screen(SearchScreen())
+
+    def action_undo(self) -> None:
+        """Undo the last change made through leadtui (here or from the shell)."""
+        self._take_back(redoing=False)
+
+    def action_redo(self) -> None:
+        """Redo the change undone last."""
+        self._take_back(redoing=True)
+
+    def _take_back(self, *, redoing: bool) -> None:
+        # Only over a screen: under an open dialog the change it is about might go.
+        screen = self.screen
+        if self._db is None or not isinstance(screen, LeadtuiScreen):
+            return
+        from leadtui.services.undo import redo, undo
+        from leadtui.tui.screens.base import guarded_write
+
+        db = self._db
+        title = "Redo" if redoing else "Undo"
+        change = guarded_write(screen, title, lambda: redo(db) if redoing else undo(db))
+        if change is not None:
+            verb = "Redid" if redoing else "Undid"
+            self.notify(f"{verb}: {change.label}", title=title, markup=False)
+            screen.refresh_data()
 
     def action_go(self, mode: str) -> None:
         """Switch to a top-level screen."""

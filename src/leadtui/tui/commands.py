@@ -103,6 +103,12 @@ class LeadtuiCommands(Provider):
                 "Go: Search", "Search every text you wrote (key: / or ctrl+f)", app.action_search
             )
         )
+        items += [
+            PaletteCommand("Edit: Undo", "Undo the last change (key: ctrl+z)", app.action_undo),
+            PaletteCommand(
+                "Edit: Redo", "Redo the change undone last (key: ctrl+y)", app.action_redo
+            ),
+        ]
         screen = self.screen
         keys_of = key_reader(app, screen)
         for entry in SCREENS:

@@ -66,6 +66,16 @@ class HelpScreen(ModalScreen[None]):
             if isinstance(b, Binding) and b.action == "search"
         )
         table.add_row(Text(search), Text("Search every text you wrote"))
+        for action, words in (
+            ("undo", "Undo the last change (made here or from the shell)"),
+            ("redo", "Redo the change undone last"),
+        ):
+            keys = " or ".join(
+                keys_of(b)
+                for b in type(self.app).BINDINGS
+                if isinstance(b, Binding) and b.action == action
+            )
+            table.add_row(Text(keys), Text(words))
         table.add_row(Text("ctrl+p"), Text("Command palette: every screen and action by name"))
         table.add_row(Text("j / k"), Text("Down / up in tables"))
         return table
