@@ -328,6 +328,7 @@ def succession_json(
             ],
             "focus": [
                 {
+                    "id": f.id,
                     "half": f.half,
                     "text": f.text,
                     "gap_id": f.gap_id,
