@@ -13,6 +13,14 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
 from leadtui.domain.dates import Half
 from leadtui.domain.people import Person
 from leadtui.domain.succession import Gap, GapStatus, Meeting, Vacation
@@ -20,6 +28,7 @@ from leadtui.domain.text import literal
 from leadtui.errors import InputError
 from leadtui.services.succession import PersonSuccession
 from leadtui.tui.screens.forms import DraftForm, FieldSpec
+from leadtui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from leadtui.domain.succession_input import (
@@ -180,7 +189,8 @@ class CandidatePrompt(LinePrompt["CandidateDraft | None"]):
         if text.strip().lower() == "clear":
             return None
         readiness, pending = split_slash(text)
-        return build(CandidateDraft, readiness=readiness or None, pending=pending)
+        # The line is the whole candidacy: without "/ …" the pending condition is off.
+        return build(CandidateDraft, readiness=readiness or None, pending=pending or "")
 
 
 class CeoPrompt(LinePrompt["CeoDraft"]):
@@ -290,9 +300,14 @@ class CoverPrompt(LinePrompt[Handover]):
     PLACEHOLDER = "Hiring decisions / Ana"
 
     def __init__(
-        self, vacation: Vacation, resolve: Resolve, save: Callable[[Handover], object]
+        self,
+        vacation: Vacation,
+        resolve: Resolve,
+        save: Callable[[Handover], object],
+        *,
+        value: str = "",
     ) -> None:
-        super().__init__(f"Hand over, from {vacation.starts_on.isoformat()}", save)
+        super().__init__(f"Hand over, from {vacation.starts_on.isoformat()}", save, value=value)
         self.resolve = resolve
 
     def read(self, text: str) -> Handover:
@@ -303,3 +318,64 @@ class CoverPrompt(LinePrompt[Handover]):
         responsibility, who = split_slash(text)
         person = self.resolve(who) if who else None
         return Handover(build(CoverDraft, responsibility=responsibility), person)
+
+
+class EditPrompt(LinePrompt[D]):
+    """Any one record put right: its current words offered, read by ``reader`` (a
+    domain draft's door) and handed to ``save``."""
+
+    def __init__(
+        self,
+        title: str,
+        value: str,
+        placeholder: str,
+        reader: Callable[[str], D],
+        save: Callable[[D], object],
+    ) -> None:
+        super().__init__(title, save, value=value)
+        self.placeholder = placeholder
+        self.reader = reader
+
+    @property
+    def spec(self) -> Mapping[str, FieldSpec]:
+        """One unlabelled field with the record's placeholder."""
+        return {"text": FieldSpec("", placeholder=self.placeholder)}
+
+    def read(self, text: str) -> D:
+        """The line, read by the record's reader."""
+        return self.reader(text)
+
+
+class RecordPicker(ModalScreen[int | None]):
+    """Which of the selected row's records to edit or remove: the index of the one
+    chosen, None when cancelled."""
+
+    CSS_PATH = "../styles/dialogs.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="succession.pick_cancel"),
+    ]
+
+    def __init__(self, title: str, labels: list[str]) -> None:
+        super().__init__()
+        self.picker_title = title
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evidence-box", classes="dialog") as box:
+            box.border_title = self.picker_title
+            box.border_subtitle = "enter chooses · esc cancels"
+            yield OptionList(
+                *(Option(Text(label), id=str(i)) for i, label in enumerate(self.labels)),
+                id="evidence-list",
+            )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter (or a click) chooses the highlighted record."""
+        event.stop()
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
