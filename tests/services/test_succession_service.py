@@ -587,3 +587,12 @@ def test_a_milestone_is_reworded_and_removed(db: Store) -> None:
     ]
     with pytest.raises(InputError, match="milestone number 2 is not on Ana's path"):
         svc.remove_milestone(db, ana, 2)
+
+
+def test_the_card_carries_the_uncovered_vacation_warning(db: Store) -> None:
+    person(db, "Ana")
+    start = TODAY + timedelta(days=10)
+    vacation(db, start, start + timedelta(days=14))
+    card = svc.succession_card(db, TODAY)
+    assert [w.code for w in card.uncovered] == [CheckCode.UNCOVERED]
+    assert "nothing handed over yet" in card.uncovered[0].text

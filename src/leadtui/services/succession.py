@@ -23,6 +23,7 @@ from leadtui.domain.succession import (
     CareerPlan,
     CareerStatus,
     CeoNote,
+    CheckCode,
     Cover,
     FocusArea,
     Gap,
@@ -826,6 +827,8 @@ class SuccessionCard(NamedTuple):
     meetings: int
     bench: list[tuple[Person, Candidate]]
     warnings: int
+    # The vacations coming up with something not handed over (the checks' own words).
+    uncovered: tuple[SuccessionWarning, ...] = ()
 
 
 def succession_card(store: Store, today: date, start_month: int = 1) -> SuccessionCard:
@@ -840,4 +843,5 @@ def succession_card(store: Store, today: date, start_month: int = 1) -> Successi
         len(overview.meetings),
         [(r.person, r.candidate) for r in overview.bench if r.candidate is not None],
         len(overview.warnings),
+        tuple(w for w in overview.warnings if w.code is CheckCode.UNCOVERED),
     )
