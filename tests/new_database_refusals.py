@@ -76,6 +76,7 @@ REFUSING: list[list[str]] = [
     ["rotation", "exposure", "Support", "Zed"],
     ["rotation", "handoff", "Support", "Zed", "Pager notes"],
     ["rotation", "show", "Support"],
+    ["rotation", "list"],
     ["rotation", "export-definition", "Support"],
     ["rotation", "import-definition", "DEFINITION"],
     ["host", "set", "Zed"],

@@ -277,7 +277,7 @@ async def test_x_removes_a_vacation_and_e_renames_a_meeting(
         await pilot.pause()
         await pilot.press("2", "e")
         await pilot.pause()
-        if app.screen.__class__.__name__ == "RecordPicker":
+        if app.screen.__class__.__name__ == "ChooseScreen":
             await pilot.press("enter")
             await pilot.pause()
         field = app.screen.query_one("#field-text", Input)

@@ -56,6 +56,7 @@ from leadtui.cli.rotations import (
     rotation_exposure,
     rotation_handoff,
     rotation_import_definition,
+    rotation_list,
     rotation_plan,
     rotation_recognize,
     rotation_roster,
@@ -889,6 +890,11 @@ def _rotation_commands(
     handoff.add_argument("text", metavar="TEXT")
     handoff.add_argument("--private", action="store_true", help="never in the team's copy")
     handoff.set_defaults(handler=rotation_handoff)
+    listing = rot_sub.add_parser(
+        "list", help="every capacity: who serves now, the roster", parents=[common]
+    )
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=rotation_list)
     show = rot_sub.add_parser("show", help="terms, seats and warnings", parents=[common])
     show.add_argument("name", metavar="NAME", nargs="?")
     show.add_argument("--months", default="12", metavar="N", help="how far ahead (12)")

@@ -253,6 +253,27 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> dict[str
 # --- rotations (team text: nothing private is in them) ---------------------------------
 
 
+def capacities_json(found: Sequence[CapacitySchedule], today: date) -> list[dict[str, object]]:
+    """``leadtui rotation list --json``: every capacity, who serves it today (open seats
+    left out) and its roster."""
+    return [
+        {
+            "name": s.capacity.name,
+            "active": s.capacity.active,
+            "term_months": s.capacity.term_months,
+            "seats": s.capacity.seats,
+            "offset_months": s.capacity.offset_months,
+            "starts_on": s.capacity.starts_on.isoformat(),
+            # Open seats are left out: only people serve.
+            "serving": [
+                s.name_of(g.person_id) for g in s.segments if g.covers(today) and g.person_id
+            ],
+            "roster": [s.name_of(m.person_id) for m in s.members],
+        }
+        for s in found
+    ]
+
+
 def rotation_json(schedule: CapacitySchedule, today: date, until: date) -> dict[str, object]:
     """``leadtui rotation show --json`` (one capacity): its terms from today to ``until``
     (ISO dates, ``ends`` inclusive; ``person`` null for an open seat) and its warnings."""

@@ -65,6 +65,13 @@ class RotationsScreen(LeadtuiScreen):
                 # (skip, swap host) fit whole at 120 columns.
                 ("x", "exposure", "Exposure", "Record the exposure given"),
                 ("h", "handoff", "Hand-off", "Write a hand-off note"),
+                # Putting a mistake right is rare too; F1 and the palette name it.
+                (
+                    "u",
+                    "remove_exception",
+                    "Remove exception",
+                    "Remove an assignment, cut or swap behind the selected term",
+                ),
             )
         ),
         *(
@@ -277,6 +284,48 @@ class RotationsScreen(LeadtuiScreen):
             save,
             keep=schedule.capacity.id,
         )
+
+    def action_remove_exception(self) -> None:
+        """Remove an exception (an assignment, a cut, a swap) behind the selected stretch,
+        asking first: the computed schedule is back for it."""
+        from leadtui.services.rotations import stretch_exceptions, undo_exception
+        from leadtui.tui.screens.choose import ChooseScreen
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        selected = self._selected()
+        if selected is None:
+            return
+        capacity, seg = selected.schedule.capacity, selected.segment
+        found = stretch_exceptions(self.db, capacity, seg)
+        if not found:
+            self.notify(
+                "Nothing to remove: this term follows the plan (no assignment, cut or swap)",
+                title=self.AREA,
+            )
+            return
+
+        def ask(index: int | None) -> None:
+            if index is None:
+                return
+            shaping = found[index]
+
+            def answered(yes: bool | None) -> None:
+                if not yes:
+                    return
+                removed = self.guarded(lambda: undo_exception(self.db, capacity, shaping.exception))
+                if removed is not None:
+                    self.notify(f"Removed {removed}", title=self.AREA, markup=False)
+                    self.refresh_data(capacity.id)
+
+            question = f"Remove the {shaping.text} in {capacity.name}?"
+            detail = "The seat goes back to the computed schedule for it."
+            self.app.push_screen(ConfirmScreen(question, detail, yes="Remove"), answered)
+
+        if len(found) == 1:
+            ask(0)
+            return
+        labels = [f.text for f in found]
+        self.app.push_screen(ChooseScreen(f"Remove from {capacity.name}", labels), ask)
 
     def _person_action(self, title: str, save_for: object, placeholder: str = "") -> None:
         selected = self._selected(served=True)

@@ -474,7 +474,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def _pick(self, verb: str, then: Callable[[Record], None]) -> None:
         """Ask which record of the selected row (straight to it when there is one)."""
-        from leadtui.tui.screens.succession_prompts import RecordPicker
+        from leadtui.tui.screens.choose import ChooseScreen
 
         of, records = self._records()
         if verb == "remove":
@@ -494,7 +494,7 @@ class SuccessionScreen(LeadtuiScreen):
                 then(records[index])
 
         self.app.push_screen(
-            RecordPicker(f"{verb.capitalize()} for {of}", [r.label for r in records]), chosen
+            ChooseScreen(f"{verb.capitalize()} for {of}", [r.label for r in records]), chosen
         )
 
     def action_edit(self) -> None:

@@ -13,14 +13,6 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
-
 from leadtui.domain.dates import Half
 from leadtui.domain.people import Person
 from leadtui.domain.succession import Gap, GapStatus, Meeting, Vacation
@@ -28,7 +20,6 @@ from leadtui.domain.text import literal
 from leadtui.errors import InputError
 from leadtui.services.succession import PersonSuccession
 from leadtui.tui.screens.forms import DraftForm, FieldSpec
-from leadtui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from leadtui.domain.succession_input import (
@@ -344,38 +335,3 @@ class EditPrompt(LinePrompt[D]):
     def read(self, text: str) -> D:
         """The line, read by the record's reader."""
         return self.reader(text)
-
-
-class RecordPicker(ModalScreen[int | None]):
-    """Which of the selected row's records to edit or remove: the index of the one
-    chosen, None when cancelled."""
-
-    CSS_PATH = "../styles/dialogs.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="succession.pick_cancel"),
-    ]
-
-    def __init__(self, title: str, labels: list[str]) -> None:
-        super().__init__()
-        self.picker_title = title
-        self.labels = labels
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="evidence-box", classes="dialog") as box:
-            box.border_title = self.picker_title
-            box.border_subtitle = "enter chooses · esc cancels"
-            yield OptionList(
-                *(Option(Text(label), id=str(i)) for i, label in enumerate(self.labels)),
-                id="evidence-list",
-            )
-        yield Footer()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter (or a click) chooses the highlighted record."""
-        event.stop()
-        self.dismiss(int(event.option.id or 0))
-
-    def action_cancel(self) -> None:
-        """Close without choosing."""
-        self.dismiss(None)
