@@ -73,5 +73,41 @@ async def test_the_palette_and_help_name_it(db_path: Path, isolated_home: Path) 
         await pilot.press("W")
         await pilot.pause()
         names = [c.name for c in LeadtuiCommands(app.screen).commands()]
-        assert "Rotations: Remove an assignment, cut or swap behind the selected term" in names
+        assert (
+            "Rotations: Remove an assignment, cut or swap behind the selected term or week" in names
+        )
         assert "**u** removes an assignment" in RotationsScreen.HELP
+
+
+async def test_u_on_a_swapped_week_gives_both_weeks_their_hosts_back(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """The demo swaps the second week's host with a later week's: u there, after asking,
+    removes the swap as `host swap --undo` does."""
+    from leadtui.demo import seed_demo
+    from leadtui.services.rotations import host_schedule
+
+    db = open_database(db_path)
+    try:
+        seed_demo(db, today=TODAY, people=12, years=3)
+        assert host_schedule(db, TODAY, 8).meetings[1].swapped
+    finally:
+        db.close()
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("W")
+        await pilot.pause()
+        app.screen.query_one("#rot-hosts", KeyTable).focus()
+        await pilot.press("u")  # the first week is not swapped: nothing to remove
+        await pilot.pause()
+        assert isinstance(app.screen, RotationsScreen)
+        await pilot.press("j", "u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    db = open_database(db_path)
+    try:
+        assert not any(m.swapped for m in host_schedule(db, TODAY, 8).meetings)
+    finally:
+        db.close()

@@ -810,6 +810,17 @@ def swap_hosts(store: Store, first: date, second: date, *, undo: bool = False) -
     return host_schedule(store, a)
 
 
+def swapped_with(store: Store, day: date) -> date | None:
+    """The other day of the host swap ``day`` is part of, or None when it is not."""
+    for change in RotationRepository(store).host_changes():
+        if change.kind is HostChangeKind.SWAP and change.other_on is not None:
+            if day == change.on_date:
+                return change.other_on
+            if day == change.other_on:
+                return change.on_date
+    return None
+
+
 # --- the bench and links to the other rituals ------------------------------------------------
 
 

@@ -70,7 +70,7 @@ class RotationsScreen(LeadtuiScreen):
                     "u",
                     "remove_exception",
                     "Remove exception",
-                    "Remove an assignment, cut or swap behind the selected term",
+                    "Remove an assignment, cut or swap behind the selected term or week",
                 ),
             )
         ),
@@ -292,6 +292,9 @@ class RotationsScreen(LeadtuiScreen):
         from leadtui.tui.screens.choose import ChooseScreen
         from leadtui.tui.screens.confirm import ConfirmScreen
 
+        if isinstance(self.focused, HostsTable):
+            self._remove_host_swap()
+            return
         selected = self._selected()
         if selected is None:
             return
@@ -326,6 +329,38 @@ class RotationsScreen(LeadtuiScreen):
             return
         labels = [f.text for f in found]
         self.app.push_screen(ChooseScreen(f"Remove from {capacity.name}", labels), ask)
+
+    def _remove_host_swap(self) -> None:
+        """The hosts table's exception: the selected week's host swap, asking first (a
+        skipped week is held again with s)."""
+        from leadtui.services.rotations import swap_hosts, swapped_with
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        meeting = self._selected_meeting()
+        if meeting is None:
+            return
+        other = swapped_with(self.db, meeting.on)
+        if other is None:
+            key = self._key("skip_host")
+            self.notify(
+                f"Nothing to remove: this week's host is not swapped ({key} skips or holds it)",
+                title=self.AREA,
+            )
+            return
+        first, second = meeting.on, other
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.guarded(lambda: swap_hosts(self.db, first, second, undo=True)):
+                days = f"{day_label(first, self.today)} and {day_label(second, self.today)}"
+                self.notify(f"Removed the host swap of {days}", title=self.AREA, markup=False)
+                self.refresh_data()
+
+        question = (
+            f"Remove the host swap of {day_label(first, self.today)} and "
+            f"{day_label(second, self.today)}?"
+        )
+        detail = "Both weeks get their hosts in turn back."
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Remove"), answered)
 
     def _person_action(self, title: str, save_for: object, placeholder: str = "") -> None:
         selected = self._selected(served=True)
