@@ -221,6 +221,7 @@ def test_meetings_vacations_and_milestones_are_edited_and_removed(team: str) -> 
     assert "removed milestone 1 of Ana's path: Run staff" in ok(
         "career", "Ana", "--remove-milestone", "1", "--db", team
     )
+    assert "removed Ana's career path" in ok("career", "Ana", "--clear", "--db", team)
 
 
 @pytest.mark.parametrize(
@@ -236,6 +237,8 @@ def test_meetings_vacations_and_milestones_are_edited_and_removed(team: str) -> 
         (("vacation", "cover", "2026-12-14", "Budget", "--remove"), "nothing called"),
         (("career", "Ana", "--remove-milestone", "2"), "milestone number 2 is not on"),
         (("career", "Ana", "--edit-milestone", "1"), "needs --milestone"),
+        (("career", "Ana", "--clear"), "Ana has no career path"),
+        (("career", "Ana", "--clear", "--goal", "x"), "--clear takes no other option"),
     ],
 )
 def test_putting_right_refuses_what_is_not_there_and_writes_nothing(

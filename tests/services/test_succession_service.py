@@ -596,3 +596,13 @@ def test_the_card_carries_the_uncovered_vacation_warning(db: Store) -> None:
     card = svc.succession_card(db, TODAY)
     assert [w.code for w in card.uncovered] == [CheckCode.UNCOVERED]
     assert "nothing handed over yet" in card.uncovered[0].text
+
+
+def test_a_career_path_is_removed_with_its_milestones(db: Store) -> None:
+    ana = person(db, "Ana")
+    with pytest.raises(InputError, match="Ana has no career path"):
+        svc.remove_career_plan(db, ana)
+    career(db, ana, goal="Run this team", milestone="Run staff")
+    removed = svc.remove_career_plan(db, ana)
+    assert removed.what == "Ana's career path (aligning-up) and its 1 milestone"
+    assert svc.career_plan(db, ana).id == 0 and svc.career_plan(db, ana).milestones == ()

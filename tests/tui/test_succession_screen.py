@@ -303,3 +303,25 @@ async def test_the_palette_offers_edit_and_remove(db_path: Path, isolated_home: 
         names = [c.name for c in LeadtuiCommands(app.screen).commands()]
         assert "Succession: Put right one of the selected row's records" in names
         assert "Succession: Remove one of the selected row's records (asks first)" in names
+
+
+async def test_a_tabs_action_from_the_palette_shows_its_tab_first(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """The palette runs an action by name: hand over, from the bench, opens the vacation
+    planner and then the prompt for its highlighted vacation."""
+    from leadtui.tui.widgets.succession_tabs import VacationTab
+
+    demo(db_path)
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen = app.screen
+        await screen.run_action("cover")
+        await pilot.pause()
+        assert screen.query_one("#su-tabs").active == "su-vacation-pane"  # type: ignore[attr-defined]
+        vacation = screen.query_one(VacationTab).vacation
+        assert vacation is not None
+        assert app.screen is not screen
+        assert vacation.starts_on.isoformat() in str(app.screen.form_title)  # type: ignore[attr-defined]

@@ -788,6 +788,7 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
         help="put milestone N right: its words (--milestone), its target (--target)",
     )
     cp.add_argument("--remove-milestone", type=_record_id, metavar="N", help="remove milestone N")
+    cp.add_argument("--clear", action="store_true", help="remove the whole career path")
     cp.add_argument("--test-run", metavar="TEXT", help="the test run planned")
     cp.add_argument("--on", metavar="DATE", help="the test run's day")
     cp.add_argument("--result", metavar="TEXT", help="how the test run went")

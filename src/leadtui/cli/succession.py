@@ -530,6 +530,16 @@ def career(args: argparse.Namespace) -> int:
     from leadtui.services.succession import career_plan, update_career
 
     today = today_from_env()
+    if args.clear:
+        from leadtui.errors import InputError
+        from leadtui.services.succession import remove_career_plan
+
+        given = {k: v for k, v in vars(args).items() if k in _CAREER_FLAGS and v is not None}
+        if given:
+            raise InputError("--clear takes no other option; it removes the whole career path")
+        person, store = _existing_person(args)
+        echo(f"removed {remove_career_plan(store, person).what}")
+        return 0
     if args.remove_milestone is not None or args.edit_milestone is not None:
         return _milestone_change(args)
     draft = build(
@@ -569,6 +579,12 @@ def career(args: argparse.Namespace) -> int:
         result_text = f": {literal(plan.test_result)}" if plan.test_result else ""
         echo(f"  test run{on}: {literal(plan.test_run)}{result_text}")
     return 0
+
+
+_CAREER_FLAGS = (
+    "goal", "aligned_up", "note", "milestone", "target", "met", "test_run", "on", "result",
+    "status", "edit_milestone", "remove_milestone",
+)  # fmt: skip
 
 
 def _milestone_change(args: argparse.Namespace) -> int:

@@ -696,6 +696,19 @@ def remove_milestone(store: Store, person: Person, number: int) -> Removed:
     return Removed(f"milestone {number} of {person.display_name}'s path: {literal(found.text)}")
 
 
+def remove_career_plan(store: Store, person: Person) -> Removed:
+    """Remove the person's career path: its goal, steps and milestones."""
+    repo = CareerRepository(store)
+    with write_transaction(store):
+        plan = repo.plan_for(person.id)
+        if plan is None:
+            raise InputError(f"{person.display_name} has no career path", field="person")
+        repo.delete_plan(plan.id)
+    milestones = len(plan.milestones)
+    also = f" and its {plural(milestones, 'milestone')}" if milestones else ""
+    return Removed(f"{person.display_name}'s career path ({plan.status.value}){also}")
+
+
 # --- reading it all ------------------------------------------------------------------
 
 

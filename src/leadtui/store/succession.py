@@ -550,3 +550,9 @@ class CareerRepository:
         """Delete a milestone (the ones after it move up a number)."""
         with write_transaction(self.store):
             self.store.execute("delete from career_milestone where id = ?", [milestone_id])
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Delete a career plan with its milestones."""
+        with write_transaction(self.store):
+            self.store.execute("delete from career_milestone where plan_id = ?", [plan_id])
+            self.store.execute("delete from career_plan where id = ?", [plan_id])

@@ -18,6 +18,7 @@ from leadtui.services.succession import Removed
 if TYPE_CHECKING:
     from leadtui.domain.succession import Meeting, Vacation
     from leadtui.domain.succession_input import (
+        CareerDraft,
         CeoDraft,
         FocusDraft,
         GapDraft,
@@ -49,6 +50,7 @@ def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Recor
     """The report's gaps, this half's focus areas, candidacy, CEO log entries and career
     milestones."""
     from leadtui.domain.succession_input import (
+        CareerDraft,
         CeoDraft,
         FocusDraft,
         GapDraft,
@@ -131,7 +133,31 @@ def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Recor
 
         said = short_day_label(n.noted_on, today)
         records.append(Record(f"CEO log {said}: {_one_line(n.text)}", edit_note, remove_note))
-    milestones = row.plan.milestones if row.plan else ()
+    plan = row.plan
+    if plan is not None:
+
+        def edit_goal(goal: str = plan.goal or "") -> None:
+            def read(line: str) -> CareerDraft:
+                return build(CareerDraft, today=today, goal=line)
+
+            def save(draft: CareerDraft) -> None:
+                screen.show_notice(su.update_career(db, person, draft, today).notice)
+
+            screen.ask_prompt(EditPrompt(f"Career goal for {name}", goal, "the goal", read, save))
+
+        def remove_plan() -> Removed:
+            return su.remove_career_plan(db, person)
+
+        goal = f": {_one_line(plan.goal, 40)}" if plan.goal else ""
+        records.append(
+            Record(
+                f"Career path ({plan.status.value}){goal}",
+                edit_goal,
+                remove_plan,
+                "Its goal, steps and milestones go with it.",
+            )
+        )
+    milestones = plan.milestones if plan else ()
     for m in milestones:
         target = f" / {m.target_on.isoformat()}" if m.target_on else ""
 
