@@ -77,4 +77,4 @@ async def test_the_card_warns_of_a_vacation_not_handed_over(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = card_text(app)
-        assert "! vacation from Sun 13 Dec: no delegate for Exec staff" in text
+        assert "! vacation from Sun 13 Dec:\nno delegate for Exec staff" in text

@@ -44,9 +44,11 @@ class SuccessionCard(CardList):
         lines += self.bench(card)
         screen_ = partial(OpenScreen, "succession")
         for warning in card.uncovered:
-            # The check's own words ("vacation from Sun 13 Dec: no delegate for …").
-            said = f"! {warning.words.as_shown(overview.today)}"
-            lines.append(CardLine(self.text(said, "alert"), opens=screen_))
+            # The check's own words ("vacation from Sun 13 Dec: no delegate for …"), on two
+            # lines: a card is narrow, and what is not covered must not be cut off.
+            when, _, what = warning.words.as_shown(overview.today).partition(": ")
+            lines.append(CardLine(self.text(f"! {when}:", "alert"), opens=screen_))
+            lines.append(CardLine(self.text(f"  {what}", "alert"), opens=screen_))
         return lines
 
     def audit(self, card: SuccessionFigures) -> CardLine:
