@@ -494,7 +494,7 @@ class SuccessionScreen(LeadtuiScreen):
                 then(records[index])
 
         self.app.push_screen(
-            ChooseScreen(f"{verb.capitalize()} for {of}", [r.label for r in records]), chosen
+            ChooseScreen(f"{of}: which to {verb}?", [r.label for r in records]), chosen
         )
 
     def action_edit(self) -> None:
@@ -526,7 +526,13 @@ class SuccessionScreen(LeadtuiScreen):
                     self.refresh_data()
 
             self.app.push_screen(
-                ConfirmScreen(f"Remove {record.label}?", record.detail, yes="Remove"), answered
+                ConfirmScreen(f"Remove {_in_sentence(record.label)}?", record.detail, yes="Remove"),
+                answered,
             )
 
         self._pick("remove", remove)
+
+
+def _in_sentence(label: str) -> str:
+    """A chooser's label inside a question: "Gap 1 …" as "gap 1 …", "CEO log" kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
