@@ -325,3 +325,18 @@ async def test_a_tabs_action_from_the_palette_shows_its_tab_first(
         assert vacation is not None
         assert app.screen is not screen
         assert vacation.starts_on.isoformat() in str(app.screen.form_title)  # type: ignore[attr-defined]
+
+
+async def test_enter_on_a_report_asks_which_record_to_edit(
+    db_path: Path, isolated_home: Path
+) -> None:
+    demo(db_path)
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S", "j", "enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ChooseScreen"
+        assert "which to edit?" in str(app.screen.picker_title)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "SuccessionScreen"
