@@ -149,7 +149,18 @@ def test_bash_completes_commands_and_options(tmp_path: Path) -> None:
     ran = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
     first, second = ran.stdout.splitlines()
     assert first == "rotation"
-    assert set(second.split()) == {"log", "show", "check", "work"}
+    # Every energy subcommand the parser has, read from the parser itself.
+    import argparse
+
+    from leadtui.cli import build_parser
+
+    def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return {name: child for group in groups for name, child in group.choices.items()}
+
+    energy = set(subcommands(subcommands(build_parser())["energy"]))
+    assert {"log", "show", "check", "work"} <= energy
+    assert set(second.split()) == energy
 
 
 def test_completion_refuses_another_shell() -> None:

@@ -137,3 +137,118 @@ def test_export_succession_upward_and_vacation_cover(team: str, tmp_path: Path) 
     assert "| Hiring decisions | Ben |" in out.read_text()
     assert cli("export", "vacation", "2026-12-14", "--out", str(out), "--db", team).returncode == 2
     assert cli("export", "vacation", "2027-01-01", "--db", team).returncode == 2
+
+
+def test_every_succession_record_is_edited_and_removed_from_the_shell(team: str) -> None:
+    """Each record put right by the id `succession show` and its --json give; removing
+    says what went."""
+    ok("succession", "gap", "add", "Ana", "Board presnce", "--db", team)
+    assert "gap 1 for Ana: Board presence" in ok(
+        "succession", "gap", "edit", "Ana", "1", "Board presence", "--private", "--db", team
+    )
+    ok("succession", "focus", "Ana", "Hirng", "--db", team)
+    ok("succession", "ceo", "Presnted at staff", "--person", "Ana", "--db", team)
+    doc = json.loads(ok("succession", "show", "--json", "--db", team))
+    ana = next(p for p in doc["people"] if p["person"]["name"] == "Ana")
+    assert ana["gaps"][0]["visibility"] == "private"
+    focus_id, ceo_id = str(ana["focus"][0]["id"]), str(doc["ceo_log"][0]["id"])
+    shown = ok("succession", "show", "Ana", "--db", team)
+    assert f"(id {focus_id}): Hirng" in shown and f"{ceo_id}  2026-" in shown
+    ok("succession", "focus-edit", focus_id, "Hiring", "--db", team)
+    out = ok("succession", "ceo-edit", ceo_id, "Presented at staff", "--relationship", "--db", team)
+    assert "relationship, Presented at staff" in out
+    ok(
+        "succession",
+        "candidate",
+        "Ana",
+        "--readiness",
+        "1y",
+        "--pending",
+        "ready pending Q1",
+        "--db",
+        team,
+    )
+    shown = ok("succession", "show", "--db", team)
+    assert "ready pending Q1" in shown and "ready pending ready" not in shown
+    doc = json.loads(ok("succession", "show", "--json", "--db", team))
+    ana = next(p for p in doc["people"] if p["person"]["name"] == "Ana")
+    assert ana["focus"][0]["text"] == "Hiring" and ana["candidate"]["pending"] == "Q1"
+    assert doc["ceo_log"][0]["text"] == "Presented at staff"
+    ok("succession", "candidate", "Ana", "--pending", "", "--db", team)
+    assert "removed gap 1 for Ana: Board presence" in ok(
+        "succession", "gap", "remove", "Ana", "1", "--db", team
+    )
+    assert "removed focus area 2026-H2 for Ana: Hiring" in ok(
+        "succession", "focus-remove", focus_id, "--db", team
+    )
+    assert "Presented at staff" in ok("succession", "ceo-remove", ceo_id, "--db", team)
+    doc = json.loads(ok("succession", "show", "--json", "--db", team))
+    ana = next(p for p in doc["people"] if p["person"]["name"] == "Ana")
+    assert (ana["gaps"], ana["focus"], doc["ceo_log"]) == ([], [], [])
+    assert ana["candidate"]["pending"] is None
+
+
+def test_meetings_vacations_and_milestones_are_edited_and_removed(team: str) -> None:
+    ok("meeting", "add", "Eng stuff", "--db", team)
+    ok("meeting", "edit", "Eng stuff", "--name", "Eng staff", "--kind", "leadership", "--db", team)
+    ok("meeting", "audit", "Eng staff", "--decision", "keep", "--db", team)
+    assert "removed the decision Eng staff, 2026-Q4: keep" in ok(
+        "meeting", "audit", "Eng staff", "--clear", "--db", team
+    )
+    meetings = json.loads(ok("meeting", "list", "--json", "--db", team))
+    assert [(m["name"], m["kind"], m["decision"]) for m in meetings] == [
+        ("Eng staff", "leadership", None)
+    ]
+    assert "removed meeting Eng staff" in ok("meeting", "remove", "Eng staff", "--db", team)
+    ok("vacation", "add", "2026-12-14", "2026-12-27", "--db", team)
+    ok("vacation", "cover", "2026-12-14", "Hirng", "Ben", "--db", team)
+    ok("vacation", "edit", "2026-12-14", "--start", "2026-12-15", "--no-chiming-in", "--db", team)
+    ok("vacation", "cover", "2026-12-15", "hirng", "Ana", "--rename", "Hiring", "--db", team)
+    doc = json.loads(ok("vacation", "list", "--json", "--db", team))
+    v = doc["vacations"][0]
+    assert (v["start"], v["end"], v["no_chiming_in"]) == ("2026-12-15", "2026-12-27", True)
+    assert [(c["responsibility"], c["person"]["name"]) for c in v["covers"]] == [("Hiring", "Ana")]
+    assert "removed hand-over Hiring" in ok(
+        "vacation", "cover", "2026-12-15", "Hiring", "--remove", "--db", team
+    )
+    assert "removed vacation 2026-12-15 to 2026-12-27" in ok(
+        "vacation", "remove", "2026-12-15", "--db", team
+    )
+    assert json.loads(ok("vacation", "list", "--json", "--db", team))["vacations"] == []
+    ok("career", "Ana", "--milestone", "Run staf", "--target", "2027-03-01", "--db", team)
+    out = ok("career", "Ana", "--edit-milestone", "1", "--milestone", "Run staff", "--db", team)
+    assert "1. Run staff by 2027-03-01" in out
+    assert "removed milestone 1 of Ana's path: Run staff" in ok(
+        "career", "Ana", "--remove-milestone", "1", "--db", team
+    )
+    assert "removed Ana's career path" in ok("career", "Ana", "--clear", "--db", team)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("succession", "gap", "edit", "Ana", "3", "x"), "Ana has no gap 3"),
+        (("succession", "gap", "remove", "Ana", "3"), "Ana has no gap 3"),
+        (("succession", "focus-edit", "99", "x"), "no focus area has id 99"),
+        (("succession", "ceo-remove", "99"), "no CEO log entry has id 99"),
+        (("meeting", "audit", "Eng staff"), "--decision is required"),
+        (("meeting", "audit", "Eng staff", "--clear"), "no decision for"),
+        (("vacation", "remove", "2026-12-01"), "no vacation starts on"),
+        (("vacation", "cover", "2026-12-14", "Budget", "--remove"), "nothing called"),
+        (("career", "Ana", "--remove-milestone", "2"), "milestone number 2 is not on"),
+        (("career", "Ana", "--edit-milestone", "1"), "needs --milestone"),
+        (("career", "Ana", "--clear"), "Ana has no career path"),
+        (("career", "Ana", "--clear", "--goal", "x"), "--clear takes no other option"),
+    ],
+)
+def test_putting_right_refuses_what_is_not_there_and_writes_nothing(
+    team: str, argv: tuple[str, ...], says: str
+) -> None:
+    ok("meeting", "add", "Eng staff", "--db", team)
+    ok("succession", "gap", "add", "Ana", "Board presence", "--db", team)
+    ok("vacation", "add", "2026-12-14", "2026-12-27", "--db", team)
+    before = files_digest(Path(team))
+    ran = cli(*argv, "--db", team)
+    assert ran.returncode == 2
+    assert says in ran.stderr and ran.stderr.count("\n") == 1, ran.stderr
+    assert files_digest(Path(team)) == before

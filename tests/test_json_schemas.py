@@ -116,6 +116,7 @@ ARGUMENTS: dict[tuple[str, ...], list[str]] = {
     ("meeting", "list"): [],
     ("vacation", "list"): [],
     ("rotation", "show"): [],
+    ("rotation", "list"): [],
     ("host", "show"): ["--weeks", "12"],
     ("search",): ["a"],
     ("undo",): [],

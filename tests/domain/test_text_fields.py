@@ -51,6 +51,7 @@ VALID: dict[str, dict[str, Any]] = {
         "result": "went well",
     },
     "CeoDraft": {"text": "Growth in planning"},
+    "MilestoneDraft": {"text": "Lead the planning review"},
     "CoverDraft": {"responsibility": "Incident review"},
     "FocusDraft": {"text": "Write the strategy doc"},
     "GapDraft": {"text": "Budget ownership"},

@@ -36,6 +36,15 @@ def _reword_point(w: Write) -> None:
     w("1on1", "edit", "Cy Park", found.group(1), "ask about the move")
 
 
+def _listed_id(w: Write, label: str) -> str:
+    """The id `succession show` lists for a focus area or a CEO log entry."""
+    shown = w("succession", "show")
+    pattern = r"\(id (\d+)\)" if label == "focus" else r"^\s+(\d+)\s+\d{4}-"
+    found = re.search(pattern, shown, re.MULTILINE)
+    assert found, f"no {label} id listed"
+    return found.group(1)
+
+
 # Each kind: (write the token, then overwrite or remove it), through the command line.
 # Another kind's steps never touch this kind's text, so any subset can run in one file.
 KINDS: dict[str, tuple[Callable[[Write, str], object], Callable[[Write], object]]] = {
@@ -99,6 +108,29 @@ KINDS: dict[str, tuple[Callable[[Write, str], object], Callable[[Write], object]
         lambda w: w(
             "meeting", "audit", MEETING, "--decision", "partner", "--missing", "x", "--plan", "y"
         ),
+    ),
+    "succession gap, removed": (
+        lambda w, t: w("succession", "gap", "add", "Ben Ode", f"lacks {t}"),
+        lambda w: w("succession", "gap", "remove", "Ben Ode", "1"),
+    ),
+    "succession gap, reworded": (
+        lambda w, t: w("succession", "gap", "add", "Cy Park", f"lacks {t}"),
+        lambda w: w("succession", "gap", "edit", "Cy Park", "1", "board presence"),
+    ),
+    "focus area, removed": (
+        lambda w, t: w("succession", "focus", "Ana Lima", f"grow {t}"),
+        lambda w: w("succession", "focus-remove", _listed_id(w, "focus")),
+    ),
+    "CEO log entry, reworded": (
+        lambda w, t: w("succession", "ceo", f"raised {t}", "--person", "Ana Lima"),
+        lambda w: w("succession", "ceo-edit", _listed_id(w, "ceo"), "raised growth"),
+    ),
+    "vacation hand-over, removed": (
+        lambda w, t: (
+            w("vacation", "add", "2027-07-05", "2027-07-18"),
+            w("vacation", "cover", "2027-07-05", f"{t} decisions", "Ben Ode"),
+        ),
+        lambda w: w("vacation", "remove", "2027-07-05"),
     ),
 }
 

@@ -22,6 +22,7 @@ from leadtui.domain.succession_input import (
     GapDraft,
     GapStatusDraft,
     MeetingDraft,
+    MilestoneDraft,
     VacationDraft,
 )
 from leadtui.domain.validation import build
@@ -455,3 +456,153 @@ def test_today_carries_the_succession_card(db: Store) -> None:
     card = today_overview(db, TODAY).succession
     assert card is not None
     assert [p.name for p in card.missing_focus] == ["Ana"] and card.bench == []
+
+
+# --- putting records right ----------------------------------------------------------------
+
+
+def test_a_gap_is_reworded_and_removed_with_its_history(db: Store) -> None:
+    ana = person(db, "Ana")
+    gap(db, ana, "Board presnce")
+    gap(db, ana, "Budget fluency")
+    svc.add_focus(db, ana, TODAY, half=HALF, gap_number=1)
+    edited = svc.edit_gap(db, ana, 1, build(GapDraft, text="Board presence"))
+    assert edited.gap.text == "Board presence" and edited.gap.status is GapStatus.OPEN
+    removed = svc.remove_gap(db, ana, 1)
+    assert removed.what == "gap 1 for Ana: Board presence"
+    left = svc.person_succession(db, ana, HALF)
+    # The second gap moves up; the focus area taken from the first keeps its words.
+    assert [(g.number, g.text) for g in left.gaps] == [(1, "Budget fluency")]
+    assert [c.gap_id for c in left.changes] == [left.gaps[0].id]
+    assert [(f.text, f.gap_id) for f in left.focus] == [("Board presnce", None)]
+    with pytest.raises(InputError, match="Ana has no gap 2"):
+        svc.remove_gap(db, ana, 2)
+
+
+def test_a_focus_area_is_reworded_and_removed_by_id(db: Store) -> None:
+    ana = person(db, "Ana")
+    focus = svc.add_focus(db, ana, TODAY, half=HALF, draft=build(FocusDraft, text="Hirng")).focus
+    assert svc.edit_focus(db, focus.id, build(FocusDraft, text="Hiring")).focus.text == "Hiring"
+    assert svc.remove_focus(db, focus.id).what == "focus area 2026-H2 for Ana: Hiring"
+    assert svc.person_succession(db, ana, HALF).focus == []
+    with pytest.raises(InputError, match=f"no focus area has id {focus.id}"):
+        svc.remove_focus(db, focus.id)
+
+
+def test_a_pending_condition_is_stored_once_and_can_be_taken_off(db: Store) -> None:
+    ana = person(db, "Ana")
+    candidate(db, ana, pending="ready pending the budget cycle")
+    row = svc.person_succession(db, ana, HALF)
+    assert row.candidate is not None and row.candidate.pending == "the budget cycle"
+    candidate(db, ana, pending="")
+    row = svc.person_succession(db, ana, HALF)
+    assert row.candidate is not None and row.candidate.pending is None
+    assert row.candidate.readiness is Readiness.ONE_YEAR
+
+
+def test_a_ceo_log_entry_is_put_right_and_removed(db: Store) -> None:
+    ana = person(db, "Ana")
+    ceo(db, "Presnted at staff", ana)
+    note = svc.succession_overview(db, TODAY).ceo_log[0]
+    day = TODAY - timedelta(days=2)
+    draft = build(CeoDraft, today=TODAY, text="Presented at staff", day=day)
+    edited = svc.edit_ceo_note(db, note.id, draft).note
+    assert (edited.text, edited.noted_on, edited.person_id) == ("Presented at staff", day, ana.id)
+    removed = svc.remove_ceo_note(db, note.id)
+    assert removed.what == (
+        f"CEO log entry {note.id} of {day.isoformat()} about Ana: Presented at staff"
+    )
+    assert svc.succession_overview(db, TODAY).ceo_log == []
+    with pytest.raises(InputError, match="no CEO log entry has id"):
+        svc.edit_ceo_note(db, note.id, draft)
+
+
+def test_a_meeting_is_renamed_its_decision_cleared_and_it_is_removed(db: Store) -> None:
+    meeting(db, "Eng stuff")
+    meeting(db, "Board")
+    with pytest.raises(InputError, match="exists already"):
+        svc.edit_meeting(db, "Eng stuff", build(MeetingDraft, name="board"))
+    renamed = svc.edit_meeting(
+        db, "Eng stuff", build(MeetingDraft, name="Eng staff", kind="exec-only")
+    )
+    assert (renamed.name, renamed.kind.value) == ("Eng staff", "exec-only")
+    audit(db, "Eng staff", "keep")
+    assert svc.clear_audit(db, "Eng staff", "2026-Q4").what == "Eng staff, 2026-Q4: keep"
+    assert CheckCode.AUDIT_DUE in codes(db)
+    with pytest.raises(InputError, match="nothing to remove"):
+        svc.clear_audit(db, "Eng staff", "2026-Q4")
+    audit(db, "Eng staff", "keep")
+    assert svc.remove_meeting(db, "Eng staff").what == "meeting Eng staff and its 1 audit decision"
+    assert [m.name for m in svc.list_meetings(db)] == ["Board"]
+    assert MeetingRepository(db).audits() == []
+
+
+def test_a_vacation_moves_keeping_its_cover_and_is_removed_with_it(db: Store) -> None:
+    ana, ben = person(db, "Ana"), person(db, "Ben")
+    start = TODAY + timedelta(days=40)
+    vacation(db, start, start + timedelta(days=13))
+    vacation(db, start + timedelta(days=60), start + timedelta(days=61))
+    svc.cover_vacation(db, start, build(CoverDraft, responsibility="Hirng"), ana)
+    moved = build(
+        VacationDraft,
+        today=TODAY,
+        starts_on=start + timedelta(days=1),
+        ends_on=start + timedelta(days=14),
+    )
+    result = svc.edit_vacation(db, start, moved)
+    assert result.vacation.starts_on == start + timedelta(days=1)
+    assert [c.responsibility for c in result.vacation.covers] == ["Hirng"]
+    overlapping = build(
+        VacationDraft, today=TODAY, starts_on=start, ends_on=start + timedelta(days=61)
+    )
+    with pytest.raises(InputError, match="overlaps"):
+        svc.edit_vacation(db, start + timedelta(days=1), overlapping)
+    new_start = start + timedelta(days=1)
+    cover = svc.edit_cover(db, new_start, "hirng", build(CoverDraft, responsibility="Hiring"), ben)
+    assert [(c.responsibility, c.person_id) for c in cover.vacation.covers] == [("Hiring", ben.id)]
+    with pytest.raises(InputError, match="nothing called"):
+        svc.remove_cover(db, new_start, "Budget")
+    svc.cover_vacation(db, new_start, build(CoverDraft, responsibility="Budget"), None)
+    assert "hand-over Budget" in svc.remove_cover(db, new_start, "budget").what
+    removed = svc.remove_vacation(db, new_start)
+    assert removed.what.endswith("and its 1 hand-over")
+    assert [v.starts_on for v in svc.list_vacations(db)] == [start + timedelta(days=60)]
+
+
+def test_a_milestone_is_reworded_and_removed(db: Store) -> None:
+    ana = person(db, "Ana")
+    career(db, ana, milestone="Run staf")
+    career(db, ana, milestone="Own the budget")
+    target = TODAY + timedelta(days=30)
+    edited = svc.edit_milestone(
+        db, ana, 1, build(MilestoneDraft, today=TODAY, text="Run staff", target_on=target)
+    )
+    assert (edited.plan.milestones[0].text, edited.plan.milestones[0].target_on) == (
+        "Run staff",
+        target,
+    )
+    assert svc.remove_milestone(db, ana, 1).what == "milestone 1 of Ana's path: Run staff"
+    assert [(m.number, m.text) for m in svc.career_plan(db, ana).milestones] == [
+        (1, "Own the budget")
+    ]
+    with pytest.raises(InputError, match="milestone number 2 is not on Ana's path"):
+        svc.remove_milestone(db, ana, 2)
+
+
+def test_the_card_carries_the_uncovered_vacation_warning(db: Store) -> None:
+    person(db, "Ana")
+    start = TODAY + timedelta(days=10)
+    vacation(db, start, start + timedelta(days=14))
+    card = svc.succession_card(db, TODAY)
+    assert [w.code for w in card.uncovered] == [CheckCode.UNCOVERED]
+    assert "nothing handed over yet" in card.uncovered[0].text
+
+
+def test_a_career_path_is_removed_with_its_milestones(db: Store) -> None:
+    ana = person(db, "Ana")
+    with pytest.raises(InputError, match="Ana has no career path"):
+        svc.remove_career_plan(db, ana)
+    career(db, ana, goal="Run this team", milestone="Run staff")
+    removed = svc.remove_career_plan(db, ana)
+    assert removed.what == "Ana's career path (aligning-up) and its 1 milestone"
+    assert svc.career_plan(db, ana).id == 0 and svc.career_plan(db, ana).milestones == ()

@@ -23,7 +23,8 @@ def test_today_with_a_team(snap_compare: Any, db_path: Path, isolated_home: Path
     count; on the right four cards fully on screen: One-on-ones with its cursor (tinted,
     readable) on the first overdue person, Reviews with the half, weeks left, T3B3s to
     deliver (not started and drafts first) and a quiet report, Energy in words, and the
-    rituals still to come."""
+    rituals still to come; Succession ends with December's vacation and what nobody
+    covers, on two lines."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE)
 
 

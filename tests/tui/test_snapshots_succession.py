@@ -21,7 +21,8 @@ def test_succession_bench_wide(snap_compare: Any, db_path: Path, isolated_home: 
     """Look for: the half, quarter, bench size and count of checks on the status line; the
     bench with open gaps, this half's focus ("none" in italics for the one without),
     readiness, the last CEO mention and ★ (interim) for the two candidates; below, the
-    first report's gaps (○ open, ◐ improving) and focus, and the checks on the right."""
+    first report's gaps (○ open, ◐ improving) and focus under "Selected · e edits · x
+    removes", and the checks on the right; the footer's bench keys g, f, c, e."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["S"])
 
 
@@ -34,12 +35,13 @@ def test_succession_bench_narrow(snap_compare: Any, db_path: Path, isolated_home
 def test_succession_audit(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
     """Look for: the quarter's audit line (3 of 6 to audit), ⚑ beside exec-only and
     board, "to audit" in bold for the meetings without a decision, the partner decision
-    with what is missing, delegations with the delegate's name."""
+    with what is missing, delegations with the delegate's name; e and m in the footer,
+    none of the bench's keys."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["S", "2"])
 
 
 def test_succession_vacation_narrow(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
     """Look for: the longest vacation against the 14-day aim as a bar, the two vacations
-    (handed over 3/3 and 2/3) and the highlighted one's responsibilities with who covers
-    each."""
+    (handed over 3/3 and 2/3) and the next one's (December's) responsibilities with who
+    covers each, "nobody yet" for one; v, h and e in the footer, none of the bench's keys."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SMALL, press=["S", "3"])

@@ -65,3 +65,16 @@ async def test_enter_on_a_person_opens_succession_at_them(
         assert isinstance(screen, SuccessionScreen)
         chosen = screen._selected_person()
         assert chosen is not None and chosen.id == candidate.id
+
+
+async def test_the_card_warns_of_a_vacation_not_handed_over(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """The checks warn that December's vacation has no delegate for one responsibility;
+    the card says so too, in the same words."""
+    demo_database(db_path, people=12, years=3)
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = card_text(app)
+        assert "! vacation from Sun 13 Dec:\nno delegate for Exec staff" in text

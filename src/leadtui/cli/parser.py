@@ -65,6 +65,7 @@ from leadtui.cli.rotations import (
     rotation_exposure,
     rotation_handoff,
     rotation_import_definition,
+    rotation_list,
     rotation_plan,
     rotation_recognize,
     rotation_roster,
@@ -76,18 +77,28 @@ from leadtui.cli.succession import (
     candidate,
     career,
     ceo,
+    ceo_edit,
+    ceo_remove,
     export_succession,
     export_vacation,
     focus,
+    focus_edit,
+    focus_remove,
     gap_add,
+    gap_edit,
+    gap_remove,
     gap_status,
     meeting_add,
     meeting_audit,
+    meeting_edit,
     meeting_list,
+    meeting_remove,
     show,
     vacation_add,
     vacation_cover,
+    vacation_edit,
     vacation_list,
+    vacation_remove,
 )
 from leadtui.cli.undo import redo_command, undo_command
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, quoted
@@ -715,16 +726,54 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     gap_move.add_argument("status", metavar="STATUS", help="open | improving | closed")
     gap_move.add_argument("--date", metavar="DATE", help="changed on (today)")
     gap_move.set_defaults(handler=gap_status)
+    gap_change = gap_sub.add_parser(
+        "edit", help="put a gap's words right (its status stays)", parents=[common]
+    )
+    gap_change.add_argument("person", metavar="PERSON")
+    gap_change.add_argument("number", metavar="N", type=_record_id, help="the gap's number")
+    gap_change.add_argument("text", metavar="TEXT", help="the new words")
+    gap_change.add_argument(
+        "--private", dest="visibility", action="store_const", const="private",
+        help="never in the upward brief",
+    )  # fmt: skip
+    gap_change.add_argument(
+        "--shared", dest="visibility", action="store_const", const="shared",
+        help="in the upward brief again",
+    )  # fmt: skip
+    gap_change.set_defaults(handler=gap_edit, visibility=None)
+    gap_drop = gap_sub.add_parser(
+        "remove", help="remove a gap and its history (the next ones move up)", parents=[common]
+    )
+    gap_drop.add_argument("person", metavar="PERSON")
+    gap_drop.add_argument("number", metavar="N", type=_record_id, help="the gap's number")
+    gap_drop.set_defaults(handler=gap_remove)
     su_focus = su_sub.add_parser("focus", help="a focus area agreed for a half", parents=[common])
     su_focus.add_argument("person", metavar="PERSON")
     su_focus.add_argument("text", metavar="TEXT", nargs="?", help="(default: gap N's words)")
     su_focus.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
     su_focus.add_argument("--gap", type=_record_id, metavar="N", help="taken from gap N")
     su_focus.set_defaults(handler=focus)
+    su_focus_edit = su_sub.add_parser(
+        "focus-edit", help="put a focus area's words right", parents=[common]
+    )
+    su_focus_edit.add_argument(
+        "id", metavar="ID", type=_record_id, help="the focus area's id (succession show)"
+    )
+    su_focus_edit.add_argument("text", metavar="TEXT", help="the new words")
+    su_focus_edit.set_defaults(handler=focus_edit)
+    su_focus_remove = su_sub.add_parser(
+        "focus-remove", help="remove a focus area", parents=[common]
+    )
+    su_focus_remove.add_argument(
+        "id", metavar="ID", type=_record_id, help="the focus area's id (succession show)"
+    )
+    su_focus_remove.set_defaults(handler=focus_remove)
     su_cand = su_sub.add_parser("candidate", help="mark a possible successor", parents=[common])
     su_cand.add_argument("person", metavar="PERSON")
     su_cand.add_argument("--readiness", metavar="R", help="now | 1y | 2y | later")
-    su_cand.add_argument("--pending", metavar="TEXT", help="ready pending this condition")
+    su_cand.add_argument(
+        "--pending", metavar="TEXT", help='ready pending this condition ("" takes it off)'
+    )
     su_cand.add_argument(
         "--interim", action="store_const", const=True, help="covers if you leave tomorrow"
     )
@@ -744,6 +793,26 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     )
     su_ceo.add_argument("--private", action="store_true", help="never in the upward brief")
     su_ceo.set_defaults(handler=ceo)
+    su_ceo_edit = su_sub.add_parser(
+        "ceo-edit", help="put a CEO log entry right (what is not given stays)", parents=[common]
+    )
+    su_ceo_edit.add_argument(
+        "id", metavar="ID", type=_record_id, help="the entry's id (succession show)"
+    )
+    su_ceo_edit.add_argument("text", metavar="TEXT", nargs="?", help="the new words")
+    su_ceo_edit.add_argument("--date", metavar="DATE", help="said on")
+    su_ceo_edit.add_argument(
+        "--relationship", dest="kind", action="store_const", const="relationship"
+    )
+    su_ceo_edit.add_argument("--growth", dest="kind", action="store_const", const="growth")
+    su_ceo_edit.add_argument("--private", dest="visibility", action="store_const", const="private")
+    su_ceo_edit.add_argument("--shared", dest="visibility", action="store_const", const="shared")
+    su_ceo_edit.set_defaults(handler=ceo_edit, kind=None, visibility=None)
+    su_ceo_remove = su_sub.add_parser("ceo-remove", help="remove a CEO log entry", parents=[common])
+    su_ceo_remove.add_argument(
+        "id", metavar="ID", type=_record_id, help="the entry's id (succession show)"
+    )
+    su_ceo_remove.set_defaults(handler=ceo_remove)
     su_show = su_sub.add_parser("show", help="the bench and every check", parents=[common])
     su_show.add_argument("person", metavar="PERSON", nargs="?")
     su_show.add_argument("--json", action="store_true")
@@ -759,10 +828,25 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     mt_add.add_argument("--kind", help="exec-only | board | leadership | cross-functional | other")
     mt_add.add_argument("--role", help="attendee | owner | host (attendee)")
     mt_add.set_defaults(handler=meeting_add)
+    mt_edit = mt_sub.add_parser(
+        "edit", help="put a meeting right (what is not given stays)", parents=[common]
+    )
+    mt_edit.add_argument("name", metavar="NAME")
+    mt_edit.add_argument("--name", dest="new_name", metavar="TEXT", help="its new name")
+    mt_edit.add_argument("--cadence", metavar="TEXT", help="e.g. weekly")
+    mt_edit.add_argument("--kind", help="exec-only | board | leadership | cross-functional | other")
+    mt_edit.add_argument("--role", help="attendee | owner | host")
+    mt_edit.set_defaults(handler=meeting_edit)
+    mt_remove = mt_sub.add_parser(
+        "remove", help="remove a meeting and its audit decisions", parents=[common]
+    )
+    mt_remove.add_argument("name", metavar="NAME")
+    mt_remove.set_defaults(handler=meeting_remove)
     mt_audit = mt_sub.add_parser("audit", help="can someone on your team run it?", parents=[common])
     mt_audit.add_argument("name", metavar="NAME")
+    mt_audit.add_argument("--decision", help="keep | delegate | delegated | partner | cancel")
     mt_audit.add_argument(
-        "--decision", required=True, help="keep | delegate | delegated | partner | cancel"
+        "--clear", action="store_true", help="remove the quarter's decision (audit it again)"
     )
     mt_audit.add_argument("--to", metavar="PERSON", help="who runs it (delegate, delegated)")
     mt_audit.add_argument("--missing", metavar="TEXT", help="what they lack (partner)")
@@ -790,7 +874,28 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     va_cover.add_argument(
         "person", metavar="PERSON", nargs="?", help="who covers it (leave out: listed, nobody yet)"
     )
+    va_cover.add_argument(
+        "--rename", metavar="TEXT", help="new words for RESPONSIBILITY (PERSON: who covers it)"
+    )
+    va_cover.add_argument("--remove", action="store_true", help="remove the hand-over")
     va_cover.set_defaults(handler=vacation_cover)
+    va_edit = va_sub.add_parser(
+        "edit", help="move a vacation or change its pledge (cover stays)", parents=[common]
+    )
+    va_edit.add_argument("start", metavar="START", help="the vacation's first day")
+    va_edit.add_argument("--start", dest="new_start", metavar="DATE", help="its new first day")
+    va_edit.add_argument("--end", metavar="DATE", help="its new last day")
+    va_edit.add_argument("--no-chiming-in", dest="no_chiming_in", action="store_const", const=True)
+    va_edit.add_argument(
+        "--chiming-in", dest="no_chiming_in", action="store_const", const=False,
+        help="take the pledge back",
+    )  # fmt: skip
+    va_edit.set_defaults(handler=vacation_edit, no_chiming_in=None)
+    va_remove = va_sub.add_parser(
+        "remove", help="remove a vacation and its hand-overs", parents=[common]
+    )
+    va_remove.add_argument("start", metavar="START", help="the vacation's first day")
+    va_remove.set_defaults(handler=vacation_remove)
     va_list = va_sub.add_parser("list", help="vacations, days this year, cover", parents=[common])
     va_list.add_argument("--json", action="store_true")
     va_list.set_defaults(handler=vacation_list)
@@ -805,6 +910,14 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     cp.add_argument("--milestone", metavar="TEXT", help="add a milestone")
     cp.add_argument("--target", metavar="DATE", help="the milestone's target")
     cp.add_argument("--met", type=_record_id, metavar="N", help="milestone N met today")
+    cp.add_argument(
+        "--edit-milestone",
+        type=_record_id,
+        metavar="N",
+        help="put milestone N right: its words (--milestone), its target (--target)",
+    )
+    cp.add_argument("--remove-milestone", type=_record_id, metavar="N", help="remove milestone N")
+    cp.add_argument("--clear", action="store_true", help="remove the whole career path")
     cp.add_argument("--test-run", metavar="TEXT", help="the test run planned")
     cp.add_argument("--on", metavar="DATE", help="the test run's day")
     cp.add_argument("--result", metavar="TEXT", help="how the test run went")
@@ -907,6 +1020,11 @@ def _rotation_commands(
     handoff.add_argument("text", metavar="TEXT")
     handoff.add_argument("--private", action="store_true", help="never in the team's copy")
     handoff.set_defaults(handler=rotation_handoff)
+    listing = rot_sub.add_parser(
+        "list", help="every capacity: who serves now, the roster", parents=[common]
+    )
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=rotation_list)
     show = rot_sub.add_parser("show", help="terms, seats and warnings", parents=[common])
     show.add_argument("name", metavar="NAME", nargs="?")
     show.add_argument("--months", default="12", metavar="N", help="how far ahead (12)")

@@ -271,6 +271,31 @@ def _months(args: argparse.Namespace) -> int:
         raise InputError(f"--{exc.message}", field="months") from None
 
 
+def rotation_list(args: argparse.Namespace) -> int:
+    from leadtui.services.rotations import schedules
+
+    today = today_from_env()
+    found = schedules(open_store(args, create=False), today, 1)
+    if args.json:
+        from leadtui.export.json import capacities_json
+
+        echo_json(capacities_json(found, today))
+        return 0
+    if not found:
+        echo('no rotations yet; add one with `leadtui rotation add "Incident Review"`')
+    for schedule in found:
+        c = schedule.capacity
+        state = "" if c.active else " (retired)"
+        serving = [schedule.name_of(s.person_id) for s in schedule.segments if s.covers(today)]
+        now = ", ".join(literal(n) for n in serving) or "nobody"
+        echo(
+            f"{literal(c.name)}{state}: {c.term_months}-month terms, "
+            f"{c.seats} seat{'' if c.seats == 1 else 's'}, "
+            f"{len(schedule.members)} on the roster; serving now: {now}"
+        )
+    return 0
+
+
 def rotation_show(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import find_capacity, schedules
 
@@ -296,7 +321,8 @@ def rotation_show(args: argparse.Namespace) -> int:
         c = schedule.capacity
         state = "" if c.active else " (retired)"
         echo(
-            f"{literal(c.name)}{state}: {c.term_months}-month terms, {c.seats} seats, "
+            f"{literal(c.name)}{state}: {c.term_months}-month terms, "
+            f"{c.seats} seat{'' if c.seats == 1 else 's'}, "
             f"offset {c.offset_months}, from {c.starts_on.isoformat()}"
         )
         for s in schedule.upcoming(today, until):

@@ -17,6 +17,7 @@ from leadtui.cli.common import (
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from leadtui.domain.people import Person
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
@@ -64,6 +65,44 @@ def gap_status(args: argparse.Namespace) -> int:
     note(result.notice)
     echo(f"gap {result.gap.number} for {person.display_name}: {result.gap.status.value}")
     return 0
+
+
+def gap_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.succession_input import GapDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.succession import edit_gap, person_succession
+
+    person, store = _existing_person(args)
+    if args.visibility is None:
+        from leadtui.domain.dates import half_of
+
+        # Not given: it stays as it is.
+        current = person_succession(store, person, half_of(today_from_env())).gaps
+        found = next((g for g in current if g.number == args.number), None)
+        visibility = found.visibility.value if found else "shared"
+    else:
+        visibility = args.visibility
+    draft = build(GapDraft, text=args.text, visibility=visibility)
+    result = edit_gap(store, person, args.number, draft)
+    echo(f"gap {result.gap.number} for {person.display_name}: {literal(result.gap.text)}")
+    return 0
+
+
+def gap_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.succession import remove_gap
+
+    person, store = _existing_person(args)
+    echo(f"removed {remove_gap(store, person, args.number).what}")
+    return 0
+
+
+def _existing_person(args: argparse.Namespace) -> tuple[Person, Store]:
+    """The person named, in a database that must exist (putting right needs records)."""
+    from leadtui.services.people import resolve_person
+
+    store = open_store(args, create=False)
+    return resolve_person(store, args.person), store
 
 
 def focus(args: argparse.Namespace) -> int:
@@ -137,6 +176,57 @@ def ceo(args: argparse.Namespace) -> int:
     return 0
 
 
+def focus_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.succession_input import FocusDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.succession import edit_focus
+
+    draft = build(FocusDraft, text=args.text)
+    result = edit_focus(open_store(args, create=False), args.id, draft)
+    echo(f"focus {result.focus.id}, {result.focus.half}: {literal(result.focus.text)}")
+    return 0
+
+
+def focus_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.succession import remove_focus
+
+    echo(f"removed {remove_focus(open_store(args, create=False), args.id).what}")
+    return 0
+
+
+def ceo_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.succession_input import CeoDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.succession import ceo_note, edit_ceo_note
+
+    store = open_store(args, create=False)
+    # What is not given stays as it is.
+    was = ceo_note(store, args.id)
+    draft = build(
+        CeoDraft,
+        today=today_from_env(),
+        text=args.text if args.text is not None else was.text,
+        day=args.date if args.date is not None else was.noted_on.isoformat(),
+        kind=args.kind or was.kind.value,
+        visibility=args.visibility or was.visibility.value,
+    )
+    note_ = edit_ceo_note(store, args.id, draft).note
+    echo(
+        f"CEO log {note_.id} {note_.noted_on.isoformat()}: {note_.kind.value}, "
+        f"{literal(note_.text)}"
+    )
+    return 0
+
+
+def ceo_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.succession import remove_ceo_note
+
+    echo(f"removed {remove_ceo_note(open_store(args, create=False), args.id).what}")
+    return 0
+
+
 def _print_person(row: PersonSuccession, overview: SuccessionOverview) -> None:
     from leadtui.domain.text import literal
 
@@ -146,7 +236,7 @@ def _print_person(row: PersonSuccession, overview: SuccessionOverview) -> None:
     if not row.gaps:
         echo("  no gaps noted")
     for f in row.focus:
-        echo(f"  focus {f.half}: {literal(f.text)}")
+        echo(f"  focus {f.half} (id {f.id}): {literal(f.text)}")
     if not row.focus:
         echo(f"  no focus area for {overview.half.label}")
     c = row.candidate
@@ -185,6 +275,15 @@ def show(args: argparse.Namespace) -> int:
     echo(f"Succession, {overview.half.label} / {overview.quarter}")
     for row in rows:
         _print_person(row, overview)
+    shown = {r.person.id for r in rows}
+    entries = [n for n in overview.ceo_log if only is None or n.person_id in shown]
+    if entries:
+        from leadtui.domain.text import literal
+
+        echo("CEO log")
+        for n in entries:
+            about = f" {overview.people[n.person_id].display_name}:" if n.person_id else ""
+            echo(f"  {n.id:>4}  {n.noted_on.isoformat()}{about} {literal(n.text)} ({n.kind.value})")
     if overview.warnings:
         echo("Warnings")
         for w in overview.warnings:
@@ -213,14 +312,56 @@ def meeting_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def meeting_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.succession import meeting_named
+    from leadtui.domain.succession_input import MeetingDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.services.succession import edit_meeting, list_meetings
+
+    store = open_store(args, create=False)
+    # What is not given stays as it is.
+    was = meeting_named([m for m in list_meetings(store) if m.active], args.name)
+    draft = build(
+        MeetingDraft,
+        name=args.new_name if args.new_name is not None else was.name,
+        cadence=args.cadence if args.cadence is not None else was.cadence,
+        kind=args.kind or was.kind.value,
+        role=args.role or was.role.value,
+    )
+    m = edit_meeting(store, args.name, draft)
+    echo(f"meeting {literal(m.name)} ({m.kind.value}, {m.role.value})")
+    return 0
+
+
+def meeting_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.succession import remove_meeting
+
+    echo(f"removed {remove_meeting(open_store(args, create=False), args.name).what}")
+    return 0
+
+
 def meeting_audit(args: argparse.Namespace) -> int:
     from leadtui.domain.succession import quarter_of
     from leadtui.domain.succession_input import AuditDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
-    from leadtui.services.succession import audit_meeting
+    from leadtui.errors import InputError
+    from leadtui.services.succession import audit_meeting, clear_audit
 
     today = today_from_env()
+    if args.clear:
+        if args.decision or args.to or args.missing is not None or args.plan is not None:
+            raise InputError("--clear takes only --quarter; it removes that quarter's decision")
+        quarter = build(AuditDraft, decision="keep", quarter=args.quarter or quarter_of(today))
+        removed = clear_audit(open_store(args, create=False), args.name, quarter.quarter)
+        echo(f"removed the decision {removed.what}")
+        return 0
+    if args.decision is None:
+        raise InputError(
+            "--decision is required: keep | delegate | delegated | partner | cancel "
+            "(or --clear to remove one)"
+        )
     draft = build(
         AuditDraft,
         decision=args.decision,
@@ -293,12 +434,65 @@ def vacation_cover(args: argparse.Namespace) -> int:
     from leadtui.services.succession import cover_vacation
 
     start = parse_date(args.start, today_from_env(), field="START", future=True)
-    draft = build(CoverDraft, responsibility=args.responsibility)
+    if args.remove:
+        from leadtui.errors import InputError
+        from leadtui.services.succession import remove_cover
+
+        if args.person is not None or args.rename is not None:
+            raise InputError("--remove takes no PERSON nor --rename; it removes the hand-over")
+        removed = remove_cover(open_store(args, create=False), start, args.responsibility)
+        echo(f"removed {removed.what}")
+        return 0
+    draft = build(CoverDraft, responsibility=args.rename or args.responsibility)
     store = open_store(args, create=False)
     person = _person(store, args.person)
-    cover_vacation(store, start, draft, person)
+    if args.rename is not None:
+        from leadtui.services.succession import edit_cover
+
+        edit_cover(store, start, args.responsibility, draft, person)
+    else:
+        cover_vacation(store, start, draft, person)
     who = person.display_name if person is not None else "nobody yet"
     echo(f"vacation from {start.isoformat()}: {literal(draft.responsibility)} → {who}")
+    return 0
+
+
+def _start(args: argparse.Namespace) -> date:
+    from leadtui.domain.dates import parse_date
+
+    return parse_date(args.start, today_from_env(), field="START", future=True)
+
+
+def vacation_edit(args: argparse.Namespace) -> int:
+    from leadtui.domain.succession import vacation_starting
+    from leadtui.domain.succession_input import VacationDraft
+    from leadtui.domain.validation import build
+    from leadtui.services.succession import edit_vacation, list_vacations
+
+    start = _start(args)
+    store = open_store(args, create=False)
+    # What is not given stays as it is.
+    was = vacation_starting(list_vacations(store), start)
+    draft = build(
+        VacationDraft,
+        today=today_from_env(),
+        starts_on=args.new_start if args.new_start is not None else was.starts_on,
+        ends_on=args.end if args.end is not None else was.ends_on,
+        no_chiming_in=was.no_chiming_in if args.no_chiming_in is None else args.no_chiming_in,
+    )
+    result = edit_vacation(store, start, draft)
+    note(result.notice)
+    v = result.vacation
+    pledge = ", no chiming in" if v.no_chiming_in else ""
+    echo(f"vacation {v.starts_on.isoformat()} to {v.ends_on.isoformat()}: {v.days} days{pledge}")
+    return 0
+
+
+def vacation_remove(args: argparse.Namespace) -> int:
+    from leadtui.services.succession import remove_vacation
+
+    start = _start(args)
+    echo(f"removed {remove_vacation(open_store(args, create=False), start).what}")
     return 0
 
 
@@ -337,6 +531,18 @@ def career(args: argparse.Namespace) -> int:
     from leadtui.services.succession import career_plan, update_career
 
     today = today_from_env()
+    if args.clear:
+        from leadtui.errors import InputError
+        from leadtui.services.succession import remove_career_plan
+
+        given = {k: v for k, v in vars(args).items() if k in _CAREER_FLAGS and v is not None}
+        if given:
+            raise InputError("--clear takes no other option; it removes the whole career path")
+        person, store = _existing_person(args)
+        echo(f"removed {remove_career_plan(store, person).what}")
+        return 0
+    if args.remove_milestone is not None or args.edit_milestone is not None:
+        return _milestone_change(args)
     draft = build(
         CareerDraft,
         today=today,
@@ -373,6 +579,56 @@ def career(args: argparse.Namespace) -> int:
         on = f" on {plan.test_run_on.isoformat()}" if plan.test_run_on else ""
         result_text = f": {literal(plan.test_result)}" if plan.test_result else ""
         echo(f"  test run{on}: {literal(plan.test_run)}{result_text}")
+    return 0
+
+
+_CAREER_FLAGS = (
+    "goal", "aligned_up", "note", "milestone", "target", "met", "test_run", "on", "result",
+    "status", "edit_milestone", "remove_milestone",
+)  # fmt: skip
+
+
+def _milestone_change(args: argparse.Namespace) -> int:
+    """`career PERSON --edit-milestone N --milestone TEXT [--target DATE]` or
+    `--remove-milestone N`: one milestone put right, nothing else changed."""
+    from leadtui.domain.succession_input import MilestoneDraft
+    from leadtui.domain.text import literal
+    from leadtui.domain.validation import build
+    from leadtui.errors import InputError
+    from leadtui.services.succession import edit_milestone, remove_milestone
+
+    others = [
+        args.goal, args.aligned_up, args.note, args.met, args.test_run, args.on, args.result,
+        args.status,
+    ]  # fmt: skip
+    if any(v is not None for v in others) or (
+        args.remove_milestone is not None and args.edit_milestone is not None
+    ):
+        raise InputError(
+            "--edit-milestone and --remove-milestone go alone (with --milestone and --target)"
+        )
+    if args.remove_milestone is not None:
+        if args.milestone is not None or args.target is not None:
+            raise InputError("--remove-milestone takes no --milestone nor --target")
+        person, store = _existing_person(args)
+        echo(f"removed {remove_milestone(store, person, args.remove_milestone).what}")
+        return 0
+    if args.milestone is None:
+        raise InputError("--edit-milestone N needs --milestone TEXT: the milestone's new words")
+    person, store = _existing_person(args)
+    target = args.target
+    if target is None:
+        from leadtui.services.succession import career_plan
+
+        # Not given: the target stays as it is.
+        was = career_plan(store, person).milestones
+        kept = next((m.target_on for m in was if m.number == args.edit_milestone), None)
+        target = kept.isoformat() if kept else None
+    draft = build(MilestoneDraft, today=today_from_env(), text=args.milestone, target_on=target)
+    plan = edit_milestone(store, person, args.edit_milestone, draft).plan
+    m = plan.milestones[args.edit_milestone - 1]
+    target = f" by {m.target_on.isoformat()}" if m.target_on else ""
+    echo(f"career path for {person.display_name}: {m.number}. {literal(m.text)}{target}")
     return 0
 
 

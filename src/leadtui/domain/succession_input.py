@@ -26,6 +26,7 @@ from leadtui.errors import InputError
 TEXT_MAX = 300
 NAME_MAX = 120
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$", re.ASCII)
+_READY_PENDING = re.compile(r"^\s*ready\s+pending\b[\s:,-]*", re.IGNORECASE)
 
 
 def _choice(value: object, kind: type[StrEnum], what: str) -> str:
@@ -104,9 +105,24 @@ class CandidateDraft(_Draft):
     @field_validator("pending", mode="before")
     @classmethod
     def _pending(cls, value: object) -> str | None:
-        return _optional_text(
+        # Empty: take the condition off (None keeps the stored one).
+        if isinstance(value, str) and not value.strip():
+            return ""
+        text = _optional_text(
             value, "pending condition", "say what readiness waits on, or leave it out"
         )
+        # Every place shows it as "ready pending …": typed with those words (as the
+        # prompt's example reads), they are not stored a second time.
+        if text is not None:
+            head = _READY_PENDING.match(text)
+            if head is not None:
+                text = text[head.end() :].strip()
+                if not text:
+                    raise ValueError(
+                        "pending condition is empty; say what readiness waits on, "
+                        "e.g. ready pending the budget cycle"
+                    )
+        return text
 
 
 class CeoDraft(PastDay):
@@ -224,6 +240,24 @@ class CoverDraft(_Draft):
     @classmethod
     def _responsibility(cls, value: object) -> str:
         return _text(value, "responsibility", "name what is handed over, e.g. hiring decisions")
+
+
+class MilestoneDraft(_Draft):
+    """`career PERSON --edit-milestone N --milestone TEXT`: a milestone's new words and
+    target (None: no target)."""
+
+    text: str
+    target_on: date | None = None
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _milestone(cls, value: object) -> str:
+        return _text(value, "milestone", "write it in a few words")
+
+    @field_validator("target_on", mode="before")
+    @classmethod
+    def _target(cls, value: object, info: ValidationInfo) -> object:
+        return None if value is None else date_from_context(value, info, "target date", future=True)
 
 
 # How a refusal names each career text. "alignment note": an energy day has a note too,

@@ -534,6 +534,43 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> T3B3Doc:
 # --- rotations (team text: nothing private is in them) ---------------------------------
 
 
+class CapacityItem(TypedDict):
+    """One capacity in ``rotation list``: its settings, who serves it today (open seats
+    left out) and its roster."""
+
+    name: str
+    active: bool
+    term_months: int
+    seats: int
+    offset_months: int
+    starts_on: IsoDate
+    serving: list[PersonRef]
+    roster: list[PersonRef]
+
+
+def capacities_json(found: Sequence[CapacitySchedule], today: date) -> list[CapacityItem]:
+    """``leadtui rotation list --json``: every capacity, who serves it today (open seats
+    left out) and its roster."""
+    return [
+        {
+            "name": s.capacity.name,
+            "active": s.capacity.active,
+            "term_months": s.capacity.term_months,
+            "seats": s.capacity.seats,
+            "offset_months": s.capacity.offset_months,
+            "starts_on": s.capacity.starts_on.isoformat(),
+            # Open seats are left out: only people serve.
+            "serving": [
+                PersonRef(id=g.person_id, name=s.name_of(g.person_id))
+                for g in s.segments
+                if g.covers(today) and g.person_id
+            ],
+            "roster": [PersonRef(id=m.person_id, name=s.name_of(m.person_id)) for m in s.members],
+        }
+        for s in found
+    ]
+
+
 class RotationStretch(TypedDict):
     """Who serves a seat from ``starts`` to ``ends`` (inclusive); ``person`` null for an
     open seat. A term an assignment, a cut or a swap changed is split into stretches;
@@ -659,6 +696,7 @@ class GapItem(TypedDict):
 class FocusItem(TypedDict):
     """A focus area agreed for a half (``gap_id``: the gap it was taken from)."""
 
+    id: int
     half: str
     text: str
     gap_id: int | None
@@ -770,7 +808,9 @@ def succession_json(
                 if reaches(g.visibility, Topic.SUCCESSION_GAP, audience)
             ],
             focus=[
-                FocusItem(half=f.half, text=f.text, gap_id=f.gap_id, agreed_on=_iso(f.agreed_on))
+                FocusItem(
+                    id=f.id, half=f.half, text=f.text, gap_id=f.gap_id, agreed_on=_iso(f.agreed_on)
+                )
                 for f in row.focus
                 if reaches(f.visibility, Topic.FOCUS_AREA, audience)
             ],
@@ -1027,6 +1067,7 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("meeting", "list"): list[MeetingItem],
     ("vacation", "list"): VacationsDoc,
     ("rotation", "show"): list[RotationDoc],
+    ("rotation", "list"): list[CapacityItem],
     ("host", "show"): list[HostMeetingItem],
     ("search",): list[SearchHitItem],
     ("undo",): UndoDoc,

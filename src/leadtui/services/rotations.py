@@ -642,6 +642,57 @@ def hand_over(store: Store, fix: Handover | HostReorder, today: date) -> Assigne
     return assign(store, capacity, fix.seat, str(fix.replacement_id), today, fix.from_date)
 
 
+class ShapingException(NamedTuple):
+    """An exception that shapes a stretch of a seat, and one line saying what it is."""
+
+    exception: RotationException
+    text: str
+
+
+def stretch_exceptions(
+    store: Store, capacity: Capacity, segment: Segment
+) -> list[ShapingException]:
+    """The exceptions behind one stretch: an assignment or a cut on its seat in its term,
+    and a swap that moved its person there (on or before its last day)."""
+    names = _names(store)
+    term = segment.term
+    found: list[ShapingException] = []
+    for e in RotationRepository(store).exceptions(capacity.id):
+        on = e.on_date.isoformat()
+        if e.kind is ExceptionKind.ASSIGN and e.seat == segment.seat:
+            if term.starts <= e.on_date <= term.ends:
+                who = names.get(e.person_id or 0, "?")
+                found.append(ShapingException(e, f"assignment of seat {e.seat} to {who} from {on}"))
+        elif e.kind is ExceptionKind.CUT and e.seat == segment.seat:
+            if term.starts <= e.on_date <= term.ends:
+                found.append(ShapingException(e, f"seat {e.seat}'s term cut short on {on}"))
+        elif e.kind is ExceptionKind.SWAP and segment.person_id is not None:
+            if segment.person_id in (e.person_id, e.other_person_id) and e.on_date <= segment.ends:
+                first = names.get(e.person_id or 0, "?")
+                second = names.get(e.other_person_id or 0, "?")
+                found.append(ShapingException(e, f"swap of {first} and {second} from {on}"))
+    return found
+
+
+def undo_exception(store: Store, capacity: Capacity, exception: RotationException) -> str:
+    """Remove one exception through the use case the command line's ``--undo`` runs (an
+    assignment, a cut, a swap); what was removed, in one line."""
+    e = exception
+    if e.kind is ExceptionKind.ASSIGN and e.seat is not None:
+        unassign(store, capacity, e.seat, e.on_date)
+        return f"the assignment of {capacity.name} seat {e.seat} from {e.on_date.isoformat()}"
+    if e.kind is ExceptionKind.CUT and e.seat is not None:
+        cut_short(store, capacity, e.seat, e.on_date, undo=True)
+        return f"the cut of {capacity.name} seat {e.seat}: its term runs its full length again"
+    if e.kind is ExceptionKind.SWAP and e.person_id is not None and e.other_person_id is not None:
+        done = swap(store, capacity, str(e.person_id), str(e.other_person_id), e.on_date, undo=True)
+        return (
+            f"the swap of {done.first.display_name} and {done.second.display_name} in "
+            f"{capacity.name} from {e.on_date.isoformat()}"
+        )
+    raise InputError(f"{e.kind.value} is not an exception that can be removed here")
+
+
 # --- records: recognition, exposure, hand-off ------------------------------------------------
 
 
@@ -845,6 +896,17 @@ def swap_hosts(store: Store, first: date, second: date, *, undo: bool = False) -
                     raise InputError(f"the meeting on {day.isoformat()} is swapped already")
             repo.put_host_change(HostChange(a, HostChangeKind.SWAP, b))
     return host_schedule(store, a)
+
+
+def swapped_with(store: Store, day: date) -> date | None:
+    """The other day of the host swap ``day`` is part of, or None when it is not."""
+    for change in RotationRepository(store).host_changes():
+        if change.kind is HostChangeKind.SWAP and change.other_on is not None:
+            if day == change.on_date:
+                return change.other_on
+            if day == change.other_on:
+                return change.on_date
+    return None
 
 
 # --- the bench and links to the other rituals ------------------------------------------------

@@ -23,11 +23,14 @@ from leadtui.domain.succession import (
     CareerPlan,
     CareerStatus,
     CeoNote,
+    CheckCode,
+    Cover,
     FocusArea,
     Gap,
     GapChange,
     GapStatus,
     Meeting,
+    Milestone,
     SuccessionRecords,
     SuccessionWarning,
     Vacation,
@@ -47,7 +50,7 @@ from leadtui.domain.succession import (
     vacation_days_in,
     vacation_starting,
 )
-from leadtui.domain.text import quoted
+from leadtui.domain.text import literal, plural, quoted
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import archived_notice, get_person, list_people
 from leadtui.store.database import write_transaction
@@ -69,9 +72,16 @@ if TYPE_CHECKING:
         GapDraft,
         GapStatusDraft,
         MeetingDraft,
+        MilestoneDraft,
         VacationDraft,
     )
     from leadtui.store.database import Store
+
+
+class Removed(NamedTuple):
+    """What a removal took away, in one line for the user."""
+
+    what: str
 
 
 # --- gaps ----------------------------------------------------------------------------
@@ -150,6 +160,27 @@ def set_gap_status(store: Store, person: Person, number: int, draft: GapStatusDr
     return GapResult(changed, archived_notice(get_person(store, person.id)))
 
 
+def edit_gap(store: Store, person: Person, number: int, draft: GapDraft) -> GapResult:
+    """Put right the words (and who may read them) of the person's gap ``number``; its
+    status and history stay."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        gap = gap_numbered(repo.gaps(person.id), number, person)
+        repo.update_gap(gap.id, draft.text, draft.visibility)
+    changed = next(g for g in repo.gaps(person.id) if g.id == gap.id)
+    return GapResult(changed)
+
+
+def remove_gap(store: Store, person: Person, number: int) -> Removed:
+    """Remove the person's gap ``number`` with its dated changes (a focus area taken
+    from it keeps its words). The gaps after it move up a number."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        gap = gap_numbered(repo.gaps(person.id), number, person)
+        repo.delete_gap(gap.id)
+    return Removed(f"gap {number} for {person.display_name}: {literal(gap.text)}")
+
+
 # --- focus areas ---------------------------------------------------------------------
 
 
@@ -186,6 +217,35 @@ def add_focus(
         focus_id = repo.add_focus(person.id, half.label, text, gap.id if gap else None, today)
     focus = next(f for f in repo.focus(half.label, person.id) if f.id == focus_id)
     return FocusResult(focus, notice)
+
+
+def _focus_with_id(repo: SuccessionRepository, focus_id: int) -> FocusArea:
+    found = next((f for f in repo.focus() if f.id == focus_id), None)
+    if found is None:
+        raise InputError(
+            f"no focus area has id {focus_id}; `leadtui succession show --json` lists them",
+            field="focus",
+        )
+    return found
+
+
+def edit_focus(store: Store, focus_id: int, draft: FocusDraft) -> FocusResult:
+    """Put right a focus area's words (its half and the day agreed stay)."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        _focus_with_id(repo, focus_id)
+        repo.update_focus(focus_id, draft.text)
+    return FocusResult(_focus_with_id(repo, focus_id))
+
+
+def remove_focus(store: Store, focus_id: int) -> Removed:
+    """Remove a focus area."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        focus = _focus_with_id(repo, focus_id)
+        repo.delete_focus(focus_id)
+    who = get_person(store, focus.person_id).display_name
+    return Removed(f"focus area {focus.half} for {who}: {literal(focus.text)}")
 
 
 # --- the bench -----------------------------------------------------------------------
@@ -232,7 +292,9 @@ def set_candidate(
         candidate = Candidate(
             person.id,
             draft.readiness or (mine.readiness if mine else draft.readiness),  # type: ignore[arg-type]
-            draft.pending if draft.pending is not None else (mine.pending if mine else None),
+            # "" takes the condition off; None keeps what is stored.
+            (draft.pending if draft.pending is not None else (mine.pending if mine else None))
+            or None,
             draft.interim if draft.interim is not None else (mine.interim if mine else False),
             today,
             mine.designated_on if mine else today,
@@ -278,6 +340,43 @@ def add_ceo_note(store: Store, draft: CeoDraft, person: Person | None = None) ->
     return CeoResult(note, notice)
 
 
+def ceo_note(store: Store, note_id: int) -> CeoNote:
+    """The CEO log entry ``note_id``, or a refusal saying where the ids are."""
+    found = next((n for n in SuccessionRepository(store).ceo_log() if n.id == note_id), None)
+    if found is None:
+        raise InputError(
+            f"no CEO log entry has id {note_id}; `leadtui succession show --json` lists them",
+            field="id",
+        )
+    return found
+
+
+def edit_ceo_note(store: Store, note_id: int, draft: CeoDraft) -> CeoResult:
+    """Put right a CEO log entry: its day, words, kind and visibility as the draft has
+    them (whom it is about stays)."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        note = ceo_note(store, note_id)
+        repo.update_ceo_note(
+            note._replace(
+                noted_on=draft.day, text=draft.text, kind=draft.kind, visibility=draft.visibility
+            )
+        )
+    return CeoResult(ceo_note(store, note_id))
+
+
+def remove_ceo_note(store: Store, note_id: int) -> Removed:
+    """Remove a CEO log entry."""
+    repo = SuccessionRepository(store)
+    with write_transaction(store):
+        note = ceo_note(store, note_id)
+        repo.delete_ceo_note(note_id)
+    about = f" about {get_person(store, note.person_id).display_name}" if note.person_id else ""
+    return Removed(
+        f"CEO log entry {note.id} of {note.noted_on.isoformat()}{about}: {literal(note.text)}"
+    )
+
+
 # --- meetings ------------------------------------------------------------------------
 
 
@@ -295,6 +394,53 @@ def add_meeting(store: Store, draft: MeetingDraft) -> Meeting:
             raise InputError(f"a meeting named {quoted(draft.name)} exists already", field="name")
         meeting_id = repo.add(draft.name, draft.cadence, draft.kind, draft.role)
     return next(m for m in repo.meetings() if m.id == meeting_id)
+
+
+def edit_meeting(store: Store, name: str, draft: MeetingDraft) -> Meeting:
+    """Put right a meeting's name, cadence, kind and my role (its audits stay); a name
+    another active meeting has is refused."""
+    repo = MeetingRepository(store)
+    with write_transaction(store):
+        active = [m for m in repo.meetings() if m.active]
+        meeting = meeting_named(active, name)
+        folded = draft.name.casefold()
+        if any(m.id != meeting.id and m.name.casefold() == folded for m in active):
+            raise InputError(f"a meeting named {quoted(draft.name)} exists already", field="name")
+        repo.update(
+            meeting._replace(
+                name=draft.name, cadence=draft.cadence, kind=draft.kind, role=draft.role
+            )
+        )
+    return next(m for m in repo.meetings() if m.id == meeting.id)
+
+
+def remove_meeting(store: Store, name: str) -> Removed:
+    """Remove a recurring meeting and every audit decision taken on it."""
+    repo = MeetingRepository(store)
+    with write_transaction(store):
+        meeting = meeting_named([m for m in repo.meetings() if m.active], name)
+        decisions = sum(1 for a in repo.audits() if a.meeting_id == meeting.id)
+        repo.delete(meeting.id)
+    also = f" and its {plural(decisions, 'audit decision')}" if decisions else ""
+    return Removed(f"meeting {literal(meeting.name)}{also}")
+
+
+def clear_audit(store: Store, name: str, quarter: str) -> Removed:
+    """Remove a meeting's decision for ``quarter``: it is to audit again."""
+    repo = MeetingRepository(store)
+    with write_transaction(store):
+        meeting = meeting_named([m for m in repo.meetings() if m.active], name)
+        audit = next(
+            (a for a in repo.audits() if a.meeting_id == meeting.id and a.quarter == quarter),
+            None,
+        )
+        if audit is None:
+            raise InputError(
+                f"{literal(meeting.name)} has no decision for {quarter}; nothing to remove",
+                field="quarter",
+            )
+        repo.delete_audit(audit.id)
+    return Removed(f"{literal(meeting.name)}, {quarter}: {audit.decision.value}")
 
 
 class AuditResult(NamedTuple):
@@ -382,6 +528,86 @@ def cover_vacation(
     return VacationResult(vacation_starting(repo.vacations(), start))
 
 
+def edit_vacation(store: Store, start: date, draft: VacationDraft) -> VacationResult:
+    """Put right the days (and the pledge) of the vacation starting on ``start``; what
+    is handed over stays with it. Overlapping another one is refused."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        vacation = vacation_starting(repo.vacations(), start)
+        others = [v for v in repo.vacations() if v.id != vacation.id]
+        check_vacation_overlap(others, draft.starts_on, draft.ends_on)
+        repo.update(vacation.id, draft.starts_on, draft.ends_on, draft.no_chiming_in)
+    changed = next(v for v in repo.vacations() if v.id == vacation.id)
+    notice = None
+    if changed.days < VACATION_AIM_DAYS:
+        notice = f"{changed.days} days; the aim is a long vacation of {VACATION_AIM_DAYS}"
+    return VacationResult(changed, notice)
+
+
+def remove_vacation(store: Store, start: date) -> Removed:
+    """Remove the vacation starting on ``start`` and everything handed over for it."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        vacation = vacation_starting(repo.vacations(), start)
+        repo.delete(vacation.id)
+    handed = len(vacation.covers)
+    also = f" and its {plural(handed, 'hand-over')}" if handed else ""
+    return Removed(
+        f"vacation {vacation.starts_on.isoformat()} to {vacation.ends_on.isoformat()}{also}"
+    )
+
+
+def _cover_named(vacation: Vacation, responsibility: str) -> Cover:
+    folded = responsibility.strip().casefold()
+    found = next((c for c in vacation.covers if c.responsibility.casefold() == folded), None)
+    if found is None:
+        there = ", ".join(quoted(c.responsibility) for c in vacation.covers) or "none yet"
+        raise InputError(
+            f"nothing called {quoted(responsibility)} is handed over for the vacation from "
+            f"{vacation.starts_on.isoformat()} (handed over: {there})",
+            field="responsibility",
+        )
+    return found
+
+
+def edit_cover(
+    store: Store, start: date, responsibility: str, draft: CoverDraft, person: Person | None
+) -> VacationResult:
+    """Put right one hand-over of the vacation starting on ``start``: its words and who
+    covers it (None: nobody yet)."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        vacation = vacation_starting(repo.vacations(), start)
+        cover = _cover_named(vacation, responsibility)
+        folded = draft.responsibility.casefold()
+        if any(c.id != cover.id and c.responsibility.casefold() == folded for c in vacation.covers):
+            raise InputError(
+                f"{quoted(draft.responsibility)} is handed over already for this vacation",
+                field="responsibility",
+            )
+        person = get_person(store, person.id) if person else None
+        if person is not None and not person.active:
+            raise InputError(
+                f"{person.display_name} is archived; hand it to someone on the team",
+                field="person",
+            )
+        repo.update_cover(cover.id, draft.responsibility, person.id if person else None)
+    return VacationResult(vacation_starting(repo.vacations(), start))
+
+
+def remove_cover(store: Store, start: date, responsibility: str) -> Removed:
+    """Remove one hand-over of the vacation starting on ``start``."""
+    repo = VacationRepository(store)
+    with write_transaction(store):
+        vacation = vacation_starting(repo.vacations(), start)
+        cover = _cover_named(vacation, responsibility)
+        repo.delete_cover(cover.id)
+    return Removed(
+        f"hand-over {literal(cover.responsibility)} for the vacation from "
+        f"{vacation.starts_on.isoformat()}"
+    )
+
+
 # --- career paths --------------------------------------------------------------------
 
 
@@ -434,6 +660,53 @@ def update_career(store: Store, person: Person, draft: CareerDraft, today: date)
     if plan.status is CareerStatus.MANAGED_OUT:
         notice = "managed out: archive them in People when they leave"
     return CareerResult(plan, notice)
+
+
+def _milestone(store: Store, person: Person, number: int) -> Milestone:
+    plan = CareerRepository(store).plan_for(person.id)
+    milestones = plan.milestones if plan else ()
+    found = next((m for m in milestones if m.number == number), None)
+    if found is None:
+        there = f"1–{len(milestones)}" if milestones else "none yet"
+        raise InputError(
+            f"milestone number {number} is not on {person.display_name}'s path "
+            f"(milestones: {there})",
+            field="milestone",
+        )
+    return found
+
+
+def edit_milestone(
+    store: Store, person: Person, number: int, draft: MilestoneDraft
+) -> CareerResult:
+    """Put right milestone ``number``'s words and target (the day it was met stays)."""
+    repo = CareerRepository(store)
+    with write_transaction(store):
+        found = _milestone(store, person, number)
+        repo.update_milestone(found.id, draft.text, draft.target_on)
+    return CareerResult(career_plan(store, person))
+
+
+def remove_milestone(store: Store, person: Person, number: int) -> Removed:
+    """Remove milestone ``number`` from the person's path; the ones after move up."""
+    repo = CareerRepository(store)
+    with write_transaction(store):
+        found = _milestone(store, person, number)
+        repo.delete_milestone(found.id)
+    return Removed(f"milestone {number} of {person.display_name}'s path: {literal(found.text)}")
+
+
+def remove_career_plan(store: Store, person: Person) -> Removed:
+    """Remove the person's career path: its goal, steps and milestones."""
+    repo = CareerRepository(store)
+    with write_transaction(store):
+        plan = repo.plan_for(person.id)
+        if plan is None:
+            raise InputError(f"{person.display_name} has no career path", field="person")
+        repo.delete_plan(plan.id)
+    milestones = len(plan.milestones)
+    also = f" and its {plural(milestones, 'milestone')}" if milestones else ""
+    return Removed(f"{person.display_name}'s career path ({plan.status.value}){also}")
 
 
 # --- reading it all ------------------------------------------------------------------
@@ -567,6 +840,8 @@ class SuccessionCard(NamedTuple):
     meetings: int
     bench: list[tuple[Person, Candidate]]
     warnings: int
+    # The vacations coming up with something not handed over (the checks' own words).
+    uncovered: tuple[SuccessionWarning, ...] = ()
 
 
 def succession_card(store: Store, today: date, start_month: int = 1) -> SuccessionCard:
@@ -581,4 +856,5 @@ def succession_card(store: Store, today: date, start_month: int = 1) -> Successi
         len(overview.meetings),
         [(r.person, r.candidate) for r in overview.bench if r.candidate is not None],
         len(overview.warnings),
+        tuple(w for w in overview.warnings if w.code is CheckCode.UNCOVERED),
     )

@@ -125,6 +125,24 @@ class SuccessionRepository:
                 [gap_id, on.isoformat(), status.value],
             )
 
+    def update_gap(self, gap_id: int, text: str, visibility: Visibility) -> None:
+        """Store a gap's words and who may read them."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update succession_gap set text = ?, visibility = ? where id = ?",
+                [text, visibility.value, gap_id],
+            )
+
+    def delete_gap(self, gap_id: int) -> None:
+        """Delete a gap with its dated changes; a focus area taken from it keeps its
+        words and loses the link."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update succession_focus set gap_id = null where gap_id = ?", [gap_id]
+            )
+            self.store.execute("delete from succession_gap_change where gap_id = ?", [gap_id])
+            self.store.execute("delete from succession_gap where id = ?", [gap_id])
+
     def gap_changes(self, gap_ids: list[int]) -> list[GapChange]:
         """The dated changes of these gaps, oldest first."""
         if not gap_ids:
@@ -161,6 +179,18 @@ class SuccessionRepository:
                 [person_id, half, text, gap_id, agreed_on.isoformat()],
             )
         return int(cursor.lastrowid or 0)
+
+    def update_focus(self, focus_id: int, text: str) -> None:
+        """Store a focus area's words."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update succession_focus set text = ? where id = ?", [text, focus_id]
+            )
+
+    def delete_focus(self, focus_id: int) -> None:
+        """Delete a focus area."""
+        with write_transaction(self.store):
+            self.store.execute("delete from succession_focus where id = ?", [focus_id])
 
     # the bench ----------------------------------------------------------------------
 
@@ -243,6 +273,26 @@ class SuccessionRepository:
             )
         return int(cursor.lastrowid or 0)
 
+    def update_ceo_note(self, note: CeoNote) -> None:
+        """Store a CEO log entry's day, words, kind and visibility as given."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update succession_ceo_note set noted_on = ?, text = ?, kind = ?, "
+                "visibility = ? where id = ?",
+                [
+                    note.noted_on.isoformat(),
+                    note.text,
+                    note.kind.value,
+                    note.visibility.value,
+                    note.id,
+                ],
+            )
+
+    def delete_ceo_note(self, note_id: int) -> None:
+        """Delete a CEO log entry."""
+        with write_transaction(self.store):
+            self.store.execute("delete from succession_ceo_note where id = ?", [note_id])
+
 
 class MeetingRepository:
     """Recurring meetings and their quarterly audits."""
@@ -270,6 +320,26 @@ class MeetingRepository:
                 [name, cadence, kind.value, role.value, _now()],
             )
         return int(cursor.lastrowid or 0)
+
+    def update(self, meeting: Meeting) -> None:
+        """Store a meeting's name, cadence, kind and my role as given."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update recurring_meeting set name = ?, cadence = ?, kind = ?, my_role = ? "
+                "where id = ?",
+                [meeting.name, meeting.cadence, meeting.kind.value, meeting.role.value, meeting.id],
+            )
+
+    def delete(self, meeting_id: int) -> None:
+        """Delete a meeting with every decision taken on it."""
+        with write_transaction(self.store):
+            self.store.execute("delete from meeting_audit where meeting_id = ?", [meeting_id])
+            self.store.execute("delete from recurring_meeting where id = ?", [meeting_id])
+
+    def delete_audit(self, audit_id: int) -> None:
+        """Delete one quarter's decision on a meeting."""
+        with write_transaction(self.store):
+            self.store.execute("delete from meeting_audit where id = ?", [audit_id])
 
     def audits(self) -> list[Audit]:
         """Every audit decision, oldest quarter first."""
@@ -339,6 +409,33 @@ class VacationRepository:
                 [starts_on.isoformat(), ends_on.isoformat(), int(no_chiming_in), _now()],
             )
         return int(cursor.lastrowid or 0)
+
+    def update(self, vacation_id: int, starts_on: date, ends_on: date, no_chiming_in: bool) -> None:
+        """Store a vacation's days and pledge."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update vacation set starts_on = ?, ends_on = ?, no_chiming_in = ? where id = ?",
+                [starts_on.isoformat(), ends_on.isoformat(), int(no_chiming_in), vacation_id],
+            )
+
+    def delete(self, vacation_id: int) -> None:
+        """Delete a vacation with everything handed over for it."""
+        with write_transaction(self.store):
+            self.store.execute("delete from vacation_cover where vacation_id = ?", [vacation_id])
+            self.store.execute("delete from vacation where id = ?", [vacation_id])
+
+    def update_cover(self, cover_id: int, responsibility: str, person_id: int | None) -> None:
+        """Store a hand-over's responsibility and who covers it."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update vacation_cover set responsibility = ?, person_id = ? where id = ?",
+                [responsibility, person_id, cover_id],
+            )
+
+    def delete_cover(self, cover_id: int) -> None:
+        """Delete one hand-over."""
+        with write_transaction(self.store):
+            self.store.execute("delete from vacation_cover where id = ?", [cover_id])
 
     def save_cover(self, vacation_id: int, responsibility: str, person_id: int | None) -> None:
         """Hand a responsibility to someone (or list it uncovered), replacing the delegate
@@ -440,3 +537,22 @@ class CareerRepository:
                 "update career_milestone set met_on = ? where id = ?",
                 [on.isoformat(), milestone_id],
             )
+
+    def update_milestone(self, milestone_id: int, text: str, target_on: date | None) -> None:
+        """Store a milestone's words and target."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update career_milestone set text = ?, target_on = ? where id = ?",
+                [text, _iso(target_on), milestone_id],
+            )
+
+    def delete_milestone(self, milestone_id: int) -> None:
+        """Delete a milestone (the ones after it move up a number)."""
+        with write_transaction(self.store):
+            self.store.execute("delete from career_milestone where id = ?", [milestone_id])
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Delete a career plan with its milestones."""
+        with write_transaction(self.store):
+            self.store.execute("delete from career_milestone where plan_id = ?", [plan_id])
+            self.store.execute("delete from career_plan where id = ?", [plan_id])

@@ -73,6 +73,13 @@ class RotationsScreen(LeadtuiScreen):
                     "Hand over",
                     "Hand a seat or host turn of someone who left to the next in line",
                 ),
+                # Putting a mistake right is rare too; F1 and the palette name it.
+                (
+                    "u",
+                    "remove_exception",
+                    "Remove exception",
+                    "Remove an assignment, cut or swap behind the selected term or week",
+                ),
             )
         ),
         *(
@@ -288,6 +295,83 @@ class RotationsScreen(LeadtuiScreen):
             save,
             keep=schedule.capacity.id,
         )
+
+    def action_remove_exception(self) -> None:
+        """Remove an exception (an assignment, a cut, a swap) behind the selected stretch,
+        asking first: the computed schedule is back for it."""
+        from leadtui.services.rotations import stretch_exceptions, undo_exception
+        from leadtui.tui.screens.choose import ChooseScreen
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        if isinstance(self.focused, HostsTable):
+            self._remove_host_swap()
+            return
+        selected = self._selected()
+        if selected is None:
+            return
+        capacity, seg = selected.schedule.capacity, selected.segment
+        found = stretch_exceptions(self.db, capacity, seg)
+        if not found:
+            self.notify(
+                "Nothing to remove: this term follows the plan (no assignment, cut or swap)",
+                title=self.AREA,
+            )
+            return
+
+        def ask(index: int | None) -> None:
+            if index is None:
+                return
+            shaping = found[index]
+
+            def answered(yes: bool | None) -> None:
+                if not yes:
+                    return
+                removed = self.guarded(lambda: undo_exception(self.db, capacity, shaping.exception))
+                if removed is not None:
+                    self.notify(f"Removed {removed}", title=self.AREA, markup=False)
+                    self.refresh_data(capacity.id)
+
+            question = f"Remove the {shaping.text} in {capacity.name}?"
+            detail = "The seat goes back to the computed schedule for it."
+            self.app.push_screen(ConfirmScreen(question, detail, yes="Remove"), answered)
+
+        if len(found) == 1:
+            ask(0)
+            return
+        labels = [f.text for f in found]
+        self.app.push_screen(ChooseScreen(f"Remove from {capacity.name}", labels), ask)
+
+    def _remove_host_swap(self) -> None:
+        """The hosts table's exception: the selected week's host swap, asking first (a
+        skipped week is held again with s)."""
+        from leadtui.services.rotations import swap_hosts, swapped_with
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        meeting = self._selected_meeting()
+        if meeting is None:
+            return
+        other = swapped_with(self.db, meeting.on)
+        if other is None:
+            key = self._key("skip_host")
+            self.notify(
+                f"Nothing to remove: this week's host is not swapped ({key} skips or holds it)",
+                title=self.AREA,
+            )
+            return
+        first, second = meeting.on, other
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.guarded(lambda: swap_hosts(self.db, first, second, undo=True)):
+                days = f"{day_label(first, self.today)} and {day_label(second, self.today)}"
+                self.notify(f"Removed the host swap of {days}", title=self.AREA, markup=False)
+                self.refresh_data()
+
+        question = (
+            f"Remove the host swap of {day_label(first, self.today)} and "
+            f"{day_label(second, self.today)}?"
+        )
+        detail = "Both weeks get their hosts in turn back."
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Remove"), answered)
 
     def _person_action(self, title: str, save_for: object, placeholder: str = "") -> None:
         selected = self._selected(served=True)

@@ -6,7 +6,7 @@ the overview and writes what the prompts read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,15 +14,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Static, TabbedContent
 
 from leadtui.domain.people import Person
 from leadtui.domain.succession import Meeting
+from leadtui.domain.text import literal
 from leadtui.services import succession as su
 from leadtui.services.people import resolve_person
 from leadtui.services.succession import SuccessionOverview
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.screens.succession_records import Record
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.succession_tabs import AuditTab, BenchTab, VacationTab
 
@@ -72,6 +75,21 @@ class SuccessionScreen(LeadtuiScreen):
             id="succession.candidate",
         ),
         Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Put right one of the selected row's records",
+            id="succession.edit",
+        ),
+        Binding(
+            "x",
+            "remove",
+            "Remove",
+            show=False,
+            tooltip="Remove one of the selected row's records (asks first)",
+            id="succession.remove",
+        ),
+        Binding(
             "i",
             "interim",
             "Interim",
@@ -87,14 +105,19 @@ class SuccessionScreen(LeadtuiScreen):
             tooltip="Log growth raised with the CEO",
             id="succession.ceo",
         ),
+        # Not in the footer (the audit tab's line says it): the bench's keys need the room.
         Binding(
-            "a", "audit", "Audit", tooltip="Walk the quarter's meeting audit", id="succession.audit"
+            "a",
+            "audit",
+            "Audit",
+            show=False,
+            tooltip="Walk the quarter's meeting audit",
+            id="succession.audit",
         ),
         Binding(
             "m",
             "add_meeting",
             "Meeting",
-            show=False,
             tooltip="Add a recurring meeting",
             id="succession.meeting",
         ),
@@ -102,7 +125,6 @@ class SuccessionScreen(LeadtuiScreen):
             "v",
             "add_vacation",
             "Vacation",
-            show=False,
             tooltip="Plan a vacation",
             id="succession.vacation",
         ),
@@ -110,11 +132,24 @@ class SuccessionScreen(LeadtuiScreen):
             "h",
             "cover",
             "Hand over",
-            show=False,
             tooltip="Hand a responsibility over for the highlighted vacation",
             id="succession.cover",
         ),
     ]
+
+    # The keys of one tab: elsewhere they are off and out of the footer, so a key never
+    # acts on a row that is not on screen. The rest (tabs, a, e, x) work on every tab.
+    TAB_ACTIONS: ClassVar[dict[str, str]] = {
+        "gap": "su-bench-pane",
+        "gap_status": "su-bench-pane",
+        "focus_area": "su-bench-pane",
+        "candidate": "su-bench-pane",
+        "interim": "su-bench-pane",
+        "ceo_note": "su-bench-pane",
+        "add_meeting": "su-audit-pane",
+        "add_vacation": "su-vacation-pane",
+        "cover": "su-vacation-pane",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,13 +195,47 @@ class SuccessionScreen(LeadtuiScreen):
             return
         self.query_one(BenchTab).select(person_id)
 
+    @property
+    def active_tab(self) -> str:
+        """The id of the tab shown."""
+        return self.query_one("#su-tabs", TabbedContent).active or "su-bench-pane"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A tab's own keys only on that tab."""
+        tab = self.TAB_ACTIONS.get(action)
+        if tab is not None and self.is_mounted and tab != self.active_tab:
+            return False
+        return True
+
+    async def run_action(
+        self, action: str, namespaces: Mapping[str, DOMNode] | None = None
+    ) -> None:
+        """Run an action by name (the command palette does): a tab's own action first
+        shows its tab, so it acts on what is then on screen."""
+        tab = self.TAB_ACTIONS.get(action.partition("(")[0])
+        if tab is not None and tab != self.active_tab:
+            self.action_tab(tab)
+        await super().run_action(action, namespaces)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        self.refresh_bindings()
+
+    @on(BenchTab.EditAsked)
+    def _edit_asked(self) -> None:
+        self.action_edit()
+
     def _selected_person(self) -> Person | None:
         """The report under the bench cursor."""
         return self.query_one(BenchTab).person
 
     @on(AuditTab.MeetingChosen)
     def _meeting_chosen(self, message: AuditTab.MeetingChosen) -> None:
-        self._audit_prompt(message.meeting, walk=False)
+        self.audit_one(message.meeting)
+
+    def audit_one(self, meeting: Meeting) -> None:
+        """Audit (or audit again) one meeting for this quarter."""
+        self._audit_prompt(meeting, walk=False)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -174,8 +243,9 @@ class SuccessionScreen(LeadtuiScreen):
         """Show one of the three views."""
         self.query_one("#su-tabs", TabbedContent).active = pane
         self.query_one(TABS[pane], DataTable).focus()
+        self.refresh_bindings()
 
-    def _ask(
+    def ask_prompt(
         self, prompt: ModalScreen[bool | None], then: Callable[[bool], None] | None = None
     ) -> None:
         """Open ``prompt``; the screen shows what changed once it is saved (``then``: what
@@ -197,11 +267,11 @@ class SuccessionScreen(LeadtuiScreen):
             )
         return person
 
-    def _notice(self, notice: str | None) -> None:
+    def show_notice(self, notice: str | None) -> None:
         if notice:
             self.notify(notice, title=self.AREA, markup=False)
 
-    def _resolve(self, name: str) -> Person:
+    def resolve_name(self, name: str) -> Person:
         # Handed to the prompts that name a person: they read, the people service finds.
         return resolve_person(self.db, name)
 
@@ -211,7 +281,7 @@ class SuccessionScreen(LeadtuiScreen):
 
         person = self._for_person("a gap")
         if person is not None:
-            self._ask(
+            self.ask_prompt(
                 GapPrompt(person, lambda draft: su.add_gap(self.db, person, draft, self.today))
             )
 
@@ -225,9 +295,9 @@ class SuccessionScreen(LeadtuiScreen):
         row = self.overview.row(person.id) if self.overview else None
 
         def save(change: StatusChange) -> None:
-            self._notice(su.set_gap_status(self.db, person, *change).notice)
+            self.show_notice(su.set_gap_status(self.db, person, *change).notice)
 
-        self._ask(GapStatusPrompt(person, row, self.today, save))
+        self.ask_prompt(GapStatusPrompt(person, row, self.today, save))
 
     def action_focus_area(self) -> None:
         """Agree a focus area for this half, offering the first open gap's words."""
@@ -245,9 +315,9 @@ class SuccessionScreen(LeadtuiScreen):
             result = su.add_focus(
                 self.db, person, self.today, half=o.half, draft=draft, gap_number=number
             )
-            self._notice(result.notice)
+            self.show_notice(result.notice)
 
-        self._ask(FocusPrompt(person, o.half, gap, save))
+        self.ask_prompt(FocusPrompt(person, o.half, gap, save))
 
     def action_candidate(self) -> None:
         """Mark, change or clear candidacy: `1y`, `now / ready pending …`, `clear`."""
@@ -263,9 +333,9 @@ class SuccessionScreen(LeadtuiScreen):
             if draft is None:
                 su.clear_candidate(self.db, person)
                 return
-            self._notice(su.set_candidate(self.db, person, draft, self.today).notice)
+            self.show_notice(su.set_candidate(self.db, person, draft, self.today).notice)
 
-        self._ask(CandidatePrompt(person, o.row(person.id), save))
+        self.ask_prompt(CandidatePrompt(person, o.row(person.id), save))
 
     def action_interim(self) -> None:
         """Toggle who covers if I leave tomorrow."""
@@ -287,7 +357,7 @@ class SuccessionScreen(LeadtuiScreen):
         draft = CandidateDraft(interim=not row.candidate.interim)
         result = self.guarded(lambda: su.set_candidate(self.db, person, draft, self.today))
         if result is not None:
-            self._notice(result.notice)
+            self.show_notice(result.notice)
             self.refresh_data()
 
     def action_ceo_note(self) -> None:
@@ -296,7 +366,9 @@ class SuccessionScreen(LeadtuiScreen):
 
         person = self._for_person("a CEO note")
         if person is not None:
-            self._ask(CeoPrompt(person, self.today, lambda d: su.add_ceo_note(self.db, d, person)))
+            self.ask_prompt(
+                CeoPrompt(person, self.today, lambda d: su.add_ceo_note(self.db, d, person))
+            )
 
     def _audit_prompt(self, meeting: Meeting, *, walk: bool) -> None:
         from leadtui.tui.screens.succession_prompts import AuditLine, AuditPrompt
@@ -307,14 +379,14 @@ class SuccessionScreen(LeadtuiScreen):
 
         def save(line: AuditLine) -> None:
             result = su.audit_meeting(self.db, meeting.name, line.draft, self.today, line.to)
-            self._notice(result.notice)
+            self.show_notice(result.notice)
 
         def then(saved: bool) -> None:
             self.refresh_data()
             if saved and walk:
                 self.action_audit()
 
-        self._ask(AuditPrompt(meeting, o.quarter, self._resolve, save), then)
+        self.ask_prompt(AuditPrompt(meeting, o.quarter, self.resolve_name, save), then)
 
     def action_audit(self) -> None:
         """Walk every meeting not audited this quarter, one prompt after another."""
@@ -337,15 +409,17 @@ class SuccessionScreen(LeadtuiScreen):
         """Add a recurring meeting: `Name / kind`."""
         from leadtui.tui.screens.succession_prompts import MeetingPrompt
 
-        self._ask(MeetingPrompt(lambda draft: su.add_meeting(self.db, draft)))
+        self.ask_prompt(MeetingPrompt(lambda draft: su.add_meeting(self.db, draft)))
 
     def action_add_vacation(self) -> None:
         """Plan a vacation: `START END`."""
         from leadtui.tui.screens.succession_prompts import VacationPrompt
 
         self.action_tab("su-vacation-pane")
-        self._ask(
-            VacationPrompt(self.today, lambda d: self._notice(su.add_vacation(self.db, d).notice))
+        self.ask_prompt(
+            VacationPrompt(
+                self.today, lambda d: self.show_notice(su.add_vacation(self.db, d).notice)
+            )
         )
 
     def action_cover(self) -> None:
@@ -360,4 +434,105 @@ class SuccessionScreen(LeadtuiScreen):
         def save(handover: Handover) -> None:
             su.cover_vacation(self.db, vacation.starts_on, handover.draft, handover.person)
 
-        self._ask(CoverPrompt(vacation, self._resolve, save))
+        self.ask_prompt(CoverPrompt(vacation, self.resolve_name, save))
+
+    # --- putting records right ------------------------------------------------------------
+
+    def _records(self) -> tuple[str, list[Record]]:
+        """The records of the row under the cursor on the tab shown, and what they are of."""
+        from leadtui.tui.screens.succession_records import (
+            bench_records,
+            meeting_records,
+            vacation_records,
+        )
+
+        o, tab = self.overview, self.active_tab
+        if o is None:
+            return "", []
+        if tab == "su-audit-pane":
+            meeting = self.query_one(AuditTab).meeting
+            return (
+                ("No meeting yet: m adds one", [])
+                if meeting is None
+                else (
+                    literal(meeting.name),
+                    meeting_records(self, meeting, o),
+                )
+            )
+        if tab == "su-vacation-pane":
+            vacation = self.query_one(VacationTab).vacation
+            if vacation is None:
+                return "No vacation planned: v plans one", []
+            return f"Vacation from {vacation.starts_on.isoformat()}", vacation_records(
+                self, vacation, o
+            )
+        person = self._selected_person()
+        row = o.row(person.id) if person else None
+        if person is None or row is None:
+            return "No direct report selected", []
+        return person.display_name, bench_records(self, row)
+
+    def _pick(self, verb: str, then: Callable[[Record], None]) -> None:
+        """Ask which record of the selected row (straight to it when there is one)."""
+        from leadtui.tui.screens.choose import ChooseScreen
+
+        of, records = self._records()
+        if verb == "remove":
+            records = [r for r in records if r.remove is not None]
+        else:
+            records = [r for r in records if r.edit is not None]
+        if not records:
+            nothing = of if not of or of.startswith("No ") else f"{of}: nothing to {verb} yet"
+            self.notify(nothing or "Nothing to " + verb, title=self.AREA, severity="warning")
+            return
+        if len(records) == 1:
+            then(records[0])
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                then(records[index])
+
+        self.app.push_screen(
+            ChooseScreen(f"{of}: which to {verb}?", [r.label for r in records]), chosen
+        )
+
+    def action_edit(self) -> None:
+        """Put right one record of the selected row: a gap, a focus area, the candidacy,
+        a CEO log entry, a milestone; a meeting or its decision; a vacation or a
+        hand-over."""
+
+        def edit(record: Record) -> None:
+            if record.edit is not None:
+                record.edit()
+
+        self._pick("edit", edit)
+
+    def action_remove(self) -> None:
+        """Remove one record of the selected row, asking first."""
+        from leadtui.tui.screens.confirm import ConfirmScreen
+
+        def remove(record: Record) -> None:
+            removal = record.remove
+            if removal is None:
+                return
+
+            def answered(yes: bool | None) -> None:
+                if not yes:
+                    return
+                removed = self.guarded(removal)
+                if removed is not None:
+                    self.notify(f"Removed {removed.what}", title=self.AREA, markup=False)
+                    self.refresh_data()
+
+            self.app.push_screen(
+                ConfirmScreen(f"Remove {_in_sentence(record.label)}?", record.detail, yes="Remove"),
+                answered,
+            )
+
+        self._pick("remove", remove)
+
+
+def _in_sentence(label: str) -> str:
+    """A chooser's label inside a question: "Gap 1 …" as "gap 1 …", "CEO log" kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label

@@ -180,7 +180,8 @@ class CandidatePrompt(LinePrompt["CandidateDraft | None"]):
         if text.strip().lower() == "clear":
             return None
         readiness, pending = split_slash(text)
-        return build(CandidateDraft, readiness=readiness or None, pending=pending)
+        # The line is the whole candidacy: without "/ …" the pending condition is off.
+        return build(CandidateDraft, readiness=readiness or None, pending=pending or "")
 
 
 class CeoPrompt(LinePrompt["CeoDraft"]):
@@ -290,9 +291,14 @@ class CoverPrompt(LinePrompt[Handover]):
     PLACEHOLDER = "Hiring decisions / Ana"
 
     def __init__(
-        self, vacation: Vacation, resolve: Resolve, save: Callable[[Handover], object]
+        self,
+        vacation: Vacation,
+        resolve: Resolve,
+        save: Callable[[Handover], object],
+        *,
+        value: str = "",
     ) -> None:
-        super().__init__(f"Hand over, from {vacation.starts_on.isoformat()}", save)
+        super().__init__(f"Hand over, from {vacation.starts_on.isoformat()}", save, value=value)
         self.resolve = resolve
 
     def read(self, text: str) -> Handover:
@@ -303,3 +309,29 @@ class CoverPrompt(LinePrompt[Handover]):
         responsibility, who = split_slash(text)
         person = self.resolve(who) if who else None
         return Handover(build(CoverDraft, responsibility=responsibility), person)
+
+
+class EditPrompt(LinePrompt[D]):
+    """Any one record put right: its current words offered, read by ``reader`` (a
+    domain draft's door) and handed to ``save``."""
+
+    def __init__(
+        self,
+        title: str,
+        value: str,
+        placeholder: str,
+        reader: Callable[[str], D],
+        save: Callable[[D], object],
+    ) -> None:
+        super().__init__(title, save, value=value)
+        self.placeholder = placeholder
+        self.reader = reader
+
+    @property
+    def spec(self) -> Mapping[str, FieldSpec]:
+        """One unlabelled field with the record's placeholder."""
+        return {"text": FieldSpec("", placeholder=self.placeholder)}
+
+    def read(self, text: str) -> D:
+        """The line, read by the record's reader."""
+        return self.reader(text)

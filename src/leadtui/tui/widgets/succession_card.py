@@ -1,7 +1,7 @@
 """Today's Succession card: the reports without a focus area this half, the meeting
-audit still due this quarter, and the bench (a warning when nobody is on it, or more
-than two are). A person's line opens Succession at them; every other line opens
-Succession."""
+audit still due this quarter, the bench (a warning when nobody is on it, or more
+than two are), and a vacation coming up with something not handed over. A person's
+line opens Succession at them; every other line opens Succession."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ class SuccessionCard(CardList):
             lines.append(CardLine(self.text("Every focus area set ✓", "good"), opens=screen))
         lines.append(self.audit(card))
         lines += self.bench(card)
+        screen_ = partial(OpenScreen, "succession")
+        for warning in card.uncovered:
+            # The check's own words ("vacation from Sun 13 Dec: no delegate for …"), on two
+            # lines: a card is narrow, and what is not covered must not be cut off.
+            when, _, what = warning.words.as_shown(overview.today).partition(": ")
+            lines.append(CardLine(self.text(f"! {when}:", "alert"), opens=screen_))
+            lines.append(CardLine(self.text(f"  {what}", "alert"), opens=screen_))
         return lines
 
     def audit(self, card: SuccessionFigures) -> CardLine:

@@ -82,7 +82,7 @@ def vacation_text(vacation: Vacation, overview: SuccessionOverview) -> Text:
     """The highlighted vacation's responsibilities and who covers each."""
     text = Text()
     text.append("Handed over", style="bold")
-    text.append(" (h hands one over)\n", style="dim")
+    text.append(" (h hands one over · e edits · x removes)\n", style="dim")
     for c in vacation.covers:
         who = literal(overview.people[c.person_id].name) if c.person_id else "nobody yet"
         style = "" if c.person_id else "bold"

@@ -7,9 +7,12 @@ a meeting is posted up as :class:`AuditTab.MeetingChosen`; the screen does the r
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static, TabPane
@@ -28,6 +31,16 @@ from leadtui.tui.widgets.succession_panels import (
 )
 
 Row = tuple[str, list[Text | str]]
+
+
+class SuccessionTable(DataTable[Text | str]):
+    """A tab's table that also moves with j/k. Not g/G as other tables do: on this
+    screen g notes a gap."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="succession.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="succession.up"),
+    ]
 
 
 def refill(table: DataTable[Text | str], rows: list[Row]) -> None:
@@ -56,7 +69,7 @@ class BenchTab(TabPane):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield DataTable(id="su-bench", cursor_type="row", zebra_stripes=True)
+            yield SuccessionTable(id="su-bench", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="su-lower"):
                 with VerticalScroll(id="su-person-box"):
                     yield Static("", id="su-person")
@@ -66,7 +79,7 @@ class BenchTab(TabPane):
     def on_mount(self) -> None:
         """Name the columns and the two panels."""
         self.table.add_columns("Report", "Gaps", "Focus", "Ready", "CEO", "★")
-        self.query_one("#su-person-box").border_title = "Selected"
+        self.query_one("#su-person-box").border_title = "Selected · e edits · x removes"
         self.query_one("#su-checks-box").border_title = "Checks"
 
     @property
@@ -133,6 +146,15 @@ class BenchTab(TabPane):
         event.stop()
         self._show_person()
 
+    @on(DataTable.RowSelected, "#su-bench")
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        # Enter on a report: put one of their records right (the screen asks which).
+        event.stop()
+        self.post_message(self.EditAsked())
+
+    class EditAsked(Message):
+        """Enter on a report: edit one of their records."""
+
 
 class AuditTab(TabPane):
     """The recurring meetings with this quarter's decision, and how many are left to
@@ -151,7 +173,7 @@ class AuditTab(TabPane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="su-audit-hint")
-        yield DataTable(id="su-meetings", cursor_type="row", zebra_stripes=True)
+        yield SuccessionTable(id="su-meetings", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         """Name the columns."""
@@ -181,8 +203,8 @@ class AuditTab(TabPane):
         refill(self.table, rows)
         due = sum(1 for m in o.meetings if m.id not in o.audits)
         hint = (
-            f" {o.quarter}: {due} of {len(o.meetings)} meetings to audit · a walks them · "
-            "⚑ hard to displace (exec-only, board)"
+            f" {o.quarter}: {due} of {len(o.meetings)} to audit · a walks them · "
+            "e edits · x removes · ⚑ hard to displace"
             if o.meetings
             else " No recurring meetings yet: m adds one (Eng staff / leadership)."
         )
@@ -213,7 +235,7 @@ class VacationTab(TabPane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="su-days")
-        yield DataTable(id="su-vacations", cursor_type="row", zebra_stripes=True)
+        yield SuccessionTable(id="su-vacations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="su-cover")
 
     def on_mount(self) -> None:
@@ -226,8 +248,8 @@ class VacationTab(TabPane):
         return self.query_one("#su-vacations", DataTable)
 
     def show(self, overview: SuccessionOverview, width: int) -> None:
-        """Show ``overview``'s vacations; the days bar fits ``width`` columns."""
-        self.overview = overview
+        """Show ``overview``'s vacations; the days bar fits ``width`` columns. The first
+        time, the cursor is on the next vacation (or the one under way)."""
         rows: list[Row] = []
         for v in overview.vacations:
             handed = f"{len(v.covers) - len(v.uncovered)}/{len(v.covers)}"
@@ -237,7 +259,18 @@ class VacationTab(TabPane):
                 short_day_label(v.ends_on, overview.today),
             ]
             rows.append((str(v.id), [*days, str(v.days), pledge, handed]))
+        first = self.overview is None or not self.table.row_count
+        self.overview = overview
         refill(self.table, rows)
+        if first:
+            # The one coming up (or under way) is the one to hand over for, not the first
+            # one ever planned.
+            upcoming = next(
+                (i for i, v in enumerate(overview.vacations) if v.ends_on >= overview.today),
+                None,
+            )
+            if upcoming is not None:
+                self.table.move_cursor(row=upcoming)
         self.query_one("#su-days", Static).update(days_text(overview, width))
         self._show_cover()
 
