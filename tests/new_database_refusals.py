@@ -92,6 +92,7 @@ REFUSING: list[list[str]] = [
     ["host", "show"],
     ["search", "pepper"],
     ["completion", "fish"],
+    ["rotation", "edit", "Nothing", "--name", "Other"],
     ["demo", "--years", "99"],
     ["backup"],
     ["undo"],

@@ -158,3 +158,41 @@ def test_rotation_show_flags_people_stored_with_one_name(db_path: Path) -> None:
     shown = cli("--db", db, "rotation", "show").stdout
     assert "⚠ two people share the name 'Émile Roy'" in shown
     assert f"(id {first})" in shown and f"rename one (`leadtui people edit {second}" in shown
+
+
+def test_capacities_stored_with_one_name_are_flagged_until_one_is_renamed(db_path: Path) -> None:
+    """An earlier version stored "STRASSE" and "straße" side by side; both are shown, each
+    reachable by its exact spelling, flagged with the command that renames one."""
+    db = str(db_path)
+    for name in ("STRASSE", "Other"):
+        assert cli("--db", db, "rotation", "add", name, "--seats", "1").returncode == 0
+    with sqlite3.connect(db_path) as con:
+        con.execute("update rotation_capacity set name = 'straße' where name = 'Other'")
+    con.close()
+    for command in ("show", "list"):
+        shown = cli("--db", db, "rotation", command).stdout
+        assert "⚠ capacities 'STRASSE', 'straße' share one name" in shown, shown
+        assert f"`leadtui rotation edit 'straße' --name NEW --db {db}`" in shown
+    taken = cli("--db", db, "rotation", "edit", "straße", "--name", "strasse")
+    assert taken.returncode == 2 and "a capacity named 'STRASSE' exists" in taken.stderr
+    renamed = cli("--db", db, "rotation", "edit", "straße", "--name", "Street Review")
+    assert renamed.returncode == 0 and renamed.stdout == "renamed straße to Street Review\n"
+    assert "share one name" not in cli("--db", db, "rotation", "show").stdout
+
+
+def test_rotation_edit_changes_words_and_keeps_the_schedule(db_path: Path) -> None:
+    db = str(db_path)
+    assert cli("--db", db, "rotation", "add", "Incident Review", "--exposure", "x").returncode == 0
+    before = cli("--db", db, "rotation", "show", "--json").stdout
+    changed = cli(
+        "--db", db, "rotation", "edit", "inc", "--description", "Runs the weekly review",
+        "--exposure", "",
+    )  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    assert cli("--db", db, "rotation", "show", "--json").stdout == before.replace(
+        '"exposure": "x"', '"exposure": null'
+    )
+    nothing = cli("--db", db, "rotation", "edit", "inc")
+    assert nothing.returncode == 2 and "--name, --description or --exposure" in nothing.stderr
+    bad = cli("--db", db, "rotation", "edit", "inc", "--name", "Bad\x1b[31m")
+    assert bad.returncode == 2 and "control character" in bad.stderr

@@ -61,6 +61,7 @@ from leadtui.cli.rotations import (
     rotation_add,
     rotation_assign,
     rotation_cut,
+    rotation_edit,
     rotation_export_definition,
     rotation_exposure,
     rotation_handoff,
@@ -1020,6 +1021,19 @@ def _rotation_commands(
     handoff.add_argument("text", metavar="TEXT")
     handoff.add_argument("--private", action="store_true", help="never in the team's copy")
     handoff.set_defaults(handler=rotation_handoff)
+    edit = rot_sub.add_parser(
+        "edit",
+        help="rename a capacity, or change its description or exposure",
+        description="Terms, seats and the start stay as they are: the schedule and every "
+        'teammate\'s calendar are computed from them. Give "" to clear a description or '
+        "exposure.",
+        parents=[common],
+    )
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--name", dest="new_name", metavar="TEXT", help="the new name")
+    edit.add_argument("--description", metavar="TEXT")
+    edit.add_argument("--exposure", metavar="TEXT", help="what makes it interesting")
+    edit.set_defaults(handler=rotation_edit)
     listing = rot_sub.add_parser(
         "list", help="every capacity: who serves now, the roster", parents=[common]
     )

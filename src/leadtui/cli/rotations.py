@@ -105,6 +105,31 @@ def rotation_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def rotation_edit(args: argparse.Namespace) -> int:
+    from leadtui.errors import InputError
+    from leadtui.services.rotations import edit_capacity, find_capacity
+
+    if args.new_name is None and args.description is None and args.exposure is None:
+        raise InputError("say what to change: --name, --description or --exposure")
+    store = open_store(args, create=False)
+    capacity = find_capacity(store, args.name)
+    changed = edit_capacity(
+        store,
+        capacity,
+        today_from_env(),
+        name=args.new_name,
+        description=args.description,
+        exposure=args.exposure,
+    )
+    what = (
+        f"renamed {literal(capacity.name)} to {literal(changed.name)}"
+        if changed.name != capacity.name
+        else f"changed {literal(changed.name)}"
+    )
+    echo(what)
+    return 0
+
+
 def rotation_roster(args: argparse.Namespace) -> int:
     from leadtui.domain.rotations_input import MemberDraft
     from leadtui.domain.validation import build
@@ -275,7 +300,8 @@ def rotation_list(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import schedules
 
     today = today_from_env()
-    found = schedules(open_store(args, create=False), today, 1)
+    store = open_store(args, create=False)
+    found = schedules(store, today, 1)
     if args.json:
         from leadtui.export.json import capacities_json
 
@@ -293,6 +319,7 @@ def rotation_list(args: argparse.Namespace) -> int:
             f"{c.seats} seat{'' if c.seats == 1 else 's'}, "
             f"{len(schedule.members)} on the roster; serving now: {now}"
         )
+    _capacity_namesakes(store, args)
     return 0
 
 
@@ -334,7 +361,26 @@ def rotation_show(args: argparse.Namespace) -> int:
         for w in schedule.warnings:
             echo(f"  warning: {warning_line(w, schedule.names, c.name)}")
     _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)})
+    _capacity_namesakes(store, args)
     return 0
+
+
+def _capacity_namesakes(store: Store, args: argparse.Namespace) -> None:
+    """Flag capacities an earlier version stored under one name: a name typed on the
+    command line finds only the one spelled exactly so, so say how to rename one."""
+    import shlex
+
+    from leadtui.domain.text import quoted
+    from leadtui.services.rotations import capacity_namesakes
+
+    db = f" --db {shlex.quote(str(args.db))}" if getattr(args, "db", None) else ""
+    for group in capacity_namesakes(store):
+        names = ", ".join(quoted(literal(c.name)) for c in group)
+        last = shlex.quote(literal(group[-1].name))
+        echo(
+            f"⚠ capacities {names} share one name; rename one: "
+            f"`leadtui rotation edit {last} --name NEW{db}`"
+        )
 
 
 def _namesakes_among(store: Store, shown: set[int]) -> None:

@@ -143,6 +143,61 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
     return stored
 
 
+def edit_capacity(
+    store: Store,
+    capacity: Capacity,
+    today: date,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    exposure: str | None = None,
+) -> Capacity:
+    """Rename a capacity or change its description or exposure ("" clears those two),
+    held to the rules a new capacity is (a name taken by another capacity, by
+    :func:`leadtui.domain.text.name_key`, is refused). Its terms, seats and start stay:
+    every stored exception and every teammate's calendar is computed from them."""
+    from leadtui.domain.rotations_input import CapacityDraft
+    from leadtui.domain.validation import build
+
+    def kept(new: str | None, old: str | None) -> str | None:
+        if new is None:
+            return old
+        return new or None
+
+    draft = build(
+        CapacityDraft,
+        today=today,
+        name=capacity.name if name is None else name,
+        description=kept(description, capacity.description),
+        exposure=kept(exposure, capacity.exposure),
+        term_months=capacity.term_months,
+        seats=capacity.seats,
+        offset_months=capacity.offset_months,
+        starts_on=capacity.starts_on,
+    )
+    with write_transaction(store, f"changed {draft.name}"):
+        taken = _capacity_named(store, draft.name)
+        if taken is not None and taken.id != capacity.id:
+            raise InputError(
+                f"name: a capacity named {quoted(taken.name)} exists; choose another name",
+                field="name",
+            )
+        changed = capacity._replace(
+            name=draft.name, description=draft.description, exposure=draft.exposure
+        )
+        RotationRepository(store).update_capacity(changed)
+    return changed
+
+
+def capacity_namesakes(store: Store) -> list[list[Capacity]]:
+    """Capacities an earlier version stored under one name (by
+    :func:`leadtui.domain.text.name_key`): each group is flagged until one is renamed."""
+    groups: dict[str, list[Capacity]] = {}
+    for capacity in list_capacities(store):
+        groups.setdefault(name_key(capacity.name), []).append(capacity)
+    return [group for group in groups.values() if len(group) > 1]
+
+
 def set_active(store: Store, capacity: Capacity, active: bool) -> Capacity:
     """Retire a capacity (kept, no longer checked or planned) or bring it back."""
     changed = capacity._replace(active=active)
