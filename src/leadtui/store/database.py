@@ -193,13 +193,21 @@ def writable(path: Path) -> bool:
 def _read_only_uri(path: Path) -> str:
     """The URI that reads ``path`` and can never write it, nor anything beside it.
 
-    Without a WAL holding changes the file alone is the database, so it is opened
-    immutable: SQLite then creates no -wal or -shm either, which a read-only folder
-    would refuse. A WAL with changes in it must be read through the shared-memory index.
+    ``immutable=1`` tells SQLite that no one changes the file while it is open: it takes
+    no locks, reads no log and makes no -wal or -shm (which a read-only folder would
+    refuse, and which, left beside a file made read-only, would keep it read-only once it
+    is made writable again). That holds only while no other connection has the file open:
+    the app left running while its file was made read-only still writes through the
+    descriptor it holds, and an immutable reader would keep a stale view of that, or meet
+    pages a checkpoint rewrote as corrupt. Every connection in WAL mode keeps a -shm
+    beside the file while it is open, so with no -shm and no changes waiting in a log the
+    file alone is the database and no one is writing it. Otherwise it is read through the
+    log and the shared-memory index (``mode=ro``), which sees every commit.
     """
     wal = path.with_name(path.name + "-wal")
-    has_changes = wal.exists() and wal.stat().st_size > 0
-    suffix = "?mode=ro" if has_changes else "?mode=ro&immutable=1"
+    shm = path.with_name(path.name + "-shm")
+    log_empty = not wal.exists() or wal.stat().st_size == 0
+    suffix = "?mode=ro&immutable=1" if log_empty and not shm.exists() else "?mode=ro"
     return f"{path.resolve().as_uri()}{suffix}"
 
 
@@ -471,6 +479,10 @@ class Store:
         self.read_only = read_only
         self.not_created = not_created
         self.migrations_dir = migrations_dir
+        # A change removed text but the log could not be emptied then (another connection
+        # was reading from it): it is tried again after every write and when closing, so
+        # the removed words do not wait in the log for the last close.
+        self.log_to_empty = False
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
@@ -502,14 +514,19 @@ class Store:
         """Close the connection (the last close checkpoints the WAL).
 
         A text removed outside a write transaction (a bare statement) is purged from the
-        search index first, so closing never leaves its words in the file.
+        search index first, so closing never leaves its words in the file; a log a change
+        could not empty is emptied now, as another connection may keep the file open
+        (then this close is not the last, which would).
         """
         try:
             # A read-only archive is never written; a new one in memory has nothing to purge.
             writable = not self.read_only and not self.not_created
-            if writable and not self.conn.in_transaction and _purge_pending(self.conn):
-                with write_transaction(self):
-                    pass  # the commit purges
+            if writable and not self.conn.in_transaction:
+                if _purge_pending(self.conn):
+                    with write_transaction(self):
+                        pass  # the commit purges, and empties the log
+                elif self.log_to_empty:
+                    self.log_to_empty = not empty_log(self.conn)
         except sqlite3.Error:
             pass  # closing must not fail; the next write transaction purges
         self.conn.close()
@@ -651,8 +668,11 @@ def _transaction(store: Store, *, journal: bool = True) -> Iterator[None]:
         if store.conn.in_transaction:
             store.conn.execute("rollback")
         raise
-    if purged:
-        empty_log(store.conn)
+    if purged or store.log_to_empty:
+        # The mark in search_purge is cleared with the commit, so the Store remembers a
+        # log still to be emptied: a checkpoint that gave up is tried again after the
+        # next write, however small, and on close.
+        store.log_to_empty = not empty_log(store.conn)
 
 
 def _purge_pending(conn: sqlite3.Connection) -> bool:
@@ -685,21 +705,24 @@ def purge_removed_text(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def empty_log(conn: sqlite3.Connection) -> None:
+def empty_log(conn: sqlite3.Connection) -> bool:
     """Copy the write-ahead log into the file and cut it to nothing, without waiting.
 
     The log keeps the pages a change replaced (a removed text's words among them) until
     it is reset, and the app keeps its connection open for hours. Run after a commit that
     removed text. When another connection still reads from the log the checkpoint gives
-    up at once rather than stall the change; the next one, or the last close, empties it.
+    up at once rather than stall the change; True only when the log was emptied (the
+    caller keeps trying: :attr:`Store.log_to_empty`).
     """
     try:
         conn.execute("pragma busy_timeout = 0")
-        conn.execute("pragma wal_checkpoint(truncate)").fetchall()
+        # SQLite reports a checkpoint that gave up as busy = 1 in its row, not as an error.
+        row = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
     except sqlite3.Error:
-        pass  # busy or locked: left to the next checkpoint
+        return False  # locked: left to the next try
     finally:
         conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    return row is not None and row[0] == 0
 
 
 def backup_to(store: Store, target: Path) -> Path:
@@ -830,7 +853,13 @@ def _as_refusal(path: Path, exc: BaseException) -> BaseException:
 def _new_in_memory(path: Path, files: list[MigrationFile]) -> Store:
     """An empty leadtui database in memory, migrated: what a new file will hold."""
     conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    # The pragmas connect() sets on a file, where they matter here: the first write runs
+    # in memory and the file is a page-for-page copy, free pages included, so text removed
+    # before it is linked must be overwritten here too, whatever the build's default. The
+    # application id comes with migration 0005; WAL and synchronous are set when the file
+    # is opened after linking (an in-memory database has neither).
     conn.execute("pragma foreign_keys = on")
+    conn.execute("pragma secure_delete = on")
     store = Store(conn, path)
     with write_transaction(store):
         _migrations(files).apply(store.utils)
@@ -971,13 +1000,35 @@ def _write_new_file(store: Store) -> None:
         opened = open_database(path, migrations_dir=store.migrations_dir)
     except BaseException as exc:
         if made:
-            _remove_created(path, _Created([], True))
+            # Once linked the file is the database, whole and holding this change: another
+            # leadtui may already have opened it and written to it, so it is never removed.
+            if not isinstance(exc, Exception):
+                raise  # an interrupt stays one
+            raise _refuse(path, _not_reopened(path, exc)) from None
         raise _as_refusal(path, exc) from None
     finally:
         if temp is not None:
             for suffix in ("", "-journal"):
                 temp.with_name(temp.name + suffix).unlink(missing_ok=True)
     store.adopt(opened)
+
+
+def _not_reopened(path: Path, exc: BaseException) -> str:
+    """The refusal when the new database was made but could not be opened again."""
+    if isinstance(exc, DatabaseRefusedError):
+        why = exc.message.removeprefix(f"{path}: ")
+    elif isinstance(exc, sqlite3.Error):
+        why = explain_sqlite_error(exc, path) or str(exc)
+    elif isinstance(exc, OSError):
+        why = _os_advice(exc)
+    else:
+        why = str(exc) or type(exc).__name__
+    # The general advice assumes the change rolled back; here it was kept.
+    why = why.replace(" (nothing was written)", "").replace(" (nothing was changed)", "")
+    return (
+        f"the new database was made and holds this change, but could not be opened again "
+        f"({why}); run the command again"
+    )
 
 
 def _create_file(store: Store) -> None:
