@@ -53,6 +53,31 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_failure(
     assert refused.returncode == 2 and "\\u738b" in refused.stderr
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_a_document_printed_to_a_file_is_the_file_out_writes(
+    db_path: Path, tmp_path: Path, encoding: str
+) -> None:
+    db = str(db_path)
+    assert cli("people", "add", NAME, "--relation", "report", "--db", db).returncode == 0
+    ran = cli("1on1", "notes", NAME, "--shared", f"Talked with {NAME} about ✓ and €", "--db", db)
+    assert ran.returncode == 0, ran.stderr
+    argv = ["export", "1on1", NAME, "--audience", "shared"]
+    out = tmp_path / "out.md"
+    assert cli(*argv, "--out", str(out), "--db", db).returncode == 0
+    printed = tmp_path / "printed.md"
+    with printed.open("wb") as stdout:  # `leadtui ... > printed.md`
+        done = subprocess.run(
+            [sys.executable, "-m", "leadtui.cli", *argv, "--db", db],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    assert NAME in printed.read_bytes().decode("utf-8")
+    assert printed.read_bytes() == out.read_bytes()
+
+
 def test_an_undecodable_out_path_is_written_and_confirmed_escaped(db_path: Path) -> None:
     assert cli("energy", "log", "4", "--db", str(db_path)).returncode == 0
     folder = db_path.parent

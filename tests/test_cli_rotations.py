@@ -291,3 +291,21 @@ def test_an_assignment_made_after_a_swap_names_who_serves(team: Path) -> None:
     assert "Ana serves Incident Review seat 1 from 2027-07-01" in ran.stdout, ran.stderr
     july = [t for t in _terms_from(db) if t["starts"] == "2027-07-01"]
     assert [(t["seat"], t["person"]["name"]) for t in july] == [(1, "Ana")]
+
+
+def test_export_ics_from_a_read_only_database_writes_the_calendar(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from tests.helpers import demo_database
+
+    demo_database(db_path)
+    db_path.chmod(0o444)  # an archived copy
+    before = files_digest(db_path)
+    out = tmp_path / "team.ics"
+    ran = cli("export", "rotations", "--ics", "--out", str(out), "--db", str(db_path))
+    assert ran.returncode == 0, ran.stderr
+    assert IcsCalendarStream.calendar_from_ics(out.read_text()).events
+    assert "nothing was written" not in ran.stderr
+    [read_only] = [line for line in ran.stderr.splitlines() if "read-only" in line]
+    assert "SEQUENCE" in read_only
+    assert files_digest(db_path) == before

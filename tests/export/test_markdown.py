@@ -66,6 +66,11 @@ def test_plain_punctuation_stays_readable_in_the_file() -> None:
     assert inline("don't -- wait... :tada: https://x.y www.x.y") == (
         "don\\'t \\-\\- wait\\.\\.\\. \\:tada\\: https\\://x.y www\\.x.y"
     )
+    # A bare domain's dot is escaped (autolinkers would link it); a version, a number or
+    # an abbreviation keeps its dot as typed.
+    assert inline("see example.com, e.g. v1.2 or 3.14, a 2.5h talk") == (
+        "see example\\.com, e.g. v1.2 or 3.14, a 2.5h talk"
+    )
 
 
 def test_a_cell_keeps_its_row() -> None:

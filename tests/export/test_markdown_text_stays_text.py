@@ -409,6 +409,7 @@ def occurrences(haystack: str, needles: set[str]) -> int:
 @example(text="# Promotion\n> quote\n- item\n1. one\n\n<script>x</script>")
 @example(text="[doc](javascript:alert(1)) ![i](x) <https://e.com> &lt; &#42;")
 @example(text="` * _ [ ! \\ | ~ ^ $ { @ ' \" ... -- == :tada: https://x.y www.x.y a@b.cd")
+@example(text="see example.com, ex.co.uk, Dr.No, Zoë.de and my-site.io/x; see xiv.aw")
 @example(text="\x1b[31m\x07 🎉\t\u2028end")
 @example(text="1) a\n2. b\na) c\n+ d\n: e\n| f |\n=== \n---")
 @example(text="x" * LONGEST)

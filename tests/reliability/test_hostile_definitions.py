@@ -125,6 +125,7 @@ TEXTS: list[tuple[str, str]] = [
         "6,000 exceptions",
         GOOD + '\n[[exception]]\nkind = "cut"\non = 2026-09-01\nseat = 1\n' * 6000,
     ),
+    ("a seat 5,000 digits long", _changed("seat = 1", f"seat = {'9' * 5000}")),
     ("an empty file", ""),
     ("a NUL byte", "\x00" + GOOD),
     ("not TOML at all", '{\n  "capacity": {"name": "Incident Review"}\n}\n'),

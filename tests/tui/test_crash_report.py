@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.worker import WorkerFailed
 
 from leadtui.store.database import open_database
 from leadtui.tui.widgets.running_document import RunningDocumentView
@@ -84,6 +85,30 @@ async def test_errors_after_the_first_go_to_the_same_file_and_the_terminal_hears
     [report] = crash_reports(db_path.parent)
     details = report.read_text(encoding="utf-8")
     assert "RuntimeError: first" in details and "KeyError: 'second'" in details
+
+
+async def test_a_failing_workers_details_are_its_own_error_and_traceback(
+    db_path: Path,
+    isolated_home: Path,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    seed_private_point(db_path)
+
+    async def load_that_fails() -> None:
+        raise LookupError("no such page")
+
+    app = make_app(db_path, isolated_home)
+    with pytest.raises(WorkerFailed):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.run_worker(load_that_fails())
+            await pilot.pause()
+    terminal = "".join(capfd.readouterr())
+    [report] = crash_reports(db_path.parent)
+    assert "stopped on an unexpected error (LookupError)" in terminal
+    details = report.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in details
+    assert "in load_that_fails" in details and "LookupError: no such page" in details
 
 
 def test_the_command_lines_unexpected_failure_names_no_user_text(

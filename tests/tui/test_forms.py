@@ -255,3 +255,47 @@ async def test_ctrl_e_edits_the_focused_notes_in_a_private_folder_that_is_remove
         await pilot.pause()
         assert log.read_text().split("\n", 3)[3] == "written in the editor"
     assert stat.S_ISDIR(os.stat(seeded.parent).st_mode)
+
+
+LATIN1_EDITOR = """\
+import sys
+with open(sys.argv[1], "wb") as note:
+    note.write("caf\\u00e9 in Latin-1\\n".encode("latin-1"))
+"""
+
+
+@pytest.mark.parametrize("case", ["not utf-8", "unbalanced quote"])
+async def test_an_editor_that_cannot_be_used_is_one_line_and_keeps_what_was_typed(
+    seeded: Path,
+    isolated_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+) -> None:
+    from tests.helpers import make_app
+
+    script = tmp_path / "editor.py"
+    script.write_text(LATIN1_EDITOR)
+    monkeypatch.delenv("VISUAL", raising=False)
+    if case == "not utf-8":
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+        words = "not UTF-8"
+    else:
+        monkeypatch.setenv("EDITOR", f"{sys.executable} '{script}")
+        words = "unbalanced quote"
+    app = make_app(seeded, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = notes_form(app)
+        await app.push_screen(form)
+        await pilot.pause()
+        form.query_one("#field-shared", TextArea).load_text("typed in the form")
+        form.query_one("#field-shared", TextArea).focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen is form  # the app is still running, the form still open
+        error = str(form.query_one("#form-error").render())
+        assert words in error and "\n" not in error
+        assert form.query_one("#field-shared", TextArea).text == "typed in the form"
+    edits = seeded.parent / ".leadtui-edits"
+    assert not edits.exists() or not any(edits.iterdir())  # no copy of the text is left

@@ -115,7 +115,9 @@ def printable_streams() -> None:
     through its output; a path with undecodable bytes (surrogate escapes from argv) would
     fail even on UTF-8. Each character the stream cannot encode is written as its
     backslash escape (``\\u738b``, ``\\udcff``) instead: the output stays one line per
-    line, readable, and the command's exit code is its own.
+    line, readable, and the command's exit code is its own. Documents printed whole
+    (Markdown, .ics, TOML) do not go through these escapes: they are written as UTF-8,
+    the bytes of the file ``--out`` writes (``leadtui.cli.exports.print_or_write``).
     """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -6,6 +6,7 @@ app's export dialog uses; this module only words its refusals for the command li
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ def print_or_write(text: str, args: argparse.Namespace) -> str | None:
     the path written as a confirmation shows it (on one line, undecodable bytes and
     control characters escaped), or None when printed."""
     if args.out is None:
-        sys.stdout.write(text)
+        _print_document(text)
         return None
     from pathlib import Path
 
@@ -48,6 +49,24 @@ def print_or_write(text: str, args: argparse.Namespace) -> str | None:
     from leadtui.domain.text import escaped
 
     return escaped(str(written))
+
+
+def _print_document(text: str) -> None:
+    """Print a whole document to stdout as the bytes ``--out`` would write (UTF-8).
+
+    A message to a person may escape what their terminal cannot show, but a document
+    redirected to a file must be that file: escaped characters in it would silently
+    corrupt it (``Zoë \\u738b`` in mixed encodings). Only a stream of text alone (no
+    byte layer beneath it) is given the text as it is.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()  # what was printed before the document goes out before it
+    # The line ends a file written in text mode has on this platform, as ``--out`` has.
+    buffer.write(text.replace("\n", os.linesep).encode("utf-8"))
+    buffer.flush()
 
 
 def _copy(audience: Audience) -> str:

@@ -533,8 +533,15 @@ def export_rotations(args: argparse.Namespace) -> int:
         zone = calendar_time_zone(settings_for(args))
         calendar = rotation_calendar(store, today, zone, months)
         written = print_or_write(rotations_ics(calendar, datetime.now(UTC)), args)
-        # Once the file is out: the next export numbers its changes from this one.
-        record_published(store, calendar)
+        if store.read_only:
+            # The calendar is out; only the record of it cannot be kept in a read-only copy.
+            note(
+                "the database is read-only: this calendar is not recorded, so its "
+                "SEQUENCE numbers will not advance from a read-only copy"
+            )
+        else:
+            # Once the file is out: the next export numbers its changes from this one.
+            record_published(store, calendar)
         what = "calendar"
     else:
         from leadtui.export.rotations import HOST_WEEKS, rotations_document

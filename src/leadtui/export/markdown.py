@@ -44,6 +44,10 @@ _DOUBLED = frozenset(".-=+")
 _COLON_CONSTRUCT = re.compile(r"(?=(:(?://|[A-Za-z0-9_+-]+(?::|$))))")
 # GFM links "www.example.com" by itself: escaping the dot after "www" keeps it text.
 _WWW = re.compile(r"(?<![A-Za-z0-9])www\.", re.IGNORECASE)
+# Autolinkers that know the top-level domains (markdown-it-py's linkify, linkify-it) link a
+# bare "example.com" or "Dr.No" too: escaping the dot between a word character and two
+# letters keeps it text. A dot before a digit or a single letter ("v1.2", "e.g.") is left.
+_DOMAIN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_]{2})")
 # At the start of a line: a list marker ("1." "2)" and pandoc's "a)" "iv."), which the first
 # character rule below does not catch because it starts with a letter or digit.
 _LEADING_MARKER = re.compile(r"(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)]")
@@ -55,7 +59,8 @@ def escape(text: str) -> str:
     could start Markdown syntax backslash-escaped, so it renders as exactly ``text``.
 
     Escaped: the characters in ``_ALWAYS``; ``.-=+`` when doubled; a colon that would open
-    an emoji shortcode or a URL, and the dot of a "www."; the first character when it is
+    an emoji shortcode or a URL, the dot of a "www." and of a bare domain ("example.com",
+    a dot between a word character and two letters); the first character when it is
     ASCII punctuation (a line opening ``#``, ``>``, ``-``, ``+``, ``:``, ``=`` …); the ``.``
     or ``)`` of a leading list marker. Everything else (letters, digits, spaces,
     ``, ; ? ! ( ) / %``, a single ``.`` or ``-``, emoji) is written as typed, so the file
@@ -65,6 +70,7 @@ def escape(text: str) -> str:
     marked |= {m.start() + len(m.group(1)) - 1 for m in _COLON_CONSTRUCT.finditer(text)}
     marked = {i for i in marked if text[i] == ":"}
     marked |= {m.end() - 1 for m in _WWW.finditer(text)}
+    marked |= {m.start() for m in _DOMAIN_DOT.finditer(text)}
     leading = _LEADING_MARKER.match(text)
     if leading:
         marked.add(leading.end() - 1)

@@ -186,6 +186,12 @@ def typed_tables(text: str) -> dict[str, Any]:
         raise InputError(f"not a TOML file ({exc}); {_HINT}") from None
     except RecursionError:
         raise InputError("arrays or tables nested too deeply for a definition") from None
+    except ValueError:
+        # Not a TOMLDecodeError (a subclass, caught above): Python's own limit on turning
+        # digits into an integer, reached by a number thousands of digits long.
+        raise InputError(
+            f"a number in the file has too many digits (over 4300) for a definition; {_HINT}"
+        ) from None
     for key in data:
         if key not in KEYS:
             raise InputError(

@@ -307,9 +307,14 @@ class LeadtuiApp(App[None]):
 
     def _report_crash(self, error: Exception) -> None:
         from rich.text import Text
+        from textual.worker import WorkerFailed
 
         from leadtui.crash import append_crash_report, report_crash
 
+        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
+            # Textual wraps a worker's error without raising the wrapper: it has no
+            # traceback of its own. The error it wraps names what failed, and where.
+            error = error.error
         if self._crash_told:
             # An error that follows the first (while closing, say): into the same file.
             if self._crash_report is not None:

@@ -39,13 +39,20 @@ def edits_folder(db_path: Path) -> Path:
 def edit_text(app: App[Any], text: str) -> str:
     """``text`` after $VISUAL or $EDITOR (else vi) edited it.
 
-    Raises :class:`EditorFailed` when the editor exits with an error and ``OSError`` when
-    it cannot be started or the file cannot be written.
+    Raises :class:`EditorFailed` when $EDITOR cannot be read, the editor exits with an
+    error or saves text that is not UTF-8, and ``OSError`` when it cannot be started or
+    the file cannot be written.
     """
     import shlex
     import subprocess
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        editor_words = shlex.split(editor)
+    except ValueError:  # shlex's only refusal: a quote that is never closed
+        raise EditorFailed(
+            "$EDITOR cannot be read: unbalanced quote; the text is unchanged"
+        ) from None
     root = _private_root(app)
     # Named after this process, so a later start can tell a leftover from an edit that
     # another leadtui on the same database has open.
@@ -58,7 +65,7 @@ def edit_text(app: App[Any], text: str) -> str:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            command = [*shlex.split(editor), str(path)]
+            command = [*editor_words, str(path)]
             try:
                 with app.suspend():
                     done = subprocess.run(command, check=False)
@@ -67,7 +74,12 @@ def edit_text(app: App[Any], text: str) -> str:
                 done = subprocess.run(command, check=False, capture_output=True)
             if done.returncode != 0:
                 raise EditorFailed(f"$EDITOR exited with {done.returncode}; the text is unchanged")
-            return path.read_text(encoding="utf-8").rstrip("\n")
+            try:
+                return path.read_text(encoding="utf-8").rstrip("\n")
+            except UnicodeDecodeError:
+                raise EditorFailed(
+                    "the editor saved text that is not UTF-8; the text is unchanged"
+                ) from None
     except _Ended as stop:
         ended = stop.signum
     finally:
