@@ -977,6 +977,7 @@ class Unheld(NamedTuple):
     points: int
     actions: int
     next_on: date | None
+    series: Series
     notice: str | None
 
 
@@ -1023,7 +1024,7 @@ def unhold_session(store: Store, person: Person, today: date) -> Unheld:
             ),
         )
         next_on = _next_on(repo, current, today)
-    return Unheld(session, len(filed), back_actions, next_on, archived_notice(person))
+    return Unheld(session, len(filed), back_actions, next_on, current, archived_notice(person))
 
 
 def _joined(first: str, then: str) -> str:
