@@ -198,3 +198,14 @@ def test_unhold_takes_back_only_the_newest_and_a_second_takes_the_one_before(db:
 
 def _feedback() -> FeedbackDraft:
     return build(FeedbackDraft, today=TODAY, text="Clear writing", kind="strength")
+
+
+def test_taking_a_session_back_is_one_change_that_undo_reverses(db: Store) -> None:
+    sam = sam_weekly(db)
+    point = add_point(db, sam, TODAY, text="Roadmap").point
+    mark_point(db, sam, point.id, PointStatus.DISCUSSED)
+    hold_session(db, sam, TODAY)
+    held = state(db, sam)
+    unhold_session(db, sam, TODAY)
+    assert undo(db).label == "took back the last 1:1 with Sam"
+    assert state(db, sam) == held
