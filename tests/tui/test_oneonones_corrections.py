@@ -22,6 +22,7 @@ from leadtui.tui.screens.choose import ChooseScreen
 from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
+from leadtui.tui.widgets.running_document import RunningDocumentView
 from tests.helpers import SIZE, TODAY
 
 
@@ -151,3 +152,21 @@ async def test_shift_u_takes_back_the_last_held_session_after_asking(
     assert rows(db_path, "select text, status, session_id from oo_point") == [
         ("Roadmap", "discussed", None)
     ]
+
+
+async def test_n_fixes_the_session_marked_in_the_past_sessions_at_once(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed(db_path)
+    db = open_database(db_path)
+    sam = get_person(db, 1)
+    hold_session(db, sam, TODAY, held_on=date(2026, 11, 10))
+    hold_session(db, sam, TODAY, held_on=date(2026, 11, 17))
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one(RunningDocumentView).show_session(date(2026, 11, 10))
+        await pilot.press("N")
+        form = app.screen
+        assert isinstance(form, NotesForm) and "10 Nov" in form.form_title

@@ -315,8 +315,9 @@ class OneOnOnesScreen(LeadtuiScreen):
             self._ask(NotesForm.upcoming(self.doc.series, save))
 
     def action_fix_notes(self) -> None:
-        """Reopen a held session to fix its shared and private notes: the only one
-        at once, else the one chosen from a list, newest first."""
+        """Reopen a held session to fix its shared and private notes: the one marked in
+        the past sessions (a search hit) or the only one at once, else the one chosen
+        from a list, newest first."""
         from leadtui.tui.screens.choose import ChooseScreen
         from leadtui.tui.screens.oneonone_prompts import session_label
 
@@ -324,8 +325,10 @@ class OneOnOnesScreen(LeadtuiScreen):
         if not sessions:
             self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
             return
-        if len(sessions) == 1:
-            self._fix_notes_of(sessions[0])
+        marked = self.query_one(RunningDocumentView).marked_session
+        at_once = [s for s in sessions if s.held_on == marked] or sessions[:1]
+        if len(sessions) == 1 or marked is not None:
+            self._fix_notes_of(at_once[-1])
             return
 
         def chosen(index: int | None) -> None:
