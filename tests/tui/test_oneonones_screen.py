@@ -765,12 +765,13 @@ async def test_edit_a_point_and_an_actions_text(app: LeadtuiApp, db_path: Path) 
         prompt.query_one(Input).value = "Career growth"
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("down", "enter")  # enter edits too
+        await pilot.press("down", "enter")  # enter edits too: an action's whole form
         await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, TextPrompt)
-        prompt.query_one(Input).value = "Send the doc"
-        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        assert form.query_one("#field-due_on", Input).value == "2026-11-27"
+        form.query_one("#field-text", Input).value = "Send the doc"
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert items_table(app).cursor_row == 1  # still on the action
     assert points(db_path) == [("Career growth", "open", False)]

@@ -2,8 +2,9 @@
 
 A person without a recurring series has an ad-hoc document: points, actions, notes and
 holds work the same, and the next session is "when you next meet". Talking points and
-action items are numbered separately (`1on1 show` lists both): `discuss`, `drop` and
-`edit` take a point's ID, `done` and `edit --action` an action's.
+action items are numbered separately (`1on1 show` lists both): `discuss`, `drop`,
+`edit` and `remove` take a point's ID, `done`, `edit --action` and `remove --action` an
+action's.
 
 Each handler parses its arguments, calls one use case in services.oneonones and prints
 the result; an archived person's notice goes to stderr. Refusals about one-on-ones come
@@ -125,17 +126,88 @@ def oneonone_add(args: argparse.Namespace) -> int:
 @with_shell_fixes
 def oneonone_edit(args: argparse.Namespace) -> int:
     from leadtui.domain.text import literal
-    from leadtui.services.oneonones import edit_action_text, edit_point
+    from leadtui.services.oneonones import edit_point, revise_action
 
     person, store = person_and_store(args)
     if args.action:
-        action = edit_action_text(store, person, today_from_env(), args.item, text=args.text)
-        note(action.notice)
-        echo(f"action {action.action.id}: {literal(action.action.text)}")
+        if args.visibility is not None:
+            raise InputError(
+                "an action item is part of the shared document, so it has no --private or "
+                "--shared; give TEXT, --owner, --due or --no-due"
+            )
+        if args.text is None and args.owner is None and args.due is None and not args.no_due:
+            raise InputError("give the new TEXT, --owner, --due DATE or --no-due")
+        saved = revise_action(
+            store,
+            person,
+            today_from_env(),
+            args.item,
+            text=args.text,
+            owner=args.owner,
+            due_on=args.due,
+            no_due=args.no_due,
+        )
+        note(saved.notice)
+        action = saved.action
+        # Only what was asked about is echoed, so an edit of the text reads as before.
+        extra = []
+        if args.owner is not None:
+            extra.append(f"owner {action.owner.value}")
+        if args.due is not None or args.no_due:
+            extra.append(f"due {action.due_on.isoformat()}" if action.due_on else "no due date")
+        told = f" ({', '.join(extra)})" if extra else ""
+        echo(f"action {action.id}{told}: {literal(action.text)}")
         return 0
-    point = edit_point(store, person, args.item, text=args.text)
+    if args.owner is not None or args.due is not None or args.no_due:
+        raise InputError(
+            "--owner, --due and --no-due are for action items: add --action and an action's ID"
+        )
+    if args.text is None and args.visibility is None:
+        raise InputError("give the new TEXT, --private or --shared")
+    point = edit_point(store, person, args.item, text=args.text, visibility=args.visibility)
     note(point.notice)
-    echo(f"talking point {point.point.id}: {literal(point.point.text)}")
+    told = f" ({point.point.visibility.value})" if args.visibility is not None else ""
+    echo(f"talking point {point.point.id}{told}: {literal(point.point.text)}")
+    return 0
+
+
+@with_shell_fixes
+def oneonone_remove(args: argparse.Namespace) -> int:
+    from leadtui.domain.text import literal
+    from leadtui.services.oneonones import remove_action, remove_point
+
+    person, store = person_and_store(args)
+    if args.action:
+        gone = remove_action(store, person, args.item)
+        note(gone.notice)
+        action = gone.action
+        echo(
+            f"removed action {action.id} for {person.display_name} ({action.owner.value}): "
+            f"{literal(action.text)}"
+        )
+        return 0
+    removed = remove_point(store, person, args.item)
+    note(removed.notice)
+    point = removed.point
+    echo(
+        f"removed talking point {point.id} for {person.display_name} "
+        f"({point.visibility.value}): {literal(point.text)}"
+    )
+    return 0
+
+
+@with_shell_fixes
+def oneonone_unhold(args: argparse.Namespace) -> int:
+    from leadtui.services.oneonones import unhold_session
+
+    person, store = person_and_store(args)
+    unheld = unhold_session(store, person, today_from_env())
+    note(unheld.notice)
+    echo(
+        f"took back the {unheld.session.held_on.isoformat()} session with "
+        f"{person.display_name}: {unheld.points} points and {unheld.actions} actions "
+        f"upcoming again; next {next_session_text(unheld.next_on, unheld.series.ad_hoc)}"
+    )
     return 0
 
 

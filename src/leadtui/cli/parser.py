@@ -36,9 +36,11 @@ from leadtui.cli.oneonones import (
     oneonone_edit,
     oneonone_mark,
     oneonone_notes,
+    oneonone_remove,
     oneonone_reschedule,
     oneonone_series,
     oneonone_show,
+    oneonone_unhold,
 )
 from leadtui.cli.people import people_add, people_archive, people_edit, people_list
 from leadtui.cli.reviews import (
@@ -416,10 +418,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     oo_action.set_defaults(handler=oneonone_action)
     oo_edit = oo_sub.add_parser(
         "edit",
-        help="change the text of an upcoming talking point (or with --action, an action item)",
-        description="Change what an upcoming talking point says, or with --action an open "
-        "action item (its owner and due date stay). Points and actions are numbered "
-        "separately: `leadtui 1on1 show PERSON` lists both with their IDs.",
+        help="change an upcoming talking point (or with --action, an action item)",
+        description="Change what an upcoming talking point says or who sees it, or with "
+        "--action an upcoming action item's text, owner or due date; what is not given "
+        "stays. Points and actions are numbered separately: `leadtui 1on1 show PERSON` "
+        "lists both with their IDs.",
         parents=[common],
     )
     oo_edit.add_argument("person", metavar="PERSON")
@@ -429,11 +432,56 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         type=_record_id,
         help="a talking point's ID (an action item's with --action)",
     )
-    oo_edit.add_argument("text", metavar="TEXT", help="the new text")
+    oo_edit.add_argument("text", metavar="TEXT", nargs="?", help="the new text")
     oo_edit.add_argument(
         "--action", action="store_true", help="ID is an action item's, not a talking point's"
     )
-    oo_edit.set_defaults(handler=oneonone_edit)
+    seen = oo_edit.add_mutually_exclusive_group()
+    seen.add_argument(
+        "--private",
+        dest="visibility",
+        action="store_const",
+        const="private",
+        help="a point never in a shared export",
+    )
+    seen.add_argument(
+        "--shared", dest="visibility", action="store_const", const="shared", help="a point shared"
+    )
+    oo_edit.add_argument("--owner", help="an action's owner: me | them")
+    due = oo_edit.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="DATE", help="an action's new due date")
+    due.add_argument("--no-due", action="store_true", help="take an action's due date away")
+    oo_edit.set_defaults(handler=oneonone_edit, visibility=None)
+    oo_remove = oo_sub.add_parser(
+        "remove",
+        help="delete an upcoming talking point (or with --action, an action item)",
+        description="Delete an upcoming talking point, or with --action an upcoming "
+        "action item, and print what was removed. Unlike `drop`, which files a point as "
+        "dropped when the session is held, nothing of it is kept (`leadtui undo` brings "
+        "it back).",
+        parents=[common],
+    )
+    oo_remove.add_argument("person", metavar="PERSON")
+    oo_remove.add_argument(
+        "item",
+        metavar="ID",
+        type=_record_id,
+        help="a talking point's ID (an action item's with --action)",
+    )
+    oo_remove.add_argument(
+        "--action", action="store_true", help="ID is an action item's, not a talking point's"
+    )
+    oo_remove.set_defaults(handler=oneonone_remove)
+    oo_unhold = oo_sub.add_parser(
+        "unhold",
+        help="take back the last held session, as if it had not been held",
+        description="Take back the last held session: its discussed and dropped points "
+        "and done actions are upcoming again, carried counts go back down, its notes "
+        "become the upcoming notes and the next date is what it was before the hold.",
+        parents=[common],
+    )
+    oo_unhold.add_argument("person", metavar="PERSON")
+    oo_unhold.set_defaults(handler=oneonone_unhold)
     for verb, what, help_text in (
         ("discuss", "discussed", "mark a talking point discussed"),
         ("drop", "dropped", "drop a talking point"),

@@ -463,3 +463,58 @@ def plan_hold(points: list[Point], actions: list[Action]) -> HoldPlan:
         filed_actions=[a for a in actions if a.session_id is None and a.done_on is not None],
         carried_actions=[a for a in actions if a.done_on is None],
     )
+
+
+class UnholdPlan(NamedTuple):
+    """What taking back the last held session undoes (the carry-over rule in reverse).
+
+    Points and actions filed under it go back to the upcoming session as they stand
+    (discussed, dropped, done). A copy filed for a recurring point is removed and the
+    point is discussed again. Every point and action that carried over at that hold
+    (still upcoming, or open, with a count above zero) has its count go down by one: a
+    count only grows at a hold, and the last hold carried everything upcoming and open.
+    A dropped recurring point was only left out that time, so it stays open.
+    """
+
+    copies: list[Point]  # filed copies of recurring points, to remove
+    rediscussed: list[Point]  # the recurring points those copies came from
+    uncarried_points: list[Point]
+    uncarried_actions: list[Action]
+
+
+def _same_point(copy: Point, original: Point) -> bool:
+    return (copy.text, copy.raised_by, copy.visibility, copy.created_on) == (
+        original.text,
+        original.raised_by,
+        original.visibility,
+        original.created_on,
+    )
+
+
+def plan_unhold(
+    session_id: int, filed: list[Point], upcoming: list[Point], actions: list[Action]
+) -> UnholdPlan:
+    """What taking back the held session ``session_id`` undoes, given the points
+    ``filed`` under it, the ``upcoming`` points and every action of the series."""
+    copies: list[Point] = []
+    rediscussed: list[Point] = []
+    recurring = [p for p in upcoming if p.recurring]
+    for point in filed:
+        original = next(
+            (r for r in recurring if r not in rediscussed and _same_point(point, r)), None
+        )
+        if original is not None and not point.recurring:
+            copies.append(point)
+            rediscussed.append(original)
+    return UnholdPlan(
+        copies=copies,
+        rediscussed=rediscussed,
+        uncarried_points=[p for p in upcoming if not p.recurring and not p.filed and p.carried > 0],
+        uncarried_actions=[
+            a
+            for a in actions
+            if a.carried > 0
+            and a.session_id != session_id
+            and (a.session_id is None or a.done_on is None)
+        ],
+    )

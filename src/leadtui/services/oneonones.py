@@ -1,13 +1,14 @@
 """One-on-one use cases, read and write, for both front ends.
 
 Set up or change a series (and pause, resume or end it); add, edit, discuss, drop,
-reorder and make private the talking points; add, edit and complete action items;
-write the next session's notes or fix a held one's; hold the session; move or skip an
-occurrence and undo it; read the running document and the overview. Each takes the
-store and ``today`` where a date matters (never the clock), validates what was typed
-through the drafts in domain.oneonones_input, runs its rules (domain.oneonones) in one
-transaction and returns a typed result carrying what to tell the user, such as an
-archived person's notice. The repository only reads and writes rows.
+reorder, make private and remove the talking points; add, edit, complete and remove
+action items; write the next session's notes or fix any held one's; hold the session
+and take the last one back; move or skip an occurrence and undo it; read the running
+document and the overview. Each takes the store and ``today`` where a date matters
+(never the clock), validates what was typed through the drafts in
+domain.oneonones_input, runs its rules (domain.oneonones) in one transaction and
+returns a typed result carrying what to tell the user, such as an archived person's
+notice. The repository only reads and writes rows.
 
 Every person has a running document. Someone without a recurring series (a peer, a
 skip-level met now and then) reads as an ad-hoc one, and the first point, action, note,
@@ -543,22 +544,51 @@ def _upcoming_point(store: Store, person: Person, point_id: int) -> Point:
     return point
 
 
-def edit_point(store: Store, person: Person, point_id: int, *, text: object) -> PointSaved:
-    """Change the text of an upcoming talking point."""
+def edit_point(
+    store: Store,
+    person: Person,
+    point_id: int,
+    *,
+    text: object = None,
+    visibility: object = None,
+) -> PointSaved:
+    """Change an upcoming talking point's text and/or visibility; what is not given
+    (None) stays as it is."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
+    repo = OneOnOneRepository(store)
     with write_transaction(store):
         point = _upcoming_point(store, person, point_id)
         draft = build(
             PointDraft,
-            text=text,
+            text=point.text if text is None else text,
             raised_by=point.raised_by,
-            visibility=point.visibility,
+            visibility=point.visibility if visibility is None else visibility,
             recurring=point.recurring,
         )
-        saved = OneOnOneRepository(store).set_point_text(point.id, draft.text)
+        if draft.text != point.text:
+            repo.set_point_text(point.id, draft.text)
+        if draft.visibility is not point.visibility:
+            repo.set_point_visibility(point.id, draft.visibility)
+        saved = repo.point(point.id)
     return PointSaved(saved, archived_notice(person))
+
+
+def remove_point(store: Store, person: Person, point_id: int) -> PointSaved:
+    """Delete an upcoming talking point: it leaves the document and every export (unlike
+    dropping, which files it as dropped when the session is held). A point a T3B3 item or
+    a succession gap names as evidence is refused. The result is the point as it was."""
+    repo = OneOnOneRepository(store)
+    with write_transaction(store, f"removed a talking point for {person.name}"):
+        point = _upcoming_point(store, person, point_id)
+        if repo.point_evidence(point.id):
+            raise InputError(
+                f"talking point {point_id} is evidence for a T3B3 item or a succession gap; "
+                "unlink it there before removing it"
+            )
+        repo.delete_point(point.id)
+    return PointSaved(point, archived_notice(person))
 
 
 def mark_point(store: Store, person: Person, point_id: int, status: PointStatus) -> PointSaved:
@@ -683,6 +713,48 @@ def edit_action_text(
         draft = build(ActionDraft, today=today, text=text, owner=action.owner, due_on=action.due_on)
         saved = OneOnOneRepository(store).update_action(action.id, draft)
     return ActionSaved(saved, archived_notice(person))
+
+
+def revise_action(
+    store: Store,
+    person: Person,
+    today: date,
+    action_id: int,
+    *,
+    text: object = None,
+    owner: object = None,
+    due_on: object = None,
+    no_due: bool = False,
+) -> ActionSaved:
+    """Change an upcoming action item's text, owner and/or due date; what is not given
+    (None) stays as it is, and ``no_due`` takes its due date away."""
+    if no_due and due_on is not None:
+        raise InputError("give a due date or take it away, not both")
+    with write_transaction(store):
+        action = _own_action(store, person, action_id)
+        return edit_action(
+            store,
+            person,
+            today,
+            action.id,
+            text=action.text if text is None else text,
+            owner=action.owner if owner is None else owner,
+            due_on=None if no_due else (action.due_on if due_on is None else due_on),
+        )
+
+
+def remove_action(store: Store, person: Person, action_id: int) -> ActionSaved:
+    """Delete an upcoming action item (open, or done since the last session): it leaves
+    the document and every export. The result is the action as it was."""
+    with write_transaction(store, f"removed an action item for {person.name}"):
+        action = _own_action(store, person, action_id)
+        if action.filed:
+            raise InputError(
+                f"action {action_id} is filed under a held session; take that session back "
+                "first if it is the last one"
+            )
+        OneOnOneRepository(store).delete_action(action.id)
+    return ActionSaved(action, archived_notice(person))
 
 
 def mark_action(
@@ -887,6 +959,77 @@ def _apply(repo: OneOnOneRepository, plan: HoldPlan, session_id: int) -> None:
     repo.set_points_carried([(p.id, p.carried + 1) for p in plan.carried_points])
     repo.file_actions([a.id for a in plan.filed_actions], session_id)
     repo.set_actions_carried([(a.id, a.carried + 1) for a in plan.carried_actions])
+
+
+def held_sessions(store: Store, person: Person) -> list[Session]:
+    """Every session held with the person, newest first (their notes can be fixed)."""
+    series = find_series(store, person)
+    if series is None:
+        return []
+    return OneOnOneRepository(store).sessions(series.id, limit=ALL_HISTORY)
+
+
+class Unheld(NamedTuple):
+    """A held session taken back: how many points and actions went back to the upcoming
+    session, the next session's date now, and what to tell the user (or None)."""
+
+    session: Session
+    points: int
+    actions: int
+    next_on: date | None
+    series: Series
+    notice: str | None
+
+
+def unhold_session(store: Store, person: Person, today: date) -> Unheld:
+    """Take back the last held session, as if it had not been held: what was filed under
+    it (discussed and dropped points, done actions, feedback given in it) is upcoming
+    again, carried counts go back down (domain ``plan_unhold``), its notes become the
+    upcoming notes again (before any written since), and the next date is what it was
+    before the hold. Only the newest session can be taken back."""
+    from leadtui.domain.oneonones import plan_unhold
+
+    repo = OneOnOneRepository(store)
+    with write_transaction(store, f"took back the last 1:1 with {person.name}"):
+        series = find_series(store, person)
+        last = repo.sessions(series.id, limit=1) if series is not None else []
+        if series is None or not last:
+            raise InputError(f"no session with {person.display_name} was held yet")
+        session = last[0]
+        filed = repo.filed_points(session.id)
+        if any(repo.point_evidence(p.id) for p in filed):
+            raise InputError(
+                f"a talking point filed under the {session.held_on.isoformat()} session is "
+                "evidence for a T3B3 item or a succession gap; unlink it there first"
+            )
+        plan = plan_unhold(session.id, filed, repo.open_points(series.id), repo.actions(series.id))
+        back_actions = len(repo.actions_in_sessions([session.id]))
+        repo.set_points_carried([(p.id, p.carried - 1) for p in plan.uncarried_points])
+        repo.set_actions_carried([(a.id, a.carried - 1) for a in plan.uncarried_actions])
+        for copy in plan.copies:
+            repo.delete_point(copy.id)
+        repo.set_points_status([p.id for p in plan.rediscussed], PointStatus.DISCUSSED)
+        repo.unfile_session(session.id)
+        repo.delete_session(session.id)
+        current = repo.series_for(person.id) or series
+        repo.set_draft_notes(
+            series.id,
+            _notes(
+                (
+                    _joined(session.shared_notes, current.draft_shared_notes),
+                    _joined(session.private_notes, current.draft_private_notes),
+                ),
+                None,
+                None,
+            ),
+        )
+        next_on = _next_on(repo, current, today)
+    return Unheld(session, len(filed), back_actions, next_on, current, archived_notice(person))
+
+
+def _joined(first: str, then: str) -> str:
+    """Two notes as one: the held session's, then what was written since."""
+    return "\n\n".join(part for part in (first.strip("\n"), then.strip("\n")) if part)
 
 
 # --- moving and skipping -----------------------------------------------------------------

@@ -279,6 +279,20 @@ class OneOnOneRepository:
             self.store.execute("update oo_point set text = ? where id = ?", [text, point_id])
         return self.point(point_id)
 
+    def delete_point(self, point_id: int) -> None:
+        """Delete a talking point's row."""
+        with write_transaction(self.store):
+            self.store.execute("delete from oo_point where id = ?", [point_id])
+
+    def point_evidence(self, point_id: int) -> int:
+        """How many T3B3 items and succession gaps name the point as evidence."""
+        row = self.store.execute(
+            "select (select count(*) from t3b3_item where point_id = :id) + "
+            "(select count(*) from succession_gap where point_id = :id)",
+            {"id": point_id},
+        ).fetchone()
+        return int(row[0])
+
     def open_points(self, series_id: int) -> list[Point]:
         """Points of the upcoming session (open, or marked but not yet filed)."""
         rows = self.store.execute(
@@ -348,6 +362,11 @@ class OneOnOneRepository:
                 ],
             )
         return self.action(action_id)
+
+    def delete_action(self, action_id: int) -> None:
+        """Delete an action item's row."""
+        with write_transaction(self.store):
+            self.store.execute("delete from oo_action where id = ?", [action_id])
 
     def upcoming_actions(self, series_id: int) -> list[Action]:
         """Actions of the upcoming session: open, or done since the last held session."""
@@ -578,3 +597,16 @@ class OneOnOneRepository:
             "select max(held_on) from oo_session where series_id = ?", [series_id]
         ).fetchone()
         return _day(row[0]) if row else None
+
+    def unfile_session(self, session_id: int) -> None:
+        """Take the points, actions and feedback filed under a session back out of it."""
+        with write_transaction(self.store):
+            for table in ("oo_point", "oo_action", "feedback"):
+                self.store.execute(
+                    f"update {table} set session_id = null where session_id = ?", [session_id]
+                )
+
+    def delete_session(self, session_id: int) -> None:
+        """Delete a held session's row (nothing may be filed under it any more)."""
+        with write_transaction(self.store):
+            self.store.execute("delete from oo_session where id = ?", [session_id])

@@ -1,6 +1,7 @@
 """The One-on-ones screen's prompts: a talking point, an item's new words, where the next
-session moves, which skipped or moved session comes back; the question before a hold;
-and what a move did, or why there is none to make.
+session moves, which skipped or moved session comes back; the questions before a hold,
+a removal and taking a held session back; a held session as a list shows it; and what
+a move did, or why there is none to make.
 
 Each prompt is the one-line text prompt, worded from what it is given; the date prompts
 read the line into the day their service takes and hand it to ``save``, which does the
@@ -15,7 +16,7 @@ from datetime import date
 
 from leadtui.domain.dates import day_label, parse_date
 from leadtui.domain.feedback import Feedback
-from leadtui.domain.oneonones import Action, HoldPlan, Point, Side
+from leadtui.domain.oneonones import Action, HoldPlan, Point, Session, Side
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
 from leadtui.services.oneonones import Rescheduled, RunningDocument
@@ -78,6 +79,32 @@ def confirm_hold(person: Person, plan: HoldPlan, given: Sequence[Feedback]) -> C
     detail = f"{filed} filed under today; {plan.carried} carry over to next time."
     question = f"Hold today's 1:1 with {literal(person.name)}?"
     return ConfirmScreen(question, detail, yes="Hold")
+
+
+def confirm_remove(item: Point | Action) -> ConfirmScreen:
+    """Asking before an upcoming point or action is deleted (not dropped)."""
+    what = "talking point" if isinstance(item, Point) else "action item"
+    question = f"Remove the {what} “{literal(item.text)}”?"
+    keep = " (x drops it instead: filed as dropped)" if isinstance(item, Point) else ""
+    detail = f"It leaves the document and every export{keep}; ctrl+z brings it back."
+    return ConfirmScreen(question, detail, yes="Remove")
+
+
+def confirm_unhold(person: Person, session: Session, points: int, actions: int) -> ConfirmScreen:
+    """Asking before the last held session is taken back: what goes back to upcoming."""
+    back = f"{plural(points, 'point')} and {plural(actions, 'done action')}"
+    question = f"Take back the 1:1 with {literal(person.name)} held {day_label(session.held_on)}?"
+    detail = (
+        f"{back} filed under it are upcoming again, carried counts go back down, its notes "
+        "become the upcoming notes and the next date is as before the hold."
+    )
+    return ConfirmScreen(question, detail, yes="Take back")
+
+
+def session_label(session: Session, today: date) -> str:
+    """A held session in a list to choose from: its day and the start of its notes."""
+    notes = literal(session.shared_notes or session.private_notes)
+    return f"{day_label(session.held_on, today)}  {notes[:60] or '(no notes)'}"
 
 
 def moved_words(done: Rescheduled, today: date) -> str:

@@ -24,9 +24,10 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.oneonones import Point, PointStatus, Side
+from leadtui.domain.oneonones import Point, PointStatus, Session, Side
 from leadtui.domain.people import Person
 from leadtui.domain.search import SearchHit
+from leadtui.domain.text import literal
 from leadtui.services import oneonones as oo
 from leadtui.services.people import get_person
 from leadtui.tui.screens import oneonone_keys as keys
@@ -224,7 +225,9 @@ class OneOnOnesScreen(LeadtuiScreen):
         self._ask(ActionForm("Action item", save))
 
     def action_edit(self, item: Item | None = None) -> None:
-        """Edit the text of ``item`` (by default the selected point or action)."""
+        """Edit ``item`` (by default the selected point or action): a point's words, or
+        an action's words, owner and due date."""
+        from leadtui.tui.screens.oneonone_forms import ActionForm
         from leadtui.tui.screens.oneonone_prompts import EditPrompt
 
         view = self.query_one(RunningDocumentView)
@@ -234,16 +237,49 @@ class OneOnOnesScreen(LeadtuiScreen):
             if view.suggestion is not None:
                 self.action_add_point(Side.ME, view.suggestion)
             return
+        if isinstance(item, Point):
+            point = item
 
-        def save(text: str) -> None:
+            def save(text: str) -> None:
+                self._notice(oo.edit_point(self.db, self._person(), point.id, text=text).notice)
+
+            self._ask(EditPrompt(point, save))
+            return
+        action = item
+
+        def save_action(values: dict[str, Any]) -> None:
             person = self._person()
-            if isinstance(item, Point):
-                self._notice(oo.edit_point(self.db, person, item.id, text=text).notice)
-            else:
-                saved = oo.edit_action_text(self.db, person, self.today, item.id, text=text)
-                self._notice(saved.notice)
+            saved = oo.edit_action(self.db, person, self.today, action.id, **values)
+            self._notice(saved.notice)
 
-        self._ask(EditPrompt(item, save))
+        current = {"text": action.text, "owner": action.owner.value, "due_on": action.due_on}
+        self._ask(ActionForm("Edit the action item", save_action, self.today, current))
+
+    def action_remove(self) -> None:
+        """Remove the selected point or action, after asking (drop files a point instead)."""
+        from leadtui.tui.screens.oneonone_prompts import confirm_remove
+
+        item = self.query_one(RunningDocumentView).selected
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            person = self._person()
+            removed = self.guarded(
+                lambda: (
+                    oo.remove_point(self.db, person, item.id)
+                    if isinstance(item, Point)
+                    else oo.remove_action(self.db, person, item.id)
+                )
+            )
+            if removed is not None:
+                self.refresh_data()
+                self.notify(f"Removed: {literal(item.text)}", title=self.AREA, markup=False)
+                self._notice(removed.notice)
+
+        self.app.push_screen(confirm_remove(item), answered)
 
     def action_toggle_done(self) -> None:
         """Mark the selected point discussed (or open again), or an action done."""
@@ -279,18 +315,59 @@ class OneOnOnesScreen(LeadtuiScreen):
             self._ask(NotesForm.upcoming(self.doc.series, save))
 
     def action_fix_notes(self) -> None:
-        """Reopen the last held session to fix its shared and private notes."""
-        from leadtui.tui.screens.oneonone_forms import NotesForm
+        """Reopen a held session to fix its shared and private notes: the one marked in
+        the past sessions (a search hit) or the only one at once, else the one chosen
+        from a list, newest first."""
+        from leadtui.tui.screens.choose import ChooseScreen
+        from leadtui.tui.screens.oneonone_prompts import session_label
 
-        if self.doc is None or not self.doc.sessions:
+        sessions = oo.held_sessions(self.db, self._person()) if self.doc is not None else []
+        if not sessions:
             self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
             return
-        session = self.doc.sessions[0][0]
+        marked = self.query_one(RunningDocumentView).marked_session
+        at_once = [s for s in sessions if s.held_on == marked] or sessions[:1]
+        if len(sessions) == 1 or marked is not None:
+            self._fix_notes_of(at_once[-1])
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._fix_notes_of(sessions[index])
+
+        labels = [session_label(session, self.today) for session in sessions]
+        self.app.push_screen(ChooseScreen("Fix the notes of which session?", labels), chosen)
+
+    def _fix_notes_of(self, session: Session) -> None:
+        from leadtui.tui.screens.oneonone_forms import NotesForm
 
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.fix_notes(self.db, self._person(), session.held_on, **values).notice)
 
         self._ask(NotesForm.held(session, self.today, save))
+
+    def action_unhold(self) -> None:
+        """Take back the last held session, after asking: what was filed under it is
+        upcoming again and the next date is as before the hold."""
+        from leadtui.tui.screens.oneonone_prompts import confirm_unhold
+
+        if self.doc is None or not self.doc.sessions:
+            self.notify("No session held yet, so none to take back.", markup=False)
+            return
+        person = self._person()
+        session, filed, done = self.doc.sessions[0]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            unheld = self.guarded(lambda: oo.unhold_session(self.db, person, self.today))
+            if unheld is not None:
+                self.refresh_data()
+                back = f"Took back {self._day(unheld.session.held_on)}: upcoming again"
+                self.notify(back, title=self.AREA, markup=False)
+                self._notice(unheld.notice)
+
+        self.app.push_screen(confirm_unhold(person, session, len(filed), len(done)), answered)
 
     def action_hold(self) -> None:
         """Hold (close) today's session: refused at once when it cannot be, else asked."""

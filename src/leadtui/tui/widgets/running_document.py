@@ -174,6 +174,11 @@ class RunningDocumentView(Vertical):
         self.call_after_refresh(self._scroll_to_found)
         return True
 
+    @property
+    def marked_session(self) -> date | None:
+        """The day of the held session marked by :meth:`show_session`, if one is."""
+        return self._found
+
     def show_draft(self) -> None:
         """Scroll the past sessions back to the notes so far, the keyboard there."""
         past = self.query_one("#oo-past", VerticalScroll)
