@@ -473,29 +473,29 @@ def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from leadtui.cli.exports import print_or_write
-    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+    from leadtui.services.rotations import host_schedule, schedules
 
     today = today_from_env()
     months = _months(args)
-    until = horizon_until(today, months)
     store = open_store(args, create=False)
     if args.ics:
         from leadtui.config import calendar_time_zone
         from leadtui.export.ics import rotations_ics
-        from leadtui.services.calendar import record_published, rotation_calendar
+        from leadtui.services.calendar import publish_rotation_calendar
 
         zone = calendar_time_zone(settings_for(args))
-        calendar = rotation_calendar(store, today, zone, months)
-        written = print_or_write(rotations_ics(calendar, datetime.now(UTC)), args)
-        # Once the file is out: the next export numbers its changes from this one.
-        record_published(store, calendar)
+        written = publish_rotation_calendar(
+            store,
+            today,
+            zone,
+            months,
+            lambda calendar: print_or_write(rotations_ics(calendar, datetime.now(UTC)), args),
+        )
         what = "calendar"
     else:
-        from leadtui.export.rotations import HOST_WEEKS, rotations_document
+        from leadtui.export.rotations import team_rotations_document
 
-        hosts = host_schedule(store, today, HOST_WEEKS)
-        text = rotations_document(schedules(store, today, months), hosts, today, until)
-        written = print_or_write(text, args)
+        written = print_or_write(team_rotations_document(store, today, months), args)
         what = "schedule"
     if written:
         echo(f"wrote the team's rotation {what} ({months} months) to {written}")
