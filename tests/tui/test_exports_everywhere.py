@@ -195,3 +195,31 @@ def test_export_is_the_same_key_on_every_screen_and_in_its_help() -> None:
         assert f"**{EXPORT_KEY}**" in (screen.HELP or ""), entry.mode
     screens = ("oneonones", "energy", "reviews", "succession", "rotations")
     assert with_exports == {mode: {EXPORT_KEY} for mode in screens}
+
+
+async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
+    demo: Path, isolated_home: Path
+) -> None:
+    from leadtui.tui.screens.confirm import ConfirmScreen
+
+    def heading() -> str:
+        # What the heading draws (it renders what it holds).
+        return str(reviews.query_one("#rv-heading").render())
+
+    app = make_app(demo, isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        reviews = app.screen
+        before = heading()
+        assert "keep the text (private)" in before and "(r switches)" in before
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert app.screen is reviews
+        assert heading() == before
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert "remove the text, keep the fact" in heading()
