@@ -223,3 +223,8 @@ async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
         await pilot.press("r", "y")
         await pilot.pause()
         assert "remove the text, keep the fact" in heading()
+        # Delivering then asks first, and names the key that switches it off.
+        from leadtui.tui.screens.review_forms import confirm_text_removal
+
+        view = reviews.view  # type: ignore[attr-defined]
+        assert "(r switches it off)" in confirm_text_removal(view).detail
