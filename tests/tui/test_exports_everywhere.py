@@ -228,3 +228,22 @@ async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
 
         view = reviews.view  # type: ignore[attr-defined]
         assert "(r switches it off)" in confirm_text_removal(view).detail
+
+
+def test_every_export_is_in_the_palette_by_name() -> None:
+    from leadtui.tui.commands import screen_actions
+
+    named = {
+        f"{area}: {binding.tooltip}"
+        for entry in SCREENS
+        for area, binding in screen_actions(entry.load())
+        if binding.action.startswith("export")
+    }
+    assert named == {
+        "1:1: Export the document as Markdown",
+        "Reviews: Export the review packet",
+        "Energy: Export the quarter's energy review (private)",
+        "Succession: Export the upward brief (or the private plan)",
+        "Succession: Export the highlighted vacation's cover plan",
+        "Rotations: Export the team's rotation schedule (Markdown or .ics)",
+    }
