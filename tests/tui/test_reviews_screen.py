@@ -273,7 +273,13 @@ async def test_edit_reorder_remove_and_remove_text_after_delivery(
         await pilot.press("y")
         await pilot.pause()
         assert [i.text for i in stored(db_path).side(T3B3Side.TOP)] == ["Two", "Three"]
-        await pilot.press("T", *"Four", "enter", "X")
+        await pilot.press("T", *"Four", "enter", "r")
+        await pilot.pause()
+        # The switch decides whether the words outlive the delivery: it asks first.
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Remove the six texts" in plain_text(app.screen.query_one(".question"))
+        assert not stored(db_path).remove_text
+        await pilot.press("y")
         await pilot.pause()
         assert stored(db_path).remove_text
         assert "remove the text, keep the fact" in shown(app.screen.query_one("#rv-heading"))
@@ -319,7 +325,7 @@ async def test_export_writes_the_shared_packet_without_the_t3b3_text(
 
         from leadtui.tui.screens.export_prompt import ExportDialog
 
-        await pilot.press("R", "e")
+        await pilot.press("R", "X")
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.query_one(RadioSet).focus()

@@ -105,8 +105,8 @@ def export_1on1(args: argparse.Namespace) -> int:
 
 
 def export_energy(args: argparse.Namespace) -> int:
-    from leadtui.export.energy import energy_review
-    from leadtui.services.energy import chosen_quarter, quarter_review
+    from leadtui.export.energy import quarter_review_document
+    from leadtui.services.energy import chosen_quarter
 
     today = today_from_env()
     # Checked before the database is opened: a typo is reported as such even without one.
@@ -115,17 +115,9 @@ def export_energy(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise InputError(f"--quarter: {exc}") from None
     settings = settings_for(args)
-    review = quarter_review(open_store(args, create=False), label, today, settings.energy)
-    text = energy_review(
-        quarter=review.quarter,
-        verdict=review.verdict,
-        entries=review.entries,
-        work=review.work,
-        thresholds=settings.energy,
-        today=today,
-        audience=Audience.PRIVATE,  # energy is private by nature: no other copy is offered
-    )
+    store = open_store(args, create=False)
+    text = quarter_review_document(store, label, today, settings.energy)
     written = print_or_write(text, args)
     if written:
-        echo(f"wrote the private energy review {review.quarter.label} to {written}")
+        echo(f"wrote the private energy review {label} to {written}")
     return 0

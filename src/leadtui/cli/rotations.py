@@ -519,36 +519,31 @@ def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from leadtui.cli.exports import print_or_write
-    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+    from leadtui.services.rotations import host_schedule, schedules
 
     today = today_from_env()
     months = _months(args)
-    until = horizon_until(today, months)
     store = open_store(args, create=False)
     if args.ics:
         from leadtui.config import calendar_time_zone
         from leadtui.export.ics import rotations_ics
-        from leadtui.services.calendar import record_published, rotation_calendar
+        from leadtui.services.calendar import READ_ONLY_CALENDAR, publish_rotation_calendar
 
         zone = calendar_time_zone(settings_for(args))
-        calendar = rotation_calendar(store, today, zone, months)
-        written = print_or_write(rotations_ics(calendar, datetime.now(UTC)), args)
+        written = publish_rotation_calendar(
+            store,
+            today,
+            zone,
+            months,
+            lambda calendar: print_or_write(rotations_ics(calendar, datetime.now(UTC)), args),
+        )
         if store.read_only:
-            # The calendar is out; only the record of it cannot be kept in a read-only copy.
-            note(
-                "the database is read-only: this calendar is not recorded, so its "
-                "SEQUENCE numbers will not advance from a read-only copy"
-            )
-        else:
-            # Once the file is out: the next export numbers its changes from this one.
-            record_published(store, calendar)
+            note(READ_ONLY_CALENDAR)
         what = "calendar"
     else:
-        from leadtui.export.rotations import HOST_WEEKS, rotations_document
+        from leadtui.export.rotations import team_rotations_document
 
-        hosts = host_schedule(store, today, HOST_WEEKS)
-        text = rotations_document(schedules(store, today, months), hosts, today, until)
-        written = print_or_write(text, args)
+        written = print_or_write(team_rotations_document(store, today, months), args)
         what = "schedule"
     if written:
         echo(f"wrote the team's rotation {what} ({months} months) to {written}")

@@ -638,14 +638,13 @@ def _milestone_change(args: argparse.Namespace) -> int:
 def export_succession(args: argparse.Namespace) -> int:
     from leadtui.cli.exports import print_or_write
     from leadtui.domain.privacy import Audience
-    from leadtui.export.succession import succession_brief
-    from leadtui.services.succession import succession_overview
+    from leadtui.export.succession import succession_document
 
     today = today_from_env()
     store = open_store(args, create=False)
-    overview = succession_overview(store, today, _start_month(args))
     audience = Audience(args.audience)
-    written = print_or_write(succession_brief(overview, audience, today), args)
+    text = succession_document(store, audience, today, _start_month(args))
+    written = print_or_write(text, args)
     if written:
         what = "transition brief" if audience is Audience.UPWARD else "private succession plan"
         echo(f"wrote the {what} to {written}")
@@ -655,16 +654,13 @@ def export_succession(args: argparse.Namespace) -> int:
 def export_vacation(args: argparse.Namespace) -> int:
     from leadtui.cli.exports import print_or_write
     from leadtui.domain.dates import parse_date
-    from leadtui.domain.succession import vacation_starting
-    from leadtui.export.succession import vacation_cover_plan
-    from leadtui.services.succession import succession_overview
+    from leadtui.export.succession import vacation_cover_document
 
     today = today_from_env()
     start = parse_date(args.start, today, field="START", future=True)
     store = open_store(args, create=False)
-    overview = succession_overview(store, today, _start_month(args))
-    vacation = vacation_starting(overview.vacations, start)
-    written = print_or_write(vacation_cover_plan(vacation, overview.people, today), args)
+    text = vacation_cover_document(store, start, today, _start_month(args))
+    written = print_or_write(text, args)
     if written:
         echo(f"wrote the cover plan for {start.isoformat()} to {written}")
     return 0

@@ -8,6 +8,7 @@ line saying nothing here is for its reader.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from leadtui.domain.energy import (
     EnergizingWork,
@@ -19,6 +20,9 @@ from leadtui.domain.energy import (
 )
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.export.markdown import cell, header, inline, table
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 BAR_WIDTH = 20
 
@@ -126,3 +130,21 @@ def energy_review(
         ),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def quarter_review_document(
+    store: Store, quarter: str, today: date, thresholds: EnergyThresholds
+) -> str:
+    """The private review of ``quarter`` (``2026-Q4``) as both front ends export it."""
+    from leadtui.services.energy import quarter_review
+
+    review = quarter_review(store, quarter, today, thresholds)
+    return energy_review(
+        quarter=review.quarter,
+        verdict=review.verdict,
+        entries=review.entries,
+        work=review.work,
+        thresholds=thresholds,
+        today=today,
+        audience=Audience.PRIVATE,  # energy is private by nature: no other copy is offered
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from leadtui.domain.dates import WEEKDAYS
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
@@ -19,6 +20,9 @@ from leadtui.domain.rotations import Segment, TermRecord
 from leadtui.domain.text import control_character
 from leadtui.export.markdown import block, cell, header, inline, table
 from leadtui.services.rotations import CapacitySchedule, Definition, HostSchedule
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 # The host table covers a quarter: a longer list is what the calendar file is for.
 HOST_WEEKS = 13
@@ -216,3 +220,12 @@ def definition_toml(definition: Definition) -> str:
         if other:
             lines.append(f"other_person = {toml_string(other)}")
     return "\n".join(lines) + "\n"
+
+
+def team_rotations_document(store: Store, today: date, months: int) -> str:
+    """The team's rotation schedule for ``months`` ahead, as both front ends export it."""
+    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+
+    hosts = host_schedule(store, today, HOST_WEEKS)
+    until = horizon_until(today, months)
+    return rotations_document(schedules(store, today, months), hosts, today, until)

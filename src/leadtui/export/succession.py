@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from leadtui.domain.people import Person
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
@@ -25,6 +26,9 @@ from leadtui.domain.succession import (
 )
 from leadtui.export.markdown import cell, header, inline, only_yours, table
 from leadtui.services.succession import PersonSuccession, SuccessionOverview
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 READINESS_WORDS = {
     Readiness.NOW: "ready now",
@@ -274,3 +278,20 @@ def vacation_cover_plan(vacation: Vacation, people: Mapping[int, Person], today:
             table(["Responsibility", "Covered by"], rows) if rows else "_Nothing handed over yet._"
         )
     return "\n\n".join(parts) + "\n"
+
+
+def succession_document(store: Store, audience: Audience, today: date, start_month: int) -> str:
+    """The plan (private) or the transition brief (upward), as both front ends export it."""
+    from leadtui.services.succession import succession_overview
+
+    return succession_brief(succession_overview(store, today, start_month), audience, today)
+
+
+def vacation_cover_document(store: Store, start: date, today: date, start_month: int) -> str:
+    """The cover plan of the vacation starting ``start``, for the people covering, as both
+    front ends export it (a day no vacation starts on is refused)."""
+    from leadtui.domain.succession import vacation_starting
+    from leadtui.services.succession import succession_overview
+
+    overview = succession_overview(store, today, start_month)
+    return vacation_cover_plan(vacation_starting(overview.vacations, start), overview.people, today)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from leadtui.domain.calendar import CalendarEvent, Published, publish
 from leadtui.domain.text import literal
@@ -42,8 +42,12 @@ from leadtui.store.calendar import CalendarRepository
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from leadtui.domain.rotations import HostMeeting
     from leadtui.store.database import Store
+
+T = TypeVar("T")
 
 ROTATIONS = "rotations"
 _DOMAIN = "leadtui"
@@ -180,3 +184,27 @@ def record_published(store: Store, calendar: TeamCalendar) -> int:
         if calendar.cancels_older_uids:
             repo.older_uids_cancelled()
     return changed
+
+
+def publish_rotation_calendar(
+    store: Store, today: date, zone: str, months: int, deliver: Callable[[TeamCalendar], T]
+) -> T:
+    """Build the team's rotation calendar, hand it to ``deliver`` (which writes it out,
+    to a file or the terminal) and, once delivered, record what it published; what
+    ``deliver`` returned. Both front ends export the calendar through here: a delivery
+    refused (a file in the way) raises and records nothing."""
+    calendar = rotation_calendar(store, today, zone, months)
+    delivered = deliver(calendar)
+    # Once the file is out: the next export numbers its changes from this one. A read-only
+    # copy (an archive) cannot keep the record: the file is still written, and its
+    # SEQUENCE numbers simply do not advance (see ``READ_ONLY_CALENDAR``).
+    if not store.read_only:
+        record_published(store, calendar)
+    return delivered
+
+
+# What both front ends say when a calendar is exported from a read-only copy.
+READ_ONLY_CALENDAR = (
+    "the database is read-only: this calendar is not recorded, so its SEQUENCE numbers "
+    "will not advance from a read-only copy"
+)

@@ -7,7 +7,7 @@ instead (search opens an energy or work hit that way), with the calendar marking
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,6 +31,9 @@ from leadtui.tui.widgets.energy_panels import (
     WorkPanel,
 )
 from leadtui.tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 # Below 100 columns the panels stack in one column (the calendar needs 60).
 WIDTHS = [(0, "-narrow"), (100, "-wide")]
@@ -63,6 +66,8 @@ balance returns; if the imbalance lasts over a year, change something big.
   teams, and more than two speaking gigs a year, are flagged. **v** lists the work:
   **enter** (or **i**) edits the highlighted piece, **x** removes it after asking.
 - **y** switches the trend between the last 90 and 365 days.
+- **X** exports the quarter's review (the quarter panel's) as Markdown: private only,
+  as energy is never shared; the file `leadtui export energy` writes.
 - The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
   (a glyph each as well as a colour).
 - The quarter panel answers "is there a trend of good days?".
@@ -148,6 +153,15 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
             show=False,
             tooltip="Show today again",
             id="energy.back",
+        ),
+        # X exports, as on every screen; the footer has no room left for it at 80 columns.
+        Binding(
+            "X",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Export the quarter's energy review (private)",
+            id="energy.export",
         ),
     ]
 
@@ -446,3 +460,27 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         self.trend_days = 365 if self.trend_days == 90 else 90
         if self.overview is not None:
             self.query_one(TrendPanel).show_days(self.overview, self.trend_days)
+
+    def action_export(self) -> None:
+        """Export the private review of the quarter the quarter panel shows, as
+        `leadtui export energy --quarter` writes it. Energy is never shared: the only
+        copy is private."""
+        from leadtui.domain.energy import quarter_label
+        from leadtui.domain.privacy import Audience
+        from leadtui.export.energy import quarter_review_document
+        from leadtui.tui.screens.export_prompt import ONLY_PRIVATE, ask_export
+
+        today, thresholds = self.today, self.thresholds
+        quarter = self.overview.quarter.label if self.overview else quarter_label(today)
+
+        def render(store: Store, audience: Audience) -> str:
+            # The document is private whatever is asked: the dialog offers nothing else.
+            return quarter_review_document(store, quarter, today, thresholds)
+
+        ask_export(
+            self,
+            f"energy review {quarter}",
+            f"energy-{quarter}-private.md",
+            render,
+            copies=ONLY_PRIVATE,
+        )

@@ -164,7 +164,7 @@ def confirm_text_removal(view: T3B3View) -> ConfirmScreen:
     return ConfirmScreen(
         "Deliver and remove the text?",
         "“Remove the text after delivery” is on: delivering deletes the six items and "
-        "keeps only the fact it was delivered (X switches it off).",
+        "keeps only the fact it was delivered (r switches it off).",
         yes="Go on",
     )
 

@@ -81,10 +81,10 @@ class ReviewsScreen(LeadtuiScreen):
         _key("D", "deliver", "Deliver", "Record the T3B3 as delivered", "deliver", True),
         # Offered once delivered, in Deliver's place in the footer.
         _key("U", "undeliver", "Undeliver", "Take back the T3B3's delivery", "undeliver", True),
-        _key("X", "toggle_remove_text", "Remove text", "Remove text after delivery", "remove_text"),
+        _key("r", "toggle_remove_text", "Remove text", "Remove text after delivery", "remove_text"),
         _key("less_than_sign", "half(-1)", "Prev half", "Go to the previous half", "previous_half"),
         _key("greater_than_sign", "half(1)", "Next half", "Go to the next half", "next_half"),
-        _key("e", "export", "Export", "Export the review packet", "export", True),
+        _key("X", "export", "Export", "Export the review packet", "export", True),
     ]
 
     def __init__(self) -> None:
@@ -407,18 +407,15 @@ class ReviewsScreen(LeadtuiScreen):
         self.app.push_screen(DeliverForm.for_view(view, save, self.today), saved)
 
     def action_toggle_remove_text(self) -> None:
-        """Switch whether delivering removes the six texts and keeps only the fact."""
+        """Switch whether delivering removes the six texts and keeps only the fact,
+        after asking (tui/screens/review_switch.py)."""
+        from leadtui.tui.screens.review_switch import ask_remove_text
+
         view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None:
             return
-        remove = not view.t3b3.remove_text
-        if self._write(review.set_remove_text, remove, key=slot.key if slot else None) is not None:
-            self._say(
-                "After delivery the text is removed; only the fact is kept"
-                if remove
-                else "After delivery the text is kept, private to you",
-                "information",
-            )
+        remove, key = not view.t3b3.remove_text, slot.key if slot else None
+        ask_remove_text(self, remove, lambda: self._write(review.set_remove_text, remove, key=key))
 
     def action_half(self, offset: int) -> None:
         """Go to the previous (-1) or the next (1) half."""

@@ -5,7 +5,7 @@ new capacity, its roster, the hosts) in forms of their own modules."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,6 +35,11 @@ from leadtui.tui.widgets.rotation_panels import (
     seats_text,
 )
 from leadtui.tui.widgets.rotation_timeline import TimelineColors
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from leadtui.store.database import Store
 
 # The timeline shows three months back and nine ahead: the current terms whole, the
 # next turnovers, and enough past to see the stagger.
@@ -92,6 +97,15 @@ class RotationsScreen(LeadtuiScreen):
                 ("s", "skip_host", "Skip week", "Skip the selected leadership meeting"),
                 ("m", "swap_host", "Swap host", "Swap the selected meeting's host"),
             )
+        ),
+        # X exports, as on every screen; monthly at most, so F1 and the palette name it.
+        Binding(
+            "X",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Export the team's rotation schedule (Markdown or .ics)",
+            id="rotations.export",
         ),
     ]
 
@@ -513,3 +527,37 @@ class RotationsScreen(LeadtuiScreen):
             message = "Hosts set again without who left"
         self.notify(message, title=self.AREA, markup=False)
         self.refresh_data(fix.capacity_id if isinstance(fix, Handover) else None)
+
+    def action_export(self) -> None:
+        """Export the team's rotation schedule for the next twelve months, as Markdown or
+        as an iCalendar file, as `leadtui export rotations [--ics]` writes it. The .ics
+        records what it published, so the next one numbers its changes from it."""
+        from datetime import UTC, datetime
+
+        from leadtui.config import calendar_time_zone
+        from leadtui.export.ics import rotations_ics
+        from leadtui.export.rotations import team_rotations_document
+        from leadtui.services.calendar import TeamCalendar, publish_rotation_calendar
+        from leadtui.services.rotations import DEFAULT_MONTHS
+        from leadtui.tui.screens.export_prompt import MARKDOWN_OR_ICS, Copy, ask_export
+
+        today, months = self.today, DEFAULT_MONTHS
+        zone = calendar_time_zone(self.leadtui.settings)
+
+        def deliver(store: Store, copy: Copy, write: Callable[[str], Path]) -> Path:
+            if copy.extension != "ics":
+                return write(team_rotations_document(store, today, months))
+
+            def write_calendar(calendar: TeamCalendar) -> Path:
+                return write(rotations_ics(calendar, datetime.now(UTC)))
+
+            return publish_rotation_calendar(store, today, zone, months, write_calendar)
+
+        ask_export(
+            self,
+            "team's rotation schedule",
+            "rotations-team.md",
+            copies=MARKDOWN_OR_ICS,
+            deliver=deliver,
+            named={"markdown": "team's rotation schedule", "ics": "team's rotation calendar"},
+        )

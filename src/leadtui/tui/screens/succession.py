@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -28,6 +28,9 @@ from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.screens.succession_records import Record
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.succession_tabs import AuditTab, BenchTab, VacationTab
+
+if TYPE_CHECKING:
+    from leadtui.store.database import Store
 
 # Each tab and the table in it that takes the focus.
 TABS = {
@@ -135,6 +138,24 @@ class SuccessionScreen(LeadtuiScreen):
             tooltip="Hand a responsibility over for the highlighted vacation",
             id="succession.cover",
         ),
+        # X exports, as on every screen: on the vacation tab the highlighted vacation's
+        # cover plan (first, so it takes the key there), elsewhere the plan or the brief.
+        Binding(
+            "X",
+            "export_cover",
+            "Export",
+            show=False,
+            tooltip="Export the highlighted vacation's cover plan",
+            id="succession.export_cover",
+        ),
+        Binding(
+            "X",
+            "export_brief",
+            "Export",
+            show=False,
+            tooltip="Export the upward brief (or the private plan)",
+            id="succession.export",
+        ),
     ]
 
     # The keys of one tab: elsewhere they are off and out of the footer, so a key never
@@ -149,6 +170,7 @@ class SuccessionScreen(LeadtuiScreen):
         "add_meeting": "su-audit-pane",
         "add_vacation": "su-vacation-pane",
         "cover": "su-vacation-pane",
+        "export_cover": "su-vacation-pane",
     }
 
     def __init__(self) -> None:
@@ -531,6 +553,56 @@ class SuccessionScreen(LeadtuiScreen):
             )
 
         self._pick("remove", remove)
+
+    # --- exports -----------------------------------------------------------------------
+
+    def action_export_brief(self) -> None:
+        """Export the transition brief for my manager or CEO (upward, nothing private) or
+        the whole plan (private), as `leadtui export succession` writes it."""
+        from leadtui.domain.privacy import Audience
+        from leadtui.export.succession import succession_document
+        from leadtui.tui.screens.export_prompt import UPWARD_OR_PRIVATE, ask_export
+
+        today, start_month = self.today, self.leadtui.settings.review.half_start_month
+
+        def render(store: Store, audience: Audience) -> str:
+            return succession_document(store, audience, today, start_month)
+
+        ask_export(
+            self,
+            "succession plan",
+            "succession-upward.md",
+            render,
+            copies=UPWARD_OR_PRIVATE,
+            named={"upward": "transition brief", "private": "private succession plan"},
+        )
+
+    def action_export_cover(self) -> None:
+        """Export the highlighted vacation's cover plan for the people covering, as
+        `leadtui export vacation START` writes it."""
+        from leadtui.domain.privacy import Audience
+        from leadtui.export.succession import vacation_cover_document
+        from leadtui.tui.screens.export_prompt import FOR_THE_TEAM, ask_export
+
+        self.action_tab("su-vacation-pane")
+        vacation = self.query_one(VacationTab).vacation
+        if vacation is None:
+            self.notify("No vacation planned: v plans one", title=self.AREA, severity="warning")
+            return
+        start, today = vacation.starts_on, self.today
+        start_month = self.leadtui.settings.review.half_start_month
+
+        def render(store: Store, audience: Audience) -> str:
+            return vacation_cover_document(store, start, today, start_month)
+
+        ask_export(
+            self,
+            f"cover plan for {start.isoformat()}",
+            f"vacation-cover-{start.isoformat()}-team.md",
+            render,
+            copies=FOR_THE_TEAM,
+            named={"team": f"cover plan for {start.isoformat()}"},
+        )
 
 
 def _in_sentence(label: str) -> str:

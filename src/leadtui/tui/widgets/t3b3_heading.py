@@ -85,6 +85,6 @@ class T3B3Heading(Widget):
         parts += [
             ("\nAfter delivery: ", "t3b3-heading--hint"),
             "remove the text, keep the fact" if t.remove_text else "keep the text (private)",
-            (" (X switches)", "t3b3-heading--hint"),
+            (" (r switches)", "t3b3-heading--hint"),
         ]
         return styled(self, *parts)
