@@ -155,9 +155,17 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
             )
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and archive only with someone to act on: an empty list's footer offers
+        what can be done (add), not keys that would do nothing."""
+        if action in ("edit", "archive"):
+            return bool(self.people)
+        return True
+
     def _show_empty(self, empty: bool) -> None:
         """Nobody to list: say how to add someone instead of an empty table."""
         self.set_class(empty, "-empty")
+        self.refresh_bindings()
         if empty:
             archived = people_service.count_people(self.db) if not self.show_archived else 0
             self.query_one("#people-empty", Static).update(
