@@ -231,3 +231,17 @@ async def test_a_question_says_the_same_word_in_its_footer_and_its_button(
         }
         assert button == "Discard (y)"
         assert shown["y"] == "Discard"
+
+
+async def test_a_delegation_completes_the_name_after_delegate_and_only_there() -> None:
+    from leadtui.tui.screens.forms import NameSuggester
+    from leadtui.tui.screens.succession_prompts import AuditPrompt
+
+    names = ["Ana Lima", "Kai Nakamura"]
+    suggester = NameSuggester(names, AuditPrompt.NAMES_AFTER)
+    assert await suggester.get_suggestion("Delegate ka") == "Delegate Kai Nakamura"
+    assert await suggester.get_suggestion("delegated  KAI N") == "delegated  Kai Nakamura"
+    # Elsewhere in the line there is no name to complete.
+    assert await suggester.get_suggestion("partner ka") is None
+    assert await suggester.get_suggestion("ka") is None
+    assert await NameSuggester(names).get_suggestion("ka") == "Kai Nakamura"
