@@ -35,7 +35,7 @@ from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
+from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, PointForm, SeriesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
@@ -73,7 +73,7 @@ async def test_add_a_point_hold_the_session_and_it_is_filed_or_carried(
         await pilot.press("o")
         assert isinstance(app.screen, OneOnOnesScreen)
         await pilot.press("a")
-        assert isinstance(app.screen, TextPrompt)
+        assert isinstance(app.screen, PointForm)
         await pilot.press(*"Career growth", "enter")
         await pilot.press("A")
         await pilot.press(*"[bold]Their[/] point", "enter")
@@ -737,7 +737,7 @@ async def test_a_suggested_point_shows_marked_and_enter_adds_it(
         assert points(db_path) == [("Career growth", "open", False)]
         await pilot.press("enter")
         prompt = app.screen
-        assert isinstance(prompt, TextPrompt)
+        assert isinstance(prompt, PointForm)
         assert prompt.query_one(Input).value == SUGGESTION
         await pilot.press("enter")
         await pilot.pause()

@@ -89,7 +89,7 @@ async def test_invalid_input_keeps_the_form_open_with_what_was_typed(
 async def test_duplicate_name_is_refused_in_the_form(app: LeadtuiApp, db_path: Path) -> None:
     seed(db_path, PersonDraft(name="Sam Okafor"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p", "a", *"sam okafor", "enter")
+        await pilot.press("p", "a", *"sam okafor", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)
         assert "already an active person" in str(app.screen.query_one("#form-error").render())

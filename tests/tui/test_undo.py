@@ -12,8 +12,8 @@ from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.screens.oneonone_forms import PointForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
-from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
 from tests.helpers import SIZE
 
@@ -52,7 +52,7 @@ async def test_ctrl_z_undoes_an_added_point_and_ctrl_y_brings_it_back(
         await pilot.press("o")
         assert isinstance(app.screen, OneOnOnesScreen)
         await pilot.press("a")
-        assert isinstance(app.screen, TextPrompt)
+        assert isinstance(app.screen, PointForm)
         await pilot.press(*"Quokka migration", "enter")
         await pilot.pause()
         assert "Quokka migration" in upcoming(app)

@@ -913,10 +913,16 @@ def _add_succession(sub: _Groups, common: _Parser) -> None:
     va_add = va_sub.add_parser("add", help="plan a vacation (aim: two weeks)", parents=[common])
     va_add.add_argument("start", metavar="START")
     va_add.add_argument("end", metavar="END")
+    # The pledge's default is the draft's (taken): the flags only say so or decline it.
     va_add.add_argument(
-        "--no-chiming-in", action="store_true", help="the pledge: no email or chat while away"
-    )
-    va_add.set_defaults(handler=vacation_add)
+        "--no-chiming-in", dest="no_chiming_in", action="store_const", const=True,
+        help="the pledge, no email or chat while away (the default)",
+    )  # fmt: skip
+    va_add.add_argument(
+        "--chiming-in", dest="no_chiming_in", action="store_const", const=False,
+        help="decline the pledge",
+    )  # fmt: skip
+    va_add.set_defaults(handler=vacation_add, no_chiming_in=None)
     va_cover = va_sub.add_parser("cover", help="hand a responsibility to someone", parents=[common])
     va_cover.add_argument("start", metavar="START", help="the vacation's first day")
     va_cover.add_argument("responsibility", metavar="RESPONSIBILITY")

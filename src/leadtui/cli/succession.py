@@ -411,12 +411,10 @@ def vacation_add(args: argparse.Namespace) -> int:
     from leadtui.domain.validation import build
     from leadtui.services.succession import add_vacation
 
+    # Without a flag the draft's default pledge holds.
+    declared = {} if args.no_chiming_in is None else {"no_chiming_in": args.no_chiming_in}
     draft = build(
-        VacationDraft,
-        today=today_from_env(),
-        starts_on=args.start,
-        ends_on=args.end,
-        no_chiming_in=args.no_chiming_in,
+        VacationDraft, today=today_from_env(), starts_on=args.start, ends_on=args.end, **declared
     )
     result = add_vacation(open_store(args), draft)
     note(result.notice)

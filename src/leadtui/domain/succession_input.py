@@ -205,11 +205,16 @@ class AuditDraft(_Draft):
 
 
 class VacationDraft(_Draft):
-    """`vacation add START END`: a vacation, ending on or after it starts."""
+    """`vacation add START END`: a vacation, ending on or after it starts.
+
+    The no-chiming-in pledge is taken unless it is declined: not chiming in is the point
+    of the vacation ritual (delegate, then stay out of email and chat), so both front ends
+    plan a vacation with it by default (`--chiming-in` on the command line declines it).
+    """
 
     starts_on: date
     ends_on: date
-    no_chiming_in: bool = False
+    no_chiming_in: bool = True
 
     @field_validator("starts_on", "ends_on", mode="before")
     @classmethod

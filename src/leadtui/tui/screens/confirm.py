@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,6 +30,14 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
         self.detail = detail
         self.yes_label = yes
+        # The footer names the yes key with the button's word ("Discard", "Remove"), so
+        # the two never disagree about what y does.
+        self._bindings = BindingsMap.from_keys(
+            {
+                key: [replace(b, description=yes) if b.id == "confirm.yes" else b for b in found]
+                for key, found in self._bindings.key_to_bindings.items()
+            }
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):

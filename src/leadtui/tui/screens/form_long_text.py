@@ -1,8 +1,9 @@
-"""A form's long-text fields: edited in $EDITOR with ctrl+e, and never thrown away by
-esc without asking."""
+"""A form's long-text fields, edited in $EDITOR with ctrl+e; and what was typed into any
+field, never thrown away by esc without asking."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -25,8 +26,8 @@ class LongTextFields(_Screen):
     modal screen."""
 
     _last_long_field: str | None = None
-    # The long fields' text when the form opened: what esc may drop without asking.
-    _long_text_at_start: dict[str, str] | None = None
+    # What the fields held when the form opened: what esc may drop without asking.
+    _typed_at_start: dict[str, object] | None = None
 
     def _long_fields(self) -> list[str]:
         """The names of the form's multi-line fields."""
@@ -41,13 +42,18 @@ class LongTextFields(_Screen):
             name: self.query_one(f"#field-{name}", TextArea).text for name in self._long_fields()
         }
 
-    def remember_long_text(self) -> None:
-        """Note the long fields' text as opened, to tell later whether anything was written."""
-        self._long_text_at_start = self._long_texts()
+    def typed_now(self) -> Mapping[str, object]:
+        """What the fields hold now (the form knows its fields; by default the long ones)."""
+        return self._long_texts()
+
+    def remember_typed(self) -> None:
+        """Note what the fields hold as opened, to tell later whether anything changed."""
+        self._typed_at_start = dict(self.typed_now())
 
     def action_cancel(self) -> None:
-        """Close without saving; text written into a long field is dropped only after a yes."""
-        if self._long_text_at_start is None or self._long_texts() == self._long_text_at_start:
+        """Close without saving; what was typed or changed is dropped only after a yes (a
+        form left as it opened closes at once)."""
+        if self._typed_at_start is None or dict(self.typed_now()) == self._typed_at_start:
             self.dismiss(None)
             return
         from leadtui.tui.screens.confirm import ConfirmScreen

@@ -7,14 +7,18 @@ draft's field names. Every widget's id is ``field-<name>``, so the field an
 
 Saving may be refused (a LeadtuiError, or a busy database): the reason shows below the
 fields, the refused field is outlined and focused, and everything typed stays.
-ctrl+s saves, esc cancels (asking first when notes were written into a long-text field), and
-ctrl+e edits the focused long-text field in $EDITOR (tui/screens/form_long_text.py).
+enter in a one-line field moves to the next field and saves only from the last one-line
+field (a half-filled form is never saved by a stray enter); ctrl+s saves from anywhere; esc
+cancels, asking first when anything was typed or changed; ctrl+e edits the focused
+long-text field in $EDITOR (tui/screens/form_long_text.py). A field that takes a person's
+name completes it from the names the screen hands in (:class:`NameSuggester`).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -25,6 +29,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import Suggester, SuggestFromList
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -65,9 +70,12 @@ class Kind(Enum):
 class FieldSpec:
     """How one draft field is shown.
 
-    ``choices`` are (shown, value) pairs for a Select or a RadioSet. ``when_blank`` is
-    what an empty one-line field hands to the draft ("" or None, e.g. None for a day
-    that defaults to today). ``default`` is the value a new form starts with.
+    ``choices`` are (shown, value) pairs for a Select or a RadioSet; for a Checkbox, the
+    draft's value when it is off, then when it is on (none: the draft takes a bool).
+    ``when_blank`` is what an empty one-line field hands to the draft ("" or None, e.g.
+    None for a day that defaults to today). ``default`` is the value a new form starts
+    with. ``names`` are offered as completions in a one-line field, after the last match
+    of ``names_after`` when given (a list of names, ``delegate NAME``).
     """
 
     label: str
@@ -77,6 +85,41 @@ class FieldSpec:
     default: str | bool = ""
     when_blank: object = ""
     classes: str = ""
+    names: tuple[str, ...] = ()
+    names_after: str | None = None
+
+
+class NameSuggester(Suggester):
+    """Completes the person's name being typed, whatever its case, from ``names``.
+
+    The whole line is a name, or (with ``after``, a regular expression) the name is what
+    follows its last match: ``,\\s*`` for a list of names, ``^delegate\\s+`` for a
+    decision naming someone. Where ``after`` never matches, nothing is offered. What was
+    typed before the name is kept as typed: the line completes, it is not rewritten.
+    """
+
+    def __init__(self, names: Iterable[str], after: str | None = None) -> None:
+        # Case-sensitive here so the words before the name keep their case; the name
+        # itself is matched case-insensitively by Textual's own list suggester.
+        super().__init__(case_sensitive=True)
+        self.names = SuggestFromList(names, case_sensitive=False)
+        self.after = re.compile(after, re.IGNORECASE) if after is not None else None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The line with the name being typed completed, or None."""
+        cut = 0
+        if self.after is not None:
+            ends = [match.end() for match in self.after.finditer(value)]
+            if not ends:
+                return None
+            cut = ends[-1]
+        # Spaces before the name belong to what comes before it.
+        cut += len(value[cut:]) - len(value[cut:].lstrip())
+        head, name = value[:cut], value[cut:]
+        if not name:
+            return None
+        found = await self.names.get_suggestion(name.casefold())
+        return head + found if found is not None else None
 
 
 def weekly_slot_fields(default_time: str) -> dict[str, FieldSpec]:
@@ -167,6 +210,7 @@ class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
         with Vertical(id=self.FORM_ID, classes="dialog form") as box:
             # Content, not markup: a title may hold a person's name with brackets in it.
             box.border_title = Content(self.form_title)
+            box.border_subtitle = self.hint()
             # Only the fields scroll: a refusal and the buttons stay in view below them
             # however long the form is (seven fields outgrow an 80x24 terminal).
             with VerticalScroll(classes="form-fields"):
@@ -189,7 +233,8 @@ class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
             yield TextArea(str(value), id=widget_id, classes=f"long {classes}")
             return
         if field.kind is Kind.CHECKBOX:
-            yield Checkbox(field.label, bool(value), id=widget_id, classes=classes)
+            on = value == field.choices[1][1] if field.choices else bool(value)
+            yield Checkbox(field.label, on, id=widget_id, classes=classes)
             return
         widget: Widget
         if field.kind is Kind.SELECT:
@@ -207,16 +252,35 @@ class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
                 classes=classes,
             )
         else:
-            widget = Input(str(value), placeholder=field.placeholder, id=widget_id, classes=classes)
+            suggester = NameSuggester(field.names, field.names_after) if field.names else None
+            widget = Input(
+                str(value),
+                placeholder=field.placeholder,
+                suggester=suggester,
+                id=widget_id,
+                classes=classes,
+            )
         label = Label(field.label, classes="field-label") if field.label else None
         yield Horizontal(*([label] if label else []), widget, classes="field-row")
+
+    def hint(self) -> str:
+        """The keys the form answers, under its fields (enter moves on where there is
+        another one-line field to move to)."""
+        lines = len(self._line_fields())
+        if lines > 1:
+            return "enter: next field · ctrl+s: save · esc: cancel"
+        # In a long-text field enter starts a new line.
+        return "enter: save · esc: cancel" if lines else "ctrl+s: save · esc: cancel"
+
+    def _line_fields(self) -> list[str]:
+        return [name for name, field in self.spec.items() if field.kind is Kind.INPUT]
 
     def on_mount(self) -> None:
         """Start typing in the first field (the scrolling dialog itself is focusable)."""
         first = next(iter(self.spec), None)
         if first is not None:
             self.query_one(f"#field-{first}").focus()
-        self.remember_long_text()
+        self.remember_typed()
 
     # What is typed
 
@@ -230,13 +294,19 @@ class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
             elif isinstance(widget, TextArea):
                 values[name] = widget.text
             elif isinstance(widget, Checkbox):
-                values[name] = widget.value
+                values[name] = (
+                    field.choices[int(widget.value)][1] if field.choices else widget.value
+                )
             elif isinstance(widget, Select):
                 values[name] = str(widget.value)
             elif isinstance(widget, RadioSet):
                 index = widget.pressed_index
                 values[name] = field.choices[index][1] if index >= 0 else None
         return values
+
+    def typed_now(self) -> Mapping[str, object]:
+        """Every field as it is now: esc asks before dropping a change to any of them."""
+        return self.typed()
 
     def draft(self) -> D:
         """The draft built from what is typed; an InputError names the refused field."""
@@ -266,9 +336,16 @@ class DraftForm(LongTextFields, ModalScreen[R | None], Generic[D, R]):
             self.action_cancel()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a one-line field saves."""
+        """Enter in a one-line field moves to the next field; in the last one-line field it
+        saves. A form is saved on purpose, never half-filled by enter in its first field."""
         event.stop()
-        self.action_save()
+        name = (event.input.id or "").removeprefix("field-")
+        names = list(self.spec)
+        lines = self._line_fields()
+        if name not in names or name == (lines[-1] if lines else None):
+            self.action_save()
+            return
+        self.query_one(f"#field-{names[names.index(name) + 1]}").focus()
 
     def action_save(self) -> None:
         """Save, or show why not, outline the refused field and keep what was typed."""
@@ -351,6 +428,7 @@ __all__ = [
     "DraftForm",
     "FieldSpec",
     "Kind",
+    "NameSuggester",
     "Save",
     "SaveDraftForm",
     "SaveForm",

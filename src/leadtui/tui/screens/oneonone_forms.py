@@ -1,5 +1,5 @@
-"""Forms of the One-on-ones screen: an action item, a series, the session notes, the
-feedback given in a session.
+"""Forms of the One-on-ones screen: a talking point, an action item, a series, the session
+notes, the feedback given in a session.
 
 Each is the generic draft form (:mod:`leadtui.tui.screens.forms`) over its draft, so a
 refused field is the one outlined; ctrl+e edits the focused notes field in $EDITOR.
@@ -13,13 +13,41 @@ from typing import Any, ClassVar
 
 from leadtui.domain.dates import WEEKDAYS, day_label
 from leadtui.domain.feedback_input import FeedbackDraft
-from leadtui.domain.oneonones import Series, Session, Side
-from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, SeriesDraft
+from leadtui.domain.oneonones import Series, Session, Side, Visibility
+from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields
 from leadtui.tui.screens.review_forms import FeedbackForm
+
+
+class PointForm(SaveForm[PointDraft]):
+    """A new talking point raised by ``side``: its words, and whether it is private (kept
+    out of the counterpart's copy from the start, as ``v`` makes it afterwards). ``words``
+    start the field (a suggested point's, to keep or change). ``save`` gets the draft's
+    values, ``raised_by`` among them."""
+
+    FORM_ID = "point-form"
+    DRAFT = PointDraft
+    SPEC: ClassVar[Mapping[str, FieldSpec]] = {
+        "text": FieldSpec("Point", placeholder="what to talk about"),
+        # Off: shared, the draft's default; on: private.
+        "visibility": FieldSpec(
+            "Private (only in your copy)",
+            Kind.CHECKBOX,
+            choices=(("shared", Visibility.SHARED.value), ("private", Visibility.PRIVATE.value)),
+            default=Visibility.SHARED.value,
+        ),
+    }
+
+    def __init__(self, side: str, save: Save, words: str = "") -> None:
+        whose = "yours" if side == Side.ME else "theirs"
+
+        def raised(values: dict[str, Any]) -> object:
+            return save(values | {"raised_by": side})
+
+        super().__init__(f"Talking point ({whose})", raised, values={"text": words})
 
 
 class ActionForm(SaveForm[ActionDraft]):

@@ -1,4 +1,4 @@
-"""The One-on-ones screen's prompts: a talking point, an item's new words, where the next
+"""The One-on-ones screen's prompts: an item's new words, where the next
 session moves, which skipped or moved session comes back; the questions before a hold,
 a removal and taking a held session back; a held session as a list shows it; and what
 a move did, or why there is none to make.
@@ -16,22 +16,12 @@ from datetime import date
 
 from leadtui.domain.dates import day_label, parse_date
 from leadtui.domain.feedback import Feedback
-from leadtui.domain.oneonones import Action, HoldPlan, Point, Session, Side
+from leadtui.domain.oneonones import Action, HoldPlan, Point, Session
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
 from leadtui.services.oneonones import Rescheduled, RunningDocument
 from leadtui.tui.screens.confirm import ConfirmScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
-
-
-class PointPrompt(TextPrompt):
-    """A new talking point raised by ``side``; ``words`` start the field (a suggested
-    point's, to keep or change)."""
-
-    def __init__(self, side: str, save: Callable[[str], object], words: str = "") -> None:
-        whose = "yours" if side == Side.ME else "theirs"
-        title = f"Talking point ({whose})"
-        super().__init__(title, save, value=words, placeholder="what to talk about")
 
 
 class EditPrompt(TextPrompt):

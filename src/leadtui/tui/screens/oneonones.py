@@ -207,13 +207,20 @@ class OneOnOnesScreen(LeadtuiScreen):
     def action_add_point(self, side: str, words: str = "") -> None:
         """Add a talking point raised by ``side`` (a first one starts an ad-hoc document);
         ``words`` start the field (a suggested point's, to keep or change)."""
-        from leadtui.tui.screens.oneonone_prompts import PointPrompt
+        from leadtui.tui.screens.oneonone_forms import PointForm
 
-        def save(text: str) -> None:
-            saved = oo.add_point(self.db, self._person(), self.today, text=text, raised_by=side)
+        def save(values: dict[str, Any]) -> None:
+            saved = oo.add_point(
+                self.db,
+                self._person(),
+                self.today,
+                text=values["text"],
+                raised_by=values["raised_by"],
+                visibility=values["visibility"],
+            )
             self._notice(saved.notice)
 
-        self._ask(PointPrompt(side, save, words))
+        self._ask(PointForm(side, save, words))
 
     def action_add_action(self) -> None:
         """Add an action item."""

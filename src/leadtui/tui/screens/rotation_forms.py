@@ -8,6 +8,7 @@ and what was typed stays.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -110,9 +111,14 @@ class HostsForm(SaveDraftForm[HostTeamDraft, HostSchedule]):
     }
 
     def __init__(
-        self, save: Callable[[HostTeamDraft], HostSchedule], today: date, hosts: HostSchedule
+        self,
+        save: Callable[[HostTeamDraft], HostSchedule],
+        today: date,
+        hosts: HostSchedule,
+        names: Sequence[str] = (),
     ) -> None:
-        """Starts from the order in force, if there is one."""
+        """Starts from the order in force, if there is one; each host's name completes
+        from ``names``."""
         values: dict[str, object] = {}
         current = hosts.rotation
         if current is not None:
@@ -130,3 +136,10 @@ class HostsForm(SaveDraftForm[HostTeamDraft, HostSchedule]):
             note="Your leadership team hosts in turn from today, never you; "
             "the weeks before keep their hosts.",
         )
+        self.names = tuple(names)
+
+    @property
+    def spec(self) -> Mapping[str, FieldSpec]:
+        """The hosts field completes the name being typed after each comma."""
+        hosts = replace(self.SPEC["people"], names=self.names, names_after=r"(^|,)")
+        return {**self.SPEC, "people": hosts}

@@ -4,6 +4,7 @@ new capacity, its roster, the hosts) in forms of their own modules."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -240,16 +241,30 @@ class RotationsScreen(LeadtuiScreen):
 
         hosts = self.hosts or host_schedule(self.db, self.today, HOSTS_SHOWN)
         save = lambda draft: set_host_team(self.db, draft, self.today)  # noqa: E731
-        self.app.push_screen(HostsForm(save, self.today, hosts), done)
+        self.app.push_screen(HostsForm(save, self.today, hosts, self._names()), done)
 
-    def _prompt(self, title: str, save: object, placeholder: str = "", keep: int = 0) -> None:
+    def _names(self) -> list[str]:
+        # The active people's names, which a prompt naming a person completes from.
+        from leadtui.services.people import list_people
+
+        return [p.name for p in list_people(self.db)]
+
+    def _prompt(
+        self,
+        title: str,
+        save: object,
+        placeholder: str = "",
+        keep: int = 0,
+        names: Sequence[str] = (),
+    ) -> None:
         from leadtui.tui.screens.text_prompt import TextPrompt
 
         def done(saved: bool | None) -> None:
             if saved:
                 self.refresh_data(keep)
 
-        self.app.push_screen(TextPrompt(title, save, placeholder=placeholder), done)  # type: ignore[arg-type]
+        prompt = TextPrompt(title, save, placeholder=placeholder, names=names)  # type: ignore[arg-type]
+        self.app.push_screen(prompt, done)
 
     def action_plan(self) -> None:
         """Plan the selected capacity's next terms."""
@@ -287,6 +302,7 @@ class RotationsScreen(LeadtuiScreen):
             save,
             "a name on the roster",
             capacity.id,
+            self._names(),
         )
 
     def action_swap(self) -> None:
@@ -308,6 +324,7 @@ class RotationsScreen(LeadtuiScreen):
             f"{day_label(start, self.today)} with",
             save,
             keep=schedule.capacity.id,
+            names=self._names(),
         )
 
     def action_remove_exception(self) -> None:

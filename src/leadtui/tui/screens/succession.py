@@ -22,7 +22,7 @@ from leadtui.domain.people import Person
 from leadtui.domain.succession import Meeting
 from leadtui.domain.text import literal
 from leadtui.services import succession as su
-from leadtui.services.people import resolve_person
+from leadtui.services.people import list_people, resolve_person
 from leadtui.services.succession import SuccessionOverview
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.screens.succession_records import Record
@@ -297,6 +297,10 @@ class SuccessionScreen(LeadtuiScreen):
         # Handed to the prompts that name a person: they read, the people service finds.
         return resolve_person(self.db, name)
 
+    def active_names(self) -> list[str]:
+        """The active people's names, which a prompt naming a person completes from."""
+        return [p.name for p in list_people(self.db)]
+
     def action_gap(self) -> None:
         """Note what the selected report is missing to thrive in my role."""
         from leadtui.tui.screens.succession_prompts import GapPrompt
@@ -408,7 +412,8 @@ class SuccessionScreen(LeadtuiScreen):
             if saved and walk:
                 self.action_audit()
 
-        self.ask_prompt(AuditPrompt(meeting, o.quarter, self.resolve_name, save), then)
+        names = self.active_names()
+        self.ask_prompt(AuditPrompt(meeting, o.quarter, self.resolve_name, save, names), then)
 
     def action_audit(self) -> None:
         """Walk every meeting not audited this quarter, one prompt after another."""
@@ -456,7 +461,7 @@ class SuccessionScreen(LeadtuiScreen):
         def save(handover: Handover) -> None:
             su.cover_vacation(self.db, vacation.starts_on, handover.draft, handover.person)
 
-        self.ask_prompt(CoverPrompt(vacation, self.resolve_name, save))
+        self.ask_prompt(CoverPrompt(vacation, self.resolve_name, save, names=self.active_names()))
 
     # --- putting records right ------------------------------------------------------------
 

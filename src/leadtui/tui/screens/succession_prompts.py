@@ -4,12 +4,13 @@ takes (``1 improving``, ``1y / ready pending the budget cycle``, ``Hiring / Ana`
 Each prompt words its title, placeholder and starting value from what it is given, reads
 the line through the domain's drafts and hands the result to ``save``, which does the
 write; a refusal from either stays in the prompt with what was typed. Names are resolved
-through ``resolve``, also handed in, so a prompt never touches the database itself.
+through ``resolve``, also handed in, and completed from the ``names`` handed in, so a
+prompt never touches the database itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
 
@@ -47,17 +48,31 @@ class LinePrompt(DraftForm[D, bool]):
     REFUSAL_FIELD = "text"
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {"text": FieldSpec("")}
     PLACEHOLDER: ClassVar[str] = ""
+    # Where in the line a person's name starts (see NameSuggester), for prompts that
+    # take one.
+    NAMES_AFTER: ClassVar[str | None] = None
 
     def __init__(
-        self, title: str, save: Callable[[D], object], *, value: str = "", today: date | None = None
+        self,
+        title: str,
+        save: Callable[[D], object],
+        *,
+        value: str = "",
+        today: date | None = None,
+        names: Sequence[str] = (),
     ) -> None:
         super().__init__(title, today=today, values={"text": value})
         self.save = save
+        self.names = tuple(names)
 
     @property
     def spec(self) -> Mapping[str, FieldSpec]:
-        """One unlabelled field with this prompt's placeholder."""
-        return {"text": FieldSpec("", placeholder=self.PLACEHOLDER)}
+        """One unlabelled field with this prompt's placeholder (and names to complete)."""
+        return {
+            "text": FieldSpec(
+                "", placeholder=self.PLACEHOLDER, names=self.names, names_after=self.NAMES_AFTER
+            )
+        }
 
     def read(self, text: str) -> D:
         """The typed line as what ``save`` takes; an InputError refuses it."""
@@ -212,12 +227,19 @@ class AuditPrompt(LinePrompt[AuditLine]):
     ``partner what is missing; the plan`` or ``cancel``."""
 
     PLACEHOLDER = "keep | delegate NAME | delegated NAME | partner MISSING; PLAN | cancel"
+    NAMES_AFTER = r"^\s*delegated? "
 
     def __init__(
-        self, meeting: Meeting, quarter: str, resolve: Resolve, save: Callable[[AuditLine], object]
+        self,
+        meeting: Meeting,
+        quarter: str,
+        resolve: Resolve,
+        save: Callable[[AuditLine], object],
+        names: Sequence[str] = (),
     ) -> None:
         hard = " (hard to displace: keep is fine)" if meeting.kind.hard_to_displace else ""
-        super().__init__(f"{quarter} audit: {literal(meeting.name)}{hard}", save)
+        title = f"{quarter} audit: {literal(meeting.name)}{hard}"
+        super().__init__(title, save, names=names)
         self.quarter = quarter
         self.resolve = resolve
 
@@ -261,6 +283,7 @@ class VacationPrompt(LinePrompt["VacationDraft"]):
     PLACEHOLDER = "2027-07-05 2027-07-18"
 
     def __init__(self, today: date, save: Callable[[VacationDraft], object]) -> None:
+        # The pledge is the draft's default, as on the command line.
         super().__init__("Vacation (with the no-chiming-in pledge)", save, today=today)
 
     def read(self, text: str) -> VacationDraft:
@@ -274,7 +297,6 @@ class VacationPrompt(LinePrompt["VacationDraft"]):
             today=self.today,
             starts_on=start,
             ends_on=end.strip() or None,
-            no_chiming_in=True,
         )
 
 
@@ -289,6 +311,8 @@ class CoverPrompt(LinePrompt[Handover]):
     """A responsibility handed over for a vacation: ``Hiring / Ana``."""
 
     PLACEHOLDER = "Hiring decisions / Ana"
+    # The name follows the first " / ", as split_slash reads the line.
+    NAMES_AFTER = r"^.*? / "
 
     def __init__(
         self,
@@ -297,8 +321,10 @@ class CoverPrompt(LinePrompt[Handover]):
         save: Callable[[Handover], object],
         *,
         value: str = "",
+        names: Sequence[str] = (),
     ) -> None:
-        super().__init__(f"Hand over, from {vacation.starts_on.isoformat()}", save, value=value)
+        title = f"Hand over, from {vacation.starts_on.isoformat()}"
+        super().__init__(title, save, value=value, names=names)
         self.resolve = resolve
 
     def read(self, text: str) -> Handover:

@@ -293,7 +293,9 @@ def vacation_records(
                 su.edit_cover(db, start, responsibility, handover.draft, handover.person)
 
             value = literal(responsibility) + (f" / {literal(who)}" if who else "")
-            screen.ask_prompt(CoverPrompt(vacation, screen.resolve_name, save, value=value))
+            names = screen.active_names()
+            prompt = CoverPrompt(vacation, screen.resolve_name, save, value=value, names=names)
+            screen.ask_prompt(prompt)
 
         def remove_cover(responsibility: str = c.responsibility) -> Removed:
             return su.remove_cover(db, start, responsibility)

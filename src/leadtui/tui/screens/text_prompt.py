@@ -5,7 +5,7 @@ The generic form with one field: whatever field a refusal names, it is this one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 from leadtui.tui.screens.forms import DraftForm, FieldSpec
@@ -19,16 +19,24 @@ class TextPrompt(DraftForm[str, bool]):
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {"text": FieldSpec("")}
 
     def __init__(
-        self, title: str, save: Callable[[str], object], value: str = "", placeholder: str = ""
+        self,
+        title: str,
+        save: Callable[[str], object],
+        value: str = "",
+        placeholder: str = "",
+        *,
+        names: Sequence[str] = (),
     ) -> None:
+        """``names``: the people a prompt for a name completes from (the screen's)."""
         super().__init__(title, values={"text": value})
         self.save = save
         self.placeholder = placeholder
+        self.names = tuple(names)
 
     @property
     def spec(self) -> Mapping[str, FieldSpec]:
-        """One unlabelled field with this prompt's placeholder."""
-        return {"text": FieldSpec("", placeholder=self.placeholder)}
+        """One unlabelled field with this prompt's placeholder (and names to complete)."""
+        return {"text": FieldSpec("", placeholder=self.placeholder, names=self.names)}
 
     def draft(self) -> str:
         """The text as typed (``save`` validates it through its own draft)."""
