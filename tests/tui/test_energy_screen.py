@@ -147,6 +147,17 @@ async def test_the_verdict_is_said_in_words_with_the_key_to_press(app: LeadtuiAp
         assert "not-enough-data" not in verdict and "`" not in verdict
 
 
+async def test_the_quarter_says_not_enough_data_before_half_the_days_are_logged(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed_days(db_path, {1: 5, 2: 4})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        quarter = screen_text(app, "#energy-quarter")
+        assert quarter.splitlines()[0].endswith("trend of good days? Not enough data")
+
+
 async def test_calendar_days_differ_by_glyph_not_only_colour(
     app: LeadtuiApp, db_path: Path
 ) -> None:

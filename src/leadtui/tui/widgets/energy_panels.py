@@ -14,6 +14,7 @@ from leadtui.domain.energy import (
     EnergizingWork,
     EnergyEntry,
     EnergyState,
+    TrendAnswer,
     level_kind,
 )
 from leadtui.domain.text import literal
@@ -166,10 +167,11 @@ class QuarterPanel(EnergyPanel):
     def draw(self, overview: EnergyOverview) -> Text:
         """Yes or no, then coverage, share of good days and direction."""
         quarter = overview.quarter
-        yes = quarter.trend_of_good_days
+        answer = quarter.trend_answer
+        style = {TrendAnswer.YES: "good", TrendAnswer.NO: "alert"}.get(answer, "muted")
         return Text.assemble(
             self.text(f"{quarter.label} · trend of good days? ", "heading"),
-            self.text("Yes" if yes else "No", "good" if yes else "alert"),
+            self.text(answer.value[:1].upper() + answer.value[1:], style),
             f"\ncoverage {quarter.coverage:.0%} · good {quarter.good_share:.0%}"
             f" · {quarter.direction}",
         )
