@@ -59,3 +59,18 @@ def test_a_hint_names_the_person_and_runs_as_printed(
     [add] = hinted(listed.stdout)
     assert "'Ana Lima'" in add and " 1 " not in add
     assert cli(*shlex.split(add)[1:]).returncode == 0
+
+
+def test_a_hint_written_below_the_command_line_gets_the_db_once() -> None:
+    """Services word hints without knowing the file; the command line adds its --db,
+    once, and leaves a hint that already names a database alone."""
+    import argparse
+
+    from leadtui.cli.common import hint, with_db
+
+    given = argparse.Namespace(db="team b.db")
+    text = "rename one (`leadtui people edit 2 --name …`)"
+    assert with_db(text, given) == "rename one (`leadtui people edit 2 --name … --db 'team b.db'`)"
+    assert with_db(with_db(text, given), given) == with_db(text, given)
+    assert with_db(text, argparse.Namespace(db=None)) == text
+    assert hint(given, "demo") == "`leadtui demo --db 'team b.db'`"

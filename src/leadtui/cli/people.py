@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, echo_json, hint, note, open_store, today_from_env
+from leadtui.cli.common import echo, echo_json, hint, note, open_store, today_from_env, with_db
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -131,5 +131,5 @@ def people_list(args: argparse.Namespace) -> int:
     for row in [header, *rows]:
         echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
     for group in shared:
-        echo(f"⚠ {namesake_notice(group)}")
+        echo(f"⚠ {with_db(namesake_notice(group), args)}")
     return 0

@@ -18,6 +18,7 @@ from leadtui.cli.common import (
     settings_for,
     shell_command,
     today_from_env,
+    with_db,
 )
 from leadtui.domain.text import literal
 
@@ -348,18 +349,18 @@ def rotation_show(args: argparse.Namespace) -> int:
             )
         for w in schedule.warnings:
             echo(f"  warning: {warning_line(w, schedule.names, c.name, args=args)}")
-    _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)})
+    _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)}, args)
     return 0
 
 
-def _namesakes_among(store: Store, shown: set[int]) -> None:
+def _namesakes_among(store: Store, shown: set[int], args: argparse.Namespace) -> None:
     """Flag people shown who share a name with someone: the schedule cannot tell them
     apart, and neither can a name typed on the command line."""
     from leadtui.services.people import list_people, namesake_notice, namesakes
 
     for group in namesakes(list_people(store)):
         if shown & {p.id for p in group.people}:
-            echo(f"⚠ {namesake_notice(group)}")
+            echo(f"⚠ {with_db(namesake_notice(group), args)}")
 
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
