@@ -139,7 +139,8 @@ def test_people_stored_with_one_name_are_flagged_and_named_by_id(db_path: Path) 
     listing = cli("--db", str(db_path), "people", "list").stdout
     assert f"same name as id {second}" in listing and f"same name as id {first}" in listing
     assert "two people share the name 'Émile Roy'" in listing
-    assert f"rename one (`leadtui people edit {second} --name …`)" in listing
+    # The hint works as printed: on the database this command was given.
+    assert f"rename one (`leadtui people edit {second} --name … --db {db_path}`)" in listing
     ran = cli("--db", str(db_path), "people", "archive", "émile roy")
     assert ran.returncode == 2
     assert f"Émile Roy (id {first})" in ran.stderr and f"émile roy (id {second})" in ran.stderr

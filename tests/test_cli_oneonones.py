@@ -79,7 +79,8 @@ def test_a_person_without_a_series_has_an_ad_hoc_document(db_path: Path) -> None
     assert data["last_session"]["held_on"] == "2026-11-20"
     skipped = cli("1on1", "skip", "priya", *db)
     assert skipped.returncode == 2 and "ad hoc, with no dates to move or skip" in skipped.stderr
-    assert "leadtui 1on1 series 1 --weekday" in skipped.stderr
+    # The fix, for this database (a long test path cuts the refusal's middle).
+    assert "--weekday tuesday --time 10:00 --db " in skipped.stderr
     exported = cli("export", "1on1", "priya", "--audience", "shared", *db)
     assert exported.returncode == 0 and "when you next meet" in exported.stdout
     # A recurring series later keeps the document.
@@ -103,8 +104,8 @@ def test_edit_a_point_or_with_action_an_action(sam: list[str]) -> None:
         ("Send the doc", "them", "2026-11-27")
     ]
     for argv, message in (
-        (["2", "x"], "no talking point with id 2; see `leadtui 1on1 show 1`"),
-        (["2", "x", "--action"], "no action item with id 2; see `leadtui 1on1 show 1`"),
+        (["2", "x"], "no talking point with id 2; see `leadtui 1on1 show 'Sam Okafor' --db "),
+        (["2", "x", "--action"], "no action item with id 2; see `leadtui 1on1 show 'Sam Okafor'"),
         (["1", "  "], "talking point is empty"),
     ):
         refused = cli("1on1", "edit", "sam", *argv, *sam)
@@ -279,11 +280,14 @@ def test_refusals_name_the_command_that_fixes_them(sam: list[str]) -> None:
     again = cli("1on1", "close", "sam", *sam)
     assert again.stderr == (
         "leadtui: a session on 2026-11-22 is already held; add to the next one, or fix "
-        "that session's notes with `leadtui 1on1 notes 1 --session 2026-11-22`\n"
+        "that session's notes with `leadtui 1on1 notes 'Sam Okafor' --session 2026-11-22 "
+        f"--db {sam[1]}`\n"
     )
     unknown = cli("1on1", "done", "sam", "99", *sam)
     assert unknown.returncode == 2
-    assert "no action item with id 99; see `leadtui 1on1 show 1`" in unknown.stderr
+    assert f"no action item with id 99; see `leadtui 1on1 show 'Sam Okafor' --db {sam[1]}`" in (
+        unknown.stderr
+    )
     future = cli("1on1", "close", "sam", "--date", "2026-11-30", *sam)
     assert future.returncode == 2 and "2026-11-30 is in the future" in future.stderr
 

@@ -53,8 +53,9 @@ def test_a_host_archived_is_warned_with_the_order_without_them(team: Path) -> No
     line = next(x for x in shown.stdout.splitlines() if "warning:" in x)
     assert "Leadership meeting: Ben was archived on 2026-11-22 but hosts it on" in line
     command = line.split(": leadtui ", 1)[1]
-    assert command == "host set Ana Cy --weekday tuesday --time 10:15 --minutes 60"
-    assert cli(*shlex.split(command), "--db", db).returncode == 0
+    # The command as printed works on this database: it carries its --db.
+    assert command == f"host set Ana Cy --weekday tuesday --time 10:15 --minutes 60 --db {db}"
+    assert cli(*shlex.split(command)).returncode == 0
     after = cli("host", "show", "--db", db).stdout
     assert "Ben" not in after and "warning" not in after
 

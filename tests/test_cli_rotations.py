@@ -309,3 +309,22 @@ def test_export_ics_from_a_read_only_database_writes_the_calendar(
     [read_only] = [line for line in ran.stderr.splitlines() if "read-only" in line]
     assert "SEQUENCE" in read_only
     assert files_digest(db_path) == before
+
+
+def test_a_swap_that_keeps_someone_on_for_nine_months_is_warned(team: Path) -> None:
+    """Six-month terms: the holder of seat 1 from January swapped into seat 2's term that
+    starts in April serves on to September without a break, and `rotation show` says so."""
+    db = str(team)
+    planned = cli("rotation", "plan", "inc", "--until", "2027-12-31", "--db", db)
+    assert planned.returncode == 0, planned.stderr
+    [doc] = json.loads(cli("rotation", "show", "inc", "--json", "--db", db).stdout)
+    assert not {"long-service", "no-term"} & {w["check"] for w in doc["warnings"]}
+    holder = {(t["seat"], t["term_starts"]): t["person"]["name"] for t in doc["terms"]}
+    january, april = holder[(1, "2027-01-01")], holder[(2, "2027-04-01")]
+    swap = cli("rotation", "swap", "inc", january, april, "--from", "2027-04-01", "--db", db)
+    assert swap.returncode == 0, swap.stderr
+    shown = cli("rotation", "show", "inc", "--db", db).stdout
+    assert (
+        f"warning: Incident Review: {january} serves from 2027-01-01 to 2027-09-30 "
+        "without a break (about 9 months; a term is 6)"
+    ) in shown

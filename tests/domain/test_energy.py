@@ -12,6 +12,7 @@ from leadtui.domain.energy import (
     EnergyEntry,
     EnergyState,
     EnergyThresholds,
+    TrendAnswer,
     WorkKind,
     energy_verdict,
     level_kind,
@@ -145,6 +146,23 @@ def test_quarter_bounds_and_view() -> None:
     assert flat.direction is Direction.FLAT and flat.trend_of_good_days
     # Shown as text (the review, the screen) exactly as before it was an enum.
     assert f"direction {flat.direction}" == "direction flat"
+
+
+def test_a_quarter_with_too_few_days_logged_has_no_answer_yet() -> None:
+    """Below half the days logged, "no" would judge days nobody wrote down."""
+    empty = quarter_view([], "2026-Q4", TODAY, T)
+    assert empty.coverage == 0.0
+    assert empty.trend_answer is TrendAnswer.NOT_ENOUGH_DATA and not empty.trend_of_good_days
+    # 20 good days out of the 53 so far: a rising week's worth, but under half covered.
+    sparse = quarter_view(days([4] * 20), "2026-Q4", TODAY, T)
+    assert sparse.coverage < 0.5
+    assert sparse.trend_answer is TrendAnswer.NOT_ENOUGH_DATA
+    # Covered but too few entries for a direction (three days into a quarter).
+    early = quarter_view(days([4] * 3, date(2027, 1, 3)), "2027-Q1", date(2027, 1, 3), T)
+    assert early.coverage == 1.0 and early.trend_answer is TrendAnswer.NOT_ENOUGH_DATA
+    enough = quarter_view(days([2] * 53), "2026-Q4", TODAY, T)
+    assert enough.trend_answer is TrendAnswer.NO
+    assert quarter_view(days([4] * 53), "2026-Q4", TODAY, T).trend_answer is TrendAnswer.YES
 
 
 def test_the_current_month_never_decides_the_year() -> None:

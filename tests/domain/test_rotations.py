@@ -31,6 +31,7 @@ from leadtui.domain.rotations import (
     plan_terms,
     resolve,
     seat_terms,
+    term_balance_warnings,
     term_containing,
     term_start,
 )
@@ -189,6 +190,63 @@ def test_checks_flag_gaps_same_week_no_successor_recognition_exposure_double_dut
     kinds = {w.check for w in found}
     assert {Check.GAP, Check.SAME_WEEK, Check.NO_SUCCESSOR, Check.RECOGNITION} <= kinds
     assert {Check.EXPOSURE, Check.DOUBLE_DUTY} <= kinds
+
+
+def test_a_swap_that_keeps_someone_longer_than_a_term_is_warned() -> None:
+    """Ana's seat 1 term runs January to June; swapping her with Ben in April puts her in
+    seat 2 until September: nine months without a break, against six-month terms."""
+    capacity = Capacity(1, "Incident Review", None, 6, 2, 3, date(2026, 1, 1), None)
+    until, today = date(2026, 12, 31), date(2026, 3, 10)
+    plan = [
+        _assign(1, 1, date(2026, 1, 1), 10),
+        _assign(2, 2, date(2026, 1, 1), 30),
+        _assign(3, 2, date(2026, 4, 1), 20),
+        _assign(4, 1, date(2026, 7, 1), 40),
+    ]
+    members = [Member(1, p) for p in (10, 20, 30, 40)]
+    names = {10: "Ana", 20: "Ben", 30: "Cy", 40: "Di"}
+    planned = resolve(capacity, plan, until)
+    assert term_balance_warnings(capacity, planned, plan, members, names, today, until) == []
+    swap = RotationException(5, 1, ExceptionKind.SWAP, date(2026, 4, 1), None, 10, 20)
+    swapped = resolve(capacity, [*plan, swap], until)
+    [warning] = term_balance_warnings(
+        capacity, swapped, [*plan, swap], members, names, today, until
+    )
+    assert warning.check is Check.LONG_SERVICE
+    assert warning.text == (
+        "Incident Review: Ana serves from 2026-01-01 to 2026-09-30 without a break "
+        "(about 9 months; a term is 6)"
+    )
+
+
+def test_an_assignment_that_leaves_someone_planned_with_no_term_is_warned() -> None:
+    capacity = Capacity(1, "Incident Review", None, 6, 2, 3, date(2026, 1, 1), None)
+    until, today = date(2026, 12, 31), date(2026, 6, 10)
+    plan = [
+        _assign(1, 1, date(2026, 1, 1), 10),
+        _assign(2, 2, date(2026, 4, 1), 20),
+        _assign(3, 1, date(2026, 7, 1), 40),
+        _assign(4, 2, date(2026, 10, 1), 30),
+    ]
+    names = {10: "Ana", 20: "Ben", 30: "Cy", 40: "Di", 50: "Eve"}
+    members = [Member(1, p) for p in names]
+    # Eve takes Di's term by name: Di, planned for July, has nothing left.
+    rows = [*plan, _assign(5, 1, date(2026, 7, 1), 50)]
+    found = term_balance_warnings(
+        capacity, resolve(capacity, rows, until), rows, members, names, today, until
+    )
+    assert [(w.check, w.text) for w in found] == [
+        (
+            Check.NO_TERM,
+            "Incident Review: Di was given seat 1 from 2026-07-01 but later changes "
+            "leave them no term up to 2026-12-31",
+        )
+    ]
+    # Someone off the roster is not owed a term.
+    gone = [Member(1, p, leaves_on=date(2026, 6, 30) if p == 40 else None) for p in names]
+    assert not term_balance_warnings(
+        capacity, resolve(capacity, rows, until), rows, gone, names, today, until
+    )
 
 
 # --- the weekly host ---------------------------------------------------------------------

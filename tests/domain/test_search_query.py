@@ -151,3 +151,17 @@ def test_snippet_marks_become_positions() -> None:
 
 def test_a_stray_mark_is_dropped() -> None:
     assert read_snippet(f"a{MARK_CLOSE}b{MARK_OPEN}").text == "ab"
+
+
+def test_a_snippet_cut_to_a_width_keeps_its_first_match_in_view() -> None:
+    text = "the quarterly plan we wrote last spring and then the whole "
+    marked = read_snippet(f"{text}{MARK_OPEN}delegation{MARK_CLOSE} of the pager rotation")
+    for width in (12, 20, 30, 40):
+        parts = marked.around_match(width)
+        shown = "".join(piece for piece, _ in parts)
+        assert len(shown) == width, shown
+        assert [piece for piece, matched in parts if matched] == ["delegation"]
+        assert shown.startswith("…") and shown.endswith("…")
+    assert marked.around_match(200) == marked.parts()
+    start = read_snippet(f"{MARK_OPEN}pager{MARK_CLOSE} rotation for the whole team this year")
+    assert "".join(p for p, _ in start.around_match(20)) == "pager rotation for …"

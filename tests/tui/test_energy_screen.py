@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Checkbox, Input, Select, Static
@@ -16,7 +17,7 @@ from leadtui.tui.screens.energy import EnergyScreen
 from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.screens.work_form import WorkForm
 from leadtui.tui.widgets.today_cards import EnergyCard
-from tests.helpers import SIZE, SMALL, TODAY, card_lines, plain_text
+from tests.helpers import SIZE, SMALL, TODAY, card_lines, make_app, plain_text
 
 
 def stored_levels(db_path: Path) -> dict[str, int]:
@@ -147,6 +148,17 @@ async def test_the_verdict_is_said_in_words_with_the_key_to_press(app: LeadtuiAp
         assert "not-enough-data" not in verdict and "`" not in verdict
 
 
+async def test_the_quarter_says_not_enough_data_before_half_the_days_are_logged(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    seed_days(db_path, {1: 5, 2: 4})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        quarter = screen_text(app, "#energy-quarter")
+        assert quarter.splitlines()[0].endswith("trend of good days? Not enough data")
+
+
 async def test_calendar_days_differ_by_glyph_not_only_colour(
     app: LeadtuiApp, db_path: Path
 ) -> None:
@@ -236,3 +248,20 @@ async def test_a_chosen_day_shows_in_the_day_panel_and_a_number_logs_it(
             app, "#energy-today"
         )
     assert stored_levels(db_path) == {"2026-11-20": 1, "2026-11-21": 4}
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
+async def test_the_trend_reaches_the_right_edge_over_an_axis_of_its_days(
+    db_path: Path, isolated_home: Path, size: tuple[int, int]
+) -> None:
+    seed_days(db_path, {0: 5, 1: 4, 89: 2})
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        panel = app.screen.query_one("#energy-trend", Static)
+        line, axis = screen_text(app, "#energy-trend").splitlines()
+        width = panel.content_region.width
+        assert len(line) == width and line[-1] != " " and line[0] != " "
+        assert axis.startswith("25 Aug ─") and axis.endswith("─ 22 Nov")
+        assert len(axis) == width

@@ -225,7 +225,8 @@ async def test_feedback_form_refusals_keep_what_was_typed(app: LeadtuiApp, db_pa
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
         assert "Clear design doc" in shown(app.screen.query_one("#rv-feedback"))
-        assert board_cell(app.screen, person_id, "last") == "yesterday"
+        # The day, written as Today's card and every table write it.
+        assert board_cell(app.screen, person_id, "last") == "21 Nov"
     db = open_database(db_path)
     [entry] = FeedbackRepository(db).for_person(person_id)
     db.close()

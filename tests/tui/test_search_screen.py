@@ -129,15 +129,47 @@ async def test_enter_opens_a_point_at_its_person_and_feedback_in_reviews(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"pager", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
         assert app.screen.person_id == 1
         await pilot.press("slash", *"done well", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
+
+
+async def test_enter_in_the_query_opens_the_highlighted_hit_or_stays_with_none(
+    app: LeadtuiApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"nothing-like-this", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search-query", Input).has_focus
+        await pilot.press("ctrl+a", "ctrl+k", *"delegation")
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "down", "ctrl+f", "enter")
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewsScreen)  # the fourth hit: Ana's feedback
+
+
+async def test_at_80_columns_the_snippet_shows_the_matched_word(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """The index's snippet is about a terminal line long; the column at 80x24 is half
+    that, so the snippet is cut around the match, not after it."""
+    words = "Long notes about the quarterly roadmap, hiring plans and the offsite before "
+    ran = cli("people", "add", "Sam Okafor", "--db", str(db_path))
+    assert ran.returncode == 0, ran.stderr
+    ran = cli("1on1", "add", "Sam Okafor", words + "zeppelin budgets", "--db", str(db_path))
+    assert ran.returncode == 0, ran.stderr
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("slash", *"zeppelin")
+        await settle(app, pilot)
+        row = next(line for line in screen_lines(app) if "point" in line)
+        assert "zeppelin" in row and "…" in row, row
 
 
 # --- enter opens the hit where it lives: the day, the item, the session ------------------
@@ -175,10 +207,9 @@ def history_app(db_path: Path, isolated_home: Path) -> LeadtuiApp:
 
 
 async def open_first_hit(app: LeadtuiApp, pilot: Any, query: str) -> None:
-    """Search for ``query`` and press enter on the first hit."""
+    """Search for ``query`` and press enter in the query: the first hit opens."""
     await pilot.press("slash", *query, "enter")
     await settle(app, pilot)
-    await pilot.press("enter")
     for _ in range(3):
         await pilot.pause()
 
@@ -329,7 +360,6 @@ async def test_feedback_and_t3b3_hits_open_reviews_in_their_half_at_the_entry(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"kayak", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReviewsScreen)
@@ -343,7 +373,6 @@ async def test_feedback_and_t3b3_hits_open_reviews_in_their_half_at_the_entry(
         assert "▸" in shown and "Kayak planning was superb" in shown
         await pilot.press("slash", *"canoe", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         slots = app.screen.query_one(T3B3Slots)
         assert slots.has_focus and slots.slot is not None
@@ -370,7 +399,6 @@ async def test_a_hit_about_someone_off_the_list_opens_nobody_else(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zeppelin", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OneOnOnesScreen)
         assert app.screen.person_id != 2  # Ana's document, as the list shows, nothing marked
@@ -378,7 +406,6 @@ async def test_a_hit_about_someone_off_the_list_opens_nobody_else(
         assert any("Sam Okafor is archived" in m for m in said), said
         await pilot.press("slash", *"quokka", "enter")
         await settle(app, pilot)
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
         assert app.screen.query_one(FeedbackPanel).marked is None

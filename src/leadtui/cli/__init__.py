@@ -22,7 +22,9 @@ from leadtui.cli.common import (
     flag_worded,
     for_stream,
     locations_for,
+    running,
     today_from_env,
+    with_db,
 )
 from leadtui.domain.text import MESSAGE_LIMIT
 from leadtui.errors import LeadtuiError
@@ -142,10 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = sys.argv[1:]
     args = _plain_tui_args(argv) or _parse(argv)
     handler: Handler = args.handler
+    running(args)
     try:
         return handler(args)
     except LeadtuiError as exc:
         message = flag_worded(exc.message, getattr(exc, "field", None), getattr(exc, "also", ()))
+        message = with_db(message, args)
         sys.stderr.write(f"leadtui: {for_stream(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code
     except KeyboardInterrupt:

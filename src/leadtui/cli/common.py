@@ -42,6 +42,41 @@ def today_from_env() -> date:
     return date.today()
 
 
+def shell_command(args: argparse.Namespace | None, command: str) -> str:
+    """``leadtui COMMAND`` as the user would type it next: with ``--db PATH`` when this
+    command was given one, so a copied hint works on the same database."""
+    import shlex
+
+    db = getattr(args, "db", None)
+    if not db or " --db " in f" {command} ":
+        return f"leadtui {command}"
+    return f"leadtui {command} --db {shlex.quote(str(db))}"
+
+
+def hint(args: argparse.Namespace | None, command: str) -> str:
+    """A hint's command in backticks (see :func:`shell_command`)."""
+    return f"`{shell_command(args, command)}`"
+
+
+def person_word(person: Any) -> str:
+    """A person as one shell word in a hint: their name, which reads as who is meant
+    (an id does not), quoted for the shell with control characters made visible."""
+    import shlex
+
+    from leadtui.domain.text import literal
+
+    return shlex.quote(literal(person.name))
+
+
+_HINTED = re.compile(r"`leadtui ([^`]*)`")
+
+
+def with_db(text: str, args: argparse.Namespace | None) -> str:
+    """Every `` `leadtui …` `` hint in ``text`` with this command's ``--db``: refusals
+    written below the front end (services) name commands without knowing the file."""
+    return _HINTED.sub(lambda found: hint(args, found.group(1)), text)
+
+
 def locations_for(args: argparse.Namespace) -> Locations:
     from leadtui.paths import locations
 
@@ -67,7 +102,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True, full_check: boo
     if not create and not loc.db_path.exists():
         raise InputError(
             f"no database at {loc.db_path}; check --db, or start one with "
-            "`leadtui people add NAME` (or `leadtui demo`)"
+            f"{hint(args, 'people add NAME')} (or {hint(args, 'demo')})"
         )
     store = open_database(loc.db_path, full_check=full_check, create_on_write=True)
     _OPENED.append(store)
@@ -180,10 +215,21 @@ def review_half(args: argparse.Namespace) -> tuple[Any, int]:
     return parse_half(args.half, today_from_env(), start_month, field="--half"), start_month
 
 
+# The command being run (set by ``main``): a service's notice names commands without
+# knowing the database, and ``note`` gives its hints this command's --db.
+_COMMAND: list[argparse.Namespace] = []
+
+
+def running(args: argparse.Namespace) -> None:
+    """Remember the command being run, for the hints in notices (see :func:`note`)."""
+    _COMMAND[:] = [args]
+
+
 def note(notice: str | None) -> None:
     """A service's notice about what was recorded (an archived person, say) on stderr,
-    leaving stdout to the command's own output."""
+    leaving stdout to the command's own output; its hints carry this command's --db."""
     if notice:
+        notice = with_db(notice, _COMMAND[-1] if _COMMAND else None)
         sys.stderr.write(f"leadtui: note: {notice}\n")
 
 

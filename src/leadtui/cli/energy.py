@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, echo_json, open_store, settings_for, today_from_env
+from leadtui.cli.common import echo, echo_json, hint, open_store, settings_for, today_from_env
 
 if TYPE_CHECKING:
     import argparse
@@ -104,7 +104,8 @@ def energy_show(args: argparse.Namespace) -> int:
         echo_json(energy_entries_json(entries, thresholds))
         return 0
     if not entries:
-        echo(f"no entries in the last {args.days} days; log today with `leadtui energy log 4`")
+        log = hint(args, "energy log 4")
+        echo(f"no entries in the last {args.days} days; log today with {log}")
         return 0
     for e in reversed(entries):
         extra = "; ".join(
@@ -181,7 +182,8 @@ def energy_work_list(args: argparse.Namespace) -> int:
         echo_json(energizing_work_json(work))
         return 0
     if not work:
-        echo("no energizing work yet; add some with `leadtui energy work add TITLE --hours 2`")
+        add = hint(args, "energy work add TITLE --hours 2")
+        echo(f"no energizing work yet; add some with {add}")
     for w in work:
         flag = "  (creates work for other teams)" if w.creates_work_for_other_teams else ""
         echo(

@@ -17,7 +17,15 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, echo_json, note, person_and_store, today_from_env
+from leadtui.cli.common import (
+    echo,
+    echo_json,
+    hint,
+    note,
+    person_and_store,
+    person_word,
+    today_from_env,
+)
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,21 +37,21 @@ if TYPE_CHECKING:
 Handler = Callable[["argparse.Namespace"], int]
 
 
-def shell_fix(refusal: OneOnOneRefusal) -> str:
+def shell_fix(refusal: OneOnOneRefusal, args: argparse.Namespace | None = None) -> str:
     """A one-on-one refusal followed by the command that fixes it, where there is one."""
     from leadtui.services.oneonones import Refusal
 
-    who = refusal.person.id
+    who = person_word(refusal.person)
     day = refusal.day.isoformat() if refusal.day else "DATE"
     fixes = {
         Refusal.NO_SERIES: (
-            f"; create one with `leadtui 1on1 series {who} --weekday tuesday --time 10:00`"
+            f"; create one with {hint(args, f'1on1 series {who} --weekday tuesday --time 10:00')}"
         ),
-        Refusal.NOT_ACTIVE: f" with `leadtui 1on1 series {who} --resume`",
-        Refusal.ALREADY_HELD: f" with `leadtui 1on1 notes {who} --session {day}`",
-        Refusal.NO_SUCH_POINT: f"; see `leadtui 1on1 show {who}`",
-        Refusal.NO_SUCH_ACTION: f"; see `leadtui 1on1 show {who}`",
-        Refusal.NOT_HELD_ON: "; see `leadtui export 1on1` for the dates",
+        Refusal.NOT_ACTIVE: f" with {hint(args, f'1on1 series {who} --resume')}",
+        Refusal.ALREADY_HELD: f" with {hint(args, f'1on1 notes {who} --session {day}')}",
+        Refusal.NO_SUCH_POINT: f"; see {hint(args, f'1on1 show {who}')}",
+        Refusal.NO_SUCH_ACTION: f"; see {hint(args, f'1on1 show {who}')}",
+        Refusal.NOT_HELD_ON: f"; see {hint(args, f'export 1on1 {who}')} for the dates",
     }
     return refusal.message + fixes[refusal.reason]
 
@@ -58,7 +66,7 @@ def with_shell_fixes(handler: Handler) -> Handler:
         try:
             return handler(args)
         except OneOnOneRefusal as refusal:
-            raise InputError(shell_fix(refusal)) from None
+            raise InputError(shell_fix(refusal, args)) from None
 
     return run
 

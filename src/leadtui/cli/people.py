@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, echo_json, note, open_store, today_from_env
+from leadtui.cli.common import echo, echo_json, hint, note, open_store, today_from_env, with_db
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -72,18 +72,20 @@ def people_archive(args: argparse.Namespace) -> int:
         today = today_from_env()
         person = archive_person(store, person.id, today)
         echo(f"archived {person.display_name} (id {person.id}); history kept")
-        left_behind_notes(store, person.id, today)
+        left_behind_notes(store, person.id, today, args)
     return 0
 
 
-def left_behind_notes(store: Store, person_id: int, today: date) -> None:
+def left_behind_notes(
+    store: Store, person_id: int, today: date, args: argparse.Namespace | None = None
+) -> None:
     """On stderr, each seat and host turn someone who left still holds, with the command
     that hands it over: leaving does not change the plan by itself."""
     from leadtui.cli.rotations import warning_line
     from leadtui.services.rotations import left_behind
 
     for held in left_behind(store, person_id, today):
-        note(warning_line(held.warning, held.names, held.capacity, held.hosts))
+        note(warning_line(held.warning, held.names, held.capacity, held.hosts, args))
 
 
 def people_list(args: argparse.Namespace) -> int:
@@ -97,7 +99,8 @@ def people_list(args: argparse.Namespace) -> int:
         echo_json(people_json(people))
         return 0
     if not people:
-        echo("no people yet; add one with `leadtui people add NAME` or try `leadtui demo`")
+        add, demo = hint(args, "people add NAME"), hint(args, "demo")
+        echo(f"no people yet; add one with {add} or try {demo}")
         return 0
     from leadtui.domain.text import display_width, literal, pad
 
@@ -128,5 +131,5 @@ def people_list(args: argparse.Namespace) -> int:
     for row in [header, *rows]:
         echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
     for group in shared:
-        echo(f"⚠ {namesake_notice(group)}")
+        echo(f"⚠ {with_db(namesake_notice(group), args)}")
     return 0

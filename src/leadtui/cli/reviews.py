@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 from leadtui.cli.common import (
     echo,
     echo_json,
+    hint,
     note,
     open_store,
     person_and_store,
+    person_word,
     review_half,
     today_from_env,
 )
@@ -48,7 +50,7 @@ def feedback_add(args: argparse.Namespace) -> int:
         # A few letters picked this person: say who, so a slip is caught now.
         echo(
             f"added to {person.display_name}'s feedback (matched {quoted(args.person.strip())}); "
-            f"not them? `leadtui feedback edit {entry.id} --person NAME` moves it"
+            f"not them? {hint(args, f'feedback edit {entry.id} --person NAME')} moves it"
         )
     return 0
 
@@ -109,10 +111,8 @@ def feedback_list(args: argparse.Namespace) -> int:
         echo_json(feedback_json(entries))
         return 0
     if not entries:
-        echo(
-            f"no feedback for {person.display_name} yet; add some with `leadtui feedback add "
-            f'{person.id} "what you saw" --kind strength`'
-        )
+        add = hint(args, f'feedback add {person_word(person)} "what you saw" --kind strength')
+        echo(f"no feedback for {person.display_name} yet; add some with {add}")
     for f in entries:
         private = "  (private)" if f.visibility is Visibility.PRIVATE else ""
         day = f.given_on.isoformat()
@@ -235,7 +235,8 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
     if t3b3.text_removed:
         # The command line does not ask; it says what cannot be taken back.
         note(
-            "the six texts were removed with the delivery; `leadtui t3b3 undeliver` "
+            "the six texts were removed with the delivery; "
+            f"{hint(args, f't3b3 undeliver {person_word(person)} --half {half.label}')} "
             "brings the T3B3 back with empty items"
         )
     return 0
@@ -287,7 +288,9 @@ def t3b3_link(args: argparse.Namespace) -> int:
                 raise
             # The command that lists what may be linked: a hint for the shell only.
             raise InputError(
-                f"{exc.message}; see `leadtui t3b3 show {person.id}` for candidates", exc.field
+                f"{exc.message}; see {hint(args, f't3b3 show {person_word(person)}')} "
+                "for candidates",
+                exc.field,
             ) from None
     note(changed.notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))

@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, echo_json, note, open_store, settings_for, today_from_env
+from leadtui.cli.common import (
+    echo,
+    echo_json,
+    hint,
+    note,
+    open_store,
+    settings_for,
+    shell_command,
+    today_from_env,
+    with_db,
+)
 from leadtui.domain.text import literal
 
 if TYPE_CHECKING:
@@ -44,6 +54,9 @@ def _stretch(
     )
 
 
+ADD_ROTATION = 'rotation add "Incident Review"'
+
+
 def _shell(text: str) -> str:
     """A name as one shell word, shown escaped: what a person copies into the shell."""
     import shlex
@@ -56,6 +69,7 @@ def warning_line(
     names: dict[int, str],
     capacity: str = "",
     hosts: HostRotation | None = None,
+    args: argparse.Namespace | None = None,
 ) -> str:
     """A failed check on one line, escaped; a seat or host turn held by someone who left
     ends with the command that hands it over."""
@@ -65,16 +79,18 @@ def warning_line(
     line = literal(warning.text)
     fix = warning.fix
     if isinstance(fix, Handover) and fix.replacement_id is not None:
-        line += (
-            f", hand it over: leadtui rotation assign {_shell(capacity)} --seat {fix.seat} "
+        line += ", hand it over: " + shell_command(
+            args,
+            f"rotation assign {_shell(capacity)} --seat {fix.seat} "
             f"--person {_shell(names.get(fix.replacement_id, str(fix.replacement_id)))} "
-            f"--from {fix.from_date.isoformat()}"
+            f"--from {fix.from_date.isoformat()}",
         )
     elif isinstance(fix, HostReorder) and fix.people and hosts is not None:
         order = " ".join(_shell(names.get(pid, str(pid))) for pid in fix.people)
-        line += (
-            f": leadtui host set {order} --weekday {WEEKDAYS[hosts.weekday]} "
-            f"--time {hosts.at_time} --minutes {hosts.minutes}"
+        line += ": " + shell_command(
+            args,
+            f"host set {order} --weekday {WEEKDAYS[hosts.weekday]} "
+            f"--time {hosts.at_time} --minutes {hosts.minutes}",
         )
     return line
 
@@ -100,7 +116,7 @@ def rotation_add(args: argparse.Namespace) -> int:
     offset = f", offset {c.offset_months} months" if c.seats > 1 else ""
     echo(
         f"added {literal(c.name)}: {c.term_months}-month terms, {c.seats} seats{offset}, "
-        f"from {c.starts_on.isoformat()}; add people with `leadtui rotation roster`"
+        f"from {c.starts_on.isoformat()}; add people with {hint(args, 'rotation roster')}"
     )
     return 0
 
@@ -159,7 +175,7 @@ def rotation_roster(args: argparse.Namespace) -> int:
         from leadtui.cli.people import left_behind_notes
 
         for person in changed.people:
-            left_behind_notes(store, person.id, today_from_env())
+            left_behind_notes(store, person.id, today_from_env(), args)
     return 0
 
 
@@ -181,7 +197,7 @@ def rotation_plan(args: argparse.Namespace) -> int:
             f"{s.ends.isoformat()}: nobody on the roster is free"
         )
     for w in schedule.warnings:
-        echo(f"warning: {warning_line(w, schedule.names, capacity.name)}")
+        echo(f"warning: {warning_line(w, schedule.names, capacity.name, args=args)}")
     return 0
 
 
@@ -308,7 +324,7 @@ def rotation_list(args: argparse.Namespace) -> int:
         echo_json(capacities_json(found, today))
         return 0
     if not found:
-        echo('no rotations yet; add one with `leadtui rotation add "Incident Review"`')
+        echo(f"no rotations yet; add one with {hint(args, ADD_ROTATION)}")
     for schedule in found:
         c = schedule.capacity
         state = "" if c.active else " (retired)"
@@ -343,7 +359,7 @@ def rotation_show(args: argparse.Namespace) -> int:
         echo_json(rotations_json(found, today, until))
         return 0
     if not found:
-        echo('no rotations yet; add one with `leadtui rotation add "Incident Review"`')
+        echo(f"no rotations yet; add one with {hint(args, ADD_ROTATION)}")
     for schedule in found:
         c = schedule.capacity
         state = "" if c.active else " (retired)"
@@ -359,8 +375,8 @@ def rotation_show(args: argparse.Namespace) -> int:
                 f"{literal(schedule.name_of(s.person_id))}{now}"
             )
         for w in schedule.warnings:
-            echo(f"  warning: {warning_line(w, schedule.names, c.name)}")
-    _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)})
+            echo(f"  warning: {warning_line(w, schedule.names, c.name, args=args)}")
+    _namesakes_among(store, {pid for s in found for pid in s.names if s.serves(pid)}, args)
     _capacity_namesakes(store, args)
     return 0
 
@@ -370,27 +386,25 @@ def _capacity_namesakes(store: Store, args: argparse.Namespace) -> None:
     command line finds only the one spelled exactly so, so say how to rename one."""
     import shlex
 
+    from leadtui.cli.common import hint
     from leadtui.domain.text import quoted
     from leadtui.services.rotations import capacity_namesakes
 
-    db = f" --db {shlex.quote(str(args.db))}" if getattr(args, "db", None) else ""
     for group in capacity_namesakes(store):
         names = ", ".join(quoted(literal(c.name)) for c in group)
         last = shlex.quote(literal(group[-1].name))
-        echo(
-            f"⚠ capacities {names} share one name; rename one: "
-            f"`leadtui rotation edit {last} --name NEW{db}`"
-        )
+        rename = hint(args, f"rotation edit {last} --name NEW")
+        echo(f"⚠ capacities {names} share one name; rename one: {rename}")
 
 
-def _namesakes_among(store: Store, shown: set[int]) -> None:
+def _namesakes_among(store: Store, shown: set[int], args: argparse.Namespace) -> None:
     """Flag people shown who share a name with someone: the schedule cannot tell them
     apart, and neither can a name typed on the command line."""
     from leadtui.services.people import list_people, namesake_notice, namesakes
 
     for group in namesakes(list_people(store)):
         if shown & {p.id for p in group.people}:
-            echo(f"⚠ {namesake_notice(group)}")
+            echo(f"⚠ {with_db(namesake_notice(group), args)}")
 
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
@@ -432,11 +446,11 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
 # --- the weekly host ----------------------------------------------------------------------
 
 
-def _print_hosts(hosts: HostSchedule) -> None:
+def _print_hosts(hosts: HostSchedule, args: argparse.Namespace) -> None:
     from leadtui.domain.dates import WEEKDAYS
 
     if hosts.rotation is None:
-        echo("no host rotation yet; set one with `leadtui host set PERSON...`")
+        echo(f"no host rotation yet; set one with {hint(args, 'host set PERSON...')}")
         return
     r = hosts.rotation
     echo(f"every {WEEKDAYS[r.weekday].capitalize()} at {r.at_time}")
@@ -444,7 +458,7 @@ def _print_hosts(hosts: HostSchedule) -> None:
         mark = "  (swapped)" if m.swapped else ""
         echo(f"  {m.on.isoformat()}  {literal(hosts.name_of(m.person_id))}{mark}")
     for w in hosts.warnings:
-        echo(f"  warning: {warning_line(w, hosts.names, hosts=r)}")
+        echo(f"  warning: {warning_line(w, hosts.names, hosts=r, args=args)}")
 
 
 def host_set(args: argparse.Namespace) -> int:
@@ -463,7 +477,7 @@ def host_set(args: argparse.Namespace) -> int:
     }
     draft = build(HostDraft, **fields)
     hosts = set_hosts(open_store(args), args.people, draft, today_from_env())
-    _print_hosts(hosts)
+    _print_hosts(hosts, args)
     return 0
 
 
@@ -488,7 +502,7 @@ def host_swap(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     swap_hosts(store, first, second, undo=args.undo)
     echo(f"{'restored' if args.undo else 'swapped'} the hosts of {first} and {second}")
-    _print_hosts(host_schedule(store, today_from_env()))
+    _print_hosts(host_schedule(store, today_from_env()), args)
     return 0
 
 
@@ -508,7 +522,7 @@ def host_show(args: argparse.Namespace) -> int:
 
         echo_json(hosts_json(hosts))
         return 0
-    _print_hosts(hosts)
+    _print_hosts(hosts, args)
     return 0
 
 
@@ -554,8 +568,8 @@ def export_rotations(args: argparse.Namespace) -> int:
     for schedule in schedules(store, today, months):
         for w in schedule.warnings:
             if w.check is Check.LEFT:
-                note(warning_line(w, schedule.names, schedule.capacity.name))
+                note(warning_line(w, schedule.names, schedule.capacity.name, args=args))
     hosts_now = host_schedule(store, today)
     for w in hosts_now.warnings:
-        note(warning_line(w, hosts_now.names, hosts=hosts_now.rotation))
+        note(warning_line(w, hosts_now.names, hosts=hosts_now.rotation, args=args))
     return 0

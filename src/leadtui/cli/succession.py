@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from leadtui.cli.common import (
     echo,
     echo_json,
+    hint,
     note,
     open_store,
     person_and_store,
@@ -390,7 +391,8 @@ def meeting_list(args: argparse.Namespace) -> int:
         echo_json(meetings_json(overview))
         return 0
     if not overview.meetings:
-        echo('no recurring meetings yet; add one with `leadtui meeting add "Eng staff"`')
+        add = hint(args, 'meeting add "Eng staff"')
+        echo(f"no recurring meetings yet; add one with {add}")
     for m in overview.meetings:
         audit = overview.audits.get(m.id)
         decided = audit.decision.value if audit else "not audited"

@@ -33,6 +33,8 @@ LEVEL_MIN, LEVEL_MAX = 1, 5
 MONTHS_FOR_IMBALANCE = 9
 SPEAKING_GIGS_PER_YEAR = 2
 MIN_ENTRIES_FOR_DIRECTION = 7
+# The quarter's question needs at least half of its days so far logged.
+MIN_QUARTER_COVERAGE = 0.5
 
 
 class EnergyState(StrEnum):
@@ -59,6 +61,14 @@ class Direction(StrEnum):
     FLAT = "flat"
     FALLING = "falling"
     UNCLEAR = "unclear"  # too few entries for a direction
+
+
+class TrendAnswer(StrEnum):
+    """The quarter's answer to "is there a trend of good days?"."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_ENOUGH_DATA = "not enough data"
 
 
 class WorkKind(StrEnum):
@@ -359,13 +369,23 @@ class QuarterView(NamedTuple):
     direction: Direction
 
     @property
+    def trend_answer(self) -> TrendAnswer:
+        """Yes: half the days logged, at least half of them good, and not falling.
+
+        Below half the days logged, or with too few entries for a direction, the
+        question cannot be answered: "no" would read as a judgement the journal
+        does not support, so the answer is "not enough data".
+        """
+        if self.coverage < MIN_QUARTER_COVERAGE or self.direction is Direction.UNCLEAR:
+            return TrendAnswer.NOT_ENOUGH_DATA
+        if self.good_share >= 0.5 and self.direction in (Direction.RISING, Direction.FLAT):
+            return TrendAnswer.YES
+        return TrendAnswer.NO
+
+    @property
     def trend_of_good_days(self) -> bool:
-        """Half the days logged, at least half of them good, and not falling."""
-        return (
-            self.coverage >= 0.5
-            and self.good_share >= 0.5
-            and self.direction in (Direction.RISING, Direction.FLAT)
-        )
+        """True only when the answer is yes (see ``trend_answer``)."""
+        return self.trend_answer is TrendAnswer.YES
 
 
 def quarter_bounds(label: str) -> tuple[date, date]:

@@ -78,6 +78,8 @@ class Check(StrEnum):
     EXPOSURE = "exposure"
     DOUBLE_DUTY = "double-duty"
     LEFT = "left-seat"  # someone who left the roster or the team still holds a seat or turn
+    LONG_SERVICE = "long-service"  # one person serves longer than a term without a break
+    NO_TERM = "no-term"  # someone given a term was left with none by a later change
 
 
 class Capacity(NamedTuple):
@@ -671,6 +673,98 @@ def check_capacity(
             )
         )
     return sorted(found, key=lambda w: (w.on, w.check.value, w.text))
+
+
+# --- fairness of the terms: nobody serves too long, nobody given a term loses it -----------
+
+
+def term_balance_warnings(
+    capacity: Capacity,
+    segments: Sequence[Segment],
+    exceptions: Iterable[RotationException],
+    members: Sequence[Member],
+    names: dict[int, str],
+    today: date,
+    until: date,
+) -> list[RotationWarning]:
+    """Two checks that a swap or an assignment keeps the rotation fair.
+
+    - ``long-service``: a person serves this capacity without a day's break (in any of
+      its seats, one stretch running into the next) for longer than one term, and the
+      stretch reaches today or later. A swap into a seat that starts later than yours
+      can do that (six months in seat 1, then the rest of seat 2's term).
+    - ``no-term``: someone on the roster was given a seat (a plan or an assignment: an
+      assign row on or after their term's start) yet, after the changes made since,
+      serves no day of this capacity from today to the horizon. A later assignment or
+      swap gave their place away and nothing gave them another.
+    """
+    name = capacity.name
+    found: list[RotationWarning] = []
+    by_person: dict[int, list[Segment]] = {}
+    for seg in sorted(segments, key=lambda s: (s.starts, s.ends)):
+        if seg.person_id is not None:
+            by_person.setdefault(seg.person_id, []).append(seg)
+    for person_id, own in by_person.items():
+        stretches: list[list[date]] = []
+        for seg in own:
+            if stretches and seg.starts <= stretches[-1][1] + timedelta(days=1):
+                stretches[-1][1] = max(stretches[-1][1], seg.ends)
+            else:
+                stretches.append([seg.starts, seg.ends])
+        for first, last in stretches:
+            too_long = last >= add_months(first, capacity.term_months)
+            if too_long and last >= today and first <= until:
+                months = (last.year - first.year) * 12 + last.month - first.month + 1
+                found.append(
+                    RotationWarning(
+                        Check.LONG_SERVICE,
+                        max(first, today),
+                        Words(
+                            f"{name}: {names.get(person_id, 'someone')} serves from ",
+                            first,
+                            " to ",
+                            last,
+                            f" without a break (about {months} months; a term is "
+                            f"{capacity.term_months})",
+                        ),
+                    )
+                )
+    # Only someone still on the roster, in rotation, and not leaving before that term
+    # is owed it: a place given away because they leave is no unfairness.
+    roster = {m.person_id: m for m in members if m.capacity_id == capacity.id}
+    given: dict[int, RotationException] = {}
+    for e in sorted(exceptions, key=lambda e: (e.on_date, e.id)):
+        member = roster.get(e.person_id or 0)
+        if (
+            e.capacity_id != capacity.id
+            or e.kind is not ExceptionKind.ASSIGN
+            or e.seat is None
+            or member is None
+            or member.out_of_rotation
+        ):
+            continue
+        term = term_containing(capacity, e.seat, e.on_date)
+        if term is None or term.ends < today or e.on_date > until:
+            continue
+        if member.leaves_on is not None and member.leaves_on < max(e.on_date, today):
+            continue
+        given.setdefault(member.person_id, e)
+    for person_id, row in sorted(given.items(), key=lambda item: item[1].on_date):
+        if busy(segments, person_id, today, until):
+            continue
+        found.append(
+            RotationWarning(
+                Check.NO_TERM,
+                max(row.on_date, today),
+                Words(
+                    f"{name}: {names.get(person_id, 'someone')} was given seat {row.seat} from ",
+                    row.on_date,
+                    " but later changes leave them no term up to ",
+                    until,
+                ),
+            )
+        )
+    return found
 
 
 # --- someone who left still holds a seat or a host turn ------------------------------------

@@ -216,6 +216,45 @@ class Snippet:
             parts.append((text[at:], False))
         return parts
 
+    def around_match(self, width: int) -> list[tuple[str, bool]]:
+        """:meth:`parts` cut to at most ``width`` characters around the first match.
+
+        The index picks the words around the best match, but a narrow column would cut
+        the line at its end, match and all: the window is centred on the first match
+        (kept whole when it fits) and each cut end shows "…".
+        """
+        text, marks = self._parsed()
+        if len(text) <= width or width < 3:
+            return self.parts() if len(text) <= width else [(text[:width], False)]
+        first_start, first_end = marks[0] if marks else (0, 0)
+        centre = (first_start + first_end) // 2
+        start = max(0, min(centre - width // 2, len(text) - width))
+        if marks and first_end - first_start <= width - 2:
+            # Keep the whole first match inside, between the two "…".
+            start = min(start, first_start - (1 if first_start > 0 else 0))
+            start = max(start, first_end - width + (1 if first_end < len(text) else 0))
+            start = max(0, start)
+        end = min(len(text), start + width)
+        lead = start > 0
+        trail = end < len(text)
+        inner_start = start + lead
+        inner_end = end - trail
+        pieces: list[tuple[str, bool]] = [("…", False)] if lead else []
+        at = inner_start
+        for m_start, m_end in marks:
+            lo, hi = max(m_start, inner_start), min(m_end, inner_end)
+            if lo >= hi:
+                continue
+            if lo > at:
+                pieces.append((text[at:lo], False))
+            pieces.append((text[lo:hi], True))
+            at = hi
+        if at < inner_end:
+            pieces.append((text[at:inner_end], False))
+        if trail:
+            pieces.append(("…", False))
+        return pieces
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Snippet) and self._parsed() == other._parsed()
 

@@ -72,7 +72,7 @@ def energy_review(
         for w in work
         if quarter.start <= w.day <= quarter.end and reaches(w.visibility, Topic.ENERGY, audience)
     ]
-    answer = "yes" if quarter.trend_of_good_days else "no"
+    answer = quarter.trend_answer.value
     parts = [
         title,
         "## Your definitions\n\n"

@@ -39,6 +39,7 @@ from leadtui.domain.rotations import (
     left_host_warnings,
     left_seat_warnings,
     plan_terms,
+    term_balance_warnings,
     term_containing,
 )
 from leadtui.domain.text import name_key, quoted
@@ -334,7 +335,7 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
     """Every capacity's schedule up to ``months`` ahead, with its checks (active only)."""
     until = horizon_until(today, months)
     repo = RotationRepository(store)
-    capacities, segments, _ = _all_segments(store, until)
+    capacities, segments, exceptions = _all_segments(store, until)
     people = list_people(store, include_archived=True)
     names = {p.id: p.name for p in people}
     archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
@@ -360,6 +361,9 @@ def schedules(store: Store, today: date, months: int = DEFAULT_MONTHS) -> list[C
             )
             + check_capacity(
                 capacity, segments[capacity.id], others, own_records, names, today, until
+            )
+            + term_balance_warnings(
+                capacity, segments[capacity.id], exceptions, own_members, names, today, until
             )
             if capacity.active
             else []

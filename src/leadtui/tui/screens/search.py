@@ -2,8 +2,9 @@
 
 Results follow the typing: each change waits a moment (typing on resets the wait), then
 the search runs in a thread worker on a connection of its own, so a keystroke never waits
-for the database. Filter by person and kind, order newest or best first; enter opens a
-hit where it lives: One-on-ones at the person's running document (an upcoming point or
+for the database. Filter by person and kind, order newest or best first; enter (in the
+query: the first hit, in the list: the highlighted one) opens a hit where it lives:
+One-on-ones at the person's running document (an upcoming point or
 action under the cursor, a held session's notes or what was filed under it at that
 session), Reviews at the person (feedback, T3B3 items), Energy at the day (the journal
 and energizing work). Private hits are marked; search is local and shows them to you
@@ -96,7 +97,8 @@ class SearchScreen(Screen[None]):
         self._timer: Timer | None = None
         self._reader: Store | None = None
         self.hits: list[SearchHit] = []
-        self.to_results = False  # enter was pressed in the query: focus the hits next
+        self.to_results = False  # enter was pressed in the query: open the first hit next
+        self.shown_generation = -1  # the search whose hits are shown
 
     @property
     def leadtui(self) -> LeadtuiApp:
@@ -163,9 +165,20 @@ class SearchScreen(Screen[None]):
 
     @on(Input.Submitted, "#search-query")
     def query_submitted(self) -> None:
-        """Enter in the query: search at once and go to the results when they arrive."""
+        """Enter in the query opens the highlighted hit (the first, unless the cursor was
+        moved): at once when the hits shown are for what is typed, else as soon as the
+        search for it is done. With no hit, the query keeps the focus."""
+        if not self.waiting and self.shown_generation == self.generation and self.hits:
+            self.open_highlighted()
+            return
         self.to_results = True
         self.search_now()
+
+    def open_highlighted(self) -> None:
+        """Open the hit under the results' cursor."""
+        results = self.query_one(SearchResults)
+        row = results.cursor_row if 0 <= results.cursor_row < len(self.hits) else 0
+        self.post_message(SearchResults.HitChosen(self.hits[row]))
 
     @on(Select.Changed)
     def filter_changed(self) -> None:
@@ -223,10 +236,12 @@ class SearchScreen(Screen[None]):
         if generation != self.generation or not self.is_mounted:
             return
         self.hits = hits
+        self.shown_generation = generation
         self.query_one(SearchResults).show(hits, self.leadtui.today)
         if self.to_results:
             self.to_results = False
-            self.action_results()
+            if hits:
+                self.open_highlighted()
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(HINT)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
 from textual.widgets import Static
 
-from leadtui.domain.dates import day_label
+from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.energy import (
     DayKind,
     EnergizingWork,
     EnergyEntry,
     EnergyState,
+    TrendAnswer,
     level_kind,
 )
 from leadtui.domain.text import literal
@@ -166,10 +168,11 @@ class QuarterPanel(EnergyPanel):
     def draw(self, overview: EnergyOverview) -> Text:
         """Yes or no, then coverage, share of good days and direction."""
         quarter = overview.quarter
-        yes = quarter.trend_of_good_days
+        answer = quarter.trend_answer
+        style = {TrendAnswer.YES: "good", TrendAnswer.NO: "alert"}.get(answer, "muted")
         return Text.assemble(
             self.text(f"{quarter.label} · trend of good days? ", "heading"),
-            self.text("Yes" if yes else "No", "good" if yes else "alert"),
+            self.text(answer.value[:1].upper() + answer.value[1:], style),
             f"\ncoverage {quarter.coverage:.0%} · good {quarter.good_share:.0%}"
             f" · {quarter.direction}",
         )
@@ -206,23 +209,53 @@ class TrendPanel(EnergyPanel):
         self.border_title = f"Trend · last {days} days ({unit}; y switches)"
         self.show(overview)
 
+    def on_resize(self) -> None:
+        """Spread the line over the new width."""
+        self.rebuild()
+
     def draw(self, overview: EnergyOverview) -> Text:
-        """A bar per day or week; a gap where nothing was logged."""
+        """A bar per day or week spread over the panel's width (a gap where nothing was
+        logged), and under it an axis from the first day to the last."""
         today = overview.today
         by_day = {e.day: e.level for e in overview.entries}
-        points: list[int | None]
+        points: list[float | None]
         if self.days <= 120:
-            points = [by_day.get(today - timedelta(days=back)) for back in range(self.days)][::-1]
+            first = today - timedelta(days=self.days - 1)
+            daily = (by_day.get(today - timedelta(days=back)) for back in range(self.days))
+            points = [None if v is None else float(v) for v in daily][::-1]
         else:
+            weeks = self.days // 7
+            first = today - timedelta(weeks=weeks) + timedelta(days=1)
             points = []
-            for week in range(self.days // 7 - 1, -1, -1):
+            for week in range(weeks - 1, -1, -1):
                 end = today - timedelta(weeks=week)
                 week_days = (end - timedelta(days=i) for i in range(7))
                 levels = [by_day[d] for d in week_days if d in by_day]
-                points.append(round(sum(levels) / len(levels)) if levels else None)
-        return self.text(
-            "".join(" " if v is None else SPARK[(v - 1) * 7 // 4] for v in points), "heading"
+                points.append(sum(levels) / len(levels) if levels else None)
+        # Before the first layout the width is unknown: a bar per point until then.
+        width = self.content_region.width or len(points)
+        line = "".join(
+            " " if v is None else SPARK[(round(v) - 1) * 7 // 4] for v in spread(points, width)
         )
+        left, right = short_day_label(first, today), short_day_label(today, today)
+        rule = max(0, width - len(left) - len(right) - 2)
+        axis = f"{left} {'─' * rule} {right}" if rule else f"{left} {right}"
+        return Text.assemble(self.text(line, "heading"), "\n", self.text(axis, "muted"))
+
+
+def spread(points: Sequence[float | None], width: int) -> list[float | None]:
+    """``points`` over ``width`` columns: each column the mean of the points it covers
+    (None where none was logged); a point is repeated when there are more columns."""
+    count = len(points)
+    if not count or width <= 0:
+        return []
+    columns: list[float | None] = []
+    for col in range(width):
+        lo = col * count // width
+        hi = max(lo + 1, (col + 1) * count // width)
+        logged = [v for v in points[lo:hi] if v is not None]
+        columns.append(sum(logged) / len(logged) if logged else None)
+    return columns
 
 
 class WorkPanel(EnergyPanel):

@@ -10,7 +10,7 @@ from textual import events, on
 from textual.message import Message
 from textual.widgets import DataTable
 
-from leadtui.domain.dates import Half
+from leadtui.domain.dates import Half, short_day_label
 from leadtui.domain.feedback import T3B3, T3B3Status
 from leadtui.domain.text import plural
 from leadtui.services.review import ReviewBoard
@@ -18,14 +18,10 @@ from leadtui.tui.widgets.key_table import KeyTable, name_cell
 from leadtui.tui.widgets.styled_text import Part, StyledCell
 
 
-def days_ago(day: date | None, today: date) -> str:
-    """``today``, ``yesterday``, ``12 days ago`` or ``never``."""
-    if day is None:
-        return "never"
-    days = (today - day).days
-    if days <= 0:
-        return "today"
-    return "yesterday" if days == 1 else f"{days} days ago"
+def last_given(day: date | None, today: date) -> str:
+    """The day feedback was last given as every screen writes a day ("23 Oct", with the
+    year when it is not this year's), or ``never``."""
+    return short_day_label(day, today) if day is not None else "never"
 
 
 def no_reports(anyone: bool) -> Text:
@@ -115,7 +111,7 @@ class T3B3Board(KeyTable):
         last = [
             self._cell(
                 (
-                    days_ago(board.last_given.get(p.id), board.today),
+                    last_given(board.last_given.get(p.id), board.today),
                     "t3b3-board--quiet" if board.quiet(p) else "",
                 )
             )

@@ -63,18 +63,25 @@ def timeline(
     per_column = span / columns
     out = Text()
     # Month ruler: the initial of each month above its first day ("J" for January ...),
-    # the full abbreviation when there is room.
+    # the abbreviation when there is room, and January with its year as tables write it
+    # ("Jan 2027"; just "2027" when a month is narrower). A label that would run past the
+    # right edge is shortened to what fits, never cut mid-word.
     ruler = [" "] * columns
     month = date(first.year, first.month, 1)
     while month <= last:
         if month >= first:
             at = _column(month, first, per_column)
-            label = month.strftime("%b") if per_column * 4 <= 31 else _MONTHS[month.month - 1]
-            if month.month == 1 and per_column * 6 <= 31:
-                label = month.strftime("%b'%y")
+            after = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+            # Up to a space before the next month's label, or up to the right edge.
+            room = min(columns, _column(after, first, per_column) - 1) - at
+            labels = [_MONTHS[month.month - 1]]
+            if per_column * 4 <= 31:
+                labels.insert(0, month.strftime("%b"))
+            if month.month == 1:
+                labels[:0] = [f"{month:%b} {month.year}", str(month.year)]
+            label = next((x for x in labels if len(x) <= room), labels[-1][: max(room, 0)])
             for i, char in enumerate(label):
-                if at + i < columns:
-                    ruler[at + i] = char
+                ruler[at + i] = char
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     out.append(" " * LABEL + "".join(ruler).rstrip() + "\n", style="dim")
     soon = today + timedelta(days=LEAD_DAYS)
