@@ -80,7 +80,7 @@ def test_remove_a_point_or_an_action_prints_what_went(sam: list[str]) -> None:
     assert document["actions"] == []
     again = cli("1on1", "remove", "sam", "1", *sam)
     assert again.returncode == 2
-    assert "no talking point with id 1; see `leadtui 1on1 show 1`" in again.stderr
+    assert "no talking point with id 1; see `leadtui 1on1 show 'Sam Okafor' --db" in again.stderr
 
 
 def test_unhold_the_last_session(sam: list[str]) -> None:
