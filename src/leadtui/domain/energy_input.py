@@ -9,7 +9,12 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from leadtui.domain.energy import LEVEL_MAX, LEVEL_MIN, WorkKind
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import PastDay, date_from_context, not_future, storable_text
+from leadtui.domain.validation import (
+    PastDay,
+    changed_day,
+    not_future,
+    storable_text,
+)
 
 NOTE_MAX = 2000
 PHRASE_MAX = 120
@@ -223,11 +228,7 @@ class WorkEditDraft(BaseModel):
     @field_validator("day", mode="before")
     @classmethod
     def _day(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return None
-        if isinstance(value, str) and not value.strip():
-            raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
-        return date_from_context(value, info, "date")
+        return changed_day(value, info)
 
     @field_validator("day")
     @classmethod

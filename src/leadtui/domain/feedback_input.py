@@ -12,8 +12,8 @@ from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
     PastDay,
+    changed_day,
     checked_text,
-    date_from_context,
     not_future,
 )
 
@@ -132,11 +132,7 @@ class FeedbackEditDraft(BaseModel):
     @field_validator("day", mode="before")
     @classmethod
     def _day(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return None
-        if isinstance(value, str) and not value.strip():
-            raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
-        return date_from_context(value, info, "date")
+        return changed_day(value, info)
 
     @field_validator("day")
     @classmethod

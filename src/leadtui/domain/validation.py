@@ -116,6 +116,16 @@ def today_from(info: ValidationInfo) -> date:
     return context.get("today") or date.today()
 
 
+def changed_day(value: object, info: ValidationInfo) -> object:
+    """An edit's day as typed: None keeps the stored day; blank text is refused (a day
+    cannot be cleared), anything else is read as :func:`date_from_context` reads it."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
+    return date_from_context(value, info, "date")
+
+
 def not_future(value: date, info: ValidationInfo, what: str) -> date:
     """Refuse a day after today, saying what is recorded for today or earlier."""
     today = today_from(info)
