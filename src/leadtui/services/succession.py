@@ -510,6 +510,16 @@ def add_vacation(store: Store, draft: VacationDraft) -> VacationResult:
     return VacationResult(vacation, notice)
 
 
+def _active_delegate(store: Store, person: Person | None) -> Person | None:
+    """The delegate of a hand-over as stored now; an archived one is refused."""
+    found = get_person(store, person.id) if person else None
+    if found is not None and not found.active:
+        raise InputError(
+            f"{found.display_name} is archived; hand it to someone on the team", field="person"
+        )
+    return found
+
+
 def cover_vacation(
     store: Store, start: date, draft: CoverDraft, person: Person | None
 ) -> VacationResult:
@@ -518,12 +528,7 @@ def cover_vacation(
     repo = VacationRepository(store)
     with write_transaction(store):
         vacation = vacation_starting(repo.vacations(), start)
-        person = get_person(store, person.id) if person else None
-        if person is not None and not person.active:
-            raise InputError(
-                f"{person.display_name} is archived; hand it to someone on the team",
-                field="person",
-            )
+        person = _active_delegate(store, person)
         repo.save_cover(vacation.id, draft.responsibility, person.id if person else None)
     return VacationResult(vacation_starting(repo.vacations(), start))
 
@@ -585,12 +590,7 @@ def edit_cover(
                 f"{quoted(draft.responsibility)} is handed over already for this vacation",
                 field="responsibility",
             )
-        person = get_person(store, person.id) if person else None
-        if person is not None and not person.active:
-            raise InputError(
-                f"{person.display_name} is archived; hand it to someone on the team",
-                field="person",
-            )
+        person = _active_delegate(store, person)
         repo.update_cover(cover.id, draft.responsibility, person.id if person else None)
     return VacationResult(vacation_starting(repo.vacations(), start))
 
