@@ -24,10 +24,10 @@ from leadtui.services.rotations import (
 )
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.rotation_forms import CapacityForm, HostsForm, RosterEntryForm
+from leadtui.tui.dialogs.rotation_roster import RosterDialog
 from leadtui.tui.screens import SCREENS
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.rotation_forms import CapacityForm, HostsForm, RosterEntryForm
-from leadtui.tui.screens.rotation_roster import RosterDialog
 from leadtui.tui.screens.rotations import RotationsScreen
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_panels import HostsTable, TermsTable

@@ -96,7 +96,7 @@ class LeadtuiApp(App[None]):
         # Before any source is added: Textual adds the app's and widgets' CSS when it runs.
         self.stylesheet = Stylesheet(variables=self.get_css_variables())
         if refusal is not None:
-            from leadtui.tui.screens.message import MessageScreen
+            from leadtui.tui.dialogs.message import MessageScreen
 
             message = refusal
             self.add_mode(
@@ -388,17 +388,17 @@ def known_binding_ids() -> set[str]:
     """Every binding id a keymap may remap."""
     from textual.binding import Binding as _Binding
 
-    from leadtui.tui.screens.confirm import ConfirmScreen
-    from leadtui.tui.screens.help import HelpScreen
-    from leadtui.tui.screens.person_form import PersonForm
+    from leadtui.tui.dialogs.confirm import ConfirmScreen
+    from leadtui.tui.dialogs.help import HelpScreen
+    from leadtui.tui.dialogs.person_form import PersonForm
     from leadtui.tui.widgets.key_table import KeyTable
 
     classes: list[type] = [entry.load() for entry in SCREENS]
-    from leadtui.tui.screens.oneonone_forms import NotesForm
-    from leadtui.tui.screens.review_forms import EvidenceChooser
+    from leadtui.tui.dialogs.oneonone_forms import NotesForm
+    from leadtui.tui.dialogs.review_forms import EvidenceChooser
+    from leadtui.tui.dialogs.text_prompt import TextPrompt
+    from leadtui.tui.dialogs.work_form import WorkForm
     from leadtui.tui.screens.search import SearchScreen
-    from leadtui.tui.screens.text_prompt import TextPrompt
-    from leadtui.tui.screens.work_form import WorkForm
 
     classes += [
         ConfirmScreen,

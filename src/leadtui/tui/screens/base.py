@@ -139,6 +139,6 @@ class LeadtuiScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show this screen's help and keys."""
-        from leadtui.tui.screens.help import HelpScreen
+        from leadtui.tui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))

@@ -293,7 +293,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         drained it; a note the day holds is replaced only after asking."""
         from leadtui.domain.energy_input import EnergyLogDraft
         from leadtui.services.energy import entry_on, log_day, loses_note
-        from leadtui.tui.screens.energy_forms import EnergyLogForm, confirm_note_replaced
+        from leadtui.tui.dialogs.energy_forms import EnergyLogForm, confirm_note_replaced
 
         def write(draft: EnergyLogDraft) -> None:
             logged = self.guarded(lambda: log_day(self.db, draft, self.thresholds))
@@ -328,7 +328,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_remove_day(self) -> None:
         """Remove the shown day's entry, after asking."""
         from leadtui.services.energy import entry_on, remove_energy
-        from leadtui.tui.screens.energy_forms import confirm_day_removal
+        from leadtui.tui.dialogs.energy_forms import confirm_day_removal
 
         day = self.shown_day
         entry = entry_on(self.db, day)
@@ -350,8 +350,8 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         """List energizing work, newest first: enter edits one, x removes it after
         asking."""
         from leadtui.services.energy import list_work
-        from leadtui.tui.screens.energy_forms import work_label
-        from leadtui.tui.screens.record_chooser import Choice, RecordChooser
+        from leadtui.tui.dialogs.energy_forms import work_label
+        from leadtui.tui.dialogs.record_chooser import Choice, RecordChooser
 
         work = list_work(self.db)
         if not work:
@@ -371,8 +371,8 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         from leadtui.domain.energy_input import WorkDraft, WorkEditDraft
         from leadtui.domain.validation import build
         from leadtui.services.energy import WorkResult, edit_work, get_work
-        from leadtui.tui.screens.energy_forms import work_values
-        from leadtui.tui.screens.work_form import WorkForm
+        from leadtui.tui.dialogs.energy_forms import work_values
+        from leadtui.tui.dialogs.work_form import WorkForm
 
         work = self.guarded(lambda: get_work(self.db, work_id))
         if work is None:
@@ -396,7 +396,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 
     def _remove_work(self, work_id: int) -> None:
         from leadtui.services.energy import get_work, remove_work
-        from leadtui.tui.screens.energy_forms import confirm_work_removal
+        from leadtui.tui.dialogs.energy_forms import confirm_work_removal
 
         work = self.guarded(lambda: get_work(self.db, work_id))
         if work is None:
@@ -412,7 +412,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_note(self) -> None:
         """Add or change the note on the shown day's entry."""
         from leadtui.services.energy import entry_to_annotate
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
 
         try:
             entry = entry_to_annotate(self.db, self.shown_day, self.today)
@@ -442,7 +442,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_work(self) -> None:
         """Log a piece of energizing work."""
         from leadtui.services.energy import WorkResult, add_work
-        from leadtui.tui.screens.work_form import WorkForm
+        from leadtui.tui.dialogs.work_form import WorkForm
 
         def done(result: WorkResult | None) -> None:
             if result is None:
@@ -468,7 +468,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         from leadtui.domain.energy import quarter_label
         from leadtui.domain.privacy import Audience
         from leadtui.export.energy import quarter_review_document
-        from leadtui.tui.screens.export_prompt import ONLY_PRIVATE, ask_export
+        from leadtui.tui.dialogs.export_prompt import ONLY_PRIVATE, ask_export
 
         today, thresholds = self.today, self.thresholds
         quarter = self.overview.quarter.label if self.overview else quarter_label(today)

@@ -12,14 +12,14 @@ from leadtui.services.people import get_person, list_people
 if TYPE_CHECKING:
     from leadtui.domain.feedback_input import FeedbackEditDraft
     from leadtui.services.review import T3B3View
-    from leadtui.tui.screens.record_chooser import Choice
+    from leadtui.tui.dialogs.record_chooser import Choice
     from leadtui.tui.screens.reviews import ReviewsScreen
 
 
 def show_feedback_entries(screen: ReviewsScreen, view: T3B3View) -> None:
     """List ``view``'s person's feedback in its half, newest first, to edit or remove."""
-    from leadtui.tui.screens.record_chooser import RecordChooser
-    from leadtui.tui.screens.review_forms import feedback_label
+    from leadtui.tui.dialogs.record_chooser import RecordChooser
+    from leadtui.tui.dialogs.review_forms import feedback_label
 
     person, half = view.person, view.half
     entries = review.list_feedback(screen.db, person, half, screen.start_month)
@@ -44,7 +44,7 @@ def show_feedback_entries(screen: ReviewsScreen, view: T3B3View) -> None:
 
 def edit_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
     """Open the entry in a form; saving changes it through the review service."""
-    from leadtui.tui.screens.review_forms import FeedbackEditForm
+    from leadtui.tui.dialogs.review_forms import FeedbackEditForm
 
     db = screen.db
     entry = screen.guarded(lambda: review.get_feedback(db, feedback_id))
@@ -72,7 +72,7 @@ def edit_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
 
 def remove_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
     """Ask, then remove the entry through the review service."""
-    from leadtui.tui.screens.review_forms import confirm_feedback_removal
+    from leadtui.tui.dialogs.review_forms import confirm_feedback_removal
 
     db = screen.db
     entry = screen.guarded(lambda: review.get_feedback(db, feedback_id))

@@ -216,7 +216,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_add(self) -> None:
         """Open the form for a new person."""
-        from leadtui.tui.screens.person_form import PersonForm
+        from leadtui.tui.dialogs.person_form import PersonForm
 
         def saved(person: Person | None) -> None:
             if person is not None:
@@ -238,7 +238,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_edit(self) -> None:
         """Open the form for the selected person."""
-        from leadtui.tui.screens.person_form import PersonForm
+        from leadtui.tui.dialogs.person_form import PersonForm
 
         person = self.selected()
         if person is None:
@@ -264,7 +264,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_archive(self) -> None:
         """Archive the selected person after asking, or unarchive an archived one."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         person = self.selected()
         if person is None:

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
         VacationDraft,
     )
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.tui.dialogs.succession_prompts import Handover
     from leadtui.tui.screens.succession import SuccessionScreen
-    from leadtui.tui.screens.succession_prompts import Handover
 
 
 class Record(NamedTuple):
@@ -58,7 +58,7 @@ def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Recor
         split_slash,
     )
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import EditPrompt
 
     db, person, today = screen.db, row.person, screen.today
     name = person.display_name
@@ -189,7 +189,7 @@ def meeting_records(
     """The meeting itself and this quarter's decision on it."""
     from leadtui.domain.succession_input import MeetingDraft, split_slash
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import EditPrompt
 
     db = screen.db
 
@@ -250,7 +250,7 @@ def vacation_records(
     """The vacation's days and each hand-over."""
     from leadtui.domain.succession_input import VacationDraft
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import CoverPrompt, EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import CoverPrompt, EditPrompt
 
     db, today, start = screen.db, screen.today, vacation.starts_on
 

@@ -151,7 +151,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_add(self) -> None:
         """Put someone on the roster, with the dates they join and leave (both optional)."""
-        from leadtui.tui.screens.rotation_forms import RosterEntryForm
+        from leadtui.tui.dialogs.rotation_forms import RosterEntryForm
 
         people = not_on_roster(self.db, self.capacity)
         if not people:
@@ -166,7 +166,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_dates(self) -> None:
         """Change when the selected person joins or leaves the rotation."""
-        from leadtui.tui.screens.rotation_forms import RosterEntryForm
+        from leadtui.tui.dialogs.rotation_forms import RosterEntryForm
 
         entry = self._selected()
         if entry is None:
@@ -188,7 +188,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_remove(self) -> None:
         """Take the selected person off the roster, after asking."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         entry = self._selected()
         if entry is None:
