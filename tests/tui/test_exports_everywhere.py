@@ -231,7 +231,7 @@ async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
 
 
 def test_every_export_is_in_the_palette_by_name() -> None:
-    from leadtui.tui.commands import screen_actions
+    from leadtui.tui.keys import screen_actions
 
     named = {
         f"{area}: {binding.tooltip}"

@@ -457,7 +457,7 @@ async def test_a_seat_holder_who_left_is_in_the_checks_and_R_hands_the_seat_over
 
 
 async def test_the_hand_over_is_in_the_palette_and_help(db_path: Path, isolated_home: Path) -> None:
-    from leadtui.tui.commands import screen_actions
+    from leadtui.tui.keys import screen_actions
 
     actions = {b.action: b for _, b in screen_actions(RotationsScreen)}
     assert actions["hand_over"].key == "R"

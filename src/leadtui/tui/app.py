@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from leadtui.store.database import Preflight, Store
+    from leadtui.tui.host import Host
 
 
 # How often the app asks SQLite whether another connection (the command line, a second
@@ -447,3 +448,10 @@ def run_app(
 
 
 __all__ = ["LeadtuiApp", "run_app"]
+
+
+if TYPE_CHECKING:
+
+    def _serves_its_screens(app: LeadtuiApp) -> Host:
+        # mypy checks here that the app is everything its screens read through Host.
+        return app

@@ -7,6 +7,7 @@ instead (search opens an energy or work hit that way), with the calendar marking
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -46,39 +47,7 @@ class EnergyScreen(LeadtuiScreen):
     CSS_PATH = "../styles/energy.tcss"
     AREA = "Energy"
     HORIZONTAL_BREAKPOINTS = WIDTHS
-    HELP = """\
-# Energy
-
-One number a day, 1 (drained) to 5 (energized), and the "eventual quid pro quo" check:
-when you are de-energized, add energizing work and keep increasing it until the
-balance returns; if the imbalance lasts over a year, change something big.
-
-- **1**–**5** log the shown day, today unless you moved (pressing again replaces the
-  number, and keeps the note); **n** adds or changes its note.
-- **[** and **]** show the day before and the day after (up to today); **escape**
-  shows today again.
-- **l** logs the shown day, or any day typed (2026-11-20, yesterday, monday …), with its
-  note and what energized and drained it (comma-separated). The form holds the whole
-  day: replacing or clearing a note it had asks first.
-- **x** removes the shown day's entry, after asking.
-- **w** logs energizing work (coding without production dependencies, coaching,
-  exploring, optimizing, speaking, writing …). Work that creates work for other
-  teams, and more than two speaking gigs a year, are flagged. **v** lists the work:
-  **enter** (or **i**) edits the highlighted piece, **x** removes it after asking.
-- **y** switches the trend between the last 90 and 365 days.
-- **X** exports the quarter's review (the quarter panel's) as Markdown: private only,
-  as energy is never shared; the file `leadtui export energy` writes.
-- The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
-  (a glyph each as well as a colour).
-- The quarter panel answers "is there a trend of good days?".
-- Enter on an energy or work hit in search (**/**) shows that day in the day panel,
-  marked on the calendar; **escape** shows today again.
-
-Your definitions (good day, drained day, verdict window) come from `[energy]` in
-config.toml. From the shell: `leadtui energy log 4 "great design review"`,
-`leadtui energy edit yesterday --note "…"`, `leadtui energy remove 2026-11-20`,
-`leadtui energy work edit 7 --hours 2`, `leadtui energy check`, `leadtui export energy`.
-"""
+    HELP = (Path(__file__).parent.parent / "help" / "energy.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The footer shows one "1–5 Log" for the five keys, to keep its room.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -56,24 +57,7 @@ class PeopleScreen(LeadtuiScreen):
     # Each screen brings its own styles, so start-up parses only what Today needs.
     CSS_PATH = "../styles/people.tcss"
     AREA = "People"
-    HELP = """\
-# People
-
-Everyone the rituals are about: your reports, peers, manager, skip-levels and others.
-People are never deleted. **Archive** someone who left and their history stays;
-unarchive them if they come back.
-
-- Type in the filter box (press **/**) to narrow the list by name, team, title, level
-  or relation. **Esc** clears it.
-- **s** switches the sort between name and relation.
-- **h** shows or hides archived people.
-- Names appear exactly as typed, markup and all.
-- A name is one name in any case and any Unicode form (Émile and ÉMILE). Two people
-  an earlier version stored with one name are marked **⚠ same name** until one is
-  renamed (**e**); until then the shell reaches them only by id.
-
-From the shell: `leadtui people add "Sam Okafor" --relation report --team Payments`.
-"""
+    HELP = (Path(__file__).parent.parent / "help" / "people.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add a person", id="people.add"),
         Binding("e,enter", "edit", "Edit", tooltip="Edit the selected person", id="people.edit"),

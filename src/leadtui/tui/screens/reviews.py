@@ -345,7 +345,7 @@ class ReviewsScreen(LeadtuiScreen):
         from leadtui.tui.screens.feedback_entries import show_feedback_entries
 
         if self.view is not None:
-            show_feedback_entries(self, self.view)
+            show_feedback_entries(self, self.view, self.start_month)
 
     def action_undeliver(self) -> None:
         """Take back a delivery recorded by mistake, after asking: the T3B3 returns to

@@ -160,7 +160,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def _key(self, action: str) -> str:
         """The key an action of this screen answers to now (the keymap may move it)."""
-        from leadtui.tui.commands import key_display
+        from leadtui.tui.keys import key_display
 
         binding = next(
             b for b in self.BINDINGS if isinstance(b, Binding) and b.id == f"rotations.{action}"
