@@ -232,7 +232,9 @@ class LeadtuiApp(App[None]):
         keymap = self.settings.keymap
         if not keymap:
             return
-        known = known_binding_ids()
+        from leadtui.tui.keymap import binding_ids
+
+        known = binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
             self.notices.append(
@@ -383,43 +385,6 @@ def _commands_provider() -> type[Provider]:
     from leadtui.tui.commands import LeadtuiCommands
 
     return LeadtuiCommands
-
-
-def known_binding_ids() -> set[str]:
-    """Every binding id a keymap may remap."""
-    from textual.binding import Binding as _Binding
-
-    from leadtui.tui.dialogs.confirm import ConfirmScreen
-    from leadtui.tui.dialogs.help import HelpScreen
-    from leadtui.tui.dialogs.person_form import PersonForm
-    from leadtui.tui.widgets.key_table import KeyTable
-
-    classes: list[type] = [entry.load() for entry in SCREENS]
-    from leadtui.tui.dialogs.oneonone_forms import NotesForm
-    from leadtui.tui.dialogs.review_forms import EvidenceChooser
-    from leadtui.tui.dialogs.text_prompt import TextPrompt
-    from leadtui.tui.dialogs.work_form import WorkForm
-    from leadtui.tui.screens.search import SearchScreen
-
-    classes += [
-        ConfirmScreen,
-        EvidenceChooser,
-        HelpScreen,
-        PersonForm,
-        KeyTable,
-        LeadtuiApp,
-        NotesForm,
-        SearchScreen,
-        TextPrompt,
-        WorkForm,
-    ]
-    ids: set[str] = set()
-    for cls in classes:
-        for klass in cls.__mro__:
-            for binding in klass.__dict__.get("BINDINGS", []):
-                if isinstance(binding, _Binding) and binding.id:
-                    ids.add(binding.id)
-    return ids
 
 
 def run_app(
