@@ -61,7 +61,7 @@ async def test_a_theme_chosen_in_the_palette_is_remembered_and_restyles_at_once(
         await pilot.pause()
         assert app.screen.styles.background == Color.parse("#F7F7F4")
     text = config.read_text()
-    assert 'theme = "leadtui-light"' in text and "the old favourite" not in text
+    assert 'theme = "leadtui-light"  # the old favourite' in text
     assert "# My leadtui settings: F3 for People." in text
     assert '"go.people" = "f3"   # muscle memory' in text and "good_day = 4" in text
     assert stat.S_IMODE(config.stat().st_mode) == 0o600
