@@ -2,28 +2,43 @@
 
 ``Settings`` is a frozen dataclass so that starting without a config file
 costs nothing; when a file exists pydantic validates it against the same
-class. A file that cannot be read or has a bad value means defaults, with a
-notice naming the problem, so a typo never stops the app from opening.
+classes, whose fields carry their own limits (``Between``, ``Check``). A bad
+setting falls back to its default on its own, and one notice names every such
+problem: a typo never stops the app from opening, nor costs the rest of the file.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
+from leadtui.domain.bounds import Between, Check
 from leadtui.domain.energy import EnergyThresholds
 
 DEFAULT_THEME = "leadtui-dark"
+
+
+def _zone_name(value: str) -> str:
+    zone = value.strip()
+    if zone and not is_time_zone(zone):
+        raise ValueError(f'must be an IANA zone name such as "Europe/Berlin", got "{zone}"')
+    return value
+
+
+def _keys(value: str) -> str:
+    if not value.strip():
+        raise ValueError('has no keys; give e.g. "f3"')
+    return value
 
 
 @dataclass(frozen=True)
 class ReviewSettings:
     """``[review]``: when the review year starts."""
 
-    half_start_month: int = 1
+    half_start_month: Annotated[int, Between(1, 12)] = 1
     """First month of H1 (1 = January, so H1 = Jan–Jun and H2 = Jul–Dec)."""
 
 
@@ -31,7 +46,7 @@ class ReviewSettings:
 class CalendarSettings:
     """``[calendar]``: the time zone of the meetings the calendar files carry."""
 
-    time_zone: str = ""
+    time_zone: Annotated[str, Check(_zone_name)] = ""
     """An IANA zone name (``"Europe/Berlin"``); empty means this computer's zone (``TZ``,
     else /etc/localtime), else UTC."""
 
@@ -40,11 +55,11 @@ class CalendarSettings:
 class UndoSettings:
     """``[undo]``: how long changes can be undone, and so how long removed text is kept."""
 
-    days: int = 7
+    days: Annotated[int, Between(0, 365)] = 7
     """The undo window in days (0–365): a change older than this can no longer be undone,
     and the text it removed or overwrote leaves the database. 0 keeps no change at all."""
 
-    changes: int = 100
+    changes: Annotated[int, Between(1, 1000)] = 100
     """How many of the last changes can be undone (1–1000); older ones are dropped."""
 
 
@@ -55,7 +70,7 @@ class Settings:
     theme: str = DEFAULT_THEME
     """Theme name: leadtui-dark, leadtui-light, a Textual built-in, or a user theme's name."""
 
-    keymap: dict[str, str] = field(default_factory=dict)
+    keymap: dict[str, Annotated[str, Check(_keys)]] = field(default_factory=dict)
     """Binding id -> keys, e.g. ``"go.people" = "f3"`` or ``"people.add" = "a,n"``."""
 
     energy: EnergyThresholds = field(default_factory=EnergyThresholds)
@@ -71,75 +86,81 @@ class Settings:
     """``[undo]``: days (default 7, 0 allowed), changes (default 100)."""
 
 
-def _validate(data: dict[str, object]) -> Settings:
-    """Validate TOML data into Settings; ValueError carries one line."""
+# Enough rounds for a field's error, then its table's own rule once the field is reset.
+_ROUNDS = 4
+
+
+def validate_settings(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """``data`` (a parsed config.toml) as Settings: each setting the model refuses falls
+    back to its default, the rest is kept; returns the problems, one line each."""
     from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 
-    from leadtui.domain.text import quoted
-    from leadtui.domain.validation import first_error_line
+    adapter = TypeAdapter(with_config(ConfigDict(extra="forbid"))(Settings))
+    data = dict(data)
+    if isinstance(data.get("keymap"), dict):
+        data["keymap"] = _flat(data["keymap"])
+    problems: list[str] = []
+    for _ in range(_ROUNDS):
+        try:
+            return adapter.validate_python(data), problems
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = tuple(str(part) for part in error["loc"])
+                problems.append(_problem_line(loc, error))
+                data = _without(data, loc)
+    return Settings(), problems  # pragma: no cover - each round removes what it named
 
-    unknown = sorted(set(data) - {"theme", "keymap", "energy", "review", "calendar", "undo"})
-    if unknown:
-        raise ValueError(
-            f"unknown setting {quoted(unknown[0])}; "
-            "known: theme, [keymap], [energy], [review], [calendar], [undo]"
-        )
-    undo = data.get("undo", {})
-    if isinstance(undo, dict):
-        extra = sorted(set(undo) - {"days", "changes"})
-        if extra:
-            raise ValueError(f"unknown [undo] setting {quoted(extra[0])}; known: days, changes")
-    calendar = data.get("calendar", {})
-    if isinstance(calendar, dict):
-        extra = sorted(set(calendar) - {"time_zone"})
-        if extra:
-            raise ValueError(f"unknown [calendar] setting {quoted(extra[0])}; known: time_zone")
-    review = data.get("review", {})
-    if isinstance(review, dict):
-        extra = sorted(set(review) - {"half_start_month"})
-        if extra:
-            raise ValueError(
-                f"unknown [review] setting {quoted(extra[0])}; known: half_start_month"
+
+def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``[keymap]`` with dotted ids written unquoted (``oneonones.hold = "h"``, which TOML
+    reads as a table ``oneonones`` holding ``hold``) as the ids they spell."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _without(data: dict[str, Any], loc: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` less the value at ``loc`` (so that setting takes its default)."""
+    if len(loc) > 1 and isinstance(data.get(loc[0]), dict):
+        return {**data, loc[0]: _without(data[loc[0]], loc[1:])}
+    return {key: value for key, value in data.items() if key != loc[0]}
+
+
+def _problem_line(loc: tuple[str, ...], error: Any) -> str:
+    """One line naming the setting and what was wrong, in the file's own terms."""
+    from leadtui.domain.text import quoted
+
+    table, rest = loc[0], loc[1:]
+    owner = _table_type(table)
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        if not rest:
+            known = ", ".join(
+                f"[{f.name}]" if _table_type(f.name) or f.name == "keymap" else f.name
+                for f in fields(Settings)
             )
-    energy = data.get("energy", {})
-    if isinstance(energy, dict):
-        extra = sorted(set(energy) - {"good_day", "drained_day", "window_days"})
-        if extra:
-            raise ValueError(
-                f"unknown [energy] setting {quoted(extra[0])}; "
-                "known: good_day, drained_day, window_days"
-            )
-    strict = with_config(ConfigDict(extra="forbid"))(Settings)
-    try:
-        settings = TypeAdapter(strict).validate_python(data)
-    except ValidationError as exc:
-        raise ValueError(first_error_line(exc)) from None
-    t = settings.energy
-    if not 1 <= t.drained_day < t.good_day <= 5:
-        raise ValueError(
-            "[energy] needs 1 <= drained_day < good_day <= 5, "
-            f"got drained_day = {t.drained_day}, good_day = {t.good_day}"
-        )
-    if not 7 <= t.window_days <= 366:
-        raise ValueError(f"[energy] window_days must be 7–366, got {t.window_days}")
-    if not 1 <= settings.review.half_start_month <= 12:
-        raise ValueError(
-            f"[review] half_start_month must be 1–12, got {settings.review.half_start_month}"
-        )
-    if not 0 <= settings.undo.days <= 365:
-        raise ValueError(f"[undo] days must be 0–365, got {settings.undo.days}")
-    if not 1 <= settings.undo.changes <= 1000:
-        raise ValueError(f"[undo] changes must be 1–1000, got {settings.undo.changes}")
-    zone = settings.calendar.time_zone.strip()
-    if zone and not is_time_zone(zone):
-        raise ValueError(
-            f'[calendar] time_zone must be an IANA zone name such as "Europe/Berlin", '
-            f"got {quoted(zone)}"
-        )
-    for binding_id, keys in settings.keymap.items():
-        if not keys.strip():
-            raise ValueError(f'keymap: {quoted(binding_id)} has no keys; give e.g. "f3"')
-    return settings
+            return f"unknown setting {quoted(table)}; known: {known}"
+        known = ", ".join(f.name for f in fields(owner)) if owner else ""
+        return f"unknown [{table}] setting {quoted(rest[0])}; known: {known}"
+    if owner is not None and not rest and error["type"] == "dataclass_type":
+        return f"{table} must be a table: [{table}] with its settings on the lines below"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if table == "keymap" and rest:
+        where = f"[keymap] {quoted('.'.join(rest))}"
+    elif rest:
+        where = f"[{table}] {'.'.join(rest)}"
+    else:
+        where = f"[{table}]" if owner else table
+    return f"{where} {message}" if error["type"] == "value_error" else f"{where}: {message}"
+
+
+def _table_type(name: str) -> type | None:
+    """The dataclass a table of config.toml is read into, if ``name`` is such a table."""
+    kind = {f.name: f.default_factory for f in fields(Settings)}.get(name)
+    return kind if isinstance(kind, type) and is_dataclass(kind) else None
 
 
 def is_time_zone(name: str) -> bool:
@@ -187,66 +208,48 @@ def calendar_time_zone(settings: Settings) -> str:
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
-    """Read ``path``; return the settings and any problems found (each one line)."""
+    """Read ``path``; return the settings and any problems found (in one notice)."""
     if not path.exists():
         return Settings(), []
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return Settings(), [f"{path}: cannot be read ({exc}); using defaults"]
-    try:
-        return _validate(data), []
-    except ValueError as exc:
-        return Settings(), [f"{path}: {exc}; using defaults"]
-
-
-_THEME_LINE = re.compile(r"^\s*theme\s*=")
-_TABLE_LINE = re.compile(r"^\s*\[")
-
-
-def with_theme(text: str, theme: str) -> str:
-    """``text`` (a config.toml) with its top-level ``theme = "..."`` line set to ``theme``.
-
-    Only that one line changes (or is added before the first table): the person's
-    other settings, comments and layout stay as they wrote them.
-    """
-    import json
-
-    # A TOML basic string: JSON's escapes without ASCII-only surrogate pairs.
-    line = f"theme = {json.dumps(theme, ensure_ascii=False)}"
-    lines = text.splitlines()
-    first_table = next((i for i, raw in enumerate(lines) if _TABLE_LINE.match(raw)), len(lines))
-    for i in range(first_table):
-        if _THEME_LINE.match(lines[i]):
-            lines[i] = line
-            break
-    else:
-        # Before the first table, after a blank line if the top has other settings.
-        head = lines[:first_table]
-        while head and not head[-1].strip():
-            head.pop()
-        lines = [*head, line, *([""] if first_table < len(lines) else []), *lines[first_table:]]
-    return "\n".join(lines) + "\n"
+    settings, problems = validate_settings(data)
+    if not problems:
+        return settings, []
+    kept = (
+        "that setting uses its default"
+        if len(problems) == 1
+        else ("those settings use their defaults")
+    )
+    return settings, [f"{path}: {'; '.join(problems)}; {kept}, the rest of the file is used"]
 
 
 def remember_theme(path: Path, theme: str) -> None:
     """Write ``theme`` into the config.toml at ``path``, keeping everything else.
 
-    The file is replaced atomically (a temporary file beside it, renamed) with mode
-    0600. A file that cannot be read as TOML is left alone: ValueError says why. An
-    OSError (a read-only folder) is the caller's to report.
+    Written through tomlkit, which keeps the person's comments, order and layout. The
+    file is replaced atomically (a temporary file beside it, renamed) with mode 0600. A
+    file that cannot be read as TOML is left alone: ValueError says why. An OSError (a
+    read-only folder) is the caller's to report.
     """
     import os
     import tempfile
 
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     try:
         tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        document = tomlkit.parse(text)
+    except (tomllib.TOMLDecodeError, TOMLKitError) as exc:
         raise ValueError(f"{path} cannot be read ({exc}); the theme was not remembered") from None
-    updated = with_theme(text, theme)
+    document["theme"] = theme
+    updated = tomlkit.dumps(document)
     if tomllib.loads(updated).get("theme") != theme:
-        # A layout this edit does not understand: better to forget than to break the file.
+        # A layout the writer does not understand: better to forget than to break the file.
         raise ValueError(f"{path}: the theme line could not be written; set theme there")
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)

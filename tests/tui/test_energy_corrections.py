@@ -16,11 +16,11 @@ from leadtui.domain.validation import build
 from leadtui.services.energy import add_work, entry_on, list_work, log_energy
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.energy_forms import EnergyLogForm
+from leadtui.tui.dialogs.record_chooser import RecordChooser
+from leadtui.tui.dialogs.work_form import WorkForm
 from leadtui.tui.screens.energy import EnergyScreen
-from leadtui.tui.screens.energy_forms import EnergyLogForm
-from leadtui.tui.screens.record_chooser import RecordChooser
-from leadtui.tui.screens.work_form import WorkForm
 from tests.helpers import SIZE, TODAY
 
 YESTERDAY = TODAY - timedelta(days=1)

@@ -13,9 +13,9 @@ from leadtui.services.energy import entry_on, list_work, recent_entries
 from leadtui.store.database import open_database
 from leadtui.store.energy import EnergyRepository
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.text_prompt import TextPrompt
+from leadtui.tui.dialogs.work_form import WorkForm
 from leadtui.tui.screens.energy import EnergyScreen
-from leadtui.tui.screens.text_prompt import TextPrompt
-from leadtui.tui.screens.work_form import WorkForm
 from leadtui.tui.widgets.today_cards import EnergyCard
 from tests.helpers import SIZE, SMALL, TODAY, card_lines, make_app, plain_text
 

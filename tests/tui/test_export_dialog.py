@@ -14,8 +14,8 @@ from textual.widgets import Input, RadioButton, RadioSet
 from leadtui.domain.privacy import Audience
 from leadtui.store.database import Store
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.export_prompt import ExportDialog, ask_export, slug
 from leadtui.tui.screens.base import LeadtuiScreen
-from leadtui.tui.screens.export_prompt import ExportDialog, ask_export, slug
 from tests.helpers import SIZE, TODAY, cli, make_app
 
 

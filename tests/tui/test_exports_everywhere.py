@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.widgets import Input, RadioButton, RadioSet
 
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.export_prompt import ExportDialog
 from leadtui.tui.screens import SCREENS
-from leadtui.tui.screens.export_prompt import ExportDialog
 from tests.helpers import SIZE, TODAY, cli, demo_database, make_app
 
 EXPORT_KEY = "X"
@@ -200,7 +200,7 @@ def test_export_is_the_same_key_on_every_screen_and_in_its_help() -> None:
 async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
     demo: Path, isolated_home: Path
 ) -> None:
-    from leadtui.tui.screens.confirm import ConfirmScreen
+    from leadtui.tui.dialogs.confirm import ConfirmScreen
 
     def heading() -> str:
         # What the heading draws (it renders what it holds).
@@ -224,14 +224,14 @@ async def test_reviews_remove_text_switch_asks_first_on_its_own_key(
         await pilot.pause()
         assert "remove the text, keep the fact" in heading()
         # Delivering then asks first, and names the key that switches it off.
-        from leadtui.tui.screens.review_forms import confirm_text_removal
+        from leadtui.tui.dialogs.review_forms import confirm_text_removal
 
         view = reviews.view  # type: ignore[attr-defined]
         assert "(r switches it off)" in confirm_text_removal(view).detail
 
 
 def test_every_export_is_in_the_palette_by_name() -> None:
-    from leadtui.tui.commands import screen_actions
+    from leadtui.tui.keys import screen_actions
 
     named = {
         f"{area}: {binding.tooltip}"

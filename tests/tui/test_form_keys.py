@@ -18,10 +18,10 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.services import oneonones, people, succession
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.oneonone_forms import PointForm
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.oneonone_forms import PointForm
+from leadtui.tui.dialogs.person_form import PersonForm
 from leadtui.tui.screens.people import PeopleScreen
-from leadtui.tui.screens.person_form import PersonForm
 from tests.helpers import SIZE, TODAY, cli, make_app
 
 
@@ -234,8 +234,8 @@ async def test_a_question_says_the_same_word_in_its_footer_and_its_button(
 
 
 async def test_a_delegation_completes_the_name_after_delegate_and_only_there() -> None:
-    from leadtui.tui.screens.forms import NameSuggester
-    from leadtui.tui.screens.succession_prompts import AuditPrompt
+    from leadtui.tui.dialogs.forms import NameSuggester
+    from leadtui.tui.dialogs.succession_prompts import AuditPrompt
 
     names = ["Ana Lima", "Kai Nakamura"]
     suggester = NameSuggester(names, AuditPrompt.NAMES_AFTER)

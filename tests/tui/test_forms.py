@@ -20,14 +20,14 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.services import energy, oneonones, people, review, succession
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.export_prompt import ExportDialog
-from leadtui.tui.screens.forms import DraftForm
-from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, SeriesForm
-from leadtui.tui.screens.person_form import PersonForm
-from leadtui.tui.screens.review_forms import DeliverForm, FeedbackForm
-from leadtui.tui.screens.succession_prompts import CandidatePrompt
-from leadtui.tui.screens.text_prompt import TextPrompt
-from leadtui.tui.screens.work_form import WorkForm
+from leadtui.tui.dialogs.export_prompt import ExportDialog
+from leadtui.tui.dialogs.forms import DraftForm
+from leadtui.tui.dialogs.oneonone_forms import ActionForm, NotesForm, SeriesForm
+from leadtui.tui.dialogs.person_form import PersonForm
+from leadtui.tui.dialogs.review_forms import DeliverForm, FeedbackForm
+from leadtui.tui.dialogs.succession_prompts import CandidatePrompt
+from leadtui.tui.dialogs.text_prompt import TextPrompt
+from leadtui.tui.dialogs.work_form import WorkForm
 from tests.helpers import SIZE, TODAY, files_digest
 
 

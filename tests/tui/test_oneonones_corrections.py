@@ -18,9 +18,9 @@ from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.choose import ChooseScreen
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm
+from leadtui.tui.dialogs.choose import ChooseScreen
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.oneonone_forms import ActionForm, NotesForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.widgets.running_document import RunningDocumentView
 from tests.helpers import SIZE, TODAY

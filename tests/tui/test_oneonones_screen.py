@@ -34,10 +34,10 @@ from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.oneonone_forms import ActionForm, NotesForm, PointForm, SeriesForm
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.oneonone_forms import ActionForm, NotesForm, PointForm, SeriesForm
+from leadtui.tui.dialogs.text_prompt import TextPrompt
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
-from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.oneonone_list import OneOnOneList
 from leadtui.tui.widgets.running_document import RunningDocumentView
@@ -175,7 +175,7 @@ async def test_changing_a_series_starts_from_what_it_has_and_unchanged_keeps_its
 async def test_shift_x_opens_the_export_dialog(app: LeadtuiApp, db_path: Path) -> None:
     # e edits now. The export's own behaviour (audience, file, overwrite) is the dialog's
     # tests'; the document's is tests/export's.
-    from leadtui.tui.screens.export_prompt import ExportDialog
+    from leadtui.tui.dialogs.export_prompt import ExportDialog
 
     seed(db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -233,7 +233,7 @@ async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
     app: LeadtuiApp, db_path: Path
 ) -> None:
     from leadtui.store.feedback import FeedbackRepository
-    from leadtui.tui.screens.review_forms import FeedbackForm
+    from leadtui.tui.dialogs.review_forms import FeedbackForm
 
     seed(db_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -10,9 +10,9 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.store.database import open_database
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.person_form import PersonForm
 from leadtui.tui.screens.people import PeopleScreen
-from leadtui.tui.screens.person_form import PersonForm
 from leadtui.tui.widgets.key_table import NAME_CELLS, KeyTable
 from leadtui.tui.widgets.people_table import PeopleTable
 from tests.helpers import SIZE, SMALL, TODAY

@@ -48,7 +48,7 @@ with open(os.environ["EDITOR_LOG"], "w") as log:
 async def test_the_edited_text_lives_beside_the_database_when_the_data_folder_is_missing(
     tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch, loose_umask: None
 ) -> None:
-    from leadtui.tui.screens.oneonone_forms import NotesForm
+    from leadtui.tui.dialogs.oneonone_forms import NotesForm
 
     db_path = tmp_path / "elsewhere" / "try.db"  # leadtui --db elsewhere/try.db
     cli("people", "add", "Sam Okafor", "--db", str(db_path))

@@ -18,9 +18,9 @@ from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.record_chooser import RecordChooser
-from leadtui.tui.screens.review_forms import DeliverForm, FeedbackEditForm
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.record_chooser import RecordChooser
+from leadtui.tui.dialogs.review_forms import DeliverForm, FeedbackEditForm
 from leadtui.tui.screens.reviews import ReviewsScreen
 from tests.helpers import SIZE, TODAY
 

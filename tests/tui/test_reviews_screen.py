@@ -25,10 +25,10 @@ from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.review_forms import DeliverForm, EvidenceChooser, FeedbackForm
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.review_forms import DeliverForm, EvidenceChooser, FeedbackForm
+from leadtui.tui.dialogs.text_prompt import TextPrompt
 from leadtui.tui.screens.reviews import ReviewsScreen
-from leadtui.tui.screens.text_prompt import TextPrompt
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.review_board import T3B3Board
 from leadtui.tui.widgets.t3b3_slots import T3B3Slots
@@ -324,7 +324,7 @@ async def test_export_writes_the_shared_packet_without_the_t3b3_text(
     async with app.run_test(size=SIZE) as pilot:
         from textual.widgets import RadioSet
 
-        from leadtui.tui.screens.export_prompt import ExportDialog
+        from leadtui.tui.dialogs.export_prompt import ExportDialog
 
         await pilot.press("R", "X")
         dialog = app.screen

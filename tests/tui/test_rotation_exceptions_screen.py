@@ -12,7 +12,7 @@ from leadtui.services.people import add_person
 from leadtui.services.rotations import add_capacity, assign, change_roster, cut_short
 from leadtui.store.database import open_database
 from leadtui.store.rotations import RotationRepository
-from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.dialogs.confirm import ConfirmScreen
 from leadtui.tui.screens.rotations import RotationsScreen
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_panels import TermsTable

@@ -24,10 +24,10 @@ from leadtui.services.rotations import (
 )
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.rotation_forms import CapacityForm, HostsForm, RosterEntryForm
+from leadtui.tui.dialogs.rotation_roster import RosterDialog
 from leadtui.tui.screens import SCREENS
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.rotation_forms import CapacityForm, HostsForm, RosterEntryForm
-from leadtui.tui.screens.rotation_roster import RosterDialog
 from leadtui.tui.screens.rotations import RotationsScreen
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_panels import HostsTable, TermsTable
@@ -457,7 +457,7 @@ async def test_a_seat_holder_who_left_is_in_the_checks_and_R_hands_the_seat_over
 
 
 async def test_the_hand_over_is_in_the_palette_and_help(db_path: Path, isolated_home: Path) -> None:
-    from leadtui.tui.commands import screen_actions
+    from leadtui.tui.keys import screen_actions
 
     actions = {b.action: b for _, b in screen_actions(RotationsScreen)}
     assert actions["hand_over"].key == "R"

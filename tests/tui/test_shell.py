@@ -9,9 +9,9 @@ from textual.widgets import Static
 
 from leadtui.config import Settings, load_settings
 from leadtui.tui.app import LeadtuiApp
+from leadtui.tui.dialogs.help import HelpScreen
+from leadtui.tui.dialogs.message import MessageScreen
 from leadtui.tui.screens import SCREENS
-from leadtui.tui.screens.help import HelpScreen
-from leadtui.tui.screens.message import MessageScreen
 from leadtui.tui.screens.people import PeopleScreen
 from leadtui.tui.screens.today import TodayScreen
 from tests.helpers import SIZE, make_app, plain_text

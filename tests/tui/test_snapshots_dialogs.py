@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Input, RadioButton
 
 from leadtui.services import people
+from leadtui.tui.dialogs.export_prompt import ask_export
+from leadtui.tui.dialogs.oneonone_forms import NotesForm
+from leadtui.tui.dialogs.person_form import PersonForm
 from leadtui.tui.screens.base import LeadtuiScreen
-from leadtui.tui.screens.export_prompt import ask_export
-from leadtui.tui.screens.oneonone_forms import NotesForm
-from leadtui.tui.screens.person_form import PersonForm
 from tests.helpers import SIZE, SMALL, TODAY, make_app
 
 SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])

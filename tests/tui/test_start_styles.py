@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.help import HelpScreen
+from leadtui.tui.dialogs.help import HelpScreen
 from tests.helpers import SIZE, make_app
 
 

@@ -12,7 +12,7 @@ from leadtui.store.database import open_database
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
-from leadtui.tui.screens.oneonone_forms import PointForm
+from leadtui.tui.dialogs.oneonone_forms import PointForm
 from leadtui.tui.screens.oneonones import OneOnOnesScreen
 from leadtui.tui.widgets.key_table import KeyTable
 from tests.helpers import SIZE

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, echo_json, hint, note, open_store, today_from_env, with_db
+from leadtui.cli.common import echo, echo_json, hint, open_store, today_from_env, with_db
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import date
-
-    from leadtui.store.database import Store
 
 
 def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
@@ -72,20 +69,10 @@ def people_archive(args: argparse.Namespace) -> int:
         today = today_from_env()
         person = archive_person(store, person.id, today)
         echo(f"archived {person.display_name} (id {person.id}); history kept")
+        from leadtui.cli.rotations import left_behind_notes
+
         left_behind_notes(store, person.id, today, args)
     return 0
-
-
-def left_behind_notes(
-    store: Store, person_id: int, today: date, args: argparse.Namespace | None = None
-) -> None:
-    """On stderr, each seat and host turn someone who left still holds, with the command
-    that hands it over: leaving does not change the plan by itself."""
-    from leadtui.cli.rotations import warning_line
-    from leadtui.services.rotations import left_behind
-
-    for held in left_behind(store, person_id, today):
-        note(warning_line(held.warning, held.names, held.capacity, held.hosts, args))
 
 
 def people_list(args: argparse.Namespace) -> int:

@@ -64,6 +64,17 @@ def _shell(text: str) -> str:
     return shlex.quote(literal(text))
 
 
+def left_behind_notes(
+    store: Store, person_id: int, today: date, args: argparse.Namespace | None = None
+) -> None:
+    """On stderr, each seat and host turn someone who left still holds, with the command
+    that hands it over: leaving does not change the plan by itself."""
+    from leadtui.services.rotations import left_behind
+
+    for held in left_behind(store, person_id, today):
+        note(warning_line(held.warning, held.names, held.capacity, held.hosts, args))
+
+
 def warning_line(
     warning: RotationWarning,
     names: dict[int, str],
@@ -172,8 +183,6 @@ def rotation_roster(args: argparse.Namespace) -> int:
     echo(f"{'removed' if args.remove else 'roster'}: {names} ({literal(capacity.name)})")
     echo(f"{len(changed.members)} on the {literal(capacity.name)} roster")
     if args.remove or dates is not None:
-        from leadtui.cli.people import left_behind_notes
-
         for person in changed.people:
             left_behind_notes(store, person.id, today_from_env(), args)
     return 0

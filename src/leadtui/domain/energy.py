@@ -23,8 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
+from leadtui.domain.bounds import Between
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY
 from leadtui.domain.privacy import Visibility
 from leadtui.domain.text import literal, quoted
@@ -87,12 +88,20 @@ class WorkKind(StrEnum):
 class EnergyThresholds:
     """The user's definitions of a good and a drained day, and the verdict window."""
 
-    good_day: int = 4
+    good_day: Annotated[int, Between(1, 5)] = 4
     """A day at or above this level is a good day."""
-    drained_day: int = 2
+    drained_day: Annotated[int, Between(1, 5)] = 2
     """A day at or below this level is a drained day."""
-    window_days: int = 28
+    window_days: Annotated[int, Between(7, 366)] = 28
     """How many recent days the verdict looks at."""
+
+    def __post_init__(self) -> None:
+        # Between good and drained there must be room: a day cannot be both.
+        if not self.drained_day < self.good_day:
+            raise ValueError(
+                "needs drained_day < good_day, "
+                f"got drained_day = {self.drained_day}, good_day = {self.good_day}"
+            )
 
     @property
     def min_entries(self) -> int:

@@ -20,10 +20,17 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
-if TYPE_CHECKING:
-    from leadtui.store.database import Store
+
+class Store(Protocol):
+    """The open database as the journal reads it (database.Store; typed here, not
+    imported, as the database module applies the journal's settings when it opens)."""
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one statement on the connection."""
+        ...
+
 
 DEFAULT_DAYS = 7
 DEFAULT_CHANGES = 100

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from leadtui.store.database import Preflight, Store
+    from leadtui.tui.host import Host
 
 
 # How often the app asks SQLite whether another connection (the command line, a second
@@ -96,7 +97,7 @@ class LeadtuiApp(App[None]):
         # Before any source is added: Textual adds the app's and widgets' CSS when it runs.
         self.stylesheet = Stylesheet(variables=self.get_css_variables())
         if refusal is not None:
-            from leadtui.tui.screens.message import MessageScreen
+            from leadtui.tui.dialogs.message import MessageScreen
 
             message = refusal
             self.add_mode(
@@ -231,7 +232,9 @@ class LeadtuiApp(App[None]):
         keymap = self.settings.keymap
         if not keymap:
             return
-        known = known_binding_ids()
+        from leadtui.tui.keymap import binding_ids
+
+        known = binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
             self.notices.append(
@@ -384,43 +387,6 @@ def _commands_provider() -> type[Provider]:
     return LeadtuiCommands
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id a keymap may remap."""
-    from textual.binding import Binding as _Binding
-
-    from leadtui.tui.screens.confirm import ConfirmScreen
-    from leadtui.tui.screens.help import HelpScreen
-    from leadtui.tui.screens.person_form import PersonForm
-    from leadtui.tui.widgets.key_table import KeyTable
-
-    classes: list[type] = [entry.load() for entry in SCREENS]
-    from leadtui.tui.screens.oneonone_forms import NotesForm
-    from leadtui.tui.screens.review_forms import EvidenceChooser
-    from leadtui.tui.screens.search import SearchScreen
-    from leadtui.tui.screens.text_prompt import TextPrompt
-    from leadtui.tui.screens.work_form import WorkForm
-
-    classes += [
-        ConfirmScreen,
-        EvidenceChooser,
-        HelpScreen,
-        PersonForm,
-        KeyTable,
-        LeadtuiApp,
-        NotesForm,
-        SearchScreen,
-        TextPrompt,
-        WorkForm,
-    ]
-    ids: set[str] = set()
-    for cls in classes:
-        for klass in cls.__mro__:
-            for binding in klass.__dict__.get("BINDINGS", []):
-                if isinstance(binding, _Binding) and binding.id:
-                    ids.add(binding.id)
-    return ids
-
-
 def run_app(
     locations: Locations,
     today: date | None = None,
@@ -447,3 +413,10 @@ def run_app(
 
 
 __all__ = ["LeadtuiApp", "run_app"]
+
+
+if TYPE_CHECKING:
+
+    def _serves_its_screens(app: LeadtuiApp) -> Host:
+        # mypy checks here that the app is everything its screens read through Host.
+        return app

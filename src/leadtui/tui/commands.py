@@ -6,18 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
 
-from textual.app import App
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.screen import Screen
 
+from leadtui.tui.host import host
+from leadtui.tui.keys import key_reader, screen_actions
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen
-
-if TYPE_CHECKING:
-    from leadtui.tui.app import LeadtuiApp
 
 
 @dataclass(frozen=True)
@@ -27,54 +22,6 @@ class PaletteCommand:
     name: str
     help: str
     run: Callable[[], object]
-
-
-def screen_actions(screen: object) -> list[tuple[str, Binding]]:
-    """(area, binding) for each described binding a screen (or screen class) declares.
-
-    The screen's own bindings come first under its AREA, then the shared ones as "App".
-    """
-    screen_class = screen if isinstance(screen, type) else type(screen)
-    area = str(getattr(screen_class, "AREA", "App"))
-    found: list[tuple[str, Binding]] = []
-    seen: set[str] = set()
-    for cls in screen_class.__mro__:
-        for binding in cls.__dict__.get("BINDINGS", []):
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.action.startswith("app.go(") or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            owner_area = area if cls is screen_class else "App"
-            found.append((owner_area, binding))
-    return found
-
-
-def key_display(app: App[Any], screen: Screen[Any], binding: Binding) -> str:
-    """The keys a binding answers to now (after the keymap), e.g. "e / enter"."""
-    return key_reader(app, screen)(binding)
-
-
-def key_reader(app: App[Any], screen: Screen[Any]) -> Callable[[Binding], str]:
-    """``key_display`` for many bindings of one screen, reading its active bindings once."""
-    return partial(_key_display, app, _bindings_by_id(screen))
-
-
-def _bindings_by_id(screen: Screen[Any]) -> dict[str, list[Binding]]:
-    """The screen's active bindings by id: read once, as working them out walks the DOM."""
-    found: dict[str, list[Binding]] = {}
-    for active in screen.active_bindings.values():
-        if active.binding.id:
-            found.setdefault(active.binding.id, []).append(active.binding)
-    return found
-
-
-def _key_display(app: App[Any], active: dict[str, list[Binding]], binding: Binding) -> str:
-    current = active.get(binding.id, []) if binding.id else []
-    keys = [app.get_key_display(b) for b in current] or [
-        app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
-    ]
-    return " / ".join(dict.fromkeys(keys))
 
 
 class LeadtuiCommands(Provider):
@@ -93,7 +40,7 @@ class LeadtuiCommands(Provider):
         return self._listed
 
     def _commands(self) -> list[PaletteCommand]:
-        app = cast("LeadtuiApp", self.app)
+        app = host(self.app)
         items = [
             PaletteCommand(f"Go: {entry.title}", entry.summary, partial(app.action_go, entry.mode))
             for entry in SCREENS
@@ -110,7 +57,7 @@ class LeadtuiCommands(Provider):
             ),
         ]
         screen = self.screen
-        keys_of = key_reader(app, screen)
+        keys_of = key_reader(self.app, screen)
         for entry in SCREENS:
             screen_class = entry.load()
             here = isinstance(screen, screen_class)
@@ -130,7 +77,7 @@ class LeadtuiCommands(Provider):
         return items
 
     async def _run(self, mode: str, action: str) -> None:
-        app = cast("LeadtuiApp", self.app)
+        app = self.app
         if app.current_mode != mode and isinstance(app.screen, LeadtuiScreen):
             await app.switch_mode(mode)
         await app.screen.run_action(action)

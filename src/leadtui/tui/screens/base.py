@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from leadtui.errors import LeadtuiError
+from leadtui.tui.host import Host, host
 
 T = TypeVar("T")
 
@@ -24,7 +25,6 @@ def busy_message(exc: sqlite3.OperationalError) -> str:
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
-    from leadtui.tui.app import LeadtuiApp
 
 
 def go_bindings(*, show_all: bool = False) -> list[BindingType]:
@@ -85,9 +85,9 @@ class LeadtuiScreen(Screen[None]):
     ]
 
     @property
-    def leadtui(self) -> LeadtuiApp:
+    def leadtui(self) -> Host:
         """The app, typed."""
-        return cast("LeadtuiApp", self.app)
+        return host(self.app)
 
     @property
     def db(self) -> Store:
@@ -139,6 +139,6 @@ class LeadtuiScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show this screen's help and keys."""
-        from leadtui.tui.screens.help import HelpScreen
+        from leadtui.tui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))

@@ -7,6 +7,7 @@ instead (search opens an energy or work hit that way), with the calendar marking
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -46,39 +47,7 @@ class EnergyScreen(LeadtuiScreen):
     CSS_PATH = "../styles/energy.tcss"
     AREA = "Energy"
     HORIZONTAL_BREAKPOINTS = WIDTHS
-    HELP = """\
-# Energy
-
-One number a day, 1 (drained) to 5 (energized), and the "eventual quid pro quo" check:
-when you are de-energized, add energizing work and keep increasing it until the
-balance returns; if the imbalance lasts over a year, change something big.
-
-- **1**–**5** log the shown day, today unless you moved (pressing again replaces the
-  number, and keeps the note); **n** adds or changes its note.
-- **[** and **]** show the day before and the day after (up to today); **escape**
-  shows today again.
-- **l** logs the shown day, or any day typed (2026-11-20, yesterday, monday …), with its
-  note and what energized and drained it (comma-separated). The form holds the whole
-  day: replacing or clearing a note it had asks first.
-- **x** removes the shown day's entry, after asking.
-- **w** logs energizing work (coding without production dependencies, coaching,
-  exploring, optimizing, speaking, writing …). Work that creates work for other
-  teams, and more than two speaking gigs a year, are flagged. **v** lists the work:
-  **enter** (or **i**) edits the highlighted piece, **x** removes it after asking.
-- **y** switches the trend between the last 90 and 365 days.
-- **X** exports the quarter's review (the quarter panel's) as Markdown: private only,
-  as energy is never shared; the file `leadtui export energy` writes.
-- The calendar shows six months of days: ● good, ◐ middling, ○ drained, · not logged
-  (a glyph each as well as a colour).
-- The quarter panel answers "is there a trend of good days?".
-- Enter on an energy or work hit in search (**/**) shows that day in the day panel,
-  marked on the calendar; **escape** shows today again.
-
-Your definitions (good day, drained day, verdict window) come from `[energy]` in
-config.toml. From the shell: `leadtui energy log 4 "great design review"`,
-`leadtui energy edit yesterday --note "…"`, `leadtui energy remove 2026-11-20`,
-`leadtui energy work edit 7 --hours 2`, `leadtui energy check`, `leadtui export energy`.
-"""
+    HELP = (Path(__file__).parent.parent / "help" / "energy.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The footer shows one "1–5 Log" for the five keys, to keep its room.
@@ -293,7 +262,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         drained it; a note the day holds is replaced only after asking."""
         from leadtui.domain.energy_input import EnergyLogDraft
         from leadtui.services.energy import entry_on, log_day, loses_note
-        from leadtui.tui.screens.energy_forms import EnergyLogForm, confirm_note_replaced
+        from leadtui.tui.dialogs.energy_forms import EnergyLogForm, confirm_note_replaced
 
         def write(draft: EnergyLogDraft) -> None:
             logged = self.guarded(lambda: log_day(self.db, draft, self.thresholds))
@@ -328,7 +297,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_remove_day(self) -> None:
         """Remove the shown day's entry, after asking."""
         from leadtui.services.energy import entry_on, remove_energy
-        from leadtui.tui.screens.energy_forms import confirm_day_removal
+        from leadtui.tui.dialogs.energy_forms import confirm_day_removal
 
         day = self.shown_day
         entry = entry_on(self.db, day)
@@ -350,8 +319,8 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         """List energizing work, newest first: enter edits one, x removes it after
         asking."""
         from leadtui.services.energy import list_work
-        from leadtui.tui.screens.energy_forms import work_label
-        from leadtui.tui.screens.record_chooser import Choice, RecordChooser
+        from leadtui.tui.dialogs.energy_forms import work_label
+        from leadtui.tui.dialogs.record_chooser import Choice, RecordChooser
 
         work = list_work(self.db)
         if not work:
@@ -371,8 +340,8 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         from leadtui.domain.energy_input import WorkDraft, WorkEditDraft
         from leadtui.domain.validation import build
         from leadtui.services.energy import WorkResult, edit_work, get_work
-        from leadtui.tui.screens.energy_forms import work_values
-        from leadtui.tui.screens.work_form import WorkForm
+        from leadtui.tui.dialogs.energy_forms import work_values
+        from leadtui.tui.dialogs.work_form import WorkForm
 
         work = self.guarded(lambda: get_work(self.db, work_id))
         if work is None:
@@ -396,7 +365,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
 
     def _remove_work(self, work_id: int) -> None:
         from leadtui.services.energy import get_work, remove_work
-        from leadtui.tui.screens.energy_forms import confirm_work_removal
+        from leadtui.tui.dialogs.energy_forms import confirm_work_removal
 
         work = self.guarded(lambda: get_work(self.db, work_id))
         if work is None:
@@ -412,7 +381,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_note(self) -> None:
         """Add or change the note on the shown day's entry."""
         from leadtui.services.energy import entry_to_annotate
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
 
         try:
             entry = entry_to_annotate(self.db, self.shown_day, self.today)
@@ -442,7 +411,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
     def action_work(self) -> None:
         """Log a piece of energizing work."""
         from leadtui.services.energy import WorkResult, add_work
-        from leadtui.tui.screens.work_form import WorkForm
+        from leadtui.tui.dialogs.work_form import WorkForm
 
         def done(result: WorkResult | None) -> None:
             if result is None:
@@ -468,7 +437,7 @@ config.toml. From the shell: `leadtui energy log 4 "great design review"`,
         from leadtui.domain.energy import quarter_label
         from leadtui.domain.privacy import Audience
         from leadtui.export.energy import quarter_review_document
-        from leadtui.tui.screens.export_prompt import ONLY_PRIVATE, ask_export
+        from leadtui.tui.dialogs.export_prompt import ONLY_PRIVATE, ask_export
 
         today, thresholds = self.today, self.thresholds
         quarter = self.overview.quarter.label if self.overview else quarter_label(today)

@@ -12,17 +12,18 @@ from leadtui.services.people import get_person, list_people
 if TYPE_CHECKING:
     from leadtui.domain.feedback_input import FeedbackEditDraft
     from leadtui.services.review import T3B3View
-    from leadtui.tui.screens.record_chooser import Choice
-    from leadtui.tui.screens.reviews import ReviewsScreen
+    from leadtui.tui.dialogs.record_chooser import Choice
+    from leadtui.tui.screens.base import LeadtuiScreen
 
 
-def show_feedback_entries(screen: ReviewsScreen, view: T3B3View) -> None:
-    """List ``view``'s person's feedback in its half, newest first, to edit or remove."""
-    from leadtui.tui.screens.record_chooser import RecordChooser
-    from leadtui.tui.screens.review_forms import feedback_label
+def show_feedback_entries(screen: LeadtuiScreen, view: T3B3View, start_month: int) -> None:
+    """List ``view``'s person's feedback in its half (of a year starting in ``start_month``),
+    newest first, to edit or remove."""
+    from leadtui.tui.dialogs.record_chooser import RecordChooser
+    from leadtui.tui.dialogs.review_forms import feedback_label
 
     person, half = view.person, view.half
-    entries = review.list_feedback(screen.db, person, half, screen.start_month)
+    entries = review.list_feedback(screen.db, person, half, start_month)
     if not entries:
         screen.notify(
             f"No feedback for {person.name} in {half.label} yet; f adds some.",
@@ -42,9 +43,9 @@ def show_feedback_entries(screen: ReviewsScreen, view: T3B3View) -> None:
     screen.app.push_screen(RecordChooser(title, hint, records), chosen)
 
 
-def edit_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
+def edit_feedback(screen: LeadtuiScreen, feedback_id: int) -> None:
     """Open the entry in a form; saving changes it through the review service."""
-    from leadtui.tui.screens.review_forms import FeedbackEditForm
+    from leadtui.tui.dialogs.review_forms import FeedbackEditForm
 
     db = screen.db
     entry = screen.guarded(lambda: review.get_feedback(db, feedback_id))
@@ -70,9 +71,9 @@ def edit_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
     screen.app.push_screen(FeedbackEditForm(entry, people, save), saved)
 
 
-def remove_feedback(screen: ReviewsScreen, feedback_id: int) -> None:
+def remove_feedback(screen: LeadtuiScreen, feedback_id: int) -> None:
     """Ask, then remove the entry through the review service."""
-    from leadtui.tui.screens.review_forms import confirm_feedback_removal
+    from leadtui.tui.dialogs.review_forms import confirm_feedback_removal
 
     db = screen.db
     entry = screen.guarded(lambda: review.get_feedback(db, feedback_id))

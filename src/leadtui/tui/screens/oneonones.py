@@ -207,7 +207,7 @@ class OneOnOnesScreen(LeadtuiScreen):
     def action_add_point(self, side: str, words: str = "") -> None:
         """Add a talking point raised by ``side`` (a first one starts an ad-hoc document);
         ``words`` start the field (a suggested point's, to keep or change)."""
-        from leadtui.tui.screens.oneonone_forms import PointForm
+        from leadtui.tui.dialogs.oneonone_forms import PointForm
 
         def save(values: dict[str, Any]) -> None:
             saved = oo.add_point(
@@ -224,7 +224,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_add_action(self) -> None:
         """Add an action item."""
-        from leadtui.tui.screens.oneonone_forms import ActionForm
+        from leadtui.tui.dialogs.oneonone_forms import ActionForm
 
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.add_action(self.db, self._person(), self.today, **values).notice)
@@ -234,8 +234,8 @@ class OneOnOnesScreen(LeadtuiScreen):
     def action_edit(self, item: Item | None = None) -> None:
         """Edit ``item`` (by default the selected point or action): a point's words, or
         an action's words, owner and due date."""
-        from leadtui.tui.screens.oneonone_forms import ActionForm
-        from leadtui.tui.screens.oneonone_prompts import EditPrompt
+        from leadtui.tui.dialogs.oneonone_forms import ActionForm
+        from leadtui.tui.dialogs.oneonone_prompts import EditPrompt
 
         view = self.query_one(RunningDocumentView)
         item = item or view.selected
@@ -264,7 +264,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_remove(self) -> None:
         """Remove the selected point or action, after asking (drop files a point instead)."""
-        from leadtui.tui.screens.oneonone_prompts import confirm_remove
+        from leadtui.tui.dialogs.oneonone_prompts import confirm_remove
 
         item = self.query_one(RunningDocumentView).selected
         if item is None:
@@ -313,7 +313,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_notes(self) -> None:
         """Write the upcoming session's shared and private notes."""
-        from leadtui.tui.screens.oneonone_forms import NotesForm
+        from leadtui.tui.dialogs.oneonone_forms import NotesForm
 
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.write_notes(self.db, self._person(), self.today, **values).notice)
@@ -325,8 +325,8 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Reopen a held session to fix its shared and private notes: the one marked in
         the past sessions (a search hit) or the only one at once, else the one chosen
         from a list, newest first."""
-        from leadtui.tui.screens.choose import ChooseScreen
-        from leadtui.tui.screens.oneonone_prompts import session_label
+        from leadtui.tui.dialogs.choose import ChooseScreen
+        from leadtui.tui.dialogs.oneonone_prompts import session_label
 
         sessions = oo.held_sessions(self.db, self._person()) if self.doc is not None else []
         if not sessions:
@@ -346,7 +346,7 @@ class OneOnOnesScreen(LeadtuiScreen):
         self.app.push_screen(ChooseScreen("Fix the notes of which session?", labels), chosen)
 
     def _fix_notes_of(self, session: Session) -> None:
-        from leadtui.tui.screens.oneonone_forms import NotesForm
+        from leadtui.tui.dialogs.oneonone_forms import NotesForm
 
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.fix_notes(self.db, self._person(), session.held_on, **values).notice)
@@ -356,7 +356,7 @@ class OneOnOnesScreen(LeadtuiScreen):
     def action_unhold(self) -> None:
         """Take back the last held session, after asking: what was filed under it is
         upcoming again and the next date is as before the hold."""
-        from leadtui.tui.screens.oneonone_prompts import confirm_unhold
+        from leadtui.tui.dialogs.oneonone_prompts import confirm_unhold
 
         if self.doc is None or not self.doc.sessions:
             self.notify("No session held yet, so none to take back.", markup=False)
@@ -378,7 +378,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_hold(self) -> None:
         """Hold (close) today's session: refused at once when it cannot be, else asked."""
-        from leadtui.tui.screens.oneonone_prompts import confirm_hold
+        from leadtui.tui.dialogs.oneonone_prompts import confirm_hold
 
         person = self._person()
         plan = self.guarded(lambda: oo.hold_preview(self.db, person, self.today))
@@ -400,7 +400,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_series(self) -> None:
         """Set up or change the selected person's recurring series."""
-        from leadtui.tui.screens.oneonone_forms import SeriesForm
+        from leadtui.tui.dialogs.oneonone_forms import SeriesForm
 
         def save(values: dict[str, Any]) -> None:
             self._notice(oo.set_series(self.db, self._person(), self.today, **values).notice)
@@ -410,7 +410,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_reschedule(self) -> None:
         """Move the next session to another date, or skip it."""
-        from leadtui.tui.screens.oneonone_prompts import MovePrompt, moved_words, nothing_to_move
+        from leadtui.tui.dialogs.oneonone_prompts import MovePrompt, moved_words, nothing_to_move
 
         next_on = self.doc.next_on if self.doc is not None else None
         if next_on is None:
@@ -426,7 +426,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_bring_back(self) -> None:
         """Bring back a skipped or moved session (the first one still ahead, unless told)."""
-        from leadtui.tui.screens.oneonone_prompts import BringBackPrompt
+        from leadtui.tui.dialogs.oneonone_prompts import BringBackPrompt
 
         changes = self.doc.upcoming_changes(self.today) if self.doc is not None else []
         if self.doc is None or not changes:
@@ -443,7 +443,7 @@ class OneOnOnesScreen(LeadtuiScreen):
 
     def action_feedback(self) -> None:
         """Record feedback given in the upcoming session (filed under it when held)."""
-        from leadtui.tui.screens.oneonone_forms import session_feedback
+        from leadtui.tui.dialogs.oneonone_forms import session_feedback
 
         def save(draft: FeedbackDraft) -> None:
             self._notice(oo.give_feedback(self.db, self._person(), self.today, draft).notice)
@@ -459,7 +459,7 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Export the document as Markdown, shared or private, to a file."""
         from leadtui.domain.privacy import Audience
         from leadtui.export.oneonone import oneonone_document
-        from leadtui.tui.screens.export_prompt import ask_export, slug
+        from leadtui.tui.dialogs.export_prompt import ask_export, slug
 
         person, today = self._person(), self.today
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -56,24 +57,7 @@ class PeopleScreen(LeadtuiScreen):
     # Each screen brings its own styles, so start-up parses only what Today needs.
     CSS_PATH = "../styles/people.tcss"
     AREA = "People"
-    HELP = """\
-# People
-
-Everyone the rituals are about: your reports, peers, manager, skip-levels and others.
-People are never deleted. **Archive** someone who left and their history stays;
-unarchive them if they come back.
-
-- Type in the filter box (press **/**) to narrow the list by name, team, title, level
-  or relation. **Esc** clears it.
-- **s** switches the sort between name and relation.
-- **h** shows or hides archived people.
-- Names appear exactly as typed, markup and all.
-- A name is one name in any case and any Unicode form (Émile and ÉMILE). Two people
-  an earlier version stored with one name are marked **⚠ same name** until one is
-  renamed (**e**); until then the shell reaches them only by id.
-
-From the shell: `leadtui people add "Sam Okafor" --relation report --team Payments`.
-"""
+    HELP = (Path(__file__).parent.parent / "help" / "people.md").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add a person", id="people.add"),
         Binding("e,enter", "edit", "Edit", tooltip="Edit the selected person", id="people.edit"),
@@ -216,7 +200,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_add(self) -> None:
         """Open the form for a new person."""
-        from leadtui.tui.screens.person_form import PersonForm
+        from leadtui.tui.dialogs.person_form import PersonForm
 
         def saved(person: Person | None) -> None:
             if person is not None:
@@ -238,7 +222,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_edit(self) -> None:
         """Open the form for the selected person."""
-        from leadtui.tui.screens.person_form import PersonForm
+        from leadtui.tui.dialogs.person_form import PersonForm
 
         person = self.selected()
         if person is None:
@@ -264,7 +248,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
 
     def action_archive(self) -> None:
         """Archive the selected person after asking, or unarchive an archived one."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         person = self.selected()
         if person is None:

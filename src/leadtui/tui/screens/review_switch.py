@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from leadtui.tui.screens.confirm import ConfirmScreen
+from leadtui.tui.dialogs.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from leadtui.tui.screens.base import LeadtuiScreen

@@ -242,7 +242,7 @@ class ReviewsScreen(LeadtuiScreen):
             self._prompt_item(view, T3B3Side(side), None)
 
     def _prompt_item(self, view: T3B3View, side: T3B3Side, item: T3B3Item | None) -> None:
-        from leadtui.tui.screens.review_forms import ItemPrompt
+        from leadtui.tui.dialogs.review_forms import ItemPrompt
 
         landed: list[T3B3Changed] = []
         when = {"today": self.today, "start_month": self.start_month}
@@ -268,7 +268,7 @@ class ReviewsScreen(LeadtuiScreen):
 
     def action_remove(self) -> None:
         """Remove the highlighted item after asking."""
-        from leadtui.tui.screens.review_forms import confirm_removal
+        from leadtui.tui.dialogs.review_forms import confirm_removal
 
         view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None or slot is None or slot.item is None:
@@ -289,7 +289,7 @@ class ReviewsScreen(LeadtuiScreen):
     def action_link(self) -> None:
         """Link the highlighted Bottom item to growth evidence raised before: the ones
         sharing words first, then the rest, newest first. Praise is never offered."""
-        from leadtui.tui.screens.review_forms import EvidenceChooser, nothing_to_link
+        from leadtui.tui.dialogs.review_forms import EvidenceChooser, nothing_to_link
 
         view, slot = self._editable(), self.query_one(T3B3Editor).slot
         if view is None or slot is None or slot.item is None or slot.side is not T3B3Side.BOTTOM:
@@ -317,7 +317,7 @@ class ReviewsScreen(LeadtuiScreen):
 
     def action_feedback(self) -> None:
         """Record feedback for the person: growth from a Bottom slot, else a strength."""
-        from leadtui.tui.screens.review_forms import FeedbackForm
+        from leadtui.tui.dialogs.review_forms import FeedbackForm
 
         if self.view is None:
             return
@@ -345,12 +345,12 @@ class ReviewsScreen(LeadtuiScreen):
         from leadtui.tui.screens.feedback_entries import show_feedback_entries
 
         if self.view is not None:
-            show_feedback_entries(self, self.view)
+            show_feedback_entries(self, self.view, self.start_month)
 
     def action_undeliver(self) -> None:
         """Take back a delivery recorded by mistake, after asking: the T3B3 returns to
         ready (empty, when its text was removed at delivery)."""
-        from leadtui.tui.screens.review_forms import confirm_undelivery
+        from leadtui.tui.dialogs.review_forms import confirm_undelivery
 
         view = self.view
         if view is None or view.t3b3.delivered_on is None:
@@ -375,7 +375,7 @@ class ReviewsScreen(LeadtuiScreen):
     def action_deliver(self) -> None:
         """Record the T3B3 as delivered: in person or not, and the day. With "remove the
         text after delivery" on, asks first: the six texts go with the delivery."""
-        from leadtui.tui.screens.review_forms import confirm_text_removal
+        from leadtui.tui.dialogs.review_forms import confirm_text_removal
 
         view = self.view
         if view is None or not self._allowed(lambda: check_deliverable(view.t3b3), "error"):
@@ -391,7 +391,7 @@ class ReviewsScreen(LeadtuiScreen):
         self.app.push_screen(confirm_text_removal(view), answered)
 
     def _deliver(self, view: T3B3View) -> None:
-        from leadtui.tui.screens.review_forms import DeliverForm, delivered_words
+        from leadtui.tui.dialogs.review_forms import DeliverForm, delivered_words
 
         person, half = view.person, view.half
 
@@ -432,7 +432,7 @@ class ReviewsScreen(LeadtuiScreen):
         """Export the review packet as Markdown, shared or private, to a file."""
         from leadtui.domain.privacy import Audience
         from leadtui.export.review import review_document
-        from leadtui.tui.screens.export_prompt import ask_export, slug
+        from leadtui.tui.dialogs.export_prompt import ask_export, slug
 
         if self.view is None or self.half is None:
             return

@@ -160,7 +160,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def _key(self, action: str) -> str:
         """The key an action of this screen answers to now (the keymap may move it)."""
-        from leadtui.tui.commands import key_display
+        from leadtui.tui.keys import key_display
 
         binding = next(
             b for b in self.BINDINGS if isinstance(b, Binding) and b.id == f"rotations.{action}"
@@ -199,7 +199,7 @@ class RotationsScreen(LeadtuiScreen):
         """Add a capacity; its terms show at once, ready for a roster."""
         from leadtui.domain.rotations import Capacity
         from leadtui.services.rotations import add_capacity
-        from leadtui.tui.screens.rotation_forms import CapacityForm
+        from leadtui.tui.dialogs.rotation_forms import CapacityForm
 
         def added(capacity: Capacity | None) -> None:
             if capacity is not None:
@@ -214,7 +214,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def action_roster(self) -> None:
         """Open the roster of the selected term's capacity."""
-        from leadtui.tui.screens.rotation_roster import RosterDialog
+        from leadtui.tui.dialogs.rotation_roster import RosterDialog
 
         selected = self._selected()
         if selected is None:
@@ -230,7 +230,7 @@ class RotationsScreen(LeadtuiScreen):
     def action_hosts(self) -> None:
         """Set who hosts the weekly leadership meeting in turn, and when it is."""
         from leadtui.services.rotations import set_host_team
-        from leadtui.tui.screens.rotation_forms import HostsForm
+        from leadtui.tui.dialogs.rotation_forms import HostsForm
 
         def done(hosts: HostSchedule | None) -> None:
             if hosts is not None and hosts.meetings:
@@ -257,7 +257,7 @@ class RotationsScreen(LeadtuiScreen):
         keep: int = 0,
         names: Sequence[str] = (),
     ) -> None:
-        from leadtui.tui.screens.text_prompt import TextPrompt
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -331,8 +331,8 @@ class RotationsScreen(LeadtuiScreen):
         """Remove an exception (an assignment, a cut, a swap) behind the selected stretch,
         asking first: the computed schedule is back for it."""
         from leadtui.services.rotations import stretch_exceptions, undo_exception
-        from leadtui.tui.screens.choose import ChooseScreen
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.choose import ChooseScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         if isinstance(self.focused, HostsTable):
             self._remove_host_swap()
@@ -376,7 +376,7 @@ class RotationsScreen(LeadtuiScreen):
         """The hosts table's exception: the selected week's host swap, asking first (a
         skipped week is held again with s)."""
         from leadtui.services.rotations import swap_hosts, swapped_with
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         meeting = self._selected_meeting()
         if meeting is None:
@@ -556,7 +556,7 @@ class RotationsScreen(LeadtuiScreen):
         from leadtui.export.rotations import team_rotations_document
         from leadtui.services.calendar import TeamCalendar, publish_rotation_calendar
         from leadtui.services.rotations import DEFAULT_MONTHS
-        from leadtui.tui.screens.export_prompt import MARKDOWN_OR_ICS, Copy, ask_export
+        from leadtui.tui.dialogs.export_prompt import MARKDOWN_OR_ICS, Copy, ask_export
 
         today, months = self.today, DEFAULT_MONTHS
         zone = calendar_time_zone(self.leadtui.settings)

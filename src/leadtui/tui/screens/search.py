@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -35,12 +35,12 @@ from leadtui.domain.text import quoted
 from leadtui.errors import LeadtuiError
 from leadtui.services.people import list_people
 from leadtui.services.search import SearchHit, search
+from leadtui.tui.host import Host, host
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
-    from leadtui.tui.app import LeadtuiApp
 
 # How long typing may pause before the search runs: under the pause between words, over
 # the gap between keystrokes.
@@ -101,9 +101,9 @@ class SearchScreen(Screen[None]):
         self.shown_generation = -1  # the search whose hits are shown
 
     @property
-    def leadtui(self) -> LeadtuiApp:
+    def leadtui(self) -> Host:
         """The app, typed."""
-        return cast("LeadtuiApp", self.app)
+        return host(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -282,10 +282,10 @@ class SearchScreen(Screen[None]):
         """Close search and open the hit where it lives. The app does it once this screen
         is gone: a screen awaiting its own removal would wait for ever."""
         self.app.pop_screen()
-        self.app.call_later(open_where_it_lives, self.leadtui, event.hit)
+        self.app.call_later(open_where_it_lives, self.app, event.hit)
 
 
-async def open_where_it_lives(app: LeadtuiApp, hit: SearchHit) -> None:
+async def open_where_it_lives(app: App[Any], hit: SearchHit) -> None:
     """Switch to the screen a hit lives on and show it there: in place where the screen
     can (One-on-ones), else at its person (Reviews) or its day (Energy); a screen with
     neither is told nothing, and the hit is named in a notice."""
@@ -301,7 +301,7 @@ async def open_where_it_lives(app: LeadtuiApp, hit: SearchHit) -> None:
         target.select_day(hit.date)
     elif hit.date is not None:
         app.notify(
-            f"{hit.kind.value} on {day_label(hit.date, app.today)}: {hit.snippet.text}",
+            f"{hit.kind.value} on {day_label(hit.date, host(app).today)}: {hit.snippet.text}",
             title="Search",
             markup=False,
         )

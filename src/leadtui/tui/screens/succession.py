@@ -303,7 +303,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_gap(self) -> None:
         """Note what the selected report is missing to thrive in my role."""
-        from leadtui.tui.screens.succession_prompts import GapPrompt
+        from leadtui.tui.dialogs.succession_prompts import GapPrompt
 
         person = self._for_person("a gap")
         if person is not None:
@@ -313,7 +313,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_gap_status(self) -> None:
         """Change one of the selected report's gaps: `N open|improving|closed`."""
-        from leadtui.tui.screens.succession_prompts import GapStatusPrompt, StatusChange
+        from leadtui.tui.dialogs.succession_prompts import GapStatusPrompt, StatusChange
 
         person = self._for_person("a gap status")
         if person is None:
@@ -327,7 +327,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_focus_area(self) -> None:
         """Agree a focus area for this half, offering the first open gap's words."""
-        from leadtui.tui.screens.succession_prompts import FocusChoice, FocusPrompt
+        from leadtui.tui.dialogs.succession_prompts import FocusChoice, FocusPrompt
 
         person = self._for_person("a focus area")
         o = self.overview
@@ -348,7 +348,7 @@ class SuccessionScreen(LeadtuiScreen):
     def action_candidate(self) -> None:
         """Mark, change or clear candidacy: `1y`, `now / ready pending …`, `clear`."""
         from leadtui.domain.succession_input import CandidateDraft
-        from leadtui.tui.screens.succession_prompts import CandidatePrompt
+        from leadtui.tui.dialogs.succession_prompts import CandidatePrompt
 
         person = self._for_person("candidacy")
         o = self.overview
@@ -388,7 +388,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_ceo_note(self) -> None:
         """Log growth about the selected report raised with the CEO."""
-        from leadtui.tui.screens.succession_prompts import CeoPrompt
+        from leadtui.tui.dialogs.succession_prompts import CeoPrompt
 
         person = self._for_person("a CEO note")
         if person is not None:
@@ -397,7 +397,7 @@ class SuccessionScreen(LeadtuiScreen):
             )
 
     def _audit_prompt(self, meeting: Meeting, *, walk: bool) -> None:
-        from leadtui.tui.screens.succession_prompts import AuditLine, AuditPrompt
+        from leadtui.tui.dialogs.succession_prompts import AuditLine, AuditPrompt
 
         o = self.overview
         if o is None:
@@ -434,13 +434,13 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_add_meeting(self) -> None:
         """Add a recurring meeting: `Name / kind`."""
-        from leadtui.tui.screens.succession_prompts import MeetingPrompt
+        from leadtui.tui.dialogs.succession_prompts import MeetingPrompt
 
         self.ask_prompt(MeetingPrompt(lambda draft: su.add_meeting(self.db, draft)))
 
     def action_add_vacation(self) -> None:
         """Plan a vacation: `START END`."""
-        from leadtui.tui.screens.succession_prompts import VacationPrompt
+        from leadtui.tui.dialogs.succession_prompts import VacationPrompt
 
         self.action_tab("su-vacation-pane")
         self.ask_prompt(
@@ -451,7 +451,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_cover(self) -> None:
         """Hand a responsibility over for the highlighted vacation: `Hiring / Ana`."""
-        from leadtui.tui.screens.succession_prompts import CoverPrompt, Handover
+        from leadtui.tui.dialogs.succession_prompts import CoverPrompt, Handover
 
         vacation = self.query_one(VacationTab).vacation
         if vacation is None:
@@ -501,7 +501,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def _pick(self, verb: str, then: Callable[[Record], None]) -> None:
         """Ask which record of the selected row (straight to it when there is one)."""
-        from leadtui.tui.screens.choose import ChooseScreen
+        from leadtui.tui.dialogs.choose import ChooseScreen
 
         of, records = self._records()
         if verb == "remove":
@@ -537,7 +537,7 @@ class SuccessionScreen(LeadtuiScreen):
 
     def action_remove(self) -> None:
         """Remove one record of the selected row, asking first."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         def remove(record: Record) -> None:
             removal = record.remove
@@ -566,7 +566,7 @@ class SuccessionScreen(LeadtuiScreen):
         the whole plan (private), as `leadtui export succession` writes it."""
         from leadtui.domain.privacy import Audience
         from leadtui.export.succession import succession_document
-        from leadtui.tui.screens.export_prompt import UPWARD_OR_PRIVATE, ask_export
+        from leadtui.tui.dialogs.export_prompt import UPWARD_OR_PRIVATE, ask_export
 
         today, start_month = self.today, self.leadtui.settings.review.half_start_month
 
@@ -587,7 +587,7 @@ class SuccessionScreen(LeadtuiScreen):
         `leadtui export vacation START` writes it."""
         from leadtui.domain.privacy import Audience
         from leadtui.export.succession import vacation_cover_document
-        from leadtui.tui.screens.export_prompt import FOR_THE_TEAM, ask_export
+        from leadtui.tui.dialogs.export_prompt import FOR_THE_TEAM, ask_export
 
         self.action_tab("su-vacation-pane")
         vacation = self.query_one(VacationTab).vacation

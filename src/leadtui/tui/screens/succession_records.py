@@ -8,7 +8,8 @@ prompt or asks before the removal; every write goes through services.succession.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from leadtui.domain.dates import short_day_label
 from leadtui.domain.text import literal, plural
@@ -16,6 +17,9 @@ from leadtui.services import succession as su
 from leadtui.services.succession import Removed
 
 if TYPE_CHECKING:
+    from textual.screen import ModalScreen
+
+    from leadtui.domain.people import Person
     from leadtui.domain.succession import Meeting, Vacation
     from leadtui.domain.succession_input import (
         CareerDraft,
@@ -27,8 +31,51 @@ if TYPE_CHECKING:
         VacationDraft,
     )
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
-    from leadtui.tui.screens.succession import SuccessionScreen
-    from leadtui.tui.screens.succession_prompts import Handover
+    from leadtui.store.database import Store
+    from leadtui.tui.dialogs.succession_prompts import Handover
+
+
+class RecordsScreen(Protocol):
+    """What the records ask of the Succession screen (typed here, not imported: the screen
+    imports this module)."""
+
+    overview: SuccessionOverview | None
+
+    @property
+    def db(self) -> Store:
+        """The open database."""
+        ...
+
+    @property
+    def today(self) -> date:
+        """The app's today."""
+        ...
+
+    def ask_prompt(
+        self, prompt: ModalScreen[bool | None], then: Callable[[bool], None] | None = None
+    ) -> None:
+        """Open ``prompt``; reload once saved (or run ``then``)."""
+        ...
+
+    def show_notice(self, notice: str | None) -> None:
+        """Say what a change also did, if anything."""
+        ...
+
+    def resolve_name(self, name: str) -> Person:
+        """The person a typed name means."""
+        ...
+
+    def active_names(self) -> list[str]:
+        """The active people's names."""
+        ...
+
+    def audit_one(self, meeting: Meeting) -> None:
+        """Audit ``meeting``."""
+        ...
+
+    def action_candidate(self) -> None:
+        """Edit the selected report's candidacy."""
+        ...
 
 
 class Record(NamedTuple):
@@ -46,7 +93,7 @@ def _one_line(text: str, width: int = 60) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
-def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Record]:
+def bench_records(screen: RecordsScreen, row: PersonSuccession) -> list[Record]:
     """The report's gaps, this half's focus areas, candidacy, CEO log entries and career
     milestones."""
     from leadtui.domain.succession_input import (
@@ -58,7 +105,7 @@ def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Recor
         split_slash,
     )
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import EditPrompt
 
     db, person, today = screen.db, row.person, screen.today
     name = person.display_name
@@ -184,12 +231,12 @@ def bench_records(screen: SuccessionScreen, row: PersonSuccession) -> list[Recor
 
 
 def meeting_records(
-    screen: SuccessionScreen, meeting: Meeting, overview: SuccessionOverview
+    screen: RecordsScreen, meeting: Meeting, overview: SuccessionOverview
 ) -> list[Record]:
     """The meeting itself and this quarter's decision on it."""
     from leadtui.domain.succession_input import MeetingDraft, split_slash
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import EditPrompt
 
     db = screen.db
 
@@ -245,12 +292,12 @@ def meeting_records(
 
 
 def vacation_records(
-    screen: SuccessionScreen, vacation: Vacation, overview: SuccessionOverview
+    screen: RecordsScreen, vacation: Vacation, overview: SuccessionOverview
 ) -> list[Record]:
     """The vacation's days and each hand-over."""
     from leadtui.domain.succession_input import VacationDraft
     from leadtui.domain.validation import build
-    from leadtui.tui.screens.succession_prompts import CoverPrompt, EditPrompt
+    from leadtui.tui.dialogs.succession_prompts import CoverPrompt, EditPrompt
 
     db, today, start = screen.db, screen.today, vacation.starts_on
 

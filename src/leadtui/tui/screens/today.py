@@ -3,6 +3,7 @@ line opens it where it lives (a person's running 1:1 document, their review, Ene
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import on
@@ -85,32 +86,7 @@ class TodayScreen(LeadtuiScreen):
         for b in go_bindings(show_all=True)
         if isinstance(b, Binding)
     ]
-    HELP = """\
-# Today
-
-The home screen: what needs you today across every ritual.
-
-- **tab** moves from card to card, **up**/**down** (or **j**/**k**) along a card, and
-  **enter** opens the line under the cursor: a person opens their running 1:1
-  document, a T3B3 or quiet report opens their review, a Succession line opens
-  Succession at that person, the Energy card opens Energy.
-- **One-on-ones** lists today's and this week's sessions, overdue series, overdue
-  actions and the commitments kept on each side over 90 days.
-- **Reviews** shows the half, the weeks left in it, the reports whose T3B3 is not
-  delivered yet (not started and drafts first) and the reports who have had no
-  feedback in the last 30 days.
-- **Energy** says when today's number is not logged yet, and the verdict in words.
-- **Succession** names the reports without a focus area this half (enter opens
-  Succession at them), whether this quarter's meeting audit is still due, and the
-  bench with each candidate's readiness (★ covers if I leave tomorrow); it warns when
-  nobody is on the bench or more than two are.
-- **Rotations** names the next leadership meeting's host, the terms starting or
-  ending in the next four weeks and any rotation check that fails.
-- **People** lists who the rituals are about, grouped by relation.
-
-On a narrow terminal the cards stack and the screen scrolls.
-Press **p** for People, **ctrl+p** to find any screen or action by name.
-"""
+    HELP = (Path(__file__).parent.parent / "help" / "today.md").read_text(encoding="utf-8")
 
     def __init__(self) -> None:
         super().__init__()

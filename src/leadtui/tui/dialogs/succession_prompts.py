@@ -20,7 +20,7 @@ from leadtui.domain.succession import Gap, GapStatus, Meeting, Vacation
 from leadtui.domain.text import literal
 from leadtui.errors import InputError
 from leadtui.services.succession import PersonSuccession
-from leadtui.tui.screens.forms import DraftForm, FieldSpec
+from leadtui.tui.dialogs.forms import DraftForm, FieldSpec
 
 if TYPE_CHECKING:
     from leadtui.domain.succession_input import (

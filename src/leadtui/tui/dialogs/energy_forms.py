@@ -13,8 +13,8 @@ from rich.text import Text
 from leadtui.domain.energy import EnergizingWork, EnergyEntry
 from leadtui.domain.energy_input import EnergyLogDraft
 from leadtui.domain.text import literal
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.forms import FieldSpec, SaveDraftForm
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.forms import FieldSpec, SaveDraftForm
 
 
 class EnergyLogForm(SaveDraftForm[EnergyLogDraft, EnergyLogDraft]):

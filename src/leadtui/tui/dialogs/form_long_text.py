@@ -56,7 +56,7 @@ class LongTextFields(_Screen):
         if self._typed_at_start is None or dict(self.typed_now()) == self._typed_at_start:
             self.dismiss(None)
             return
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:

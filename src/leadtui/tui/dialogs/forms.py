@@ -10,7 +10,7 @@ fields, the refused field is outlined and focused, and everything typed stays.
 enter in a one-line field moves to the next field and saves only from the last one-line
 field (a half-filled form is never saved by a stray enter); ctrl+s saves from anywhere; esc
 cancels, asking first when anything was typed or changed; ctrl+e edits the focused
-long-text field in $EDITOR (tui/screens/form_long_text.py). A field that takes a person's
+long-text field in $EDITOR (tui/dialogs/form_long_text.py). A field that takes a person's
 name completes it from the names the screen hands in (:class:`NameSuggester`).
 """
 
@@ -44,8 +44,8 @@ from textual.widgets import (
 )
 
 from leadtui.errors import LeadtuiError
+from leadtui.tui.dialogs.form_long_text import LongTextFields
 from leadtui.tui.screens.base import busy_message
-from leadtui.tui.screens.form_long_text import LongTextFields
 from leadtui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from leadtui.domain.oneonones import Action, HoldPlan, Point, Session
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal, plural
 from leadtui.services.oneonones import Rescheduled, RunningDocument
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.text_prompt import TextPrompt
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.text_prompt import TextPrompt
 
 
 class EditPrompt(TextPrompt):

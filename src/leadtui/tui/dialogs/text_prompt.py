@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
-from leadtui.tui.screens.forms import DraftForm, FieldSpec
+from leadtui.tui.dialogs.forms import DraftForm, FieldSpec
 
 
 class TextPrompt(DraftForm[str, bool]):

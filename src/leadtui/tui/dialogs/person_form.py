@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.people_input import PersonDraft
-from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm
+from leadtui.tui.dialogs.forms import FieldSpec, Kind, SaveDraftForm
 
 SaveCallback = Callable[[PersonDraft], Person]
 

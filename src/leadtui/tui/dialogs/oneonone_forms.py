@@ -1,7 +1,7 @@
 """Forms of the One-on-ones screen: a talking point, an action item, a series, the session
 notes, the feedback given in a session.
 
-Each is the generic draft form (:mod:`leadtui.tui.screens.forms`) over its draft, so a
+Each is the generic draft form (:mod:`leadtui.tui.dialogs.forms`) over its draft, so a
 refused field is the one outlined; ctrl+e edits the focused notes field in $EDITOR.
 """
 
@@ -18,8 +18,8 @@ from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, 
 from leadtui.domain.people import Person
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
-from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields
-from leadtui.tui.screens.review_forms import FeedbackForm
+from leadtui.tui.dialogs.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields
+from leadtui.tui.dialogs.review_forms import FeedbackForm
 
 
 class PointForm(SaveForm[PointDraft]):

@@ -1,6 +1,6 @@
 """Forms of the Rotations screen: a new capacity, a roster entry, the weekly hosts.
 
-Each is the generic draft form (:mod:`leadtui.tui.screens.forms`) over the draft the
+Each is the generic draft form (:mod:`leadtui.tui.dialogs.forms`) over the draft the
 command line validates with too, so a refused field is the one outlined and focused,
 and what was typed stays.
 """
@@ -26,7 +26,7 @@ from leadtui.domain.rotations import (
 )
 from leadtui.domain.rotations_input import CapacityDraft, HostTeamDraft, RosterEntryDraft
 from leadtui.services.rotations import HostSchedule, RosterChanged
-from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm, weekly_slot_fields
+from leadtui.tui.dialogs.forms import FieldSpec, Kind, SaveDraftForm, weekly_slot_fields
 
 
 class CapacityForm(SaveDraftForm[CapacityDraft, Capacity]):

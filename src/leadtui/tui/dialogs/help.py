@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
+from leadtui.tui.keys import key_reader, screen_actions
 from leadtui.tui.widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from leadtui.tui.screens.base import LeadtuiScreen
 
 
 class HelpScreen(ModalScreen[None]):
@@ -27,15 +25,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, screen: LeadtuiScreen) -> None:
+    def __init__(self, screen: Screen[Any]) -> None:
         super().__init__()
         self.for_screen = screen
-        self.help_text = screen.HELP or "No help for this screen yet."
+        # A leadtui screen's AREA and HELP (see screens/base.py), read without importing
+        # it: the base opens this dialog.
+        self.area = str(getattr(screen, "AREA", "App"))
+        self.help_text = str(getattr(screen, "HELP", "")) or "No help for this screen yet."
         self.keys = self._key_table(screen)
 
-    def _key_table(self, screen: LeadtuiScreen) -> Table:
-        from leadtui.tui.commands import key_reader, screen_actions
-
+    def _key_table(self, screen: Screen[Any]) -> Table:
         keys_of = key_reader(self.app, screen)
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
@@ -50,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
             for b in vars(cls).get("BINDINGS", [])
             if isinstance(b, Binding) and b.id and b.id.startswith("go.")
         }
-        sections = ((f"{screen.AREA}", own), ("Everywhere", [*go.values(), *shared]))
+        sections = ((self.area, own), ("Everywhere", [*go.values(), *shared]))
         for title, bindings in sections:
             if not bindings:
                 continue
@@ -82,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = f"Help · {self.for_screen.AREA}"
+            box.border_title = f"Help · {self.area}"
             box.border_subtitle = "esc to close"
             yield Markdown(self.help_text)
             yield Static("Keys", classes="help-heading")

@@ -9,7 +9,7 @@ from typing import ClassVar
 from leadtui.domain.energy import WorkKind
 from leadtui.domain.energy_input import WorkDraft
 from leadtui.services.energy import WorkResult
-from leadtui.tui.screens.forms import FieldSpec, Kind, SaveDraftForm
+from leadtui.tui.dialogs.forms import FieldSpec, Kind, SaveDraftForm
 
 
 class WorkForm(SaveDraftForm[WorkDraft, WorkResult]):

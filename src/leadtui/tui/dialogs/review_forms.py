@@ -32,9 +32,9 @@ from leadtui.domain.feedback import (
 from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, FeedbackEditDraft
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.text import literal
-from leadtui.tui.screens.confirm import ConfirmScreen
-from leadtui.tui.screens.forms import FieldSpec, Kind, Save, SaveDraftForm, SaveForm
-from leadtui.tui.screens.text_prompt import TextPrompt
+from leadtui.tui.dialogs.confirm import ConfirmScreen
+from leadtui.tui.dialogs.forms import FieldSpec, Kind, Save, SaveDraftForm, SaveForm
+from leadtui.tui.dialogs.text_prompt import TextPrompt
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.slot_detail import RAISED_MEANS
 from leadtui.tui.widgets.t3b3_heading import delivery_note

@@ -8,7 +8,7 @@ goes through the roster use case the command line calls too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -28,6 +28,7 @@ from leadtui.services.rotations import (
     not_on_roster,
     roster,
 )
+from leadtui.tui.host import host
 from leadtui.tui.screens.base import guarded_write
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.key_table import KeyTable
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
     from leadtui.domain.rotations_input import RosterEntryDraft
     from leadtui.store.database import Store
-    from leadtui.tui.app import LeadtuiApp
 
 T = TypeVar("T")
 
@@ -84,12 +84,12 @@ class RosterDialog(ModalScreen[bool]):
     @property
     def db(self) -> Store:
         """The app's open database."""
-        return cast("LeadtuiApp", self.app).db
+        return host(self.app).db
 
     @property
     def today(self) -> date:
         """The app's today (pinned in tests)."""
-        return cast("LeadtuiApp", self.app).today
+        return host(self.app).today
 
     def compose(self) -> ComposeResult:
         with Vertical(id="roster-box", classes="dialog") as box:
@@ -151,7 +151,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_add(self) -> None:
         """Put someone on the roster, with the dates they join and leave (both optional)."""
-        from leadtui.tui.screens.rotation_forms import RosterEntryForm
+        from leadtui.tui.dialogs.rotation_forms import RosterEntryForm
 
         people = not_on_roster(self.db, self.capacity)
         if not people:
@@ -166,7 +166,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_dates(self) -> None:
         """Change when the selected person joins or leaves the rotation."""
-        from leadtui.tui.screens.rotation_forms import RosterEntryForm
+        from leadtui.tui.dialogs.rotation_forms import RosterEntryForm
 
         entry = self._selected()
         if entry is None:
@@ -188,7 +188,7 @@ class RosterDialog(ModalScreen[bool]):
 
     def action_remove(self) -> None:
         """Take the selected person off the roster, after asking."""
-        from leadtui.tui.screens.confirm import ConfirmScreen
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         entry = self._selected()
         if entry is None:

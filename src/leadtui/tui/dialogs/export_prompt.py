@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from leadtui.domain.privacy import Audience
 from leadtui.errors import InputError, LeadtuiError
-from leadtui.tui.screens.forms import DraftForm, FieldSpec, Kind
+from leadtui.tui.dialogs.forms import DraftForm, FieldSpec, Kind
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
