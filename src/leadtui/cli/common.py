@@ -233,6 +233,26 @@ def note(notice: str | None) -> None:
         sys.stderr.write(f"leadtui: note: {notice}\n")
 
 
+# What a shell completes after an option that names a file (read by the completion
+# generator, shtab, which takes the value as it is: no import of shtab is needed here).
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+
+
+def completes_files(action: argparse.Action) -> None:
+    """Mark ``action``'s value as a file name for the completion scripts."""
+    action.complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
+
+def record_id(text: str) -> int:
+    """An id typed on the command line: a whole number that can be a stored id."""
+    import argparse
+
+    # ASCII digits ("²" is no id) and at most 18 of them (SQLite ids are 64-bit).
+    if not re.fullmatch(r"[0-9]{1,18}", text.strip()):
+        raise argparse.ArgumentTypeError(f"must be an id like 12, got {quoted(text)}")
+    return int(text)
+
+
 # Refusals are worded for any front end ("every must be 1–12 weeks"): the app has no flags.
 # The command line names the flag a field was given as, when the refusal starts with the
 # field's words: field -> (its words, its flag). A field given as a positional argument
