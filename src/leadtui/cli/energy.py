@@ -34,7 +34,7 @@ def energy_log(args: argparse.Namespace) -> int:
         EnergyLogDraft,
         today=today_from_env(),
         level=args.level,
-        day=args.date,
+        day=args.day,
         note=args.note,
         energized_by=args.energized_by or (),
         drained_by=args.drained_by or (),
@@ -164,7 +164,7 @@ def energy_work_add(args: argparse.Namespace) -> int:
         WorkDraft,
         today=today_from_env(),
         title=args.title,
-        day=args.date,
+        day=args.day,
         hours=args.hours,
         kind=args.kind,
         creates_work_for_other_teams=args.creates_work_for_other_teams,
@@ -219,7 +219,7 @@ def energy_work_edit(args: argparse.Namespace) -> int:
         WorkEditDraft,
         today=today_from_env(),
         title=args.title,
-        day=args.date,
+        day=args.day,
         hours=args.hours,
         kind=args.kind,
         creates_work_for_other_teams=args.creates_work,
@@ -247,7 +247,9 @@ def register_energy(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     )
     log.add_argument("level", metavar="LEVEL", help="1–5")
     log.add_argument("note", metavar="NOTE", nargs="?", help="what made the day")
-    log.add_argument("--date", metavar="DATE", help="another day (default today; not the future)")
+    log.add_argument(
+        "--date", dest="day", metavar="DATE", help="another day (default today; not the future)"
+    )
     log.add_argument(
         "--energized-by", action="append", metavar="TEXT", help="what gave energy (repeatable)"
     )
@@ -290,7 +292,7 @@ def register_energy(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     work_sub = work.add_subparsers(title="work commands", metavar="ACTION", required=True)
     work_add = work_sub.add_parser("add", help="log energizing work", parents=[common])
     work_add.add_argument("title", metavar="TITLE")
-    work_add.add_argument("--date", metavar="DATE")
+    work_add.add_argument("--date", dest="day", metavar="DATE")
     work_add.add_argument("--hours", default="1", metavar="H", help="hours (1)")
     work_add.add_argument(
         "--kind",
@@ -307,7 +309,7 @@ def register_energy(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     )
     work_edit.add_argument("id", metavar="ID", type=record_id)
     work_edit.add_argument("--title", metavar="TITLE")
-    work_edit.add_argument("--date", metavar="DATE")
+    work_edit.add_argument("--date", dest="day", metavar="DATE")
     work_edit.add_argument("--hours", metavar="H")
     work_edit.add_argument("--kind", help="coding | coaching | exploring | … | other")
     work_edit.add_argument(

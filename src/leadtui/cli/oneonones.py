@@ -94,7 +94,7 @@ def oneonone_series(args: argparse.Namespace) -> int:
         store,
         person,
         today,
-        every_weeks=args.every or None,
+        every_weeks=args.every_weeks or None,
         weekday=args.weekday,
         at_time=args.time or None,
         minutes=args.minutes or None,
@@ -267,7 +267,7 @@ def oneonone_close(args: argparse.Namespace) -> int:
     from leadtui.services.oneonones import hold_session
 
     today = today_from_env()
-    held_on = parse_date(args.date, today, field="--date") if args.date else today
+    held_on = parse_date(args.day, today, field="--date") if args.day else today
     person, store = person_and_store(args)
     held = hold_session(store, person, today, held_on=held_on)
     note(held.notice)
@@ -306,7 +306,7 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     # Only upcoming sessions move, so a weekday name means the coming one.
-    on = None if args.date is None else parse_date(args.date, today, field="--date", future=True)
+    on = None if args.day is None else parse_date(args.day, today, field="--date", future=True)
     to_text = getattr(args, "to", None)
     to = parse_date(to_text, today, field="TO", future=True) if to_text is not None else None
     person, store = person_and_store(args)
@@ -378,7 +378,7 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
         "series", help="create or change a person's recurring 1:1", parents=[common]
     )
     series.add_argument("person", metavar="PERSON")
-    series.add_argument("--every", metavar="N", help="every N weeks (1)")
+    series.add_argument("--every", dest="every_weeks", metavar="N", help="every N weeks (1)")
     series.add_argument("--weekday", metavar="DAY", help="e.g. tuesday")
     series.add_argument("--time", metavar="HH:MM", help="start time (10:00)")
     series.add_argument("--minutes", metavar="N", help="length (60)")
@@ -482,7 +482,7 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
         "close", help="hold the session: file and carry over", parents=[common]
     )
     oo_close.add_argument("person", metavar="PERSON")
-    oo_close.add_argument("--date", metavar="DATE", help="held on (today)")
+    oo_close.add_argument("--date", dest="day", metavar="DATE", help="held on (today)")
     oo_close.set_defaults(handler=oneonone_close)
     oo_notes = oo_sub.add_parser(
         "notes", help="write the next session's notes, or fix a held one's", parents=[common]
@@ -498,7 +498,9 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
         "skip", help="skip the next session (or the one on --date)", parents=[common]
     )
     oo_skip.add_argument("person", metavar="PERSON")
-    oo_skip.add_argument("--date", metavar="DATE", help="the session to skip (the next one)")
+    oo_skip.add_argument(
+        "--date", dest="day", metavar="DATE", help="the session to skip (the next one)"
+    )
     oo_skip.add_argument(
         "--undo", action="store_true", help="bring back the session on --date (skipped or moved)"
     )
@@ -508,7 +510,9 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     )
     oo_move.add_argument("person", metavar="PERSON")
     oo_move.add_argument("to", metavar="TO", help="the new date")
-    oo_move.add_argument("--date", metavar="DATE", help="the session to move (the next one)")
+    oo_move.add_argument(
+        "--date", dest="day", metavar="DATE", help="the session to move (the next one)"
+    )
     oo_move.set_defaults(handler=oneonone_reschedule)
     oo_show = oo_sub.add_parser(
         "show", help="the next session: points, actions, last notes", parents=[common]

@@ -58,6 +58,24 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("epilog", EXIT_CODES)
         super().__init__(*args, **kwargs)
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse as argparse does, and keep the subcommand's flags by field (``option_of``).
+
+        A refusal names the field it refused (the draft's field, the option's ``dest``);
+        the command line shows that field's flag, read from the parser that took it. The
+        subcommand's own parser returns first, so the top-level one keeps its map.
+        """
+        parsed, rest = super().parse_known_args(args, namespace)
+        if not hasattr(parsed, "option_of"):
+            option_of: dict[str, str] = {}
+            for action in self._actions:
+                if action.option_strings:
+                    option_of.setdefault(action.dest, max(action.option_strings, key=len))
+            parsed.option_of = option_of
+        return parsed, rest
+
     def error(self, message: str) -> NoReturn:
         if "required:" in message and "--audience" in message:
             # A copy with private parts is never written without saying who it is for.

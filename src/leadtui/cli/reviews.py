@@ -37,7 +37,7 @@ def feedback_add(args: argparse.Namespace) -> int:
         today=today_from_env(),
         text=args.text,
         kind=args.kind,
-        day=args.date,
+        day=args.day,
         visibility="private" if args.private else "shared",
     )
     person, store = person_and_store(args)
@@ -77,7 +77,7 @@ def feedback_edit(args: argparse.Namespace) -> int:
         today=today_from_env(),
         text=args.text,
         kind=args.kind,
-        day=args.date,
+        day=args.day,
         visibility=visibility,
     )
     store = open_store(args, create=False)
@@ -213,7 +213,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
     from leadtui.services.review import deliver_t3b3
 
     today = today_from_env()
-    draft = build(DeliveryDraft, today=today, day=args.date, in_person=not args.not_in_person)
+    draft = build(DeliveryDraft, today=today, day=args.day, in_person=not args.not_in_person)
     half, start_month = review_half(args)
     person, store = person_and_store(args)
     t3b3, surprises, notice = deliver_t3b3(store, person, half, draft, start_month=start_month)
@@ -292,6 +292,8 @@ def t3b3_link(args: argparse.Namespace) -> int:
                 f"{exc.message}; see {hint(args, f't3b3 show {person_word(person)}')} "
                 "for candidates",
                 exc.field,
+                also=exc.also,
+                words=exc.words,
             ) from None
     note(changed.notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
@@ -305,7 +307,7 @@ def register_feedback(parser: argparse.ArgumentParser, common: argparse.Argument
     fb_add.add_argument("person", metavar="PERSON")
     fb_add.add_argument("text", metavar="TEXT")
     fb_add.add_argument("--kind", default="strength", help="strength | growth (strength)")
-    fb_add.add_argument("--date", metavar="DATE", help="given on (today)")
+    fb_add.add_argument("--date", dest="day", metavar="DATE", help="given on (today)")
     fb_add.add_argument("--private", action="store_true", help="never in a shared export")
     fb_add.set_defaults(handler=feedback_add)
     fb_list = fb_sub.add_parser("list", help="a person's feedback log", parents=[common])
@@ -319,7 +321,7 @@ def register_feedback(parser: argparse.ArgumentParser, common: argparse.Argument
     fb_edit.add_argument("id", metavar="ID", type=record_id)
     fb_edit.add_argument("--text", metavar="TEXT")
     fb_edit.add_argument("--kind", help="strength | growth")
-    fb_edit.add_argument("--date", metavar="DATE", help="given on")
+    fb_edit.add_argument("--date", dest="day", metavar="DATE", help="given on")
     fb_edit.add_argument("--private", dest="visibility", action="store_const", const="private")
     fb_edit.add_argument("--shared", dest="visibility", action="store_const", const="shared")
     fb_edit.add_argument("--person", metavar="PERSON", help="move it to another person")
@@ -355,7 +357,7 @@ def register_t3b3(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
     )
     t3_deliver.add_argument("person", metavar="PERSON")
     t3_deliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
-    t3_deliver.add_argument("--date", metavar="DATE", help="delivered on (today)")
+    t3_deliver.add_argument("--date", dest="day", metavar="DATE", help="delivered on (today)")
     t3_deliver.add_argument("--not-in-person", action="store_true")
     t3_deliver.set_defaults(handler=t3b3_deliver)
     t3_undeliver = t3_sub.add_parser(

@@ -266,7 +266,7 @@ def rotation_recognize(args: argparse.Namespace) -> int:
     from leadtui.domain.validation import build
     from leadtui.services.rotations import recognize
 
-    draft = build(RecognitionDraft, today=today_from_env(), day=args.date, recognized_in=args.where)
+    draft = build(RecognitionDraft, today=today_from_env(), day=args.day, recognized_in=args.where)
     capacity, store = _capacity(args)
     record = recognize(store, capacity, args.person, draft)
     echo(
@@ -281,7 +281,7 @@ def rotation_exposure(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import record_exposure
 
     capacity, store = _capacity(args)
-    day = _date(args.date, "--date", future=False) or today_from_env()
+    day = _date(args.day, "--date", future=False) or today_from_env()
     record = record_exposure(store, capacity, args.person, day)
     echo(
         f"exposure given on {day.isoformat()} (the {literal(capacity.name)} term from "
@@ -644,14 +644,14 @@ def register_rotation(parser: argparse.ArgumentParser, common: argparse.Argument
     recognize.add_argument(
         "--in", dest="where", default="all-hands", help="all-hands | qa | other (all-hands)"
     )
-    recognize.add_argument("--date", metavar="DATE", help="(today)")
+    recognize.add_argument("--date", dest="day", metavar="DATE", help="(today)")
     recognize.set_defaults(handler=rotation_recognize)
     exposure = rot_sub.add_parser(
         "exposure", help="record the exposure given during a term", parents=[common]
     )
     exposure.add_argument("name", metavar="NAME")
     exposure.add_argument("person", metavar="PERSON")
-    exposure.add_argument("--date", metavar="DATE", help="(today)")
+    exposure.add_argument("--date", dest="day", metavar="DATE", help="(today)")
     exposure.set_defaults(handler=rotation_exposure)
     handoff = rot_sub.add_parser(
         "handoff", help="write a hand-off note for someone's term", parents=[common]

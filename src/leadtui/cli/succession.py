@@ -62,7 +62,7 @@ def succession_gap_status(args: argparse.Namespace) -> int:
     from leadtui.domain.validation import build
     from leadtui.services.succession import set_gap_status
 
-    draft = build(GapStatusDraft, today=today_from_env(), status=args.status, day=args.date)
+    draft = build(GapStatusDraft, today=today_from_env(), status=args.status, day=args.day)
     person, store = person_and_store(args)
     result = set_gap_status(store, person, args.number, draft)
     note(result.notice)
@@ -166,7 +166,7 @@ def succession_ceo(args: argparse.Namespace) -> int:
         CeoDraft,
         today=today_from_env(),
         text=args.text,
-        day=args.date,
+        day=args.day,
         kind="relationship" if args.relationship else "growth",
         visibility="private" if args.private else "shared",
     )
@@ -211,7 +211,7 @@ def succession_ceo_edit(args: argparse.Namespace) -> int:
         CeoDraft,
         today=today_from_env(),
         text=args.text if args.text is not None else was.text,
-        day=args.date if args.date is not None else was.noted_on.isoformat(),
+        day=args.day if args.day is not None else was.noted_on.isoformat(),
         kind=args.kind or was.kind.value,
         visibility=args.visibility or was.visibility.value,
     )
@@ -549,13 +549,13 @@ def career_command(args: argparse.Namespace) -> int:
         CareerDraft,
         today=today,
         goal=args.goal,
-        aligned_up_on=args.aligned_up,
+        aligned_up_on=args.aligned_up_on,
         note=args.note,
         milestone=args.milestone,
-        target_on=args.target,
+        target_on=args.target_on,
         met=args.met,
         test_run=args.test_run,
-        test_run_on=args.on,
+        test_run_on=args.test_run_on,
         result=args.result,
         status=args.status,
     )
@@ -585,7 +585,8 @@ def career_command(args: argparse.Namespace) -> int:
 
 
 _CAREER_FLAGS = (
-    "goal", "aligned_up", "note", "milestone", "target", "met", "test_run", "on", "result",
+    "goal", "aligned_up_on", "note", "milestone", "target_on", "met", "test_run", "test_run_on",
+    "result",
     "status", "edit_milestone", "remove_milestone",
 )  # fmt: skip
 
@@ -600,8 +601,8 @@ def _milestone_change(args: argparse.Namespace) -> int:
     from leadtui.services.succession import edit_milestone, remove_milestone
 
     others = [
-        args.goal, args.aligned_up, args.note, args.met, args.test_run, args.on, args.result,
-        args.status,
+        args.goal, args.aligned_up_on, args.note, args.met, args.test_run, args.test_run_on,
+        args.result, args.status,
     ]  # fmt: skip
     if any(v is not None for v in others) or (
         args.remove_milestone is not None and args.edit_milestone is not None
@@ -610,7 +611,7 @@ def _milestone_change(args: argparse.Namespace) -> int:
             "--edit-milestone and --remove-milestone go alone (with --milestone and --target)"
         )
     if args.remove_milestone is not None:
-        if args.milestone is not None or args.target is not None:
+        if args.milestone is not None or args.target_on is not None:
             raise InputError("--remove-milestone takes no --milestone nor --target")
         person, store = _existing_person(args)
         echo(f"removed {remove_milestone(store, person, args.remove_milestone).what}")
@@ -618,7 +619,7 @@ def _milestone_change(args: argparse.Namespace) -> int:
     if args.milestone is None:
         raise InputError("--edit-milestone N needs --milestone TEXT: the milestone's new words")
     person, store = _existing_person(args)
-    target = args.target
+    target = args.target_on
     if target is None:
         from leadtui.services.succession import career_plan
 
@@ -688,7 +689,7 @@ def register_succession(parser: argparse.ArgumentParser, common: argparse.Argume
     gap_move.add_argument("person", metavar="PERSON")
     gap_move.add_argument("number", metavar="N", type=record_id, help="the gap's number")
     gap_move.add_argument("status", metavar="STATUS", help="open | improving | closed")
-    gap_move.add_argument("--date", metavar="DATE", help="changed on (today)")
+    gap_move.add_argument("--date", dest="day", metavar="DATE", help="changed on (today)")
     gap_move.set_defaults(handler=succession_gap_status)
     gap_change = gap_sub.add_parser(
         "edit", help="put a gap's words right (its status stays)", parents=[common]
@@ -749,7 +750,7 @@ def register_succession(parser: argparse.ArgumentParser, common: argparse.Argume
     )
     su_ceo.add_argument("text", metavar="TEXT")
     su_ceo.add_argument("--person", metavar="PERSON", help="whom it is about")
-    su_ceo.add_argument("--date", metavar="DATE", help="said on (today)")
+    su_ceo.add_argument("--date", dest="day", metavar="DATE", help="said on (today)")
     su_ceo.add_argument(
         "--relationship",
         action="store_true",
@@ -764,7 +765,7 @@ def register_succession(parser: argparse.ArgumentParser, common: argparse.Argume
         "id", metavar="ID", type=record_id, help="the entry's id (succession show)"
     )
     su_ceo_edit.add_argument("text", metavar="TEXT", nargs="?", help="the new words")
-    su_ceo_edit.add_argument("--date", metavar="DATE", help="said on")
+    su_ceo_edit.add_argument("--date", dest="day", metavar="DATE", help="said on")
     su_ceo_edit.add_argument(
         "--relationship", dest="kind", action="store_const", const="relationship"
     )
@@ -877,10 +878,15 @@ def register_career(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     """`leadtui career PERSON ...`: a career path, its milestones and test run."""
     parser.add_argument("person", metavar="PERSON")
     parser.add_argument("--goal", metavar="TEXT")
-    parser.add_argument("--aligned-up", metavar="DATE", help="when you aligned with your manager")
+    parser.add_argument(
+        "--aligned-up",
+        dest="aligned_up_on",
+        metavar="DATE",
+        help="when you aligned with your manager",
+    )
     parser.add_argument("--note", metavar="TEXT", help="what was agreed (with --aligned-up)")
     parser.add_argument("--milestone", metavar="TEXT", help="add a milestone")
-    parser.add_argument("--target", metavar="DATE", help="the milestone's target")
+    parser.add_argument("--target", dest="target_on", metavar="DATE", help="the milestone's target")
     parser.add_argument("--met", type=record_id, metavar="N", help="milestone N met today")
     parser.add_argument(
         "--edit-milestone",
@@ -893,7 +899,7 @@ def register_career(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     )
     parser.add_argument("--clear", action="store_true", help="remove the whole career path")
     parser.add_argument("--test-run", metavar="TEXT", help="the test run planned")
-    parser.add_argument("--on", metavar="DATE", help="the test run's day")
+    parser.add_argument("--on", dest="test_run_on", metavar="DATE", help="the test run's day")
     parser.add_argument("--result", metavar="TEXT", help="how the test run went")
     parser.add_argument(
         "--status",
