@@ -7,7 +7,7 @@ field or on a message screen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 
 class LeadtuiError(Exception):
@@ -28,21 +28,26 @@ class InputError(LeadtuiError):
 
     ``field`` names the refused field when there is one, so a form can mark it. ``words``
     are what the message begins with for that field when they are not its name with
-    spaces ("every" for ``every_weeks``); ``also`` maps other fields the message speaks of
-    to their words. The command line puts each field's flag in place of its words.
+    spaces ("every" for ``every_weeks``); ``also`` names other fields the message speaks of,
+    or maps each to its words. The command line puts each field's flag in their place.
     """
 
     def __init__(
         self,
         message: str,
         field: str | None = None,
-        also: Mapping[str, str] | None = None,
+        also: Mapping[str, str] | Iterable[str] = (),
         words: str | None = None,
     ) -> None:
         super().__init__(message)
         self.field = field
-        self.words = words if words is not None else (field or "").replace("_", " ")
-        self.also = dict(also or {})
+        self.words = words if words is not None else _spoken(field or "")
+        self.also = dict(also) if isinstance(also, Mapping) else {f: _spoken(f) for f in also}
+
+
+def _spoken(field: str) -> str:
+    """A field's name as a message says it: ``energized_by`` -> "energized by"."""
+    return field.replace("_", " ")
 
 
 class NotFoundError(InputError):

@@ -62,7 +62,7 @@ def search(
         raise InputError(
             f"since {since.isoformat()} comes after until {until.isoformat()}; swap them",
             field="since",
-            also={"until": "until"},
+            also=("until",),
         )
     match = parse_query(query).match
     if match is None:
