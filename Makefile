@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-reliability check lint typecheck imports bench schemas clean
+.PHONY: run test test-reliability check lint typecheck imports bench schemas docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "leadtui needs Python 3.11 or newer")'
@@ -44,6 +44,11 @@ check: lint typecheck imports test
 # (tests/test_json_schemas.py fails while the shipped files differ from these).
 schemas: $(STAMP)
 	$(BIN)/python -m leadtui.export.schemas docs/schemas
+
+# The command reference in docs/cli.md (every command's usage and --help), from the parser
+# (tests/test_docs.py fails while the file differs from it).
+docs: $(STAMP)
+	$(BIN)/python -m leadtui.cli.reference docs/cli.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

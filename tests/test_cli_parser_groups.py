@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import subprocess
+import sys
 
 import pytest
 
@@ -52,3 +54,25 @@ def test_every_command_parses_and_helps_as_with_the_full_parser() -> None:
         for tail in (["--help"], [], ["x", "--db", "f"], ["--bogus"], ["1", "--json"]):
             argv = [*command, *tail]
             assert _outcome(build_parser(chosen_group(argv)), argv) == _outcome(full, argv), argv
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        (["energy", "log", "4"], "energy"),
+        (["--db", "x.db", "1on1", "add", "Ann", "a point"], "oneonones"),
+        (["people", "list"], "people"),
+        (["undo", "--list"], "undo"),
+    ],
+)
+def test_a_command_imports_only_its_own_group(argv: list[str], module: str) -> None:
+    # A quick capture pays for its own group's options and handlers, not every group's.
+    code = (
+        "import sys\nfrom leadtui.cli import _parse\n"
+        f"_parse({argv!r})\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('leadtui.cli.'))))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
+    ).stdout.split()
+    assert loaded == sorted(["leadtui.cli.common", "leadtui.cli.parser", f"leadtui.cli.{module}"])

@@ -121,12 +121,12 @@ def test_ids_and_numbers_that_are_not_plain_ascii_digits_are_refused(
         (["energy", "log", "4", "ok", "--energized-by", "a\x00b"], "--energized-by"),
         (["energy", "log", "4", "ok", "--drained-by", "\udcff"], "--drained-by"),
         (["energy", "work", "add", "\udcff"], "title"),
-        (["1on1", "notes", "Pat", "--shared", "\udcff"], "shared notes"),
-        (["1on1", "notes", "Pat", "--private", "a\x00"], "private notes"),
+        (["1on1", "notes", "Pat", "--shared", "\udcff"], "--shared has bytes"),
+        (["1on1", "notes", "Pat", "--private", "a\x00"], "--private contains a NUL"),
         (["1on1", "add", "Pat", "\udcff"], "talking point"),
         (["1on1", "action", "Pat", "\udcff"], "action item"),
         (["feedback", "add", "Pat", "\udcff"], "feedback"),
-        (["t3b3", "set", "Pat", "--top", "\udcff"], "Top item"),
+        (["t3b3", "set", "Pat", "--top", "\udcff"], "--top has bytes"),
         (["1on1", "show", "\udcff"], "no person matches '\\udcff'"),
     ],
 )
@@ -188,3 +188,26 @@ def test_a_stored_far_future_series_reads_as_not_scheduled(
     # A new start date puts it back on the calendar.
     assert main(["1on1", "series", "Pat", "--start", "2026-11-23", *at]) == 0
     assert "next 2026-11-23" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        # The refused field's words become the flag it was given as (the parser's dest).
+        (["1on1", "series", "Pat", "--every", "13"], "leadtui: --every must be 1–12 weeks"),
+        (["energy", "log", "3", "--date", "2100-01-01"], "leadtui: --date 2100-01-01 is in"),
+        (["career", "Pat", "--on", "2027-01-01"], "leadtui: --on goes with a test run"),
+        (["career", "Pat", "--met", "0"], "leadtui: --met must be 1 or more"),
+        (["rotation", "add", "Spec", "--term-months", "37"], "leadtui: --term-months must be"),
+        (
+            ["succession", "gap", "add", "Pat", "gap", "--feedback", "1", "--point", "1"],
+            "leadtui: --feedback or --point: a gap's evidence is one of them",
+        ),
+        # A field given as a positional argument has no flag: its words stay.
+        (["energy", "edit", " "], "leadtui: date is empty"),
+    ],
+)
+def test_a_refusal_names_the_flag_its_field_was_given_as(
+    db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    assert refused(argv, db, capsys).startswith(says)

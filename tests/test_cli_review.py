@@ -80,7 +80,7 @@ def test_remove_text_after_delivery_and_not_in_person(sam: list[str]) -> None:
     ("argv", "message"),
     [
         (["t3b3", "set", "sam", *TOPS, "--top", "Fourth"], "--top has 4 items"),
-        (["t3b3", "set", "sam", "--top", "  "], "a Top item is empty"),
+        (["t3b3", "set", "sam", "--top", "  "], "--top is empty"),
         (["t3b3", "set", "sam", "--top", "a", "--top", "A"], "names the same item twice"),
         (["t3b3", "set", "sam"], "give --top TEXT and/or --bottom TEXT"),
         (["t3b3", "show", "sam", "--half", "2026-H3"], "H1 or H2"),

@@ -74,8 +74,8 @@ def test_assign_swap_recognize_and_undo(team: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (("rotation", "add", "Spec", "--term-months", "37"), "term must be 1–36 months"),
-        (("rotation", "add", "Spec", "--term-months", "0"), "term must be 1–36 months"),
+        (("rotation", "add", "Spec", "--term-months", "37"), "--term-months must be 1–36 months"),
+        (("rotation", "add", "Spec", "--term-months", "0"), "--term-months must be 1–36 months"),
         (("rotation", "roster", "inc", "Zed"), "unknown people: 'Zed'"),
         (("rotation", "swap", "inc", "Ana", "Eve"), "no person matches 'Eve'"),
         (("host", "set", "Ana", "me"), "never by you"),

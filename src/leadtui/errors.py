@@ -7,6 +7,8 @@ field or on a message screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 
 class LeadtuiError(Exception):
     """Base of all errors leadtui reports to a person rather than as a traceback."""
@@ -24,14 +26,28 @@ class LeadtuiError(Exception):
 class InputError(LeadtuiError):
     """What was typed was refused (a field, a date, a level ...). Nothing was written.
 
-    ``field`` names the refused field when there is one, so a form can mark it; ``also``
-    names other fields the message speaks of, so the command line can name their flags.
+    ``field`` names the refused field when there is one, so a form can mark it. ``words``
+    are what the message begins with for that field when they are not its name with
+    spaces ("every" for ``every_weeks``); ``also`` names other fields the message speaks of,
+    or maps each to its words. The command line puts each field's flag in their place.
     """
 
-    def __init__(self, message: str, field: str | None = None, also: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        also: Mapping[str, str] | Iterable[str] = (),
+        words: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
-        self.also = also
+        self.words = words if words is not None else _spoken(field or "")
+        self.also = dict(also) if isinstance(also, Mapping) else {f: _spoken(f) for f in also}
+
+
+def _spoken(field: str) -> str:
+    """A field's name as a message says it: ``energized_by`` -> "energized by"."""
+    return field.replace("_", " ")
 
 
 class NotFoundError(InputError):

@@ -27,7 +27,7 @@ from leadtui.cli.common import (
     with_db,
 )
 from leadtui.domain.text import MESSAGE_LIMIT
-from leadtui.errors import LeadtuiError
+from leadtui.errors import InputError, LeadtuiError
 
 if TYPE_CHECKING:
     import argparse
@@ -148,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LeadtuiError as exc:
-        message = flag_worded(exc.message, getattr(exc, "field", None), getattr(exc, "also", ()))
+        message = exc.message
+        if isinstance(exc, InputError):
+            message = flag_worded(exc, getattr(args, "option_of", {}))
         message = with_db(message, args)
         sys.stderr.write(f"leadtui: {for_stream(message, MESSAGE_LIMIT)}\n")
         return exc.exit_code

@@ -21,6 +21,7 @@ from leadtui.paths import shown_path as shown_path
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
 
     from leadtui.config import Settings
     from leadtui.paths import Locations
@@ -233,68 +234,60 @@ def note(notice: str | None) -> None:
         sys.stderr.write(f"leadtui: note: {notice}\n")
 
 
+# What a shell completes after an option that names a file (read by the completion
+# generator, shtab, which takes the value as it is: no import of shtab is needed here).
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+
+
+def completes_files(action: argparse.Action) -> None:
+    """Mark ``action``'s value as a file name for the completion scripts."""
+    action.complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
+
+def record_id(text: str) -> int:
+    """An id typed on the command line: a whole number that can be a stored id."""
+    import argparse
+
+    # ASCII digits ("²" is no id) and at most 18 of them (SQLite ids are 64-bit).
+    if not re.fullmatch(r"[0-9]{1,18}", text.strip()):
+        raise argparse.ArgumentTypeError(f"must be an id like 12, got {quoted(text)}")
+    return int(text)
+
+
 # Refusals are worded for any front end ("every must be 1–12 weeks"): the app has no flags.
-# The command line names the flag a field was given as, when the refusal starts with the
-# field's words: field -> (its words, its flag). A field given as a positional argument
-# (a gap's STATUS, a vacation's START) has no entry: its words are what the usage shows.
-FLAG_OF_FIELD = {
-    "every_weeks": ("every", "--every"),
-    "minutes": ("minutes", "--minutes"),
-    "owner": ("owner", "--owner"),
-    "kind": ("kind", "--kind"),
-    "top": ("top", "--top"),
-    "bottom": ("bottom", "--bottom"),
-    "days": ("days", "--days"),
-    "energized_by": ("energized by", "--energized-by"),
-    "drained_by": ("drained by", "--drained-by"),
-    # Every draft's day is typed as --date.
-    "day": ("date", "--date"),
-    # Succession: candidacy, meetings and their audit, evidence for a gap.
-    "readiness": ("readiness", "--readiness"),
-    "pending": ("pending condition", "--pending"),
-    "cadence": ("cadence", "--cadence"),
-    "role": ("role", "--role"),
-    "decision": ("decision", "--decision"),
-    "to": ("who runs it", "--to"),
-    "missing": ("what is missing", "--missing"),
-    "plan": ("plan", "--plan"),
-    "quarter": ("quarter", "--quarter"),
-    "evidence": ("feedback or 1:1 point", "--feedback or --point"),
-    # Career paths.
-    "goal": ("goal", "--goal"),
-    "aligned_up_on": ("aligned-up date", "--aligned-up"),
-    "note": ("alignment note", "--note"),
-    "milestone": ("milestone", "--milestone"),
-    "target_on": ("target date", "--target"),
-    "met": ("milestone number", "--met"),
-    "test_run": ("test run", "--test-run"),
-    "test_run_on": ("test run date", "--on"),
-    "result": ("result", "--result"),
-    "status": ("career status", "--status"),
-    # Rotations.
-    "until": ("until", "--until"),
-    "seat": ("seat", "--seat"),
-    "from_date": ("first day", "--from"),
-    # Search.
-    "limit": ("limit", "--limit"),
-    "since": ("since", "--since"),
-}
+# The command line names the flag the refused field was given as, read from the parser
+# (each field's option has the field's name as its ``dest``); a field given as a
+# positional argument (a gap's STATUS, a vacation's START) has no flag: its words stay.
 
 
-def flag_worded(message: str, field: str | None, also: tuple[str, ...] = ()) -> str:
-    """``message`` with the refused field's words replaced by its flag: "every must be
-    1–12 weeks" -> "--every must be 1–12 weeks", "aligned-up date: “x” is not a date" ->
-    "--aligned-up: “x” is not a date"; the words of ``also``, other fields the message
-    names, become their flags too ("… and alignment note go together" -> "… and --note
-    …"); other messages as they are."""
-    words, flag = FLAG_OF_FIELD.get(field or "", ("", ""))
+def flag_worded(error: InputError, option_of: Mapping[str, str]) -> str:
+    """``error``'s message with the refused field's words replaced by its flag ("every must
+    be 1–12 weeks" -> "--every must be 1–12 weeks", "aligned-up date: “x” is not a date"
+    -> "--aligned-up: “x” is not a date"), and the words of the other fields it names by
+    theirs ("… and alignment note go together" -> "… and --note …"); ``option_of`` maps a
+    field to its flag."""
+    message = error.message
+    flag = option_of.get(error.field or "")
+    words = error.words
     # A date's refusal puts a colon after the field's words.
-    if words and message.startswith((words + " ", words + ":")):
+    if flag and words and message.startswith((words + " ", words + ":")):
         message = flag + message[len(words) :]
-    for other in also:
-        other_words, other_flag = FLAG_OF_FIELD.get(other, ("", ""))
-        if other_words:
-            message = re.sub(
-                rf"(?<![\w-]){re.escape(other_words)}(?![\w-])", other_flag, message, count=1
-            )
+    for field, other_words in error.also.items():
+        other_flag = option_of.get(field)
+        if other_flag:
+            message = _replaced_once(message, other_words, other_flag)
     return message
+
+
+def _replaced_once(text: str, words: str, flag: str) -> str:
+    """``text`` with the first whole occurrence of ``words`` (not inside a longer word or
+    a flag) replaced by ``flag``."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_"):
+            return text[:start] + flag + text[end:]
+        start = text.find(words, start + 1)
+    return text

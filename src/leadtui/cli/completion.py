@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
 
-def completion_script(args: argparse.Namespace) -> int:
+def completion_command(args: argparse.Namespace) -> int:
     """`completion SHELL`: print the completion script for ``SHELL`` (bash or zsh)."""
     import shtab
 
@@ -24,3 +24,15 @@ def completion_script(args: argparse.Namespace) -> int:
     script = shtab.complete(build_parser(), shell=args.shell)
     sys.stdout.write(script if script.endswith("\n") else script + "\n")
     return 0
+
+
+def register_completion(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui completion SHELL`."""
+    parser.description = (
+        "Print a completion script for every command and option, generated from "
+        "this parser. bash: `leadtui completion bash > "
+        "~/.local/share/bash-completion/completions/leadtui`; zsh: `leadtui completion zsh > "
+        "~/.zfunc/_leadtui` with ~/.zfunc in $fpath before compinit."
+    )
+    parser.add_argument("shell", metavar="SHELL", choices=("bash", "zsh"), help="bash | zsh")
+    parser.set_defaults(handler=completion_command)

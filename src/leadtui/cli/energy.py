@@ -9,7 +9,15 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, echo_json, hint, open_store, settings_for, today_from_env
+from leadtui.cli.common import (
+    echo,
+    echo_json,
+    hint,
+    open_store,
+    record_id,
+    settings_for,
+    today_from_env,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -26,7 +34,7 @@ def energy_log(args: argparse.Namespace) -> int:
         EnergyLogDraft,
         today=today_from_env(),
         level=args.level,
-        day=args.date,
+        day=args.day,
         note=args.note,
         energized_by=args.energized_by or (),
         drained_by=args.drained_by or (),
@@ -156,7 +164,7 @@ def energy_work_add(args: argparse.Namespace) -> int:
         WorkDraft,
         today=today_from_env(),
         title=args.title,
-        day=args.date,
+        day=args.day,
         hours=args.hours,
         kind=args.kind,
         creates_work_for_other_teams=args.creates_work_for_other_teams,
@@ -211,7 +219,7 @@ def energy_work_edit(args: argparse.Namespace) -> int:
         WorkEditDraft,
         today=today_from_env(),
         title=args.title,
-        day=args.date,
+        day=args.day,
         hours=args.hours,
         kind=args.kind,
         creates_work_for_other_teams=args.creates_work,
@@ -229,3 +237,90 @@ def energy_work_remove(args: argparse.Namespace) -> int:
     removed = remove_work(open_store(args, create=False), args.id)
     echo("removed " + _work_line(removed))
     return 0
+
+
+def register_energy(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui energy ...`: the journal, its verdict and energizing work."""
+    energy_sub = parser.add_subparsers(title="energy commands", metavar="ACTION", required=True)
+    log = energy_sub.add_parser(
+        "log", help="log today's energy, 1 (drained) to 5 (energized)", parents=[common]
+    )
+    log.add_argument("level", metavar="LEVEL", help="1–5")
+    log.add_argument("note", metavar="NOTE", nargs="?", help="what made the day")
+    log.add_argument(
+        "--date", dest="day", metavar="DATE", help="another day (default today; not the future)"
+    )
+    log.add_argument(
+        "--energized-by", action="append", metavar="TEXT", help="what gave energy (repeatable)"
+    )
+    log.add_argument(
+        "--drained-by", action="append", metavar="TEXT", help="what took energy (repeatable)"
+    )
+    log.set_defaults(handler=energy_log)
+    edit = energy_sub.add_parser(
+        "edit", help="change a logged day (fields not given stay)", parents=[common]
+    )
+    edit.add_argument("date", metavar="DATE", help="the day, e.g. 2026-12-08 or yesterday")
+    edit.add_argument("--level", metavar="N", help="1–5")
+    edit.add_argument("--note", metavar="TEXT", help='the note ("" clears it)')
+    edit.add_argument(
+        "--energized-by",
+        action="append",
+        metavar="TEXT",
+        help='what gave energy (repeatable; replaces the list; "" clears it)',
+    )
+    edit.add_argument(
+        "--drained-by",
+        action="append",
+        metavar="TEXT",
+        help='what took energy (repeatable; replaces the list; "" clears it)',
+    )
+    edit.set_defaults(handler=energy_edit)
+    remove = energy_sub.add_parser("remove", help="remove a logged day", parents=[common])
+    remove.add_argument("date", metavar="DATE", help="the day, e.g. 2026-12-08 or yesterday")
+    remove.set_defaults(handler=energy_remove)
+    show = energy_sub.add_parser("show", help="list recent entries", parents=[common])
+    show.add_argument("--days", type=int, default=14, metavar="N", help="how far back (14)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=energy_show)
+    check = energy_sub.add_parser(
+        "check", help="the eventual-quid-pro-quo verdict", parents=[common]
+    )
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=energy_check)
+    work = energy_sub.add_parser("work", help="energizing work", parents=[common])
+    work_sub = work.add_subparsers(title="work commands", metavar="ACTION", required=True)
+    work_add = work_sub.add_parser("add", help="log energizing work", parents=[common])
+    work_add.add_argument("title", metavar="TITLE")
+    work_add.add_argument("--date", dest="day", metavar="DATE")
+    work_add.add_argument("--hours", default="1", metavar="H", help="hours (1)")
+    work_add.add_argument(
+        "--kind",
+        default="other",
+        help="coding | coaching | exploring | optimizing | speaking | writing | other",
+    )
+    work_add.add_argument("--creates-work-for-other-teams", action="store_true")
+    work_add.set_defaults(handler=energy_work_add)
+    work_list = work_sub.add_parser("list", help="list energizing work", parents=[common])
+    work_list.add_argument("--json", action="store_true")
+    work_list.set_defaults(handler=energy_work_list)
+    work_edit = work_sub.add_parser(
+        "edit", help="change a piece of energizing work (see `work list` for ids)", parents=[common]
+    )
+    work_edit.add_argument("id", metavar="ID", type=record_id)
+    work_edit.add_argument("--title", metavar="TITLE")
+    work_edit.add_argument("--date", dest="day", metavar="DATE")
+    work_edit.add_argument("--hours", metavar="H")
+    work_edit.add_argument("--kind", help="coding | coaching | exploring | … | other")
+    work_edit.add_argument(
+        "--creates-work-for-other-teams", dest="creates_work", action="store_const", const=True
+    )
+    work_edit.add_argument(
+        "--creates-no-work", dest="creates_work", action="store_const", const=False
+    )
+    work_edit.set_defaults(handler=energy_work_edit, creates_work=None)
+    work_remove = work_sub.add_parser(
+        "remove", help="remove a piece of energizing work", parents=[common]
+    )
+    work_remove.add_argument("id", metavar="ID", type=record_id)
+    work_remove.set_defaults(handler=energy_work_remove)

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import (
+    completes_files,
     echo,
     locations_for,
     open_store,
@@ -25,6 +26,11 @@ from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+
+    # Adds one `export` subcommand: its name, help line and, for a copy with a private
+    # part, what the shared copy drops (which makes PERSON and --audience required).
+    ExportCommand = Callable[[str, str, str | None], argparse.ArgumentParser]
 
 
 def print_or_write(text: str, args: argparse.Namespace) -> str | None:
@@ -121,3 +127,48 @@ def export_energy(args: argparse.Namespace) -> int:
     if written:
         echo(f"wrote the private energy review {label} to {written}")
     return 0
+
+
+def register_export(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui export ...`: one subcommand per document, each with --out and --force.
+
+    The succession and rotation documents declare their own options beside their
+    handlers (``register_exports`` in those modules).
+    """
+    from leadtui.cli.rotations import register_exports as rotation_exports
+    from leadtui.cli.succession import register_exports as succession_exports
+
+    export_sub = parser.add_subparsers(title="exports", metavar="WHAT", required=True)
+
+    def export_command(name: str, help_text: str, audience: str | None) -> argparse.ArgumentParser:
+        """An export subcommand: --out and --force, and --audience when ``audience``
+        describes what the shared copy drops."""
+        command = export_sub.add_parser(name, help=help_text, parents=[common])
+        if audience is not None:
+            command.add_argument("person", metavar="PERSON")
+            command.add_argument(
+                "--audience",
+                # Always chosen, never assumed: the app's export dialog asks the same.
+                # "person" is the other name of the shared copy; scripts keep working.
+                choices=("shared", "private", "person"),
+                required=True,
+                help=f"shared: their copy, drops {audience}; private: everything, for you",
+            )
+        completes_files(command.add_argument("--out", metavar="FILE", help="default: print"))
+        command.add_argument("--force", action="store_true", help="overwrite --out")
+        return command
+
+    oneonone_export = export_command(
+        "1on1", "a person's running 1:1 document", "everything private"
+    )
+    oneonone_export.set_defaults(handler=export_1on1)
+    review_export = export_command(
+        "review", "a person's review packet for a half", "everything private, T3B3 text included"
+    )
+    review_export.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    review_export.set_defaults(handler=export_review)
+    energy_export = export_command("energy", "private energy quarter review", None)
+    energy_export.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
+    energy_export.set_defaults(handler=export_energy)
+    succession_exports(export_command)
+    rotation_exports(export_command)

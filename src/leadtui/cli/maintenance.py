@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, locations_for, open_store, shown_path, today_from_env
+from leadtui.cli.common import (
+    completes_files,
+    echo,
+    locations_for,
+    open_store,
+    shown_path,
+    today_from_env,
+)
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -13,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def demo(args: argparse.Namespace) -> int:
+def demo_command(args: argparse.Namespace) -> int:
     from leadtui.demo import check_demo_size, seed_demo
     from leadtui.domain.text import escaped
 
@@ -35,7 +42,7 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def backup(args: argparse.Namespace) -> int:
+def backup_command(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from leadtui.store.database import backup_to, is_database_file
@@ -106,3 +113,26 @@ def _check_backup_target(target: Path, force: bool) -> None:
         raise InputError(
             f"--out folder {shown_path(target.parent)} does not exist; create it first"
         )
+
+
+def register_demo(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui demo`: the demo team's size and history."""
+    parser.add_argument("--years", type=int, default=2, metavar="N", help="years of history (2)")
+    parser.add_argument("--people", type=int, default=8, metavar="N", help="team size (8)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="no longer merges; the demo only fills an empty database",
+    )
+    parser.set_defaults(handler=demo_command)
+
+
+def register_backup(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui backup`: where the copy goes."""
+    completes_files(
+        parser.add_argument(
+            "--out", metavar="FILE", help="target file (default: the backups folder)"
+        )
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing --out file")
+    parser.set_defaults(handler=backup_command)

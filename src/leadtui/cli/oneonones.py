@@ -24,6 +24,7 @@ from leadtui.cli.common import (
     note,
     person_and_store,
     person_word,
+    record_id,
     today_from_env,
 )
 from leadtui.errors import InputError
@@ -93,7 +94,7 @@ def oneonone_series(args: argparse.Namespace) -> int:
         store,
         person,
         today,
-        every_weeks=args.every or None,
+        every_weeks=args.every_weeks or None,
         weekday=args.weekday,
         at_time=args.time or None,
         minutes=args.minutes or None,
@@ -266,7 +267,7 @@ def oneonone_close(args: argparse.Namespace) -> int:
     from leadtui.services.oneonones import hold_session
 
     today = today_from_env()
-    held_on = parse_date(args.date, today, field="--date") if args.date else today
+    held_on = parse_date(args.day, today, field="--date") if args.day else today
     person, store = person_and_store(args)
     held = hold_session(store, person, today, held_on=held_on)
     note(held.notice)
@@ -305,7 +306,7 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     # Only upcoming sessions move, so a weekday name means the coming one.
-    on = None if args.date is None else parse_date(args.date, today, field="--date", future=True)
+    on = None if args.day is None else parse_date(args.day, today, field="--date", future=True)
     to_text = getattr(args, "to", None)
     to = parse_date(to_text, today, field="TO", future=True) if to_text is not None else None
     person, store = person_and_store(args)
@@ -368,3 +369,154 @@ def oneonone_show(args: argparse.Namespace) -> int:
             f"{literal(last.shared_notes) or 'no shared notes'}"
         )
     return 0
+
+
+def register_oneonone(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui 1on1 ...`: series, talking points, actions and sessions."""
+    oo_sub = parser.add_subparsers(title="1on1 commands", metavar="ACTION", required=True)
+    series = oo_sub.add_parser(
+        "series", help="create or change a person's recurring 1:1", parents=[common]
+    )
+    series.add_argument("person", metavar="PERSON")
+    series.add_argument("--every", dest="every_weeks", metavar="N", help="every N weeks (1)")
+    series.add_argument("--weekday", metavar="DAY", help="e.g. tuesday")
+    series.add_argument("--time", metavar="HH:MM", help="start time (10:00)")
+    series.add_argument("--minutes", metavar="N", help="length (60)")
+    series.add_argument("--start", metavar="DATE", help="first possible date (today)")
+    series.add_argument("--pause", dest="status", action="store_const", const="pause")
+    series.add_argument("--resume", dest="status", action="store_const", const="resume")
+    series.add_argument("--end", dest="status", action="store_const", const="end")
+    series.set_defaults(handler=oneonone_series, status=None)
+    oo_add = oo_sub.add_parser("add", help="a talking point for the next session", parents=[common])
+    oo_add.add_argument("person", metavar="PERSON")
+    oo_add.add_argument("text", metavar="TEXT")
+    oo_add.add_argument("--private", action="store_true", help="never in a shared export")
+    oo_add.add_argument("--theirs", action="store_true", help="raised by them")
+    oo_add.add_argument("--recurring", action="store_true", help="asked every session")
+    oo_add.set_defaults(handler=oneonone_add)
+    oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
+    oo_action.add_argument("person", metavar="PERSON")
+    oo_action.add_argument("text", metavar="TEXT")
+    oo_action.add_argument("--owner", default="me", help="me | them (me)")
+    oo_action.add_argument(
+        "--due", metavar="DATE", help="due date; a past date is accepted and overdue at once"
+    )
+    oo_action.set_defaults(handler=oneonone_action)
+    oo_edit = oo_sub.add_parser(
+        "edit",
+        help="change an upcoming talking point (or with --action, an action item)",
+        description="Change what an upcoming talking point says or who sees it, or with "
+        "--action an upcoming action item's text, owner or due date; what is not given "
+        "stays. Points and actions are numbered separately: `leadtui 1on1 show PERSON` "
+        "lists both with their IDs.",
+        parents=[common],
+    )
+    oo_edit.add_argument("person", metavar="PERSON")
+    oo_edit.add_argument(
+        "item",
+        metavar="ID",
+        type=record_id,
+        help="a talking point's ID (an action item's with --action)",
+    )
+    oo_edit.add_argument("text", metavar="TEXT", nargs="?", help="the new text")
+    oo_edit.add_argument(
+        "--action", action="store_true", help="ID is an action item's, not a talking point's"
+    )
+    seen = oo_edit.add_mutually_exclusive_group()
+    seen.add_argument(
+        "--private",
+        dest="visibility",
+        action="store_const",
+        const="private",
+        help="a point never in a shared export",
+    )
+    seen.add_argument(
+        "--shared", dest="visibility", action="store_const", const="shared", help="a point shared"
+    )
+    oo_edit.add_argument("--owner", help="an action's owner: me | them")
+    due = oo_edit.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="DATE", help="an action's new due date")
+    due.add_argument("--no-due", action="store_true", help="take an action's due date away")
+    oo_edit.set_defaults(handler=oneonone_edit, visibility=None)
+    oo_remove = oo_sub.add_parser(
+        "remove",
+        help="delete an upcoming talking point (or with --action, an action item)",
+        description="Delete an upcoming talking point, or with --action an upcoming "
+        "action item, and print what was removed. Unlike `drop`, which files a point as "
+        "dropped when the session is held, nothing of it is kept (`leadtui undo` brings "
+        "it back).",
+        parents=[common],
+    )
+    oo_remove.add_argument("person", metavar="PERSON")
+    oo_remove.add_argument(
+        "item",
+        metavar="ID",
+        type=record_id,
+        help="a talking point's ID (an action item's with --action)",
+    )
+    oo_remove.add_argument(
+        "--action", action="store_true", help="ID is an action item's, not a talking point's"
+    )
+    oo_remove.set_defaults(handler=oneonone_remove)
+    oo_unhold = oo_sub.add_parser(
+        "unhold",
+        help="take back the last held session, as if it had not been held",
+        description="Take back the last held session: its discussed and dropped points "
+        "and done actions are upcoming again, carried counts go back down, its notes "
+        "become the upcoming notes and the next date is what it was before the hold.",
+        parents=[common],
+    )
+    oo_unhold.add_argument("person", metavar="PERSON")
+    oo_unhold.set_defaults(handler=oneonone_unhold)
+    for verb, what, help_text in (
+        ("discuss", "discussed", "mark a talking point discussed"),
+        ("drop", "dropped", "drop a talking point"),
+        ("done", "done", "mark an action item done"),
+    ):
+        mark = oo_sub.add_parser(verb, help=help_text, parents=[common])
+        mark.add_argument("person", metavar="PERSON")
+        mark.add_argument("item", metavar="ID", type=record_id)
+        mark.add_argument("--undo", action="store_true", help="open it again")
+        mark.set_defaults(handler=oneonone_mark, what=what)
+    oo_close = oo_sub.add_parser(
+        "close", help="hold the session: file and carry over", parents=[common]
+    )
+    oo_close.add_argument("person", metavar="PERSON")
+    oo_close.add_argument("--date", dest="day", metavar="DATE", help="held on (today)")
+    oo_close.set_defaults(handler=oneonone_close)
+    oo_notes = oo_sub.add_parser(
+        "notes", help="write the next session's notes, or fix a held one's", parents=[common]
+    )
+    oo_notes.add_argument("person", metavar="PERSON")
+    oo_notes.add_argument("--shared", metavar="TEXT", help="notes in the counterpart's copy")
+    oo_notes.add_argument("--private", metavar="TEXT", help="notes never in a shared export")
+    oo_notes.add_argument(
+        "--session", metavar="DATE", help="fix the session held on DATE (default: the next one)"
+    )
+    oo_notes.set_defaults(handler=oneonone_notes)
+    oo_skip = oo_sub.add_parser(
+        "skip", help="skip the next session (or the one on --date)", parents=[common]
+    )
+    oo_skip.add_argument("person", metavar="PERSON")
+    oo_skip.add_argument(
+        "--date", dest="day", metavar="DATE", help="the session to skip (the next one)"
+    )
+    oo_skip.add_argument(
+        "--undo", action="store_true", help="bring back the session on --date (skipped or moved)"
+    )
+    oo_skip.set_defaults(handler=oneonone_reschedule)
+    oo_move = oo_sub.add_parser(
+        "move", help="move the next session (or the one on --date) to TO", parents=[common]
+    )
+    oo_move.add_argument("person", metavar="PERSON")
+    oo_move.add_argument("to", metavar="TO", help="the new date")
+    oo_move.add_argument(
+        "--date", dest="day", metavar="DATE", help="the session to move (the next one)"
+    )
+    oo_move.set_defaults(handler=oneonone_reschedule)
+    oo_show = oo_sub.add_parser(
+        "show", help="the next session: points, actions, last notes", parents=[common]
+    )
+    oo_show.add_argument("person", metavar="PERSON")
+    oo_show.add_argument("--json", action="store_true")
+    oo_show.set_defaults(handler=oneonone_show)

@@ -120,3 +120,48 @@ def people_list(args: argparse.Namespace) -> int:
     for group in shared:
         echo(f"⚠ {with_db(namesake_notice(group), args)}")
     return 0
+
+
+def register_people(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui people ...`: add, edit, archive and list people."""
+    people_sub = parser.add_subparsers(title="people commands", metavar="ACTION", required=True)
+
+    def person_options(p: argparse.ArgumentParser, *, name_flag: bool) -> None:
+        if name_flag:
+            p.add_argument("--name", help="new name")
+        p.add_argument(
+            "--relation",
+            metavar="R",
+            help="report | peer | manager | skip | other (default: report)",
+        )
+        p.add_argument("--title", metavar="T")
+        p.add_argument("--level", metavar="L")
+        p.add_argument("--team", metavar="T")
+        p.add_argument("--started", metavar="DATE", help="start date (YYYY-MM-DD, today, ...)")
+
+    add = people_sub.add_parser("add", help="add a person", parents=[common])
+    add.add_argument("name", metavar="NAME")
+    person_options(add, name_flag=False)
+    add.set_defaults(handler=people_add)
+
+    edit = people_sub.add_parser("edit", help="change a person's details", parents=[common])
+    edit.add_argument("person", metavar="PERSON", help="id, name or unique name prefix")
+    person_options(edit, name_flag=True)
+    edit.set_defaults(handler=people_edit)
+
+    archive = people_sub.add_parser(
+        "archive", help="archive someone who left (history kept)", parents=[common]
+    )
+    archive.add_argument("person", metavar="PERSON")
+    archive.set_defaults(handler=people_archive, undo=False)
+    unarchive = people_sub.add_parser(
+        "unarchive", help="bring an archived person back", parents=[common]
+    )
+    unarchive.add_argument("person", metavar="PERSON")
+    unarchive.set_defaults(handler=people_archive, undo=True)
+
+    listing = people_sub.add_parser("list", help="list people", parents=[common])
+    listing.add_argument("--all", action="store_true", help="include archived people")
+    listing.add_argument("--sort", choices=("name", "relation"), default="name")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=people_list)

@@ -13,6 +13,7 @@ from leadtui.cli.common import (
     open_store,
     person_and_store,
     person_word,
+    record_id,
     review_half,
     today_from_env,
 )
@@ -36,7 +37,7 @@ def feedback_add(args: argparse.Namespace) -> int:
         today=today_from_env(),
         text=args.text,
         kind=args.kind,
-        day=args.date,
+        day=args.day,
         visibility="private" if args.private else "shared",
     )
     person, store = person_and_store(args)
@@ -76,7 +77,7 @@ def feedback_edit(args: argparse.Namespace) -> int:
         today=today_from_env(),
         text=args.text,
         kind=args.kind,
-        day=args.date,
+        day=args.day,
         visibility=visibility,
     )
     store = open_store(args, create=False)
@@ -212,7 +213,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
     from leadtui.services.review import deliver_t3b3
 
     today = today_from_env()
-    draft = build(DeliveryDraft, today=today, day=args.date, in_person=not args.not_in_person)
+    draft = build(DeliveryDraft, today=today, day=args.day, in_person=not args.not_in_person)
     half, start_month = review_half(args)
     person, store = person_and_store(args)
     t3b3, surprises, notice = deliver_t3b3(store, person, half, draft, start_month=start_month)
@@ -291,7 +292,94 @@ def t3b3_link(args: argparse.Namespace) -> int:
                 f"{exc.message}; see {hint(args, f't3b3 show {person_word(person)}')} "
                 "for candidates",
                 exc.field,
+                also=exc.also,
+                words=exc.words,
             ) from None
     note(changed.notice)
     _print_t3b3(t3b3_view(store, person, half, start_month))
     return 0
+
+
+def register_feedback(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui feedback ...`: the feedback log."""
+    fb_sub = parser.add_subparsers(title="feedback commands", metavar="ACTION", required=True)
+    fb_add = fb_sub.add_parser("add", help="record feedback about a person", parents=[common])
+    fb_add.add_argument("person", metavar="PERSON")
+    fb_add.add_argument("text", metavar="TEXT")
+    fb_add.add_argument("--kind", default="strength", help="strength | growth (strength)")
+    fb_add.add_argument("--date", dest="day", metavar="DATE", help="given on (today)")
+    fb_add.add_argument("--private", action="store_true", help="never in a shared export")
+    fb_add.set_defaults(handler=feedback_add)
+    fb_list = fb_sub.add_parser("list", help="a person's feedback log", parents=[common])
+    fb_list.add_argument("person", metavar="PERSON")
+    fb_list.add_argument("--half", metavar="H", help="only this half, e.g. 2026-H2")
+    fb_list.add_argument("--json", action="store_true")
+    fb_list.set_defaults(handler=feedback_list)
+    fb_edit = fb_sub.add_parser(
+        "edit", help="change a feedback entry (see `feedback list` for ids)", parents=[common]
+    )
+    fb_edit.add_argument("id", metavar="ID", type=record_id)
+    fb_edit.add_argument("--text", metavar="TEXT")
+    fb_edit.add_argument("--kind", help="strength | growth")
+    fb_edit.add_argument("--date", dest="day", metavar="DATE", help="given on")
+    fb_edit.add_argument("--private", dest="visibility", action="store_const", const="private")
+    fb_edit.add_argument("--shared", dest="visibility", action="store_const", const="shared")
+    fb_edit.add_argument("--person", metavar="PERSON", help="move it to another person")
+    fb_edit.set_defaults(handler=feedback_edit, visibility=None)
+    fb_remove = fb_sub.add_parser("remove", help="remove a feedback entry", parents=[common])
+    fb_remove.add_argument("id", metavar="ID", type=record_id)
+    fb_remove.set_defaults(handler=feedback_remove)
+
+
+def register_t3b3(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui t3b3 ...`: a half's Top and Bottom lists and their delivery."""
+    t3_sub = parser.add_subparsers(title="t3b3 commands", metavar="ACTION", required=True)
+    t3_set = t3_sub.add_parser("set", help="replace the Top and/or Bottom list", parents=[common])
+    t3_set.add_argument("person", metavar="PERSON")
+    t3_set.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_set.add_argument("--top", action="append", metavar="TEXT", help="a strength (repeat: 3)")
+    t3_set.add_argument(
+        "--bottom", action="append", metavar="TEXT", help="an area to grow (repeat: 3)"
+    )
+    t3_set.add_argument(
+        "--remove-text-after-delivery",
+        dest="remove_text",
+        action="store_const",
+        const=True,
+        help="delivering deletes the six texts and keeps only the fact",
+    )
+    t3_set.add_argument(
+        "--keep-text", dest="remove_text", action="store_const", const=False, help="(default)"
+    )
+    t3_set.set_defaults(handler=t3b3_set, remove_text=None)
+    t3_deliver = t3_sub.add_parser(
+        "deliver", help="record delivery (needs 3 + 3)", parents=[common]
+    )
+    t3_deliver.add_argument("person", metavar="PERSON")
+    t3_deliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_deliver.add_argument("--date", dest="day", metavar="DATE", help="delivered on (today)")
+    t3_deliver.add_argument("--not-in-person", action="store_true")
+    t3_deliver.set_defaults(handler=t3b3_deliver)
+    t3_undeliver = t3_sub.add_parser(
+        "undeliver", help="take back a delivery recorded by mistake", parents=[common]
+    )
+    t3_undeliver.add_argument("person", metavar="PERSON")
+    t3_undeliver.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_undeliver.set_defaults(handler=t3b3_undeliver)
+    t3_show = t3_sub.add_parser(
+        "show", help="the T3B3 with surprise flags and last half", parents=[common]
+    )
+    t3_show.add_argument("person", metavar="PERSON")
+    t3_show.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_show.add_argument("--json", action="store_true")
+    t3_show.set_defaults(handler=t3b3_show)
+    t3_link = t3_sub.add_parser(
+        "link", help="link a Bottom item to earlier feedback or a 1:1 point", parents=[common]
+    )
+    t3_link.add_argument("person", metavar="PERSON")
+    t3_link.add_argument("rank", metavar="N", type=int, help="Bottom item 1–3")
+    t3_link.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    t3_link.add_argument("--feedback", type=record_id, metavar="ID")
+    t3_link.add_argument("--point", type=record_id, metavar="ID")
+    t3_link.add_argument("--unlink", action="store_true")
+    t3_link.set_defaults(handler=t3b3_link)

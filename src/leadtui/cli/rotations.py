@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import (
+    completes_files,
     echo,
     echo_json,
     hint,
@@ -25,6 +26,7 @@ from leadtui.domain.text import literal
 if TYPE_CHECKING:
     import argparse
 
+    from leadtui.cli.exports import ExportCommand
     from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.store.database import Store
@@ -273,7 +275,7 @@ def rotation_recognize(args: argparse.Namespace) -> int:
     from leadtui.domain.validation import build
     from leadtui.services.rotations import recognize
 
-    draft = build(RecognitionDraft, today=today_from_env(), day=args.date, recognized_in=args.where)
+    draft = build(RecognitionDraft, today=today_from_env(), day=args.day, recognized_in=args.where)
     capacity, store = _capacity(args)
     record = recognize(store, capacity, args.person, draft)
     echo(
@@ -288,7 +290,7 @@ def rotation_exposure(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import record_exposure
 
     capacity, store = _capacity(args)
-    day = _date(args.date, "--date", future=False) or today_from_env()
+    day = _date(args.day, "--date", future=False) or today_from_env()
     record = record_exposure(store, capacity, args.person, day)
     echo(
         f"exposure given on {day.isoformat()} (the {literal(capacity.name)} term from "
@@ -582,3 +584,162 @@ def export_rotations(args: argparse.Namespace) -> int:
     for w in hosts_now.warnings:
         note(warning_line(w, hosts_now.names, hosts=hosts_now.rotation, args=args))
     return 0
+
+
+def register_rotation(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui rotation ...`: capacities, rosters, the plan and its exceptions."""
+    rot_sub = parser.add_subparsers(title="rotation commands", metavar="ACTION", required=True)
+    add = rot_sub.add_parser("add", help="add a capacity (a rotating role)", parents=[common])
+    add.add_argument("name", metavar="NAME", help='e.g. "Incident Review"')
+    add.add_argument("--term-months", default="6", metavar="N", help="term length, 1–36 (6)")
+    add.add_argument("--seats", default="2", metavar="N", help="people serving together (2)")
+    add.add_argument("--offset-months", metavar="N", help="between seats (term ÷ seats)")
+    add.add_argument("--start", metavar="DATE", help="the first term's first day (today)")
+    add.add_argument("--exposure", metavar="TEXT", help="what makes it interesting")
+    add.add_argument("--description", metavar="TEXT")
+    add.set_defaults(handler=rotation_add)
+    roster = rot_sub.add_parser(
+        "roster", help="add people to a capacity's roster (or change, remove)", parents=[common]
+    )
+    roster.add_argument("name", metavar="NAME")
+    roster.add_argument("people", metavar="PERSON", nargs="+")
+    roster.add_argument("--remove", action="store_true", help="take them off the roster")
+    roster.add_argument("--join", metavar="DATE", help="eligible from this day")
+    roster.add_argument("--leave", metavar="DATE", help="leaves the rotation on this day")
+    roster.add_argument(
+        "--out-of-rotation", dest="out_of_rotation", action="store_const", const=True
+    )
+    roster.add_argument(
+        "--back", dest="out_of_rotation", action="store_const", const=False, help="in again"
+    )
+    roster.set_defaults(handler=rotation_roster, out_of_rotation=None)
+    plan = rot_sub.add_parser(
+        "plan", help="propose and record who serves the next terms", parents=[common]
+    )
+    plan.add_argument("name", metavar="NAME")
+    plan.add_argument(
+        "--until", metavar="DATE", help="terms starting by then (one term ahead; 5 years at most)"
+    )
+    plan.set_defaults(handler=rotation_plan)
+    assign = rot_sub.add_parser(
+        "assign", help="put a person in a seat from a day to its term's end", parents=[common]
+    )
+    assign.add_argument("name", metavar="NAME")
+    assign.add_argument("--seat", type=int, required=True, metavar="N")
+    assign.add_argument("--person", metavar="PERSON")
+    assign.add_argument("--from", dest="from_date", metavar="DATE", help="(the next term)")
+    assign.add_argument("--undo", action="store_true", help="remove the assignment from DATE")
+    assign.set_defaults(handler=rotation_assign)
+    cut = rot_sub.add_parser("cut", help="end a seat's term early", parents=[common])
+    cut.add_argument("name", metavar="NAME")
+    cut.add_argument("--seat", type=int, required=True, metavar="N")
+    cut.add_argument("--on", metavar="DATE", help="the last day served (today)")
+    cut.add_argument("--undo", action="store_true", help="restore the full term")
+    cut.set_defaults(handler=rotation_cut)
+    swap = rot_sub.add_parser(
+        "swap", help="two roster members exchange places from a day", parents=[common]
+    )
+    swap.add_argument("name", metavar="NAME")
+    swap.add_argument("first", metavar="PERSON")
+    swap.add_argument("second", metavar="PERSON")
+    swap.add_argument("--from", dest="from_date", metavar="DATE", help="(today)")
+    swap.add_argument("--undo", action="store_true", help="remove the swap from DATE")
+    swap.set_defaults(handler=rotation_swap)
+    recognize = rot_sub.add_parser(
+        "recognize", help="record a call-out for someone's term", parents=[common]
+    )
+    recognize.add_argument("name", metavar="NAME")
+    recognize.add_argument("person", metavar="PERSON")
+    recognize.add_argument(
+        "--in", dest="where", default="all-hands", help="all-hands | qa | other (all-hands)"
+    )
+    recognize.add_argument("--date", dest="day", metavar="DATE", help="(today)")
+    recognize.set_defaults(handler=rotation_recognize)
+    exposure = rot_sub.add_parser(
+        "exposure", help="record the exposure given during a term", parents=[common]
+    )
+    exposure.add_argument("name", metavar="NAME")
+    exposure.add_argument("person", metavar="PERSON")
+    exposure.add_argument("--date", dest="day", metavar="DATE", help="(today)")
+    exposure.set_defaults(handler=rotation_exposure)
+    handoff = rot_sub.add_parser(
+        "handoff", help="write a hand-off note for someone's term", parents=[common]
+    )
+    handoff.add_argument("name", metavar="NAME")
+    handoff.add_argument("person", metavar="PERSON")
+    handoff.add_argument("text", metavar="TEXT")
+    handoff.add_argument("--private", action="store_true", help="never in the team's copy")
+    handoff.set_defaults(handler=rotation_handoff)
+    edit = rot_sub.add_parser(
+        "edit",
+        help="rename a capacity, or change its description or exposure",
+        description="Terms, seats and the start stay as they are: the schedule and every "
+        'teammate\'s calendar are computed from them. Give "" to clear a description or '
+        "exposure.",
+        parents=[common],
+    )
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--name", dest="new_name", metavar="TEXT", help="the new name")
+    edit.add_argument("--description", metavar="TEXT")
+    edit.add_argument("--exposure", metavar="TEXT", help="what makes it interesting")
+    edit.set_defaults(handler=rotation_edit)
+    listing = rot_sub.add_parser(
+        "list", help="every capacity: who serves now, the roster", parents=[common]
+    )
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=rotation_list)
+    show = rot_sub.add_parser("show", help="terms, seats and warnings", parents=[common])
+    show.add_argument("name", metavar="NAME", nargs="?")
+    show.add_argument("--months", default="12", metavar="N", help="how far ahead (12)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=rotation_show)
+    export_def = rot_sub.add_parser(
+        "export-definition", help="the capacity, roster and exceptions as TOML", parents=[common]
+    )
+    export_def.add_argument("name", metavar="NAME")
+    completes_files(export_def.add_argument("--out", metavar="FILE", help="default: print"))
+    export_def.add_argument("--force", action="store_true", help="overwrite --out")
+    export_def.set_defaults(handler=rotation_export_definition)
+    import_def = rot_sub.add_parser(
+        "import-definition", help="read a definition back (creates or replaces)", parents=[common]
+    )
+    completes_files(import_def.add_argument("file", metavar="FILE"))
+    import_def.set_defaults(handler=rotation_import_definition)
+
+
+def register_host(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui host ...`: the weekly leadership meeting's host rotation."""
+    host_sub = parser.add_subparsers(title="host commands", metavar="ACTION", required=True)
+    hset = host_sub.add_parser(
+        "set", help="the leadership team that hosts in turn (never you)", parents=[common]
+    )
+    hset.add_argument("people", metavar="PERSON", nargs="+")
+    hset.add_argument("--weekday", metavar="DAY", help="(monday)")
+    hset.add_argument("--time", metavar="HH:MM", help="(09:00)")
+    hset.add_argument("--minutes", metavar="N", help="(60)")
+    hset.set_defaults(handler=host_set)
+    hskip = host_sub.add_parser("skip", help="skip a week (no turn is consumed)", parents=[common])
+    hskip.add_argument("date", metavar="DATE")
+    hskip.add_argument("--undo", action="store_true", help="hold it again")
+    hskip.set_defaults(handler=host_skip)
+    hswap = host_sub.add_parser("swap", help="swap the hosts of two meetings", parents=[common])
+    hswap.add_argument("first", metavar="DATE")
+    hswap.add_argument("second", metavar="DATE")
+    hswap.add_argument("--undo", action="store_true", help="restore both hosts")
+    hswap.set_defaults(handler=host_swap)
+    hshow = host_sub.add_parser("show", help="the next hosts", parents=[common])
+    hshow.add_argument("--weeks", default="8", metavar="N", help="(8)")
+    hshow.add_argument("--json", action="store_true")
+    hshow.set_defaults(handler=host_show)
+
+
+def register_exports(export_command: ExportCommand) -> None:
+    """`leadtui export rotations`: the team's schedule as Markdown or iCalendar."""
+    rotations_export = export_command(
+        "rotations", "the team's rotation schedule (Markdown, or --ics)", None
+    )
+    rotations_export.add_argument(
+        "--ics", action="store_true", help="iCalendar (RFC 5545) for the team's calendars"
+    )
+    rotations_export.add_argument("--months", default="12", metavar="N", help="horizon (12)")
+    rotations_export.set_defaults(handler=export_rotations)

@@ -118,3 +118,34 @@ def search_command(args: argparse.Namespace) -> int:
     if not hits:
         sys.stderr.write(f"leadtui: no matches for {quoted(query)}\n")
     return 0
+
+
+def register_search(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui search QUERY`: its filters and sort."""
+    parser.description = (
+        "Search names, talking points, actions, session notes, feedback, T3B3 "
+        "items and the energy journal. Every word must match (a word matches as a prefix); "
+        'OR between words, -word to leave out, "quoted words" for a phrase. A query that '
+        "starts with - goes after --."
+    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="words to find")
+    parser.add_argument("--person", metavar="P", help="only texts about this person")
+    parser.add_argument(
+        "--kind",
+        metavar="K",
+        help="only these kinds, comma-separated: person, point, action, note, draft, "
+        "feedback, t3b3, energy, work, succession, rotation",
+    )
+    parser.add_argument(
+        "--since", metavar="DATE", help="from this day (undated texts count as current)"
+    )
+    parser.add_argument("--until", metavar="DATE", help="up to this day")
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (50)")
+    parser.add_argument(
+        "--sort",
+        choices=("date", "rank"),
+        default="date",
+        help="newest first (date) or best match first",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(handler=search_command)

@@ -12,6 +12,7 @@ from leadtui.cli.common import (
     note,
     open_store,
     person_and_store,
+    record_id,
     settings_for,
     today_from_env,
 )
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
+    from leadtui.cli.exports import ExportCommand
     from leadtui.domain.people import Person
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
     from leadtui.store.database import Store
@@ -39,7 +41,7 @@ def _person(store: Store, text: str | None) -> Person | None:
 # --- succession ----------------------------------------------------------------------
 
 
-def gap_add(args: argparse.Namespace) -> int:
+def succession_gap_add(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import GapDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
@@ -55,12 +57,12 @@ def gap_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def gap_status(args: argparse.Namespace) -> int:
+def succession_gap_status(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import GapStatusDraft
     from leadtui.domain.validation import build
     from leadtui.services.succession import set_gap_status
 
-    draft = build(GapStatusDraft, today=today_from_env(), status=args.status, day=args.date)
+    draft = build(GapStatusDraft, today=today_from_env(), status=args.status, day=args.day)
     person, store = person_and_store(args)
     result = set_gap_status(store, person, args.number, draft)
     note(result.notice)
@@ -68,7 +70,7 @@ def gap_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def gap_edit(args: argparse.Namespace) -> int:
+def succession_gap_edit(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import GapDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
@@ -90,7 +92,7 @@ def gap_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def gap_remove(args: argparse.Namespace) -> int:
+def succession_gap_remove(args: argparse.Namespace) -> int:
     from leadtui.services.succession import remove_gap
 
     person, store = _existing_person(args)
@@ -106,7 +108,7 @@ def _existing_person(args: argparse.Namespace) -> tuple[Person, Store]:
     return resolve_person(store, args.person), store
 
 
-def focus(args: argparse.Namespace) -> int:
+def succession_focus(args: argparse.Namespace) -> int:
     from leadtui.domain.dates import parse_half
     from leadtui.domain.succession_input import FocusDraft
     from leadtui.domain.text import literal
@@ -127,7 +129,7 @@ def focus(args: argparse.Namespace) -> int:
     return 0
 
 
-def candidate(args: argparse.Namespace) -> int:
+def succession_candidate(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import CandidateDraft, draft_values
     from leadtui.domain.validation import build
     from leadtui.errors import InputError
@@ -155,7 +157,7 @@ def candidate(args: argparse.Namespace) -> int:
     return 0
 
 
-def ceo(args: argparse.Namespace) -> int:
+def succession_ceo(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import CeoDraft
     from leadtui.domain.validation import build
     from leadtui.services.succession import add_ceo_note
@@ -164,7 +166,7 @@ def ceo(args: argparse.Namespace) -> int:
         CeoDraft,
         today=today_from_env(),
         text=args.text,
-        day=args.date,
+        day=args.day,
         kind="relationship" if args.relationship else "growth",
         visibility="private" if args.private else "shared",
     )
@@ -177,7 +179,7 @@ def ceo(args: argparse.Namespace) -> int:
     return 0
 
 
-def focus_edit(args: argparse.Namespace) -> int:
+def succession_focus_edit(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import FocusDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
@@ -189,14 +191,14 @@ def focus_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def focus_remove(args: argparse.Namespace) -> int:
+def succession_focus_remove(args: argparse.Namespace) -> int:
     from leadtui.services.succession import remove_focus
 
     echo(f"removed {remove_focus(open_store(args, create=False), args.id).what}")
     return 0
 
 
-def ceo_edit(args: argparse.Namespace) -> int:
+def succession_ceo_edit(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import CeoDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
@@ -209,7 +211,7 @@ def ceo_edit(args: argparse.Namespace) -> int:
         CeoDraft,
         today=today_from_env(),
         text=args.text if args.text is not None else was.text,
-        day=args.date if args.date is not None else was.noted_on.isoformat(),
+        day=args.day if args.day is not None else was.noted_on.isoformat(),
         kind=args.kind or was.kind.value,
         visibility=args.visibility or was.visibility.value,
     )
@@ -221,7 +223,7 @@ def ceo_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def ceo_remove(args: argparse.Namespace) -> int:
+def succession_ceo_remove(args: argparse.Namespace) -> int:
     from leadtui.services.succession import remove_ceo_note
 
     echo(f"removed {remove_ceo_note(open_store(args, create=False), args.id).what}")
@@ -257,7 +259,7 @@ def _print_person(row: PersonSuccession, overview: SuccessionOverview) -> None:
         )
 
 
-def show(args: argparse.Namespace) -> int:
+def succession_show(args: argparse.Namespace) -> int:
     from leadtui.services.succession import succession_overview
 
     store = open_store(args, create=False)
@@ -524,7 +526,7 @@ def vacation_list(args: argparse.Namespace) -> int:
 # --- career paths --------------------------------------------------------------------
 
 
-def career(args: argparse.Namespace) -> int:
+def career_command(args: argparse.Namespace) -> int:
     from leadtui.domain.succession_input import CareerDraft
     from leadtui.domain.text import literal
     from leadtui.domain.validation import build
@@ -547,13 +549,13 @@ def career(args: argparse.Namespace) -> int:
         CareerDraft,
         today=today,
         goal=args.goal,
-        aligned_up_on=args.aligned_up,
+        aligned_up_on=args.aligned_up_on,
         note=args.note,
         milestone=args.milestone,
-        target_on=args.target,
+        target_on=args.target_on,
         met=args.met,
         test_run=args.test_run,
-        test_run_on=args.on,
+        test_run_on=args.test_run_on,
         result=args.result,
         status=args.status,
     )
@@ -583,7 +585,8 @@ def career(args: argparse.Namespace) -> int:
 
 
 _CAREER_FLAGS = (
-    "goal", "aligned_up", "note", "milestone", "target", "met", "test_run", "on", "result",
+    "goal", "aligned_up_on", "note", "milestone", "target_on", "met", "test_run", "test_run_on",
+    "result",
     "status", "edit_milestone", "remove_milestone",
 )  # fmt: skip
 
@@ -598,8 +601,8 @@ def _milestone_change(args: argparse.Namespace) -> int:
     from leadtui.services.succession import edit_milestone, remove_milestone
 
     others = [
-        args.goal, args.aligned_up, args.note, args.met, args.test_run, args.on, args.result,
-        args.status,
+        args.goal, args.aligned_up_on, args.note, args.met, args.test_run, args.test_run_on,
+        args.result, args.status,
     ]  # fmt: skip
     if any(v is not None for v in others) or (
         args.remove_milestone is not None and args.edit_milestone is not None
@@ -608,7 +611,7 @@ def _milestone_change(args: argparse.Namespace) -> int:
             "--edit-milestone and --remove-milestone go alone (with --milestone and --target)"
         )
     if args.remove_milestone is not None:
-        if args.milestone is not None or args.target is not None:
+        if args.milestone is not None or args.target_on is not None:
             raise InputError("--remove-milestone takes no --milestone nor --target")
         person, store = _existing_person(args)
         echo(f"removed {remove_milestone(store, person, args.remove_milestone).what}")
@@ -616,7 +619,7 @@ def _milestone_change(args: argparse.Namespace) -> int:
     if args.milestone is None:
         raise InputError("--edit-milestone N needs --milestone TEXT: the milestone's new words")
     person, store = _existing_person(args)
-    target = args.target
+    target = args.target_on
     if target is None:
         from leadtui.services.succession import career_plan
 
@@ -664,3 +667,261 @@ def export_vacation(args: argparse.Namespace) -> int:
     if written:
         echo(f"wrote the cover plan for {start.isoformat()} to {written}")
     return 0
+
+
+def register_succession(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui succession ...`: gaps, focus areas, candidates and the CEO log."""
+    su_sub = parser.add_subparsers(title="succession commands", metavar="ACTION", required=True)
+    gap = su_sub.add_parser(
+        "gap", help="what a report is missing to thrive in your role", parents=[common]
+    )
+    gap_sub = gap.add_subparsers(title="gap commands", metavar="ACTION", required=True)
+    gap_new = gap_sub.add_parser("add", help="note a gap", parents=[common])
+    gap_new.add_argument("person", metavar="PERSON")
+    gap_new.add_argument("text", metavar="TEXT")
+    gap_new.add_argument("--feedback", type=record_id, metavar="ID", help="evidence: feedback")
+    gap_new.add_argument("--point", type=record_id, metavar="ID", help="evidence: a 1:1 point")
+    gap_new.add_argument("--private", action="store_true", help="never in the upward brief")
+    gap_new.set_defaults(handler=succession_gap_add)
+    gap_move = gap_sub.add_parser(
+        "status", help="open | improving | closed, dated", parents=[common]
+    )
+    gap_move.add_argument("person", metavar="PERSON")
+    gap_move.add_argument("number", metavar="N", type=record_id, help="the gap's number")
+    gap_move.add_argument("status", metavar="STATUS", help="open | improving | closed")
+    gap_move.add_argument("--date", dest="day", metavar="DATE", help="changed on (today)")
+    gap_move.set_defaults(handler=succession_gap_status)
+    gap_change = gap_sub.add_parser(
+        "edit", help="put a gap's words right (its status stays)", parents=[common]
+    )
+    gap_change.add_argument("person", metavar="PERSON")
+    gap_change.add_argument("number", metavar="N", type=record_id, help="the gap's number")
+    gap_change.add_argument("text", metavar="TEXT", help="the new words")
+    gap_change.add_argument(
+        "--private", dest="visibility", action="store_const", const="private",
+        help="never in the upward brief",
+    )  # fmt: skip
+    gap_change.add_argument(
+        "--shared", dest="visibility", action="store_const", const="shared",
+        help="in the upward brief again",
+    )  # fmt: skip
+    gap_change.set_defaults(handler=succession_gap_edit, visibility=None)
+    gap_drop = gap_sub.add_parser(
+        "remove", help="remove a gap and its history (the next ones move up)", parents=[common]
+    )
+    gap_drop.add_argument("person", metavar="PERSON")
+    gap_drop.add_argument("number", metavar="N", type=record_id, help="the gap's number")
+    gap_drop.set_defaults(handler=succession_gap_remove)
+    su_focus = su_sub.add_parser("focus", help="a focus area agreed for a half", parents=[common])
+    su_focus.add_argument("person", metavar="PERSON")
+    su_focus.add_argument("text", metavar="TEXT", nargs="?", help="(default: gap N's words)")
+    su_focus.add_argument("--half", metavar="H", help="e.g. 2026-H2 (this half)")
+    su_focus.add_argument("--gap", type=record_id, metavar="N", help="taken from gap N")
+    su_focus.set_defaults(handler=succession_focus)
+    su_focus_edit = su_sub.add_parser(
+        "focus-edit", help="put a focus area's words right", parents=[common]
+    )
+    su_focus_edit.add_argument(
+        "id", metavar="ID", type=record_id, help="the focus area's id (succession show)"
+    )
+    su_focus_edit.add_argument("text", metavar="TEXT", help="the new words")
+    su_focus_edit.set_defaults(handler=succession_focus_edit)
+    su_focus_remove = su_sub.add_parser(
+        "focus-remove", help="remove a focus area", parents=[common]
+    )
+    su_focus_remove.add_argument(
+        "id", metavar="ID", type=record_id, help="the focus area's id (succession show)"
+    )
+    su_focus_remove.set_defaults(handler=succession_focus_remove)
+    su_cand = su_sub.add_parser("candidate", help="mark a possible successor", parents=[common])
+    su_cand.add_argument("person", metavar="PERSON")
+    su_cand.add_argument("--readiness", metavar="R", help="now | 1y | 2y | later")
+    su_cand.add_argument(
+        "--pending", metavar="TEXT", help='ready pending this condition ("" takes it off)'
+    )
+    su_cand.add_argument(
+        "--interim", action="store_const", const=True, help="covers if you leave tomorrow"
+    )
+    su_cand.add_argument("--no-interim", dest="interim", action="store_const", const=False)
+    su_cand.add_argument("--clear", action="store_true", help="take them off the bench")
+    su_cand.set_defaults(handler=succession_candidate, interim=None)
+    su_ceo = su_sub.add_parser(
+        "ceo", help="log growth raised with your manager or CEO", parents=[common]
+    )
+    su_ceo.add_argument("text", metavar="TEXT")
+    su_ceo.add_argument("--person", metavar="PERSON", help="whom it is about")
+    su_ceo.add_argument("--date", dest="day", metavar="DATE", help="said on (today)")
+    su_ceo.add_argument(
+        "--relationship",
+        action="store_true",
+        help="a relationship action for a candidate, not a growth note",
+    )
+    su_ceo.add_argument("--private", action="store_true", help="never in the upward brief")
+    su_ceo.set_defaults(handler=succession_ceo)
+    su_ceo_edit = su_sub.add_parser(
+        "ceo-edit", help="put a CEO log entry right (what is not given stays)", parents=[common]
+    )
+    su_ceo_edit.add_argument(
+        "id", metavar="ID", type=record_id, help="the entry's id (succession show)"
+    )
+    su_ceo_edit.add_argument("text", metavar="TEXT", nargs="?", help="the new words")
+    su_ceo_edit.add_argument("--date", dest="day", metavar="DATE", help="said on")
+    su_ceo_edit.add_argument(
+        "--relationship", dest="kind", action="store_const", const="relationship"
+    )
+    su_ceo_edit.add_argument("--growth", dest="kind", action="store_const", const="growth")
+    su_ceo_edit.add_argument("--private", dest="visibility", action="store_const", const="private")
+    su_ceo_edit.add_argument("--shared", dest="visibility", action="store_const", const="shared")
+    su_ceo_edit.set_defaults(handler=succession_ceo_edit, kind=None, visibility=None)
+    su_ceo_remove = su_sub.add_parser("ceo-remove", help="remove a CEO log entry", parents=[common])
+    su_ceo_remove.add_argument(
+        "id", metavar="ID", type=record_id, help="the entry's id (succession show)"
+    )
+    su_ceo_remove.set_defaults(handler=succession_ceo_remove)
+    su_show = su_sub.add_parser("show", help="the bench and every check", parents=[common])
+    su_show.add_argument("person", metavar="PERSON", nargs="?")
+    su_show.add_argument("--json", action="store_true")
+    su_show.set_defaults(handler=succession_show)
+
+
+def register_meeting(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui meeting ...`: recurring meetings and their quarterly audit."""
+    mt_sub = parser.add_subparsers(title="meeting commands", metavar="ACTION", required=True)
+    mt_add = mt_sub.add_parser("add", help="a recurring meeting you attend", parents=[common])
+    mt_add.add_argument("name", metavar="NAME")
+    mt_add.add_argument("--cadence", metavar="TEXT", help="e.g. weekly")
+    mt_add.add_argument("--kind", help="exec-only | board | leadership | cross-functional | other")
+    mt_add.add_argument("--role", help="attendee | owner | host (attendee)")
+    mt_add.set_defaults(handler=meeting_add)
+    mt_edit = mt_sub.add_parser(
+        "edit", help="put a meeting right (what is not given stays)", parents=[common]
+    )
+    mt_edit.add_argument("name", metavar="NAME")
+    mt_edit.add_argument("--name", dest="new_name", metavar="TEXT", help="its new name")
+    mt_edit.add_argument("--cadence", metavar="TEXT", help="e.g. weekly")
+    mt_edit.add_argument("--kind", help="exec-only | board | leadership | cross-functional | other")
+    mt_edit.add_argument("--role", help="attendee | owner | host")
+    mt_edit.set_defaults(handler=meeting_edit)
+    mt_remove = mt_sub.add_parser(
+        "remove", help="remove a meeting and its audit decisions", parents=[common]
+    )
+    mt_remove.add_argument("name", metavar="NAME")
+    mt_remove.set_defaults(handler=meeting_remove)
+    mt_audit = mt_sub.add_parser("audit", help="can someone on your team run it?", parents=[common])
+    mt_audit.add_argument("name", metavar="NAME")
+    mt_audit.add_argument("--decision", help="keep | delegate | delegated | partner | cancel")
+    mt_audit.add_argument(
+        "--clear", action="store_true", help="remove the quarter's decision (audit it again)"
+    )
+    mt_audit.add_argument("--to", metavar="PERSON", help="who runs it (delegate, delegated)")
+    mt_audit.add_argument("--missing", metavar="TEXT", help="what they lack (partner)")
+    mt_audit.add_argument("--plan", metavar="TEXT", help="how you partner on it (partner)")
+    mt_audit.add_argument("--quarter", metavar="YYYY-QN", help="default: this quarter")
+    mt_audit.set_defaults(handler=meeting_audit)
+    mt_list = mt_sub.add_parser(
+        "list", help="meetings and this quarter's decisions", parents=[common]
+    )
+    mt_list.add_argument("--json", action="store_true")
+    mt_list.set_defaults(handler=meeting_list)
+
+
+def register_vacation(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui vacation ...`: vacations and their hand-overs."""
+    va_sub = parser.add_subparsers(title="vacation commands", metavar="ACTION", required=True)
+    va_add = va_sub.add_parser("add", help="plan a vacation (aim: two weeks)", parents=[common])
+    va_add.add_argument("start", metavar="START")
+    va_add.add_argument("end", metavar="END")
+    # The pledge's default is the draft's (taken): the flags only say so or decline it.
+    va_add.add_argument(
+        "--no-chiming-in", dest="no_chiming_in", action="store_const", const=True,
+        help="the pledge, no email or chat while away (the default)",
+    )  # fmt: skip
+    va_add.add_argument(
+        "--chiming-in", dest="no_chiming_in", action="store_const", const=False,
+        help="decline the pledge",
+    )  # fmt: skip
+    va_add.set_defaults(handler=vacation_add, no_chiming_in=None)
+    va_cover = va_sub.add_parser("cover", help="hand a responsibility to someone", parents=[common])
+    va_cover.add_argument("start", metavar="START", help="the vacation's first day")
+    va_cover.add_argument("responsibility", metavar="RESPONSIBILITY")
+    va_cover.add_argument(
+        "person", metavar="PERSON", nargs="?", help="who covers it (leave out: listed, nobody yet)"
+    )
+    va_cover.add_argument(
+        "--rename", metavar="TEXT", help="new words for RESPONSIBILITY (PERSON: who covers it)"
+    )
+    va_cover.add_argument("--remove", action="store_true", help="remove the hand-over")
+    va_cover.set_defaults(handler=vacation_cover)
+    va_edit = va_sub.add_parser(
+        "edit", help="move a vacation or change its pledge (cover stays)", parents=[common]
+    )
+    va_edit.add_argument("start", metavar="START", help="the vacation's first day")
+    va_edit.add_argument("--start", dest="new_start", metavar="DATE", help="its new first day")
+    va_edit.add_argument("--end", metavar="DATE", help="its new last day")
+    va_edit.add_argument("--no-chiming-in", dest="no_chiming_in", action="store_const", const=True)
+    va_edit.add_argument(
+        "--chiming-in", dest="no_chiming_in", action="store_const", const=False,
+        help="take the pledge back",
+    )  # fmt: skip
+    va_edit.set_defaults(handler=vacation_edit, no_chiming_in=None)
+    va_remove = va_sub.add_parser(
+        "remove", help="remove a vacation and its hand-overs", parents=[common]
+    )
+    va_remove.add_argument("start", metavar="START", help="the vacation's first day")
+    va_remove.set_defaults(handler=vacation_remove)
+    va_list = va_sub.add_parser("list", help="vacations, days this year, cover", parents=[common])
+    va_list.add_argument("--json", action="store_true")
+    va_list.set_defaults(handler=vacation_list)
+
+
+def register_career(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui career PERSON ...`: a career path, its milestones and test run."""
+    parser.add_argument("person", metavar="PERSON")
+    parser.add_argument("--goal", metavar="TEXT")
+    parser.add_argument(
+        "--aligned-up",
+        dest="aligned_up_on",
+        metavar="DATE",
+        help="when you aligned with your manager",
+    )
+    parser.add_argument("--note", metavar="TEXT", help="what was agreed (with --aligned-up)")
+    parser.add_argument("--milestone", metavar="TEXT", help="add a milestone")
+    parser.add_argument("--target", dest="target_on", metavar="DATE", help="the milestone's target")
+    parser.add_argument("--met", type=record_id, metavar="N", help="milestone N met today")
+    parser.add_argument(
+        "--edit-milestone",
+        type=record_id,
+        metavar="N",
+        help="put milestone N right: its words (--milestone), its target (--target)",
+    )
+    parser.add_argument(
+        "--remove-milestone", type=record_id, metavar="N", help="remove milestone N"
+    )
+    parser.add_argument("--clear", action="store_true", help="remove the whole career path")
+    parser.add_argument("--test-run", metavar="TEXT", help="the test run planned")
+    parser.add_argument("--on", dest="test_run_on", metavar="DATE", help="the test run's day")
+    parser.add_argument("--result", metavar="TEXT", help="how the test run went")
+    parser.add_argument(
+        "--status",
+        metavar="S",
+        help="aligning-up | partnering | test-run | achieved | not-partnering | managed-out",
+    )
+    parser.set_defaults(handler=career_command)
+
+
+def register_exports(export_command: ExportCommand) -> None:
+    """`leadtui export succession` and `leadtui export vacation START`."""
+    succession_export = export_command(
+        "succession", "the succession plan or transition brief", None
+    )
+    succession_export.add_argument(
+        "--audience",
+        choices=("private", "upward"),
+        default="private",
+        help="upward: the transition brief for your manager or CEO, nothing private "
+        "(default: private, everything)",
+    )
+    succession_export.set_defaults(handler=export_succession)
+    vacation_export = export_command("vacation", "the cover plan for the people covering", None)
+    vacation_export.add_argument("start", metavar="START", help="the vacation's first day")
+    vacation_export.set_defaults(handler=export_vacation)

@@ -60,3 +60,26 @@ def redo_command(args: argparse.Namespace) -> int:
     else:
         echo(f"Redid: {done.label}")
     return 0
+
+
+def register_undo(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui undo [CHANGE]`."""
+    parser.description = (
+        "Undo the newest change, or the change numbered CHANGE in --list when "
+        "nothing changed its records since. Changes are kept for the undo window "
+        "(config.toml [undo]: 7 days and the last 100 changes by default)."
+    )
+    parser.add_argument(
+        "change", metavar="CHANGE", type=int, nargs="?", help="a change number from --list"
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="the changes that can be undone, newest first"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(handler=undo_command)
+
+
+def register_redo(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`leadtui redo`."""
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(handler=redo_command)

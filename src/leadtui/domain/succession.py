@@ -342,22 +342,26 @@ def check_career_step(plan: CareerPlan, to: CareerStatus) -> None:
             f"career status {to.value} cannot follow {plan.status.value}; next comes {nexts} "
             "(align up → partnering → test-run → achieved, or not-partnering → managed-out)",
             field="status",
+            words="career status",
         )
     if to is CareerStatus.PARTNERING and plan.aligned_up_on is None:
         raise InputError(
             "career status partnering needs alignment with your manager first; "
             "record the aligned-up date and its note",
             field="status",
+            words="career status",
         )
     if to is CareerStatus.TEST_RUN and not plan.met:
         raise InputError(
             "career status test-run comes once a milestone is met; mark one as met first",
             field="status",
+            words="career status",
         )
     if to is CareerStatus.ACHIEVED and not plan.test_result:
         raise InputError(
             "career status achieved needs the test run's result; record the result first",
             field="status",
+            words="career status",
         )
 
 
@@ -371,15 +375,19 @@ def check_audit(
             raise InputError(
                 f"who runs it is not named: a {decision.value} decision needs the person",
                 field="to",
+                words="who runs it",
             )
         if not delegate.active:
             raise InputError(
                 f"who runs it must be on the team; {delegate.display_name} is archived",
                 field="to",
+                words="who runs it",
             )
     elif delegate is not None:
         raise InputError(
-            f"who runs it goes with delegate or delegated, not {decision.value}", field="to"
+            f"who runs it goes with delegate or delegated, not {decision.value}",
+            field="to",
+            words="who runs it",
         )
     # Each names what is not given first, so the command line names that flag.
     if decision is AuditDecision.PARTNER and not missing:
@@ -387,6 +395,7 @@ def check_audit(
             "what is missing is not given: a partner decision says what they lack to run "
             "it, and the plan",
             field="missing",
+            words="what is missing",
         )
     if decision is AuditDecision.PARTNER and not plan:
         raise InputError(

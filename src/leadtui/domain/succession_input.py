@@ -20,7 +20,7 @@ from leadtui.domain.succession import (
     Readiness,
 )
 from leadtui.domain.text import quoted
-from leadtui.domain.validation import PastDay, checked_text, date_from_context
+from leadtui.domain.validation import PastDay, Refusal, checked_text, date_from_context
 from leadtui.errors import InputError
 
 TEXT_MAX = 300
@@ -35,7 +35,7 @@ def _choice(value: object, kind: type[StrEnum], what: str) -> str:
     word = str(value if value is not None else "").strip().lower()
     values = [k.value for k in kind]
     if word not in values:
-        raise ValueError(f"{what} must be {' | '.join(values)}, got {quoted(str(value))}")
+        raise Refusal(f"{what} must be {' | '.join(values)}, got {quoted(str(value))}", what)
     return word
 
 
@@ -118,9 +118,10 @@ class CandidateDraft(_Draft):
             if head is not None:
                 text = text[head.end() :].strip()
                 if not text:
-                    raise ValueError(
+                    raise Refusal(
                         "pending condition is empty; say what readiness waits on, "
-                        "e.g. ready pending the budget cycle"
+                        "e.g. ready pending the budget cycle",
+                        "pending condition",
                     )
         return text
 
@@ -309,8 +310,7 @@ class CareerDraft(_Draft):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: object) -> object:
-        # "career status": a gap has a status too, and the command line gives only this
-        # one as a flag (see cli.common.FLAG_OF_FIELD).
+        # "career status": a gap has a status too.
         return None if value is None else _choice(value, CareerStatus, "career status")
 
     @model_validator(mode="after")
@@ -321,18 +321,27 @@ class CareerDraft(_Draft):
             raise InputError(
                 "aligned-up date and alignment note go together: when, and what was agreed",
                 field="aligned_up_on",
-                also=("note",),
+                words="aligned-up date",
+                also={"note": "alignment note"},
             )
         if self.target_on is not None and self.milestone is None:
             raise InputError(
-                "target date goes with a milestone: give the milestone", field="target_on"
+                "target date goes with a milestone: give the milestone",
+                field="target_on",
+                words="target date",
             )
         if self.test_run_on is not None and self.test_run is None:
             raise InputError(
-                "test run date goes with a test run: say what it is", field="test_run_on"
+                "test run date goes with a test run: say what it is",
+                field="test_run_on",
+                words="test run date",
             )
         if self.met is not None and self.met < 1:
-            raise InputError(f"milestone number must be 1 or more, got {self.met}", field="met")
+            raise InputError(
+                f"milestone number must be 1 or more, got {self.met}",
+                field="met",
+                words="milestone number",
+            )
         return self
 
     @property

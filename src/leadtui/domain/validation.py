@@ -15,6 +15,15 @@ from leadtui.errors import InputError
 M = TypeVar("M", bound=BaseModel)
 
 
+class Refusal(ValueError):
+    """A validator's refusal that begins with ``words``, the name it gives the field when
+    that is not the field's own ("every" for ``every_weeks``, "date" for ``day``)."""
+
+    def __init__(self, message: str, words: str) -> None:
+        super().__init__(message)
+        self.words = words
+
+
 def first_error_line(exc: ValidationError) -> str:
     """One line for the first problem pydantic found, naming the field."""
     error = exc.errors(include_url=False)[0]
@@ -37,8 +46,14 @@ def build(model: type[M], today: date | None = None, **data: Any) -> M:
     try:
         return model.model_validate(data, context={"today": today})
     except ValidationError as exc:
-        loc = exc.errors(include_url=False)[0].get("loc", ())
-        raise InputError(first_error_line(exc), field=str(loc[0]) if loc else None) from None
+        error = exc.errors(include_url=False)[0]
+        loc = error.get("loc", ())
+        cause = error.get("ctx", {}).get("error")
+        raise InputError(
+            first_error_line(exc),
+            field=str(loc[0]) if loc else None,
+            words=cause.words if isinstance(cause, Refusal) else None,
+        ) from None
 
 
 def storable_text(value: object, what: str) -> str:
@@ -53,9 +68,9 @@ def storable_text(value: object, what: str) -> str:
     try:
         raw.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError(f"{what} has bytes that are not UTF-8; retype it") from None
+        raise Refusal(f"{what} has bytes that are not UTF-8; retype it", what) from None
     if "\x00" in raw:
-        raise ValueError(f"{what} contains a NUL character (\\x00); remove it")
+        raise Refusal(f"{what} contains a NUL character (\\x00); remove it", what)
     return raw
 
 
@@ -65,9 +80,9 @@ def checked_text(value: object, what: str, hint: str, limit: int, *, one_line: b
     raw = storable_text(value, what)
     text = " ".join(raw.split()) if one_line else raw.strip()
     if not text:
-        raise ValueError(f"{what} is empty; {hint}")
+        raise Refusal(f"{what} is empty; {hint}", what)
     if len(text) > limit:
-        raise ValueError(f"{what} is {len(text)} characters; keep it to {limit}")
+        raise Refusal(f"{what} is {len(text)} characters; keep it to {limit}", what)
     return text
 
 
@@ -78,7 +93,7 @@ def without_controls(text: str, what: str) -> str:
     the file unreadable; a name never needs one."""
     found = control_character(text)
     if found is not None:
-        raise ValueError(f"{what} contains a control character ({found}); remove it")
+        raise Refusal(f"{what} contains a control character ({found}); remove it", what)
     return text
 
 
@@ -106,7 +121,7 @@ def date_from_context(
         if isinstance(value, date):
             return in_range(value, field)
     except InputError as exc:
-        raise ValueError(exc.message) from None
+        raise Refusal(exc.message, field) from None
     return value
 
 
@@ -122,7 +137,7 @@ def changed_day(value: object, info: ValidationInfo) -> object:
     if value is None:
         return None
     if isinstance(value, str) and not value.strip():
-        raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
+        raise Refusal("date is empty; give a day like 2026-11-20, today or yesterday", "date")
     return date_from_context(value, info, "date")
 
 
@@ -130,8 +145,9 @@ def not_future(value: date, info: ValidationInfo, what: str) -> date:
     """Refuse a day after today, saying what is recorded for today or earlier."""
     today = today_from(info)
     if value > today:
-        raise ValueError(
-            f"date {value.isoformat()} is in the future; {what} for today or an earlier day"
+        raise Refusal(
+            f"date {value.isoformat()} is in the future; {what} for today or an earlier day",
+            "date",
         )
     return value
 
@@ -150,7 +166,7 @@ class PastDay(BaseModel):
         if value is None:
             return today_from(info)
         if isinstance(value, str) and not value.strip():
-            raise ValueError("date is empty; give a day like 2026-11-20, today or yesterday")
+            raise Refusal("date is empty; give a day like 2026-11-20, today or yesterday", "date")
         return date_from_context(value, info, "date")
 
     @field_validator("day")
@@ -180,7 +196,7 @@ def whole(value: object, what: str, low: int, high: int, unit: str = "") -> int:
     text = str(value).strip()
     suffix = f" {unit}" if unit else ""
     if not _WHOLE.match(text) or not low <= int(text) <= high:
-        raise ValueError(f"{what} must be {low}–{high}{suffix}, got {quoted(text)}")
+        raise Refusal(f"{what} must be {low}–{high}{suffix}, got {quoted(text)}", what)
     return int(text)
 
 

@@ -508,6 +508,7 @@ def assign(
             f"first day {from_date.isoformat()} is before {capacity.name} starts "
             f"({capacity.starts_on.isoformat()})",
             field="from_date",
+            words="first day",
         )
     notice = None
     if not eligible(member, from_date, term.ends):

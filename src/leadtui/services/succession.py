@@ -103,7 +103,9 @@ def _check_evidence(
 
     if feedback_id is not None and point_id is not None:
         raise InputError(
-            "feedback or 1:1 point: a gap's evidence is one of them, not both", field="evidence"
+            "feedback or 1:1 point: a gap's evidence is one of them, not both",
+            field="evidence",
+            also={"feedback": "feedback", "point": "1:1 point"},
         )
     try:
         if feedback_id is not None:
@@ -650,6 +652,7 @@ def update_career(store: Store, person: Person, draft: CareerDraft, today: date)
                     f"milestone number {draft.met} is not on the path (milestones: {there}); "
                     "add the milestone first",
                     field="met",
+                    words="milestone number",
                 )
             repo.set_met(found.id, today)
         plan = repo.plan_for(person.id) or plan

@@ -1,0 +1,30 @@
+"""docs/cli.md carries every command's usage and --help as the parser has them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadtui.cli.reference import HELP, USAGE, updated
+
+CLI_MD = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+
+def test_the_command_reference_is_the_parsers_own() -> None:
+    text = CLI_MD.read_text(encoding="utf-8")
+    assert updated(text) == text, "docs/cli.md is stale: run `make docs`"
+
+
+def test_every_command_is_in_the_reference() -> None:
+    text = CLI_MD.read_text(encoding="utf-8")
+    reference = text[text.index(HELP[0]) : text.index(HELP[1])]
+    usage = text[text.index(USAGE[0]) : text.index(USAGE[1])]
+    for command in ("people add", "energy log", "1on1 series", "succession gap add", "redo"):
+        assert f"### leadtui {command}\n" in reference
+        assert f"leadtui {command} " in usage or f"leadtui {command}\n" in usage
+
+
+def test_a_changed_option_makes_the_reference_stale() -> None:
+    text = CLI_MD.read_text(encoding="utf-8")
+    stale = text.replace("every N weeks (1)", "every N weeks (2)")
+    assert stale != text
+    assert updated(stale) == text
