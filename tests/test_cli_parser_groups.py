@@ -75,4 +75,5 @@ def test_a_command_imports_only_its_own_group(argv: list[str], module: str) -> N
     loaded = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
     ).stdout.split()
-    assert loaded == sorted(["leadtui.cli.common", "leadtui.cli.parser", f"leadtui.cli.{module}"])
+    expected = ["leadtui.cli.app", "leadtui.cli.common", "leadtui.cli.parser", f"leadtui.cli.{module}"]
+    assert loaded == sorted(expected)

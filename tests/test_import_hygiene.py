@@ -57,7 +57,7 @@ def test_opening_the_app_builds_no_parser() -> None:
         "    assert _plain_tui_args(argv).handler is open_app, argv\n"
         "loaded = sorted(m for m in sys.modules\n"
         "                if m == 'argparse' or m.startswith('leadtui.cli.'))\n"
-        "assert loaded == ['leadtui.cli.common'], loaded\n"
+        "assert loaded == ['leadtui.cli.app', 'leadtui.cli.common'], loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 

@@ -17,13 +17,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from leadtui.cli.app import open_app
 from leadtui.cli.common import (
     close_opened,
     flag_worded,
     for_stream,
     locations_for,
     running,
-    today_from_env,
     with_db,
 )
 from leadtui.domain.text import MESSAGE_LIMIT
@@ -34,22 +34,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Handler = Callable[["argparse.Namespace"], int]
-
-
-def open_app(args: argparse.Namespace) -> int:
-    from leadtui.store.database import Preflight
-
-    locations = locations_for(args)
-    # Check the database file while Textual imports (see Preflight).
-    preflight = Preflight(locations.db_path)
-    from leadtui.tui.app import run_app
-
-    return run_app(
-        locations,
-        today=today_from_env(),
-        preflight=preflight,
-        collector_paused=not gc.isenabled(),
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,11 +21,15 @@ from leadtui.paths import shown_path as shown_path
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from leadtui.config import Settings
     from leadtui.paths import Locations
     from leadtui.store.database import Store
+
+    # Adds one `export` subcommand: its name, help line and, for a copy with a private
+    # part, what the shared copy drops (which makes PERSON and --audience required).
+    ExportCommand = Callable[[str, str, str | None], argparse.ArgumentParser]
 
 
 def today_from_env() -> date:
@@ -291,3 +295,45 @@ def _replaced_once(text: str, words: str, flag: str) -> str:
             return text[:start] + flag + text[end:]
         start = text.find(words, start + 1)
     return text
+
+
+def print_or_write(text: str, args: argparse.Namespace) -> str | None:
+    """Print ``text``, or write it to ``--out`` (mode 0600, never over the database);
+    the path written as a confirmation shows it (on one line, undecodable bytes and
+    control characters escaped), or None when printed."""
+    if args.out is None:
+        _print_document(text)
+        return None
+    from pathlib import Path
+
+    from leadtui.export.files import TargetExistsError, write_export
+
+    target = Path(args.out).expanduser()
+    db_path = locations_for(args).db_path
+    try:
+        written = write_export(text, target, force=args.force, db_path=db_path)
+    except TargetExistsError as exc:
+        raise InputError(f"--out {exc} or add --force") from None
+    except InputError as exc:
+        raise InputError(f"--out {exc}") from None
+    from leadtui.domain.text import escaped
+
+    return escaped(str(written))
+
+
+def _print_document(text: str) -> None:
+    """Print a whole document to stdout as the bytes ``--out`` would write (UTF-8).
+
+    A message to a person may escape what their terminal cannot show, but a document
+    redirected to a file must be that file: escaped characters in it would silently
+    corrupt it (``Zoë \\u738b`` in mixed encodings). Only a stream of text alone (no
+    byte layer beneath it) is given the text as it is.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()  # what was printed before the document goes out before it
+    # The line ends a file written in text mode has on this platform, as ``--out`` has.
+    buffer.write(text.replace("\n", os.linesep).encode("utf-8"))
+    buffer.flush()

@@ -6,16 +6,14 @@ app's export dialog uses; this module only words its refusals for the command li
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import (
     completes_files,
     echo,
-    locations_for,
     open_store,
     person_and_store,
+    print_or_write,
     review_half,
     settings_for,
     today_from_env,
@@ -26,53 +24,6 @@ from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
-
-    # Adds one `export` subcommand: its name, help line and, for a copy with a private
-    # part, what the shared copy drops (which makes PERSON and --audience required).
-    ExportCommand = Callable[[str, str, str | None], argparse.ArgumentParser]
-
-
-def print_or_write(text: str, args: argparse.Namespace) -> str | None:
-    """Print ``text``, or write it to ``--out`` (mode 0600, never over the database);
-    the path written as a confirmation shows it (on one line, undecodable bytes and
-    control characters escaped), or None when printed."""
-    if args.out is None:
-        _print_document(text)
-        return None
-    from pathlib import Path
-
-    from leadtui.export.files import TargetExistsError, write_export
-
-    target = Path(args.out).expanduser()
-    db_path = locations_for(args).db_path
-    try:
-        written = write_export(text, target, force=args.force, db_path=db_path)
-    except TargetExistsError as exc:
-        raise InputError(f"--out {exc} or add --force") from None
-    except InputError as exc:
-        raise InputError(f"--out {exc}") from None
-    from leadtui.domain.text import escaped
-
-    return escaped(str(written))
-
-
-def _print_document(text: str) -> None:
-    """Print a whole document to stdout as the bytes ``--out`` would write (UTF-8).
-
-    A message to a person may escape what their terminal cannot show, but a document
-    redirected to a file must be that file: escaped characters in it would silently
-    corrupt it (``Zoë \\u738b`` in mixed encodings). Only a stream of text alone (no
-    byte layer beneath it) is given the text as it is.
-    """
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()  # what was printed before the document goes out before it
-    # The line ends a file written in text mode has on this platform, as ``--out`` has.
-    buffer.write(text.replace("\n", os.linesep).encode("utf-8"))
-    buffer.flush()
 
 
 def _copy(audience: Audience) -> str:

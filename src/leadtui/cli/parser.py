@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from leadtui import __version__
-from leadtui.cli import open_app
+from leadtui.cli.app import open_app
 from leadtui.cli.common import completes_files, for_stream
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT
 

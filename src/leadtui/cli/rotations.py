@@ -26,7 +26,7 @@ from leadtui.domain.text import literal
 if TYPE_CHECKING:
     import argparse
 
-    from leadtui.cli.exports import ExportCommand
+    from leadtui.cli.common import ExportCommand
     from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.store.database import Store
@@ -419,7 +419,7 @@ def _namesakes_among(store: Store, shown: set[int], args: argparse.Namespace) ->
 
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
-    from leadtui.cli.exports import print_or_write
+    from leadtui.cli.common import print_or_write
     from leadtui.export.rotations import definition_toml
     from leadtui.services.rotations import definition
 
@@ -543,7 +543,7 @@ def host_show(args: argparse.Namespace) -> int:
 def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from leadtui.cli.exports import print_or_write
+    from leadtui.cli.common import print_or_write
     from leadtui.services.rotations import host_schedule, schedules
 
     today = today_from_env()

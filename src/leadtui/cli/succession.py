@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
-    from leadtui.cli.exports import ExportCommand
+    from leadtui.cli.common import ExportCommand
     from leadtui.domain.people import Person
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
     from leadtui.store.database import Store
@@ -639,7 +639,7 @@ def _milestone_change(args: argparse.Namespace) -> int:
 
 
 def export_succession(args: argparse.Namespace) -> int:
-    from leadtui.cli.exports import print_or_write
+    from leadtui.cli.common import print_or_write
     from leadtui.domain.privacy import Audience
     from leadtui.export.succession import succession_document
 
@@ -655,7 +655,7 @@ def export_succession(args: argparse.Namespace) -> int:
 
 
 def export_vacation(args: argparse.Namespace) -> int:
-    from leadtui.cli.exports import print_or_write
+    from leadtui.cli.common import print_or_write
     from leadtui.domain.dates import parse_date
     from leadtui.export.succession import vacation_cover_document
 

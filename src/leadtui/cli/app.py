@@ -1,0 +1,29 @@
+"""``leadtui`` with no subcommand: open the app (its own module, so the parser and the
+front door both name it without importing each other)."""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+from leadtui.cli.common import locations_for, today_from_env
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Check the database file, import Textual meanwhile, and run the app."""
+    from leadtui.store.database import Preflight
+
+    locations = locations_for(args)
+    # Check the database file while Textual imports (see Preflight).
+    preflight = Preflight(locations.db_path)
+    from leadtui.tui.app import run_app
+
+    return run_app(
+        locations,
+        today=today_from_env(),
+        preflight=preflight,
+        collector_paused=not gc.isenabled(),
+    )
