@@ -75,5 +75,10 @@ def test_a_command_imports_only_its_own_group(argv: list[str], module: str) -> N
     loaded = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
     ).stdout.split()
-    expected = ["leadtui.cli.app", "leadtui.cli.common", "leadtui.cli.parser", f"leadtui.cli.{module}"]
+    expected = [
+        "leadtui.cli.app",
+        "leadtui.cli.common",
+        "leadtui.cli.parser",
+        f"leadtui.cli.{module}",
+    ]
     assert loaded == sorted(expected)
