@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.feedback import (
     T3B3,
     Evidence,
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
 _T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
 _ITEM = "id, side, rank, text, feedback_id, point_id"
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _feedback(row: tuple[Any, ...]) -> Feedback:
@@ -76,7 +73,7 @@ class FeedbackRepository:
                     draft.text,
                     draft.visibility.value,
                     series_id,
-                    _now(),
+                    timestamp(),
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
@@ -191,7 +188,7 @@ class FeedbackRepository:
                     entry.visibility.value,
                     entry.series_id,
                     entry.session_id,
-                    created_at.isoformat(timespec="seconds"),
+                    timestamp(created_at),
                 ],
             )
         return entry._replace(id=int(cursor.lastrowid or 0))
@@ -257,7 +254,7 @@ class T3B3Repository:
             self.store.execute(
                 "insert into t3b3 (person_id, half, created_at) values (?, ?, ?) "
                 "on conflict(person_id, half) do nothing",
-                [person_id, half, _now()],
+                [person_id, half, timestamp()],
             )
         return self.get(person_id, half)
 
@@ -390,7 +387,7 @@ class T3B3Repository:
                     None if t3b3.in_person is None else int(t3b3.in_person),
                     int(t3b3.remove_text),
                     int(t3b3.text_removed),
-                    _now(),
+                    timestamp(),
                 ],
             )
             t3b3_id = int(cursor.lastrowid or 0)
