@@ -191,6 +191,7 @@ def seed(text: str, *, growth: bool = True) -> World:
         MeetingDraft,
         VacationDraft,
     )
+    from leadtui.services import hosts as ho
     from leadtui.services import rotations as ro
     from leadtui.services import succession as su
 
@@ -272,7 +273,7 @@ def seed(text: str, *, growth: bool = True) -> World:
     ro.change_roster(db, capacity, [str(person.id)])
     ro.plan(db, capacity, TODAY)
     ro.write_handoff(db, capacity, str(person.id), HandoffDraft(text=text), TODAY)
-    ro.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
+    ho.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
     return World(db, person)
 
 

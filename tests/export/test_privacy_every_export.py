@@ -43,7 +43,8 @@ from leadtui.export.review import review_document
 from leadtui.export.succession import succession_brief, vacation_cover_plan
 from leadtui.services.energy import add_work, log_energy, quarter_review
 from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
-from leadtui.services.review import review_packet, t3b3_view
+from leadtui.services.packet import review_packet
+from leadtui.services.review import t3b3_view
 from leadtui.services.succession import succession_overview
 from leadtui.store.database import Store, open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
@@ -161,6 +162,7 @@ def add_rotations(db: Store, person: Person, t: Typed) -> None:
     """A capacity the person serves, a host rotation, and a private hand-off note on
     their term (the only private text a rotation can hold)."""
     from leadtui.domain.rotations_input import CapacityDraft, HandoffDraft, HostDraft
+    from leadtui.services import hosts as ho
     from leadtui.services import rotations as ro
 
     draft = build(CapacityDraft, today=TODAY, name="Incident Review", seats=1, starts_on=TODAY)
@@ -169,7 +171,7 @@ def add_rotations(db: Store, person: Person, t: Typed) -> None:
     ro.plan(db, capacity, TODAY)
     note = HandoffDraft(text=t.private[0], private=True)
     ro.write_handoff(db, capacity, str(person.id), note, TODAY)
-    ro.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
+    ho.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
 
 
 def add_succession(db: Store, person: Person, t: Typed) -> None:
@@ -270,7 +272,8 @@ def _vacation(w: World, audience: Audience) -> str:
 
 def _rotations(w: World, audience: Audience) -> str:
     from leadtui.export.rotations import rotations_document
-    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+    from leadtui.services.hosts import host_schedule
+    from leadtui.services.rotations import horizon_until, schedules
 
     until = horizon_until(TODAY, 12)
     found = schedules(w.db, TODAY, 12)

@@ -17,8 +17,9 @@ from leadtui.domain.privacy import Audience
 from leadtui.domain.validation import build
 from leadtui.export.json import dumps, t3b3_json
 from leadtui.export.review import review_document
+from leadtui.services.packet import review_packet
 from leadtui.services.people import add_person
-from leadtui.services.review import add_feedback, review_packet, set_t3b3_lists, t3b3_view
+from leadtui.services.review import add_feedback, set_t3b3_lists, t3b3_view
 from leadtui.store.database import Store
 from leadtui.store.feedback import T3B3Repository
 from tests.helpers import TODAY

@@ -19,7 +19,7 @@ from leadtui.domain.privacy import Audience, Visibility
 from leadtui.domain.validation import build
 from leadtui.export.review import review_document
 from leadtui.services.oneonones import hold_session
-from leadtui.services.review import review_packet
+from leadtui.services.packet import review_packet
 from leadtui.store.database import open_database
 from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository

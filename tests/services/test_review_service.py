@@ -23,6 +23,7 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
 from leadtui.services import oneonones
+from leadtui.services.packet import review_packet
 from leadtui.services.people import add_person, archive_person
 from leadtui.services.review import (
     QUIET_DAYS,
@@ -39,7 +40,6 @@ from leadtui.services.review import (
     remove_t3b3_item,
     review_board,
     review_overview,
-    review_packet,
     set_remove_text,
     set_t3b3_lists,
     t3b3_view,

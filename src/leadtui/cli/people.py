@@ -82,7 +82,7 @@ def left_behind_notes(
     """On stderr, each seat and host turn someone who left still holds, with the command
     that hands it over: leaving does not change the plan by itself."""
     from leadtui.cli.rotations import warning_line
-    from leadtui.services.rotations import left_behind
+    from leadtui.services.rotation_feeds import left_behind
 
     for held in left_behind(store, person_id, today):
         note(warning_line(held.warning, held.names, held.capacity, held.hosts, args))

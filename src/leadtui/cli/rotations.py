@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     import argparse
 
     from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
-    from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.services.hosts import HostSchedule
+    from leadtui.services.rotations import CapacitySchedule
     from leadtui.store.database import Store
 
 
@@ -409,8 +410,8 @@ def _namesakes_among(store: Store, shown: set[int], args: argparse.Namespace) ->
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
     from leadtui.cli.exports import print_or_write
-    from leadtui.export.rotations import definition_toml
-    from leadtui.services.rotations import definition
+    from leadtui.export.rotation_definitions import definition_toml
+    from leadtui.services.rotation_definitions import definition
 
     capacity, store = _capacity(args)
     written = print_or_write(definition_toml(definition(store, capacity)), args)
@@ -425,7 +426,7 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
     from leadtui.cli.common import shown_path
     from leadtui.errors import InputError
     from leadtui.imports.rotation_definitions import read_definition
-    from leadtui.services.rotations import import_definition
+    from leadtui.services.rotation_definitions import import_definition
 
     path = Path(args.file).expanduser()
     try:
@@ -464,7 +465,7 @@ def _print_hosts(hosts: HostSchedule, args: argparse.Namespace) -> None:
 def host_set(args: argparse.Namespace) -> int:
     from leadtui.domain.rotations_input import HostDraft
     from leadtui.domain.validation import build
-    from leadtui.services.rotations import set_hosts
+    from leadtui.services.hosts import set_hosts
 
     fields = {
         key: value
@@ -482,7 +483,7 @@ def host_set(args: argparse.Namespace) -> int:
 
 
 def host_skip(args: argparse.Namespace) -> int:
-    from leadtui.services.rotations import skip_meeting
+    from leadtui.services.hosts import skip_meeting
 
     day = _date(args.date, "date")
     assert day is not None
@@ -495,7 +496,7 @@ def host_skip(args: argparse.Namespace) -> int:
 
 
 def host_swap(args: argparse.Namespace) -> int:
-    from leadtui.services.rotations import host_schedule, swap_hosts
+    from leadtui.services.hosts import host_schedule, swap_hosts
 
     first, second = _date(args.first, "date"), _date(args.second, "date")
     assert first is not None and second is not None
@@ -510,7 +511,7 @@ def host_show(args: argparse.Namespace) -> int:
     from leadtui.domain.rotations_input import HorizonDraft
     from leadtui.domain.validation import build
     from leadtui.errors import InputError
-    from leadtui.services.rotations import host_schedule
+    from leadtui.services.hosts import host_schedule
 
     try:
         weeks = build(HorizonDraft, weeks=args.weeks).weeks
@@ -533,7 +534,8 @@ def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from leadtui.cli.exports import print_or_write
-    from leadtui.services.rotations import host_schedule, schedules
+    from leadtui.services.hosts import host_schedule
+    from leadtui.services.rotations import schedules
 
     today = today_from_env()
     months = _months(args)

@@ -40,9 +40,10 @@ if TYPE_CHECKING:
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
+    from leadtui.services.hosts import HostSchedule
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.review import T3B3View
-    from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.services.rotations import CapacitySchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
     from leadtui.services.undo import Change

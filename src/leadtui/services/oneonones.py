@@ -203,7 +203,7 @@ def running_document(
     ad-hoc document (nothing is written).
     """
     # Imported here: the quick captures from the shell (1on1 add) never load rotations.
-    from leadtui.services.rotations import talking_points
+    from leadtui.services.rotation_feeds import talking_points
 
     repo = OneOnOneRepository(store)
     series = find_series(store, person)

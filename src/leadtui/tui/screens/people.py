@@ -302,7 +302,7 @@ From the shell: `leadtui people add "Sam Okafor" --relation report --team Paymen
     def _left_behind(self, person: Person) -> None:
         """Say which seats and host turns the person just archived still holds: leaving
         does not change the plan by itself."""
-        from leadtui.services.rotations import left_behind
+        from leadtui.services.rotation_feeds import left_behind
 
         for held in left_behind(self.db, person.id, self.today):
             self.notify(

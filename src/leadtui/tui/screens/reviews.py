@@ -440,7 +440,9 @@ class ReviewsScreen(LeadtuiScreen):
 
         def render(store: Store, audience: Audience) -> str:
             # In the export's worker, on its own connection: a half of 1:1s can be long.
-            packet = review.review_packet(store, person, half, today, start_month)
+            from leadtui.services.packet import review_packet
+
+            packet = review_packet(store, person, half, today, start_month)
             return review_document(packet, audience, today)
 
         name = f"{slug(person.name)}-review-{half.label}-shared.md"
