@@ -256,7 +256,7 @@ def test_today_card_data(team: Store) -> None:
 def test_the_running_document_and_the_review_packet_carry_the_terms(team: Store) -> None:
     from leadtui.domain.dates import Half
     from leadtui.domain.privacy import Audience
-    from leadtui.export.review import review_document
+    from leadtui.export.reviews import review_document
     from leadtui.services.oneonones import running_document
     from leadtui.services.packet import review_packet
 

@@ -75,7 +75,7 @@ def _copy(audience: Audience) -> str:
 
 
 def export_review(args: argparse.Namespace) -> int:
-    from leadtui.export.review import review_document
+    from leadtui.export.reviews import review_document
     from leadtui.services.packet import review_packet
 
     today = today_from_env()

@@ -1,10 +1,10 @@
 """The review packet: one person's half from every ritual, around their T3B3.
 
 Like :mod:`leadtui.services.today`, it reads across rituals: the T3B3 and the half's
-feedback (:mod:`leadtui.services.review`), the 1:1 highlights and commitments kept, the
+feedback (:mod:`leadtui.services.reviews`), the 1:1 highlights and commitments kept, the
 focus areas and succession picture (:mod:`leadtui.services.succession`) and the rotation
 terms served (:mod:`leadtui.services.rotation_feeds`). It only reads; what reaches which
-audience is decided when the packet is written out, by :mod:`leadtui.export.review`.
+audience is decided when the packet is written out, by :mod:`leadtui.export.reviews`.
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ from leadtui.domain.oneonones import (
     Side,
     commitments_kept_between,
 )
-from leadtui.services.review import T3B3View, list_feedback, t3b3_view
+from leadtui.services.reviews import T3B3View, list_feedback, t3b3_view
 from leadtui.services.rotation_feeds import ServedTerm, terms_served
 from leadtui.services.succession import PersonSuccession, person_succession
 from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
     from leadtui.domain.dates import Half
-    from leadtui.domain.feedback import Feedback
     from leadtui.domain.people import Person
+    from leadtui.domain.reviews import Feedback
     from leadtui.store.database import Store
 
 

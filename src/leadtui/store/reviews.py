@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.dates import timestamp
-from leadtui.domain.feedback import (
+from leadtui.domain.oneonones import Point, Visibility
+from leadtui.domain.reviews import (
     T3B3,
     Evidence,
     EvidenceKind,
@@ -17,7 +18,6 @@ from leadtui.domain.feedback import (
     T3B3Side,
     empty_t3b3,
 )
-from leadtui.domain.oneonones import Point, Visibility
 from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
 from leadtui.store.oneonones import OneOnOneRepository
@@ -25,7 +25,7 @@ from leadtui.store.oneonones import OneOnOneRepository
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.store.database import Store
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
@@ -279,7 +279,7 @@ class T3B3Repository:
         self, person_id: int, half: str, top: tuple[str, ...] | None, bottom: tuple[str, ...] | None
     ) -> T3B3:
         """Write the Top and/or Bottom texts as given, unlinked (None leaves a side alone).
-        Rows only: the T3B3 rules are :func:`leadtui.services.review.set_t3b3_lists`'s."""
+        Rows only: the T3B3 rules are :func:`leadtui.services.reviews.set_t3b3_lists`'s."""
         with write_transaction(self.store):
             t3b3 = self.ensure(person_id, half)
             for side, texts in ((T3B3Side.TOP, top), (T3B3Side.BOTTOM, bottom)):
@@ -317,7 +317,7 @@ class T3B3Repository:
     def deliver(self, person_id: int, half: str, on: date, in_person: bool) -> T3B3:
         """Store the delivery date and whether it was in person. Rows only: the rules
         (3 + 3, once, not before the half, removing the text when asked) are
-        :func:`leadtui.services.review.deliver_t3b3`'s."""
+        :func:`leadtui.services.reviews.deliver_t3b3`'s."""
         with write_transaction(self.store):
             self.store.execute(
                 "update t3b3 set delivered_on = ?, in_person = ? where person_id = ? and half = ?",

@@ -15,7 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import Half, half_of
-from leadtui.domain.feedback import (
+from leadtui.domain.people import Person, Relation
+from leadtui.domain.reviews import (
     T3B3,
     Carried,
     Evidence,
@@ -43,15 +44,14 @@ from leadtui.domain.feedback import (
     suggest,
     without,
 )
-from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import archived_notice, get_person, list_people
 from leadtui.store.database import write_transaction
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 
 if TYPE_CHECKING:
-    from leadtui.domain.feedback_input import (
+    from leadtui.domain.reviews_input import (
         DeliveryDraft,
         FeedbackDraft,
         FeedbackEditDraft,
@@ -203,8 +203,8 @@ def remove_feedback(store: Store, feedback_id: int) -> FeedbackChanged:
 def raised_evidence(store: Store, person_id: int, since: date, until: date) -> list[Evidence]:
     """What a Bottom item can show was raised with the person between two days: growth
     feedback they heard and shared points discussed in a held 1:1 (the rules are
-    :func:`~leadtui.domain.feedback.feedback_raised` and
-    :func:`~leadtui.domain.feedback.point_raised`). Feedback first, then points, each
+    :func:`~leadtui.domain.reviews.feedback_raised` and
+    :func:`~leadtui.domain.reviews.point_raised`). Feedback first, then points, each
     oldest first; a point is dated by the session it was discussed in."""
     found = [
         Evidence(EvidenceKind.FEEDBACK, f.id, f.given_on, f.text, f.visibility)
