@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Side
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews import Evidence, EvidenceKind, T3B3Side
 from leadtui.store.database import open_database
-from leadtui.store.feedback import T3B3Repository
+from leadtui.store.reviews import T3B3Repository
 from tests.helpers import cli, run
 
 TOPS = ["--top", "Incident leadership", "--top", "Mentoring", "--top", "Code review"]

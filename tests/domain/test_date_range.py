@@ -12,7 +12,6 @@ from pydantic import BaseModel
 from leadtui.domain.dates import parse_date, parse_half
 from leadtui.domain.energy import quarter_bounds
 from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
-from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft
 from leadtui.domain.oneonones import (
     Series,
     SeriesStatus,
@@ -25,6 +24,7 @@ from leadtui.domain.oneonones import (
 )
 from leadtui.domain.oneonones_input import ActionDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import DeliveryDraft, FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
 from tests.helpers import TODAY

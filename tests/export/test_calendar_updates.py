@@ -20,6 +20,8 @@ from leadtui.domain.rotations_input import CapacityDraft, HostDraft
 from leadtui.domain.validation import build
 from leadtui.export.ics import rotations_ics
 from leadtui.imports.rotation_definitions import parse_definition
+from leadtui.services import hosts as ho
+from leadtui.services import rotation_definitions as defs
 from leadtui.services import rotations as ro
 from leadtui.services.calendar import record_published, rotation_calendar
 from leadtui.services.people import add_person
@@ -76,7 +78,7 @@ def _team(db: Store) -> Store:
     capacity = ro.add_capacity(db, draft, TODAY)
     ro.change_roster(db, capacity, ["Ana", "Ben", "Cy", "Di"])
     ro.plan(db, capacity, TODAY, date(2027, 9, 30))
-    ro.set_hosts(db, ["Ana", "Ben", "Cy"], build(HostDraft, weekday="tue", at_time="9:30"), TODAY)
+    ho.set_hosts(db, ["Ana", "Ben", "Cy"], build(HostDraft, weekday="tue", at_time="9:30"), TODAY)
     return db
 
 
@@ -180,14 +182,16 @@ def test_a_definition_with_a_bad_id_is_refused_and_nothing_written(
     team: Store, tmp_path: Path
 ) -> None:
     from leadtui.errors import InputError
-    from leadtui.export.rotations import definition_toml
+    from leadtui.export.rotation_definitions import definition_toml
 
-    text = definition_toml(ro.definition(team, ro.find_capacity(team, "inc")))
+    text = definition_toml(defs.definition(team, ro.find_capacity(team, "inc")))
     assert 'id = "' in text
     before = ro.list_capacities(team)
     bad = text.replace(f'id = "{before[0].uid}"', 'id = "not-a-uuid"')
     with pytest.raises(InputError, match="capacity id must be a UUID"):
-        ro.import_definition(team, parse_definition(bad.replace("Incident Review", "Other"), TODAY))
+        defs.import_definition(
+            team, parse_definition(bad.replace("Incident Review", "Other"), TODAY)
+        )
     assert ro.list_capacities(team) == before
 
 
@@ -196,12 +200,12 @@ def test_a_definition_renamed_by_a_teammate_updates_the_same_capacity(team: Stor
     it (same term UIDs); an id that is another capacity's while the name is taken is
     refused, and nothing is written."""
     from leadtui.errors import InputError
-    from leadtui.export.rotations import definition_toml
+    from leadtui.export.rotation_definitions import definition_toml
 
     before = terms(read(export(team)))
     capacity = ro.find_capacity(team, "inc")
-    text = definition_toml(ro.definition(team, capacity))
-    renamed = ro.import_definition(
+    text = definition_toml(defs.definition(team, capacity))
+    renamed = defs.import_definition(
         team, parse_definition(text.replace("Incident Review", "Incidents"), TODAY)
     )
     assert renamed.capacity.id == capacity.id and renamed.capacity.uid == capacity.uid
@@ -213,7 +217,7 @@ def test_a_definition_renamed_by_a_teammate_updates_the_same_capacity(team: Stor
     ro.add_capacity(team, other, TODAY)
     clash = text.replace("Incident Review", "Spec Review")
     with pytest.raises(InputError, match="another capacity's; rename one"):
-        ro.import_definition(team, parse_definition(clash, TODAY))
+        defs.import_definition(team, parse_definition(clash, TODAY))
     assert [c.name for c in ro.list_capacities(team)] == ["Incidents", "Spec Review"]
 
 
@@ -232,7 +236,7 @@ def test_a_skipped_meeting_is_cancelled_and_the_later_hosts_move_along(team: Sto
     before = read(export(team))
     day = date(2026, 12, 29)
     skipped = on(before, day)
-    ro.skip_meeting(team, day)
+    ho.skip_meeting(team, day)
     after = read(export(team))
     assert after[skipped.uid].cancelled and after[skipped.uid].sequence == 1
     assert after[skipped.uid].start == skipped.start
@@ -244,7 +248,7 @@ def test_a_skipped_meeting_is_cancelled_and_the_later_hosts_move_along(team: Sto
     # Cancelled stays cancelled, at the same SEQUENCE, in the next export.
     assert read(export(team))[skipped.uid] == after[skipped.uid]
     # Held again after all: the same UID is back, confirmed, with a higher SEQUENCE.
-    ro.skip_meeting(team, day, undo=True)
+    ho.skip_meeting(team, day, undo=True)
     held = read(export(team))[skipped.uid]
     assert not held.cancelled and held.sequence == 2 and held.summary == skipped.summary
 
@@ -302,7 +306,7 @@ def test_events_that_passed_are_not_cancelled_and_cancelled_ones_expire(team: St
     first = read(export(team))
     passed = on(first, date(2026, 11, 24))
     cancelled = on(first, day)
-    ro.skip_meeting(team, day)
+    ho.skip_meeting(team, day)
     assert read(export(team))[cancelled.uid].cancelled
     later = read(export(team, today=date(2026, 12, 20)))
     assert passed.uid not in later
@@ -328,7 +332,7 @@ def test_a_refused_export_records_nothing(team: Store, tmp_path: Path) -> None:
     out = tmp_path / "team.ics"
     assert cli("export", "rotations", "--ics", "--out", str(out), "--db", path).returncode == 0
     published = read(out.read_text())
-    ro.skip_meeting(team, date(2026, 12, 29))
+    ho.skip_meeting(team, date(2026, 12, 29))
     refused = cli("export", "rotations", "--ics", "--out", str(out), "--db", path)
     assert refused.returncode == 2 and "--force" in refused.stderr
     forced = cli("export", "rotations", "--ics", "--out", str(out), "--force", "--db", path)

@@ -26,16 +26,16 @@ from markdown_it.token import Token
 from leadtui.domain.dates import Half
 from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
-from leadtui.domain.feedback import EvidenceKind
-from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, T3B3ListsDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
+from leadtui.domain.reviews import EvidenceKind
+from leadtui.domain.reviews_input import DeliveryDraft, FeedbackDraft, T3B3ListsDraft
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.services import oneonones as oo
-from leadtui.services import review as rv
+from leadtui.services import reviews as rv
 from leadtui.services.energy import add_work, log_energy
 from leadtui.services.people import add_person, get_person
 from leadtui.store.database import Store, open_database, write_transaction
@@ -191,6 +191,7 @@ def seed(text: str, *, growth: bool = True) -> World:
         MeetingDraft,
         VacationDraft,
     )
+    from leadtui.services import hosts as ho
     from leadtui.services import rotations as ro
     from leadtui.services import succession as su
 
@@ -272,7 +273,7 @@ def seed(text: str, *, growth: bool = True) -> World:
     ro.change_roster(db, capacity, [str(person.id)])
     ro.plan(db, capacity, TODAY)
     ro.write_handoff(db, capacity, str(person.id), HandoffDraft(text=text), TODAY)
-    ro.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
+    ho.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
     return World(db, person)
 
 

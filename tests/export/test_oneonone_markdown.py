@@ -9,10 +9,10 @@ from datetime import timedelta
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.export.oneonone import oneonone_document
 from leadtui.services.oneonones import (
     add_point,

@@ -7,18 +7,18 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.export.oneonone import oneonone_document
 from leadtui.services.oneonones import hold_session, running_document
 from leadtui.store.database import open_database
-from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository
 from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
 
 

@@ -22,13 +22,13 @@ from hypothesis import strategies as st
 from leadtui.domain.dates import Half
 from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.energy_input import EnergyLogDraft, WorkDraft
-from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience, Visibility
+from leadtui.domain.reviews import Evidence, EvidenceKind, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.export.energy import energy_review
 from leadtui.export.json import (
@@ -39,16 +39,17 @@ from leadtui.export.json import (
     t3b3_json,
 )
 from leadtui.export.oneonone import oneonone_document
-from leadtui.export.review import review_document
+from leadtui.export.reviews import review_document
 from leadtui.export.succession import succession_brief, vacation_cover_plan
 from leadtui.services.energy import add_work, log_energy, quarter_review
 from leadtui.services.oneonones import ALL_HISTORY, hold_session, running_document
-from leadtui.services.review import review_packet, t3b3_view
+from leadtui.services.packet import review_packet
+from leadtui.services.reviews import t3b3_view
 from leadtui.services.succession import succession_overview
 from leadtui.store.database import Store, open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words, valid_json_output
 
 # Shared succession texts (gaps, candidacy, the CEO log) reach upward but never the
@@ -161,6 +162,7 @@ def add_rotations(db: Store, person: Person, t: Typed) -> None:
     """A capacity the person serves, a host rotation, and a private hand-off note on
     their term (the only private text a rotation can hold)."""
     from leadtui.domain.rotations_input import CapacityDraft, HandoffDraft, HostDraft
+    from leadtui.services import hosts as ho
     from leadtui.services import rotations as ro
 
     draft = build(CapacityDraft, today=TODAY, name="Incident Review", seats=1, starts_on=TODAY)
@@ -169,7 +171,7 @@ def add_rotations(db: Store, person: Person, t: Typed) -> None:
     ro.plan(db, capacity, TODAY)
     note = HandoffDraft(text=t.private[0], private=True)
     ro.write_handoff(db, capacity, str(person.id), note, TODAY)
-    ro.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
+    ho.set_hosts(db, [str(person.id)], HostDraft(), TODAY)
 
 
 def add_succession(db: Store, person: Person, t: Typed) -> None:
@@ -270,7 +272,8 @@ def _vacation(w: World, audience: Audience) -> str:
 
 def _rotations(w: World, audience: Audience) -> str:
     from leadtui.export.rotations import rotations_document
-    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+    from leadtui.services.hosts import host_schedule
+    from leadtui.services.rotations import horizon_until, schedules
 
     until = horizon_until(TODAY, 12)
     found = schedules(w.db, TODAY, 12)

@@ -42,9 +42,9 @@ from datetime import date, timedelta
 import leadtui.cli
 # What the commands import on first use, so the kills land in writes rather than imports.
 import leadtui.store.database, leadtui.store.people, leadtui.store.energy
-import leadtui.store.oneonones, leadtui.store.feedback, leadtui.services.oneonones
+import leadtui.store.oneonones, leadtui.store.reviews, leadtui.services.oneonones
 import leadtui.domain.validation, leadtui.domain.people_input, leadtui.domain.energy_input
-import leadtui.domain.oneonones_input, leadtui.domain.feedback_input, leadtui.config
+import leadtui.domain.oneonones_input, leadtui.domain.reviews_input, leadtui.config
 import sqlite_utils, sqlite_utils.migrations
 leadtui.cli.build_parser()
 db, life = sys.argv[1], int(sys.argv[2])

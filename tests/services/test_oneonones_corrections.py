@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus, Side, Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
 from leadtui.services.oneonones import (
@@ -31,7 +31,7 @@ from leadtui.services.oneonones import (
     write_notes,
 )
 from leadtui.services.people import add_person
-from leadtui.services.review import add_feedback
+from leadtui.services.reviews import add_feedback
 from leadtui.services.undo import undo
 from leadtui.store.database import Store
 from tests.helpers import TODAY  # Sunday 2026-11-22

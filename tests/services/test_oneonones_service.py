@@ -10,10 +10,10 @@ from typing import Protocol
 
 import pytest
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import Point, PointStatus, SeriesStatus, Side, Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.errors import InputError
 from leadtui.services.oneonones import (
     OneOnOneRefusal,
@@ -44,7 +44,7 @@ from leadtui.services.oneonones import (
     write_notes,
 )
 from leadtui.services.people import add_person, archive_person
-from leadtui.services.review import add_feedback
+from leadtui.services.reviews import add_feedback
 from leadtui.store.database import Store
 from leadtui.store.oneonones import OneOnOneRepository
 from tests.helpers import TODAY  # Sunday 2026-11-22

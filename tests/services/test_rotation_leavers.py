@@ -22,6 +22,8 @@ from leadtui.domain.rotations import (
 from leadtui.domain.rotations_input import CapacityDraft, HostDraft, MemberDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
+from leadtui.services import hosts as ho
+from leadtui.services import rotation_feeds as feeds
 from leadtui.services import rotations as svc
 from leadtui.services.people import add_person, archive_person, resolve_person
 from leadtui.store.database import Store
@@ -103,7 +105,7 @@ def test_an_archived_seat_holder_is_warned_with_the_next_in_line(team: Store) ->
     # The pick is the planner's: someone free for the rest of the term, on the roster.
     others = [s for s in svc.schedule_of(team, capacity, TODAY).segments if s.covers(TODAY)]
     assert replacement not in {s.person_id for s in others}
-    svc.hand_over(team, warning.fix, TODAY)
+    feeds.hand_over(team, warning.fix, TODAY)
     assert _holder_now(team, capacity, 1) == replacement
     assert not [w for w in _left(team, capacity) if isinstance(w.fix, Handover) and w.fix.seat == 1]
 
@@ -125,7 +127,7 @@ def test_a_leave_date_mid_term_is_warned_from_the_day_after(team: Store) -> None
     assert isinstance(first.fix, Handover)
     assert first.fix.from_date == date(2026, 12, 16)
     assert "leaves the roster on 2026-12-15" in first.text
-    today = svc.rotations_today(team, TODAY)
+    today = feeds.rotations_today(team, TODAY)
     assert first in today.warnings
 
 
@@ -151,23 +153,23 @@ def test_nobody_free_is_said_and_the_fix_refused(team: Store) -> None:
     warning = warnings[0]
     assert isinstance(warning.fix, Handover)
     with pytest.raises(InputError, match="nobody on the Solo roster is free"):
-        svc.hand_over(team, warning.fix, TODAY)
+        feeds.hand_over(team, warning.fix, TODAY)
 
 
 def test_an_archived_host_keeps_no_turn_once_the_fix_is_applied(team: Store) -> None:
-    svc.set_hosts(team, list(NAMES[:3]), HostDraft(weekday="tue", at_time="09:30"), TODAY)
-    assert svc.host_schedule(team, TODAY).warnings == []
+    ho.set_hosts(team, list(NAMES[:3]), HostDraft(weekday="tue", at_time="09:30"), TODAY)
+    assert ho.host_schedule(team, TODAY).warnings == []
     ana = resolve_person(team, "Ana")
     archive_person(team, ana.id, TODAY)
-    hosts = svc.host_schedule(team, TODAY)
+    hosts = ho.host_schedule(team, TODAY)
     (warning,) = hosts.warnings
     assert warning.text.startswith(
         f"Leadership meeting: Ana was archived on {TODAY.isoformat()} but hosts it on"
     )
     assert isinstance(warning.fix, HostReorder)
-    assert warning.fix in {w.fix for w in svc.rotations_today(team, TODAY).warnings}
-    after = svc.hand_over(team, warning.fix, TODAY)
-    assert isinstance(after, svc.HostSchedule)
+    assert warning.fix in {w.fix for w in feeds.rotations_today(team, TODAY).warnings}
+    after = feeds.hand_over(team, warning.fix, TODAY)
+    assert isinstance(after, ho.HostSchedule)
     assert ana.id not in {m.person_id for m in after.meetings}
     assert after.rotation is not None and after.rotation.at_time == "09:30"
     assert after.warnings == []

@@ -20,6 +20,9 @@ from leadtui.domain.rotations_input import (
 )
 from leadtui.domain.validation import build
 from leadtui.errors import InputError, NotFoundError
+from leadtui.services import hosts as ho
+from leadtui.services import rotation_definitions as defs
+from leadtui.services import rotation_feeds as feeds
 from leadtui.services import rotations as svc
 from leadtui.services.people import add_person, list_people
 from leadtui.store.database import Store
@@ -188,14 +191,14 @@ def test_recognition_exposure_and_handoff_are_recorded_on_the_latest_term(team: 
 
 def test_hosts_round_robin_skip_swap_and_never_you(team: Store) -> None:
     with pytest.raises(InputError, match="never by you"):
-        svc.set_hosts(team, ["Ana", "me"], HostDraft(), TODAY)
-    svc.set_hosts(team, ["Ana", "Ben", "Cy"], build(HostDraft, weekday="tue"), TODAY)
-    hosts = svc.host_schedule(team, TODAY, 6)
+        ho.set_hosts(team, ["Ana", "me"], HostDraft(), TODAY)
+    ho.set_hosts(team, ["Ana", "Ben", "Cy"], build(HostDraft, weekday="tue"), TODAY)
+    hosts = ho.host_schedule(team, TODAY, 6)
     first = hosts.meetings[0].on
     assert first.weekday() == 1
     assert [hosts.name_of(m.person_id) for m in hosts.meetings[:4]] == ["Ana", "Ben", "Cy", "Ana"]
-    svc.skip_meeting(team, first + timedelta(weeks=1))
-    after = svc.host_schedule(team, TODAY, 6)
+    ho.skip_meeting(team, first + timedelta(weeks=1))
+    after = ho.host_schedule(team, TODAY, 6)
     assert [after.name_of(m.person_id) for m in after.meetings[:4]] == [
         "Ana",
         "(skipped)",
@@ -203,11 +206,11 @@ def test_hosts_round_robin_skip_swap_and_never_you(team: Store) -> None:
         "Cy",
     ]
     with pytest.raises(InputError, match="no leadership meeting on"):
-        svc.skip_meeting(team, first + timedelta(days=1))
-    svc.swap_hosts(team, first, first + timedelta(weeks=2))
-    swapped = svc.host_schedule(team, TODAY, 6)
+        ho.skip_meeting(team, first + timedelta(days=1))
+    ho.swap_hosts(team, first, first + timedelta(weeks=2))
+    swapped = ho.host_schedule(team, TODAY, 6)
     assert swapped.name_of(swapped.meetings[0].person_id) == "Ben"
-    svc.skip_meeting(team, first + timedelta(weeks=1), undo=True)
+    ho.skip_meeting(team, first + timedelta(weeks=1), undo=True)
 
 
 def test_talking_points_and_review_terms(team: Store) -> None:
@@ -217,35 +220,35 @@ def test_talking_points_and_review_terms(team: Store) -> None:
     # Seat 1's term ends on 31 Dec 2026: within four weeks of 22 Dec.
     later = date(2026, 12, 10)
     ending = next(s for s in schedule.segments if s.seat == 1 and s.covers(later))
-    points = svc.talking_points(team, ending.person_id or 0, later)
+    points = feeds.talking_points(team, ending.person_id or 0, later)
     assert any(p.startswith("ends Incident Review on Thu 31 Dec") for p in points)
-    served = svc.terms_served(
+    served = feeds.terms_served(
         team, ending.person_id or 0, date(2026, 7, 1), date(2026, 12, 31), later
     )
     assert served and served[0].capacity == "Incident Review"
 
 
 def test_definition_round_trip_and_unknown_people(team: Store, db: Store) -> None:
-    from leadtui.export.rotations import definition_toml
+    from leadtui.export.rotation_definitions import definition_toml
     from leadtui.imports.rotation_definitions import parse_definition
 
     capacity = _capacity(team, description='Runs "the" review\\ weekly')
     svc.plan(team, capacity, TODAY)
     svc.swap(team, capacity, "Ana", "Ben", TODAY + timedelta(days=3))
     svc.plan(team, capacity, TODAY, date(2028, 1, 1))
-    text = definition_toml(svc.definition(team, capacity))
+    text = definition_toml(defs.definition(team, capacity))
     before = svc.schedule_of(team, capacity, TODAY, 24).segments
-    imported = svc.import_definition(team, parse_definition(text, TODAY))
+    imported = defs.import_definition(team, parse_definition(text, TODAY))
     assert svc.schedule_of(team, imported.capacity, TODAY, 24).segments == before
     with pytest.raises(NotFoundError, match="'Zed'"):
-        svc.import_definition(team, parse_definition(text.replace('"Ana"', '"Zed"'), TODAY))
+        defs.import_definition(team, parse_definition(text.replace('"Ana"', '"Zed"'), TODAY))
 
 
 def test_today_card_data(team: Store) -> None:
     capacity = _capacity(team)
     svc.plan(team, capacity, TODAY)
-    svc.set_hosts(team, ["Ana", "Ben"], HostDraft(), TODAY)
-    card = svc.rotations_today(team, TODAY)
+    ho.set_hosts(team, ["Ana", "Ben"], HostDraft(), TODAY)
+    card = feeds.rotations_today(team, TODAY)
     assert card.configured and card.host is not None
     assert card.host_name in ("Ana", "Ben")
 
@@ -253,9 +256,9 @@ def test_today_card_data(team: Store) -> None:
 def test_the_running_document_and_the_review_packet_carry_the_terms(team: Store) -> None:
     from leadtui.domain.dates import Half
     from leadtui.domain.privacy import Audience
-    from leadtui.export.review import review_document
+    from leadtui.export.reviews import review_document
     from leadtui.services.oneonones import running_document
-    from leadtui.services.review import review_packet
+    from leadtui.services.packet import review_packet
 
     capacity = _capacity(team)
     svc.plan(team, capacity, TODAY, date(2027, 6, 30))
@@ -280,7 +283,7 @@ def test_serving_on_in_the_same_seat_is_no_change_on_today(db: Store) -> None:
     capacity = svc.add_capacity(db, draft, TODAY)
     svc.change_roster(db, capacity, ["Ana", "Ben"])
     svc.plan(db, capacity, TODAY, date(2027, 6, 1))
-    card = svc.rotations_today(db, date(2026, 11, 25))
+    card = feeds.rotations_today(db, date(2026, 11, 25))
     assert card.changes == []
 
 
@@ -293,8 +296,8 @@ def test_a_second_term_in_the_same_seat_is_no_turnover(team: Store) -> None:
     name = schedule.name_of(ending.person_id or 0)
     # The same person serves seat 1's next term too: nothing is handed over.
     svc.assign(team, capacity, 1, name, later, date(2027, 1, 1))
-    assert svc.talking_points(team, ending.person_id or 0, later) == []
-    changes = svc.rotations_today(team, later).changes
+    assert feeds.talking_points(team, ending.person_id or 0, later) == []
+    changes = feeds.rotations_today(team, later).changes
     assert not [c for c in changes if c.seat == 1 and c.person == name], changes
 
 
@@ -315,6 +318,6 @@ def test_the_hosts_form_keeps_a_name_with_a_comma_whole(db: Store) -> None:
         add_person(db, PersonDraft(name=name))
     # What the form shows for these hosts, saved unchanged: the same two hosts.
     draft = build(HostTeamDraft, today=TODAY, people="Okafor, Sam, Ana Lima", weekday="tue")
-    hosts = svc.set_host_team(db, draft, TODAY)
+    hosts = ho.set_host_team(db, draft, TODAY)
     assert hosts.rotation is not None
     assert [hosts.name_of(p) for p in hosts.rotation.members] == ["Okafor, Sam", "Ana Lima"]

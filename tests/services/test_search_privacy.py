@@ -104,7 +104,7 @@ TEXTS = [
         Topic.FEEDBACK,
         SearchKind.FEEDBACK,
     ),
-    # A T3B3 item's visibility is private by nature (domain/feedback.py, T3B3Item).
+    # A T3B3 item's visibility is private by nature (domain/reviews.py, T3B3Item).
     Written(
         "narwhal",
         ("t3b3", "set", SAM, "--top", "narwhal mentoring"),

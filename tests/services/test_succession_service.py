@@ -118,8 +118,8 @@ def test_gaps_and_focus_are_for_active_direct_reports_only(db: Store) -> None:
 
 
 def test_gap_evidence_must_be_about_the_same_person(db: Store) -> None:
-    from leadtui.domain.feedback_input import FeedbackDraft
-    from leadtui.services.review import add_feedback
+    from leadtui.domain.reviews_input import FeedbackDraft
+    from leadtui.services.reviews import add_feedback
 
     ana, ben = person(db, "Ana"), person(db, "Ben")
     entry = add_feedback(db, ben, build(FeedbackDraft, today=TODAY, text="ok")).entry

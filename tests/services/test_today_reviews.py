@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.services.today import today_overview
 from leadtui.store.database import Store
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from tests.helpers import TODAY
 
 HALF = "2026-H2"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback import T3B3Side
-from leadtui.domain.feedback_input import T3B3ItemDraft
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import T3B3Side
+from leadtui.domain.reviews_input import T3B3ItemDraft
 from leadtui.errors import InputError
 from leadtui.services.oneonones import (
     add_action,
@@ -25,7 +25,7 @@ from leadtui.services.oneonones import (
     set_series,
 )
 from leadtui.services.people import add_person
-from leadtui.services.review import add_t3b3_item, remove_t3b3_item, t3b3_view
+from leadtui.services.reviews import add_t3b3_item, remove_t3b3_item, t3b3_view
 from leadtui.services.search import search
 from leadtui.services.undo import configure, redo, redoable, undo, undoable
 from leadtui.store.database import Store, open_database

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.store.database import Store
-from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository
 from tests.helpers import TODAY
 
 

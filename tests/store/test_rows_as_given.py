@@ -9,13 +9,13 @@ from datetime import date, datetime
 import pytest
 
 from leadtui.domain.energy import EnergizingWork, EnergyEntry, WorkKind
-from leadtui.domain.feedback import T3B3, Feedback, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import T3B3, Feedback, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.store.database import Store
 from leadtui.store.energy import EnergyRepository
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from leadtui.store.tables import row_counts
 
 DAY = date(2026, 10, 1)

@@ -122,7 +122,7 @@ def published(db_path: Path) -> list[tuple[object, ...]]:
 
 
 def next_meeting(db_path: Path) -> date:
-    from leadtui.services.rotations import host_schedule
+    from leadtui.services.hosts import host_schedule
     from leadtui.store.database import open_database
 
     store = open_database(db_path)

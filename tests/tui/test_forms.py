@@ -15,9 +15,9 @@ import pytest
 from textual.widgets import Input, RadioSet, TextArea
 
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback_input import DeliveryDraft
 from leadtui.domain.people_input import PersonDraft
-from leadtui.services import energy, oneonones, people, review, succession
+from leadtui.domain.reviews_input import DeliveryDraft
+from leadtui.services import energy, oneonones, people, reviews, succession
 from leadtui.store.database import open_database
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.dialogs.export_prompt import ExportDialog
@@ -88,17 +88,17 @@ def notes_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
 
 def feedback_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
     def save(values: dict[str, Any]) -> None:
-        from leadtui.domain.feedback_input import FeedbackDraft
+        from leadtui.domain.reviews_input import FeedbackDraft
         from leadtui.domain.validation import build
 
-        review.add_feedback(app.db, sam(app), build(FeedbackDraft, today=TODAY, **values))
+        reviews.add_feedback(app.db, sam(app), build(FeedbackDraft, today=TODAY, **values))
 
     return FeedbackForm("Feedback for Sam", save)
 
 
 def deliver_form(app: LeadtuiApp) -> DraftForm[Any, Any]:
-    def save(draft: DeliveryDraft) -> review.T3B3Delivered:
-        return review.deliver_t3b3(app.db, sam(app), half_of(TODAY), draft)
+    def save(draft: DeliveryDraft) -> reviews.T3B3Delivered:
+        return reviews.deliver_t3b3(app.db, sam(app), half_of(TODAY), draft)
 
     return DeliverForm("Deliver", save, "Top three and bottom three, told in person.", TODAY)
 

@@ -232,7 +232,7 @@ async def test_move_then_skip_the_next_session(app: LeadtuiApp, db_path: Path) -
 async def test_feedback_given_in_the_session_is_filed_under_it_when_held(
     app: LeadtuiApp, db_path: Path
 ) -> None:
-    from leadtui.store.feedback import FeedbackRepository
+    from leadtui.store.reviews import FeedbackRepository
     from leadtui.tui.dialogs.review_forms import FeedbackForm
 
     seed(db_path)

@@ -10,13 +10,13 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Select
 from textual.widgets._footer import FooterKey
 
-from leadtui.domain.feedback import FeedbackKind, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import FeedbackKind, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.store.database import open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.dialogs.confirm import ConfirmScreen
 from leadtui.tui.dialogs.record_chooser import RecordChooser

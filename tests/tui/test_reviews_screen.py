@@ -15,15 +15,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 from textual.widgets._footer import FooterKey
 
-from leadtui.domain.feedback import T3B3, Evidence, EvidenceKind, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus, Visibility
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import T3B3, Evidence, EvidenceKind, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.services import oneonones
 from leadtui.services.people import archive_person, get_person
 from leadtui.store.database import open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.dialogs.confirm import ConfirmScreen
 from leadtui.tui.dialogs.review_forms import DeliverForm, EvidenceChooser, FeedbackForm

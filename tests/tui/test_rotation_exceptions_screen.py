@@ -85,7 +85,7 @@ async def test_u_on_a_swapped_week_gives_both_weeks_their_hosts_back(
     """The demo swaps the second week's host with a later week's: u there, after asking,
     removes the swap as `host swap --undo` does."""
     from leadtui.demo import seed_demo
-    from leadtui.services.rotations import host_schedule
+    from leadtui.services.hosts import host_schedule
 
     db = open_database(db_path)
     try:

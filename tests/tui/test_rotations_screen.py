@@ -13,11 +13,11 @@ from leadtui.config import Settings
 from leadtui.demo import seed_demo
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.rotations_input import CapacityDraft
+from leadtui.services.hosts import host_schedule
 from leadtui.services.people import add_person
 from leadtui.services.rotations import (
     add_capacity,
     change_roster,
-    host_schedule,
     list_capacities,
     roster,
     schedule_of,

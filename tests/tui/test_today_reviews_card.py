@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.people import Relation
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.services.people import resolve_person
 from leadtui.store.database import open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.widgets.today_cards import PeopleCard, ReviewsCard
 from tests.helpers import SIZE, TODAY, card_lines

@@ -32,8 +32,8 @@ def _copy(audience: Audience) -> str:
 
 
 def export_review(args: argparse.Namespace) -> int:
-    from leadtui.export.review import review_document
-    from leadtui.services.review import review_packet
+    from leadtui.export.reviews import review_document
+    from leadtui.services.packet import review_packet
 
     today = today_from_env()
     half, start_month = review_half(args)

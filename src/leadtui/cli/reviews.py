@@ -22,15 +22,15 @@ from leadtui.errors import InputError
 if TYPE_CHECKING:
     import argparse
 
-    from leadtui.domain.feedback import Feedback
-    from leadtui.services.review import T3B3View
+    from leadtui.domain.reviews import Feedback
+    from leadtui.services.reviews import T3B3View
 
 
 def feedback_add(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.domain.text import literal, quoted
     from leadtui.domain.validation import build
-    from leadtui.services.review import add_feedback, prefix_matched
+    from leadtui.services.reviews import add_feedback, prefix_matched
 
     draft = build(
         FeedbackDraft,
@@ -66,10 +66,10 @@ def _feedback_line(entry: Feedback, name: str) -> str:
 
 
 def feedback_edit(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback_input import FeedbackEditDraft
+    from leadtui.domain.reviews_input import FeedbackEditDraft
     from leadtui.domain.validation import build
     from leadtui.services.people import resolve_person
-    from leadtui.services.review import edit_feedback
+    from leadtui.services.reviews import edit_feedback
 
     visibility = None if args.visibility is None else args.visibility
     draft = build(
@@ -91,7 +91,7 @@ def feedback_edit(args: argparse.Namespace) -> int:
 
 
 def feedback_remove(args: argparse.Namespace) -> int:
-    from leadtui.services.review import remove_feedback
+    from leadtui.services.reviews import remove_feedback
 
     removed = remove_feedback(open_store(args, create=False), args.id)
     echo("removed " + _feedback_line(removed.entry, removed.person.display_name))
@@ -101,7 +101,7 @@ def feedback_remove(args: argparse.Namespace) -> int:
 def feedback_list(args: argparse.Namespace) -> int:
     from leadtui.domain.privacy import Visibility
     from leadtui.domain.text import literal
-    from leadtui.services.review import list_feedback
+    from leadtui.services.reviews import list_feedback
 
     half, start_month = review_half(args) if args.half is not None else (None, 1)
     person, store = person_and_store(args)
@@ -122,7 +122,7 @@ def feedback_list(args: argparse.Namespace) -> int:
 
 
 def _print_t3b3(view: T3B3View) -> None:
-    from leadtui.domain.feedback import SLOTS, T3B3Side, side_name
+    from leadtui.domain.reviews import SLOTS, T3B3Side, side_name
     from leadtui.domain.text import literal
 
     t = view.t3b3
@@ -165,7 +165,7 @@ def _print_t3b3(view: T3B3View) -> None:
 
 
 def t3b3_show(args: argparse.Namespace) -> int:
-    from leadtui.services.review import t3b3_view
+    from leadtui.services.reviews import t3b3_view
 
     half, start_month = review_half(args)
     person, store = person_and_store(args)
@@ -180,9 +180,9 @@ def t3b3_show(args: argparse.Namespace) -> int:
 
 
 def t3b3_set(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback_input import T3B3ListsDraft
+    from leadtui.domain.reviews_input import T3B3ListsDraft
     from leadtui.domain.validation import build
-    from leadtui.services.review import set_remove_text, set_t3b3_lists, t3b3_view
+    from leadtui.services.reviews import set_remove_text, set_t3b3_lists, t3b3_view
 
     if args.top is None and args.bottom is None and args.remove_text is None:
         raise InputError(
@@ -208,9 +208,9 @@ def t3b3_set(args: argparse.Namespace) -> int:
 
 
 def t3b3_deliver(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback_input import DeliveryDraft
+    from leadtui.domain.reviews_input import DeliveryDraft
     from leadtui.domain.validation import build
-    from leadtui.services.review import deliver_t3b3
+    from leadtui.services.reviews import deliver_t3b3
 
     today = today_from_env()
     draft = build(DeliveryDraft, today=today, day=args.day, in_person=not args.not_in_person)
@@ -244,7 +244,7 @@ def t3b3_deliver(args: argparse.Namespace) -> int:
 
 
 def t3b3_undeliver(args: argparse.Namespace) -> int:
-    from leadtui.services.review import TEXT_GONE, undeliver_t3b3
+    from leadtui.services.reviews import TEXT_GONE, undeliver_t3b3
 
     half, _ = review_half(args)
     person, store = person_and_store(args)
@@ -260,8 +260,8 @@ def t3b3_undeliver(args: argparse.Namespace) -> int:
 
 
 def t3b3_link(args: argparse.Namespace) -> int:
-    from leadtui.domain.feedback import EvidenceKind
-    from leadtui.services.review import link_t3b3_item, t3b3_view, unlink_t3b3_item
+    from leadtui.domain.reviews import EvidenceKind
+    from leadtui.services.reviews import link_t3b3_item, t3b3_view, unlink_t3b3_item
 
     if args.unlink and (args.feedback is not None or args.point is not None):
         raise InputError("--unlink takes no --feedback or --point")

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
     from leadtui.cli.common import ExportCommand
     from leadtui.domain.rotations import Capacity, HostRotation, RotationWarning
-    from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.services.hosts import HostSchedule
+    from leadtui.services.rotations import CapacitySchedule
     from leadtui.store.database import Store
 
 
@@ -71,7 +72,7 @@ def left_behind_notes(
 ) -> None:
     """On stderr, each seat and host turn someone who left still holds, with the command
     that hands it over: leaving does not change the plan by itself."""
-    from leadtui.services.rotations import left_behind
+    from leadtui.services.rotation_feeds import left_behind
 
     for held in left_behind(store, person_id, today):
         note(warning_line(held.warning, held.names, held.capacity, held.hosts, args))
@@ -420,8 +421,8 @@ def _namesakes_among(store: Store, shown: set[int], args: argparse.Namespace) ->
 
 def rotation_export_definition(args: argparse.Namespace) -> int:
     from leadtui.cli.common import print_or_write
-    from leadtui.export.rotations import definition_toml
-    from leadtui.services.rotations import definition
+    from leadtui.export.rotation_definitions import definition_toml
+    from leadtui.services.rotation_definitions import definition
 
     capacity, store = _capacity(args)
     written = print_or_write(definition_toml(definition(store, capacity)), args)
@@ -436,7 +437,7 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
     from leadtui.cli.common import shown_path
     from leadtui.errors import InputError
     from leadtui.imports.rotation_definitions import read_definition
-    from leadtui.services.rotations import import_definition
+    from leadtui.services.rotation_definitions import import_definition
 
     path = Path(args.file).expanduser()
     try:
@@ -475,7 +476,7 @@ def _print_hosts(hosts: HostSchedule, args: argparse.Namespace) -> None:
 def host_set(args: argparse.Namespace) -> int:
     from leadtui.domain.rotations_input import HostDraft
     from leadtui.domain.validation import build
-    from leadtui.services.rotations import set_hosts
+    from leadtui.services.hosts import set_hosts
 
     fields = {
         key: value
@@ -493,7 +494,7 @@ def host_set(args: argparse.Namespace) -> int:
 
 
 def host_skip(args: argparse.Namespace) -> int:
-    from leadtui.services.rotations import skip_meeting
+    from leadtui.services.hosts import skip_meeting
 
     day = _date(args.date, "date")
     assert day is not None
@@ -506,7 +507,7 @@ def host_skip(args: argparse.Namespace) -> int:
 
 
 def host_swap(args: argparse.Namespace) -> int:
-    from leadtui.services.rotations import host_schedule, swap_hosts
+    from leadtui.services.hosts import host_schedule, swap_hosts
 
     first, second = _date(args.first, "date"), _date(args.second, "date")
     assert first is not None and second is not None
@@ -521,7 +522,7 @@ def host_show(args: argparse.Namespace) -> int:
     from leadtui.domain.rotations_input import HorizonDraft
     from leadtui.domain.validation import build
     from leadtui.errors import InputError
-    from leadtui.services.rotations import host_schedule
+    from leadtui.services.hosts import host_schedule
 
     try:
         weeks = build(HorizonDraft, weeks=args.weeks).weeks
@@ -544,7 +545,8 @@ def export_rotations(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from leadtui.cli.common import print_or_write
-    from leadtui.services.rotations import host_schedule, schedules
+    from leadtui.services.hosts import host_schedule
+    from leadtui.services.rotations import schedules
 
     today = today_from_env()
     months = _months(args)

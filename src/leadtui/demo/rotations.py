@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from leadtui.domain.people import Relation
 from leadtui.domain.rotations_input import CapacityDraft, HandoffDraft, HostDraft, RecognitionDraft
 from leadtui.domain.validation import build
+from leadtui.services import hosts as ho
 from leadtui.services import rotations as ro
 from leadtui.services.people import list_people
 from leadtui.store.rotations import RotationRepository
@@ -80,12 +81,12 @@ def seed_rotations(db: Store, today: date, seed: int) -> int:
                 ro.record_exposure(db, capacity, who, min(today, seg.starts + timedelta(days=20)))
     hosts = reports[:4]
     start = today - timedelta(weeks=20)
-    ro.set_hosts(db, [str(p.id) for p in hosts], build(HostDraft, weekday="mon", at_time="09:30"),
+    ho.set_hosts(db, [str(p.id) for p in hosts], build(HostDraft, weekday="mon", at_time="09:30"),
                  start)  # fmt: skip
     monday = start + timedelta(days=(0 - start.weekday()) % 7)
-    ro.skip_meeting(db, monday + timedelta(weeks=7))  # a public holiday
+    ho.skip_meeting(db, monday + timedelta(weeks=7))  # a public holiday
     upcoming = today + timedelta(days=(0 - today.weekday()) % 7)
-    ro.swap_hosts(db, upcoming + timedelta(weeks=1), upcoming + timedelta(weeks=3))
+    ho.swap_hosts(db, upcoming + timedelta(weeks=1), upcoming + timedelta(weeks=3))
     repo = RotationRepository(db)
     return (
         len(repo.capacities())

@@ -11,8 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from leadtui.demo.energy import seed_energy
-from leadtui.demo.feedback import seed_feedback
 from leadtui.demo.oneonones import seed_oneonones
+from leadtui.demo.reviews import seed_feedback
 from leadtui.demo.rotations import seed_rotations
 from leadtui.demo.safety import check_demo_size, refuse_unless_empty
 from leadtui.demo.succession import seed_succession

@@ -237,3 +237,14 @@ def parse_half(text: str | None, today: date, start_month: int = 1, field: str =
         f"{field} must be a half like {half_of(today, start_month).label} (H1 or H2), "
         f"this or last; got {quoted(raw)}"
     )
+
+
+def timestamp(moment: datetime | None = None) -> str:
+    """``moment`` (default: the clock, local time) as the ISO text to the second that
+    records when a row was written or a change made.
+
+    The one place a stamp is formatted, so every table stores it alike and a cutoff
+    compares as text. Reading the clock here is safe: no rule reads a stamp (rules take
+    ``today``), it only records the write.
+    """
+    return (moment or datetime.now()).isoformat(timespec="seconds")

@@ -31,18 +31,19 @@ from typing import TYPE_CHECKING, Annotated, Any, overload
 # pydantic builds schemas only from typing_extensions' TypedDict on Python 3.11.
 from typing_extensions import TypedDict
 
-from leadtui.domain.feedback import T3B3Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.domain.reviews import T3B3Side
 
 if TYPE_CHECKING:
     from datetime import date
 
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
-    from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
+    from leadtui.domain.reviews import Evidence, Feedback, T3B3Item
+    from leadtui.services.hosts import HostSchedule
     from leadtui.services.oneonones import RunningDocument
-    from leadtui.services.review import T3B3View
-    from leadtui.services.rotations import CapacitySchedule, HostSchedule
+    from leadtui.services.reviews import T3B3View
+    from leadtui.services.rotations import CapacitySchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
     from leadtui.services.undo import Change
@@ -91,9 +92,9 @@ WorkKindText = Annotated[str, _OneOf("leadtui.domain.energy:WorkKind")]
 SideText = Annotated[str, _OneOf("leadtui.domain.oneonones:Side")]
 PointStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointStatus")]
 SeriesStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:SeriesStatus")]
-FeedbackKindText = Annotated[str, _OneOf("leadtui.domain.feedback:FeedbackKind")]
-EvidenceKindText = Annotated[str, _OneOf("leadtui.domain.feedback:EvidenceKind")]
-T3B3StatusText = Annotated[str, _OneOf("leadtui.domain.feedback:T3B3Status")]
+FeedbackKindText = Annotated[str, _OneOf("leadtui.domain.reviews:FeedbackKind")]
+EvidenceKindText = Annotated[str, _OneOf("leadtui.domain.reviews:EvidenceKind")]
+T3B3StatusText = Annotated[str, _OneOf("leadtui.domain.reviews:T3B3Status")]
 RotationCheckText = Annotated[str, _OneOf("leadtui.domain.rotations:Check")]
 GapStatusText = Annotated[str, _OneOf("leadtui.domain.succession:GapStatus")]
 ReadinessText = Annotated[str, _OneOf("leadtui.domain.succession:Readiness")]

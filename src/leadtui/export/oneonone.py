@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadtui.domain.feedback import Feedback
 from leadtui.domain.oneonones import Action, Point, PointStatus
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.domain.reviews import Feedback
 from leadtui.export.markdown import block, header, inline, only_yours
 from leadtui.services.oneonones import RunningDocument
 

@@ -1,11 +1,9 @@
-"""Rotation schedules as Markdown for the team, and a capacity's definition as TOML.
+"""Rotation schedules as Markdown for the team.
 
 The schedule is written for the team audience: every capacity's terms per seat over the
 horizon, the weekly host schedule, and who has served. Hand-off notes appear when
 :func:`~leadtui.domain.privacy.reaches` lets them (a private note never leaves you).
-The definition (capacity, roster by name, exceptions) is the small TOML file a team
-keeps in a shared repository; :func:`leadtui.services.rotations.import_definition`
-reads it back.
+A capacity's shared definition file is :mod:`leadtui.export.rotation_definitions`.
 """
 
 from __future__ import annotations
@@ -17,9 +15,9 @@ from typing import TYPE_CHECKING
 from leadtui.domain.dates import WEEKDAYS
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.rotations import Segment, TermRecord
-from leadtui.domain.text import control_character
 from leadtui.export.markdown import block, cell, header, inline, table
-from leadtui.services.rotations import CapacitySchedule, Definition, HostSchedule
+from leadtui.services.hosts import HostSchedule
+from leadtui.services.rotations import CapacitySchedule
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
@@ -148,83 +146,10 @@ def host_horizon(today: date, until: date) -> int:
     return max(1, (until - today) // timedelta(weeks=1) + 1)
 
 
-# --- the shared definition (TOML) ------------------------------------------------------------
-
-# TOML basic strings: backslash, quote and every control character escaped (DEL too,
-# which TOML refuses raw and JSON would leave as it is).
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-def toml_string(text: str) -> str:
-    """``text`` as a TOML basic string that tomllib reads back unchanged."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif control_character(char) is not None:
-            # Controls (C0, DEL, C1) and bidi overrides as escapes: the file stays plain
-            # text on a terminal or in a diff, and reads back unchanged.
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def definition_toml(definition: Definition) -> str:
-    """A capacity, its roster and its exceptions, by people's names, as TOML."""
-    c = definition.capacity
-    lines = [
-        "# A leadtui rotation: import it with `leadtui rotation import-definition FILE`.",
-        "# Terms are computed from starts_on; only the exceptions below are stored.",
-        "",
-        "[capacity]",
-        # The capacity's own id: every teammate who imports this file computes the same
-        # calendar UIDs for its terms, whatever the capacity is called.
-        *([f"id = {toml_string(c.uid)}"] if c.uid else []),
-        f"name = {toml_string(c.name)}",
-    ]
-    if c.description:
-        lines.append(f"description = {toml_string(c.description)}")
-    lines += [
-        f"term_months = {c.term_months}",
-        f"seats = {c.seats}",
-        f"offset_months = {c.offset_months}",
-        f"starts_on = {c.starts_on.isoformat()}",
-    ]
-    if c.exposure:
-        lines.append(f"exposure = {toml_string(c.exposure)}")
-    lines.append(f"active = {'true' if c.active else 'false'}")
-    for name, member in definition.members:
-        lines += ["", "[[roster]]", f"person = {toml_string(name)}"]
-        if member.joined_on:
-            lines.append(f"joined_on = {member.joined_on.isoformat()}")
-        if member.leaves_on:
-            lines.append(f"leaves_on = {member.leaves_on.isoformat()}")
-        if member.out_of_rotation:
-            lines.append("out_of_rotation = true")
-    for e, person, other in definition.exceptions:
-        lines += ["", "[[exception]]", f"kind = {toml_string(e.kind.value)}"]
-        lines.append(f"on = {e.on_date.isoformat()}")
-        if e.seat is not None:
-            lines.append(f"seat = {e.seat}")
-        if person:
-            lines.append(f"person = {toml_string(person)}")
-        if other:
-            lines.append(f"other_person = {toml_string(other)}")
-    return "\n".join(lines) + "\n"
-
-
 def team_rotations_document(store: Store, today: date, months: int) -> str:
     """The team's rotation schedule for ``months`` ahead, as both front ends export it."""
-    from leadtui.services.rotations import horizon_until, host_schedule, schedules
+    from leadtui.services.hosts import host_schedule
+    from leadtui.services.rotations import horizon_until, schedules
 
     hosts = host_schedule(store, today, HOST_WEEKS)
     until = horizon_until(today, months)

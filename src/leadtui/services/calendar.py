@@ -30,14 +30,8 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from leadtui.domain.calendar import CalendarEvent, Published, publish
 from leadtui.domain.text import literal
-from leadtui.services.rotations import (
-    DEFAULT_MONTHS,
-    CapacitySchedule,
-    all_host_meetings,
-    horizon_until,
-    host_schedule,
-    schedules,
-)
+from leadtui.services.hosts import all_host_meetings, host_schedule
+from leadtui.services.rotations import DEFAULT_MONTHS, CapacitySchedule, horizon_until, schedules
 from leadtui.store.calendar import CalendarRepository
 from leadtui.store.database import write_transaction
 

@@ -53,15 +53,15 @@ from leadtui.domain.oneonones import (
 from leadtui.errors import InputError
 from leadtui.services.people import archived_notice, list_people
 from leadtui.store.database import write_transaction
-from leadtui.store.feedback import FeedbackRepository
 from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.reviews import FeedbackRepository
 
 if TYPE_CHECKING:
-    from leadtui.domain.feedback import Feedback
-    from leadtui.domain.feedback_input import FeedbackDraft
     from leadtui.domain.oneonones import HoldPlan
     from leadtui.domain.oneonones_input import NotesDraft
     from leadtui.domain.people import Person
+    from leadtui.domain.reviews import Feedback
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.store.database import Store
 
 
@@ -203,7 +203,7 @@ def running_document(
     ad-hoc document (nothing is written).
     """
     # Imported here: the quick captures from the shell (1on1 add) never load rotations.
-    from leadtui.services.rotations import talking_points
+    from leadtui.services.rotation_feeds import talking_points
 
     repo = OneOnOneRepository(store)
     series = find_series(store, person)
@@ -865,7 +865,7 @@ class FeedbackGiven(NamedTuple):
 def give_feedback(store: Store, person: Person, today: date, draft: FeedbackDraft) -> FeedbackGiven:
     """Feedback given in the person's upcoming 1:1: filed under the session when it is
     held (a person without a series gets an ad-hoc document)."""
-    from leadtui.services.review import add_feedback
+    from leadtui.services.reviews import add_feedback
 
     with write_transaction(store):
         series = _document_series(store, person, today)

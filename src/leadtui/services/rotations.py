@@ -1,31 +1,28 @@
-"""Rotation use cases: capacities, rosters, the plan, exceptions, records and the host.
+"""Rotation use cases: capacities, rosters, the plan, exceptions and records.
 
 Both front ends call these and nothing below them. The schedule is computed by
 :mod:`leadtui.domain.rotations` from each capacity's definition and its stored
 exceptions; every write here checks its rules inside one transaction and returns a
 typed result. Rotation schedules are for the team: nothing private is in them except a
 hand-off note written as private, which never leaves the private audience.
+
+The weekly host is :mod:`leadtui.services.hosts`, a capacity's shared definition file is
+:mod:`leadtui.services.rotation_definitions`, and what the rotations tell the other
+rituals (Today, 1:1s, review packets, someone leaving) is
+:mod:`leadtui.services.rotation_feeds`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from leadtui.domain.dates import add_months, day_label, weekday_name
+from leadtui.domain.dates import add_months
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.rotations import (
-    LEAD_DAYS,
     Capacity,
-    Check,
     ExceptionKind,
-    Handover,
-    HostChange,
-    HostChangeKind,
-    HostMeeting,
-    HostReorder,
-    HostRotation,
     Member,
     RotationException,
     RotationWarning,
@@ -34,9 +31,6 @@ from leadtui.domain.rotations import (
     busy,
     check_capacity,
     eligible,
-    first_meeting,
-    host_meetings,
-    left_host_warnings,
     left_seat_warnings,
     plan_terms,
     term_balance_warnings,
@@ -51,17 +45,12 @@ from leadtui.store.rotations import RotationRepository
 if TYPE_CHECKING:
     from leadtui.domain.rotations_input import (
         CapacityDraft,
-        DefinitionDraft,
         HandoffDraft,
-        HostDraft,
-        HostTeamDraft,
         MemberDraft,
         RecognitionDraft,
     )
     from leadtui.store.database import Store
 
-# The words that mean the manager: the weekly meeting is hosted by the team, never by you.
-_SELF = frozenset({"me", "myself", "i", "you", "yourself", "self"})
 DEFAULT_MONTHS = 12
 # How far ahead a plan reaches: five years, the longest schedule `rotation show` and the
 # exports look at (60 months). Rosters change within that; planning further records
@@ -102,7 +91,7 @@ def find_capacity(store: Store, text: str) -> Capacity:
     raise NotFoundError(f"no capacity named {quoted(query)}; known: {known}")
 
 
-def _capacity_named(store: Store, name: str) -> Capacity | None:
+def capacity_named(store: Store, name: str) -> Capacity | None:
     """The capacity whose name is ``name`` by :func:`leadtui.domain.text.name_key`."""
     key = name_key(name)
     return next((c for c in list_capacities(store) if name_key(c.name) == key), None)
@@ -112,15 +101,6 @@ def _names(store: Store) -> dict[int, str]:
     return {p.id: p.name for p in list_people(store, include_archived=True)}
 
 
-def _not_self(text: str) -> None:
-    if text.strip().casefold() in _SELF:
-        raise InputError(
-            f"{quoted(text)} means you; the weekly meeting is hosted by your "
-            "leadership team in turn, never by you",
-            field="person",
-        )
-
-
 # --- capacities and rosters ----------------------------------------------------------------
 
 
@@ -128,7 +108,7 @@ def add_capacity(store: Store, draft: CapacityDraft, today: date) -> Capacity:
     """Store a new capacity; a name in use is refused."""
     repo = RotationRepository(store)
     with write_transaction(store):
-        taken = _capacity_named(store, draft.name)
+        taken = capacity_named(store, draft.name)
         if taken is not None:
             raise InputError(
                 f"name: a capacity named {quoted(taken.name)} exists; choose another name",
@@ -177,7 +157,7 @@ def edit_capacity(
         starts_on=capacity.starts_on,
     )
     with write_transaction(store, f"changed {draft.name}"):
-        taken = _capacity_named(store, draft.name)
+        taken = capacity_named(store, draft.name)
         if taken is not None and taken.id != capacity.id:
             raise InputError(
                 f"name: a capacity named {quoted(taken.name)} exists; choose another name",
@@ -650,58 +630,6 @@ def swap(
     return Swapped(capacity, first, second, from_date)
 
 
-class LeftBehind(NamedTuple):
-    """A seat or host turn someone who left still holds, with what the shell needs to
-    word its fix (the capacity's name, everyone's names, the host order in force)."""
-
-    warning: RotationWarning
-    capacity: str
-    names: dict[int, str]
-    hosts: HostRotation | None
-
-
-def left_behind(store: Store, person_id: int, today: date) -> list[LeftBehind]:
-    """The seats and host turns ``person_id`` still holds after leaving (archived, past a
-    roster leave date, off a roster): what to say the moment they leave."""
-    found = [
-        LeftBehind(w, s.capacity.name, s.names, None)
-        for s in schedules(store, today)
-        for w in s.warnings
-        if w.check is Check.LEFT and w.fix is not None and w.fix.leaver_id == person_id
-    ]
-    hosts = host_schedule(store, today)
-    found += [
-        LeftBehind(w, "", hosts.names, hosts.rotation)
-        for w in hosts.warnings
-        if w.fix is not None and w.fix.leaver_id == person_id
-    ]
-    return found
-
-
-def hand_over(store: Store, fix: Handover | HostReorder, today: date) -> Assigned | HostSchedule:
-    """Apply the fix of a seat or host turn held by someone who left: the planner's next
-    pick serves the seat from the day named to the end of that term, or the hosts are
-    set again, in their order, without who left (same weekday and time)."""
-    from leadtui.domain.rotations_input import HostDraft
-
-    repo = RotationRepository(store)
-    if isinstance(fix, HostReorder):
-        current = host_schedule(store, today, 1).rotation
-        if current is None or not fix.people:
-            raise InputError("nobody else is left to host; set the leadership team first")
-        draft = HostDraft(weekday=current.weekday, at_time=current.at_time, minutes=current.minutes)
-        return set_hosts(store, [str(pid) for pid in fix.people], draft, today)
-    capacity = repo.capacity(fix.capacity_id)
-    if capacity is None:
-        raise NotFoundError("that capacity is gone; look at the rotations again")
-    if fix.replacement_id is None:
-        raise InputError(
-            f"nobody on the {capacity.name} roster is free to take seat {fix.seat} from "
-            f"{fix.from_date.isoformat()}; add someone with rotation roster"
-        )
-    return assign(store, capacity, fix.seat, str(fix.replacement_id), today, fix.from_date)
-
-
 class ShapingException(NamedTuple):
     """An exception that shapes a stretch of a seat, and one line saying what it is."""
 
@@ -821,155 +749,7 @@ def write_handoff(
     return record
 
 
-# --- the weekly host ------------------------------------------------------------------------
-
-
-class HostSchedule(NamedTuple):
-    """The host order in force and the meetings around today."""
-
-    rotation: HostRotation | None
-    meetings: list[HostMeeting]
-    names: dict[int, str]
-    # Turns still held by someone archived, with the order without them as the fix.
-    warnings: list[RotationWarning] = []  # noqa: RUF012 (never mutated: a fresh list each time)
-
-    def name_of(self, person_id: int | None) -> str:
-        """A host's name, or "(skipped)"."""
-        return self.names.get(person_id, "?") if person_id is not None else "(skipped)"
-
-
-def host_schedule(store: Store, today: date, weeks: int = 8) -> HostSchedule:
-    """The next ``weeks`` meetings from today (today's included)."""
-    repo = RotationRepository(store)
-    rotations = repo.host_rotations()
-    until = today + timedelta(weeks=weeks)
-    meetings = host_meetings(rotations, repo.host_changes(), until)
-    upcoming = [m for m in meetings if m.on >= today][:weeks]
-    current = next((r for r in reversed(rotations) if r.starts_on <= today), None)
-    current = current or (rotations[0] if rotations else None)
-    people = list_people(store, include_archived=True)
-    names = {p.id: p.name for p in people}
-    archived = {p.id: p.archived_on for p in people if p.archived_on is not None}
-    return HostSchedule(
-        current, upcoming, names, left_host_warnings(current, upcoming, names, archived)
-    )
-
-
-def all_host_meetings(store: Store, until: date) -> list[HostMeeting]:
-    """Every meeting from the first order to ``until``."""
-    repo = RotationRepository(store)
-    return host_meetings(repo.host_rotations(), repo.host_changes(), until)
-
-
-def set_hosts(store: Store, people: Sequence[str], draft: HostDraft, today: date) -> HostSchedule:
-    """Set the leadership team that hosts the weekly meeting, in this order, from today;
-    the weeks before keep their hosts."""
-    for text in people:
-        _not_self(text)
-    if not people:
-        raise InputError("give the leadership team: at least one person", field="person")
-    resolved = [resolve_person(store, text, include_archived=False) for text in people]
-    seen: set[int] = set()
-    for person in resolved:
-        if person.id in seen:
-            raise InputError(f"{person.display_name} is listed twice", field="person")
-        seen.add(person.id)
-    rotation = HostRotation(
-        0, today, draft.weekday, draft.at_time, draft.minutes, tuple(p.id for p in resolved)
-    )
-    RotationRepository(store).replace_host_rotations_from(rotation)
-    return host_schedule(store, today)
-
-
-def set_host_team(store: Store, draft: HostTeamDraft, today: date) -> HostSchedule:
-    """:func:`set_hosts` from a form's one line of names split at commas, with the names
-    that have a comma in them ("Okafor, Sam") put back together first."""
-    with_commas = {name_key(p.name) for p in list_people(store) if "," in p.name}
-    pieces, names = [p.strip() for p in draft.people], []
-    while pieces:
-        # The longest run of pieces that is someone's whole name, else one piece.
-        take = next(
-            (n for n in range(len(pieces), 1, -1)
-             if name_key(", ".join(pieces[:n])) in with_commas),
-            1,
-        )  # fmt: skip
-        names.append(", ".join(pieces[:take]))
-        del pieces[:take]
-    return set_hosts(store, names, draft, today)
-
-
-def _meeting_on(store: Store, day: date) -> HostMeeting:
-    meetings = all_host_meetings(store, day)
-    found = next((m for m in meetings if m.on == day), None)
-    if found is None:
-        repo = RotationRepository(store)
-        rotations = repo.host_rotations()
-        hint = (
-            f"meetings are on {weekday_name(first_meeting(rotations[-1]).weekday())}s"
-            if rotations
-            else "set who hosts it first"
-        )
-        raise InputError(f"there is no leadership meeting on {day.isoformat()}; {hint}")
-    return found
-
-
-def skip_meeting(store: Store, day: date, *, undo: bool = False) -> HostMeeting:
-    """Skip the meeting on ``day`` (a holiday): it consumes no turn. ``undo`` holds it."""
-    repo = RotationRepository(store)
-    with write_transaction(store):
-        changes = {c.on_date: c for c in repo.host_changes()}
-        if undo:
-            if day not in changes or changes[day].kind is not HostChangeKind.SKIP:
-                raise InputError(f"the meeting on {day.isoformat()} is not skipped")
-            repo.delete_host_change(day)
-        else:
-            meeting = _meeting_on(store, day)
-            if meeting.skipped:
-                raise InputError(f"the meeting on {day.isoformat()} is skipped already")
-            swapped = [c for c in changes.values() if day in (c.on_date, c.other_on)]
-            if swapped:
-                raise InputError(
-                    f"the meeting on {day.isoformat()} is part of a swap; undo the swap first"
-                )
-            repo.put_host_change(HostChange(day, HostChangeKind.SKIP))
-    return next(m for m in all_host_meetings(store, day) if m.on == day)
-
-
-def swap_hosts(store: Store, first: date, second: date, *, undo: bool = False) -> HostSchedule:
-    """Exchange the hosts of two meeting days (or with ``undo`` restore them)."""
-    if first == second:
-        raise InputError("a swap needs two different days")
-    a, b = sorted((first, second))
-    repo = RotationRepository(store)
-    with write_transaction(store):
-        changes = repo.host_changes()
-        if undo:
-            if not any(c.on_date == a and c.other_on == b for c in changes):
-                raise InputError(f"no swap of {a.isoformat()} and {b.isoformat()}")
-            repo.delete_host_change(a)
-        else:
-            for day in (a, b):
-                meeting = _meeting_on(store, day)
-                if meeting.skipped:
-                    raise InputError(f"the meeting on {day.isoformat()} is skipped")
-                if any(day in (c.on_date, c.other_on) for c in changes):
-                    raise InputError(f"the meeting on {day.isoformat()} is swapped already")
-            repo.put_host_change(HostChange(a, HostChangeKind.SWAP, b))
-    return host_schedule(store, a)
-
-
-def swapped_with(store: Store, day: date) -> date | None:
-    """The other day of the host swap ``day`` is part of, or None when it is not."""
-    for change in RotationRepository(store).host_changes():
-        if change.kind is HostChangeKind.SWAP and change.other_on is not None:
-            if day == change.on_date:
-                return change.other_on
-            if day == change.other_on:
-                return change.on_date
-    return None
-
-
-# --- the bench and links to the other rituals ------------------------------------------------
+# --- the bench -------------------------------------------------------------------------------
 
 
 def bench(store: Store, today: date) -> list[Person]:
@@ -982,215 +762,3 @@ def bench(store: Store, today: date) -> list[Person]:
         for p in list_people(store)
         if p.id not in served and (p.id in rostered or p.relation is Relation.REPORT)
     ]
-
-
-class ServedTerm(NamedTuple):
-    """A person's stretch in a capacity, for their review packet."""
-
-    capacity: str
-    seat: int
-    starts: date
-    ends: date
-    record: TermRecord | None
-
-
-def terms_served(
-    store: Store, person_id: int, first: date, last: date, today: date
-) -> list[ServedTerm]:
-    """The person's terms that overlap ``first``..``last`` and have started by today."""
-    found = []
-    for schedule in schedules(store, today, 1):
-        for s in schedule.segments:
-            if s.person_id == person_id and s.overlaps(first, last) and s.starts <= today:
-                record = schedule.records.get((person_id, s.starts))
-                found.append(ServedTerm(schedule.capacity.name, s.seat, s.starts, s.ends, record))
-    return sorted(found, key=lambda t: (t.starts, t.capacity))
-
-
-def _handover(schedule: CapacitySchedule, seg: Segment, *, before: bool) -> str | None:
-    """Who hands over to ``seg``'s person (before) or takes over from them (after)."""
-    same_seat = [s for s in schedule.segments if s.seat == seg.seat]
-    if before:
-        prior = [s for s in same_seat if s.ends < seg.starts]
-        other = prior[-1].person_id if prior else None
-    else:
-        later = [s for s in same_seat if s.starts > seg.ends]
-        other = later[0].person_id if later else None
-    if other is None or other == seg.person_id:
-        return None
-    return schedule.name_of(other)
-
-
-def _turnovers(schedule: CapacitySchedule, today: date) -> Iterator[tuple[Segment, bool]]:
-    """The terms that start (True) or end (False) within four weeks of ``today``, each
-    once. A person serving on in the same seat (a second term) is no change: nothing is
-    handed over, so it neither starts nor ends."""
-    soon = today + timedelta(days=LEAD_DAYS)
-    holder = {(s.seat, s.starts): s.person_id for s in schedule.segments}
-    for s in schedule.segments:
-        if s.person_id is None:
-            continue
-        before = next(
-            (p.person_id for p in schedule.segments
-             if p.seat == s.seat and p.ends + timedelta(days=1) == s.starts),
-            None,
-        )  # fmt: skip
-        after = holder.get((s.seat, s.ends + timedelta(days=1)))
-        if today <= s.starts <= soon and before != s.person_id:
-            yield s, True
-        if today <= s.ends <= soon and after != s.person_id:
-            yield s, False
-
-
-def talking_points(store: Store, person_id: int, today: date) -> list[str]:
-    """Suggested 1:1 talking points for a person whose term starts or ends within four
-    weeks: "starts Incident Review on Mon 1 Feb: hand-off with Sam"."""
-    points = []
-    for schedule in schedules(store, today, 2):
-        if not schedule.capacity.active:
-            continue
-        name = schedule.capacity.name
-        for s, starts in _turnovers(schedule, today):
-            if s.person_id != person_id:
-                continue
-            if starts:
-                other = _handover(schedule, s, before=True)
-                with_whom = f": hand-off with {other}" if other else ""
-                points.append(f"starts {name} on {day_label(s.starts, today)}{with_whom}")
-            else:
-                other = _handover(schedule, s, before=False)
-                to_whom = f": hand-off to {other}" if other else ": no successor planned yet"
-                points.append(f"ends {name} on {day_label(s.ends, today)}{to_whom}")
-    return points
-
-
-class TermChange(NamedTuple):
-    """A person starting or ending a term soon."""
-
-    on: date
-    capacity: str
-    seat: int
-    person: str
-    starts: bool
-
-
-class RotationsToday(NamedTuple):
-    """Today's Rotations card: the next host within a week, terms changing soon, failed
-    checks."""
-
-    host: HostMeeting | None
-    host_name: str | None
-    changes: list[TermChange]
-    warnings: list[RotationWarning]
-    configured: bool
-
-
-def rotations_today(store: Store, today: date) -> RotationsToday:
-    """What the Today card shows."""
-    # The next meeting within a week (today's included): on a Sunday that is tomorrow's.
-    hosts = host_schedule(store, today, 1)
-    # A skipped week shows as such (host None, skipped): nobody hosts it.
-    host = next((m for m in hosts.meetings if m.on < today + timedelta(days=7)), None)
-    changes: list[TermChange] = []
-    warnings: list[RotationWarning] = []
-    all_schedules = [s for s in schedules(store, today) if s.capacity.active]
-    for schedule in all_schedules:
-        for s, starts in _turnovers(schedule, today):
-            # A capacity's first terms begin together: that is its start, not a turnover.
-            if starts and s.starts <= schedule.capacity.starts_on:
-                continue
-            on = s.starts if starts else s.ends
-            who = schedule.name_of(s.person_id)
-            changes.append(TermChange(on, schedule.capacity.name, s.seat, who, starts))
-        warnings.extend(schedule.warnings)
-    # Someone who left yet holds a seat or this week's meeting needs a change now: those
-    # come first (seats, then the meeting), so the card's few lines show them.
-    warnings.extend(hosts.warnings)
-    warnings.sort(key=lambda w: w.check is not Check.LEFT)
-    return RotationsToday(
-        host,
-        hosts.name_of(host.person_id) if host is not None else None,
-        sorted(changes),
-        warnings,
-        bool(all_schedules) or hosts.rotation is not None,
-    )
-
-
-# --- shared definitions (TOML) ---------------------------------------------------------------
-
-
-class Definition(NamedTuple):
-    """A capacity with its roster and exceptions, by people's names: what a team keeps in
-    a shared repository so every member computes the same schedule."""
-
-    capacity: Capacity
-    members: list[tuple[str, Member]]
-    exceptions: list[tuple[RotationException, str | None, str | None]]
-
-
-def definition(store: Store, capacity: Capacity) -> Definition:
-    """The capacity's definition with names in place of ids."""
-    repo = RotationRepository(store)
-    names = _names(store)
-    return Definition(
-        capacity,
-        [(names[m.person_id], m) for m in repo.members(capacity.id)],
-        [
-            (e, names.get(e.person_id or 0), names.get(e.other_person_id or 0))
-            for e in repo.exceptions(capacity.id)
-        ],
-    )
-
-
-def import_definition(store: Store, draft: DefinitionDraft) -> Definition:
-    """Store a definition read from a file (see :mod:`leadtui.imports.rotation_definitions`):
-    the capacity is created or replaced with its roster and exceptions, in the file's
-    order (a swap exchanges the places given before it). People are matched by name;
-    unknown ones are refused, every name listed, and nothing is written."""
-    people = {name_key(p.name): p for p in list_people(store)}
-    wanted = [r.person for r in draft.roster]
-    unknown = sorted({w for w in wanted if name_key(w) not in people}, key=name_key)
-    if unknown:
-        listed = ", ".join(quoted(u) for u in unknown)
-        raise NotFoundError(
-            f"the definition names people who are not here: {listed}; add them with "
-            "people add (same names) and import again"
-        )
-
-    def who(name: str | None) -> int | None:
-        return people[name_key(name)].id if name is not None else None
-
-    c = draft.capacity
-    repo = RotationRepository(store)
-    with write_transaction(store):
-        # The definition's id names the capacity wherever it was renamed; without one, its
-        # name does (and the capacity keeps, or is given, an id of its own).
-        named = _capacity_named(store, c.name)
-        existing = (repo.capacity_with_uid(c.id) if c.id else None) or named
-        if existing is not None and named is not None and named.id != existing.id:
-            raise InputError(
-                f"the definition's id belongs to {quoted(existing.name)} here, but its name "
-                f"{quoted(named.name)} is another capacity's; rename one and import again"
-            )
-        capacity = Capacity(
-            existing.id if existing else 0, c.name, c.description, c.term_months, c.seats,
-            c.offset_months, c.starts_on, c.exposure, c.active, c.id or "",
-        )  # fmt: skip
-        if existing is None:
-            capacity = capacity._replace(id=repo.insert_capacity(capacity))
-        else:
-            repo.update_capacity(capacity)
-            repo.clear_capacity(capacity.id)
-        for r in draft.roster:
-            repo.put_member(
-                Member(capacity.id, people[name_key(r.person)].id, r.joined_on, r.leaves_on,
-                       r.out_of_rotation)
-            )  # fmt: skip
-        repo.insert_exceptions(
-            RotationException(
-                0, capacity.id, e.kind, e.on, e.seat, who(e.person), who(e.other_person)
-            )
-            for e in draft.exceptions
-        )
-        capacity = repo.capacity(capacity.id) or capacity  # with the uid it now has
-    return definition(store, capacity)

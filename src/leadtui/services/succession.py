@@ -98,8 +98,8 @@ def _check_evidence(
     store: Store, person: Person, feedback_id: int | None, point_id: int | None
 ) -> None:
     """Evidence is feedback or a 1:1 point about the same person."""
-    from leadtui.store.feedback import FeedbackRepository
     from leadtui.store.oneonones import OneOnOneRepository
+    from leadtui.store.reviews import FeedbackRepository
 
     if feedback_id is not None and point_id is not None:
         raise InputError(

@@ -17,8 +17,8 @@ from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
 from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
-from leadtui.services.review import ReviewOverview, review_overview
-from leadtui.services.rotations import RotationsToday, rotations_today
+from leadtui.services.reviews import ReviewOverview, review_overview
+from leadtui.services.rotation_feeds import RotationsToday, rotations_today
 from leadtui.services.succession import SuccessionCard, succession_card
 from leadtui.store.people import PeopleRepository
 

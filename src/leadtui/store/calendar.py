@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.calendar import CalendarEvent, Published
+from leadtui.domain.dates import timestamp
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class CalendarRepository:
     def record(self, calendar: str, events: Iterable[Published], now: datetime) -> int:
         """Store each event as published; rows that did not change are left as they are.
         Returns how many rows were written."""
-        stamp = now.isoformat(timespec="seconds")
+        stamp = timestamp(now)
         written = 0
         with write_transaction(self.store):
             for p in events:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.energy import EnergizingWork, EnergyEntry, WorkKind
 from leadtui.store.database import write_transaction
 
@@ -58,11 +59,6 @@ def _entry_values(entry: EnergyEntry) -> tuple[str, int, str | None, str, str]:
     )
 
 
-def _now() -> str:
-    # When a row was written: a record of the write, not an input to any rule.
-    return datetime.now().isoformat(timespec="seconds")
-
-
 class EnergyRepository:
     """All reads and writes of the energy tables: rows in, rows out. The rules (one
     entry a day, what a relog keeps) live in :mod:`leadtui.services.energy`."""
@@ -76,7 +72,7 @@ class EnergyRepository:
             self.store.execute(
                 "insert into energy_entry (day, level, note, energized_by, drained_by, logged_at) "
                 "values (?, ?, ?, ?, ?, ?)",
-                [*_entry_values(entry), _now()],
+                [*_entry_values(entry), timestamp()],
             )
 
     def update(self, entry: EnergyEntry) -> None:
@@ -86,7 +82,7 @@ class EnergyRepository:
             self.store.execute(
                 "update energy_entry set level = ?, note = ?, energized_by = ?, drained_by = ?, "
                 "logged_at = ? where day = ?",
-                [*values, _now(), day],
+                [*values, timestamp(), day],
             )
 
     def delete(self, day: date) -> None:
@@ -121,7 +117,7 @@ class EnergyRepository:
                     draft.hours,
                     draft.kind.value,
                     int(draft.creates_work_for_other_teams),
-                    _now(),
+                    timestamp(),
                 ],
             )
             work_id = cursor.lastrowid
@@ -177,10 +173,7 @@ class EnergyRepository:
     def insert_many(self, entries: Iterable[tuple[EnergyEntry, datetime]]) -> None:
         """Store whole days at once, each with when it was logged. A day already stored
         is refused by the table, and nothing is written then."""
-        rows = [
-            (*_entry_values(entry), logged_at.isoformat(timespec="seconds"))
-            for entry, logged_at in entries
-        ]
+        rows = [(*_entry_values(entry), timestamp(logged_at)) for entry, logged_at in entries]
         with write_transaction(self.store):
             self.store.conn.executemany(
                 "insert into energy_entry (day, level, note, energized_by, drained_by, "
@@ -198,7 +191,7 @@ class EnergyRepository:
                 piece.hours,
                 piece.kind.value,
                 int(piece.creates_work_for_other_teams),
-                created_at.isoformat(timespec="seconds"),
+                timestamp(created_at),
             )
             for piece, created_at in work
         ]

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
+from leadtui.domain.dates import timestamp
+
 
 class Store(Protocol):
     """The open database as the journal reads it (database.Store; typed here, not
@@ -109,10 +111,6 @@ class RowChange(NamedTuple):
     new: str | None
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
-
-
 def begin(conn: sqlite3.Connection) -> None:
     """Start recording a change (called inside the outermost write transaction)."""
     conn.execute(
@@ -134,7 +132,7 @@ def finish(conn: sqlite3.Connection, settings: JournalSettings, label: str | Non
     if count:
         conn.execute(
             "insert into undo_group (id, label, made_at, undone) values (?, ?, ?, null)",
-            [group, label or fallback_label(conn, group), _stamp(settings.now())],
+            [group, label or fallback_label(conn, group), timestamp(settings.now())],
         )
         redo = [r[0] for r in conn.execute("select id from undo_group where undone is not null")]
         removed = _forget(conn, redo)
@@ -162,7 +160,7 @@ def prune(conn: sqlite3.Connection, settings: JournalSettings) -> bool:
         if stray:
             conn.execute("delete from undo_row")
         return _forget(conn, ids) or stray
-    cutoff = _stamp(settings.now() - timedelta(days=settings.days))
+    cutoff = timestamp(settings.now() - timedelta(days=settings.days))
     ids = [
         r[0]
         for r in conn.execute(
@@ -178,7 +176,7 @@ def has_expired(store: Store, settings: JournalSettings) -> bool:
     """Whether the journal holds changes :func:`prune` would drop."""
     if not settings.records:
         return store.execute("select 1 from undo_row limit 1").fetchone() is not None
-    cutoff = _stamp(settings.now() - timedelta(days=settings.days))
+    cutoff = timestamp(settings.now() - timedelta(days=settings.days))
     row = store.execute(
         "select count(*), coalesce(min(made_at) < ?, 0) from undo_group", [cutoff]
     ).fetchone()

@@ -9,9 +9,10 @@ they decide on.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.oneonones import (
     Action,
     Cadence,
@@ -137,7 +138,7 @@ class OneOnOneRepository:
                     draft.at_time,
                     draft.minutes,
                     draft.starts_on.isoformat(),
-                    datetime.now().isoformat(timespec="seconds"),
+                    timestamp(),
                 ],
             )
         series = self.series_for(person_id)
@@ -155,7 +156,7 @@ class OneOnOneRepository:
                     today.weekday(),
                     today.isoformat(),
                     Cadence.AD_HOC.value,
-                    datetime.now().isoformat(timespec="seconds"),
+                    timestamp(),
                 ],
             )
         series = self.series_for(person_id)
@@ -485,7 +486,7 @@ class OneOnOneRepository:
                     held_on.isoformat(),
                     shared_notes,
                     private_notes,
-                    datetime.now().isoformat(timespec="seconds"),
+                    timestamp(),
                 ],
             )
         return self.session(int(cursor.lastrowid or 0))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.people import Person
 from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
@@ -28,10 +29,6 @@ def _person(row: tuple[Any, ...]) -> Person:
     return Person.from_row(row)
 
 
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
 class PeopleRepository:
     """Rows of the person table, in and out. The rules live in ``services.people``."""
 
@@ -40,7 +37,7 @@ class PeopleRepository:
 
     def insert(self, draft: PersonDraft) -> int:
         """Write a new person row; its id."""
-        stamp = _now()
+        stamp = timestamp()
         cursor = self.db.execute(
             "insert into person (name, relation, title, level, team, started_on, "
             "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -61,7 +58,7 @@ class PeopleRepository:
             self.db.execute(
                 "update person set name = ?, relation = ?, title = ?, level = ?, team = ?, "
                 "started_on = ?, updated_at = ? where id = ?",
-                [*_editable(draft), _now(), person_id],
+                [*_editable(draft), timestamp(), person_id],
             )
 
     def set_archived(self, person_id: int, day: date | None) -> None:
@@ -69,7 +66,7 @@ class PeopleRepository:
         with write_transaction(self.db):
             self.db.execute(
                 "update person set archived_on = ?, updated_at = ? where id = ?",
-                [day.isoformat() if day else None, _now(), person_id],
+                [day.isoformat() if day else None, timestamp(), person_id],
             )
 
     def find(self, person_id: int) -> Person | None:

@@ -8,9 +8,10 @@ what may be written live in :mod:`leadtui.domain.rotations` and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.rotations import (
     Capacity,
     ExceptionKind,
@@ -44,11 +45,6 @@ def _day(text: str | None) -> date | None:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _now() -> str:
-    # When a row was written: a record of the write, not an input to any rule.
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _capacity(row: tuple[Any, ...]) -> Capacity:
@@ -117,7 +113,7 @@ class RotationRepository:
                 "insert into rotation_capacity (name, description, term_months, seats, "
                 "offset_months, starts_on, exposure, active, created_at, uid) "
                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*self._capacity_values(capacity), _now(), capacity.uid or None],
+                [*self._capacity_values(capacity), timestamp(), capacity.uid or None],
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -207,7 +203,7 @@ class RotationRepository:
                 "other_person_id, created_at) values (?, ?, ?, ?, ?, ?, ?)",
                 [
                     e.capacity_id, e.kind.value, e.on_date.isoformat(), e.seat, e.person_id,
-                    e.other_person_id, _now(),
+                    e.other_person_id, timestamp(),
                 ],
             )  # fmt: skip
         assert cursor.lastrowid is not None
@@ -215,7 +211,7 @@ class RotationRepository:
 
     def insert_exceptions(self, rows: Iterable[RotationException]) -> None:
         """Store several exceptions in one statement (a plan records many at once)."""
-        now = _now()
+        now = timestamp()
         with write_transaction(self.store):
             self.store.conn.executemany(
                 "insert into rotation_exception (capacity_id, kind, on_date, seat, person_id, "
@@ -312,7 +308,7 @@ class RotationRepository:
             cursor = self.store.execute(
                 "insert into host_rotation (starts_on, weekday, at_time, minutes, created_at) "
                 "values (?, ?, ?, ?, ?)",
-                [start, rotation.weekday, rotation.at_time, rotation.minutes, _now()],
+                [start, rotation.weekday, rotation.at_time, rotation.minutes, timestamp()],
             )
             rid = cursor.lastrowid
             assert rid is not None
@@ -337,7 +333,7 @@ class RotationRepository:
         with write_transaction(self.store):
             self.store.execute(
                 "insert into host_change (on_date, kind, other_on, created_at) values (?, ?, ?, ?)",
-                [change.on_date.isoformat(), change.kind.value, _iso(change.other_on), _now()],
+                [change.on_date.isoformat(), change.kind.value, _iso(change.other_on), timestamp()],
             )
 
     def delete_host_change(self, day: date) -> None:

@@ -4,9 +4,10 @@ services.succession."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.dates import timestamp
 from leadtui.domain.privacy import Visibility
 from leadtui.domain.succession import (
     Audit,
@@ -32,10 +33,6 @@ from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _day(text: str | None) -> date | None:
@@ -103,7 +100,7 @@ class SuccessionRepository:
                     feedback_id,
                     point_id,
                     visibility.value,
-                    _now(),
+                    timestamp(),
                 ],
             )
             gap_id = int(cursor.lastrowid or 0)
@@ -269,7 +266,7 @@ class SuccessionRepository:
             cursor = self.store.execute(
                 "insert into succession_ceo_note (noted_on, text, person_id, kind, visibility, "
                 "created_at) values (?, ?, ?, ?, ?, ?)",
-                [noted_on.isoformat(), text, person_id, kind.value, visibility.value, _now()],
+                [noted_on.isoformat(), text, person_id, kind.value, visibility.value, timestamp()],
             )
         return int(cursor.lastrowid or 0)
 
@@ -317,7 +314,7 @@ class MeetingRepository:
             cursor = self.store.execute(
                 "insert into recurring_meeting (name, cadence, kind, my_role, created_at) "
                 "values (?, ?, ?, ?, ?)",
-                [name, cadence, kind.value, role.value, _now()],
+                [name, cadence, kind.value, role.value, timestamp()],
             )
         return int(cursor.lastrowid or 0)
 
@@ -406,7 +403,7 @@ class VacationRepository:
             cursor = self.store.execute(
                 "insert into vacation (starts_on, ends_on, no_chiming_in, created_at) "
                 "values (?, ?, ?, ?)",
-                [starts_on.isoformat(), ends_on.isoformat(), int(no_chiming_in), _now()],
+                [starts_on.isoformat(), ends_on.isoformat(), int(no_chiming_in), timestamp()],
             )
         return int(cursor.lastrowid or 0)
 
@@ -516,7 +513,7 @@ class CareerRepository:
                 "aligned_up_note = excluded.aligned_up_note, status = excluded.status, "
                 "test_run = excluded.test_run, test_run_on = excluded.test_run_on, "
                 "test_result = excluded.test_result",
-                [plan.person_id, *values, _now()],
+                [plan.person_id, *values, timestamp()],
             )
         saved = self.plan_for(plan.person_id)
         assert saved is not None

@@ -12,10 +12,10 @@ from datetime import date
 from typing import Any, ClassVar
 
 from leadtui.domain.dates import WEEKDAYS, day_label
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import Series, Session, Side, Visibility
 from leadtui.domain.oneonones_input import ActionDraft, NotesDraft, PointDraft, SeriesDraft
 from leadtui.domain.people import Person
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.tui.dialogs.forms import FieldSpec, Kind, Save, SaveForm, weekly_slot_fields

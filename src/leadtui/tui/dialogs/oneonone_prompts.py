@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from leadtui.domain.dates import day_label, parse_date
-from leadtui.domain.feedback import Feedback
 from leadtui.domain.oneonones import Action, HoldPlan, Point, Session
 from leadtui.domain.people import Person
+from leadtui.domain.reviews import Feedback
 from leadtui.domain.text import literal, plural
 from leadtui.services.oneonones import Rescheduled, RunningDocument
 from leadtui.tui.dialogs.confirm import ConfirmScreen

@@ -20,7 +20,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.feedback import (
+from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews import (
     Evidence,
     EvidenceKind,
     Feedback,
@@ -29,8 +30,7 @@ from leadtui.domain.feedback import (
     T3B3Side,
     side_name,
 )
-from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, FeedbackEditDraft
-from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews_input import DeliveryDraft, FeedbackDraft, FeedbackEditDraft
 from leadtui.domain.text import literal
 from leadtui.tui.dialogs.confirm import ConfirmScreen
 from leadtui.tui.dialogs.forms import FieldSpec, Kind, Save, SaveDraftForm, SaveForm
@@ -42,7 +42,7 @@ from leadtui.tui.widgets.t3b3_slots import link_choices
 
 if TYPE_CHECKING:
     from leadtui.domain.people import Person
-    from leadtui.services.review import FeedbackChanged, T3B3Delivered, T3B3View
+    from leadtui.services.reviews import FeedbackChanged, T3B3Delivered, T3B3View
 
 
 class FeedbackForm(SaveForm[FeedbackDraft]):

@@ -25,7 +25,8 @@ from leadtui.domain.rotations import (
     Member,
 )
 from leadtui.domain.rotations_input import CapacityDraft, HostTeamDraft, RosterEntryDraft
-from leadtui.services.rotations import HostSchedule, RosterChanged
+from leadtui.services.hosts import HostSchedule
+from leadtui.services.rotations import RosterChanged
 from leadtui.tui.dialogs.forms import FieldSpec, Kind, SaveDraftForm, weekly_slot_fields
 
 

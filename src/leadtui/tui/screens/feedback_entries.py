@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadtui.services import review
+from leadtui.services import reviews as review
 from leadtui.services.people import get_person, list_people
 
 if TYPE_CHECKING:
-    from leadtui.domain.feedback_input import FeedbackEditDraft
-    from leadtui.services.review import T3B3View
+    from leadtui.domain.reviews_input import FeedbackEditDraft
+    from leadtui.services.reviews import T3B3View
     from leadtui.tui.dialogs.record_chooser import Choice
     from leadtui.tui.screens.base import LeadtuiScreen
 

@@ -37,7 +37,7 @@ from leadtui.tui.widgets.oneonone_list import OneOnOneList
 from leadtui.tui.widgets.running_document import Item, RunningDocumentView
 
 if TYPE_CHECKING:
-    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.services.oneonones import ActionSaved, PointSaved
     from leadtui.store.database import Store
 

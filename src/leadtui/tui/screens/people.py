@@ -286,7 +286,7 @@ class PeopleScreen(LeadtuiScreen):
     def _left_behind(self, person: Person) -> None:
         """Say which seats and host turns the person just archived still holds: leaving
         does not change the plan by itself."""
-        from leadtui.services.rotations import left_behind
+        from leadtui.services.rotation_feeds import left_behind
 
         for held in left_behind(self.db, person.id, self.today):
             self.notify(

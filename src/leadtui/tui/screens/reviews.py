@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Header
 
 from leadtui.domain.dates import Half, half_of
-from leadtui.domain.feedback import (
+from leadtui.domain.reviews import (
     Evidence,
     FeedbackKind,
     T3B3Item,
@@ -27,14 +27,15 @@ from leadtui.domain.feedback import (
     check_room,
     last_plannable_half,
 )
-from leadtui.domain.feedback_input import DeliveryDraft, FeedbackDraft, T3B3ItemDraft
+from leadtui.domain.reviews_input import DeliveryDraft, FeedbackDraft, T3B3ItemDraft
 from leadtui.domain.search import SearchKind
 from leadtui.domain.text import literal
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
-from leadtui.services import review, search
+from leadtui.services import reviews as review
+from leadtui.services import search
 from leadtui.services.people import get_person
-from leadtui.services.review import FeedbackAdded, T3B3Changed, T3B3Delivered, T3B3View
+from leadtui.services.reviews import FeedbackAdded, T3B3Changed, T3B3Delivered, T3B3View
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.review_board import T3B3Board
@@ -431,7 +432,7 @@ class ReviewsScreen(LeadtuiScreen):
     def action_export(self) -> None:
         """Export the review packet as Markdown, shared or private, to a file."""
         from leadtui.domain.privacy import Audience
-        from leadtui.export.review import review_document
+        from leadtui.export.reviews import review_document
         from leadtui.tui.dialogs.export_prompt import ask_export, slug
 
         if self.view is None or self.half is None:
@@ -440,7 +441,9 @@ class ReviewsScreen(LeadtuiScreen):
 
         def render(store: Store, audience: Audience) -> str:
             # In the export's worker, on its own connection: a half of 1:1s can be long.
-            packet = review.review_packet(store, person, half, today, start_month)
+            from leadtui.services.packet import review_packet
+
+            packet = review_packet(store, person, half, today, start_month)
             return review_document(packet, audience, today)
 
         name = f"{slug(person.name)}-review-{half.label}-shared.md"

@@ -16,14 +16,8 @@ from textual.widgets import Header, Static
 from leadtui.domain.dates import day_label, parse_date
 from leadtui.domain.rotations import Handover, HostMeeting, RotationWarning
 from leadtui.domain.text import literal
-from leadtui.services.rotations import (
-    CapacitySchedule,
-    HostSchedule,
-    bench,
-    horizon_until,
-    host_schedule,
-    schedules,
-)
+from leadtui.services.hosts import HostSchedule, host_schedule
+from leadtui.services.rotations import CapacitySchedule, bench, horizon_until, schedules
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.rotation_panels import (
@@ -229,7 +223,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def action_hosts(self) -> None:
         """Set who hosts the weekly leadership meeting in turn, and when it is."""
-        from leadtui.services.rotations import set_host_team
+        from leadtui.services.hosts import set_host_team
         from leadtui.tui.dialogs.rotation_forms import HostsForm
 
         def done(hosts: HostSchedule | None) -> None:
@@ -375,7 +369,7 @@ class RotationsScreen(LeadtuiScreen):
     def _remove_host_swap(self) -> None:
         """The hosts table's exception: the selected week's host swap, asking first (a
         skipped week is held again with s)."""
-        from leadtui.services.rotations import swap_hosts, swapped_with
+        from leadtui.services.hosts import swap_hosts, swapped_with
         from leadtui.tui.dialogs.confirm import ConfirmScreen
 
         meeting = self._selected_meeting()
@@ -469,7 +463,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def action_skip_host(self) -> None:
         """Skip the selected week's meeting, or hold a skipped one again."""
-        from leadtui.services.rotations import skip_meeting
+        from leadtui.services.hosts import skip_meeting
 
         meeting = self._selected_meeting()
         if meeting is None:
@@ -482,7 +476,7 @@ class RotationsScreen(LeadtuiScreen):
 
     def action_swap_host(self) -> None:
         """Swap the selected meeting's host with another week's."""
-        from leadtui.services.rotations import swap_hosts
+        from leadtui.services.hosts import swap_hosts
 
         meeting = self._selected_meeting()
         if meeting is None:
@@ -524,7 +518,8 @@ class RotationsScreen(LeadtuiScreen):
     def action_hand_over(self) -> None:
         """Hand the seat (or host turns) of someone who left to the planner's next pick:
         the selected term's when its holder left, else the first such check."""
-        from leadtui.services.rotations import Assigned, hand_over
+        from leadtui.services.rotation_feeds import hand_over
+        from leadtui.services.rotations import Assigned
 
         fixable = self._fixable()
         if not fixable:

@@ -10,8 +10,8 @@ from rich.table import Table
 from textual.widget import Widget
 
 from leadtui.domain.dates import short_day_label
-from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews import Feedback, FeedbackKind
 from leadtui.domain.text import literal
 from leadtui.tui.widgets.styled_text import Part, styled
 

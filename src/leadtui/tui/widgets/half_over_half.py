@@ -10,7 +10,7 @@ from rich.table import Table
 from textual.widget import Widget
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.feedback import T3B3, Carried
+from leadtui.domain.reviews import T3B3, Carried
 from leadtui.domain.text import literal
 from leadtui.tui.widgets.styled_text import styled
 

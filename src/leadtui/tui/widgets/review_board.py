@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from leadtui.domain.dates import Half, short_day_label
-from leadtui.domain.feedback import T3B3, T3B3Status
+from leadtui.domain.reviews import T3B3, T3B3Status
 from leadtui.domain.text import plural
-from leadtui.services.review import ReviewBoard
+from leadtui.services.reviews import ReviewBoard
 from leadtui.tui.widgets.key_table import KeyTable, name_cell
 from leadtui.tui.widgets.styled_text import Part, StyledCell
 
@@ -41,7 +41,7 @@ def no_reports(anyone: bool) -> Text:
 
 
 class T3B3Board(KeyTable):
-    """Reports by half: given a :class:`~leadtui.services.review.ReviewBoard`, it shows
+    """Reports by half: given a :class:`~leadtui.services.reviews.ReviewBoard`, it shows
     each report's T3B3 state in the half being looked at and the two before it.
 
     When all three halves do not fit its width it shows the last two, with the delivery

@@ -12,8 +12,8 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import Static
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import Feedback
-from leadtui.services.review import ReviewBoard, T3B3View
+from leadtui.domain.reviews import Feedback
+from leadtui.services.reviews import ReviewBoard, T3B3View
 from leadtui.tui.widgets.feedback_panel import FeedbackPanel
 from leadtui.tui.widgets.half_over_half import HalfOverHalf
 from leadtui.tui.widgets.review_board import T3B3Board, no_reports

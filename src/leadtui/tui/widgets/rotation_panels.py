@@ -25,7 +25,8 @@ from leadtui.domain.rotations import (
     Segment,
 )
 from leadtui.domain.text import literal
-from leadtui.services.rotations import CapacitySchedule, HostSchedule, horizon_until
+from leadtui.services.hosts import HostSchedule
+from leadtui.services.rotations import CapacitySchedule, horizon_until
 from leadtui.tui.widgets.key_table import KeyTable
 from leadtui.tui.widgets.rotation_timeline import TimelineColors, timeline
 

@@ -34,8 +34,8 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from leadtui.domain.dates import day_label, short_day_label
-from leadtui.domain.feedback import Feedback, FeedbackKind
 from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
+from leadtui.domain.reviews import Feedback, FeedbackKind
 from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument

@@ -11,10 +11,10 @@ from rich.text import Text
 from textual.widget import Widget
 
 from leadtui.domain.dates import short_day_label
-from leadtui.domain.feedback import EvidenceKind, T3B3Item, T3B3Side
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews import EvidenceKind, T3B3Item, T3B3Side
 from leadtui.domain.text import literal
-from leadtui.services.review import T3B3View
+from leadtui.services.reviews import T3B3View
 from leadtui.tui.widgets.styled_text import styled
 from leadtui.tui.widgets.t3b3_slots import Raised, Slot, distinct, evidence_text, raised
 

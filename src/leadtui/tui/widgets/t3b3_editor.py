@@ -13,9 +13,9 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import T3B3Side
+from leadtui.domain.reviews import T3B3Side
 from leadtui.domain.text import literal
-from leadtui.services.review import T3B3View
+from leadtui.services.reviews import T3B3View
 from leadtui.tui.widgets.slot_detail import SlotDetail
 from leadtui.tui.widgets.t3b3_heading import T3B3Heading
 from leadtui.tui.widgets.t3b3_slots import Slot, T3B3Slots

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.feedback import T3B3Status
-from leadtui.services.review import T3B3View
+from leadtui.domain.reviews import T3B3Status
+from leadtui.services.reviews import T3B3View
 from leadtui.tui.widgets.styled_text import Part, styled
 
 

@@ -17,9 +17,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.feedback import SLOTS, Evidence, EvidenceKind, T3B3Item, T3B3Side, side_name
+from leadtui.domain.reviews import SLOTS, Evidence, EvidenceKind, T3B3Item, T3B3Side, side_name
 from leadtui.domain.text import literal
-from leadtui.services.review import T3B3View
+from leadtui.services.reviews import T3B3View
 from leadtui.tui.widgets.styled_text import Part, styled
 
 # --- what a Bottom item's link is worth -------------------------------------------------
@@ -37,7 +37,7 @@ def raised(view: T3B3View, item: T3B3Item) -> tuple[Raised, Evidence | None]:
     """How ``item`` stands and what it is linked to.
 
     Whether a link counts is the domain's one rule
-    (:func:`~leadtui.domain.feedback.raised_before`), so the slot, the heading, the
+    (:func:`~leadtui.domain.reviews.raised_before`), so the slot, the heading, the
     board's ⚠ count, delivery and the exports never disagree: a link to praise, to a
     private note given outside a 1:1 or to a point no longer shared or discussed (made
     before a rule) leaves the item flagged as a surprise all the same.

@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback import (
+from leadtui.domain.oneonones import Visibility
+from leadtui.domain.people import Person, Relation
+from leadtui.domain.reviews import (
     T3B3,
     Evidence,
     EvidenceKind,
@@ -21,12 +23,10 @@ from leadtui.domain.feedback import (
     T3B3Item,
     T3B3Side,
 )
-from leadtui.domain.oneonones import Visibility
-from leadtui.domain.people import Person, Relation
-from leadtui.services.review import QUIET_DAYS
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.services.reviews import QUIET_DAYS
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 
 if TYPE_CHECKING:
     from leadtui.domain.dates import Half

@@ -9,22 +9,22 @@ from datetime import date
 import pytest
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import FeedbackKind, T3B3Side, T3B3Status
-from leadtui.domain.feedback_input import (
+from leadtui.domain.oneonones import Visibility
+from leadtui.domain.people import Person
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import FeedbackKind, T3B3Side, T3B3Status
+from leadtui.domain.reviews_input import (
     DeliveryDraft,
     FeedbackDraft,
     FeedbackEditDraft,
     T3B3ListsDraft,
 )
-from leadtui.domain.oneonones import Visibility
-from leadtui.domain.people import Person
-from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.succession_input import GapDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services import oneonones
 from leadtui.services.people import add_person, resolve_person
-from leadtui.services.review import (
+from leadtui.services.reviews import (
     TEXT_GONE,
     add_feedback,
     deliver_t3b3,
@@ -120,7 +120,7 @@ def test_feedback_linked_as_evidence_stays_with_its_person_and_is_not_removed(
     kofi, ana = report(db, "Kofi Mensah"), report(db, "Ana Ruiz")
     fid = give(db, kofi, "Docs are hard to follow", kind="growth")
     ready(db, kofi)
-    from leadtui.domain.feedback import EvidenceKind
+    from leadtui.domain.reviews import EvidenceKind
 
     link_t3b3_item(db, kofi, H2, 1, EvidenceKind.FEEDBACK, fid, today=TODAY)
     add_gap(db, kofi, build(GapDraft, text="Writing"), TODAY, feedback_id=fid)

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from leadtui.domain.dates import Half, half_of, parse_half
-from leadtui.domain.feedback import (
+from leadtui.domain.oneonones import Point, PointStatus, Side, Visibility
+from leadtui.domain.reviews import (
     T3B3,
     AreaOutcome,
     Carried,
@@ -37,7 +38,6 @@ from leadtui.domain.feedback import (
     without,
     words,
 )
-from leadtui.domain.oneonones import Point, PointStatus, Side, Visibility
 from leadtui.errors import InputError
 from tests.helpers import TODAY
 
@@ -178,7 +178,7 @@ def test_half_over_half_persisting_and_closed_areas() -> None:
 
 
 def test_nul_characters_are_refused_with_one_line() -> None:
-    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.domain.validation import build
 
     with pytest.raises(InputError, match="NUL character"):

@@ -9,16 +9,16 @@ from collections.abc import Iterator
 import pytest
 
 from leadtui.demo import seed_demo
-from leadtui.demo.feedback import GROWTH
+from leadtui.demo.reviews import GROWTH
 from leadtui.domain.dates import half_of
-from leadtui.domain.feedback import FeedbackKind, T3B3Side, T3B3Status, half_over_half, words
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person, Relation
+from leadtui.domain.reviews import FeedbackKind, T3B3Side, T3B3Status, half_over_half, words
 from leadtui.errors import InputError
-from leadtui.services.review import review_overview
+from leadtui.services.reviews import review_overview
 from leadtui.store.database import Store, open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from tests.helpers import TODAY
 
 THIS = half_of(TODAY)

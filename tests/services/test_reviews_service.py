@@ -10,21 +10,22 @@ from datetime import date, timedelta
 import pytest
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import Evidence, EvidenceKind, FeedbackKind, T3B3Side
-from leadtui.domain.feedback_input import (
+from leadtui.domain.oneonones import PointStatus, Visibility
+from leadtui.domain.people import Person
+from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import Evidence, EvidenceKind, FeedbackKind, T3B3Side
+from leadtui.domain.reviews_input import (
     DeliveryDraft,
     FeedbackDraft,
     T3B3ItemDraft,
     T3B3ListsDraft,
 )
-from leadtui.domain.oneonones import PointStatus, Visibility
-from leadtui.domain.people import Person
-from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.validation import build
 from leadtui.errors import InputError
 from leadtui.services import oneonones
+from leadtui.services.packet import review_packet
 from leadtui.services.people import add_person, archive_person
-from leadtui.services.review import (
+from leadtui.services.reviews import (
     QUIET_DAYS,
     T3B3Changed,
     add_feedback,
@@ -39,14 +40,13 @@ from leadtui.services.review import (
     remove_t3b3_item,
     review_board,
     review_overview,
-    review_packet,
     set_remove_text,
     set_t3b3_lists,
     t3b3_view,
     unlink_t3b3_item,
 )
 from leadtui.store.database import Store
-from leadtui.store.feedback import T3B3Repository
+from leadtui.store.reviews import T3B3Repository
 from tests.helpers import TODAY
 
 H2 = Half(2026, 2)  # TODAY (2026-11-22) is in it

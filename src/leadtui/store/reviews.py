@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from leadtui.domain.feedback import (
+from leadtui.domain.dates import timestamp
+from leadtui.domain.oneonones import Point, Visibility
+from leadtui.domain.reviews import (
     T3B3,
     Evidence,
     EvidenceKind,
@@ -16,7 +18,6 @@ from leadtui.domain.feedback import (
     T3B3Side,
     empty_t3b3,
 )
-from leadtui.domain.oneonones import Point, Visibility
 from leadtui.errors import NotFoundError
 from leadtui.store.database import write_transaction
 from leadtui.store.oneonones import OneOnOneRepository
@@ -24,16 +25,12 @@ from leadtui.store.oneonones import OneOnOneRepository
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from leadtui.domain.feedback_input import FeedbackDraft
+    from leadtui.domain.reviews_input import FeedbackDraft
     from leadtui.store.database import Store
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
 _T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
 _ITEM = "id, side, rank, text, feedback_id, point_id"
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _feedback(row: tuple[Any, ...]) -> Feedback:
@@ -76,7 +73,7 @@ class FeedbackRepository:
                     draft.text,
                     draft.visibility.value,
                     series_id,
-                    _now(),
+                    timestamp(),
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
@@ -191,7 +188,7 @@ class FeedbackRepository:
                     entry.visibility.value,
                     entry.series_id,
                     entry.session_id,
-                    created_at.isoformat(timespec="seconds"),
+                    timestamp(created_at),
                 ],
             )
         return entry._replace(id=int(cursor.lastrowid or 0))
@@ -257,7 +254,7 @@ class T3B3Repository:
             self.store.execute(
                 "insert into t3b3 (person_id, half, created_at) values (?, ?, ?) "
                 "on conflict(person_id, half) do nothing",
-                [person_id, half, _now()],
+                [person_id, half, timestamp()],
             )
         return self.get(person_id, half)
 
@@ -282,7 +279,7 @@ class T3B3Repository:
         self, person_id: int, half: str, top: tuple[str, ...] | None, bottom: tuple[str, ...] | None
     ) -> T3B3:
         """Write the Top and/or Bottom texts as given, unlinked (None leaves a side alone).
-        Rows only: the T3B3 rules are :func:`leadtui.services.review.set_t3b3_lists`'s."""
+        Rows only: the T3B3 rules are :func:`leadtui.services.reviews.set_t3b3_lists`'s."""
         with write_transaction(self.store):
             t3b3 = self.ensure(person_id, half)
             for side, texts in ((T3B3Side.TOP, top), (T3B3Side.BOTTOM, bottom)):
@@ -320,7 +317,7 @@ class T3B3Repository:
     def deliver(self, person_id: int, half: str, on: date, in_person: bool) -> T3B3:
         """Store the delivery date and whether it was in person. Rows only: the rules
         (3 + 3, once, not before the half, removing the text when asked) are
-        :func:`leadtui.services.review.deliver_t3b3`'s."""
+        :func:`leadtui.services.reviews.deliver_t3b3`'s."""
         with write_transaction(self.store):
             self.store.execute(
                 "update t3b3 set delivered_on = ?, in_person = ? where person_id = ? and half = ?",
@@ -390,7 +387,7 @@ class T3B3Repository:
                     None if t3b3.in_person is None else int(t3b3.in_person),
                     int(t3b3.remove_text),
                     int(t3b3.text_removed),
-                    _now(),
+                    timestamp(),
                 ],
             )
             t3b3_id = int(cursor.lastrowid or 0)

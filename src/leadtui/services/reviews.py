@@ -1,10 +1,11 @@
-"""Review use cases: the feedback log, T3B3 and the review packet.
+"""Review use cases: the feedback log and T3B3.
 
 Both front ends call these and nothing below them. Each write checks the rules
 (domain.feedback: 3 + 3, one item once per side, read-only after delivery, what
 counts as raised before; and the planning reach here) inside one transaction and
 returns a typed result carrying what to tell the user, such as an archived person's
-notice. The repositories only read and write rows.
+notice. The repositories only read and write rows. The review packet, which gathers
+the other rituals around a T3B3, is :mod:`leadtui.services.packet`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import Half, half_of
-from leadtui.domain.feedback import (
+from leadtui.domain.people import Person, Relation
+from leadtui.domain.reviews import (
     T3B3,
     Carried,
     Evidence,
@@ -42,25 +44,14 @@ from leadtui.domain.feedback import (
     suggest,
     without,
 )
-from leadtui.domain.oneonones import (
-    Action,
-    CommitmentsKept,
-    Point,
-    PointStatus,
-    Side,
-    commitments_kept_between,
-)
-from leadtui.domain.people import Person, Relation
 from leadtui.errors import InputError, NotFoundError
 from leadtui.services.people import archived_notice, get_person, list_people
-from leadtui.services.rotations import ServedTerm, terms_served
-from leadtui.services.succession import PersonSuccession, person_succession
 from leadtui.store.database import write_transaction
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 
 if TYPE_CHECKING:
-    from leadtui.domain.feedback_input import (
+    from leadtui.domain.reviews_input import (
         DeliveryDraft,
         FeedbackDraft,
         FeedbackEditDraft,
@@ -212,8 +203,8 @@ def remove_feedback(store: Store, feedback_id: int) -> FeedbackChanged:
 def raised_evidence(store: Store, person_id: int, since: date, until: date) -> list[Evidence]:
     """What a Bottom item can show was raised with the person between two days: growth
     feedback they heard and shared points discussed in a held 1:1 (the rules are
-    :func:`~leadtui.domain.feedback.feedback_raised` and
-    :func:`~leadtui.domain.feedback.point_raised`). Feedback first, then points, each
+    :func:`~leadtui.domain.reviews.feedback_raised` and
+    :func:`~leadtui.domain.reviews.point_raised`). Feedback first, then points, each
     oldest first; a point is dated by the session it was discussed in."""
     found = [
         Evidence(EvidenceKind.FEEDBACK, f.id, f.given_on, f.text, f.visibility)
@@ -644,53 +635,3 @@ def review_overview(
     return ReviewOverview(
         half, max(0, (last - today).days // 7), [(p, text) for _, p, text in due], quiet
     )
-
-
-# --- the review packet --------------------------------------------------------------------
-
-
-class ReviewPacket(NamedTuple):
-    """Everything a review packet holds for one person and one half."""
-
-    view: T3B3View
-    first: date
-    last: date
-    feedback: list[Feedback]
-    sessions_held: int
-    discussed: list[Point]
-    actions_done: list[Action]
-    kept: dict[Side, CommitmentsKept]
-    # The half's focus areas (the person's copy) and gaps, readiness, candidacy (yours).
-    succession: PersonSuccession | None = None
-    # Rotation terms served in the half, with their recognition.
-    rotation_terms: tuple[ServedTerm, ...] = ()
-
-
-def review_packet(
-    store: Store, person: Person, half: Half, today: date, start_month: int = 1
-) -> ReviewPacket:
-    """Assemble the packet: the T3B3, the half's feedback and the 1:1 highlights."""
-    first, last = half.bounds(start_month)
-    until = min(last, today)
-    view = t3b3_view(store, person, half, start_month)
-    feedback = list_feedback(store, person, half, start_month)
-    oo = OneOnOneRepository(store)
-    series = oo.series_for(person.id)
-    discussed: list[Point] = []
-    done: list[Action] = []
-    held = 0
-    kept = {side: CommitmentsKept(0, 0) for side in Side}
-    if series is not None:
-        sessions = oo.held_between(series.id, first, last)
-        held = len(sessions)
-        discussed = [
-            p
-            for p in oo.points_in_sessions([s.id for s in sessions])
-            if p.status is PointStatus.DISCUSSED
-        ]
-        touching = oo.actions_touching(series.id, first, last)
-        done = [a for a in touching if a.done_on is not None and first <= a.done_on <= last]
-        kept = {side: commitments_kept_between(touching, side, first, until) for side in Side}
-    succession = person_succession(store, person, half)
-    terms = tuple(terms_served(store, person.id, first, last, today))
-    return ReviewPacket(view, first, last, feedback, held, discussed, done, kept, succession, terms)

@@ -10,20 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import PointStatus
 from leadtui.domain.oneonones_input import PointDraft, SeriesDraft
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience, Visibility
+from leadtui.domain.reviews import Evidence, EvidenceKind, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
-from leadtui.export.review import review_document
+from leadtui.export.reviews import review_document
 from leadtui.services.oneonones import hold_session
-from leadtui.services.review import review_packet
+from leadtui.services.packet import review_packet
 from leadtui.store.database import open_database
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.people import PeopleRepository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from tests.helpers import PRIVATE_MARK, TODAY, shared_words, typed_words
 
 private_words = typed_words.filter(lambda t: t.strip()).map(lambda t: f"{PRIVATE_MARK} {t}")

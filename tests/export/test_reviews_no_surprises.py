@@ -9,18 +9,19 @@ import json
 from markdown_it import MarkdownIt
 
 from leadtui.domain.dates import Half
-from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft, T3B3ListsDraft
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.privacy import Audience
+from leadtui.domain.reviews import Evidence, EvidenceKind, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft, T3B3ListsDraft
 from leadtui.domain.validation import build
 from leadtui.export.json import dumps, t3b3_json
-from leadtui.export.review import review_document
+from leadtui.export.reviews import review_document
+from leadtui.services.packet import review_packet
 from leadtui.services.people import add_person
-from leadtui.services.review import add_feedback, review_packet, set_t3b3_lists, t3b3_view
+from leadtui.services.reviews import add_feedback, set_t3b3_lists, t3b3_view
 from leadtui.store.database import Store
-from leadtui.store.feedback import T3B3Repository
+from leadtui.store.reviews import T3B3Repository
 from tests.helpers import TODAY
 
 H2 = Half(2026, 2)  # TODAY (2026-11-22) is in it

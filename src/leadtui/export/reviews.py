@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadtui.domain.feedback import Evidence, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.domain.oneonones import Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
+from leadtui.domain.reviews import Evidence, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.export.markdown import header, inline, only_yours
-from leadtui.services.review import ReviewPacket
+from leadtui.services.packet import ReviewPacket
 
 
 def _evidence(e: Evidence, audience: Audience) -> str:

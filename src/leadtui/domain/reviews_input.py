@@ -7,8 +7,8 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from leadtui.domain.feedback import SLOTS, FeedbackKind
 from leadtui.domain.oneonones import Visibility
+from leadtui.domain.reviews import SLOTS, FeedbackKind
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
     PastDay,

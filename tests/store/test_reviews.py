@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadtui.domain.feedback import Evidence, EvidenceKind, T3B3Item, T3B3Side
-from leadtui.domain.feedback_input import FeedbackDraft
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.people import Person
 from leadtui.domain.people_input import PersonDraft
+from leadtui.domain.reviews import Evidence, EvidenceKind, T3B3Item, T3B3Side
+from leadtui.domain.reviews_input import FeedbackDraft
 from leadtui.domain.validation import build
 from leadtui.services import oneonones
 from leadtui.services.people import add_person
 from leadtui.store.database import Store
-from leadtui.store.feedback import FeedbackRepository, T3B3Repository
+from leadtui.store.reviews import FeedbackRepository, T3B3Repository
 from tests.helpers import TODAY
 
 HALF = "2026-H2"
