@@ -717,6 +717,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     backup_parser.set_defaults(handler=backup)
 
+    from leadtui.cli.encryption import register as register_encryption
+
+    register_encryption(sub, common)
+
     completion = sub.add_parser(
         "completion",
         help="print a tab-completion script for bash or zsh",
