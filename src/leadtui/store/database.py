@@ -44,6 +44,14 @@ from leadtui.paths import backups_dir_for
 from leadtui.paths import is_database_file as is_database_file
 from leadtui.store import keys
 
+# The front ends unlock an encrypted database before opening it: the app installs its
+# unlock screen as the prompt (see store/keys.py; nothing else knows where keys come from).
+from leadtui.store.keys import PROMPT_TRIES as PROMPT_TRIES
+from leadtui.store.keys import looks_encrypted as looks_encrypted
+
+unlock = keys.key_for
+set_passphrase_prompt = keys.set_prompt
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.db import Table
