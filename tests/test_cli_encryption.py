@@ -139,6 +139,7 @@ def test_encrypt_asks_to_confirm_and_changes_nothing_without_it(
     refused = cli("--db", str(db), "encrypt")
     assert refused.returncode == 2
     assert "cannot be recovered" in refused.stderr and "add --yes" in refused.stderr
+    assert refused.stderr.count("\n") == 1
     assert _folder(db.parent) == before
 
 

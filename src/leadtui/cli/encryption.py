@@ -103,11 +103,13 @@ def _new_passphrase(variable: str) -> bytes:
 
 def _confirm(args: argparse.Namespace, question: str) -> None:
     """Warn, then ask; refuse unless confirmed (``--yes`` confirms without asking)."""
+    if not args.yes and not _on_terminal():
+        raise InputError(
+            "this needs confirming (a lost passphrase cannot be recovered); add --yes to go ahead"
+        )
     sys.stderr.write(LOSS_WARNING + "\n")
     if args.yes:
         return
-    if not _on_terminal():
-        raise InputError(f"{question.rstrip('?')} needs confirming; add --yes to go ahead")
     try:
         answer = input(f"{question} [y/N] ")
     except EOFError:
@@ -174,6 +176,10 @@ def decrypt_command(args: argparse.Namespace) -> int:
                 "encryption support is not installed; pip install 'leadtui[encryption]'"
             )
         raise InputError(f"{path} is not encrypted; nothing to decrypt")
+    # The passphrase first (environment, keyring or prompt): a wrong one is refused alone.
+    from leadtui.store.database import open_database
+
+    open_database(path).close()
     sys.stderr.write(
         "The database will be stored as plain text, readable by anyone with the file.\n"
     )
