@@ -239,3 +239,50 @@ def test_the_keyring_keeps_the_raw_key_so_opening_asks_nothing(
         assert kept == {}
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_private_export_from_an_encrypted_database_says_it_is_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _database(tmp_path)
+    plain_out = tmp_path / "before.md"
+    before = cli(
+        "--db",
+        str(db),
+        "export",
+        "1on1",
+        "Ana Ito",
+        "--audience",
+        "private",
+        "--out",
+        str(plain_out),
+    )
+    assert before.returncode == 0 and "plain text" not in before.stdout
+    _encrypt(db, monkeypatch)
+    private = cli(
+        "--db",
+        str(db),
+        "export",
+        "1on1",
+        "Ana Ito",
+        "--audience",
+        "private",
+        "--out",
+        str(tmp_path / "p.md"),
+    )
+    assert private.returncode == 0, private.stderr
+    assert "note: it is plain text: the database is encrypted" in private.stdout
+    shared = cli(
+        "--db",
+        str(db),
+        "export",
+        "1on1",
+        "Ana Ito",
+        "--audience",
+        "shared",
+        "--out",
+        str(tmp_path / "s.md"),
+    )
+    assert shared.returncode == 0 and "plain text" not in shared.stdout
+    energy = cli("--db", str(db), "export", "energy", "--out", str(tmp_path / "e.md"))
+    assert energy.returncode == 0 and "note: it is plain text" in energy.stdout

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from leadtui.domain.privacy import Audience
 from leadtui.errors import InputError
 from leadtui.paths import backups_dir_for
 from leadtui.store import encryption, keys
@@ -29,6 +30,7 @@ __all__ = [
     "encryption_available",
     "is_encrypted",
     "plain_backups",
+    "plaintext_export_note",
     "rekey",
 ]
 
@@ -153,3 +155,20 @@ def rekey(
     keys.forget_in_keyring(path)
     in_keyring = use_keyring and keys.store_in_keyring(path, key)
     return Outcome(path, done.tables, done.rows, in_keyring, derive_seconds=derive_seconds)
+
+
+PLAINTEXT_EXPORT_NOTE = (
+    "it is plain text: the database is encrypted, exports are not (they are made to be "
+    "read); keep it somewhere private or delete it when done"
+)
+
+
+def plaintext_export_note(db_path: Path, audience: Audience) -> str | None:
+    """What to add when a private copy is written from an encrypted database, else None.
+
+    Exports stay plain text on purpose; the private copy of an encrypted database is the
+    one whose owner may take it for protected too.
+    """
+    if audience is Audience.PRIVATE and is_encrypted(db_path):
+        return PLAINTEXT_EXPORT_NOTE
+    return None
