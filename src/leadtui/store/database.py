@@ -751,7 +751,7 @@ def backup_to(store: Store, target: Path) -> Path:
     temp = Path(temp_name)
     try:
         # The copy of an encrypted database is encrypted with the same key.
-        destination = keys.copy_connection(store.path, temp_name)
+        destination = keys.copy_connection(store.path, store.conn, temp_name)
         try:
             store.conn.backup(destination)
         finally:

@@ -331,9 +331,16 @@ def keyed_connection(target: str, key: RawKey | None, **options: Any) -> sqlite3
     return cast(sqlite3.Connection, conn)
 
 
-def copy_connection(db_path: Path, target: str, **options: Any) -> sqlite3.Connection:
-    """A connection to a new file ``target`` keyed like ``db_path`` (a backup's copy):
-    the backup of an encrypted database is encrypted with the same key and salt."""
+def copy_connection(
+    db_path: Path, source: sqlite3.Connection, target: str, **options: Any
+) -> sqlite3.Connection:
+    """A connection to a new file ``target`` keyed like ``source``, the open connection to
+    ``db_path`` (a backup's copy): the backup of an encrypted database is encrypted with
+    the same key and salt."""
+    if isinstance(source, sqlite3.Connection):
+        # A plain connection: its file is plain, and is not opened again here (a second
+        # descriptor closed would drop the locks this process holds on it).
+        return cast(sqlite3.Connection, sqlite3.connect(target, **options))
     key = key_for(db_path)
     if key is None:
         return cast(sqlite3.Connection, sqlite3.connect(target, **options))
