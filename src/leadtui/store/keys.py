@@ -93,8 +93,11 @@ def cipher_module() -> ModuleType | None:
         import sqlcipher3.dbapi2 as cipher
     except ImportError:
         return None
-    _share_errors(cipher)
-    cipher.connect(":memory:").execute("pragma cipher_log_level = NONE").fetchall()
+    if not getattr(cipher, "_leadtui_shared", False):
+        _share_errors(cipher)
+        # Process-wide: a wrong key must not print SQLCipher's log lines on stderr.
+        cipher.connect(":memory:").execute("pragma cipher_log_level = NONE").fetchall()
+        cipher._leadtui_shared = True
     return cast(ModuleType, cipher)
 
 
@@ -106,8 +109,6 @@ def _share_errors(cipher: Any) -> None:
     set of handlers. The classes are made by the extension at import, so adding a base
     is allowed; done once.
     """
-    if getattr(cipher, "_leadtui_shared", False):
-        return
     for name in (
         "InterfaceError",
         "DatabaseError",
@@ -121,7 +122,6 @@ def _share_errors(cipher: Any) -> None:
         theirs, ours = getattr(cipher, name), getattr(sqlite3, name)
         if ours not in theirs.__mro__:
             theirs.__bases__ = (*theirs.__bases__, ours)
-    cipher._leadtui_shared = True
 
 
 def _refuse(path: Path, why: str) -> DatabaseRefusedError:
