@@ -286,3 +286,21 @@ def test_a_private_export_from_an_encrypted_database_says_it_is_plain_text(
     assert shared.returncode == 0 and "plain text" not in shared.stdout
     energy = cli("--db", str(db), "export", "energy", "--out", str(tmp_path / "e.md"))
     assert energy.returncode == 0 and "note: it is plain text" in energy.stdout
+
+
+def test_encrypt_refuses_while_another_leadtui_has_the_database_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadtui.store.database import open_database
+
+    db = _database(tmp_path)
+    app = open_database(db)  # as the open app holds it
+    try:
+        before = db.read_bytes()
+        monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+        refused = cli("--db", str(db), "encrypt", "--yes")
+        assert refused.returncode == 2 and "is open in another leadtui" in refused.stderr
+        assert refused.stderr.count("\n") == 1
+        assert db.read_bytes() == before
+    finally:
+        app.close()

@@ -93,3 +93,25 @@ def test_an_interrupted_conversion_leaves_the_old_file_and_its_leftover_is_remov
     assert db_path.read_bytes()[:16] == before[:16]
     assert not encryption.converting_path(db_path).exists()
     open_database(db_path).close()
+
+
+def test_the_copy_before_migrating_an_encrypted_database_is_encrypted(
+    db_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from leadtui.store.database import default_migrations_dir, migration_files
+
+    older = tmp_path / "older-migrations"
+    older.mkdir()
+    for file in migration_files()[:-1]:
+        shutil.copy(file.path, older / file.path.name)
+    open_database(db_path, migrations_dir=older).close()
+    key = keys.new_key(PASSPHRASE)
+    encryption.convert(db_path, None, key)
+    store = open_database(db_path, migrations_dir=default_migrations_dir())
+    store.close()
+    (copy,) = (db_path.parent / "backups").iterdir()
+    assert copy.read_bytes()[:16] == key.salt  # SQLCipher's salt, not SQLite's header
+    assert keys.opens(copy, key)
+    assert not keys.opens(copy, None)

@@ -146,6 +146,8 @@ def encrypt_command(args: argparse.Namespace) -> int:
         raise InputError(f"no database at {path}; check --db")
     if encryption.is_encrypted(path):
         raise InputError(f"{path} is already encrypted; change its passphrase with `leadtui rekey`")
+    # Refusals first, before anything is asked or warned about.
+    encryption.check_database(path)
     passphrase = _new_passphrase("LEADTUI_PASSPHRASE")
     _confirm(args, f"Encrypt {path}?")
     choice = encryption.EarlierBackups(_earlier_backups(args, len(encryption.plain_backups(path))))
@@ -177,9 +179,7 @@ def decrypt_command(args: argparse.Namespace) -> int:
             )
         raise InputError(f"{path} is not encrypted; nothing to decrypt")
     # The passphrase first (environment, keyring or prompt): a wrong one is refused alone.
-    from leadtui.store.database import open_database
-
-    open_database(path).close()
+    encryption.check_database(path)
     sys.stderr.write(
         "The database will be stored as plain text, readable by anyone with the file.\n"
     )
@@ -199,7 +199,6 @@ def decrypt_command(args: argparse.Namespace) -> int:
 
 def rekey_command(args: argparse.Namespace) -> int:
     from leadtui.services import encryption
-    from leadtui.store.database import open_database
 
     path = locations_for(args).db_path
     if not path.exists():
@@ -208,7 +207,7 @@ def rekey_command(args: argparse.Namespace) -> int:
         raise InputError(f"{path} is not encrypted; encrypt it with `leadtui encrypt`")
     # The current passphrase first (environment, keyring or prompt), so a wrong one is
     # refused before the new one is asked for.
-    open_database(path).close()
+    encryption.check_database(path)
     passphrase = _new_passphrase(NEW_PASSPHRASE_VARIABLE)
     _confirm(args, f"Change the passphrase of {path}?")
     outcome = encryption.rekey(path, passphrase, use_keyring=not args.no_keyring)

@@ -24,6 +24,7 @@ from leadtui.store.database import open_database
 __all__ = [
     "EarlierBackups",
     "Outcome",
+    "check_database",
     "check_new_passphrase",
     "decrypt",
     "encrypt",
@@ -68,11 +69,19 @@ def _require_extra() -> None:
         raise InputError(f"encryption support is not installed; {keys.INSTALL_HINT}")
 
 
-def _check_database(path: Path) -> None:
+def check_database(path: Path) -> None:
     """Open, migrate and page-check the database, or refuse (nothing converted)."""
     if not path.exists():
         raise InputError(f"no database at {path}; check --db")
     open_database(path, full_check=True).close()
+    # Every open connection in WAL mode keeps the shared-memory file; the last to close
+    # removes it. One still there is another leadtui (most often the app) with the file
+    # open: it would go on writing to the old file after the rename.
+    if path.with_name(path.name + "-shm").exists():
+        raise InputError(
+            f"{path} is open in another leadtui (the app, or a command still running); "
+            "close it and run this again (nothing was changed)"
+        )
 
 
 def is_encrypted(path: Path) -> bool:
@@ -98,7 +107,7 @@ def encrypt(
     keys.check_new_passphrase(passphrase)
     if path.exists() and keys.key_for(path) is not None:
         raise InputError(f"{path} is already encrypted; change its passphrase with `leadtui rekey`")
-    _check_database(path)
+    check_database(path)
     started = time.perf_counter()
     key = keys.new_key(passphrase)
     derive_seconds = time.perf_counter() - started
@@ -126,7 +135,7 @@ def decrypt(path: Path, *, before_rename: Callable[[], None] | None = None) -> O
     key = keys.key_for(path)
     if key is None:
         raise InputError(f"{path} is not encrypted; nothing to decrypt")
-    _check_database(path)
+    check_database(path)
     done = encryption.convert(path, key, None, before_rename=before_rename)
     keys.forget_in_keyring(path)
     return Outcome(path, done.tables, done.rows, in_keyring=False)
@@ -147,7 +156,7 @@ def rekey(
     old = keys.key_for(path)
     if old is None:
         raise InputError(f"{path} is not encrypted; encrypt it with `leadtui encrypt`")
-    _check_database(path)
+    check_database(path)
     started = time.perf_counter()
     key = keys.new_key(passphrase)
     derive_seconds = time.perf_counter() - started
