@@ -243,10 +243,6 @@ def key_for(path: Path) -> RawKey | None:
             "is encrypted (or not a SQLite database); to open an encrypted database "
             f"install encryption support: {INSTALL_HINT}",
         )
-    if opens(path, None):
-        # SQLite itself reads it (an unusual header, not encryption): the opener decides.
-        _KEYS[found] = None
-        return None
     key = _unlock(path)
     _KEYS[found] = key
     return key
@@ -271,8 +267,8 @@ def _unlock(path: Path) -> RawKey:
     if prompt is None:
         raise _refuse(
             path,
-            f"is encrypted; set {PASSPHRASE_VARIABLE} or run leadtui in a terminal to type "
-            "the passphrase",
+            f"is encrypted (or not a SQLite database); set {PASSPHRASE_VARIABLE} or run "
+            "leadtui in a terminal to type the passphrase",
         )
     for attempt in range(1, PROMPT_TRIES + 1):
         typed = prompt(f"Passphrase for {path.name}: ", attempt)
