@@ -17,15 +17,13 @@ connection, plain or keyed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from leadtui.errors import DatabaseRefusedError, InputError
 
@@ -46,8 +44,7 @@ _PLAIN_HEADER = b"SQLite format 3\x00"
 _SMALLEST_PAGE = 512
 
 
-@dataclass(frozen=True)
-class RawKey:
+class RawKey(NamedTuple):
     """A derived key and the salt it was derived with (the file's first 16 bytes)."""
 
     key: bytes
@@ -156,6 +153,8 @@ def looks_encrypted(path: Path) -> bool:
 
 def derive(passphrase: bytes, salt: bytes) -> RawKey:
     """The key for ``passphrase`` with ``salt`` (the one slow step: about half a second)."""
+    import hashlib  # here: a plain database's commands never derive a key
+
     return RawKey(hashlib.pbkdf2_hmac(KDF_HASH, passphrase, salt, KDF_ITERATIONS, KEY_BYTES), salt)
 
 
