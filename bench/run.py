@@ -19,6 +19,10 @@ each leadtui run with its baseline so machine noise hits both alike:
   (f) the same search in process (services.search) on the large database vs a bare
       sqlite3 FTS5 query of the same word on the same file, newest first, same limit.
       Goal <= 1.5x.
+  (h) the same database encrypted (SQLCipher, the key from the keyring) vs plain:
+      (h1) TUI start, (h2) `leadtui energy log 4`, (h3) search in process. Goal each
+      <= 1.2x. The one-off key derivation (what `encrypt` and a typed passphrase cost)
+      is printed on its own.
 
 Prints medians and ratios of wall time (the goals), and beside them the ratio of CPU time
 (user + system of the measured process), which a busy machine disturbs far less.
@@ -161,7 +165,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--keep", type=Path, help="keep the seeded database in this folder")
     parser.add_argument(
-        "--only", default="abcdef", help="which measures to run, e.g. --only a (default: all)"
+        "--only", default="abcdefh", help="which measures to run, e.g. --only a (default: all)"
     )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="leadtui-bench-"))
@@ -233,7 +237,68 @@ def main() -> int:
         ours, bare = search_in_process(db)
         query = side_by_side(args.runs, ours, bare)
         report(f"(f) search {SEARCH_WORD!r} in process vs bare FTS5", *query, goal=1.5)
+    if "h" in args.only:
+        measure_encrypted(args.runs, db, folder, env)
     return 0
+
+
+def measure_encrypted(runs: int, db: Path, folder: Path, env: dict[str, str]) -> None:
+    """(h): the encrypted database vs the plain one, the key from a keyring."""
+    from leadtui.store import keys
+
+    if keys.cipher_module() is None:
+        print("(h) skipped: encryption support (sqlcipher3) is not installed")
+        return
+    ring_env = {
+        **env,
+        "PYTHON_KEYRING_BACKEND": "file_keyring.FileKeyring",
+        "LEADTUI_BENCH_KEYRING": str(folder / "keyring.json"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")])),
+    }
+    # This process reads the keyring too (h3), so it is chosen here as well.
+    os.environ.update({k: ring_env[k] for k in ("PYTHON_KEYRING_BACKEND", "LEADTUI_BENCH_KEYRING")})
+    sys.path.insert(0, str(HERE))
+    plain = copy_of(db, folder / "plain.db")
+    locked = copy_of(db, folder / "encrypted.db")
+    started = time.perf_counter()
+    subprocess.run(
+        [LEADTUI, "encrypt", "--yes", "--db", str(locked)],
+        env={**ring_env, "LEADTUI_PASSPHRASE": "bench passphrase"},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    converted = time.perf_counter() - started
+    derivations = []
+    for _ in range(3):
+        begun = time.perf_counter()
+        keys.new_key(b"bench passphrase")
+        derivations.append(time.perf_counter() - begun)
+    print(
+        f"(h) one-off key derivation (PBKDF2-HMAC-SHA512, {keys.KDF_ITERATIONS:,} iterations): "
+        f"{statistics.median(derivations) * 1000:.0f} ms; `leadtui encrypt` of the large "
+        f"database {converted:.1f} s"
+    )
+    tui = side_by_side(
+        runs,
+        lambda: time_until_screen(
+            [LEADTUI, "--db", str(locked)], [b"People \xc2\xb7 ", b"palette"], ring_env
+        ),
+        lambda: time_until_screen(
+            [LEADTUI, "--db", str(plain)], [b"People \xc2\xb7 ", b"palette"], ring_env
+        ),
+    )
+    report("(h1) TUI start, encrypted vs plain", *tui, goal=1.2)
+    log = side_by_side(
+        runs,
+        lambda: time_process([LEADTUI, "energy", "log", "4", "--db", str(locked)], ring_env),
+        lambda: time_process([LEADTUI, "energy", "log", "4", "--db", str(plain)], ring_env),
+    )
+    report("(h2) `leadtui energy log 4`, encrypted vs plain", *log, goal=1.2)
+    found_locked, _ = search_in_process(locked)
+    found_plain, _ = search_in_process(plain)
+    query = side_by_side(runs, found_locked, found_plain)
+    report(f"(h3) search {SEARCH_WORD!r} in process, encrypted vs plain", *query, goal=1.2)
 
 
 # A word the demo writes across the years (in talking points, notes and feedback), so
@@ -315,7 +380,7 @@ def search_in_process(db: Path) -> tuple[Callable[[], Timing], Callable[[], Timi
     from leadtui.store.database import open_database
 
     store = open_database(db)
-    bare = sqlite3.connect(db)
+    bare = sqlite3.connect(db) if db.read_bytes()[:6] == b"SQLite" else store.conn
     match = parse_query(SEARCH_WORD).match
     sql = (
         "select rowid, snippet(search_index, 0, '[', ']', '…', 14) from search_index "

@@ -14,9 +14,16 @@ if TYPE_CHECKING:
 
 def open_app(args: argparse.Namespace) -> int:
     """Check the database file, import Textual meanwhile, and run the app."""
-    from leadtui.store.database import Preflight
+    from leadtui.store.database import Preflight, looks_encrypted
 
     locations = locations_for(args)
+    if looks_encrypted(locations.db_path):
+        # The key first, on this thread and before the check that needs it: the unlock
+        # screen, when neither the environment nor the keyring has it.
+        from leadtui.store.database import set_passphrase_prompt, unlock
+
+        set_passphrase_prompt(_unlock_screen)
+        unlock(locations.db_path)
     # Check the database file while Textual imports (see Preflight).
     preflight = Preflight(locations.db_path)
     from leadtui.tui.app import run_app
@@ -27,3 +34,10 @@ def open_app(args: argparse.Namespace) -> int:
         preflight=preflight,
         collector_paused=not gc.isenabled(),
     )
+
+
+def _unlock_screen(prompt: str, attempt: int) -> bytes | None:
+    """The app's unlock screen (Textual is imported only when it must be shown)."""
+    from leadtui.tui.app import ask_passphrase
+
+    return ask_passphrase(prompt, attempt)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from leadtui.cli.common import (
     completes_files,
     echo,
+    locations_for,
     open_store,
     person_and_store,
     print_or_write,
@@ -31,6 +32,15 @@ def _copy(audience: Audience) -> str:
     return audience.value if audience is Audience.PRIVATE else "shared"
 
 
+def _plaintext_note(args: argparse.Namespace, audience: Audience) -> None:
+    """Say that a private copy written from an encrypted database is plain text."""
+    from leadtui.services.encryption import plaintext_export_note
+
+    note = plaintext_export_note(locations_for(args).db_path, audience)
+    if note is not None:
+        echo(f"note: {note}")
+
+
 def export_review(args: argparse.Namespace) -> int:
     from leadtui.export.reviews import review_document
     from leadtui.services.packet import review_packet
@@ -43,6 +53,7 @@ def export_review(args: argparse.Namespace) -> int:
     written = print_or_write(review_document(packet, audience, today), args)
     if written:
         echo(f"wrote the {_copy(audience)} {half.label} review packet to {written}")
+        _plaintext_note(args, audience)
     return 0
 
 
@@ -58,6 +69,7 @@ def export_1on1(args: argparse.Namespace) -> int:
     written = print_or_write(oneonone_document(doc, audience, today), args)
     if written:
         echo(f"wrote the {_copy(audience)} 1:1 document for {person.display_name} to {written}")
+        _plaintext_note(args, audience)
     return 0
 
 
@@ -77,6 +89,7 @@ def export_energy(args: argparse.Namespace) -> int:
     written = print_or_write(text, args)
     if written:
         echo(f"wrote the private energy review {label} to {written}")
+        _plaintext_note(args, Audience.PRIVATE)
     return 0
 
 

@@ -116,6 +116,11 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "search": ("search", "register_search", "search every text you wrote (private ones marked)"),
     "demo": ("maintenance", "register_demo", "fill a database with a realistic team"),
     "backup": ("maintenance", "register_backup", "a consistent copy of the database"),
+    "encrypt": ("encryption", "register_encrypt", "encrypt the database at rest with a passphrase"),
+    "decrypt": (
+        "encryption", "register_decrypt", "turn an encrypted database back into a plain one"
+    ),
+    "rekey": ("encryption", "register_rekey", "change the passphrase of an encrypted database"),
     "completion": (
         "completion", "register_completion", "print a tab-completion script for bash or zsh"
     ),

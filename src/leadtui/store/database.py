@@ -42,6 +42,15 @@ from leadtui.paths import backups_dir_for
 
 # Kept importable from here: the backup command asks the store which files are the database.
 from leadtui.paths import is_database_file as is_database_file
+from leadtui.store import keys
+
+# The front ends unlock an encrypted database before opening it: the app installs its
+# unlock screen as the prompt (see store/keys.py; nothing else knows where keys come from).
+from leadtui.store.keys import PROMPT_TRIES as PROMPT_TRIES
+from leadtui.store.keys import looks_encrypted as looks_encrypted
+
+unlock = keys.key_for
+set_passphrase_prompt = keys.set_prompt
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -244,7 +253,8 @@ def _check_existing(path: Path, known: set[str], *, full: bool = False) -> set[s
     try:
         # mode=ro: this connection can never write, whatever state the file is in.
         uri = _read_only_uri(path) if is_read_only(path) else f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        # Keyed when the file is encrypted (store/keys.py finds the key, or refuses).
+        conn = keys.connect(path, uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot be opened ({exc})") from None
     try:
@@ -311,8 +321,9 @@ def _truncated(path: Path, conn: sqlite3.Connection) -> bool:
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         return False
-    page_count = conn.execute("pragma page_count").fetchone()[0]
-    page_size = conn.execute("pragma page_size").fetchone()[0]
+    # int(): SQLCipher reports the page size as text.
+    page_count = int(conn.execute("pragma page_count").fetchone()[0])
+    page_size = int(conn.execute("pragma page_size").fetchone()[0])
     return bool(path.stat().st_size < page_count * page_size)
 
 
@@ -543,7 +554,8 @@ def connect(path: Path, *, read_only: bool | None = None) -> Store:
         read_only = path.exists() and is_read_only(path)
     # isolation_level=None: no implicit transactions; every write opens its own explicitly.
     target = _read_only_uri(path) if read_only else str(path)
-    conn = sqlite3.connect(
+    conn = keys.connect(
+        path,
         target,
         uri=read_only,
         timeout=BUSY_TIMEOUT_SECONDS,
@@ -738,7 +750,8 @@ def backup_to(store: Store, target: Path) -> Path:
     os.close(fd)  # mkstemp made it 0600; SQLite writes it through its own connection
     temp = Path(temp_name)
     try:
-        destination = sqlite3.connect(temp_name)
+        # The copy of an encrypted database is encrypted with the same key.
+        destination = keys.copy_connection(store.path, store.conn, temp_name)
         try:
             store.conn.backup(destination)
         finally:
@@ -761,7 +774,7 @@ def _backup_before_migrating(path: Path, first_pending: str, now: datetime | Non
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir_for(path) / f"{path.stem}-{stamp}-{os.getpid()}-before-{first_pending}.db"
-    reader = Store(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS), path)
+    reader = Store(keys.connect(path, str(path), timeout=BUSY_TIMEOUT_SECONDS), path)
     try:
         return backup_to(reader, target)
     finally:

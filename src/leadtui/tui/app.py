@@ -412,7 +412,14 @@ def run_app(
     return app.return_code or 0
 
 
-__all__ = ["LeadtuiApp", "run_app"]
+def ask_passphrase(prompt: str, attempt: int) -> bytes | None:
+    """The unlock screen for an encrypted database: the passphrase typed, or None."""
+    from leadtui.tui.unlock import ask_passphrase as ask
+
+    return ask(prompt, attempt)
+
+
+__all__ = ["LeadtuiApp", "ask_passphrase", "run_app"]
 
 
 if TYPE_CHECKING:

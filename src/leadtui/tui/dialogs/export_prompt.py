@@ -317,6 +317,15 @@ def ask_export(
         if written is not None:
             copy = dialog.chosen_copy
             shown = (named or {}).get(copy, f"{copy} {what}")
-            screen.notify(f"Wrote the {shown} to {written}", title=screen.AREA, markup=False)
+            from leadtui.services.encryption import plaintext_export_note
+
+            chosen = next((c for c in copies if c.key == copy), None)
+            note = (
+                plaintext_export_note(screen.leadtui.locations.db_path, chosen.audience)
+                if chosen is not None
+                else None
+            )
+            told = f"Wrote the {shown} to {written}" + (f"; {note}" if note else "")
+            screen.notify(told, title=screen.AREA, markup=False)
 
     screen.app.push_screen(dialog, done)
