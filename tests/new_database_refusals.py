@@ -77,6 +77,8 @@ REFUSING: list[list[str]] = [
     ["export", "succession"],
     ["export", "vacation", "2026-12-20"],
     ["export", "rotations"],
+    ["export", "calendar", "--months", "0"],
+    ["today"],
     ["rotation", "add", "Support", "--seats", "0"],
     ["rotation", "roster", "Support", "Zed"],
     ["rotation", "plan", "Support"],

@@ -121,6 +121,7 @@ ARGUMENTS: dict[tuple[str, ...], list[str]] = {
     ("search",): ["a"],
     ("undo",): [],
     ("redo",): [],
+    ("today",): [],
 }
 # Commands run first, so the one under test has something to act on.
 BEFORE: dict[tuple[str, ...], list[str]] = {("redo",): ["undo"]}

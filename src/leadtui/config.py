@@ -35,6 +35,13 @@ class CalendarSettings:
     """An IANA zone name (``"Europe/Berlin"``); empty means this computer's zone (``TZ``,
     else /etc/localtime), else UTC."""
 
+    my_email: str = ""
+    """Your own address, as your calendar names you among a meeting's attendees
+    (``calendar import`` finds the meetings of you and one other person; ``--me`` wins)."""
+
+    prep_minutes: int = 0
+    """A reminder this many minutes before each 1:1 in ``export calendar`` (0: none)."""
+
 
 @dataclass(frozen=True)
 class UndoSettings:
@@ -65,7 +72,7 @@ class Settings:
     """``[review]``: half_start_month (default 1)."""
 
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
-    """``[calendar]``: time_zone (default: this computer's zone)."""
+    """``[calendar]``: time_zone (default: this computer's zone), my_email, prep_minutes."""
 
     undo: UndoSettings = field(default_factory=UndoSettings)
     """``[undo]``: days (default 7, 0 allowed), changes (default 100)."""
@@ -91,9 +98,12 @@ def _validate(data: dict[str, object]) -> Settings:
             raise ValueError(f"unknown [undo] setting {quoted(extra[0])}; known: days, changes")
     calendar = data.get("calendar", {})
     if isinstance(calendar, dict):
-        extra = sorted(set(calendar) - {"time_zone"})
+        extra = sorted(set(calendar) - {"time_zone", "my_email", "prep_minutes"})
         if extra:
-            raise ValueError(f"unknown [calendar] setting {quoted(extra[0])}; known: time_zone")
+            raise ValueError(
+                f"unknown [calendar] setting {quoted(extra[0])}; "
+                "known: time_zone, my_email, prep_minutes"
+            )
     review = data.get("review", {})
     if isinstance(review, dict):
         extra = sorted(set(review) - {"half_start_month"})
@@ -136,6 +146,15 @@ def _validate(data: dict[str, object]) -> Settings:
             f'[calendar] time_zone must be an IANA zone name such as "Europe/Berlin", '
             f"got {quoted(zone)}"
         )
+    if not 0 <= settings.calendar.prep_minutes <= 10080:
+        minutes = settings.calendar.prep_minutes
+        raise ValueError(f"[calendar] prep_minutes must be 0–10080 (a week), got {minutes}")
+    from leadtui.domain.people import email_address
+
+    try:
+        email_address(settings.calendar.my_email)
+    except ValueError as exc:
+        raise ValueError(f"[calendar] my_{exc}") from None
     for binding_id, keys in settings.keymap.items():
         if not keys.strip():
             raise ValueError(f'keymap: {quoted(binding_id)} has no keys; give e.g. "f3"')

@@ -14,6 +14,7 @@ from typing import Any, NoReturn, cast
 
 from leadtui import __version__
 from leadtui.cli import open_app
+from leadtui.cli.calendar import export_calendar
 from leadtui.cli.common import for_stream
 from leadtui.cli.completion import completion_script
 from leadtui.cli.energy import (
@@ -103,6 +104,7 @@ from leadtui.cli.succession import (
     vacation_list,
     vacation_remove,
 )
+from leadtui.cli.today import register as register_today
 from leadtui.cli.undo import redo_command, undo_command
 from leadtui.domain.text import MESSAGE_LIMIT, QUOTE_LIMIT, quoted
 
@@ -292,6 +294,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     unarchive.add_argument("person", metavar="PERSON")
     unarchive.set_defaults(handler=people_archive, undo=True)
+
+    # An optional address, matched against the attendees of an imported calendar.
+    for with_email in (add, edit):
+        with_email.add_argument(
+            "--email", metavar="ADDRESS", help='e.g. sam@example.com ("" clears it)'
+        )
 
     listing = people_sub.add_parser("list", help="list people", parents=[common])
     listing.add_argument("--all", action="store_true", help="include archived people")
@@ -658,6 +666,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     vacation_export.add_argument("start", metavar="START", help="the vacation's first day")
     vacation_export.set_defaults(handler=export_vacation)
     _rotation_commands(sub, common, export_parser)
+    # My own calendar: 1:1 series, the leadership meeting, my terms (cli/calendar.py).
+    calendar_export = export_parser(
+        "calendar", "your 1:1s, the leadership meeting and your terms as iCalendar", None
+    )
+    calendar_export.add_argument("--months", default="12", metavar="N", help="horizon (12)")
+    calendar_export.set_defaults(handler=export_calendar)
 
     search = sub.add_parser(
         "search",
@@ -747,6 +761,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     redo_parser = sub.add_parser("redo", help="redo the change undone last", parents=[common])
     redo_parser.add_argument("--json", action="store_true", help="print one JSON document")
     redo_parser.set_defaults(handler=redo_command)
+    register_today(sub, common)
     return parser
 
 

@@ -301,7 +301,8 @@ def rotation_handoff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _months(args: argparse.Namespace) -> int:
+def horizon_months(args: argparse.Namespace) -> int:
+    """--months N, checked: how many months a schedule or calendar looks ahead."""
     from leadtui.domain.rotations_input import HorizonDraft
     from leadtui.domain.validation import build
     from leadtui.errors import InputError
@@ -343,7 +344,7 @@ def rotation_show(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import find_capacity, schedules
 
     today = today_from_env()
-    months = _months(args)
+    months = horizon_months(args)
     store = open_store(args, create=False)
     found = schedules(store, today, months)
     if args.name is not None:
@@ -536,7 +537,7 @@ def export_rotations(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import host_schedule, schedules
 
     today = today_from_env()
-    months = _months(args)
+    months = horizon_months(args)
     store = open_store(args, create=False)
     if args.ics:
         from leadtui.config import calendar_time_zone

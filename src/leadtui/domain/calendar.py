@@ -22,11 +22,48 @@ from typing import NamedTuple
 CANCELLED_KEPT_DAYS = 30
 
 
+class Recurrence(NamedTuple):
+    """How a recurring event repeats: an RRULE, the occurrences it skips (EXDATE) and the
+    ones moved elsewhere (each written as an override with its RECURRENCE-ID).
+
+    Every moment is a local date-time in the event's zone, like its start.
+    """
+
+    rule: str
+    """The RRULE value, e.g. ``FREQ=WEEKLY;INTERVAL=2;BYDAY=TU``."""
+    skipped: tuple[datetime, ...] = ()
+    moved: tuple[tuple[datetime, datetime], ...] = ()
+    """(the rule's occurrence, where it starts now) per moved occurrence."""
+
+    def as_text(self) -> str:
+        """One line of JSON that :meth:`from_text` reads back (how it is stored)."""
+        return json.dumps(
+            {
+                "rule": self.rule,
+                "skipped": [m.isoformat() for m in self.skipped],
+                "moved": [[a.isoformat(), b.isoformat()] for a, b in self.moved],
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> Recurrence:
+        """The recurrence :meth:`as_text` wrote."""
+        data = json.loads(text)
+        return cls(
+            str(data["rule"]),
+            tuple(datetime.fromisoformat(m) for m in data["skipped"]),
+            tuple((datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in data["moved"]),
+        )
+
+
 class CalendarEvent(NamedTuple):
     """One event as scheduled now.
 
     ``starts``/``ends`` are dates for an all-day event (``ends`` exclusive, as DTEND) or
-    local date-times without a zone for a timed one, whose zone is ``time_zone``.
+    local date-times without a zone for a timed one, whose zone is ``time_zone``. A
+    recurring event's ``starts``/``ends`` are its first occurrence's; ``alarm_minutes``
+    asks for a reminder that many minutes before each occurrence.
     """
 
     uid: str
@@ -36,6 +73,8 @@ class CalendarEvent(NamedTuple):
     description: str | None = None
     transparent: bool = False
     time_zone: str | None = None
+    recurrence: Recurrence | None = None
+    alarm_minutes: int | None = None
 
     @property
     def first_day(self) -> date:
@@ -44,7 +83,10 @@ class CalendarEvent(NamedTuple):
 
     @property
     def last_day(self) -> date:
-        """The last day the event covers (an all-day DTEND is the day after)."""
+        """The last day the event covers (an all-day DTEND is the day after); a recurring
+        event never ends (its rule has no end)."""
+        if self.recurrence is not None:
+            return date.max
         if isinstance(self.ends, datetime):
             return max(self.ends.date(), self.first_day)
         return max(self.ends - timedelta(days=1), self.first_day)
@@ -69,7 +111,7 @@ def _day(moment: date | datetime) -> date:
 
 def fingerprint(event: CalendarEvent, cancelled: bool) -> str:
     """A short digest of everything an export writes about ``event`` but its SEQUENCE."""
-    fields = [
+    fields: list[object] = [
         event.uid,
         event.starts.isoformat(),
         type(event.starts).__name__,
@@ -80,6 +122,12 @@ def fingerprint(event: CalendarEvent, cancelled: bool) -> str:
         event.transparent,
         cancelled,
     ]
+    # Only written when present, so an event without them keeps the fingerprint it was
+    # published with before recurrences and reminders existed.
+    if event.recurrence is not None:
+        fields.append(event.recurrence.as_text())
+    if event.alarm_minutes is not None:
+        fields.append(event.alarm_minutes)
     return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()[:32]
 
 

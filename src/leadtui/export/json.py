@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.services.today import TodayDigest
     from leadtui.services.undo import Change
 
 
@@ -1051,6 +1052,63 @@ def undo_json(
     }
 
 
+# --- today in the shell --------------------------------------------------------------------
+
+
+class TodayOneOnOne(TypedDict):
+    """A 1:1 today and how many talking points are open for it."""
+
+    person: str
+    open_points: int
+
+
+class TodayChange(TypedDict):
+    """A rotation term starting or ending this week."""
+
+    on: str
+    what: str
+
+
+class TodayHost(TypedDict):
+    """This week's leadership meeting and its host."""
+
+    on: str
+    host: str
+
+
+class TodayDoc(TypedDict):
+    """`today --json`: the facts `leadtui today` prints (names and counts, no text)."""
+
+    today: str
+    oneonones_today: list[TodayOneOnOne]
+    overdue_actions: dict[str, int]
+    energy_logged: bool
+    t3b3_due: list[str]
+    half: str
+    weeks_left: int
+    host: TodayHost | None
+    rotation_changes: list[TodayChange]
+    succession: list[str]
+    lines: list[str]
+
+
+def today_digest_json(digest: TodayDigest) -> TodayDoc:
+    """`today --json`."""
+    return {
+        "today": digest.today.isoformat(),
+        "oneonones_today": [{"person": n, "open_points": c} for n, c in digest.oneonones_today],
+        "overdue_actions": dict(digest.overdue_actions),
+        "energy_logged": digest.energy_logged,
+        "t3b3_due": list(digest.t3b3_due),
+        "half": digest.half,
+        "weeks_left": digest.weeks_left,
+        "host": {"on": digest.host[1].isoformat(), "host": digest.host[0]} if digest.host else None,
+        "rotation_changes": [{"on": on.isoformat(), "what": w} for on, w in digest.term_changes],
+        "succession": list(digest.succession),
+        "lines": digest.lines(),
+    }
+
+
 # --- the documents and their schemas ----------------------------------------------------
 
 # Every command with --json and the shape of what it prints. A new --json flag without an
@@ -1072,6 +1130,7 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("search",): list[SearchHitItem],
     ("undo",): UndoDoc,
     ("redo",): UndoDoc,
+    ("today",): TodayDoc,
 }
 
 

@@ -1,0 +1,80 @@
+"""`leadtui export calendar` and `leadtui calendar import`: my calendar, both ways.
+
+Exported: each 1:1 series as one recurring event, the leadership meetings with their host
+and my rotation terms, numbered against what was last published
+(:mod:`leadtui.services.calendar`). Imported: an .ics file read into proposals
+(:mod:`leadtui.imports.ics`), shown, and written with ``--apply`` in one transaction
+(:mod:`leadtui.services.calendar_import`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from leadtui.cli.common import echo, note, open_store, settings_for, today_from_env
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The `calendar` command group: `calendar import FILE [--me EMAIL] [--apply] [--json]`."""
+    group = sub.add_parser("calendar", help="read a calendar file into 1:1s", parents=[common])
+    group_sub = group.add_subparsers(title="calendar commands", metavar="ACTION", required=True)
+    imported = group_sub.add_parser(
+        "import",
+        help="propose 1:1 series and sessions from an .ics file (Google, Outlook, Apple)",
+        description="Read an .ics file, find the recurring meetings of you and exactly one "
+        "other person, and propose a new series, changes to a series that disagrees, and "
+        "sessions held since the last one recorded. Nothing is written without --apply.",
+        parents=[common],
+    )
+    imported.add_argument("file", metavar="FILE", help="an .ics file")
+    imported.add_argument(
+        "--me", metavar="EMAIL", help="your address (default: config [calendar] my_email)"
+    )
+    imported.add_argument("--apply", action="store_true", help="write the proposals")
+    imported.add_argument("--json", action="store_true", help="print one JSON document")
+    imported.set_defaults(handler=calendar_import)
+
+
+def export_calendar(args: argparse.Namespace) -> int:
+    """`export calendar [--months N] [--out FILE]`: my own calendar as iCalendar."""
+    from datetime import UTC, datetime
+
+    from leadtui.cli.exports import print_or_write
+    from leadtui.cli.rotations import horizon_months
+    from leadtui.config import calendar_time_zone
+    from leadtui.export.ics import my_calendar_ics
+    from leadtui.services.calendar import (
+        READ_ONLY_CALENDAR,
+        MyCalendarSettings,
+        publish_my_calendar,
+    )
+
+    today = today_from_env()
+    months = horizon_months(args)
+    settings = settings_for(args)
+    store = open_store(args, create=False)
+    mine = MyCalendarSettings(
+        calendar_time_zone(settings),
+        settings.calendar.my_email.strip(),
+        settings.calendar.prep_minutes,
+    )
+    written = publish_my_calendar(
+        store,
+        today,
+        mine,
+        months,
+        lambda calendar: print_or_write(my_calendar_ics(calendar, datetime.now(UTC)), args),
+    )
+    if store.read_only:
+        note(READ_ONLY_CALENDAR)
+    if written:
+        echo(f"wrote your calendar ({months} months) to {written}")
+    return 0
+
+
+def calendar_import(args: argparse.Namespace) -> int:
+    """`calendar import FILE`: proposals from a calendar file, written with --apply."""
+    raise NotImplementedError
