@@ -78,6 +78,7 @@ REFUSING: list[list[str]] = [
     ["export", "vacation", "2026-12-20"],
     ["export", "rotations"],
     ["export", "calendar", "--months", "0"],
+    ["calendar", "import", "DEFINITION", "--me", "me@example.com"],
     ["today"],
     ["rotation", "add", "Support", "--seats", "0"],
     ["rotation", "roster", "Support", "Zed"],

@@ -77,4 +77,52 @@ def export_calendar(args: argparse.Namespace) -> int:
 
 def calendar_import(args: argparse.Namespace) -> int:
     """`calendar import FILE`: proposals from a calendar file, written with --apply."""
-    raise NotImplementedError
+    from pathlib import Path
+
+    from leadtui.config import calendar_time_zone
+    from leadtui.domain.people import email_address
+    from leadtui.errors import InputError
+    from leadtui.imports.ics import read_calendar, zone_named
+    from leadtui.services.calendar_import import apply_proposals, propose
+
+    settings = settings_for(args)
+    typed = args.me if args.me is not None else settings.calendar.my_email
+    try:
+        me = email_address(typed)
+    except ValueError as exc:
+        raise InputError(f"--me: {exc}", field="me") from None
+    if me is None:
+        raise InputError(
+            "who are you in this calendar? give --me EMAIL or set my_email under [calendar] "
+            "in config.toml",
+            field="me",
+        )
+    today = today_from_env()
+    # Opened first: a database that does not exist has nobody to match, and is not made.
+    store = open_store(args, create=False)
+    read = read_calendar(
+        Path(args.file).expanduser(), me, today, zone_named(calendar_time_zone(settings))
+    )
+    plan = propose(store, read.meetings, today)
+    applied = apply_proposals(store, plan.proposals, today) if args.apply else 0
+    if args.json:
+        from leadtui.cli.common import echo_json
+        from leadtui.export.json import calendar_import_json
+
+        echo_json(calendar_import_json(read, plan, applied=args.apply))
+        return 0
+    echo(f"{read.events} events, {len(read.meetings)} recurring 1:1s with you")
+    for proposal in plan.proposals:
+        echo(f"  {proposal.describe()}")
+    if not plan.proposals:
+        echo("  nothing to change: leadtui already has what this calendar says")
+    for name in plan.unmatched:
+        note(f"no one in leadtui matches {name}: add them with `people add NAME --email ADDRESS`")
+    if read.skipped:
+        counts = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
+        note(f"skipped: {counts}")
+    if args.apply:
+        echo(f"applied {applied} proposal(s)")
+    elif plan.proposals:
+        echo("dry run: nothing written; add --apply to write these")
+    return 0

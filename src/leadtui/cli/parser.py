@@ -15,6 +15,7 @@ from typing import Any, NoReturn, cast
 from leadtui import __version__
 from leadtui.cli import open_app
 from leadtui.cli.calendar import export_calendar
+from leadtui.cli.calendar import register as register_calendar
 from leadtui.cli.common import for_stream
 from leadtui.cli.completion import completion_script
 from leadtui.cli.energy import (
@@ -761,6 +762,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     redo_parser = sub.add_parser("redo", help="redo the change undone last", parents=[common])
     redo_parser.add_argument("--json", action="store_true", help="print one JSON document")
     redo_parser.set_defaults(handler=redo_command)
+    register_calendar(sub, common)
     register_today(sub, common)
     return parser
 

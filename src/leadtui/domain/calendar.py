@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import NamedTuple
 
 # A cancelled event stays in the files written until this many days after it ended, so
@@ -166,3 +167,54 @@ def publish(
         elif event.last_day >= today and event.first_day <= until:
             found.append(Published(event, before.sequence + 1, True))
     return found
+
+
+# --- a calendar read in -----------------------------------------------------------------
+
+
+class Attendee(NamedTuple):
+    """Someone a meeting names: their address (lower case) and the name shown, if any."""
+
+    email: str
+    name: str
+
+
+class ImportedMeeting(NamedTuple):
+    """A weekly meeting of me and one other person, as a calendar file has it, in my zone.
+
+    ``held`` are its occurrences in the weeks before today (skips left out, moves applied:
+    the calendar's own expansion); ``next_on`` its first occurrence from today on.
+    """
+
+    uid: str
+    summary: str
+    other: Attendee
+    every_weeks: int
+    weekday: int
+    at_time: str
+    minutes: int
+    starts_on: date
+    held: tuple[date, ...]
+    next_on: date | None
+
+
+class Skipped(StrEnum):
+    """Why an event of an imported calendar proposes nothing (counted, never an error)."""
+
+    NOT_RECURRING = "not recurring"
+    NOT_WEEKLY = "not weekly on one day"
+    NO_ATTENDEES = "no attendees"
+    NOT_ME = "without you"
+    NOT_ONE_OTHER = "not one other person"
+    UNKNOWN_ZONE = "unknown time zone"
+    OUT_OF_RANGE = "dates outside 1900-2200"
+    ENDED = "ended"
+    ALL_DAY = "all day"
+
+
+class CalendarRead(NamedTuple):
+    """What a calendar file held: its 1:1 meetings, and how many events proposed nothing."""
+
+    meetings: list[ImportedMeeting]
+    skipped: dict[Skipped, int]
+    events: int

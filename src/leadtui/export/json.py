@@ -37,9 +37,11 @@ from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 if TYPE_CHECKING:
     from datetime import date
 
+    from leadtui.domain.calendar import CalendarRead
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.feedback import Evidence, Feedback, T3B3Item
     from leadtui.domain.people import Person
+    from leadtui.services.calendar_import import ImportPlan
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.review import T3B3View
     from leadtui.services.rotations import CapacitySchedule, HostSchedule
@@ -1065,21 +1067,21 @@ class TodayOneOnOne(TypedDict):
 class TodayChange(TypedDict):
     """A rotation term starting or ending this week."""
 
-    on: str
+    on: IsoDate
     what: str
 
 
 class TodayHost(TypedDict):
     """This week's leadership meeting and its host."""
 
-    on: str
+    on: IsoDate
     host: str
 
 
 class TodayDoc(TypedDict):
     """`today --json`: the facts `leadtui today` prints (names and counts, no text)."""
 
-    today: str
+    today: IsoDate
     oneonones_today: list[TodayOneOnOne]
     overdue_actions: dict[str, int]
     energy_logged: bool
@@ -1109,6 +1111,63 @@ def today_digest_json(digest: TodayDigest) -> TodayDoc:
     }
 
 
+# --- a calendar read in ----------------------------------------------------------------------
+
+
+class ProposalChange(TypedDict):
+    """One field of a series: what leadtui has (empty: nothing) and what the calendar has."""
+
+    field: str
+    before: str
+    after: str
+
+
+class ProposalItem(TypedDict):
+    """What `calendar import` would write (or wrote) for one person."""
+
+    key: str
+    kind: Annotated[str, _OneOf("leadtui.services.calendar_import:ProposalKind")]
+    person: PersonRef
+    meeting: str
+    changes: list[ProposalChange]
+    held: list[IsoDate]
+
+
+class CalendarImportDoc(TypedDict):
+    """`calendar import --json`: the proposals, whether they were applied, what was skipped."""
+
+    events: int
+    meetings: int
+    applied: bool
+    proposals: list[ProposalItem]
+    unmatched: list[str]
+    skipped: dict[str, int]
+
+
+def calendar_import_json(
+    read: CalendarRead, plan: ImportPlan, *, applied: bool
+) -> CalendarImportDoc:
+    """`calendar import --json`."""
+    return {
+        "events": read.events,
+        "meetings": len(read.meetings),
+        "applied": applied,
+        "proposals": [
+            {
+                "key": p.key,
+                "kind": p.kind.value,
+                "person": {"id": p.person.id, "name": p.person.name},
+                "meeting": p.meeting.summary,
+                "changes": [{"field": f, "before": b, "after": a} for f, b, a in p.changes],
+                "held": [d.isoformat() for d in p.held],
+            }
+            for p in plan.proposals
+        ],
+        "unmatched": list(plan.unmatched),
+        "skipped": {why.value: n for why, n in sorted(read.skipped.items())},
+    }
+
+
 # --- the documents and their schemas ----------------------------------------------------
 
 # Every command with --json and the shape of what it prints. A new --json flag without an
@@ -1131,6 +1190,7 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("undo",): UndoDoc,
     ("redo",): UndoDoc,
     ("today",): TodayDoc,
+    ("calendar", "import"): CalendarImportDoc,
 }
 
 
