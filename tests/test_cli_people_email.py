@@ -33,3 +33,8 @@ def test_an_email_is_added_changed_refused_when_taken_or_malformed_and_cleared(
     assert _emails(db_path) == {"Sam Okafor": "s.okafor@example.com"}
     assert cli("people", "edit", "Sam", "--email", "", *db).returncode == 0
     assert _emails(db_path) == {"Sam Okafor": None}
+    # A name and an address in one edit: neither is written when the address is taken.
+    assert cli("people", "add", "Ana Lee", "--email", "ana@example.com", *db).returncode == 0
+    both = cli("people", "edit", "Sam", "--name", "Sam O.", "--email", "ana@example.com", *db)
+    assert both.returncode == 2 and "already Ana Lee's" in both.stderr
+    assert _emails(db_path) == {"Ana Lee": "ana@example.com", "Sam Okafor": None}

@@ -62,13 +62,7 @@ def people_edit(args: argparse.Namespace) -> int:
     # Check the typed values before touching the database; the name is checked for real below.
     build(PersonDraft, today=today, **{"name": "placeholder", **changes})
     store = open_store(args, create=False)
-    updated = resolve_person(store, args.person)
-    if changes:
-        updated = edit_person(store, updated, today, changes)
-    if email is not None:
-        from leadtui.services.people import set_email
-
-        updated = set_email(store, updated, email)
+    updated = edit_person(store, resolve_person(store, args.person), today, changes, email)
     echo(f"updated {updated.display_name} (id {updated.id})")
     return 0
 

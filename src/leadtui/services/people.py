@@ -143,20 +143,30 @@ def update_person(store: Store, person_id: int, draft: PersonDraft) -> Person:
     return get_person(store, person_id)
 
 
-def edit_person(store: Store, person: Person, today: date, changes: dict[str, Any]) -> Person:
-    """Change only the fields in ``changes`` (typed text or values); the rest stay.
+def edit_person(
+    store: Store, person: Person, today: date, changes: dict[str, Any], email: str | None = None
+) -> Person:
+    """Change only the fields in ``changes`` (typed text or values), and the address when
+    ``email`` is typed ("" clears it); the rest stay. All or nothing, in one transaction.
 
-    An empty ``changes`` is refused: there is nothing to do.
+    Nothing to change is refused: there is nothing to do.
     """
     from leadtui.domain.people_input import PersonDraft, draft_from
     from leadtui.domain.validation import build
 
-    if not changes:
+    if not changes and email is None:
         raise InputError(
-            "nothing to change; give at least one of name, relation, title, level, team, start date"
+            "nothing to change; give at least one of name, relation, title, level, team, "
+            "start date, email"
         )
-    draft = build(PersonDraft, today=today, **{**draft_from(person).model_dump(), **changes})
-    return update_person(store, person.id, draft)
+    with write_transaction(store):
+        updated = person
+        if changes:
+            fields = {**draft_from(person).model_dump(), **changes}
+            updated = update_person(store, person.id, build(PersonDraft, today=today, **fields))
+        if email is not None:
+            updated = set_email(store, updated, email)
+    return updated
 
 
 def archive_person(store: Store, person_id: int, today: date) -> Person:
