@@ -107,3 +107,33 @@ def test_a_changed_series_gets_the_next_sequence_and_an_ended_one_is_cancelled(
     gone = [e for e in ended.events if e.uid == uid]
     assert len(gone) == 1 and gone[0].sequence == 2 and gone[0].status is EventStatus.CANCELLED
     assert gone[0].rrule is not None  # the whole series, not its first occurrence
+
+
+def test_my_terms_and_the_leadership_meetings_come_with_my_series_not_others_terms(
+    db_path: Path,
+) -> None:
+    _config("[calendar]", f'time_zone = "{BERLIN}"', 'my_email = "ana@example.com"')
+    db = ["--db", str(db_path)]
+    for argv in (
+        ["people", "add", "Ana", "--email", "ana@example.com"],
+        ["people", "add", "Ben"],
+        ["rotation", "add", "Incident Review", "--start", "2026-07-01"],
+        ["rotation", "roster", "inc", "Ana", "Ben"],
+        ["rotation", "plan", "Incident Review", "--until", "2027-06-01"],
+        ["host", "set", "Ana", "Ben", "--weekday", "tue", "--time", "10:15"],
+    ):
+        ran = cli(*argv, *db)
+        assert ran.returncode == 0, (argv, ran.stderr)
+    calendar = IcsCalendarStream.calendar_from_ics(_export(db_path))
+    summaries = [e.summary or "" for e in calendar.events]
+    terms = [s for s in summaries if s.startswith("Incident Review")]
+    assert terms and all(": Ana (seat" in s for s in terms), summaries
+    meetings = [s for s in summaries if s.startswith("Leadership meeting, hosted by")]
+    assert {"Leadership meeting, hosted by Ana", "Leadership meeting, hosted by Ben"} <= set(
+        meetings
+    )
+    # Apart from the team's file: each calendar numbers its own versions of an event.
+    team = db_path.parent / "team.ics"
+    assert cli("export", "rotations", "--ics", "--out", str(team), *db).returncode == 0
+    team_uids = {e.uid for e in IcsCalendarStream.calendar_from_ics(team.read_text()).events}
+    assert not team_uids & {e.uid for e in calendar.events}
