@@ -161,6 +161,12 @@ BAD_EVENTS = (
     + _event("mars", "20261103T100000", "RRULE:FREQ=WEEKLY", TWO, tz="Mars/Olympus")
     + _event("far", "99991231T100000", "RRULE:FREQ=WEEKLY", TWO)
     + _event("endless-daily", "20261103T100000", "RRULE:FREQ=DAILY", TWO)
+    + _event(
+        "stranger",
+        "20261103T100000",
+        "RRULE:FREQ=WEEKLY",
+        "ORGANIZER:mailto:me@example.com\nATTENDEE;CN=Zoe Stranger:mailto:zoe@x.org\n",
+    )
     + "END:VCALENDAR\n"
 )
 
@@ -305,9 +311,11 @@ def test_events_that_cannot_be_a_1on1_are_skipped_and_counted(
     document = json.loads(ran.stdout)
     assert document["proposals"] == []
     assert document["skipped"] == {
+        "with someone not in leadtui": 1,
         "no attendees": 1,
         "unknown time zone": 1,
         "dates outside 1900-2200": 1,
         "not weekly on one day": 1,
     }
+    assert document["unmatched"] == ["Zoe Stranger"]
     assert _rows(db_path) == before

@@ -83,7 +83,7 @@ def calendar_import(args: argparse.Namespace) -> int:
     from leadtui.domain.people import email_address
     from leadtui.errors import InputError
     from leadtui.imports.ics import read_calendar, zone_named
-    from leadtui.services.calendar_import import apply_proposals, propose
+    from leadtui.services.calendar_import import apply_proposals, known_attendee, propose
 
     settings = settings_for(args)
     typed = args.me if args.me is not None else settings.calendar.my_email
@@ -100,10 +100,10 @@ def calendar_import(args: argparse.Namespace) -> int:
     today = today_from_env()
     # Opened first: a database that does not exist has nobody to match, and is not made.
     store = open_store(args, create=False)
-    read = read_calendar(
-        Path(args.file).expanduser(), me, today, zone_named(calendar_time_zone(settings))
-    )
+    zone = zone_named(calendar_time_zone(settings))
+    read = read_calendar(Path(args.file).expanduser(), me, today, zone, known_attendee(store))
     plan = propose(store, read.meetings, today)
+    unmatched = sorted({*read.unmatched, *plan.unmatched})
     applied = apply_proposals(store, plan.proposals, today) if args.apply else 0
     if args.json:
         from leadtui.cli.common import echo_json
@@ -116,8 +116,12 @@ def calendar_import(args: argparse.Namespace) -> int:
         echo(f"  {proposal.describe()}")
     if not plan.proposals:
         echo("  nothing to change: leadtui already has what this calendar says")
-    for name in plan.unmatched:
-        note(f"no one in leadtui matches {name}: add them with `people add NAME --email ADDRESS`")
+    if unmatched:
+        # A few names, not thousands: a calendar of every meeting names many people.
+        shown = ", ".join(unmatched[:5]) + (
+            f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+        )
+        note(f"no one in leadtui matches {shown}: add them with `people add NAME --email ADDRESS`")
     if read.skipped:
         counts = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
         note(f"skipped: {counts}")

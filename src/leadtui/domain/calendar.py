@@ -210,6 +210,7 @@ class Skipped(StrEnum):
     OUT_OF_RANGE = "dates outside 1900-2200"
     ENDED = "ended"
     ALL_DAY = "all day"
+    UNMATCHED = "with someone not in leadtui"
 
 
 class CalendarRead(NamedTuple):
@@ -218,3 +219,5 @@ class CalendarRead(NamedTuple):
     meetings: list[ImportedMeeting]
     skipped: dict[Skipped, int]
     events: int
+    unmatched: tuple[str, ...] = ()
+    """The other attendee of each meeting with someone leadtui does not know."""

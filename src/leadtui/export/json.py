@@ -1163,7 +1163,7 @@ def calendar_import_json(
             }
             for p in plan.proposals
         ],
-        "unmatched": list(plan.unmatched),
+        "unmatched": sorted({*read.unmatched, *plan.unmatched}),
         "skipped": {why.value: n for why, n in sorted(read.skipped.items())},
     }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 MAX_BYTES = 32 * 1024 * 1024
 # Events (each VEVENT, overrides included) a file may hold: years of a busy calendar.
 MAX_EVENTS = 10_000
+# Whether leadtui knows the other attendee of a meeting (by address or name).
+Known = Callable[[Attendee], bool]
 # How far back held sessions are looked for: a quarter of weekly 1:1s.
 HELD_WEEKS = 12
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -91,11 +94,14 @@ def parse_calendar(data: bytes, name: str = "the file") -> Calendar:
     return standard
 
 
-def read_calendar(path: Path, me: str, today: date, zone: tzinfo) -> CalendarRead:
+def read_calendar(
+    path: Path, me: str, today: date, zone: tzinfo, known: Known | None = None
+) -> CalendarRead:
     """The weekly meetings of ``me`` (an address) and one other person in the file at
-    ``path``, their times in ``zone``."""
+    ``path``, their times in ``zone``; with ``known``, only those with someone it knows
+    are expanded (the rest are counted, and named in ``unmatched``)."""
     data = _file_bytes(path)
-    return meetings_in(parse_calendar(data, literal(str(path))), me, today, zone)
+    return meetings_in(parse_calendar(data, literal(str(path))), me, today, zone, known)
 
 
 def _address(value: object) -> str:
@@ -133,8 +139,10 @@ def _moment(value: object, zone: tzinfo) -> datetime | None:
 
 
 def _meeting(
-    calendar: Calendar, event: Any, me: str, today: date, zone: tzinfo
-) -> ImportedMeeting | Skipped:
+    own: Calendar, event: Any, me: str, today: date, zone: tzinfo, known: Known | None
+) -> ImportedMeeting | Skipped | Attendee:
+    """The meeting ``event`` is (``own``: a calendar of it, its overrides and the zones),
+    or why it is none."""
     import recurring_ical_events
 
     rule = event.get("RRULE")
@@ -165,6 +173,8 @@ def _meeting(
     others = [p for p in people if p.email != me]
     if len(others) != 1:
         return Skipped.NOT_ONE_OTHER
+    if known is not None and not known(others[0]):
+        return others[0]  # nobody in leadtui: not worth expanding
     interval = int(rule.get("INTERVAL", [1])[0])
     first = _moment(raw, zone)
     assert first is not None
@@ -176,8 +186,6 @@ def _meeting(
     else:
         minutes = 60
     uid = str(event.get("UID", ""))
-    # Only this meeting's occurrences, from a calendar of it and its overrides.
-    own = _only(calendar, uid)
     since = today - timedelta(weeks=HELD_WEEKS)
     window = recurring_ical_events.of(own).between(since, today + timedelta(weeks=interval + 5))
     held: list[date] = []
@@ -212,31 +220,42 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _only(calendar: Calendar, uid: str) -> Calendar:
+def _by_uid(calendar: Calendar) -> dict[str, Calendar]:
+    """A calendar per UID, of its events (a meeting and its overrides) and every zone: a
+    meeting is expanded alone, and the file is walked once whatever its size."""
     from icalendar import Calendar
 
-    own = Calendar()
+    zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+    found: dict[str, Calendar] = {}
     for component in calendar.subcomponents:
-        if component.name == "VTIMEZONE" or (
-            component.name == "VEVENT" and str(component.get("UID", "")) == uid
-        ):
-            own.add_component(component)
-    return own
+        if component.name != "VEVENT":
+            continue
+        uid = str(component.get("UID", ""))
+        if uid not in found:
+            found[uid] = Calendar()
+            for zone in zones:
+                found[uid].add_component(zone)
+        found[uid].add_component(component)
+    return found
 
 
-def meetings_in(calendar: Calendar, me: str, today: date, zone: tzinfo) -> CalendarRead:
+def meetings_in(
+    calendar: Calendar, me: str, today: date, zone: tzinfo, known: Known | None = None
+) -> CalendarRead:
     """The weekly 1:1 meetings of ``me`` in ``calendar`` and the count of events skipped,
-    by why."""
+    by why (see :func:`read_calendar` for ``known``)."""
     me = _address(me)
     meetings: list[ImportedMeeting] = []
+    unmatched: list[str] = []
     skipped: Counter[Skipped] = Counter()
     events = 0
+    own = _by_uid(calendar)
     for event in calendar.walk("VEVENT"):
         events += 1
         if event.get("RECURRENCE-ID") is not None:
             continue  # an override: read with its meeting
         try:
-            found = _meeting(calendar, event, me, today, zone)
+            found = _meeting(own[str(event.get("UID", ""))], event, me, today, zone, known)
         except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
             # What the parsers refuse of one event (a rule they cannot expand, a year
             # 9999 that overflows): that event proposes nothing; the rest still counts.
@@ -248,9 +267,12 @@ def meetings_in(calendar: Calendar, me: str, today: date, zone: tzinfo) -> Calen
                 raise
         if isinstance(found, Skipped):
             skipped[found] += 1
+        elif isinstance(found, Attendee):
+            skipped[Skipped.UNMATCHED] += 1
+            unmatched.append(literal(found.name or found.email))
         else:
             meetings.append(found)
-    return CalendarRead(meetings, dict(skipped), events)
+    return CalendarRead(meetings, dict(skipped), events, tuple(sorted(set(unmatched))))
 
 
 def zone_named(name: str) -> tzinfo:

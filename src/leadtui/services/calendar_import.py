@@ -27,9 +27,9 @@ from leadtui.store.database import write_transaction
 from leadtui.store.oneonones import OneOnOneRepository
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from leadtui.domain.calendar import ImportedMeeting
+    from leadtui.domain.calendar import Attendee, ImportedMeeting
     from leadtui.domain.people import Person
     from leadtui.store.database import Store
 
@@ -80,15 +80,22 @@ def _every(weeks: int) -> str:
     return "weekly" if weeks == 1 else f"every {weeks} weeks"
 
 
-def _match(store: Store, meeting: ImportedMeeting, people: Sequence[Person]) -> Person | None:
-    found = person_with_email(store, meeting.other.email)
+def _match(store: Store, other: Attendee, people: Sequence[Person]) -> Person | None:
+    found = person_with_email(store, other.email)
     if found is not None:
         return found
-    if not meeting.other.name:
+    if not other.name:
         return None
-    key = name_key(meeting.other.name)
+    key = name_key(other.name)
     named = [p for p in people if name_key(p.name) == key]
     return named[0] if len(named) == 1 else None
+
+
+def known_attendee(store: Store) -> Callable[[Attendee], bool]:
+    """Whether an attendee is someone active in leadtui (by address, else by name): what a
+    calendar reader asks before it expands a meeting."""
+    people = list_people(store)
+    return lambda other: _match(store, other, people) is not None
 
 
 def _series_changes(series: Series | None, meeting: ImportedMeeting) -> list[tuple[str, str, str]]:
@@ -128,7 +135,7 @@ def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> I
     seen: set[int] = set()
     # The newest meeting per person decides (an older series moved to a new slot).
     for meeting in sorted(meetings, key=lambda m: m.starts_on, reverse=True):
-        person = _match(store, meeting, people)
+        person = _match(store, meeting.other, people)
         if person is None:
             unmatched.append(literal(meeting.other.name or meeting.other.email))
             continue

@@ -47,8 +47,11 @@ class CalendarImportDialog(ModalScreen[list[str] | None]):
                     yield Checkbox(Text(proposal.describe()), True, id=f"proposal-{n}")
                 if not self.plan.proposals:
                     yield Static("Nothing to change: leadtui already has what this file says.")
-            for name in self.plan.unmatched:
-                yield Static(Text(f"No one matches {name}: add them with an email first."),
+            if self.plan.unmatched:
+                names = ", ".join(self.plan.unmatched[:5])
+                more = len(self.plan.unmatched) - 5
+                yield Static(Text(f"No one matches {names}{f' and {more} more' if more > 0 else ''}"
+                                  ": add them (with their email) first."),
                              classes="muted")  # fmt: skip
             if self.skipped:
                 yield Static(Text(f"Skipped: {self.skipped}"), classes="muted")

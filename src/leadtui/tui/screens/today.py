@@ -252,7 +252,7 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
         from leadtui.config import calendar_time_zone
         from leadtui.errors import InputError
         from leadtui.imports.ics import read_calendar, zone_named
-        from leadtui.services.calendar_import import propose
+        from leadtui.services.calendar_import import known_attendee, propose
 
         settings = self.leadtui.settings
         me = settings.calendar.my_email.strip()
@@ -264,10 +264,11 @@ Press **p** for People, **ctrl+p** to find any screen or action by name.
             raise InputError("type the path of an .ics file", field="text")
         read = read_calendar(
             Path(typed.strip()).expanduser(), me, self.today,
-            zone_named(calendar_time_zone(settings)),
+            zone_named(calendar_time_zone(settings)), known_attendee(self.db),
         )  # fmt: skip
         skipped = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
-        return propose(self.db, read.meetings, self.today), skipped
+        plan = propose(self.db, read.meetings, self.today)
+        return plan._replace(unmatched=sorted({*read.unmatched, *plan.unmatched})), skipped
 
     def _apply(self, plan: ImportPlan, keys: list[str] | None) -> None:
         from leadtui.services.calendar_import import apply_proposals
