@@ -9,7 +9,8 @@ each leadtui run with its baseline so machine noise hits both alike:
       Textual app with Header + DataTable + Footer. Goal <= 1.3x.
   (b) `leadtui people list` whole-process time vs `python -c "import sqlite_utils, pydantic"`.
       Goal <= 1.5x.
-  (c) `leadtui energy log 4` (a write, validated input) vs the same import baseline.
+  (c) `leadtui energy log 4` (a write, validated input), `leadtui 1on1 add` and
+      `leadtui today` (the day's digest, read) vs the same import baseline.
       Goal <= 1.5x.
   (d) showing a person on the One-on-ones screen (load the upcoming session and the first
       page of history) on the large database vs a small demo (--years 1 --people 8),
@@ -221,6 +222,14 @@ def main() -> int:
             lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
         )
         report("(c) `leadtui 1on1 add` vs import baseline", *point, goal=1.5)
+        # Today's digest reads every ritual's card: it must start as quickly as a capture
+        # to fit a shell prompt or a login message.
+        today = side_by_side(
+            args.runs,
+            lambda: time_process([LEADTUI, "today", "--db", str(db)], env),
+            lambda: time_process([sys.executable, "-c", "import sqlite_utils, pydantic"], env),
+        )
+        report("(c) `leadtui today` vs import baseline", *today, goal=1.5)
     if "d" in args.only:
         small = small_demo(folder, env)
         show = side_by_side(args.runs, show_person(db), show_person(small))

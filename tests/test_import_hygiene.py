@@ -79,6 +79,9 @@ COMMANDS = [
     ["t3b3", "show", "Sam"],
     ["export", "1on1", "Sam", "--audience", "shared"],
     ["export", "review", "Sam", "--audience", "shared"],
+    ["export", "calendar"],
+    ["today"],
+    ["today", "--json"],
     ["backup"],
 ]
 

@@ -121,6 +121,12 @@ ARGUMENTS: dict[tuple[str, ...], list[str]] = {
     ("search",): ["a"],
     ("undo",): [],
     ("redo",): [],
+    ("today",): [],
+    ("calendar", "import"): [
+        str(Path(__file__).parent / "fixtures" / "camille-weekly.ics"),
+        "--me",
+        "me@example.com",
+    ],
 }
 # Commands run first, so the one under test has something to act on.
 BEFORE: dict[tuple[str, ...], list[str]] = {("redo",): ["undo"]}

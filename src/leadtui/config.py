@@ -28,6 +28,16 @@ def _zone_name(value: str) -> str:
     return value
 
 
+def _email(value: str) -> str:
+    from leadtui.domain.people import email_address
+
+    try:
+        email_address(value)
+    except ValueError as exc:
+        raise ValueError(str(exc).removeprefix("email ")) from None
+    return value
+
+
 def _keys(value: str) -> str:
     if not value.strip():
         raise ValueError('has no keys; give e.g. "f3"')
@@ -49,6 +59,13 @@ class CalendarSettings:
     time_zone: Annotated[str, Check(_zone_name)] = ""
     """An IANA zone name (``"Europe/Berlin"``); empty means this computer's zone (``TZ``,
     else /etc/localtime), else UTC."""
+
+    my_email: Annotated[str, Check(_email)] = ""
+    """Your own address, as your calendar names you among a meeting's attendees
+    (``calendar import`` finds the meetings of you and one other person; ``--me`` wins)."""
+
+    prep_minutes: Annotated[int, Between(0, 10080)] = 0
+    """A reminder this many minutes before each 1:1 in ``export calendar`` (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +97,7 @@ class Settings:
     """``[review]``: half_start_month (default 1)."""
 
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
-    """``[calendar]``: time_zone (default: this computer's zone)."""
+    """``[calendar]``: time_zone (default: this computer's zone), my_email, prep_minutes."""
 
     undo: UndoSettings = field(default_factory=UndoSettings)
     """``[undo]``: days (default 7, 0 allowed), changes (default 100)."""

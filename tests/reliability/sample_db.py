@@ -78,6 +78,7 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "started_on": "2024-03-01",
             "created_at": STAMP,
             "updated_at": STAMP,
+            "email": "sam@example.com",
         },
         {
             "id": 2,
@@ -415,7 +416,23 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "sequence": 2,
             "cancelled": 1,
             "changed_at": STAMP,
-        }
+        },
+        {
+            "uid": "oneonone-0123456789abcdef01234567@leadtui",
+            "calendar": "mine",
+            "starts": "2026-09-01T10:30:00",
+            "ends": "2026-09-01T11:00:00",
+            "time_zone": "Europe/Berlin",
+            "summary": "1:1 with Sam Okafor",
+            "description": "1:1 with Sam Okafor: 2 open talking points.",
+            "fingerprint": "0123456789abcdef0123456789abcdef",
+            "sequence": 0,
+            "cancelled": 0,
+            "changed_at": STAMP,
+            "recurrence": '{"moved": [], "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;WKST=MO", '
+            '"skipped": ["2026-12-08T10:30:00"]}',
+            "alarm_minutes": 15,
+        },
     ],
     "undo_group": [
         {"id": 1, "label": "added talking point for Sam Okafor", "made_at": STAMP, "undone": None}
@@ -441,7 +458,10 @@ def fill_sample_rows(conn: sqlite3.Connection, *, bulk: int = 0) -> None:
     for table, rows in SAMPLE_ROWS.items():
         if table not in present:
             continue
-        for row in rows:
+        # An older schema lacks the columns added since (person.email): those are left out.
+        known = {c[1] for c in conn.execute(f'pragma table_info("{table}")')}
+        for full in rows:
+            row = {column: value for column, value in full.items() if column in known}
             columns = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             conn.execute(f"insert into {table} ({columns}) values ({marks})", list(row.values()))

@@ -59,7 +59,9 @@ def test_pending_migration_is_applied_after_a_backup(db_path: Path, tmp_path: Pa
         (default_migrations_dir() / "0001_initial.sql").read_text()
     )
     db = open_database(db_path, migrations_dir=first)
-    PeopleRepository(db).add(PersonDraft(name="Sam"))
+    # Rows as that schema holds them (the repository reads today's columns).
+    with db.conn:
+        db.execute("insert into person (name, created_at, updated_at) values ('Sam', 'x', 'x')")
     db.close()
 
     second = tmp_path / "v2"
@@ -68,7 +70,7 @@ def test_pending_migration_is_applied_after_a_backup(db_path: Path, tmp_path: Pa
     (second / "0002_nickname.sql").write_text("ALTER TABLE person ADD COLUMN nickname TEXT;")
     db = open_database(db_path, migrations_dir=second)
     assert "nickname" in db["person"].columns_dict
-    assert [p.name for p in PeopleRepository(db).list()] == ["Sam"]
+    assert db.execute("select name from person").fetchall() == [("Sam",)]
     db.close()
 
     backups = list((db_path.parent / "backups").glob("*before-0002_nickname.db"))

@@ -28,6 +28,7 @@ NOT_WORDS = {
     ("host_change", "on_date"): "a day, ISO",
     ("rotation_capacity", "uid"): "a random id, for calendar UIDs",
     ("database_identity", "uuid"): "a random id, for calendar UIDs",
+    ("person", "email"): "an address, to match calendar attendees",
 }
 # Not what a person writes: the schema's bookkeeping, the index itself, and what calendars
 # last published (a copy of team text, kept to send updates and cancellations).

@@ -193,7 +193,7 @@ def test_export_is_the_same_key_on_every_screen_and_in_its_help() -> None:
         others = [b.action for b in bindings if b.key == EXPORT_KEY and b not in exports]
         assert not others, (entry.mode, others)
         assert f"**{EXPORT_KEY}**" in (screen.HELP or ""), entry.mode
-    screens = ("oneonones", "energy", "reviews", "succession", "rotations")
+    screens = ("today", "oneonones", "energy", "reviews", "succession", "rotations")
     assert with_exports == {mode: {EXPORT_KEY} for mode in screens}
 
 
@@ -246,4 +246,5 @@ def test_every_export_is_in_the_palette_by_name() -> None:
         "Succession: Export the upward brief (or the private plan)",
         "Succession: Export the highlighted vacation's cover plan",
         "Rotations: Export the team's rotation schedule (Markdown or .ics)",
+        "Today: Export your calendar (1:1s, leadership meeting, terms)",
     }

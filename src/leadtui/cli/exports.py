@@ -99,6 +99,7 @@ def register_export(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     The succession and rotation documents declare their own options beside their
     handlers (``register_exports`` in those modules).
     """
+    from leadtui.cli.calendar import register_exports as calendar_exports
     from leadtui.cli.rotations import register_exports as rotation_exports
     from leadtui.cli.succession import register_exports as succession_exports
 
@@ -136,3 +137,4 @@ def register_export(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     energy_export.set_defaults(handler=export_energy)
     succession_exports(export_command)
     rotation_exports(export_command)
+    calendar_exports(export_command)

@@ -345,6 +345,12 @@ def oneonone_show(args: argparse.Namespace) -> int:
     next_on = next_session_text(doc.next_on, doc.series.ad_hoc)
     echo(f"1:1 with {person.display_name}: {doc.series.describe()}")
     echo(f"next session: {next_on}{' (overdue)' if doc.overdue else ''}")
+    # The eight weeks ahead, as `export calendar` puts them in a calendar.
+    from datetime import timedelta
+
+    ahead = doc.upcoming_sessions(today_from_env() + timedelta(weeks=8))
+    if len(ahead) > 1:
+        echo(f"then: {', '.join(day.isoformat() for day in ahead[1:])}")
     echo("talking points:" if doc.points else "talking points: none yet")
     for p in doc.points:
         flags = [p.raised_by.value]

@@ -121,6 +121,10 @@ GROUPS: dict[str, tuple[str, str, str]] = {
         "encryption", "register_decrypt", "turn an encrypted database back into a plain one"
     ),
     "rekey": ("encryption", "register_rekey", "change the passphrase of an encrypted database"),
+    "calendar": ("calendar", "register_calendar", "read a calendar file into 1:1s"),
+    "today": (
+        "today", "register_today", "today's 1:1s, overdue actions and checks in at most 15 lines"
+    ),
     "completion": (
         "completion", "register_completion", "print a tab-completion script for bash or zsh"
     ),

@@ -30,7 +30,7 @@ def people_add(args: argparse.Namespace) -> int:
     from leadtui.services.people import add_person
 
     draft = build(PersonDraft, today=today_from_env(), **_person_fields(args))
-    person = add_person(open_store(args), draft)
+    person = add_person(open_store(args), draft, email=getattr(args, "email", None))
     echo(f"added {person.display_name} (id {person.id}, {person.relation.value})")
     return 0
 
@@ -43,15 +43,23 @@ def people_edit(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     changes = _person_fields(args)
-    if not changes:
+    email = getattr(args, "email", None)
+    if not changes and email is None:
         raise InputError(
             "nothing to change; give at least one of --name, --relation, --title, "
-            "--level, --team, --started"
+            "--level, --team, --started, --email"
         )
+    if email is not None:
+        from leadtui.domain.people import email_address
+
+        try:
+            email_address(email)
+        except ValueError as exc:
+            raise InputError(str(exc), field="email") from None
     # Check the typed values before touching the database; the name is checked for real below.
     build(PersonDraft, today=today, **{"name": "placeholder", **changes})
     store = open_store(args, create=False)
-    updated = edit_person(store, resolve_person(store, args.person), today, changes)
+    updated = edit_person(store, resolve_person(store, args.person), today, changes, email)
     echo(f"updated {updated.display_name} (id {updated.id})")
     return 0
 
@@ -148,6 +156,12 @@ def register_people(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     edit.add_argument("person", metavar="PERSON", help="id, name or unique name prefix")
     person_options(edit, name_flag=True)
     edit.set_defaults(handler=people_edit)
+
+    # An optional address, matched against the attendees of an imported calendar.
+    for with_email in (add, edit):
+        with_email.add_argument(
+            "--email", metavar="ADDRESS", help='e.g. sam@example.com ("" clears it)'
+        )
 
     archive = people_sub.add_parser(
         "archive", help="archive someone who left (history kept)", parents=[common]

@@ -313,7 +313,8 @@ def rotation_handoff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _months(args: argparse.Namespace) -> int:
+def horizon_months(args: argparse.Namespace) -> int:
+    """--months N, checked: how many months a schedule or calendar looks ahead."""
     from leadtui.domain.rotations_input import HorizonDraft
     from leadtui.domain.validation import build
     from leadtui.errors import InputError
@@ -355,7 +356,7 @@ def rotation_show(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import find_capacity, schedules
 
     today = today_from_env()
-    months = _months(args)
+    months = horizon_months(args)
     store = open_store(args, create=False)
     found = schedules(store, today, months)
     if args.name is not None:
@@ -549,7 +550,7 @@ def export_rotations(args: argparse.Namespace) -> int:
     from leadtui.services.rotations import schedules
 
     today = today_from_env()
-    months = _months(args)
+    months = horizon_months(args)
     store = open_store(args, create=False)
     if args.ics:
         from leadtui.config import calendar_time_zone

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import NamedTuple
 
 # A cancelled event stays in the files written until this many days after it ended, so
@@ -22,11 +23,48 @@ from typing import NamedTuple
 CANCELLED_KEPT_DAYS = 30
 
 
+class Recurrence(NamedTuple):
+    """How a recurring event repeats: an RRULE, the occurrences it skips (EXDATE) and the
+    ones moved elsewhere (each written as an override with its RECURRENCE-ID).
+
+    Every moment is a local date-time in the event's zone, like its start.
+    """
+
+    rule: str
+    """The RRULE value, e.g. ``FREQ=WEEKLY;INTERVAL=2;BYDAY=TU``."""
+    skipped: tuple[datetime, ...] = ()
+    moved: tuple[tuple[datetime, datetime], ...] = ()
+    """(the rule's occurrence, where it starts now) per moved occurrence."""
+
+    def as_text(self) -> str:
+        """One line of JSON that :meth:`from_text` reads back (how it is stored)."""
+        return json.dumps(
+            {
+                "rule": self.rule,
+                "skipped": [m.isoformat() for m in self.skipped],
+                "moved": [[a.isoformat(), b.isoformat()] for a, b in self.moved],
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> Recurrence:
+        """The recurrence :meth:`as_text` wrote."""
+        data = json.loads(text)
+        return cls(
+            str(data["rule"]),
+            tuple(datetime.fromisoformat(m) for m in data["skipped"]),
+            tuple((datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in data["moved"]),
+        )
+
+
 class CalendarEvent(NamedTuple):
     """One event as scheduled now.
 
     ``starts``/``ends`` are dates for an all-day event (``ends`` exclusive, as DTEND) or
-    local date-times without a zone for a timed one, whose zone is ``time_zone``.
+    local date-times without a zone for a timed one, whose zone is ``time_zone``. A
+    recurring event's ``starts``/``ends`` are its first occurrence's; ``alarm_minutes``
+    asks for a reminder that many minutes before each occurrence.
     """
 
     uid: str
@@ -36,6 +74,8 @@ class CalendarEvent(NamedTuple):
     description: str | None = None
     transparent: bool = False
     time_zone: str | None = None
+    recurrence: Recurrence | None = None
+    alarm_minutes: int | None = None
 
     @property
     def first_day(self) -> date:
@@ -44,7 +84,10 @@ class CalendarEvent(NamedTuple):
 
     @property
     def last_day(self) -> date:
-        """The last day the event covers (an all-day DTEND is the day after)."""
+        """The last day the event covers (an all-day DTEND is the day after); a recurring
+        event never ends (its rule has no end)."""
+        if self.recurrence is not None:
+            return date.max
         if isinstance(self.ends, datetime):
             return max(self.ends.date(), self.first_day)
         return max(self.ends - timedelta(days=1), self.first_day)
@@ -69,7 +112,7 @@ def _day(moment: date | datetime) -> date:
 
 def fingerprint(event: CalendarEvent, cancelled: bool) -> str:
     """A short digest of everything an export writes about ``event`` but its SEQUENCE."""
-    fields = [
+    fields: list[object] = [
         event.uid,
         event.starts.isoformat(),
         type(event.starts).__name__,
@@ -80,6 +123,12 @@ def fingerprint(event: CalendarEvent, cancelled: bool) -> str:
         event.transparent,
         cancelled,
     ]
+    # Only written when present, so an event without them keeps the fingerprint it was
+    # published with before recurrences and reminders existed.
+    if event.recurrence is not None:
+        fields.append(event.recurrence.as_text())
+    if event.alarm_minutes is not None:
+        fields.append(event.alarm_minutes)
     return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()[:32]
 
 
@@ -118,3 +167,57 @@ def publish(
         elif event.last_day >= today and event.first_day <= until:
             found.append(Published(event, before.sequence + 1, True))
     return found
+
+
+# --- a calendar read in -----------------------------------------------------------------
+
+
+class Attendee(NamedTuple):
+    """Someone a meeting names: their address (lower case) and the name shown, if any."""
+
+    email: str
+    name: str
+
+
+class ImportedMeeting(NamedTuple):
+    """A weekly meeting of me and one other person, as a calendar file has it, in my zone.
+
+    ``held`` are its occurrences in the weeks before today (skips left out, moves applied:
+    the calendar's own expansion); ``next_on`` its first occurrence from today on.
+    """
+
+    uid: str
+    summary: str
+    other: Attendee
+    every_weeks: int
+    weekday: int
+    at_time: str
+    minutes: int
+    starts_on: date
+    held: tuple[date, ...]
+    next_on: date | None
+
+
+class Skipped(StrEnum):
+    """Why an event of an imported calendar proposes nothing (counted, never an error)."""
+
+    NOT_RECURRING = "not recurring"
+    NOT_WEEKLY = "not weekly on one day"
+    NO_ATTENDEES = "no attendees"
+    NOT_ME = "without you"
+    NOT_ONE_OTHER = "not one other person"
+    UNKNOWN_ZONE = "unknown time zone"
+    OUT_OF_RANGE = "dates outside 1900-2200"
+    ENDED = "ended"
+    ALL_DAY = "all day"
+    UNMATCHED = "with someone not in leadtui"
+
+
+class CalendarRead(NamedTuple):
+    """What a calendar file held: its 1:1 meetings, and how many events proposed nothing."""
+
+    meetings: list[ImportedMeeting]
+    skipped: dict[Skipped, int]
+    events: int
+    unmatched: tuple[str, ...] = ()
+    """The other attendee of each meeting with someone leadtui does not know."""

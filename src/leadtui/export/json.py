@@ -37,15 +37,18 @@ from leadtui.domain.reviews import T3B3Side
 if TYPE_CHECKING:
     from datetime import date
 
+    from leadtui.domain.calendar import CalendarRead
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.people import Person
     from leadtui.domain.reviews import Evidence, Feedback, T3B3Item
+    from leadtui.services.calendar_import import ImportPlan
     from leadtui.services.hosts import HostSchedule
     from leadtui.services.oneonones import RunningDocument
     from leadtui.services.reviews import T3B3View
     from leadtui.services.rotations import CapacitySchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.services.today import TodayDigest
     from leadtui.services.undo import Change
 
 
@@ -1052,6 +1055,120 @@ def undo_json(
     }
 
 
+# --- today in the shell --------------------------------------------------------------------
+
+
+class TodayOneOnOne(TypedDict):
+    """A 1:1 today and how many talking points are open for it."""
+
+    person: str
+    open_points: int
+
+
+class TodayChange(TypedDict):
+    """A rotation term starting or ending this week."""
+
+    on: IsoDate
+    what: str
+
+
+class TodayHost(TypedDict):
+    """This week's leadership meeting and its host."""
+
+    on: IsoDate
+    host: str
+
+
+class TodayDoc(TypedDict):
+    """`today --json`: the facts `leadtui today` prints (names and counts, no text)."""
+
+    today: IsoDate
+    oneonones_today: list[TodayOneOnOne]
+    overdue_actions: dict[str, int]
+    energy_logged: bool
+    t3b3_due: list[str]
+    half: str
+    weeks_left: int
+    host: TodayHost | None
+    rotation_changes: list[TodayChange]
+    succession: list[str]
+    lines: list[str]
+
+
+def today_digest_json(digest: TodayDigest) -> TodayDoc:
+    """`today --json`."""
+    return {
+        "today": digest.today.isoformat(),
+        "oneonones_today": [{"person": n, "open_points": c} for n, c in digest.oneonones_today],
+        "overdue_actions": dict(digest.overdue_actions),
+        "energy_logged": digest.energy_logged,
+        "t3b3_due": list(digest.t3b3_due),
+        "half": digest.half,
+        "weeks_left": digest.weeks_left,
+        "host": {"on": digest.host[1].isoformat(), "host": digest.host[0]} if digest.host else None,
+        "rotation_changes": [{"on": on.isoformat(), "what": w} for on, w in digest.term_changes],
+        "succession": list(digest.succession),
+        "lines": digest.lines(),
+    }
+
+
+# --- a calendar read in ----------------------------------------------------------------------
+
+
+class ProposalChange(TypedDict):
+    """One field of a series: what leadtui has (empty: nothing) and what the calendar has."""
+
+    field: str
+    before: str
+    after: str
+
+
+class ProposalItem(TypedDict):
+    """What `calendar import` would write (or wrote) for one person."""
+
+    key: str
+    kind: Annotated[str, _OneOf("leadtui.services.calendar_import:ProposalKind")]
+    person: PersonRef
+    meeting: str
+    changes: list[ProposalChange]
+    held: list[IsoDate]
+
+
+class CalendarImportDoc(TypedDict):
+    """`calendar import --json`: the proposals, whether they were applied, what was skipped."""
+
+    events: int
+    meetings: int
+    applied: bool
+    proposals: list[ProposalItem]
+    unmatched: list[str]
+    skipped: dict[str, int]
+
+
+def calendar_import_json(
+    read: CalendarRead, plan: ImportPlan, *, applied: bool
+) -> CalendarImportDoc:
+    """`calendar import --json`."""
+    return {
+        "events": read.events,
+        "meetings": len(read.meetings),
+        "applied": applied,
+        "proposals": [
+            {
+                "key": p.key,
+                "kind": p.kind.value,
+                "person": {"id": p.person.id, "name": p.person.name},
+                "meeting": p.meeting.summary,
+                "changes": [{"field": f, "before": b, "after": a} for f, b, a in p.changes],
+                "held": [d.isoformat() for d in p.held],
+            }
+            for p in plan.proposals
+        ],
+        "unmatched": sorted({*read.unmatched, *plan.unmatched}),
+        "skipped": {why.value: n for why, n in sorted(read.skipped.items())},
+    }
+
+
 # --- the documents and their schemas ----------------------------------------------------
 
 # Every command with --json and the shape of what it prints. A new --json flag without an
@@ -1073,6 +1190,8 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("search",): list[SearchHitItem],
     ("undo",): UndoDoc,
     ("redo",): UndoDoc,
+    ("today",): TodayDoc,
+    ("calendar", "import"): CalendarImportDoc,
 }
 
 

@@ -28,7 +28,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from leadtui.domain.calendar import CalendarEvent, Published, publish
+from leadtui.domain.calendar import CalendarEvent, Published, Recurrence, publish
+from leadtui.domain.oneonones import PointStatus, Series, SeriesStatus, is_rule_date, rule_dates
 from leadtui.domain.text import literal
 from leadtui.services.hosts import all_host_meetings, host_schedule
 from leadtui.services.rotations import DEFAULT_MONTHS, CapacitySchedule, horizon_until, schedules
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ROTATIONS = "rotations"
+MINE = "mine"
 _DOMAIN = "leadtui"
 # Records of events that ended this long ago are dropped: no export writes them again.
 _FORGOTTEN_AFTER_DAYS = 366
@@ -59,6 +61,8 @@ class TeamCalendar(NamedTuple):
     until: date
     cancels_older_uids: bool = False
     """Whether it cancels the UIDs an earlier build gave its events (once per database)."""
+    key: str = ROTATIONS
+    """Which calendar's record numbers its events (each calendar keeps its own)."""
 
 
 class _Scheduled(NamedTuple):
@@ -92,13 +96,16 @@ def _older_host_uid(day: date) -> str:
     return f"leadership-meeting-{day:%Y%m%d}@{_DOMAIN}"
 
 
-def _term_events(schedule: CapacitySchedule, today: date, until: date) -> list[_Scheduled]:
+def _term_events(
+    schedule: CapacitySchedule, today: date, until: date, only: int | None = None
+) -> list[_Scheduled]:
+    """The terms of ``schedule`` (those of the person ``only`` when given)."""
     capacity = schedule.capacity
     if not capacity.active:
         return []
     found = []
     for seg in schedule.upcoming(today, until):
-        if seg.person_id is None:
+        if seg.person_id is None or (only is not None and seg.person_id != only):
             continue
         # A control character stored by an earlier version is written as a visible escape:
         # raw, it makes the file one a strict parser refuses.
@@ -120,7 +127,11 @@ def _term_events(schedule: CapacitySchedule, today: date, until: date) -> list[_
 
 
 def _meeting_events(
-    meetings: list[HostMeeting], names: dict[int, str], database_uuid: str, zone: str
+    meetings: list[HostMeeting],
+    names: dict[int, str],
+    database_uuid: str,
+    zone: str,
+    uid: Callable[[str, date], str] | None = None,
 ) -> list[_Scheduled]:
     found = []
     for meeting in meetings:
@@ -130,7 +141,7 @@ def _meeting_events(
         starts = datetime.combine(meeting.on, time(hour, minute))
         host = literal(names.get(meeting.person_id, "?"))
         event = CalendarEvent(
-            host_uid(database_uuid, meeting.on),
+            (uid or host_uid)(database_uuid, meeting.on),
             starts,
             starts + timedelta(minutes=meeting.minutes),
             f"Leadership meeting, hosted by {host}",
@@ -173,8 +184,8 @@ def record_published(store: Store, calendar: TeamCalendar) -> int:
     repo = CalendarRepository(store)
     forget_before = calendar.today - timedelta(days=_FORGOTTEN_AFTER_DAYS)
     with write_transaction(store):
-        changed = repo.record(ROTATIONS, calendar.events, datetime.now())
-        changed += repo.forget_ended_before(ROTATIONS, forget_before)
+        changed = repo.record(calendar.key, calendar.events, datetime.now())
+        changed += repo.forget_ended_before(calendar.key, forget_before)
         if calendar.cancels_older_uids:
             repo.older_uids_cancelled()
     return changed
@@ -187,7 +198,22 @@ def publish_rotation_calendar(
     to a file or the terminal) and, once delivered, record what it published; what
     ``deliver`` returned. Both front ends export the calendar through here: a delivery
     refused (a file in the way) raises and records nothing."""
-    calendar = rotation_calendar(store, today, zone, months)
+    return _publish(store, rotation_calendar(store, today, zone, months), deliver)
+
+
+def publish_my_calendar(
+    store: Store,
+    today: date,
+    settings: MyCalendarSettings,
+    months: int,
+    deliver: Callable[[TeamCalendar], T],
+) -> T:
+    """Build my own calendar (:func:`my_calendar`), hand it to ``deliver`` and, once
+    delivered, record what it published, as :func:`publish_rotation_calendar` does."""
+    return _publish(store, my_calendar(store, today, settings, months), deliver)
+
+
+def _publish(store: Store, calendar: TeamCalendar, deliver: Callable[[TeamCalendar], T]) -> T:
     delivered = deliver(calendar)
     # Once the file is out: the next export numbers its changes from this one. A read-only
     # copy (an archive) cannot keep the record: the file is still written, and its
@@ -195,6 +221,121 @@ def publish_rotation_calendar(
     if not store.read_only:
         record_published(store, calendar)
     return delivered
+
+
+# --- my own calendar: 1:1 series, the leadership meeting, my terms ------------------------
+
+
+class MyCalendarSettings(NamedTuple):
+    """What my calendar is written with: the zone of its meetings, my address (which of
+    the people is me, for my rotation terms) and the minutes of a prep reminder (0: none)."""
+
+    time_zone: str
+    my_email: str = ""
+    prep_minutes: int = 0
+
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def series_uid(database_uuid: str, series_id: int) -> str:
+    """The UID of a 1:1 series in my calendar: the same in every export while the series
+    exists. From a digest of the database's id and the series, so no local row id leaves
+    the database and two databases never share one."""
+    digest = hashlib.sha256(f"{database_uuid}:oo_series:{series_id}".encode()).hexdigest()
+    return f"oneonone-{digest[:24]}@{_DOMAIN}"
+
+
+def my_meeting_uid(database_uuid: str, day: date) -> str:
+    """The UID of the leadership meeting on ``day`` in my calendar: apart from the team
+    calendar's (each calendar numbers its own versions of an event)."""
+    return f"my-leadership-meeting-{database_uuid}-{day:%Y%m%d}@{_DOMAIN}"
+
+
+def series_recurrence(series: Series, changes: dict[date, date | None]) -> Recurrence:
+    """A series' rule as an RRULE, its skips as EXDATEs and its moves as overrides, at
+    the series' hour (the dates :func:`leadtui.domain.oneonones.session_dates` gives)."""
+    hour, minute = (int(part) for part in series.at_time.split(":"))
+    at = time(hour, minute)
+    skipped, moved = [], []
+    for original, moved_to in sorted(changes.items()):
+        # A change stored for a date the rule no longer has decides nothing.
+        if not is_rule_date(series, original):
+            continue
+        if moved_to is None:
+            skipped.append(datetime.combine(original, at))
+        else:
+            moved.append((datetime.combine(original, at), datetime.combine(moved_to, at)))
+    # WKST=MO: "every N weeks" counts weeks from Monday, as the rule's own arithmetic does.
+    rule = f"FREQ=WEEKLY;INTERVAL={series.every_weeks};BYDAY={_BYDAY[series.weekday]};WKST=MO"
+    return Recurrence(rule, tuple(skipped), tuple(moved))
+
+
+def _series_events(
+    store: Store, database_uuid: str, zone: str, prep_minutes: int
+) -> list[CalendarEvent]:
+    from leadtui.services.people import list_people
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    repo = OneOnOneRepository(store)
+    people = {p.id: p for p in list_people(store)}
+    changes = repo.all_changes()
+    found = []
+    for series in repo.all_series():
+        person = people.get(series.person_id)
+        if person is None or series.ad_hoc or series.status is not SeriesStatus.ACTIVE:
+            continue  # archived, ad hoc, paused or ended: no sessions to show
+        first = rule_dates(series, series.starts_on, series.starts_on + timedelta(weeks=60))
+        if not first:
+            continue  # starts beyond the last day a date may be typed for
+        hour, minute = (int(part) for part in series.at_time.split(":"))
+        starts = datetime.combine(first[0], time(hour, minute))
+        # The count, never a point's text: a calendar is seen by whoever sees my screen.
+        count = len([p for p in repo.open_points(series.id) if p.status is PointStatus.OPEN])
+        who = literal(person.name)
+        found.append(
+            CalendarEvent(
+                series_uid(database_uuid, series.id),
+                starts,
+                starts + timedelta(minutes=series.minutes),
+                f"1:1 with {who}",
+                f"1:1 with {who}: {count} open talking point{'s' if count != 1 else ''}.",
+                time_zone=zone,
+                recurrence=series_recurrence(series, changes.get(series.id, {})),
+                alarm_minutes=prep_minutes or None,
+            )
+        )
+    return found
+
+
+def my_calendar(
+    store: Store, today: date, settings: MyCalendarSettings, months: int = DEFAULT_MONTHS
+) -> TeamCalendar:
+    """My own calendar: each active 1:1 series as one recurring event, the leadership
+    meetings of the next ``months`` with their host, and the rotation terms of the person
+    whose address is mine; numbered against what it last published, like the team's."""
+    from leadtui.services.people import person_with_email
+
+    zone = settings.time_zone
+    until = horizon_until(today, months)
+    repo = CalendarRepository(store)
+    database_uuid = repo.database_uuid()
+    events = _series_events(store, database_uuid, zone, settings.prep_minutes)
+    names = host_schedule(store, today, 1).names
+    meetings = [m for m in all_host_meetings(store, until) if today <= m.on <= until]
+    events += [
+        s.event for s in _meeting_events(meetings, names, database_uuid, zone, my_meeting_uid)
+    ]
+    me = person_with_email(store, settings.my_email) if settings.my_email else None
+    if me is not None:
+        for schedule in schedules(store, today, months):
+            # "my-" apart from the team calendar's UID: each calendar numbers its own.
+            events += [
+                s.event._replace(uid=f"my-{s.event.uid}")
+                for s in _term_events(schedule, today, until, only=me.id)
+            ]
+    published = publish(repo.published(MINE), events, today, until)
+    return TeamCalendar("My 1:1s and rotations", published, zone, today, until, key=MINE)
 
 
 # What both front ends say when a calendar is exported from a read-only copy.

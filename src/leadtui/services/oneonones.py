@@ -134,6 +134,14 @@ class RunningDocument(NamedTuple):
             if max(original, moved or original) >= today
         )
 
+    def upcoming_sessions(self, until: date) -> list[date]:
+        """The sessions from the next one to ``until``, moves and skips applied: the dates
+        a calendar that imported the series shows (none for a paused, ended or ad-hoc
+        series)."""
+        if self.next_on is None:
+            return []
+        return session_dates(self.series, self.changes, self.next_on, until)
+
     def upcoming_changes(self, today: date) -> list[str]:
         """Moves and skips still ahead, e.g. "24 Nov skipped", "1 Dec moved to 3 Dec"."""
         notes = []

@@ -76,3 +76,129 @@ def today_overview(
         succession=succession_card(db, today, half_start_month),
         rotations=rotations_today(db, today),
     )
+
+
+# --- today in the shell ----------------------------------------------------------------------
+
+DIGEST_LINES = 15
+"""The most lines ``leadtui today`` prints: it has to fit a login message or a prompt."""
+
+
+class TodayDigest(NamedTuple):
+    """Today's facts for the shell, from the same overview the Today screen shows."""
+
+    today: date
+    oneonones_today: list[tuple[str, int]]
+    """(person, open talking points) for each 1:1 today."""
+    overdue_actions: dict[str, int]
+    """Open actions past their due date, by owner ("me", "them")."""
+    energy_logged: bool
+    t3b3_due: list[str]
+    """Reports whose T3B3 for this half is not delivered."""
+    half: str
+    weeks_left: int
+    host: tuple[str, date] | None
+    """Who hosts the leadership meeting this week, and when."""
+    term_changes: list[tuple[date, str]]
+    """Rotation terms starting or ending this week: (day, what)."""
+    succession: list[str]
+    """The succession checks that need something (focus areas, audit, vacation cover)."""
+
+    def lines(self) -> list[str]:
+        """The digest in at most :data:`DIGEST_LINES` lines of plain text."""
+        from leadtui.domain.dates import day_label
+        from leadtui.domain.text import literal
+
+        day = day_label(self.today, self.today)
+        found = [f"Today, {day} {self.today.year}"]
+        if self.oneonones_today:
+            found.append(
+                "1:1s today: "
+                + ", ".join(
+                    f"{literal(name)} ({n} open point{'s' if n != 1 else ''})"
+                    for name, n in self.oneonones_today
+                )
+            )
+        else:
+            found.append("1:1s today: none")
+        overdue = ", ".join(f"{owner} {n}" for owner, n in self.overdue_actions.items() if n)
+        found.append(f"Overdue actions: {overdue or 'none'}")
+        found.append("Energy: logged today" if self.energy_logged else "Energy: not logged today")
+        if self.t3b3_due:
+            found.append(
+                f"T3B3s due in {self.half}: {len(self.t3b3_due)} "
+                f"({', '.join(literal(n) for n in self.t3b3_due[:4])}"
+                f"{', …' if len(self.t3b3_due) > 4 else ''}), {self.weeks_left} weeks left"
+            )
+        if self.host is not None:
+            found.append(f"Leadership meeting {day_label(self.host[1], self.today)}: "
+                         f"hosted by {literal(self.host[0])}")  # fmt: skip
+        for on, what in self.term_changes:
+            found.append(f"Rotation {day_label(on, self.today)}: {literal(what)}")
+        found += [f"Succession: {line}" for line in self.succession]
+        if len(found) > DIGEST_LINES:
+            more = len(found) - DIGEST_LINES + 1
+            found = [*found[: DIGEST_LINES - 1], f"… and {more} more (open leadtui)"]
+        return found
+
+
+def today_digest(
+    db: Store,
+    today: date,
+    thresholds: EnergyThresholds | None = None,
+    half_start_month: int = 1,
+) -> TodayDigest:
+    """Today's facts for ``leadtui today``: the Today screen's overview, read once, plus
+    each of today's 1:1s' count of open talking points."""
+    from datetime import timedelta
+
+    from leadtui.domain.oneonones import PointStatus
+    from leadtui.store.oneonones import OneOnOneRepository
+
+    overview = today_overview(db, today, thresholds, half_start_month)
+    repo = OneOnOneRepository(db)
+    todays: list[tuple[str, int]] = []
+    overdue: dict[str, int] = {}
+    if overview.oneonones is not None:
+        for person, series in overview.oneonones.today_sessions:
+            points = repo.open_points(series.id)
+            todays.append((person.name, sum(1 for p in points if p.status is PointStatus.OPEN)))
+        overdue = {side.value: n for side, n in overview.oneonones.overdue_actions.items()}
+    reviews = overview.reviews
+    week_end = today + timedelta(days=6 - today.weekday())
+    host = None
+    changes: list[tuple[date, str]] = []
+    rotations = overview.rotations
+    if rotations is not None:
+        if rotations.host is not None and rotations.host_name and rotations.host.on <= week_end:
+            host = (rotations.host_name, rotations.host.on)
+        for change in rotations.changes:
+            if today <= change.on <= week_end:
+                verb = "starts" if change.starts else "ends"
+                changes.append(
+                    (change.on, f"{change.person} {verb} {change.capacity}, seat {change.seat}")
+                )
+    succession: list[str] = []
+    card = overview.succession
+    if card is not None:
+        if card.missing_focus:
+            succession.append(f"{len(card.missing_focus)} reports without a focus area this half")
+        if card.audit_due:
+            succession.append(
+                f"meeting audit due for {card.audit_due} of {card.meetings} meetings "
+                f"in {card.quarter}"
+            )
+        if card.uncovered:
+            succession.append(f"{len(card.uncovered)} vacation hand-overs missing")
+    return TodayDigest(
+        today,
+        todays,
+        overdue,
+        overview.energy_today is not None,
+        [person.name for person, _ in reviews.due] if reviews is not None else [],
+        reviews.half.label if reviews is not None else "",
+        reviews.weeks_left if reviews is not None else 0,
+        host,
+        changes,
+        succession,
+    )

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from leadtui.domain.calendar import CalendarEvent, Published
+from leadtui.domain.calendar import CalendarEvent, Published, Recurrence
 from leadtui.domain.dates import timestamp
 from leadtui.store.database import write_transaction
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _EVENT = (
     "uid, starts, ends, time_zone, summary, description, transparent, sequence, cancelled, "
-    "fingerprint"
+    "fingerprint, recurrence, alarm_minutes"
 )
 
 
@@ -29,9 +29,18 @@ def _moment(text: str) -> date | datetime:
 
 
 def _published(row: tuple[Any, ...]) -> Published:
-    uid, starts, ends, zone, summary, description, transparent, sequence, cancelled, _ = row
+    uid, starts, ends, zone, summary, description, transparent, sequence, cancelled = row[:9]
+    recurrence, alarm_minutes = row[10:12]
     event = CalendarEvent(
-        uid, _moment(starts), _moment(ends), summary, description, bool(transparent), zone
+        uid,
+        _moment(starts),
+        _moment(ends),
+        summary,
+        description,
+        bool(transparent),
+        zone,
+        Recurrence.from_text(recurrence) if recurrence else None,
+        alarm_minutes,
     )
     return Published(event, int(sequence), bool(cancelled))
 
@@ -75,29 +84,34 @@ class CalendarRepository:
                 cursor = self.store.execute(
                     "insert into calendar_event (uid, calendar, starts, ends, time_zone, "
                     "summary, description, transparent, fingerprint, sequence, cancelled, "
-                    "changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "changed_at, recurrence, alarm_minutes) "
+                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "on conflict (uid) do update set calendar = excluded.calendar, "
                     "starts = excluded.starts, ends = excluded.ends, "
                     "time_zone = excluded.time_zone, summary = excluded.summary, "
                     "description = excluded.description, transparent = excluded.transparent, "
                     "fingerprint = excluded.fingerprint, sequence = excluded.sequence, "
-                    "cancelled = excluded.cancelled, changed_at = excluded.changed_at "
+                    "cancelled = excluded.cancelled, changed_at = excluded.changed_at, "
+                    "recurrence = excluded.recurrence, alarm_minutes = excluded.alarm_minutes "
                     "where calendar_event.fingerprint != excluded.fingerprint "
                     "or calendar_event.sequence != excluded.sequence",
                     [
                         e.uid, calendar, e.starts.isoformat(), e.ends.isoformat(), e.time_zone,
                         e.summary, e.description, int(e.transparent), p.fingerprint,
                         p.sequence, int(p.cancelled), stamp,
+                        e.recurrence.as_text() if e.recurrence else None, e.alarm_minutes,
                     ],
                 )  # fmt: skip
                 written += cursor.rowcount
         return written
 
     def forget_ended_before(self, calendar: str, day: date) -> int:
-        """Drop the records of events that ended before ``day``; how many."""
+        """Drop the records of events that ended before ``day``; how many. A recurring
+        event (its ``ends`` is its first occurrence's) is kept while it is published."""
         with write_transaction(self.store):
             cursor = self.store.execute(
-                "delete from calendar_event where calendar = ? and ends < ?",
+                "delete from calendar_event where calendar = ? and ends < ? "
+                "and (recurrence is null or cancelled = 1)",
                 [calendar, day.isoformat()],
             )
         return cursor.rowcount

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 PersonOrder = Literal["name", "relation"]
-_COLUMNS = "id, name, relation, title, level, team, started_on, archived_on"
+_COLUMNS = "id, name, relation, title, level, team, started_on, archived_on, email"
 _ORDER_SQL = {
     "name": "name COLLATE NOCASE, id",
     "relation": (
@@ -60,6 +60,22 @@ class PeopleRepository:
                 "started_on = ?, updated_at = ? where id = ?",
                 [*_editable(draft), timestamp(), person_id],
             )
+
+    def set_email(self, person_id: int, email: str | None) -> None:
+        """Set (or with None clear) a person's email address."""
+        with write_transaction(self.db):
+            self.db.execute(
+                "update person set email = ?, updated_at = ? where id = ?",
+                [email, timestamp(), person_id],
+            )
+
+    def with_email(self, email: str) -> list[Person]:
+        """People (archived ones too) whose address is ``email``, case folded."""
+        rows = self.db.execute(
+            f"select {_COLUMNS} from person where email = ? collate nocase order by id",
+            [email],
+        ).fetchall()
+        return [_person(row) for row in rows]
 
     def set_archived(self, person_id: int, day: date | None) -> None:
         """Set (or with None clear) the day a person was archived."""

@@ -71,6 +71,10 @@ MARKDOWN_OR_ICS: tuple[Copy, ...] = (
     Copy("Markdown: the schedule to read, for the team", "markdown", Audience.TEAM, "team"),
     Copy("iCalendar (.ics): for the team's calendars", "ics", Audience.TEAM, "team", "ics"),
 )
+MY_CALENDAR: tuple[Copy, ...] = (
+    Copy("Private: your own calendar (names and counts, no point's text)", "private",
+         Audience.PRIVATE, "private", "ics"),
+)  # fmt: skip
 # Kept for callers naming the two copies of a person's documents.
 COPIES: tuple[tuple[str, str], ...] = tuple((c.label, c.key) for c in SHARED_OR_PRIVATE)
 AUDIENCE_OF = {c.key: c.audience for c in SHARED_OR_PRIVATE}

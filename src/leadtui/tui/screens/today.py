@@ -4,7 +4,7 @@ line opens it where it lives (a person's running 1:1 document, their review, Ene
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +27,13 @@ from leadtui.tui.widgets.today_cards import (
     PeopleCard,
     ReviewsCard,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from leadtui.services.calendar_import import ImportPlan
+    from leadtui.store.database import Store
 
 # Textual markup: text styles only; colours come from today.tcss.
 WELCOME = """\
@@ -82,10 +89,19 @@ class TodayScreen(LeadtuiScreen):
     # screen's key in its title and opens it, and the room keeps Help on screen at 80
     # columns. Every key works whether shown or not.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(b.key, b.action, b.description, show=b.id not in CARDS_OPEN, id=b.id)
-        for b in go_bindings(show_all=True)
-        if isinstance(b, Binding)
-    ]
+        *(
+            Binding(b.key, b.action, b.description, show=b.id not in CARDS_OPEN, id=b.id)
+            for b in go_bindings(show_all=True)
+            if isinstance(b, Binding)
+        ),
+        # Your own calendar, out and in: F1 and the palette list them; the footer keeps
+        # its room for the screens the cards lead to.
+        Binding("X", "export_calendar", "Calendar", show=False,
+                tooltip="Export your calendar (1:1s, leadership meeting, terms)",
+                id="today.export-calendar"),
+        Binding("I", "import_calendar", "Import", show=False,
+                tooltip="Import a calendar file into 1:1s", id="today.import-calendar"),
+    ]  # fmt: skip
     HELP = (Path(__file__).parent.parent / "help" / "today.md").read_text(encoding="utf-8")
 
     def __init__(self) -> None:
@@ -145,3 +161,94 @@ class TodayScreen(LeadtuiScreen):
         screen = self.app.screen
         if isinstance(screen, PersonSelecting):
             screen.select_person(message.person_id)
+
+    def action_export_calendar(self) -> None:
+        """Export my own calendar through the one export dialog, as `leadtui export
+        calendar` writes it; what went out is recorded, so the next one numbers its
+        changes from it."""
+        from datetime import UTC, datetime
+
+        from leadtui.config import calendar_time_zone
+        from leadtui.export.ics import my_calendar_ics
+        from leadtui.services.calendar import MyCalendarSettings, TeamCalendar, publish_my_calendar
+        from leadtui.services.rotations import DEFAULT_MONTHS
+        from leadtui.tui.dialogs.export_prompt import MY_CALENDAR, Copy, ask_export
+
+        settings = self.leadtui.settings
+        mine = MyCalendarSettings(
+            calendar_time_zone(settings),
+            settings.calendar.my_email.strip(),
+            settings.calendar.prep_minutes,
+        )
+        today = self.today
+
+        def deliver(store: Store, copy: Copy, write: Callable[[str], Path]) -> Path:
+            def write_calendar(calendar: TeamCalendar) -> Path:
+                return write(my_calendar_ics(calendar, datetime.now(UTC)))
+
+            return publish_my_calendar(store, today, mine, DEFAULT_MONTHS, write_calendar)
+
+        ask_export(self, "calendar", "my-calendar-private.ics", copies=MY_CALENDAR,
+                   deliver=deliver)  # fmt: skip
+
+    def action_import_calendar(self) -> None:
+        """Ask for a calendar file, then list what it proposes with a box each."""
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
+
+        read: list[tuple[ImportPlan, str]] = []
+
+        def listed(done: bool | None) -> None:
+            # Once the prompt has closed: the proposals in their own dialog.
+            from leadtui.tui.screens.calendar_import import CalendarImportDialog
+
+            if done and read:
+                plan, skipped = read[0]
+                self.app.push_screen(
+                    CalendarImportDialog(plan, skipped), lambda keys: self._apply(plan, keys)
+                )
+
+        self.app.push_screen(
+            TextPrompt(
+                "Import a calendar file (.ics)",
+                lambda typed: read.append(self._read_calendar(typed)),
+                placeholder="~/Downloads/me.ics",
+            ),
+            listed,
+        )
+
+    def _read_calendar(self, typed: str) -> tuple[ImportPlan, str]:
+        from pathlib import Path
+
+        from leadtui.config import calendar_time_zone
+        from leadtui.errors import InputError
+        from leadtui.imports.ics import read_calendar, zone_named
+        from leadtui.services.calendar_import import known_attendee, propose
+
+        settings = self.leadtui.settings
+        me = settings.calendar.my_email.strip()
+        if not me:
+            raise InputError(
+                "set your address first: my_email under [calendar] in config.toml", field="text"
+            )
+        if not typed.strip():
+            raise InputError("type the path of an .ics file", field="text")
+        read = read_calendar(
+            Path(typed.strip()).expanduser(), me, self.today,
+            zone_named(calendar_time_zone(settings)), known_attendee(self.db),
+        )  # fmt: skip
+        skipped = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
+        plan = propose(self.db, read.meetings, self.today)
+        return plan._replace(unmatched=sorted({*read.unmatched, *plan.unmatched})), skipped
+
+    def _apply(self, plan: ImportPlan, keys: list[str] | None) -> None:
+        from leadtui.services.calendar_import import apply_proposals
+        from leadtui.tui.screens.base import guarded_write
+
+        if not keys:
+            return
+        written = guarded_write(
+            self, "Calendar", lambda: apply_proposals(self.db, plan.proposals, self.today, keys)
+        )
+        if written is not None:
+            self.notify(f"Imported {written} proposal(s) from the calendar", title="Calendar")
+            self.refresh_data()

@@ -1,0 +1,190 @@
+"""A calendar's 1:1 meetings proposed as series and sessions, and written when chosen.
+
+For each weekly meeting of me and one other person (read by :mod:`leadtui.imports.ics`)
+the person is found by address, else by name; then it proposes
+
+- a new series (weekday, time, cadence, length, first day) for someone without one;
+- the differences for someone whose series disagrees with the calendar;
+- the sessions held in the past weeks after the last one recorded (notes left empty,
+  nothing filed under them: the upcoming points stay upcoming).
+
+Nothing is written until :func:`apply_proposals`, which writes the chosen ones in one
+transaction. What it writes is what the calendar says, so proposals made again
+afterwards are none: applying twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
+
+from leadtui.domain.dates import weekday_name
+from leadtui.domain.oneonones import Cadence, Series, SeriesStatus, is_rule_date
+from leadtui.domain.text import literal, name_key
+from leadtui.services.people import list_people, person_with_email
+from leadtui.store.database import write_transaction
+from leadtui.store.oneonones import OneOnOneRepository
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from leadtui.domain.calendar import Attendee, ImportedMeeting
+    from leadtui.domain.people import Person
+    from leadtui.store.database import Store
+
+
+class ProposalKind(StrEnum):
+    """What a proposal would write."""
+
+    NEW_SERIES = "new-series"
+    CHANGE_SERIES = "change-series"
+    HELD_SESSIONS = "held-sessions"
+
+
+class Proposal(NamedTuple):
+    """One thing the calendar says that leadtui does not have yet."""
+
+    key: str
+    """Stable within one reading: what a front end's check box stands for."""
+    kind: ProposalKind
+    person: Person
+    meeting: ImportedMeeting
+    changes: tuple[tuple[str, str, str], ...] = ()
+    """(field, leadtui has, the calendar has) for a new or changed series."""
+    held: tuple[date, ...] = ()
+
+    def describe(self) -> str:
+        """One line saying what applying it writes."""
+        who = self.person.display_name
+        if self.kind is ProposalKind.HELD_SESSIONS:
+            days = ", ".join(d.isoformat() for d in self.held)
+            return f"{who}: record {len(self.held)} held session(s): {days}"
+        parts = "; ".join(
+            f"{field} {before} -> {after}" if before else f"{field} {after}"
+            for field, before, after in self.changes
+        )
+        verb = "new series" if self.kind is ProposalKind.NEW_SERIES else "change series"
+        return f"{who}: {verb}: {parts}"
+
+
+class ImportPlan(NamedTuple):
+    """Every proposal for a calendar, and the meetings whose person was not found."""
+
+    proposals: list[Proposal]
+    unmatched: list[str]
+    """The other attendee of each meeting nobody in leadtui matched (name or address)."""
+
+
+def _every(weeks: int) -> str:
+    return "weekly" if weeks == 1 else f"every {weeks} weeks"
+
+
+def _match(store: Store, other: Attendee, people: Sequence[Person]) -> Person | None:
+    found = person_with_email(store, other.email)
+    if found is not None:
+        return found
+    if not other.name:
+        return None
+    key = name_key(other.name)
+    named = [p for p in people if name_key(p.name) == key]
+    return named[0] if len(named) == 1 else None
+
+
+def known_attendee(store: Store) -> Callable[[Attendee], bool]:
+    """Whether an attendee is someone active in leadtui (by address, else by name): what a
+    calendar reader asks before it expands a meeting."""
+    people = list_people(store)
+    return lambda other: _match(store, other, people) is not None
+
+
+def _series_changes(series: Series | None, meeting: ImportedMeeting) -> list[tuple[str, str, str]]:
+    """What differs between ``series`` (None: no series) and the meeting."""
+    wanted = [
+        ("cadence", _every(meeting.every_weeks)),
+        ("weekday", weekday_name(meeting.weekday)),
+        ("time", meeting.at_time),
+        ("minutes", str(meeting.minutes)),
+    ]
+    if series is None or series.cadence is Cadence.AD_HOC:
+        return [(f, "", v) for f, v in wanted] + [("first day", "", meeting.starts_on.isoformat())]
+    has = {
+        "cadence": _every(series.every_weeks),
+        "weekday": weekday_name(series.weekday),
+        "time": series.at_time,
+        "minutes": str(series.minutes),
+    }
+    found = [(f, has[f], v) for f, v in wanted if has[f] != v]
+    same_rule = series.every_weeks == meeting.every_weeks and series.weekday == meeting.weekday
+    # Every other week on the same day may still fall on the other weeks.
+    in_phase = meeting.next_on is None or is_rule_date(series, meeting.next_on)
+    if not same_rule or not in_phase:
+        found.append(("first day", series.starts_on.isoformat(), meeting.starts_on.isoformat()))
+    if series.status is not SeriesStatus.ACTIVE:
+        found.append(("status", series.status.value, SeriesStatus.ACTIVE.value))
+    return found
+
+
+def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> ImportPlan:
+    """What the calendar's ``meetings`` would change; nothing is written."""
+    repo = OneOnOneRepository(store)
+    people = list_people(store)
+    last_held = repo.last_held_by_series()
+    proposals: list[Proposal] = []
+    unmatched: list[str] = []
+    seen: set[int] = set()
+    # The newest meeting per person decides (an older series moved to a new slot).
+    for meeting in sorted(meetings, key=lambda m: m.starts_on, reverse=True):
+        person = _match(store, meeting.other, people)
+        if person is None:
+            unmatched.append(literal(meeting.other.name or meeting.other.email))
+            continue
+        if person.id in seen:
+            continue
+        seen.add(person.id)
+        series = repo.series_for(person.id)
+        changes = _series_changes(series, meeting)
+        new = series is None or series.cadence is Cadence.AD_HOC
+        if changes:
+            kind = ProposalKind.NEW_SERIES if new else ProposalKind.CHANGE_SERIES
+            proposals.append(Proposal(f"{kind.value}:{person.id}", kind, person, meeting,
+                                      tuple(changes)))  # fmt: skip
+        last = last_held.get(series.id) if series is not None and series.saved else None
+        held = tuple(d for d in meeting.held if (last is None or d > last) and d < today)
+        if held:
+            kind = ProposalKind.HELD_SESSIONS
+            proposals.append(
+                Proposal(f"{kind.value}:{person.id}", kind, person, meeting, held=held)
+            )
+    return ImportPlan(proposals, sorted(set(unmatched)))
+
+
+def apply_proposals(
+    store: Store, proposals: Sequence[Proposal], today: date, chosen: Iterable[str] | None = None
+) -> int:
+    """Write the proposals whose key is in ``chosen`` (all when None) in one transaction;
+    how many were written."""
+    from leadtui.services.oneonones import set_series, set_series_status
+
+    keys = None if chosen is None else set(chosen)
+    picked = [p for p in proposals if keys is None or p.key in keys]
+    repo = OneOnOneRepository(store)
+    with write_transaction(store, f"imported {len(picked)} calendar proposal(s)"):
+        for proposal in picked:
+            m, person = proposal.meeting, proposal.person
+            if proposal.kind is ProposalKind.HELD_SESSIONS:
+                series = repo.series_for(person.id)
+                if series is None:
+                    series = repo.add_ad_hoc_series(person.id, today)
+                for day in proposal.held:
+                    repo.insert_session(series.id, day, "", "")
+                continue
+            # A new first day only when the rule moves: the same rule keeps its moves.
+            new_rule = any(field == "first day" for field, _, _ in proposal.changes)
+            set_series(store, person, today, every_weeks=m.every_weeks,
+                       weekday=weekday_name(m.weekday), at_time=m.at_time, minutes=m.minutes,
+                       starts_on=m.starts_on if new_rule else None)  # fmt: skip
+            current = repo.series_for(person.id)
+            if current is not None and current.status is not SeriesStatus.ACTIVE:
+                set_series_status(store, person, today, SeriesStatus.ACTIVE)
+    return len(picked)

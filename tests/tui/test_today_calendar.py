@@ -1,0 +1,106 @@
+"""Your calendar from the app, both ways: Today's X exports the very file `leadtui export
+calendar` writes, through the one export dialog; I reads a calendar file and lists its
+proposals with a check box each, and applies only the ticked ones."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input
+
+from leadtui.config import CalendarSettings, Settings
+from leadtui.tui.dialogs.export_prompt import ExportDialog
+from leadtui.tui.screens.calendar_import import CalendarImportDialog
+from tests.helpers import SIZE, cli, make_app
+from tests.imports.test_calendar_import import GOOGLE, OUTLOOK
+
+ME = "me@example.com"
+SETTINGS = Settings(calendar=CalendarSettings(time_zone="Europe/Berlin", my_email=ME))
+
+
+def _team(db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    for argv in (
+        ["people", "add", "Sam Okafor", "--email", "sam@example.com"],
+        ["people", "add", "Ana Lee", "--email", "ana@example.com"],
+        ["1on1", "series", "Sam", "--weekday", "tuesday", "--start", "2026-06-02"],
+    ):
+        assert cli(*argv, *db).returncode == 0
+
+
+def _series(db_path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(
+            "select p.name, s.every_weeks, s.at_time from oo_series s "
+            "join person p on p.id = s.person_id order by p.name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+async def test_x_on_today_writes_the_calendar_the_shell_writes(
+    db_path: Path, isolated_home: Path, tmp_path: Path
+) -> None:
+    _team(db_path)
+    target = tmp_path / "mine.ics"
+    app = make_app(db_path, isolated_home, SETTINGS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("X")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#field-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not dialog
+    written = target.read_text(encoding="utf-8")
+    assert "RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;WKST=MO" in written
+    assert "SUMMARY:1:1 with Sam Okafor" in written
+    # The app recorded what went out: the shell's next export has nothing changed.
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    (isolated_home / "config.toml").write_text(
+        f'[calendar]\ntime_zone = "Europe/Berlin"\nmy_email = "{ME}"\n', encoding="utf-8"
+    )
+    shell = tmp_path / "shell.ics"
+    assert cli("export", "calendar", "--out", str(shell), "--db", str(db_path)).returncode == 0
+
+    def unstamped(text: str) -> str:
+        return re.sub(r"DTSTAMP:\d{8}T\d{6}Z", "DTSTAMP:-", text)
+
+    assert unstamped(shell.read_text(encoding="utf-8")) == unstamped(written)
+
+
+async def test_i_on_today_lists_the_proposals_and_applies_only_the_ticked_ones(
+    db_path: Path, isolated_home: Path, tmp_path: Path
+) -> None:
+    _team(db_path)
+    path = tmp_path / "both.ics"
+    # One calendar holding Sam's (Google's shape) and Ana's (Outlook's) meetings.
+    google_events = GOOGLE.split("BEGIN:VEVENT", 1)[1].rsplit("END:VCALENDAR", 1)[0]
+    path.write_text(OUTLOOK.replace("END:VCALENDAR", "BEGIN:VEVENT" + google_events
+                                    + "END:VCALENDAR"), encoding="utf-8")  # fmt: skip
+    before = _series(db_path)
+    app = make_app(db_path, isolated_home, SETTINGS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        app.screen.query_one("#field-text", Input).value = str(path)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CalendarImportDialog)
+        boxes = list(dialog.query(Checkbox))
+        labels = [str(b.label) for b in boxes]
+        assert len(boxes) == 4 and all(b.value for b in boxes), labels
+        # Untick everything about Sam: only Ana's series and sessions are written.
+        for box in boxes:
+            if "Sam Okafor" in str(box.label):
+                box.value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, CalendarImportDialog)
+    assert _series(db_path) == [("Ana Lee", 1, "14:00"), *before]
