@@ -24,7 +24,9 @@ DEFAULT_THEME = "leadtui-dark"
 def _zone_name(value: str) -> str:
     zone = value.strip()
     if zone and not is_time_zone(zone):
-        raise ValueError(f'must be an IANA zone name such as "Europe/Berlin", got "{zone}"')
+        from leadtui.domain.text import quoted
+
+        raise ValueError(f'must be an IANA zone name such as "Europe/Berlin", got {quoted(zone)}')
     return value
 
 

@@ -118,7 +118,7 @@ def test_the_command_lines_unexpected_failure_names_no_user_text(
 
     cli("people", "add", "Sam Okafor", "--db", str(db_path))
 
-    def add_that_fails(db: Any, draft: Any) -> Any:
+    def add_that_fails(db: Any, draft: Any, **details: Any) -> Any:
         raise KeyError(draft.name)  # an unforeseen bug whose message quotes what was typed
 
     monkeypatch.setattr(leadtui.services.people, "add_person", add_that_fails)
@@ -145,7 +145,7 @@ def test_a_folder_that_cannot_take_the_details_is_named_and_nothing_else(
     db_path = tmp_path / "data" / "leadtui.db"
     open_database(db_path).close()
 
-    def add_that_fails(db: Any, draft: Any) -> Any:
+    def add_that_fails(db: Any, draft: Any, **details: Any) -> Any:
         db_path.parent.rename(tmp_path / "moved")  # the folder is gone when it fails
         raise KeyError(draft.name)
 
