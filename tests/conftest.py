@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,21 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     Measured on two cores: the suite took 255 s with two processes and 224 s with four.
     """
     return 2 * (os.cpu_count() or 1)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Keep Python's cyclic garbage collector off what lives as long as the test process.
+
+    Once the tests are collected, every module, class and fixture definition is in place for
+    good; frozen, no collection walks them again. Without this, the collector spent about
+    28% of a screen test file's CPU time (a Textual app allocates hundreds of thousands of
+    objects, so the default threshold of 700 allocations set it off every few keys, and
+    each full pass walked everything imported). A higher first threshold makes those passes
+    rare; garbage is still collected. Measured on the screen test files: 20-35% less CPU.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 @pytest.fixture(autouse=True)
