@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.store.database import Store, open_database
-from tests.helpers import TODAY
+from tests.helpers import TODAY, new_database_file
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -57,7 +57,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Store]:
-    """A freshly migrated database in a temporary folder."""
+    """A freshly migrated database in a temporary folder (a copy of one made for real)."""
+    new_database_file(db_path)
     database = open_database(db_path)
     yield database
     database.close()
