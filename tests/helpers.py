@@ -105,7 +105,10 @@ def demo_database(db_path: Path, *, people: int = 12, years: int = 3) -> None:
         db.close()
         _DEMOS[key] = template
     # The folder and file as the app makes them (modes, migrations), then the demo's pages.
-    open_database(db_path).close()
+    if db_path.exists():
+        open_database(db_path).close()
+    else:
+        new_database_file(db_path)
     source, target = sqlite3.connect(_DEMOS[key]), sqlite3.connect(db_path)
     try:
         source.backup(target)

@@ -8,12 +8,14 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from leadtui.tui.app import LeadtuiApp
-from tests.helpers import make_app
+from tests.helpers import make_app, new_database_file
 
 
 @pytest.fixture
 def app(db_path: Path, isolated_home: Path) -> LeadtuiApp:
-    """The app on a fresh database."""
+    """The app on a fresh database (a copy of one made for real: the app opens it as it
+    opens the file it has just made)."""
+    new_database_file(db_path)
     return make_app(db_path, isolated_home)
 
 
