@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import textual._wait
 from textual.widgets import Input, TextArea
 
 from leadtui.tui.app import LeadtuiApp
@@ -34,22 +33,3 @@ def cursor_held_still(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
         return
     monkeypatch.setattr(Input.cursor_blink, "_default", False)
     monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
-
-
-# How long the pilot sleeps between looks at whether the app has gone idle, and the CPU time
-# under which a look counts as idle (Textual's proportion, a twentieth).
-IDLE_STEP = 0.01
-
-
-@pytest.fixture(autouse=True)
-def shorter_idle_steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pilot looks for the app going idle every 10 ms rather than every 20 ms.
-
-    After every key the pilot waits twice for the app to go idle, and each wait sleeps at
-    least one step; a screen test spent more time asleep there than working. The test
-    still waits until the app has gone idle, only looks twice as often. Measured on the
-    people and reviews screen files: the same CPU time, 28% less time in all.
-    (Textual is pinned; ``wait_for_idle`` reads these two module globals on every step.)
-    """
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_STEP)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_STEP / 20)
