@@ -17,10 +17,12 @@ run: $(STAMP)
 	$(BIN)/leadtui
 
 # Two processes per core (tests/conftest.py says why): independent tests on temporary databases.
+# A process that runs out of tests takes queued ones from a busy one (worksteal): screen tests
+# take seconds and others milliseconds, so the run should not end on one process's queue.
 # Bytecode is cached even where the environment turns it off: every test process and every
 # `leadtui` a test starts would otherwise compile the same modules again.
 test: $(STAMP)
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not reliability" -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not reliability" -n auto --dist worksteal
 
 # Crash, concurrency, fuzz, hostile-file and upgrade checks (about three minutes; the
 # full-disk checks mount a small tmpfs and the permission checks drop root's override).

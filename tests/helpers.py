@@ -105,13 +105,44 @@ def demo_database(db_path: Path, *, people: int = 12, years: int = 3) -> None:
         db.close()
         _DEMOS[key] = template
     # The folder and file as the app makes them (modes, migrations), then the demo's pages.
-    open_database(db_path).close()
+    if db_path.exists():
+        open_database(db_path).close()
+    else:
+        new_database_file(db_path)
     source, target = sqlite3.connect(_DEMOS[key]), sqlite3.connect(db_path)
     try:
         source.backup(target)
     finally:
         source.close()
         target.close()
+
+
+# A new database, made once per test process and copied into each test that wants one:
+# making it runs every migration and syncs the file to disk (about 40 ms of CPU and 100 ms
+# in all); a copy takes a few milliseconds.
+_NEW_DATABASE: list[Path] = []
+
+
+def new_database_file(db_path: Path) -> None:
+    """Put at ``db_path`` (which must not exist) the file ``open_database`` makes for a new
+    database, in a private folder as it makes one, without making it again."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from leadtui.store.database import open_database
+
+    if not _NEW_DATABASE:
+        folder = Path(tempfile.mkdtemp(prefix="leadtui-new-"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = folder / "new.db"
+        open_database(template).close()
+        _NEW_DATABASE.append(template)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.parent.chmod(0o700)
+    fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as copy:
+        copy.write(_NEW_DATABASE[0].read_bytes())
 
 
 def files_digest(path: Path) -> str:
