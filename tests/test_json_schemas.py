@@ -127,6 +127,9 @@ ARGUMENTS: dict[tuple[str, ...], list[str]] = {
         "--me",
         "me@example.com",
     ],
+    ("template", "list"): [],
+    ("people", "context"): ["Camille"],
+    ("energy", "team"): [],
 }
 # Commands run first, so the one under test has something to act on.
 BEFORE: dict[tuple[str, ...], list[str]] = {("redo",): ["undo"]}

@@ -24,6 +24,8 @@ SHARED = {
     Topic.ROTATION: "PSUT",
     Topic.VACATION_COVER: "PSUT",
     Topic.PERSON: "PSUT",
+    Topic.PERSONAL_CONTEXT: "P",
+    Topic.TEAM_ENERGY: "P",
 }
 LETTER = {Audience.PRIVATE: "P", Audience.PERSON: "S", Audience.UPWARD: "U", Audience.TEAM: "T"}
 

@@ -1,10 +1,11 @@
 """Whatever is typed, no private text reaches any export for any audience but you.
 
 One hypothesis test per (exporter × audience): random unicode and markup typed into
-private talking points, session and draft notes, feedback, T3B3 items and the energy
-journal never shows up in a copy for the person, upward or the team. Every exporter
-filters through :func:`leadtui.domain.privacy.reaches`, so this also pins that
-none of them grew a filter of its own that lets something through.
+private talking points, session and draft notes, feedback, T3B3 items, the energy
+journal, a person's personal context and what you observe of their energy never
+shows up in a copy for the person, upward or the team. Every exporter filters through
+:func:`leadtui.domain.privacy.reaches`, so this also pins that none of them grew a
+filter of its own that lets something through.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ def make_world(t: Typed) -> World:
     if t.close:
         # Files the discussed private points and the private notes under a held session,
         # then a fresh upcoming session gets its own private points and notes.
-        hold_session(db, person, TODAY)
+        # Rated: was it useful? Yours alone, like the private text.
+        hold_session(db, person, TODAY, rating=3)
         points_and_notes()
 
     t3b3 = T3B3Repository(db)
@@ -155,7 +157,37 @@ def make_world(t: Typed) -> World:
         add_work(db, build(WorkDraft, today=TODAY, title=text, day=day, hours=1))
     add_succession(db, person, t)
     add_rotations(db, person, t)
+    add_context(db, person, t)
+    add_observations(db, person, t)
+    add_quarter_answers(db, t)
     return World(db, person)
+
+
+def add_quarter_answers(db: Store, t: Typed) -> None:
+    """The quarter review's four answers: the journal's own, private by nature."""
+    from leadtui.services.quarter_review import answer_quarter
+
+    answer_quarter(db, QUARTER, TODAY, learning=t.private[0], leaving=t.private[-1])
+
+
+def add_observations(db: Store, person: Person, t: Typed) -> None:
+    """What you observed of the person's energy, and a push: private by nature."""
+    from leadtui.services.team_energy import mark_push, observe
+
+    for back, text in enumerate(t.private):
+        observe(db, person, TODAY, level=1 + back % 5, note=text, day=TODAY - timedelta(days=back))
+    mark_push(db, TODAY, name=t.private[0])
+
+
+def add_context(db: Store, person: Person, t: Typed) -> None:
+    """The person's private context: every field typed (private by nature, whatever it
+    says)."""
+    from leadtui.services.context import set_context
+
+    fields = ("cares_about", "feedback_style", "goals", "time_off", "notes")
+    set_context(
+        db, person, TODAY, **{f: t.private[i % len(t.private)] for i, f in enumerate(fields)}
+    )
 
 
 def add_rotations(db: Store, person: Person, t: Typed) -> None:
@@ -220,9 +252,12 @@ def _review(w: World, audience: Audience) -> str:
 
 
 def _energy(w: World, audience: Audience) -> str:
+    from leadtui.services.quarter_review import quarter_answers
+
     thresholds = EnergyThresholds()
     review = quarter_review(w.db, QUARTER, TODAY, thresholds)
     return energy_review(
+        answers=quarter_answers(w.db, QUARTER),
         quarter=review.quarter,
         verdict=review.verdict,
         entries=review.entries,
@@ -325,6 +360,9 @@ def test_no_private_text_leaves_with_any_export(
         world.db.close()
     assert PRIVATE_MARK not in copy
     assert PRIVATE_MARK in mine  # the private copy does carry them: the world has private text
+    if audience is not Audience.PRIVATE:
+        # A held session's rating is yours alone.
+        assert "Was it useful?" not in copy
     if audience in (Audience.PERSON, Audience.TEAM):
         # Gaps, candidacy and the CEO log never reach the person (or the team).
         assert BENCH not in copy

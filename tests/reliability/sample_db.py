@@ -125,6 +125,42 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "created_at": STAMP,
         }
     ],
+    "energy_quarter_answers": [
+        {
+            "id": 1,
+            "quarter": "2026-Q3",
+            "learning": "slower than last year",
+            "deenergized": "most weeks",
+            "closing": "yes, still",
+            "leaving": "no, the team is ready",
+            "decision_on": "2026-12-15",
+            "changed_on": "2026-10-02",
+        }
+    ],
+    "energy_observation": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "day": "2026-11-19",
+            "session_id": None,
+            "level": 2,
+            "note": "tired after the launch",
+            "logged_at": STAMP,
+        }
+    ],
+    "team_push": [{"id": 1, "day": "2026-11-10", "name": "Checkout launch"}],
+    "person_context": [
+        {
+            "id": 1,
+            "person_id": 1,
+            "cares_about": "the payments roadmap",
+            "feedback_style": "in writing first",
+            "goals": "lead the migration",
+            "time_off": "school run until 9",
+            "notes": "quiet in big meetings",
+            "changed_on": "2026-11-20",
+        }
+    ],
     "oo_series": [
         {
             "id": 1,

@@ -34,6 +34,34 @@ SAM = "Sam Okafor"
 ANA = "Ana Lima"
 TEXTS = [
     Written(
+        "tapirhood",
+        ("energy", "review", "--learning", "tapirhood slow"),
+        PRIVATE,
+        Topic.ENERGY,
+        SearchKind.REVIEW,
+    ),
+    Written(
+        "quaggish",
+        ("energy", "observe", SAM, "2", "quaggish and tired"),
+        PRIVATE,
+        Topic.TEAM_ENERGY,
+        SearchKind.OBSERVATION,
+    ),
+    Written(
+        "gnuparade",
+        ("energy", "push", "gnuparade launch"),
+        PRIVATE,
+        Topic.TEAM_ENERGY,
+        SearchKind.PUSH,
+    ),
+    Written(
+        "ibexfan",
+        ("people", "context", SAM, "--cares", "ibexfan things"),
+        PRIVATE,
+        Topic.PERSONAL_CONTEXT,
+        SearchKind.CONTEXT,
+    ),
+    Written(
         "zebrologist",
         ("people", "edit", SAM, "--title", "Zebrologist"),
         SHARED,

@@ -56,6 +56,14 @@ SHIPPED_DIGESTS = {
     "0014_email_and_recurring_events.sql": (
         "e0800b5bc5a6b21290d21db62d37ce23ac87a778d4d8e1284690c41be391cb9c"
     ),
+    "0015_personal_context.sql": (
+        "1cb02055bbc6a0a63ce0e97e3cd3fb77b2183c53f0a9248e66cead92d519526b"
+    ),
+    "0016_team_energy.sql": ("558a1a3b84d887b493c6ca6241d4d9ede7ea2348570920d9ea7c957e1f3a58d4"),
+    "0017_session_rating.sql": ("5d44e9dcbeba7ba275699fbd4ba16bf64d0555ace9032a8cb871ba96cc1f87c6"),
+    "0018_quarter_answers.sql": (
+        "a9aa831414d2dd5e7873b2ebd3766e03b0c9f3a4bbf55c025458ef400e279861"
+    ),
 }
 
 

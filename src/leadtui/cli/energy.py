@@ -13,7 +13,9 @@ from leadtui.cli.common import (
     echo,
     echo_json,
     hint,
+    note,
     open_store,
+    person_and_store,
     record_id,
     settings_for,
     today_from_env,
@@ -324,3 +326,166 @@ def register_energy(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     )
     work_remove.add_argument("id", metavar="ID", type=record_id)
     work_remove.set_defaults(handler=energy_work_remove)
+
+    # The team's energy: what you observe of each report, and pushes to recharge after.
+    observe = energy_sub.add_parser(
+        "observe", help="what you observe of a report's energy (private)", parents=[common]
+    )
+    observe.add_argument("person", metavar="PERSON")
+    observe.add_argument("level", metavar="LEVEL", help="1 (drained) to 5 (energized)")
+    observe.add_argument("note", metavar="NOTE", nargs="?", help="what you noticed")
+    observe.add_argument("--date", metavar="DATE", help="the day observed (today)")
+    observe.set_defaults(handler=energy_observe)
+    unobserve = energy_sub.add_parser(
+        "unobserve", help="remove an energy observation", parents=[common]
+    )
+    unobserve.add_argument("person", metavar="PERSON")
+    unobserve.add_argument("--date", metavar="DATE", help="the day observed (today)")
+    unobserve.set_defaults(handler=energy_unobserve)
+    push = energy_sub.add_parser(
+        "push", help="mark a launch or push the team recharges after", parents=[common]
+    )
+    push.add_argument("name", metavar="NAME")
+    push.add_argument("--date", metavar="DATE", help="the day it ended (today)")
+    push.set_defaults(handler=energy_push)
+    team = energy_sub.add_parser(
+        "team", help="each report's observed energy, trend and flag", parents=[common]
+    )
+    team.add_argument("--json", action="store_true", help="print one JSON document")
+    team.set_defaults(handler=energy_team)
+    # The quarter review: the verdict, the four questions, a decision date.
+    review = energy_sub.add_parser(
+        "review",
+        help="the quarter's verdict, the four questions, a decision date",
+        parents=[common],
+    )
+    review.add_argument("--quarter", metavar="Q", help="e.g. 2026-Q4 (this quarter)")
+    review.add_argument("--learning", metavar="TEXT", help="is your rate of learning still high?")
+    review.add_argument(
+        "--deenergized", metavar="TEXT", help="are you consistently de-energized by your work?"
+    )
+    review.add_argument(
+        "--closing", metavar="TEXT", help="can you still authentically close candidates?"
+    )
+    review.add_argument(
+        "--leaving", metavar="TEXT", help="would leaving in six months do more damage than today?"
+    )
+    review.add_argument("--decide", metavar="DATE", help="a decision date (- clears it)")
+    review.set_defaults(handler=energy_review)
+
+
+# ----------------------------------------------------------------------
+# `leadtui energy observe|unobserve|push|team`: the team's energy.
+
+
+FLAG_WORDS = {"falling": "falling three times in a row", "low": "staying at 2 or below"}
+
+
+def energy_observe(args: argparse.Namespace) -> int:
+    """Record what you observe of a report's energy."""
+    from leadtui.domain.text import literal
+    from leadtui.services.team_energy import observe
+
+    person, store = person_and_store(args)
+    saved = observe(
+        store, person, today_from_env(), level=args.level, note=args.note or "", day=args.date
+    )
+    note(saved.notice)
+    o = saved.observation
+    linked = " (linked to the 1:1 held that day)" if o.session_id else ""
+    words = f": {literal(o.note)}" if o.note else ""
+    echo(f"observed {person.display_name} on {o.day.isoformat()}: {o.level}{words}{linked}")
+    return 0
+
+
+def energy_unobserve(args: argparse.Namespace) -> int:
+    """Remove an observation."""
+    from leadtui.services.team_energy import remove_observation
+
+    person, store = person_and_store(args)
+    gone = remove_observation(store, person, today_from_env(), args.date)
+    echo(f"removed the observation of {person.display_name} on {gone.day.isoformat()}")
+    return 0
+
+
+def energy_push(args: argparse.Namespace) -> int:
+    """Mark a launch or other push the team should recharge after."""
+    from leadtui.domain.text import literal
+    from leadtui.services.team_energy import mark_push
+
+    push = mark_push(open_store(args), today_from_env(), name=args.name, day=args.date)
+    day = push.day.isoformat()
+    echo(f"marked {literal(push.name)} on {day}: slack time is suggested for two weeks")
+    return 0
+
+
+def energy_team(args: argparse.Namespace) -> int:
+    """The team view: each report's last observation, trend and flag."""
+    from leadtui.domain.text import literal
+    from leadtui.export.json import team_energy_json
+    from leadtui.services.team_energy import team_energy
+
+    today = today_from_env()
+    view = team_energy(
+        open_store(args, create=False), today, settings_for(args).review.half_start_month
+    )
+    if args.json:
+        echo_json(team_energy_json(view))
+        return 0
+    if not view.reports:
+        echo("no reports yet; add one with `leadtui people add NAME --relation report`")
+    for report in view.reports:
+        name = literal(report.person.name)
+        if report.last is None:
+            echo(f"{name}: not observed yet")
+            continue
+        trend = " ".join(str(o.level) for o in report.trend) or "-"
+        flagged = f"  ⚑ {FLAG_WORDS[report.flag.value]}" if report.flag else ""
+        echo(
+            f"{name}: {report.last.level} on {report.last.day.isoformat()} · "
+            f"90 days: {trend}{flagged}"
+        )
+    if view.advice:
+        echo(view.advice)
+    return 0
+
+
+# ----------------------------------------------------------------------
+# `leadtui energy review`: the quarter's verdict and trend, the four questions' answers
+
+
+# flag destination -> field
+_FLAGS = {
+    "learning": "learning",
+    "deenergized": "deenergized",
+    "closing": "closing",
+    "leaving": "leaving",
+    "decide": "decision_on",
+}
+
+
+def energy_review(args: argparse.Namespace) -> int:
+    """Show the quarter review; the flags given set answers (the rest are kept)."""
+    from leadtui.domain.text import literal
+    from leadtui.services.quarter_review import answer_quarter, review_quarter
+
+    today = today_from_env()
+    given = {field: getattr(args, flag) for flag, field in _FLAGS.items()}
+    given = {field: value for field, value in given.items() if value is not None}
+    settings = settings_for(args)
+    store = open_store(args, create=bool(given))
+    if given:
+        answer_quarter(store, args.quarter, today, **given)
+    view = review_quarter(store, args.quarter, today, settings.energy)
+    q = view.review.quarter
+    echo(f"quarter review {q.label} ({q.start.isoformat()} to {q.end.isoformat()})")
+    echo(
+        f"is there a trend of good days? {q.trend_answer.value}: {q.stats.entries} entries "
+        f"({q.coverage:.0%} of days), {q.good_share:.0%} good, direction {q.direction}"
+    )
+    echo(f"verdict today: {view.review.verdict.state.value}")
+    for question, answer in view.answers.answered():
+        echo(f"{question} {literal(answer) if answer else '(not answered)'}")
+    if view.answers.decision_on is not None:
+        echo(f"decision date: {view.answers.decision_on.isoformat()}")
+    return 0

@@ -526,3 +526,71 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     oo_show.add_argument("person", metavar="PERSON")
     oo_show.add_argument("--json", action="store_true")
     oo_show.set_defaults(handler=oneonone_show)
+
+    # Agenda templates on a person's next session (`leadtui template list` names them).
+    oo_template = oo_sub.add_parser(
+        "template", help="add an agenda template's points to the next session", parents=[common]
+    )
+    oo_template.add_argument("person", metavar="PERSON")
+    oo_template.add_argument("name", metavar="NAME", help="see `leadtui template list`")
+    oo_template.set_defaults(handler=oneonone_template)
+    # Was it useful?
+    oo_rate = oo_sub.add_parser(
+        "rate", help="rate a held session 1–5: was it useful? (yours alone)", parents=[common]
+    )
+    oo_rate.add_argument("person", metavar="PERSON")
+    oo_rate.add_argument("rating", metavar="RATING", help="1 (not useful) to 5; - clears it")
+    oo_rate.add_argument("--session", metavar="DATE", help="the session held that day (the last)")
+    oo_rate.set_defaults(handler=oneonone_rate)
+
+
+# ----------------------------------------------------------------------
+# `leadtui 1on1 rate`: was a held one-on-one useful? 1–5, yours alone.
+
+
+@with_shell_fixes
+def oneonone_rate(args: argparse.Namespace) -> int:
+    """Rate the last held session (or the one held on --session); `-` clears it."""
+    from leadtui.domain.validation import build
+    from leadtui.services.oneonones import rate_session, running_document
+
+    person, store = person_and_store(args)
+    held_on = None
+    if args.session is not None:
+        from leadtui.domain.validation import PastDay
+
+        held_on = build(PastDay, today=today_from_env(), day=args.session).day
+    rating = None if args.rating.strip() == "-" else args.rating
+    rated = rate_session(store, person, rating, held_on=held_on)
+    note(rated.notice)
+    day = rated.session.held_on.isoformat()
+    if rated.session.rating is None:
+        echo(f"cleared the rating of the 1:1 with {person.display_name} on {day}")
+    else:
+        echo(f"rated the 1:1 with {person.display_name} on {day}: {rated.session.rating}/5")
+    doc = running_document(store, person, today_from_env())
+    if doc.ratings:
+        echo("ratings, oldest first: " + " ".join(str(r) for r in doc.ratings))
+    if doc.rating_advice:
+        echo(doc.rating_advice)
+    return 0
+
+
+def oneonone_template(args: argparse.Namespace) -> int:
+    """Add a template's points to a person's next session."""
+    from leadtui.cli.templates import template_catalog
+    from leadtui.domain.text import literal, plural
+    from leadtui.services.templates import apply_template
+
+    template = template_catalog(args).named(args.name)
+    person, store = person_and_store(args)
+    applied = apply_template(store, person, today_from_env(), template)
+    note(applied.notice)
+    echo(
+        f"{template.name} for {person.display_name}: "
+        f"{plural(len(applied.added), 'talking point')} added"
+        + (f", {len(applied.skipped)} already open" if applied.skipped else "")
+    )
+    for point in applied.added:
+        echo(f"  {point.id}. {literal(point.text)}")
+    return 0

@@ -121,6 +121,9 @@ GROUPS: dict[str, tuple[str, str, str]] = {
         "encryption", "register_decrypt", "turn an encrypted database back into a plain one"
     ),
     "rekey": ("encryption", "register_rekey", "change the passphrase of an encrypted database"),
+    "template": (
+        "templates", "register_template", "agenda templates for conversations with a known shape"
+    ),
     "calendar": ("calendar", "register_calendar", "read a calendar file into 1:1s"),
     "today": (
         "today", "register_today", "today's 1:1s, overdue actions and checks in at most 15 lines"

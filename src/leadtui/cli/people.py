@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from leadtui.cli.common import echo, echo_json, hint, open_store, today_from_env, with_db
+from leadtui.cli.common import (
+    echo,
+    echo_json,
+    hint,
+    note,
+    open_store,
+    person_and_store,
+    today_from_env,
+    with_db,
+)
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -179,3 +188,64 @@ def register_people(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     listing.add_argument("--sort", choices=("name", "relation"), default="name")
     listing.add_argument("--json", action="store_true", help="print one JSON document")
     listing.set_defaults(handler=people_list)
+
+    # A person's private context (what they care about, feedback, goals, hours).
+    context = people_sub.add_parser(
+        "context",
+        help="a person's private context: what they care about, feedback, goals, hours",
+        parents=[common],
+    )
+    context.add_argument("person", metavar="PERSON")
+    context.add_argument("--cares", metavar="TEXT", help="what they care about")
+    context.add_argument("--feedback", metavar="TEXT", help="how they like to hear feedback")
+    context.add_argument("--goals", metavar="TEXT", help="their goals")
+    context.add_argument("--time-off", metavar="TEXT", help="time off and working hours")
+    context.add_argument("--notes", metavar="TEXT", help="free notes ('' clears a field)")
+    context.add_argument("--json", action="store_true", help="print one JSON document")
+    context.set_defaults(handler=people_context)
+
+
+# ----------------------------------------------------------------------
+# `leadtui people context`: a person's private context, shown or set.
+
+
+# flag destination -> context field
+_FLAGS = {
+    "cares": "cares_about",
+    "feedback": "feedback_style",
+    "goals": "goals",
+    "time_off": "time_off",
+    "notes": "notes",
+}
+
+
+def people_context(args: argparse.Namespace) -> int:
+    """Show or set a person's private context."""
+    from leadtui.domain.context_input import FIELDS
+    from leadtui.domain.text import literal
+    from leadtui.export.json import context_json
+    from leadtui.services.context import person_context, set_context
+
+    given = {field: getattr(args, flag) for flag, field in _FLAGS.items()}
+    given = {field: value for field, value in given.items() if value is not None}
+    person, store = person_and_store(args)
+    if given:
+        saved = set_context(store, person, today_from_env(), **given)
+        note(saved.notice)
+        context = saved.context
+    else:
+        context = person_context(store, person)
+    if args.json:
+        echo_json(context_json(person, context))
+        return 0
+    if given:
+        echo(f"saved the private context of {person.display_name}")
+    if context.empty:
+        if not given:
+            echo(f"no context written for {person.display_name}; set a field with --goals TEXT")
+        return 0
+    for name, words in FIELDS.items():
+        text = getattr(context, name)
+        if text:
+            echo(f"{words}: {literal(text)}")
+    return 0

@@ -134,7 +134,7 @@ def register_search(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
         "--kind",
         metavar="K",
         help="only these kinds, comma-separated: person, point, action, note, draft, "
-        "feedback, t3b3, energy, work, succession, rotation",
+        "feedback, t3b3, energy, work, succession, rotation, context",
     )
     parser.add_argument(
         "--since", metavar="DATE", help="from this day (undated texts count as current)"

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 # when a table is neither here nor in DEMO_IGNORES).
 USER_TABLES: tuple[tuple[str, str, str], ...] = (
     ("person", "person", "people"),
+    ("person_context", "personal context", "personal contexts"),
+    ("energy_observation", "energy observation", "energy observations"),
+    ("team_push", "team push", "team pushes"),
+    ("energy_quarter_answers", "quarter review", "quarter reviews"),
     ("energy_entry", "energy day", "energy days"),
     ("energizing_work", "piece of energizing work", "pieces of energizing work"),
     ("oo_series", "one-on-one series", "one-on-one series"),

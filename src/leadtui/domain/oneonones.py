@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from itertools import pairwise
 from typing import NamedTuple
 
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY, weekday_name
@@ -189,6 +190,22 @@ class Session(NamedTuple):
     held_on: date
     shared_notes: str
     private_notes: str
+    rating: int | None = None  # was it useful? 1-5, yours alone
+
+
+# "When ratings fall for three sessions": each of the last three rated sessions lower
+# than the one rated before it.
+RATING_FALLS = 3
+RATING_ADVICE = (
+    "Ratings fell three sessions in a row: change the agenda (T) or reduce the cadence (s); "
+    "if the weekly hour is not productive, move to less time."
+)
+
+
+def ratings_falling(ratings: list[int]) -> bool:
+    """True when the last :data:`RATING_FALLS` of ``ratings`` (oldest first) each fell."""
+    last = ratings[-(RATING_FALLS + 1) :]
+    return len(last) == RATING_FALLS + 1 and all(b < a for a, b in pairwise(last))
 
 
 def session_dates(

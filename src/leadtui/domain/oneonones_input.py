@@ -115,3 +115,21 @@ class NotesDraft(BaseModel):
             # Named, since a form shows both sides at once.
             raise ValueError(f"{what} are {len(text)} characters; keep them to {NOTES_MAX}")
         return text
+
+
+class RatingDraft(BaseModel):
+    """Was the session useful? 1 (not at all) to 5 (very); None clears it."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    rating: int | None = None
+
+    @field_validator("rating", mode="before")
+    @classmethod
+    def _rating(cls, value: object) -> int | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 5:
+            raise ValueError(f"rating must be 1–5 (5 = very useful), got {quoted(text)}")
+        return int(text)

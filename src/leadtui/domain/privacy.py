@@ -98,6 +98,8 @@ class Topic(StrEnum):
     ROTATION = "rotation"  # rotation terms and the leadership meeting host order
     VACATION_COVER = "vacation-cover"  # who covers which responsibility while I am away
     PERSON = "person"  # a person's name, title, level and team
+    PERSONAL_CONTEXT = "personal-context"  # what I know of a person: cares, feedback, goals
+    TEAM_ENERGY = "team-energy"  # what I observe of a report's energy, and the team's pushes
 
 
 _EVERYONE = frozenset(Audience)
@@ -117,6 +119,10 @@ _SHARED_REACH: dict[Topic, frozenset[Audience]] = {
     Topic.ROTATION: _EVERYONE,
     Topic.VACATION_COVER: _EVERYONE,
     Topic.PERSON: _EVERYONE,
+    # The manager's own knowledge of a person: whatever its visibility, only for me.
+    Topic.PERSONAL_CONTEXT: frozenset({Audience.PRIVATE}),
+    # My read of someone's energy is mine: never theirs, upward or the team's.
+    Topic.TEAM_ENERGY: frozenset({Audience.PRIVATE}),
 }
 
 

@@ -37,6 +37,10 @@ class SearchKind(StrEnum):
     # recurring meeting, meeting audit or vacation cover.
     SUCCESSION = "succession"
     ROTATION = "rotation"  # a rotation capacity, or a term's hand-off note
+    CONTEXT = "context"  # a person's personal context (private)
+    OBSERVATION = "observation"  # what I observed of a report's energy (private)
+    PUSH = "push"  # a launch or other push the team recharges after (private)
+    REVIEW = "review"  # a quarter review's answers to the four questions (private)
 
 
 class SearchSort(StrEnum):

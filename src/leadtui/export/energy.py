@@ -19,7 +19,8 @@ from leadtui.domain.energy import (
     level_kind,
 )
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
-from leadtui.export.markdown import cell, header, inline, table
+from leadtui.domain.quarter_review_input import QuarterAnswers
+from leadtui.export.markdown import block, cell, header, inline, table
 
 if TYPE_CHECKING:
     from leadtui.store.database import Store
@@ -52,8 +53,10 @@ def energy_review(
     thresholds: EnergyThresholds,
     today: date,
     audience: Audience = Audience.PRIVATE,
+    answers: QuarterAnswers | None = None,
 ) -> str:
-    """The Markdown review of one quarter: definitions, answer, verdict, chart, entries.
+    """The Markdown review of one quarter: definitions, answer, verdict, chart, entries,
+    and your answers to the four questions with the decision date (when written).
 
     Everything in it comes from the journal, so for an audience the journal does not
     reach the document is its title and one line.
@@ -90,6 +93,7 @@ def energy_review(
         + "".join(
             f"\n\n- ⚠ {inline(w)}" for w in (verdict.balance.warnings if verdict.balance else [])
         ),
+        _answers(answers),
         "## Weekly chart\n\n" + text_chart(entries, quarter.start, quarter.end),
         "## Entries\n\n"
         + (
@@ -132,14 +136,26 @@ def energy_review(
     return "\n\n".join(parts) + "\n"
 
 
+def _answers(answers: QuarterAnswers | None) -> str:
+    """The four questions and your answers, and the decision date."""
+    lines = ["## The four questions"]
+    for question, answer in (answers or QuarterAnswers("")).answered():
+        lines += ["", f"**{inline(question)}**", "", block(answer) if answer else "_Not answered._"]
+    if answers is not None and answers.decision_on is not None:
+        lines += ["", f"**Decision date:** {answers.decision_on.isoformat()}"]
+    return "\n".join(lines)
+
+
 def quarter_review_document(
     store: Store, quarter: str, today: date, thresholds: EnergyThresholds
 ) -> str:
     """The private review of ``quarter`` (``2026-Q4``) as both front ends export it."""
     from leadtui.services.energy import quarter_review
+    from leadtui.services.quarter_review import quarter_answers
 
     review = quarter_review(store, quarter, today, thresholds)
     return energy_review(
+        answers=quarter_answers(store, review.quarter.label),
         quarter=review.quarter,
         verdict=review.verdict,
         entries=review.entries,

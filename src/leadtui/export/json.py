@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, overload
+from typing import TYPE_CHECKING, Annotated, Any, Literal, overload
 
 # pydantic builds schemas only from typing_extensions' TypedDict on Python 3.11.
 from typing_extensions import TypedDict
@@ -38,9 +38,12 @@ if TYPE_CHECKING:
     from datetime import date
 
     from leadtui.domain.calendar import CalendarRead
+    from leadtui.domain.context_input import PersonContext
     from leadtui.domain.energy import EnergizingWork, EnergyEntry, EnergyThresholds, EnergyVerdict
     from leadtui.domain.people import Person
     from leadtui.domain.reviews import Evidence, Feedback, T3B3Item
+    from leadtui.domain.team_energy_input import Observation
+    from leadtui.domain.templates_input import TemplateDraft
     from leadtui.services.calendar_import import ImportPlan
     from leadtui.services.hosts import HostSchedule
     from leadtui.services.oneonones import RunningDocument
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
     from leadtui.services.rotations import CapacitySchedule
     from leadtui.services.search import SearchHit
     from leadtui.services.succession import PersonSuccession, SuccessionOverview
+    from leadtui.services.team_energy import TeamEnergy
     from leadtui.services.today import TodayDigest
     from leadtui.services.undo import Change
 
@@ -1169,6 +1173,98 @@ def calendar_import_json(
     }
 
 
+# --- personal context ------------------------------------------------------------------
+
+
+class ContextDoc(TypedDict):
+    """A person's private context: the named fields and the notes ("" when not written)."""
+
+    person: PersonRef
+    cares_about: str
+    feedback_style: str
+    goals: str
+    time_off: str
+    notes: str
+
+
+def context_json(person: Person, context: PersonContext) -> ContextDoc:
+    """``leadtui people context PERSON --json`` (the user's own terminal: private)."""
+    return ContextDoc(
+        person=PersonRef(id=person.id, name=person.name),
+        cares_about=context.cares_about,
+        feedback_style=context.feedback_style,
+        goals=context.goals,
+        time_off=context.time_off,
+        notes=context.notes,
+    )
+
+
+# --- the team's energy ------------------------------------------------------------------
+
+
+class ObservationItem(TypedDict):
+    """One observation of a report's energy (private: the user's own terminal)."""
+
+    date: IsoDate
+    level: int
+    note: str
+
+
+class ReportEnergyItem(TypedDict):
+    """A report in the team view."""
+
+    person: PersonRef
+    last: ObservationItem | None
+    trend: list[ObservationItem]
+    flag: Literal["falling", "low"] | None
+
+
+class TeamEnergyDoc(TypedDict):
+    """``leadtui energy team --json``."""
+
+    reports: list[ReportEnergyItem]
+    slack: str | None
+
+
+def _observation(o: Observation) -> ObservationItem:
+    return ObservationItem(date=_iso(o.day), level=o.level, note=o.note)
+
+
+def team_energy_json(view: TeamEnergy) -> TeamEnergyDoc:
+    """``leadtui energy team --json``."""
+    return TeamEnergyDoc(
+        reports=[
+            ReportEnergyItem(
+                person=PersonRef(id=r.person.id, name=r.person.name),
+                last=_observation(r.last) if r.last else None,
+                trend=[_observation(o) for o in r.trend],
+                flag=r.flag.value if r.flag else None,
+            )
+            for r in view.reports
+        ],
+        slack=view.advice,
+    )
+
+
+# --- agenda templates ------------------------------------------------------------------
+
+
+class TemplateItem(TypedDict):
+    """An agenda template: its name, when it fits, and the talking points it adds."""
+
+    name: str
+    description: str
+    points: list[str]
+
+
+def templates_document(templates: Sequence[TemplateDraft]) -> list[TemplateItem]:
+    """``leadtui template list --json``."""
+    return [
+        TemplateItem(name=t.name, description=t.description, points=list(t.points))
+        for t in templates
+    ]
+
+
 # --- the documents and their schemas ----------------------------------------------------
 
 # Every command with --json and the shape of what it prints. A new --json flag without an
@@ -1192,6 +1288,9 @@ DOCUMENTS: dict[tuple[str, ...], Any] = {
     ("redo",): UndoDoc,
     ("today",): TodayDoc,
     ("calendar", "import"): CalendarImportDoc,
+    ("template", "list"): list[TemplateItem],
+    ("people", "context"): ContextDoc,
+    ("energy", "team"): TeamEnergyDoc,
 }
 
 

@@ -100,8 +100,19 @@ def oneonone_document(doc: RunningDocument, audience: Audience, today: date) -> 
             block(doc.series.draft_private_notes),
         ]
     parts.append("\n".join(upcoming))
+    context = doc.context
+    # Only the private copy: the topic reaches no one else, whatever the visibility.
+    if context is not None and not context.empty:
+        if reaches(Visibility.PRIVATE, Topic.PERSONAL_CONTEXT, audience):
+            lines = [f"## {LOCK} Personal context", ""]
+            for words, text in context.filled():
+                lines += [f"**{words}:**", "", block(text), ""]
+            parts.append("\n".join(lines).rstrip())
     for session, filed, closed in doc.sessions:
         lines = [f"## {session.held_on.isoformat()}", ""]
+        # The rating is yours alone: only the private copy carries it.
+        if session.rating is not None and reaches(Visibility.PRIVATE, Topic.ONE_ON_ONE, audience):
+            lines += [f"{LOCK} Was it useful? {session.rating}/5", ""]
         shown = [p for p in filed if _visible(p, audience)]
         if shown:
             lines += ["Discussed:", ""] + [_point_line(p) for p in shown] + [""]

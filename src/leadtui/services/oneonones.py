@@ -52,11 +52,13 @@ from leadtui.domain.oneonones import (
 )
 from leadtui.errors import InputError
 from leadtui.services.people import archived_notice, list_people
+from leadtui.store.context import ContextRepository
 from leadtui.store.database import write_transaction
 from leadtui.store.oneonones import OneOnOneRepository
 from leadtui.store.reviews import FeedbackRepository
 
 if TYPE_CHECKING:
+    from leadtui.domain.context_input import PersonContext
     from leadtui.domain.oneonones import HoldPlan
     from leadtui.domain.oneonones_input import NotesDraft
     from leadtui.domain.people import Person
@@ -112,6 +114,22 @@ class RunningDocument(NamedTuple):
     # within four weeks); computed each time, never stored, and left out once taken (see
     # :func:`untaken`).
     suggested: tuple[str, ...] = ()
+    # The agenda template to offer (a new report's first one-on-one), or None.
+    offer: str | None = None
+    # The manager's private context note on the person (empty when none is written).
+    context: PersonContext | None = None
+
+    @property
+    def ratings(self) -> list[int]:
+        """The ratings of the sessions shown, oldest first (unrated ones left out)."""
+        return [s.rating for s, _, _ in reversed(self.sessions) if s.rating is not None]
+
+    @property
+    def rating_advice(self) -> str | None:
+        """The suggestion when ratings fell three sessions in a row, else None."""
+        from leadtui.domain.oneonones import RATING_ADVICE, ratings_falling
+
+        return RATING_ADVICE if ratings_falling(self.ratings) else None
 
     def hold_plan(self) -> HoldPlan:
         """What holding the upcoming session would file and carry over."""
@@ -218,7 +236,20 @@ def running_document(
     if series is None:
         unsaved = unsaved_ad_hoc(person.id, today)
         suggested = untaken(talking_points(store, person.id, today), [])
-        return RunningDocument(person, unsaved, None, False, [], [], [], {}, [], suggested)
+        return RunningDocument(
+            person,
+            unsaved,
+            None,
+            False,
+            [],
+            [],
+            [],
+            {},
+            [],
+            suggested,
+            offered_template(person),
+            ContextRepository(store).for_person(person.id),
+        )
     changes = repo.changes(series.id)
     sessions = repo.sessions(series.id, limit=history)
     ids = [s.id for s in sessions]
@@ -244,7 +275,18 @@ def running_document(
         changes=changes,
         feedback=FeedbackRepository(store).in_series(series.id, ids),
         suggested=untaken(talking_points(store, person.id, today), [*points, *filed]),
+        offer=offered_template(person) if last_held is None else None,
+        context=ContextRepository(store).for_person(person.id),
     )
+
+
+def offered_template(person: Person) -> str | None:
+    """The agenda template a first session offers: the first one-on-one's, for an active
+    report (call only while no session is held)."""
+    from leadtui.domain.people import Relation
+    from leadtui.domain.templates_input import FIRST_ONE_ON_ONE
+
+    return FIRST_ONE_ON_ONE if person.relation is Relation.REPORT and person.active else None
 
 
 # Sessions read at a time while counting back to a day.
@@ -930,7 +972,14 @@ def hold_preview(
     return plan_hold(repo.open_points(series.id), repo.upcoming_actions(series.id) + reopened)
 
 
-def hold_session(store: Store, person: Person, today: date, *, held_on: date | None = None) -> Held:
+def hold_session(
+    store: Store,
+    person: Person,
+    today: date,
+    *,
+    held_on: date | None = None,
+    rating: object = None,
+) -> Held:
     """Hold (close) the upcoming session on ``held_on`` (default today).
 
     Refused on a day still to come, and on a day this series already held a session
@@ -939,8 +988,10 @@ def hold_session(store: Store, person: Person, today: date, *, held_on: date | N
     under it; the notes written so far become its notes. A person without a series gets
     an ad-hoc document, so meeting someone now and then records the session on the day.
     """
-    from leadtui.domain.oneonones_input import NotesDraft
+    from leadtui.domain.oneonones_input import NotesDraft, RatingDraft
+    from leadtui.domain.validation import build
 
+    useful = build(RatingDraft, rating=rating).rating
     day = held_on or today
     repo = OneOnOneRepository(store)
     with write_transaction(store, f"held the 1:1 with {person.name}"):
@@ -956,7 +1007,41 @@ def hold_session(store: Store, person: Person, today: date, *, held_on: date | N
         _apply(repo, plan, session.id)
         feedback = repo.file_pending_feedback(series.id, session.id)
         repo.set_draft_notes(series.id, NotesDraft())
+        if useful is not None:
+            session = repo.set_rating(session.id, useful)
     return Held(session, plan.filed, plan.carried, feedback, archived_notice(person))
+
+
+class Rated(NamedTuple):
+    """A held session as rated, and what to tell the user (or None)."""
+
+    session: Session
+    notice: str | None
+
+
+def rate_session(
+    store: Store, person: Person, rating: object, *, held_on: date | None = None
+) -> Rated:
+    """Rate the session held on ``held_on`` (the last one held by default): was it
+    useful, 1–5; None clears the rating. Yours alone."""
+    from leadtui.domain.oneonones_input import RatingDraft
+    from leadtui.domain.validation import build
+
+    useful = build(RatingDraft, rating=rating).rating
+    series = find_series(store, person)
+    repo = OneOnOneRepository(store)
+    if held_on is None:
+        found = repo.sessions(series.id, limit=1) if series else []
+        missing = f"no session with {person.display_name} was held yet"
+    else:
+        found = repo.held_between(series.id, held_on, held_on)[-1:] if series else []
+        missing = f"no session with {person.display_name} was held on {held_on.isoformat()}"
+    if not found:
+        raise OneOnOneRefusal(missing, Refusal.NOT_HELD_ON, person, held_on)
+    sessions = found
+    with write_transaction(store, f"rated the 1:1 with {person.name}"):
+        session = repo.set_rating(sessions[0].id, useful)
+    return Rated(session, archived_notice(person))
 
 
 def _apply(repo: OneOnOneRepository, plan: HoldPlan, session_id: int) -> None:

@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
+from leadtui.domain.quarter_review_input import QuarterAnswers
 from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
+from leadtui.services.quarter_review import decision_due
 from leadtui.services.reviews import ReviewOverview, review_overview
 from leadtui.services.rotation_feeds import RotationsToday, rotations_today
 from leadtui.services.succession import SuccessionCard, succession_card
+from leadtui.services.team_energy import TeamEnergy, team_energy
 from leadtui.store.people import PeopleRepository
 
 if TYPE_CHECKING:
@@ -38,6 +41,8 @@ class TodayOverview(NamedTuple):
     reviews: ReviewOverview | None = None
     succession: SuccessionCard | None = None
     rotations: RotationsToday | None = None
+    team_energy: TeamEnergy | None = None
+    decision: QuarterAnswers | None = None  # a quarter review's decision date that came
 
     @property
     def people_count(self) -> int:
@@ -75,6 +80,8 @@ def today_overview(
         reviews=review_overview(db, today, half_start_month, people),
         succession=succession_card(db, today, half_start_month),
         rotations=rotations_today(db, today),
+        team_energy=team_energy(db, today, half_start_month),
+        decision=decision_due(db, today),
     )
 
 

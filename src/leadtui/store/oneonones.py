@@ -40,7 +40,7 @@ _POINT = (
     "session_id, created_on"
 )
 _ACTION = "id, series_id, text, owner, due_on, done_on, carried, session_id, created_on"
-_SESSION = "id, series_id, held_on, shared_notes, private_notes"
+_SESSION = "id, series_id, held_on, shared_notes, private_notes, rating"
 
 
 def _day(value: str | None) -> date | None:
@@ -97,8 +97,8 @@ def _action(row: tuple[Any, ...]) -> Action:
 
 
 def _session(row: tuple[Any, ...]) -> Session:
-    sid, series_id, held, shared, private = row
-    return Session(sid, series_id, date.fromisoformat(held), shared, private)
+    sid, series_id, held, shared, private, rating = row
+    return Session(sid, series_id, date.fromisoformat(held), shared, private, rating)
 
 
 class OneOnOneRepository:
@@ -570,6 +570,14 @@ class OneOnOneRepository:
             self.store.execute(
                 "update oo_session set shared_notes = ?, private_notes = ? where id = ?",
                 [notes.shared, notes.private, session_id],
+            )
+        return self.session(session_id)
+
+    def set_rating(self, session_id: int, rating: int | None) -> Session:
+        """Rate a held session (None clears the rating)."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update oo_session set rating = ? where id = ?", [rating, session_id]
             )
         return self.session(session_id)
 

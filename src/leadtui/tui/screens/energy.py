@@ -17,6 +17,7 @@ from textual.widgets import Header
 
 from leadtui.domain.dates import day_label
 from leadtui.domain.energy import EnergyThresholds
+from leadtui.domain.text import literal
 from leadtui.errors import InputError
 from leadtui.services.energy import EnergyOverview, energy_overview
 from leadtui.tui.screens.base import LeadtuiScreen
@@ -26,6 +27,7 @@ from leadtui.tui.widgets.energy_panels import (
     DefinitionsPanel,
     EnergyPanel,
     QuarterPanel,
+    TeamPanel,
     TodayPanel,
     TrendPanel,
     VerdictPanel,
@@ -123,6 +125,22 @@ class EnergyScreen(LeadtuiScreen):
             tooltip="Show today again",
             id="energy.back",
         ),
+        Binding(
+            "Q",
+            "quarter_review",
+            "Review",
+            show=False,
+            tooltip="Answer the quarter review's four questions and set a decision date",
+            id="energy.quarter_review",
+        ),
+        Binding(
+            "P",
+            "push",
+            "Push",
+            show=False,
+            tooltip="Mark a launch or push the team recharges after",
+            id="energy.push",
+        ),
         # X exports, as on every screen; the footer has no room left for it at 80 columns.
         Binding(
             "X",
@@ -157,6 +175,7 @@ class EnergyScreen(LeadtuiScreen):
                     yield DefinitionsPanel(id="energy-definitions")
             yield TrendPanel(id="energy-trend")
             yield WorkPanel(id="energy-work")
+            yield TeamPanel(id="energy-team")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -171,8 +190,17 @@ class EnergyScreen(LeadtuiScreen):
     def refresh_data(self) -> None:
         """Reload the journal and hand it to every panel."""
         self.overview = overview = energy_overview(self.db, self.today, self.thresholds)
+        from leadtui.services.quarter_review import quarter_answers
+
+        self.query_one(QuarterPanel).answers = quarter_answers(self.db, overview.quarter.label)
         for panel in self.query(EnergyPanel):
             panel.show(overview)
+        from leadtui.services.team_energy import team_energy
+
+        half_start = self.leadtui.settings.review.half_start_month
+        self.query_one(TeamPanel).show_team(
+            team_energy(self.db, self.today, half_start), self.today
+        )
         self.query_one(TrendPanel).show_days(overview, self.trend_days)
         self.show_day()
 
@@ -406,6 +434,41 @@ class EnergyScreen(LeadtuiScreen):
         self.app.push_screen(
             TextPrompt(title, save, value=entry.note or "", placeholder="what made the day"),
             saved,
+        )
+
+    def action_quarter_review(self) -> None:
+        """Answer this quarter's four questions and set (or clear) a decision date."""
+        from leadtui.services.energy import chosen_quarter
+        from leadtui.services.quarter_review import answer_quarter, quarter_answers
+        from leadtui.tui.dialogs.answers_form import AnswersForm
+
+        quarter = chosen_quarter(None, self.today)
+
+        def save(values: dict[str, object]) -> None:
+            values["decision_on"] = values.get("decision_on") or "-"
+            answer_quarter(self.db, quarter, self.today, **values)
+
+        self.app.push_screen(
+            AnswersForm.for_quarter(quarter_answers(self.db, quarter), self.today, save),
+            lambda saved: self.refresh_data() if saved else None,
+        )
+
+    def action_push(self) -> None:
+        """Mark a launch or other push: the team panel suggests slack time after it."""
+        from leadtui.services.team_energy import mark_push
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
+
+        def save(name: str) -> None:
+            push = mark_push(self.db, self.today, name=name)
+            self.notify(
+                f"Marked {literal(push.name)}: slack time for two weeks",
+                title="Energy",
+                markup=False,
+            )
+
+        self.app.push_screen(
+            TextPrompt("Mark a push (a launch)", save, placeholder="Checkout launch"),
+            lambda saved: self.refresh_data() if saved else None,
         )
 
     def action_work(self) -> None:

@@ -42,6 +42,10 @@ OTHER_KEYS = [
     ("series", "s", "series", "Series", "Set up or change the recurring series"),
     ("reschedule", "r", "reschedule", "Move/skip", "Move or skip the next session"),
     ("bring_back", "b", "bring_back", "Bring back", "Bring back a skipped or moved session"),
+    ("context", "i", "context", "Context", "Edit the person's private context"),
+    ("observe", "O", "observe", "Energy", "Note the person's energy as you observe it"),
+    ("rate", "asterisk", "rate", "Rate", "Rate the last held session: was it useful? (1–5)"),
+    ("template", "T", "template", "Template", "Add an agenda template's talking points"),
     ("more", "m", "more", "More", "Show more past sessions"),
     ("export", "X", "export", "Export", "Export the document as Markdown"),
 ]

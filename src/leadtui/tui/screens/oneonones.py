@@ -393,7 +393,8 @@ class OneOnOnesScreen(LeadtuiScreen):
                 # The people list changes too: the next date moves past today.
                 self.refresh_data()
                 done = f"Held today: {held.filed} filed, {held.carried} carried over"
-                self.notify(done, title=self.AREA, markup=False)
+                # The rating is optional: said, not asked, so holding stays one key.
+                self.notify(f"{done}. Was it useful? * rates it.", title=self.AREA, markup=False)
                 self._notice(held.notice)
 
         self.app.push_screen(confirm_hold(person, plan, self.doc.pending_feedback()), answered)
@@ -449,6 +450,79 @@ class OneOnOnesScreen(LeadtuiScreen):
             self._notice(oo.give_feedback(self.db, self._person(), self.today, draft).notice)
 
         self._ask(session_feedback(self._person(), self.today, save))
+
+    def action_context(self) -> None:
+        """Edit the person's private context (what they care about, feedback, goals...)."""
+        from leadtui.services.context import person_context, set_context
+        from leadtui.tui.dialogs.context_form import ContextForm
+
+        person = self._person()
+
+        def save(values: dict[str, Any]) -> None:
+            self._notice(set_context(self.db, person, self.today, **values).notice)
+
+        self._ask(ContextForm.for_person(person, person_context(self.db, person), save))
+
+    def action_rate(self) -> None:
+        """Rate the last held session (asked right after holding one): was it useful, 1–5?
+        Empty skips; yours alone."""
+        from leadtui.tui.dialogs.text_prompt import TextPrompt
+
+        person = self._person()
+
+        def save(words: str) -> None:
+            if words.strip():
+                rated = oo.rate_session(self.db, person, words)
+                self._notice(rated.notice)
+
+        self._ask(TextPrompt("Was it useful? 1–5 (only you see it)", save, placeholder="4"))
+
+    def action_observe(self) -> None:
+        """Record the person's energy as you observe it (linked to today's session when
+        it is held today); only you ever see it."""
+        from leadtui.services.team_energy import observe
+        from leadtui.tui.dialogs.observation_form import ObservationForm
+
+        person = self._person()
+
+        def save(values: dict[str, Any]) -> None:
+            self._notice(observe(self.db, person, self.today, **values).notice)
+
+        self._ask(ObservationForm.for_person(person, self.today, save))
+
+    def action_template(self) -> None:
+        """Choose an agenda template and add its points to the next session (those that
+        suit the person first; the offered one, a new report's first, at the top)."""
+        from leadtui.imports.agenda_templates import catalog
+        from leadtui.services.templates import apply_template, suiting_first
+        from leadtui.tui.dialogs.choose import ChooseScreen
+
+        person = self._person()
+        found = catalog(self.leadtui.locations.config_dir)
+        for problem in found.problems:
+            self.notify(problem, title=self.AREA, severity="warning", markup=False)
+        offer = self.doc.offer if self.doc is not None else None
+        choices = suiting_first(found.templates, person.relation)
+        choices.sort(key=lambda t: t.name != offer)
+        labels = [f"{t.name} — {t.description} ({len(t.points)} points)" for t in choices]
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            template = choices[index]
+            applied = self.guarded(lambda: apply_template(self.db, person, self.today, template))
+            if applied is None:
+                return
+            skipped = f", {len(applied.skipped)} already open" if applied.skipped else ""
+            self.notify(
+                f"{template.name}: {len(applied.added)} points added{skipped}",
+                title=self.AREA,
+                markup=False,
+            )
+            self._notice(applied.notice)
+            self.refresh_data()
+
+        self.app.push_screen(ChooseScreen(f"Agenda for {person.name}", labels), chosen)
 
     def action_more(self) -> None:
         """Show another page of past sessions."""

@@ -79,6 +79,14 @@ class PeopleScreen(LeadtuiScreen):
             tooltip="Show or hide archived people",
             id="people.archived",
         ),
+        Binding(
+            "i",
+            "context",
+            "Context",
+            show=False,
+            tooltip="Edit the selected person's private context",
+            id="people.context",
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter as you type", id="people.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear"),
     ]
@@ -244,6 +252,33 @@ class PeopleScreen(LeadtuiScreen):
                 title=f"Edit {literal(person.name)}", save=save, today=self.today, person=person
             ),
             saved,
+        )
+
+    def action_context(self) -> None:
+        """Edit the selected person's private context."""
+        from leadtui.services.context import person_context, set_context
+        from leadtui.tui.dialogs.context_form import ContextForm
+
+        person = self.selected()
+        if person is None:
+            self.notify(
+                "Nobody here yet: press a to add a person.", severity="warning", markup=False
+            )
+            return
+
+        def save(values: dict[str, object]) -> None:
+            notice = set_context(self.db, person, self.today, **values).notice
+            if notice:
+                self.notify(notice, title="People", severity="warning", markup=False)
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.notify(
+                    f"Saved the context of {literal(person.name)}", title="People", markup=False
+                )
+
+        self.app.push_screen(
+            ContextForm.for_person(person, person_context(self.db, person), save), saved
         )
 
     def action_archive(self) -> None:

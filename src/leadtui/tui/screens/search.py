@@ -59,6 +59,10 @@ HOME = {
     SearchKind.WORK: "energy",
     SearchKind.SUCCESSION: "succession",
     SearchKind.ROTATION: "rotations",
+    SearchKind.CONTEXT: "oneonones",
+    SearchKind.OBSERVATION: "energy",
+    SearchKind.PUSH: "energy",
+    SearchKind.REVIEW: "energy",
 }
 HINT = 'words match as prefixes · OR · -word leaves out · "a phrase" · private hits are yours alone'
 

@@ -18,8 +18,10 @@ from leadtui.domain.energy import (
     TrendAnswer,
     level_kind,
 )
+from leadtui.domain.quarter_review_input import QuarterAnswers
 from leadtui.domain.text import literal
 from leadtui.services.energy import EnergyOverview
+from leadtui.services.team_energy import TeamEnergy
 from leadtui.tui.widgets.energy_words import STATE_MOOD, verdict_advice, verdict_headline
 from leadtui.tui.widgets.themed import Themed
 
@@ -161,21 +163,31 @@ class VerdictPanel(EnergyPanel):
 
 
 class QuarterPanel(EnergyPanel):
-    """The quarter's answer to "is there a trend of good days?"."""
+    """The quarter's answer to "is there a trend of good days?", and how many of the
+    quarter review's four questions are answered, with the decision date."""
 
     TITLE = "This quarter"
+    answers: QuarterAnswers | None = None
 
     def draw(self, overview: EnergyOverview) -> Text:
         """Yes or no, then coverage, share of good days and direction."""
         quarter = overview.quarter
         answer = quarter.trend_answer
         style = {TrendAnswer.YES: "good", TrendAnswer.NO: "alert"}.get(answer, "muted")
-        return Text.assemble(
+        text = Text.assemble(
             self.text(f"{quarter.label} · trend of good days? ", "heading"),
             self.text(answer.value[:1].upper() + answer.value[1:], style),
             f"\ncoverage {quarter.coverage:.0%} · good {quarter.good_share:.0%}"
             f" · {quarter.direction}",
         )
+        answers = self.answers
+        if answers is not None and answers.quarter == quarter.label:
+            done = sum(1 for _, a in answers.answered() if a)
+            said = f"\nfour questions: {done}/4 answered (Q)"
+            if answers.decision_on is not None:
+                said += f" · decide {short_day_label(answers.decision_on, overview.today)}"
+            text.append_text(self.text(said, "muted"))
+        return text
 
 
 class DefinitionsPanel(EnergyPanel):
@@ -279,4 +291,58 @@ class WorkPanel(EnergyPanel):
             if w.creates_work_for_other_teams:
                 line.append_text(self.text("  creates work for other teams", "alert"))
             lines.append(line)
+        return Text("\n").join(lines)
+
+
+# A report's 90-day trend is drawn as its last observations, one glyph each.
+TREND_SHOWN = 12
+FLAG_WORDS = {"falling": "⚑ falling", "low": "⚑ at 2 or below"}
+
+
+class TeamPanel(EnergyPanel):
+    """The team's energy as you observed it: per report the last observation, the
+    90-day trend and a flag; slack time suggested after a push or a T3B3 half."""
+
+    TITLE = "The team's energy (only you see this)"
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.team: TeamEnergy | None = None
+        self.today = date.today()
+
+    def show_team(self, team: TeamEnergy, today: date) -> None:
+        """Draw ``team`` as of ``today``."""
+        self.team, self.today = team, today
+        self.build()
+
+    def rebuild(self) -> None:
+        """Draw the held team view again (with this moment's theme)."""
+        if self.team is not None:
+            self.update(self.draw_team(self.team))
+
+    def draw_team(self, team: TeamEnergy) -> Text:
+        """A line per report: name, last level and day, trend, flag; then the advice."""
+        lines: list[Text] = []
+        for report in team.reports:
+            name = literal(report.person.name)
+            if report.last is None:
+                lines.append(
+                    Text.assemble(name.ljust(18)[:18], self.text("  not observed", "muted"))
+                )
+                continue
+            trend = " ".join(str(o.level) for o in report.trend[-TREND_SHOWN:]) or "·"
+            line = Text.assemble(
+                name.ljust(18)[:18],
+                f"  {report.last.level} ",
+                self.text(short_day_label(report.last.day, self.today).ljust(8), "muted"),
+                f" {trend}",
+            )
+            if report.flag is not None:
+                line.append_text(self.text(f"  {FLAG_WORDS[report.flag.value]}", "alert"))
+            lines.append(line)
+        if not team.reports:
+            lines.append(self.text("No reports yet: add one on People (p).", "muted"))
+        if team.advice:
+            lines.append(self.text(team.advice, "advice"))
+        lines.append(self.text("O on One-on-ones observes someone; P marks a push.", "muted"))
         return Text("\n").join(lines)

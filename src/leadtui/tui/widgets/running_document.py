@@ -155,7 +155,7 @@ class RunningDocumentView(Vertical):
         item = {SearchKind.POINT: Point, SearchKind.ACTION: Action}.get(hit.kind)
         if item is not None and self.select_item(item, hit.id):
             return None
-        if hit.kind is SearchKind.DRAFT:
+        if hit.kind in (SearchKind.DRAFT, SearchKind.CONTEXT):
             self.show_draft()
             return None
         # A point's or action's date is, once filed, that of the session it is filed under.
@@ -410,6 +410,28 @@ class RunningDocumentView(Vertical):
 
     def _draft(self, doc: RunningDocument) -> RenderableType:
         notes: list[RenderableType] = []
+        if doc.offer is not None:
+            notes.append(
+                self._words(
+                    ("First session: ", "label"), (f"T adds the {doc.offer} agenda", "muted")
+                )
+            )
+        if doc.ratings:
+            trend = " ".join(str(r) for r in doc.ratings[-8:])
+            notes.append(
+                self._words(
+                    (f"{LOCK} Was it useful? ", "label"), (f"{trend} (oldest first, *)", "muted")
+                )
+            )
+        if doc.rating_advice:
+            notes.append(self._words((doc.rating_advice, "overdue")))
+        context = doc.context
+        if context is not None and not context.empty:
+            notes.append(self._words((f"{LOCK} Personal context (i)", "label")))
+            notes += [
+                self._words((f"{words}: ", "muted"), (literal(text, one_line=False), "private"))
+                for words, text in context.filled()
+            ]
         pending = doc.pending_feedback()
         if pending:
             notes += [self._words(("Feedback given", "label"))]

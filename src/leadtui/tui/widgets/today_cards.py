@@ -13,6 +13,7 @@ from leadtui.domain.dates import day_label, short_day_label
 from leadtui.domain.energy import level_kind
 from leadtui.domain.oneonones import Side
 from leadtui.domain.people import Relation
+from leadtui.domain.team_energy_input import Flag
 from leadtui.domain.text import literal, plural
 from leadtui.tui.widgets.card_list import CARD_NAMES, CardLine, CardList, OpenPerson, OpenScreen
 from leadtui.tui.widgets.energy_words import STATE_MOOD, verdict_headline
@@ -153,6 +154,24 @@ class EnergyCard(CardList):
         if verdict is not None:
             headline = self.text(verdict_headline(verdict, short=True), STATE_MOOD[verdict.state])
             lines.append(CardLine(headline, opens=screen))
+        decision = overview.decision
+        if decision is not None and decision.decision_on is not None:
+            said = (
+                f"Decision date {short_day_label(decision.decision_on, overview.today)} "
+                f"({decision.quarter}): stay or change? (E, then Q)"
+            )
+            lines.append(CardLine(self.text(said, "alert"), opens=screen))
+        # The team's energy as observed: who is flagged, and slack time after a push.
+        team = overview.team_energy
+        if team is not None:
+            for report in team.flagged:
+                why = "falling" if report.flag is Flag.FALLING else "at 2 or below"
+                said = f"⚑ {literal(report.person.name)}'s energy: {why}"
+                lines.append(CardLine(self.text(said, "alert"), opens=screen))
+            if team.slack:
+                lines.append(
+                    CardLine(self.text(f"Slack time: {team.slack}", "muted"), opens=screen)
+                )
         return lines
 
 
