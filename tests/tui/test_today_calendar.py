@@ -8,11 +8,11 @@ import re
 import sqlite3
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input, SelectionList
 
 from leadtui.config import CalendarSettings, Settings
+from leadtui.tui.dialogs.calendar_import import CalendarImportDialog
 from leadtui.tui.dialogs.export_prompt import ExportDialog
-from leadtui.tui.screens.calendar_import import CalendarImportDialog
 from tests.helpers import SIZE, cli, make_app
 from tests.imports.test_calendar_import import GOOGLE, OUTLOOK
 
@@ -90,16 +90,19 @@ async def test_i_on_today_lists_the_proposals_and_applies_only_the_ticked_ones(
         await pilot.pause()
         app.screen.query_one("#field-text", Input).value = str(path)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, CalendarImportDialog)
-        boxes = list(dialog.query(Checkbox))
-        labels = [str(b.label) for b in boxes]
-        assert len(boxes) == 4 and all(b.value for b in boxes), labels
+        proposals = dialog.query_one(SelectionList)
+        labels = [
+            str(proposals.get_option_at_index(n).prompt) for n in range(proposals.option_count)
+        ]
+        assert len(labels) == 4 and len(proposals.selected) == 4, labels
         # Untick everything about Sam: only Ana's series and sessions are written.
-        for box in boxes:
-            if "Sam Okafor" in str(box.label):
-                box.value = False
+        for n, label in enumerate(labels):
+            if "Sam Okafor" in label:
+                proposals.deselect(proposals.get_option_at_index(n).value)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, CalendarImportDialog)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, note, open_store, settings_for, today_from_env
+from leadtui.domain.text import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -87,33 +88,18 @@ def export_calendar(args: argparse.Namespace) -> int:
 
 def calendar_import(args: argparse.Namespace) -> int:
     """`calendar import FILE`: proposals from a calendar file, written with --apply."""
-    from pathlib import Path
-
     from leadtui.config import calendar_time_zone
-    from leadtui.domain.people import email_address
-    from leadtui.errors import InputError
-    from leadtui.imports.ics import read_calendar, zone_named
-    from leadtui.services.calendar_import import apply_proposals, known_attendee, propose
+    from leadtui.imports.calendar_plan import my_address, read_plan
+    from leadtui.services.calendar_import import apply_proposals
 
     settings = settings_for(args)
     typed = args.me if args.me is not None else settings.calendar.my_email
-    try:
-        me = email_address(typed)
-    except ValueError as exc:
-        raise InputError(f"--me: {exc}", field="me") from None
-    if me is None:
-        raise InputError(
-            "who are you in this calendar? give --me EMAIL or set my_email under [calendar] "
-            "in config.toml",
-            field="me",
-        )
+    my_address(typed)  # checked before the database is opened
     today = today_from_env()
     # Opened first: a database that does not exist has nobody to match, and is not made.
     store = open_store(args, create=False)
-    zone = zone_named(calendar_time_zone(settings))
-    read = read_calendar(Path(args.file).expanduser(), me, today, zone, known_attendee(store))
-    plan = propose(store, read.meetings, today)
-    unmatched = sorted({*read.unmatched, *plan.unmatched})
+    found = read_plan(store, args.file, typed, today, calendar_time_zone(settings))
+    read, plan = found.read, found.plan
     applied = apply_proposals(store, plan.proposals, today) if args.apply else 0
     if args.json:
         from leadtui.cli.common import echo_json
@@ -121,22 +107,20 @@ def calendar_import(args: argparse.Namespace) -> int:
 
         echo_json(calendar_import_json(read, plan, applied=args.apply))
         return 0
-    echo(f"{read.events} events, {len(read.meetings)} recurring 1:1s with you")
+    echo(found.summary)
     for proposal in plan.proposals:
         echo(f"  {proposal.describe()}")
     if not plan.proposals:
         echo("  nothing to change: leadtui already has what this calendar says")
-    if unmatched:
-        # A few names, not thousands: a calendar of every meeting names many people.
-        shown = ", ".join(unmatched[:5]) + (
-            f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+    if found.unmatched:
+        note(
+            f"no one in leadtui matches {found.unmatched}: add them with "
+            "`people add NAME --email ADDRESS`"
         )
-        note(f"no one in leadtui matches {shown}: add them with `people add NAME --email ADDRESS`")
-    if read.skipped:
-        counts = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
-        note(f"skipped: {counts}")
+    if found.skipped:
+        note(f"skipped: {found.skipped}")
     if args.apply:
-        echo(f"applied {applied} proposal(s)")
+        echo(f"applied {plural(applied, 'proposal')}")
     elif plan.proposals:
         echo("dry run: nothing written; add --apply to write these")
     return 0

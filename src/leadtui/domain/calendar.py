@@ -183,7 +183,9 @@ class ImportedMeeting(NamedTuple):
     """A weekly meeting of me and one other person, as a calendar file has it, in my zone.
 
     ``held`` are its occurrences in the weeks before today (skips left out, moves applied:
-    the calendar's own expansion); ``next_on`` its first occurrence from today on.
+    the calendar's own expansion); ``next_on`` its first occurrence from today on;
+    ``cancelled`` the rule dates from today on it skips, ``moved`` (rule date, new date)
+    the ones it moves.
     """
 
     uid: str
@@ -196,6 +198,8 @@ class ImportedMeeting(NamedTuple):
     starts_on: date
     held: tuple[date, ...]
     next_on: date | None
+    cancelled: tuple[date, ...] = ()
+    moved: tuple[tuple[date, date], ...] = ()
 
 
 class Skipped(StrEnum):

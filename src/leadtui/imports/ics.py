@@ -4,8 +4,10 @@ What Google Calendar, Outlook and Apple Calendar export: `icalendar` parses it,
 `x-wr-timezone` applies the zone Google names once in X-WR-TIMEZONE to the times it
 writes without one, and `recurring-ical-events` expands each recurring meeting as a
 calendar would (EXDATE skips, an override with RECURRENCE-ID moves one occurrence). Only
-the weeks before today and the first occurrence from today on are expanded, so a rule
-that never ends costs the same as one that does. Outlook's Windows zone names ("W. Europe
+the weeks before today and the first occurrence from today on are expanded, from a start
+moved up to just before them, so a rule that never ends (or began in 1901) costs the same
+as one that does; the cancelled and moved occurrences of the coming year are read from
+the file as they are. Outlook's Windows zone names ("W. Europe
 Standard Time") are read through their VTIMEZONE or icalendar's table of them.
 
 A file that is not iCalendar, or too large to be a person's calendar, is refused with one
@@ -15,6 +17,7 @@ attendees, a zone nobody knows, dates in year 9999) is skipped and counted.
 
 from __future__ import annotations
 
+import copy
 import os
 import stat
 from collections import Counter
@@ -40,6 +43,27 @@ Known = Callable[[Attendee], bool]
 # How far back held sessions are looked for: a quarter of weekly 1:1s.
 HELD_WEEKS = 12
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# How far ahead a cancelled or moved occurrence is read: a year of plans.
+CHANGES_DAYS = 366
+# Occurrences expanded in all (about 18 per weekly meeting): more is not one person's
+# calendar, and would take minutes.
+MAX_OCCURRENCES = 60_000
+
+
+class _Budget:
+    """The occurrences a reading may still expand; one line refuses the file past it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.spent = 0
+
+    def spend(self, count: int) -> None:
+        self.spent += count
+        if self.spent > MAX_OCCURRENCES:
+            raise InputError(
+                f"{self.name} holds more than {MAX_OCCURRENCES:,} meetings in the weeks "
+                "around today; export only your own calendar or a shorter range"
+            )
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -101,7 +125,8 @@ def read_calendar(
     ``path``, their times in ``zone``; with ``known``, only those with someone it knows
     are expanded (the rest are counted, and named in ``unmatched``)."""
     data = _file_bytes(path)
-    return meetings_in(parse_calendar(data, literal(str(path))), me, today, zone, known)
+    name = literal(str(path))
+    return meetings_in(parse_calendar(data, name), me, today, zone, known, name)
 
 
 def _address(value: object) -> str:
@@ -139,7 +164,13 @@ def _moment(value: object, zone: tzinfo) -> datetime | None:
 
 
 def _meeting(
-    own: Calendar, event: Any, me: str, today: date, zone: tzinfo, known: Known | None
+    own: Calendar,
+    event: Any,
+    me: str,
+    today: date,
+    zone: tzinfo,
+    known: Known | None,
+    budget: _Budget,
 ) -> ImportedMeeting | Skipped | Attendee:
     """The meeting ``event`` is (``own``: a calendar of it, its overrides and the zones),
     or why it is none."""
@@ -175,9 +206,7 @@ def _meeting(
         return Skipped.NOT_ONE_OTHER
     if known is not None and not known(others[0]):
         return others[0]  # nobody in leadtui: not worth expanding
-    interval = int(rule.get("INTERVAL", [1])[0])
-    first = _moment(raw, zone)
-    assert first is not None
+    interval = max(1, int(rule.get("INTERVAL", [1])[0]))
     end = event.get("DTEND")
     if end is not None and isinstance(end.dt, datetime):
         minutes = int((end.dt - raw).total_seconds() // 60)
@@ -187,33 +216,133 @@ def _meeting(
         minutes = 60
     uid = str(event.get("UID", ""))
     since = today - timedelta(weeks=HELD_WEEKS)
-    window = recurring_ical_events.of(own).between(since, today + timedelta(weeks=interval + 5))
+    horizon = today + timedelta(weeks=interval + 5)
+    expanded = _starting_near(own, event, raw, since, interval, days)
+    if expanded is None:
+        return Skipped.ENDED
+    window = recurring_ical_events.of(expanded).between(since, horizon)
+    budget.spend(len(window))
     held: list[date] = []
     upcoming: list[datetime] = []
+    kept: list[datetime] = []  # upcoming occurrences where the rule puts them (not moved)
     for occurrence in window:
         moment = _moment(occurrence["DTSTART"].dt, zone)
         if moment is None or str(occurrence.get("STATUS", "")).upper() == "CANCELLED":
             continue
         if moment.date() < today:
             held.append(moment.date())
-        else:
-            upcoming.append(moment)
+            continue
+        upcoming.append(moment)
+        original = occurrence.get("RECURRENCE-ID")
+        if original is None or _moment(original.dt, zone) == moment:
+            kept.append(moment)
     if not upcoming:
         return Skipped.ENDED
-    # The rule's day and hour as the first occurrence has them in my zone (a moved one
-    # aside: the rule's own start is the first).
+    # The day and hour of the next occurrence the rule puts in place, in my zone: the
+    # rule's own start may lie across a daylight-saving change (a June 10:00 in Berlin is
+    # 08:00 UTC, its winter meetings 09:00 UTC).
+    pattern = min(kept) if kept else min(upcoming)
+    first = _moment(raw, zone)
+    assert first is not None
+    starts_on = first.date()
+    if starts_on < since:
+        # An old start (even 1901) is not news: the first rule date of the weeks read.
+        starts_on = min([*held, *(m.date() for m in upcoming)])
+    cancelled, moved = _future_changes(own, event, zone, today, horizon_changes(today))
     return ImportedMeeting(
         uid,
         literal(str(event.get("SUMMARY", "")))[:120],
         others[0],
         max(1, min(interval, 52)),
-        first.weekday(),
-        f"{first.hour:02d}:{first.minute:02d}",
+        pattern.weekday(),
+        f"{pattern.hour:02d}:{pattern.minute:02d}",
         max(5, min(minutes, 8 * 60)),
-        first.date(),
+        starts_on,
         tuple(sorted(set(held))),
         min(upcoming).date(),
+        cancelled,
+        moved,
     )
+
+
+def horizon_changes(today: date) -> date:
+    """The last day a cancelled or moved occurrence is read for: a year ahead."""
+    return today + timedelta(days=CHANGES_DAYS)
+
+
+def _starting_near(
+    own: Calendar, event: Any, raw: datetime, since: date, interval: int, days: list[str]
+) -> Calendar | None:
+    """``own`` with the meeting's start moved forward by whole periods to just before
+    ``since`` (None when its COUNT ends before): a calendar library expands a rule from
+    its start, so one from 1901 would walk 125 years of weeks to reach today."""
+    from icalendar import Calendar
+
+    period = 7 * interval
+    # A whole period before ``since`` at least: an unmoved start that is not a rule day
+    # (BYDAY elsewhere) counts as an occurrence of its own, and must stay outside.
+    steps = ((since - timedelta(days=7)) - raw.date()).days // period
+    if steps <= 0:
+        return own
+    rule = event["RRULE"]
+    count = rule.get("COUNT")
+    if count:
+        if days and days[0] != _DAYS[raw.weekday()]:
+            return own  # the start is an extra occurrence: COUNT cannot be carried over
+        left = int(count[0]) - steps
+        if left <= 0:
+            return None
+    shift = timedelta(days=steps * period)
+    master = copy.copy(event)
+    # Wall-clock arithmetic in the start's own zone: the rule keeps its local hour.
+    for name in ("DTSTART", "DTEND"):
+        if name in master:
+            moved = copy.copy(master[name])
+            moved.dt = moved.dt + shift
+            master[name] = moved
+    if count:
+        fewer = copy.deepcopy(rule)
+        fewer["COUNT"] = [left]
+        master["RRULE"] = fewer
+    found = Calendar()
+    for component in own.subcomponents:
+        found.add_component(master if component is event else component)
+    return found
+
+
+def _moments(event: Any, name: str) -> list[object]:
+    values = event.get(name)
+    lists = values if isinstance(values, list) else [values] if values is not None else []
+    return [one.dt for listed in lists for one in getattr(listed, "dts", [])]
+
+
+def _future_changes(
+    own: Calendar, event: Any, zone: tzinfo, today: date, until: date
+) -> tuple[tuple[date, ...], tuple[tuple[date, date], ...]]:
+    """The occurrences from today to ``until`` the calendar cancels (EXDATE, or an
+    override with STATUS:CANCELLED) and the ones it moves (rule date, new date), in my
+    zone."""
+    cancelled: set[date] = set()
+    moved: dict[date, date] = {}
+    for value in _moments(event, "EXDATE"):
+        moment = _moment(value, zone)
+        if moment is not None and today <= moment.date() <= until:
+            cancelled.add(moment.date())
+    overrides: list[Any] = [c for c in own.subcomponents if c.name == "VEVENT"]
+    for override in overrides:
+        if override.get("RECURRENCE-ID") is None:
+            continue
+        original = _moment(override["RECURRENCE-ID"].dt, zone)
+        if original is None or not today <= original.date() <= until:
+            continue
+        if str(override.get("STATUS", "")).upper() == "CANCELLED":
+            cancelled.add(original.date())
+            continue
+        start = override.get("DTSTART")
+        now = _moment(start.dt, zone) if start is not None else None
+        if now is not None and now.date() != original.date():
+            moved[original.date()] = now.date()
+    return tuple(sorted(cancelled)), tuple(sorted(moved.items()))
 
 
 def _day(value: date | datetime) -> date:
@@ -240,7 +369,12 @@ def _by_uid(calendar: Calendar) -> dict[str, Calendar]:
 
 
 def meetings_in(
-    calendar: Calendar, me: str, today: date, zone: tzinfo, known: Known | None = None
+    calendar: Calendar,
+    me: str,
+    today: date,
+    zone: tzinfo,
+    known: Known | None = None,
+    name: str = "the file",
 ) -> CalendarRead:
     """The weekly 1:1 meetings of ``me`` in ``calendar`` and the count of events skipped,
     by why (see :func:`read_calendar` for ``known``)."""
@@ -250,12 +384,13 @@ def meetings_in(
     skipped: Counter[Skipped] = Counter()
     events = 0
     own = _by_uid(calendar)
+    budget = _Budget(name)
     for event in calendar.walk("VEVENT"):
         events += 1
         if event.get("RECURRENCE-ID") is not None:
             continue  # an override: read with its meeting
         try:
-            found = _meeting(own[str(event.get("UID", ""))], event, me, today, zone, known)
+            found = _meeting(own[str(event.get("UID", ""))], event, me, today, zone, known, budget)
         except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
             # What the parsers refuse of one event (a rule they cannot expand, a year
             # 9999 that overflows): that event proposes nothing; the rest still counts.

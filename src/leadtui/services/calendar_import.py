@@ -6,11 +6,14 @@ the person is found by address, else by name; then it proposes
 - a new series (weekday, time, cadence, length, first day) for someone without one;
 - the differences for someone whose series disagrees with the calendar;
 - the sessions held in the past weeks after the last one recorded (notes left empty,
-  nothing filed under them: the upcoming points stay upcoming).
+  nothing filed under them: the upcoming points stay upcoming);
+- the coming sessions the calendar cancels or moves, as skips and moves of the series.
 
 Nothing is written until :func:`apply_proposals`, which writes the chosen ones in one
 transaction. What it writes is what the calendar says, so proposals made again
-afterwards are none: applying twice changes nothing the second time.
+afterwards are none: applying twice changes nothing the second time. A plan read a while
+ago (a dialog left open while the command line applied the same file) is checked again
+inside that transaction: what is recorded by then is not written twice.
 """
 
 from __future__ import annotations
@@ -20,8 +23,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import weekday_name
-from leadtui.domain.oneonones import Cadence, Series, SeriesStatus, is_rule_date
-from leadtui.domain.text import literal, name_key
+from leadtui.domain.oneonones import (
+    Cadence,
+    Series,
+    SeriesStatus,
+    is_rule_date,
+    session_dates,
+)
+from leadtui.domain.text import literal, name_key, plural
 from leadtui.services.people import list_people, person_with_email
 from leadtui.store.database import write_transaction
 from leadtui.store.oneonones import OneOnOneRepository
@@ -40,6 +49,13 @@ class ProposalKind(StrEnum):
     NEW_SERIES = "new-series"
     CHANGE_SERIES = "change-series"
     HELD_SESSIONS = "held-sessions"
+    UPCOMING_SESSIONS = "upcoming-sessions"
+
+
+# Written in this order: a series before the sessions held in it, and its rule before
+# the skips and moves of its coming sessions (a new rule drops the old ones).
+_ORDER = [ProposalKind.NEW_SERIES, ProposalKind.CHANGE_SERIES, ProposalKind.HELD_SESSIONS,
+          ProposalKind.UPCOMING_SESSIONS]  # fmt: skip
 
 
 class Proposal(NamedTuple):
@@ -51,7 +67,8 @@ class Proposal(NamedTuple):
     person: Person
     meeting: ImportedMeeting
     changes: tuple[tuple[str, str, str], ...] = ()
-    """(field, leadtui has, the calendar has) for a new or changed series."""
+    """(field, leadtui has, the calendar has) for a new or changed series; for coming
+    sessions ("skip", rule date, "") or ("move", rule date, new date)."""
     held: tuple[date, ...] = ()
 
     def describe(self) -> str:
@@ -59,7 +76,13 @@ class Proposal(NamedTuple):
         who = self.person.display_name
         if self.kind is ProposalKind.HELD_SESSIONS:
             days = ", ".join(d.isoformat() for d in self.held)
-            return f"{who}: record {len(self.held)} held session(s): {days}"
+            return f"{who}: record {plural(len(self.held), 'held session')}: {days}"
+        if self.kind is ProposalKind.UPCOMING_SESSIONS:
+            parts = "; ".join(
+                f"skip {before}" if field == "skip" else f"move {before} -> {after}"
+                for field, before, after in self.changes
+            )
+            return f"{who}: coming sessions: {parts}"
         parts = "; ".join(
             f"{field} {before} -> {after}" if before else f"{field} {after}"
             for field, before, after in self.changes
@@ -125,6 +148,47 @@ def _series_changes(series: Series | None, meeting: ImportedMeeting) -> list[tup
     return found
 
 
+_RULE_FIELDS = ("cadence", "weekday", "first day")
+
+
+def _upcoming_changes(
+    repo: OneOnOneRepository,
+    series: Series | None,
+    meeting: ImportedMeeting,
+    changes: Sequence[tuple[str, str, str]],
+    today: date,
+) -> tuple[tuple[str, str, str], ...]:
+    """The skips and moves of coming sessions the calendar has and leadtui does not, on
+    the rule the series has once the calendar's changes are written."""
+    same_rule = (
+        series is not None
+        and series.cadence is Cadence.RECURRING
+        and not any(field in _RULE_FIELDS for field, _, _ in changes)
+    )
+    if same_rule:
+        assert series is not None
+        rule, recorded = series, repo.changes(series.id)
+    else:
+        # A new rule drops the moves and skips of the old one.
+        rule = Series(0, 0, meeting.every_weeks, meeting.weekday, meeting.at_time,
+                      meeting.minutes, meeting.starts_on, SeriesStatus.ACTIVE)  # fmt: skip
+        recorded = {}
+    return _still_to_write(rule, recorded, meeting, today)
+
+
+def _still_to_write(
+    series: Series, recorded: dict[date, date | None], meeting: ImportedMeeting, today: date
+) -> tuple[tuple[str, str, str], ...]:
+    found: list[tuple[str, str, str]] = []
+    for day in meeting.cancelled:
+        if day >= today and is_rule_date(series, day) and recorded.get(day, day) is not None:
+            found.append(("skip", day.isoformat(), ""))
+    for day, to in meeting.moved:
+        if day >= today and to >= today and is_rule_date(series, day) and recorded.get(day) != to:
+            found.append(("move", day.isoformat(), to.isoformat()))
+    return tuple(found)
+
+
 def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> ImportPlan:
     """What the calendar's ``meetings`` would change; nothing is written."""
     repo = OneOnOneRepository(store)
@@ -149,6 +213,11 @@ def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> I
             kind = ProposalKind.NEW_SERIES if new else ProposalKind.CHANGE_SERIES
             proposals.append(Proposal(f"{kind.value}:{person.id}", kind, person, meeting,
                                       tuple(changes)))  # fmt: skip
+        upcoming = _upcoming_changes(repo, series, meeting, changes, today)
+        if upcoming:
+            kind = ProposalKind.UPCOMING_SESSIONS
+            proposals.append(Proposal(f"{kind.value}:{person.id}", kind, person, meeting,
+                                      upcoming))  # fmt: skip
         last = last_held.get(series.id) if series is not None and series.saved else None
         held = tuple(d for d in meeting.held if (last is None or d > last) and d < today)
         if held:
@@ -163,28 +232,77 @@ def apply_proposals(
     store: Store, proposals: Sequence[Proposal], today: date, chosen: Iterable[str] | None = None
 ) -> int:
     """Write the proposals whose key is in ``chosen`` (all when None) in one transaction;
-    how many were written."""
-    from leadtui.services.oneonones import set_series, set_series_status
+    how many were written.
 
+    Each is checked against what is recorded by then: held sessions already there are not
+    written again, a series that changed since the plan was made is left as it is, and a
+    skip or move that no longer fits the series is dropped (a proposal left with nothing
+    to write is not counted)."""
     keys = None if chosen is None else set(chosen)
     picked = [p for p in proposals if keys is None or p.key in keys]
+    picked.sort(key=lambda p: _ORDER.index(p.kind))
     repo = OneOnOneRepository(store)
-    with write_transaction(store, f"imported {len(picked)} calendar proposal(s)"):
+    written = 0
+    with write_transaction(store, f"imported {plural(len(picked), 'calendar proposal')}"):
         for proposal in picked:
-            m, person = proposal.meeting, proposal.person
             if proposal.kind is ProposalKind.HELD_SESSIONS:
-                series = repo.series_for(person.id)
-                if series is None:
-                    series = repo.add_ad_hoc_series(person.id, today)
-                for day in proposal.held:
-                    repo.insert_session(series.id, day, "", "")
-                continue
-            # A new first day only when the rule moves: the same rule keeps its moves.
-            new_rule = any(field == "first day" for field, _, _ in proposal.changes)
-            set_series(store, person, today, every_weeks=m.every_weeks,
-                       weekday=weekday_name(m.weekday), at_time=m.at_time, minutes=m.minutes,
-                       starts_on=m.starts_on if new_rule else None)  # fmt: skip
-            current = repo.series_for(person.id)
-            if current is not None and current.status is not SeriesStatus.ACTIVE:
-                set_series_status(store, person, today, SeriesStatus.ACTIVE)
-    return len(picked)
+                written += _write_held(repo, proposal, today)
+            elif proposal.kind is ProposalKind.UPCOMING_SESSIONS:
+                written += _write_upcoming(repo, proposal, today)
+            else:
+                written += _write_series(store, repo, proposal, today)
+    return written
+
+
+def _write_held(repo: OneOnOneRepository, proposal: Proposal, today: date) -> int:
+    series = repo.series_for(proposal.person.id)
+    if series is None:
+        series = repo.add_ad_hoc_series(proposal.person.id, today)
+    recorded = {
+        s.held_on for s in repo.held_between(series.id, min(proposal.held), max(proposal.held))
+    }
+    new = [day for day in proposal.held if day not in recorded]
+    for day in new:
+        repo.insert_session(series.id, day, "", "")
+    return 1 if new else 0
+
+
+def _write_series(store: Store, repo: OneOnOneRepository, proposal: Proposal, today: date) -> int:
+    from leadtui.services.oneonones import set_series, set_series_status
+
+    m, person = proposal.meeting, proposal.person
+    # The differences found again now: none when it was written meanwhile, others when
+    # the series was changed by hand since; either way the plan no longer says what to do.
+    if tuple(_series_changes(repo.series_for(person.id), m)) != proposal.changes:
+        return 0
+    # A new first day only when the rule moves: the same rule keeps its moves.
+    new_rule = any(field == "first day" for field, _, _ in proposal.changes)
+    set_series(store, person, today, every_weeks=m.every_weeks,
+               weekday=weekday_name(m.weekday), at_time=m.at_time, minutes=m.minutes,
+               starts_on=m.starts_on if new_rule else None)  # fmt: skip
+    current = repo.series_for(person.id)
+    if current is not None and current.status is not SeriesStatus.ACTIVE:
+        set_series_status(store, person, today, SeriesStatus.ACTIVE)
+    return 1
+
+
+def _write_upcoming(repo: OneOnOneRepository, proposal: Proposal, today: date) -> int:
+    series = repo.series_for(proposal.person.id)
+    if series is None or series.cadence is not Cadence.RECURRING:
+        return 0
+    if series.status is not SeriesStatus.ACTIVE:
+        return 0
+    recorded = repo.changes(series.id)
+    wanted = _still_to_write(series, recorded, proposal.meeting, today)
+    done = 0
+    for field, before, after in proposal.changes:
+        if (field, before, after) not in wanted:
+            continue  # written meanwhile, or no longer a date of the series
+        day = date.fromisoformat(before)
+        to = date.fromisoformat(after) if after else None
+        if to is not None and to in session_dates(series, recorded, to, to):
+            continue  # a session is already on that day
+        repo.change_occurrence(series.id, day, to)
+        recorded[day] = to
+        done += 1
+    return 1 if done else 0

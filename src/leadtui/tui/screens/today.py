@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
+from leadtui.domain.text import plural
 from leadtui.services.today import today_overview
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from leadtui.imports.calendar_plan import PlanRead
     from leadtui.services.calendar_import import ImportPlan
     from leadtui.store.database import Store
 
@@ -192,53 +194,31 @@ class TodayScreen(LeadtuiScreen):
                    deliver=deliver)  # fmt: skip
 
     def action_import_calendar(self) -> None:
-        """Ask for a calendar file, then list what it proposes with a box each."""
-        from leadtui.tui.dialogs.text_prompt import TextPrompt
+        """Ask for a calendar file, read it in a thread, then list what it proposes with a
+        box each."""
+        from leadtui.config import calendar_time_zone
+        from leadtui.tui.dialogs.calendar_import import CalendarFilePrompt
 
-        read: list[tuple[ImportPlan, str]] = []
+        settings = self.leadtui.settings
 
-        def listed(done: bool | None) -> None:
+        def listed(found: PlanRead | None) -> None:
             # Once the prompt has closed: the proposals in their own dialog.
-            from leadtui.tui.screens.calendar_import import CalendarImportDialog
+            from leadtui.tui.dialogs.calendar_import import CalendarImportDialog
 
-            if done and read:
-                plan, skipped = read[0]
+            if found is not None:
                 self.app.push_screen(
-                    CalendarImportDialog(plan, skipped), lambda keys: self._apply(plan, keys)
+                    CalendarImportDialog(found), lambda keys: self._apply(found.plan, keys)
                 )
 
         self.app.push_screen(
-            TextPrompt(
-                "Import a calendar file (.ics)",
-                lambda typed: read.append(self._read_calendar(typed)),
-                placeholder="~/Downloads/me.ics",
+            CalendarFilePrompt(
+                self.leadtui.locations.db_path,
+                settings.calendar.my_email,
+                self.today,
+                calendar_time_zone(settings),
             ),
             listed,
         )
-
-    def _read_calendar(self, typed: str) -> tuple[ImportPlan, str]:
-        from pathlib import Path
-
-        from leadtui.config import calendar_time_zone
-        from leadtui.errors import InputError
-        from leadtui.imports.ics import read_calendar, zone_named
-        from leadtui.services.calendar_import import known_attendee, propose
-
-        settings = self.leadtui.settings
-        me = settings.calendar.my_email.strip()
-        if not me:
-            raise InputError(
-                "set your address first: my_email under [calendar] in config.toml", field="text"
-            )
-        if not typed.strip():
-            raise InputError("type the path of an .ics file", field="text")
-        read = read_calendar(
-            Path(typed.strip()).expanduser(), me, self.today,
-            zone_named(calendar_time_zone(settings)), known_attendee(self.db),
-        )  # fmt: skip
-        skipped = ", ".join(f"{n} {why.value}" for why, n in sorted(read.skipped.items()))
-        plan = propose(self.db, read.meetings, self.today)
-        return plan._replace(unmatched=sorted({*read.unmatched, *plan.unmatched})), skipped
 
     def _apply(self, plan: ImportPlan, keys: list[str] | None) -> None:
         from leadtui.services.calendar_import import apply_proposals
@@ -250,5 +230,7 @@ class TodayScreen(LeadtuiScreen):
             self, "Calendar", lambda: apply_proposals(self.db, plan.proposals, self.today, keys)
         )
         if written is not None:
-            self.notify(f"Imported {written} proposal(s) from the calendar", title="Calendar")
+            self.notify(
+                f"Imported {plural(written, 'proposal')} from the calendar", title="Calendar"
+            )
             self.refresh_data()
