@@ -8,12 +8,17 @@ import re
 import sqlite3
 from pathlib import Path
 
-from textual.widgets import Input, SelectionList
+import pytest
+from textual.widgets import Button, Input
 
 from leadtui.config import CalendarSettings, Settings
-from leadtui.tui.dialogs.calendar_import import CalendarImportDialog
+from leadtui.tui.dialogs.calendar_import import (
+    CalendarFilePrompt,
+    CalendarImportDialog,
+    ProposalList,
+)
 from leadtui.tui.dialogs.export_prompt import ExportDialog
-from tests.helpers import SIZE, cli, make_app
+from tests.helpers import SIZE, cli, make_app, plain_text
 from tests.imports.test_calendar_import import GOOGLE, OUTLOOK
 
 ME = "me@example.com"
@@ -94,16 +99,87 @@ async def test_i_on_today_lists_the_proposals_and_applies_only_the_ticked_ones(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, CalendarImportDialog)
-        proposals = dialog.query_one(SelectionList)
+        proposals = dialog.query_one(ProposalList)
         labels = [
             str(proposals.get_option_at_index(n).prompt) for n in range(proposals.option_count)
         ]
-        assert len(labels) == 4 and len(proposals.selected) == 4, labels
+        assert len(labels) == 4 and len(proposals.ticked) == 4, labels
         # Untick everything about Sam: only Ana's series and sessions are written.
         for n, label in enumerate(labels):
             if "Sam Okafor" in label:
-                proposals.deselect(proposals.get_option_at_index(n).value)
+                proposals.highlighted = n
+                proposals.action_tick()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, CalendarImportDialog)
     assert _series(db_path) == [("Ana Lee", 1, "14:00"), *before]
+
+
+def _both(tmp_path: Path) -> Path:
+    path = tmp_path / "both.ics"
+    google_events = GOOGLE.split("BEGIN:VEVENT", 1)[1].rsplit("END:VCALENDAR", 1)[0]
+    path.write_text(OUTLOOK.replace("END:VCALENDAR", "BEGIN:VEVENT" + google_events
+                                    + "END:VCALENDAR"), encoding="utf-8")  # fmt: skip
+    return path
+
+
+async def test_the_app_refuses_an_address_that_is_not_one_as_the_command_line_does(
+    db_path: Path, isolated_home: Path, tmp_path: Path
+) -> None:
+    _team(db_path)
+    path = _both(tmp_path)
+    wrong = Settings(calendar=CalendarSettings(time_zone="Europe/Berlin", my_email="me at work"))
+    app = make_app(db_path, isolated_home, wrong)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, CalendarFilePrompt)
+        prompt.query_one("#field-text", Input).value = str(path)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is prompt, "a calendar read as nobody's"
+        assert "email must be one address" in plain_text(prompt.query_one("#form-error"))
+    cli_ran = cli("calendar", "import", str(path), "--me", "me at work", "--db", str(db_path))
+    assert cli_ran.returncode == 2 and "email must be one address" in cli_ran.stderr
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_proposals_start_under_the_cursor_in_full_with_read_and_apply_buttons(
+    db_path: Path, isolated_home: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    _team(db_path)
+    path = _both(tmp_path)
+    app = make_app(db_path, isolated_home, SETTINGS)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        prompt = app.screen
+        assert str(prompt.query_one("#save", Button).label) == "Read (ctrl+s)"
+        prompt.query_one("#field-text", Input).value = str(path)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CalendarImportDialog)
+        proposals = dialog.query_one(ProposalList)
+        assert app.focused is proposals and proposals.highlighted == 0
+        # Sam's change in full, every field of it, wrapped within the dialog.
+        shown = " ".join(str(proposals.get_option_at_index(n).prompt)
+                         for n in range(proposals.option_count))  # fmt: skip
+        assert "cadence weekly -> every 2 weeks; time 10:00 -> 09:30; minutes 60 -> 45" in shown
+        # No empty gutter on the left of the list.
+        assert proposals.region.x - dialog.query_one("#calendar-import").region.x <= 2
+        assert [b.id for b in dialog.query(Button)] == [
+            "calendar-import-apply",
+            "calendar-import-cancel",
+        ]
+        first = proposals.get_option_at_index(0).id
+        await pilot.press("space")
+        await pilot.pause()
+        assert first not in proposals.ticked and len(proposals.ticked) == 3
+        assert str(proposals.get_option_at_index(0).prompt).startswith("[ ] Ana Lee")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CalendarImportDialog)

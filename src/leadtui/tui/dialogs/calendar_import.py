@@ -19,7 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from leadtui.errors import LeadtuiError
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from leadtui.imports.calendar_plan import PlanRead
+    from leadtui.services.calendar_import import ImportPlan
 
 
 class CalendarFilePrompt(DraftForm[str, "PlanRead"]):
@@ -38,6 +40,12 @@ class CalendarFilePrompt(DraftForm[str, "PlanRead"]):
 
     FORM_ID = "calendar-file"
     SAVE_LABEL = "Read"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The same keys as every form, named for what they do here (below 30 rows the
+        # footer stands in for the buttons).
+        Binding("ctrl+s", "save", "Read", id="form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
     REFUSAL_FIELD = "text"
     SPEC: ClassVar[Mapping[str, FieldSpec]] = {"text": FieldSpec("")}
 
@@ -115,6 +123,39 @@ class CalendarFilePrompt(DraftForm[str, "PlanRead"]):
                 self.refuse(f"Not read: {error}", None)
 
 
+class ProposalList(OptionList):
+    """The proposals, one wrapped option each with a tick box; space (or enter) ticks and
+    unticks the highlighted one. A list of check boxes that keeps long lines whole."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Tick", id="calendar-import.tick"),
+    ]
+
+    def __init__(self, plan: ImportPlan, *, id: str | None = None) -> None:  # noqa: A002
+        self.proposals = list(plan.proposals)
+        self.ticked = {p.key for p in self.proposals}
+        super().__init__(*(self._option(n) for n in range(len(self.proposals))), id=id)
+
+    def _option(self, index: int) -> Option:
+        proposal = self.proposals[index]
+        box = "[x] " if proposal.key in self.ticked else "[ ] "
+        return Option(Text.assemble((box, "bold"), proposal.describe()), id=proposal.key)
+
+    def action_tick(self) -> None:
+        """Tick the highlighted proposal, or untick it."""
+        index = self.highlighted
+        if index is None:
+            return
+        key = self.proposals[index].key
+        self.ticked.symmetric_difference_update({key})
+        self.replace_option_prompt_at_index(index, self._option(index).prompt)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_tick()
+
+
 class CalendarImportDialog(ModalScreen[list[str] | None]):
     """Which proposals to write: the keys of the ticked ones, None when cancelled."""
 
@@ -136,10 +177,7 @@ class CalendarImportDialog(ModalScreen[list[str] | None]):
             box.border_subtitle = "space ticks · ctrl+s applies · esc cancels"
             if self.plan.proposals:
                 # Each proposal in full, wrapped: what applying it changes, field by field.
-                yield SelectionList[str](
-                    *((Text(p.describe()), p.key, True) for p in self.plan.proposals),
-                    id="proposals",
-                )
+                yield ProposalList(self.plan, id="proposals")
             else:
                 yield Static("Nothing to change: leadtui already has what this file says.")
             if self.found.unmatched:
@@ -155,7 +193,7 @@ class CalendarImportDialog(ModalScreen[list[str] | None]):
     def on_mount(self) -> None:
         """Start on the first proposal, so space ticks or unticks it at once."""
         if self.plan.proposals:
-            proposals = self.query_one("#proposals", SelectionList)
+            proposals = self.query_one("#proposals", ProposalList)
             proposals.highlighted = 0
             proposals.focus()
 
@@ -163,7 +201,7 @@ class CalendarImportDialog(ModalScreen[list[str] | None]):
         """The keys of the ticked proposals, in the plan's order."""
         if not self.plan.proposals:
             return []
-        ticked = set(self.query_one("#proposals", SelectionList).selected)
+        ticked = self.query_one("#proposals", ProposalList).ticked
         return [p.key for p in self.plan.proposals if p.key in ticked]
 
     @on(Button.Pressed, "#calendar-import-apply")
