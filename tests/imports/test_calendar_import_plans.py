@@ -141,3 +141,17 @@ def test_one_of_a_kind_is_worded_in_the_singular(
     assert ran.returncode == 0, ran.stderr
     assert "1 event, 1 recurring 1:1 with you" in ran.stdout
     assert "applied 1 proposal\n" in ran.stdout
+
+
+def test_a_coming_session_moved_into_the_past_is_named_as_not_imported(
+    team: list[str], tmp_path: Path, db_path: Path
+) -> None:
+    into_past = SAM_WEEKLY.replace("DTSTART;TZID=Europe/Berlin:20261209T100000",
+                                   "DTSTART;TZID=Europe/Berlin:20261120T100000")  # fmt: skip
+    ran = cli("calendar", "import", _file(tmp_path, "past.ics", _calendar(into_past)), *team)
+    assert ran.returncode == 0, ran.stderr
+    assert "Sam Okafor: coming sessions: skip 2026-12-01\n" in ran.stdout
+    assert (
+        "coming sessions not imported: Sam Okafor: 2026-12-08 moved to 2026-11-20, which is past"
+        in ran.stderr
+    )

@@ -117,6 +117,8 @@ def calendar_import(args: argparse.Namespace) -> int:
             f"no one in leadtui matches {found.unmatched}: add them with "
             "`people add NAME --email ADDRESS`"
         )
+    if plan.not_imported:
+        note("coming sessions not imported: " + "; ".join(plan.not_imported))
     if found.skipped:
         note(f"skipped: {found.skipped}")
     if args.apply:

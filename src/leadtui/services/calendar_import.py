@@ -97,6 +97,9 @@ class ImportPlan(NamedTuple):
     proposals: list[Proposal]
     unmatched: list[str]
     """The other attendee of each meeting nobody in leadtui matched (name or address)."""
+    not_imported: tuple[str, ...] = ()
+    """The calendar's cancelled or moved coming sessions no skip or move can say, each
+    with why (e.g. "Sam Okafor: 2026-12-02 moved to 2026-11-20, which is past")."""
 
 
 def _every(weeks: int) -> str:
@@ -157,7 +160,7 @@ def _upcoming_changes(
     meeting: ImportedMeeting,
     changes: Sequence[tuple[str, str, str]],
     today: date,
-) -> tuple[tuple[str, str, str], ...]:
+) -> tuple[tuple[tuple[str, str, str], ...], list[str]]:
     """The skips and moves of coming sessions the calendar has and leadtui does not, on
     the rule the series has once the calendar's changes are written."""
     same_rule = (
@@ -178,15 +181,27 @@ def _upcoming_changes(
 
 def _still_to_write(
     series: Series, recorded: dict[date, date | None], meeting: ImportedMeeting, today: date
-) -> tuple[tuple[str, str, str], ...]:
+) -> tuple[tuple[tuple[str, str, str], ...], list[str]]:
+    """The skips and moves to write, and the calendar's changes that none can say."""
     found: list[tuple[str, str, str]] = []
+    refused: list[str] = []
     for day in meeting.cancelled:
-        if day >= today and is_rule_date(series, day) and recorded.get(day, day) is not None:
+        if recorded.get(day, day) is None:
+            continue  # skipped already
+        if not is_rule_date(series, day):
+            refused.append(f"{day.isoformat()} cancelled (not a date of the series)")
+        else:
             found.append(("skip", day.isoformat(), ""))
     for day, to in meeting.moved:
-        if day >= today and to >= today and is_rule_date(series, day) and recorded.get(day) != to:
+        if recorded.get(day) == to:
+            continue  # moved already
+        if not is_rule_date(series, day):
+            refused.append(f"{day.isoformat()} moved to {to} (not a date of the series)")
+        elif to < today:
+            refused.append(f"{day.isoformat()} moved to {to}, which is past")
+        else:
             found.append(("move", day.isoformat(), to.isoformat()))
-    return tuple(found)
+    return tuple(found), refused
 
 
 def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> ImportPlan:
@@ -196,6 +211,7 @@ def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> I
     last_held = repo.last_held_by_series()
     proposals: list[Proposal] = []
     unmatched: list[str] = []
+    not_imported: list[str] = []
     seen: set[int] = set()
     # The newest meeting per person decides (an older series moved to a new slot).
     for meeting in sorted(meetings, key=lambda m: m.starts_on, reverse=True):
@@ -213,7 +229,8 @@ def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> I
             kind = ProposalKind.NEW_SERIES if new else ProposalKind.CHANGE_SERIES
             proposals.append(Proposal(f"{kind.value}:{person.id}", kind, person, meeting,
                                       tuple(changes)))  # fmt: skip
-        upcoming = _upcoming_changes(repo, series, meeting, changes, today)
+        upcoming, refused = _upcoming_changes(repo, series, meeting, changes, today)
+        not_imported.extend(f"{person.display_name}: {why}" for why in refused)
         if upcoming:
             kind = ProposalKind.UPCOMING_SESSIONS
             proposals.append(Proposal(f"{kind.value}:{person.id}", kind, person, meeting,
@@ -225,7 +242,7 @@ def propose(store: Store, meetings: Iterable[ImportedMeeting], today: date) -> I
             proposals.append(
                 Proposal(f"{kind.value}:{person.id}", kind, person, meeting, held=held)
             )
-    return ImportPlan(proposals, sorted(set(unmatched)))
+    return ImportPlan(proposals, sorted(set(unmatched)), tuple(not_imported))
 
 
 def apply_proposals(
@@ -293,7 +310,7 @@ def _write_upcoming(repo: OneOnOneRepository, proposal: Proposal, today: date) -
     if series.status is not SeriesStatus.ACTIVE:
         return 0
     recorded = repo.changes(series.id)
-    wanted = _still_to_write(series, recorded, proposal.meeting, today)
+    wanted, _ = _still_to_write(series, recorded, proposal.meeting, today)
     done = 0
     for field, before, after in proposal.changes:
         if (field, before, after) not in wanted:

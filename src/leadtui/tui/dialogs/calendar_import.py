@@ -183,6 +183,9 @@ class CalendarImportDialog(ModalScreen[list[str] | None]):
             if self.found.unmatched:
                 yield Static(Text(f"No one matches {self.found.unmatched}: add them (with "
                                   "their email) first."), classes="muted")  # fmt: skip
+            if self.plan.not_imported:
+                refused = "; ".join(self.plan.not_imported)
+                yield Static(Text(f"Coming sessions not imported: {refused}"), classes="muted")
             if self.found.skipped:
                 yield Static(Text(f"Skipped: {self.found.skipped}"), classes="muted")
             with Horizontal(classes="buttons"):

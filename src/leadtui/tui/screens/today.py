@@ -230,7 +230,11 @@ class TodayScreen(LeadtuiScreen):
             self, "Calendar", lambda: apply_proposals(self.db, plan.proposals, self.today, keys)
         )
         if written is not None:
-            self.notify(
-                f"Imported {plural(written, 'proposal')} from the calendar", title="Calendar"
+            # Nothing when the same file was applied meanwhile (from the command line).
+            said = (
+                f"Imported {plural(written, 'proposal')} from the calendar"
+                if written
+                else "Nothing imported: leadtui already has what was ticked"
             )
+            self.notify(said, title="Calendar")
             self.refresh_data()
