@@ -224,15 +224,15 @@ def _meeting(
     budget.spend(len(window))
     held: list[date] = []
     upcoming: list[datetime] = []
-    kept: list[datetime] = []  # upcoming occurrences where the rule puts them (not moved)
+    kept: list[datetime] = []  # occurrences where the rule puts them (not moved)
     for occurrence in window:
         moment = _moment(occurrence["DTSTART"].dt, zone)
         if moment is None or str(occurrence.get("STATUS", "")).upper() == "CANCELLED":
             continue
         if moment.date() < today:
             held.append(moment.date())
-            continue
-        upcoming.append(moment)
+        else:
+            upcoming.append(moment)
         original = occurrence.get("RECURRENCE-ID")
         if original is None or _moment(original.dt, zone) == moment:
             kept.append(moment)
@@ -241,13 +241,14 @@ def _meeting(
     # The day and hour of the next occurrence the rule puts in place, in my zone: the
     # rule's own start may lie across a daylight-saving change (a June 10:00 in Berlin is
     # 08:00 UTC, its winter meetings 09:00 UTC).
-    pattern = min(kept) if kept else min(upcoming)
+    ahead = [m for m in kept if m.date() >= today]
+    pattern = min(ahead) if ahead else min(upcoming)
     first = _moment(raw, zone)
     assert first is not None
     starts_on = first.date()
     if starts_on < since:
         # An old start (even 1901) is not news: the first rule date of the weeks read.
-        starts_on = min([*held, *(m.date() for m in upcoming)])
+        starts_on = min(m.date() for m in (kept or upcoming))
     cancelled, moved = _future_changes(own, event, zone, today, horizon_changes(today))
     return ImportedMeeting(
         uid,
