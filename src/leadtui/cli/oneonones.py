@@ -269,11 +269,12 @@ def oneonone_close(args: argparse.Namespace) -> int:
     today = today_from_env()
     held_on = parse_date(args.day, today, field="--date") if args.day else today
     person, store = person_and_store(args)
-    held = hold_session(store, person, today, held_on=held_on)
+    held = hold_session(store, person, today, held_on=held_on, rating=args.rating)
     note(held.notice)
+    rated = f", rated {held.session.rating}/5" if held.session.rating is not None else ""
     echo(
         f"held {held.session.held_on.isoformat()} with {person.display_name}: "
-        f"{held.filed} points filed, {held.carried} carried over"
+        f"{held.filed} points filed, {held.carried} carried over{rated}"
     )
     return 0
 
@@ -489,6 +490,9 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     )
     oo_close.add_argument("person", metavar="PERSON")
     oo_close.add_argument("--date", dest="day", metavar="DATE", help="held on (today)")
+    oo_close.add_argument(
+        "--rating", metavar="N", help="was it useful? 1 (not) to 5, yours alone (optional)"
+    )
     oo_close.set_defaults(handler=oneonone_close)
     oo_notes = oo_sub.add_parser(
         "notes", help="write the next session's notes, or fix a held one's", parents=[common]
