@@ -46,6 +46,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LEADTUI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("LEADTUI_DB", raising=False)
     monkeypatch.setenv("EDITOR", "true")
+    # A passphrase taken from the environment is kept for the process: not across tests.
+    from leadtui.store import keys
+
+    keys.forget_environment()
     return home
 
 

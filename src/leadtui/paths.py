@@ -11,6 +11,7 @@ backups with the real one.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,6 +45,19 @@ class Locations(NamedTuple):
 def backups_dir_for(db_path: Path) -> Path:
     """The backups folder that belongs to the database at ``db_path``."""
     return db_path.parent / "backups"
+
+
+def is_backup_name(db_path: Path, name: str) -> bool:
+    """Whether ``name`` is one leadtui gives a backup of the database at ``db_path``.
+
+    `leadtui backup` writes ``<stem>-YYYYMMDD-HHMMSS[-N].db``; a migration first writes
+    ``<stem>-YYYYMMDD-HHMMSS-ffffff-<pid>-before-<migration>.db``. The stem is matched
+    whole, so ``work.db``'s backups are not taken for ``work-old.db``'s, nor theirs.
+    """
+    stem = re.escape(db_path.stem)
+    made = rf"{stem}-\d{{8}}-\d{{6}}(?:-\d+)?\.db"
+    migrating = rf"{stem}-\d{{8}}-\d{{6}}-\d{{6}}-\d+-before-[^/\\]+\.db"
+    return re.fullmatch(made, name) is not None or re.fullmatch(migrating, name) is not None
 
 
 def locations(db: str | os.PathLike[str] | None = None) -> Locations:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import subprocess
 import sys
@@ -79,7 +80,7 @@ def test_decrypt_gives_back_a_plain_database_with_every_row(
         assert conn.execute("select title from person").fetchall() == [(TOKEN,)]
     finally:
         conn.close()
-    monkeypatch.delenv("LEADTUI_PASSPHRASE")
+    keys.forget_environment()
     assert "Ana Ito" in cli("--db", str(db), "people", "list").stdout
 
 
@@ -201,9 +202,9 @@ def test_encrypt_twice_and_decrypt_a_plain_database_are_refused(
     assert again.returncode == 2 and "already encrypted" in again.stderr
 
 
-def test_the_keyring_keeps_the_raw_key_so_opening_asks_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def memory_keyring() -> Iterator[dict[tuple[str, str], str]]:
+    """A keyring that keeps its passwords in a dict (the test's to look at)."""
     import keyring
     from keyring.backend import KeyringBackend
 
@@ -224,21 +225,28 @@ def test_the_keyring_keeps_the_raw_key_so_opening_asks_nothing(
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]
     try:
-        db = _database(tmp_path)
-        monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
-        done = cli("--db", str(db), "encrypt", "--yes")
-        assert done.returncode == 0 and "system keyring" in done.stdout
-        (stored,) = kept.values()
-        # The raw 256-bit key and the file's salt, not the passphrase.
-        assert PASSPHRASE not in stored and len(stored) == 2 * (32 + 16)
-        assert bytes.fromhex(stored[64:]) == db.read_bytes()[:16]
-        monkeypatch.delenv("LEADTUI_PASSPHRASE")
-        keys.forget_all()
-        assert "Ana Ito" in cli("--db", str(db), "people", "list").stdout
-        assert cli("--db", str(db), "decrypt", "--yes").returncode == 0
-        assert kept == {}
+        yield kept
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_keyring_keeps_the_raw_key_so_opening_asks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: dict[tuple[str, str], str]
+) -> None:
+    kept = memory_keyring
+    db = _database(tmp_path)
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+    done = cli("--db", str(db), "encrypt", "--yes")
+    assert done.returncode == 0 and "system keyring" in done.stdout
+    (stored,) = kept.values()
+    # The raw 256-bit key and the file's salt, not the passphrase.
+    assert PASSPHRASE not in stored and len(stored) == 2 * (32 + 16)
+    assert bytes.fromhex(stored[64:]) == db.read_bytes()[:16]
+    keys.forget_environment()
+    keys.forget_all()
+    assert "Ana Ito" in cli("--db", str(db), "people", "list").stdout
+    assert cli("--db", str(db), "decrypt", "--yes").returncode == 0
+    assert kept == {}
 
 
 def test_a_private_export_from_an_encrypted_database_says_it_is_plain_text(
@@ -304,3 +312,247 @@ def test_encrypt_refuses_while_another_leadtui_has_the_database_open(
         assert db.read_bytes() == before
     finally:
         app.close()
+
+
+def _other_program_database(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("create table note (body text)")
+        conn.execute("insert into note values ('not leadtui')")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _strangers(db: Path) -> list[Path]:
+    """Files in the backups folder that are not backups leadtui made of ``db``."""
+    backups = db.parent / "backups"
+    # Another leadtui database in the same folder, and its own backup.
+    other = db.with_name("leadtui-old.db")
+    assert cli("--db", str(other), "people", "add", "Cy Other").returncode == 0
+    assert cli("--db", str(other), "backup").returncode == 0
+    # Another program's databases: one with any name, one named as our backups are.
+    _other_program_database(backups / "photos.db")
+    _other_program_database(backups / f"{db.stem}-20260101-120000.db")
+    strangers = sorted(p for p in backups.iterdir() if not p.name.startswith(f"{db.stem}-2"))
+    strangers.append(backups / f"{db.stem}-20260101-120000.db")
+    assert len(strangers) == 3
+    return strangers
+
+
+@pytest.mark.parametrize("choice", ["encrypt", "remove"])
+def test_encrypt_touches_only_the_backups_leadtui_made_of_this_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    db = _database(tmp_path)
+    assert cli("--db", str(db), "backup").returncode == 0
+    (own,) = (db.parent / "backups").iterdir()
+    strangers = _strangers(db)
+    before = {p: p.read_bytes() for p in strangers}
+    done = _encrypt(db, monkeypatch, "--earlier-backups", choice)
+    assert "1 earlier backup(s)" in done.stdout
+    for stranger, content in before.items():
+        assert stranger.read_bytes() == content, stranger
+    if choice == "remove":
+        assert not own.exists()
+    else:
+        assert own.read_bytes()[:16] != PLAIN_HEADER
+
+
+def test_the_backups_question_lists_the_files_it_is_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadtui.cli import encryption as front
+
+    db = _database(tmp_path)
+    assert cli("--db", str(db), "backup").returncode == 0
+    (own,) = (db.parent / "backups").iterdir()
+    strangers = _strangers(db)
+    shown_before: list[str] = []
+    answers = iter(["y", "k"])
+
+    def answer(question: str) -> str:
+        shown_before.append(_said_so_far())
+        return next(answers)
+
+    monkeypatch.setattr(front, "_on_terminal", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+    done = cli("--db", str(db), "encrypt", "--no-keyring")
+    assert done.returncode == 0, done.stderr
+    listed = shown_before[1]
+    assert "1 backup(s)" in listed and own.name in listed
+    assert not any(stranger.name in listed for stranger in strangers)
+
+
+def _said_so_far() -> str:
+    """What the command has written on stderr so far (``cli`` captures it)."""
+    assert isinstance(sys.stderr, io.StringIO)
+    return sys.stderr.getvalue()
+
+
+def _damaged(backup: Path) -> None:
+    """Keep SQLite's header (a backup by its looks) and overwrite its schema."""
+    content = bytearray(backup.read_bytes())
+    content[100:4096] = b"\xa5" * (4096 - 100)
+    backup.write_bytes(bytes(content))
+
+
+def test_a_backup_that_fails_is_named_and_the_key_and_the_other_backups_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: dict[tuple[str, str], str]
+) -> None:
+    db = _database(tmp_path)
+    assert cli("--db", str(db), "backup").returncode == 0
+    assert cli("--db", str(db), "backup").returncode == 0
+    first, second = sorted((db.parent / "backups").iterdir())
+    _damaged(first)  # the first one done: the others come after it
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+    done = cli("--db", str(db), "encrypt", "--yes")
+    assert done.returncode == 2
+    (said,) = [line for line in done.stderr.splitlines() if "not converted" in line]
+    assert said.startswith("database encrypted; backup ") and first.name in said
+    assert "damaged or not a database" in said and second.name not in said
+    assert "nothing was written" not in done.stderr
+    assert "1 earlier backup(s) encrypted" in done.stdout
+    assert db.read_bytes()[:16] != PLAIN_HEADER
+    assert second.read_bytes()[:16] != PLAIN_HEADER
+    assert TOKEN.encode() not in second.read_bytes()
+    (stored,) = memory_keyring.values()
+    assert bytes.fromhex(stored[64:]) == db.read_bytes()[:16]
+    # The key in the keyring opens it: no passphrase needed any more.
+    keys.forget_environment()
+    keys.forget_all()
+    assert "Ana Ito" in cli("--db", str(db), "people", "list").stdout
+
+
+def test_encrypt_again_finishes_the_plain_backups_left_of_an_encrypted_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _database(tmp_path)
+    assert cli("--db", str(db), "backup").returncode == 0
+    (earlier,) = (db.parent / "backups").iterdir()
+    strangers = _strangers(db)
+    before = {p: p.read_bytes() for p in strangers}
+    _encrypt(db, monkeypatch, "--earlier-backups", "keep")
+    assert earlier.read_bytes()[:16] == PLAIN_HEADER
+    salt = db.read_bytes()[:16]
+    again = cli("--db", str(db), "encrypt", "--yes")
+    assert again.returncode == 0, again.stderr
+    assert "already encrypted; 1 earlier backup(s) encrypted" in again.stdout
+    assert TOKEN.encode() not in earlier.read_bytes()
+    assert db.read_bytes()[:16] == salt  # the database itself was not converted again
+    for stranger, content in before.items():
+        assert stranger.read_bytes() == content, stranger
+    # With the database's own passphrase.
+    keys.forget_all()
+    assert "Ana Ito" in cli("--db", str(earlier), "people", "list").stdout
+    # Nothing left to finish: refused as before.
+    third = cli("--db", str(db), "encrypt", "--yes")
+    assert third.returncode == 2 and "already encrypted" in third.stderr
+
+
+@pytest.mark.parametrize("command", ["encrypt", "decrypt", "rekey"])
+def test_a_read_only_database_is_refused_and_stays_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    import os
+    import stat
+
+    db = _database(tmp_path)
+    if command != "encrypt":
+        _encrypt(db, monkeypatch)
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("LEADTUI_NEW_PASSPHRASE", "another long passphrase")
+    os.chmod(db, 0o400)
+    before = _folder(db.parent)
+    refused = cli("--db", str(db), command, "--yes", *(["--no-keyring"] * (command != "decrypt")))
+    assert refused.returncode == 2
+    assert "read-only" in refused.stderr and refused.stderr.count("\n") == 1, refused.stderr
+    assert stat.S_IMODE(db.stat().st_mode) == 0o400
+    assert _folder(db.parent) == before
+
+
+def test_ctrl_d_at_the_backups_question_refuses_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadtui.cli import encryption as front
+
+    db = _database(tmp_path)
+    assert cli("--db", str(db), "backup").returncode == 0
+    before = _folder(db.parent)
+    answers = iter(["y"])
+
+    def answer(question: str) -> str:
+        for given in answers:
+            return given
+        raise EOFError
+
+    monkeypatch.setattr(front, "_on_terminal", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE)
+    refused = cli("--db", str(db), "encrypt", "--no-keyring")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1].endswith("no answer given (Ctrl-D); nothing was changed")
+    assert _folder(db.parent) == before
+
+
+def test_ctrl_d_at_the_decrypt_question_refuses_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadtui.cli import encryption as front
+
+    db = _database(tmp_path)
+    _encrypt(db, monkeypatch)
+    # Opened once as any command does (the first open after encrypting goes back to WAL).
+    assert cli("--db", str(db), "people", "list").returncode == 0
+    before = _folder(db.parent)
+
+    def answer(question: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(front, "_on_terminal", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    refused = cli("--db", str(db), "decrypt")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1].endswith("no answer given (Ctrl-D); nothing was changed")
+    assert _folder(db.parent) == before
+
+
+def test_a_short_passphrase_is_warned_about_before_confirming_and_still_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+
+    from leadtui.cli import encryption as front
+
+    db = _database(tmp_path)
+    shown_before: list[str] = []
+
+    def answer(question: str) -> str:
+        shown_before.append(_said_so_far())
+        return "y"
+
+    monkeypatch.setattr(front, "_on_terminal", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "abc")
+    monkeypatch.setattr("builtins.input", answer)
+    done = cli("--db", str(db), "encrypt", "--no-keyring")
+    assert done.returncode == 0, done.stderr
+    assert "3 characters long" in shown_before[0]
+    keys.forget_all()
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", "abc")
+    assert "Ana Ito" in cli("--db", str(db), "people", "list").stdout
+
+
+def test_the_passphrases_leave_the_environment_once_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    db = _database(tmp_path)
+    _encrypt(db, monkeypatch)
+    assert "LEADTUI_PASSPHRASE" not in os.environ
+    monkeypatch.setenv("LEADTUI_NEW_PASSPHRASE", "a new passphrase")
+    done = cli("--db", str(db), "rekey", "--yes", "--no-keyring")
+    assert done.returncode == 0, done.stderr
+    assert "LEADTUI_NEW_PASSPHRASE" not in os.environ

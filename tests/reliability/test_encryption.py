@@ -221,10 +221,11 @@ def test_a_token_in_every_kind_of_text_is_in_no_file_once_encrypted(
         assert all(token.encode() not in p.read_bytes() for p in open_files)
     finally:
         store.close()
+    # Opening took the passphrase out of this process's environment: given to the child.
     assert (
         subprocess.run(
             [sys.executable, "-m", "leadtui.cli", "--db", str(db), "backup"],
-            env=cli_env(),
+            env=cli_env(LEADTUI_PASSPHRASE=PASSPHRASES[0].decode()),
             capture_output=True,
             timeout=120,
         ).returncode

@@ -115,3 +115,54 @@ def test_the_copy_before_migrating_an_encrypted_database_is_encrypted(
     assert copy.read_bytes()[:16] == key.salt  # SQLCipher's salt, not SQLite's header
     assert keys.opens(copy, key)
     assert not keys.opens(copy, None)
+
+
+@pytest.mark.parametrize("answers", [[None], [b"", None], [b"", b"", b""]], ids=str)
+def test_no_passphrase_given_at_the_prompt_is_not_called_a_wrong_one(
+    encrypted: Path, answers: list[bytes | None]
+) -> None:
+    given = iter(answers)
+    keys.set_prompt(lambda prompt, attempt: next(given))
+    with pytest.raises(DatabaseRefusedError, match="no passphrase given") as refused:
+        open_database(encrypted)
+    assert "does not open" not in str(refused.value)
+
+
+def test_a_wrong_passphrase_then_giving_up_still_says_it_does_not_open(encrypted: Path) -> None:
+    given = iter([b"not it", None])
+    keys.set_prompt(lambda prompt, attempt: next(given))
+    with pytest.raises(DatabaseRefusedError, match="passphrase does not open"):
+        open_database(encrypted)
+
+
+def test_the_passphrase_leaves_the_environment_once_read_and_no_child_inherits_it(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("LEADTUI_PASSPHRASE", PASSPHRASE.decode())
+    open_database(encrypted).close()
+    assert "LEADTUI_PASSPHRASE" not in os.environ
+    assert b"LEADTUI_PASSPHRASE" not in os.environb
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.environ.get('LEADTUI_PASSPHRASE'))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert child.stdout.strip() == "None"
+    # Kept in memory for this process: the next open still needs no prompt.
+    keys.forget_all()
+    keys.set_prompt(lambda prompt, attempt: pytest.fail("asked despite the environment"))
+    open_database(encrypted).close()
+
+
+def test_a_short_new_passphrase_is_warned_about_and_a_long_one_is_not() -> None:
+    warning = keys.short_passphrase_warning(b"abc")
+    assert warning is not None and "3 characters" in warning
+    # Characters, not bytes: eleven accented letters are still short.
+    assert keys.short_passphrase_warning(("é" * 11).encode()) is not None
+    assert keys.short_passphrase_warning(b"correct horse") is None
+    keys.check_new_passphrase(b"abc")  # still accepted: the user decides

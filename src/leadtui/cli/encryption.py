@@ -7,15 +7,15 @@ a lost passphrase cannot be recovered and asks to confirm (``--yes`` for scripts
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
-from leadtui.cli.common import echo, locations_for
+from leadtui.cli.common import echo, locations_for, shown_path
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from leadtui.services.encryption import Outcome
 
@@ -70,16 +70,16 @@ def _on_terminal() -> bool:
 
 
 def _new_passphrase(variable: str) -> bytes:
-    """The new passphrase: from ``variable``, else typed twice on the terminal."""
-    from leadtui.services.encryption import check_new_passphrase
+    """The new passphrase: from ``variable``, else typed twice on the terminal.
 
-    if os.name == "posix":
-        given = os.environb.get(variable.encode())
-    else:
-        text = os.environ.get(variable)
-        given = None if text is None else text.encode("utf-8", "surrogateescape")
+    A short one is warned about (before the confirmation) and still taken.
+    """
+    from leadtui.services.encryption import check_new_passphrase, take_from_environment
+
+    given = take_from_environment(variable)
     if given is not None:
         check_new_passphrase(given)
+        _warn_if_short(given)
         return given
     if not _on_terminal():
         raise InputError(
@@ -95,7 +95,24 @@ def _new_passphrase(variable: str) -> bytes:
         raise InputError("no passphrase typed; nothing was changed") from None
     if first != second:
         raise InputError("the two passphrases differ; nothing was changed, run it again")
+    _warn_if_short(first)
     return first
+
+
+def _warn_if_short(passphrase: bytes) -> None:
+    from leadtui.services.encryption import short_passphrase_warning
+
+    warning = short_passphrase_warning(passphrase)
+    if warning is not None:
+        sys.stderr.write(warning + "\n")
+
+
+def _ask(question: str) -> str:
+    """The answer typed to ``question``; Ctrl-D refuses (nothing was changed)."""
+    try:
+        return input(question)
+    except EOFError:
+        raise InputError("no answer given (Ctrl-D); nothing was changed") from None
 
 
 def _confirm(args: argparse.Namespace, question: str) -> None:
@@ -107,24 +124,40 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
     sys.stderr.write(LOSS_WARNING + "\n")
     if args.yes:
         return
-    try:
-        answer = input(f"{question} [y/N] ")
-    except EOFError:
-        answer = ""
+    answer = _ask(f"{question} [y/N] ")
     if answer.strip().lower() not in ("y", "yes"):
         raise InputError("not confirmed; nothing was changed")
 
 
-def _earlier_backups(args: argparse.Namespace, count: int) -> str:
-    if args.earlier_backups is not None or count == 0:
+def _earlier_backups(args: argparse.Namespace, backups: list[Path]) -> str:
+    if args.earlier_backups is not None or not backups:
         return str(args.earlier_backups or "encrypt")
     if args.yes or not _on_terminal():
         return "encrypt"
-    answer = input(
-        f"{count} backup(s) made before are not encrypted: encrypt them (e), remove them (r) "
-        "or keep them as they are (k)? [E/r/k] "
-    )
+    # Which files, before the question: the answer may remove them.
+    sys.stderr.write(f"{len(backups)} backup(s) of this database made before are not encrypted:\n")
+    for backup in backups:
+        sys.stderr.write(f"  {shown_path(backup)}\n")
+    answer = _ask("Encrypt them (e), remove them (r) or keep them as they are (k)? [E/r/k] ")
     return {"r": "remove", "k": "keep"}.get(answer.strip().lower()[:1], "encrypt")
+
+
+def _backups_said(outcome: Outcome) -> str:
+    if outcome.backups_encrypted:
+        return f"; {outcome.backups_encrypted} earlier backup(s) encrypted"
+    if outcome.backups_removed:
+        return f"; {outcome.backups_removed} earlier backup(s) removed"
+    return ""
+
+
+def _failed_backups(outcome: Outcome) -> int:
+    """Say which backups were left as they were and why; the exit code (2 when any)."""
+    for backup, why in outcome.backups_failed:
+        sys.stderr.write(
+            f"database encrypted; backup {shown_path(backup)} not converted: {why} "
+            "(run `leadtui encrypt` again to finish it)\n"
+        )
+    return 2 if outcome.backups_failed else 0
 
 
 def _key_note(outcome: Outcome, variable: str) -> str:
@@ -142,25 +175,42 @@ def encrypt_command(args: argparse.Namespace) -> int:
     if not path.exists():
         raise InputError(f"no database at {path}; check --db")
     if encryption.is_encrypted(path):
-        raise InputError(f"{path} is already encrypted; change its passphrase with `leadtui rekey`")
+        if not encryption.plain_backups(path):
+            raise InputError(
+                f"{path} is already encrypted; change its passphrase with `leadtui rekey`"
+            )
+        return _finish_backups(args, path)
     # Refusals first, before anything is asked or warned about.
     encryption.check_database(path)
     passphrase = _new_passphrase("LEADTUI_PASSPHRASE")
     _confirm(args, f"Encrypt {path}?")
-    choice = encryption.EarlierBackups(_earlier_backups(args, len(encryption.plain_backups(path))))
+    choice = encryption.EarlierBackups(_earlier_backups(args, encryption.plain_backups(path)))
     outcome = encryption.encrypt(
         path, passphrase, earlier_backups=choice, use_keyring=not args.no_keyring
     )
-    backups = ""
-    if outcome.backups_encrypted:
-        backups = f"; {outcome.backups_encrypted} earlier backup(s) encrypted"
-    elif outcome.backups_removed:
-        backups = f"; {outcome.backups_removed} earlier backup(s) removed"
     echo(
-        f"encrypted {path} ({outcome.rows} rows in {outcome.tables} tables checked){backups}; "
-        f"{_key_note(outcome, 'LEADTUI_PASSPHRASE')}"
+        f"encrypted {path} ({outcome.rows} rows in {outcome.tables} tables checked)"
+        f"{_backups_said(outcome)}; {_key_note(outcome, 'LEADTUI_PASSPHRASE')}"
     )
-    return 0
+    return _failed_backups(outcome)
+
+
+def _finish_backups(args: argparse.Namespace, path: Path) -> int:
+    """An encrypted database with plain backups of it left (kept, or one that failed):
+    encrypt or remove them with the database's own key."""
+    from leadtui.services import encryption
+
+    # The database's passphrase first (environment, keyring or prompt): a wrong one is
+    # refused before anything is asked.
+    encryption.check_database(path)
+    _confirm(args, f"Encrypt the plain backups of {path} with its passphrase?")
+    choice = encryption.EarlierBackups(_earlier_backups(args, encryption.plain_backups(path)))
+    if choice is encryption.EarlierBackups.KEEP:
+        echo(f"{path} is already encrypted; its plain backups were kept as they are")
+        return 0
+    outcome = encryption.finish_backups(path, choice)
+    echo(f"{path} is already encrypted{_backups_said(outcome)}")
+    return _failed_backups(outcome)
 
 
 def decrypt_command(args: argparse.Namespace) -> int:
@@ -183,7 +233,7 @@ def decrypt_command(args: argparse.Namespace) -> int:
     if not args.yes:
         if not _on_terminal():
             raise InputError("decrypting needs confirming; add --yes to go ahead")
-        answer = input(f"Decrypt {path}? [y/N] ")
+        answer = _ask(f"Decrypt {path}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             raise InputError("not confirmed; nothing was changed")
     outcome = encryption.decrypt(path)

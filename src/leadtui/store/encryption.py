@@ -18,9 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadtui.errors import DatabaseRefusedError
+from leadtui.paths import backups_dir_for, is_backup_name
 from leadtui.store import keys
 
 _APPLICATION_ID = 0x4C656164
+# Where SQLite's 100-byte header keeps the application id (big-endian).
+_APPLICATION_ID_AT = 68
+_HEADER_BYTES = 100
 _WAIT_SECONDS = 10.0
 
 
@@ -151,20 +155,30 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def plain_backups(folder: Path) -> list[Path]:
-    """The plain (unencrypted) SQLite files in a backups ``folder``."""
+def plain_backups(db_path: Path) -> list[Path]:
+    """The plain (unencrypted) backups leadtui made of the database at ``db_path``.
+
+    Only a file named as leadtui names this database's backups and carrying leadtui's
+    application id counts: another program's database, or a backup of another leadtui
+    database kept in the same folder, is left alone.
+    """
+    folder = backups_dir_for(db_path)
     if not folder.is_dir():
         return []
     found = []
     for candidate in sorted(folder.iterdir()):
-        if not candidate.is_file() or candidate.name.endswith(("-wal", "-shm", "-journal")):
+        if not is_backup_name(db_path, candidate.name) or not candidate.is_file():
             continue
         try:
             with open(candidate, "rb") as file:
-                head = file.read(16)
+                head = file.read(_HEADER_BYTES)
         except OSError:
             continue
-        if head == b"SQLite format 3\x00":
+        if (
+            len(head) == _HEADER_BYTES
+            and head[:16] == b"SQLite format 3\x00"
+            and int.from_bytes(head[_APPLICATION_ID_AT : _APPLICATION_ID_AT + 4]) == _APPLICATION_ID
+        ):
             found.append(candidate)
     return found
 

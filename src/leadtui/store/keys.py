@@ -28,6 +28,7 @@ from typing import Any, NamedTuple, cast
 from leadtui.errors import DatabaseRefusedError, InputError
 
 PASSPHRASE_VARIABLE = "LEADTUI_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "LEADTUI_NEW_PASSPHRASE"
 KEYRING_SERVICE = "leadtui"
 INSTALL_HINT = "pip install 'leadtui[encryption]'"
 # OWASP (2023) asks for 210,000 iterations of PBKDF2-HMAC-SHA512 and 600,000 of -SHA256;
@@ -38,6 +39,8 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 # A passphrase is typed by a person: beyond this it is a file pasted by mistake.
 MAX_PASSPHRASE_BYTES = 1024
+# Shorter than this a passphrase is warned about (a few words are longer); still taken.
+SHORT_PASSPHRASE_CHARACTERS = 12
 PROMPT_TRIES = 3
 _PLAIN_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages; the smallest page SQLite knows is 512 bytes.
@@ -179,12 +182,50 @@ def check_new_passphrase(passphrase: bytes) -> None:
         ) from None
 
 
+def short_passphrase_warning(passphrase: bytes) -> str | None:
+    """What to say about a new passphrase that is short (it is still accepted), or None."""
+    characters = len(passphrase.decode("utf-8", "surrogateescape"))
+    if characters >= SHORT_PASSPHRASE_CHARACTERS:
+        return None
+    return (
+        f"warning: this passphrase is {characters} characters long; one shorter than "
+        f"{SHORT_PASSPHRASE_CHARACTERS} is easy to guess, a few words are better"
+    )
+
+
+# Passphrases taken out of the environment, kept for this process only.
+_FROM_ENVIRONMENT: dict[str, bytes] = {}
+
+
+def take_from_environment(variable: str) -> bytes | None:
+    """``variable`` as bytes (as set, whatever its encoding), or None.
+
+    Once read it is removed from the environment, so no child process (``$EDITOR``, a
+    hook, a shell) inherits the passphrase; this process keeps it in memory for every
+    later open.
+    """
+    if os.name == "posix":
+        value = os.environb.get(variable.encode())
+    else:
+        text = os.environ.get(variable)
+        value = None if text is None else text.encode("utf-8", "surrogateescape")
+    if value is None:
+        return _FROM_ENVIRONMENT.get(variable)
+    # environ and environb share one mapping: removing it from one removes it from both.
+    os.environ.pop(variable, None)
+    _FROM_ENVIRONMENT[variable] = value
+    return value
+
+
+def forget_environment() -> None:
+    """Drop the passphrases taken from the environment (tests run many commands in one
+    process)."""
+    _FROM_ENVIRONMENT.clear()
+
+
 def passphrase_from_environment() -> bytes | None:
     """``LEADTUI_PASSPHRASE`` as bytes (as set, whatever its encoding), or None."""
-    if os.name == "posix":
-        return os.environb.get(PASSPHRASE_VARIABLE.encode())
-    value = os.environ.get(PASSPHRASE_VARIABLE)
-    return None if value is None else value.encode("utf-8", "surrogateescape")
+    return take_from_environment(PASSPHRASE_VARIABLE)
 
 
 def _salt_of(path: Path) -> bytes:
@@ -269,14 +310,19 @@ def _unlock(path: Path) -> RawKey:
             f"is encrypted (or not a SQLite database); set {PASSPHRASE_VARIABLE} or run "
             "leadtui in a terminal to type the passphrase",
         )
+    tried = False
     for attempt in range(1, PROMPT_TRIES + 1):
         typed = prompt(f"Passphrase for {path.name}: ", attempt)
         if typed is None:
             break
         if typed and len(typed) <= MAX_PASSPHRASE_BYTES * 4:
+            tried = True
             key = derive(typed, salt)
             if opens(path, key):
                 return key
+    if not tried:
+        # Given up (Escape, Ctrl-C, Ctrl-D) or only empty tries: no passphrase was wrong.
+        raise _refuse(path, "no passphrase given; nothing was read or written")
     raise _refuse(
         path,
         "the passphrase does not open this encrypted database (or it is not a leadtui "
