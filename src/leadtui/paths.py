@@ -47,11 +47,22 @@ def backups_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def backup_name(db_path: Path, stamp: str, counter: int = 1) -> str:
+    """The name `leadtui backup` gives a backup of ``db_path`` made at ``stamp``
+    (YYYYMMDD-HHMMSS); ``counter`` tells apart two made in the same second."""
+    suffix = f"-{counter}" if counter > 1 else ""
+    return f"{db_path.stem}-{stamp}{suffix}.db"
+
+
+def migration_backup_name(db_path: Path, stamp: str, pid: int, migration: str) -> str:
+    """The name of the copy taken before ``migration`` runs (stamp YYYYMMDD-HHMMSS-ffffff)."""
+    return f"{db_path.stem}-{stamp}-{pid}-before-{migration}.db"
+
+
 def is_backup_name(db_path: Path, name: str) -> bool:
     """Whether ``name`` is one leadtui gives a backup of the database at ``db_path``.
 
-    `leadtui backup` writes ``<stem>-YYYYMMDD-HHMMSS[-N].db``; a migration first writes
-    ``<stem>-YYYYMMDD-HHMMSS-ffffff-<pid>-before-<migration>.db``. The stem is matched
+    The names :func:`backup_name` and :func:`migration_backup_name` give. The stem is matched
     whole, so ``work.db``'s backups are not taken for ``work-old.db``'s, nor theirs.
     """
     stem = re.escape(db_path.stem)

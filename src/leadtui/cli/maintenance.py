@@ -51,12 +51,14 @@ def backup_command(args: argparse.Namespace) -> int:
     if args.out is not None:
         target = _backup_target(args.out, args.force)
     else:
+        from leadtui.paths import backup_name
+
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}.db"
+        target = loc.backups_dir / backup_name(loc.db_path, stamp)
         counter = 1
         while os.path.lexists(target):
             counter += 1
-            target = loc.backups_dir / f"{loc.db_path.stem}-{stamp}-{counter}.db"
+            target = loc.backups_dir / backup_name(loc.db_path, stamp, counter)
     if is_database_file(loc.db_path, target):
         raise InputError("--out is the database or one of its files; choose another file")
     # The page check first: a backup of damaged pages would look like a good copy.

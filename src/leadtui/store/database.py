@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.errors import DatabaseRefusedError
-from leadtui.paths import backups_dir_for
+from leadtui.paths import backups_dir_for, migration_backup_name
 
 # Kept importable from here: the backup command asks the store which files are the database.
 from leadtui.paths import is_database_file as is_database_file
@@ -773,7 +773,8 @@ def _backup_before_migrating(path: Path, first_pending: str, now: datetime | Non
     to WAL rewrites its header), through a read connection of its own.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir_for(path) / f"{path.stem}-{stamp}-{os.getpid()}-before-{first_pending}.db"
+    name = migration_backup_name(path, stamp, os.getpid(), first_pending)
+    target = backups_dir_for(path) / name
     reader = Store(keys.connect(path, str(path), timeout=BUSY_TIMEOUT_SECONDS), path)
     try:
         return backup_to(reader, target)
