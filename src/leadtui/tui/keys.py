@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
@@ -60,3 +61,27 @@ def _key_display(app: App[Any], active: dict[str, list[Binding]], binding: Bindi
         app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
     ]
     return " / ".join(dict.fromkeys(keys))
+
+
+def key_for(node: DOMNode, binding_id: str) -> str:
+    """The key a hint names for a binding id where ``node`` is, as the footer shows it:
+    "a" in "a adds a talking point", or "P" once config.toml's keymap moved it there.
+
+    The first of the keys the screen's active bindings give the id; a binding not in force
+    just now (its action disabled while there is nothing to act on) is read from the class
+    that declares it, with the keymap applied, so a hint never names a key that moved.
+    """
+    app = node.app
+    active = _bindings_by_id(node.screen).get(binding_id)
+    if active:
+        return app.get_key_display(active[0])
+    for owner in node.ancestors_with_self:
+        for _key, binding in owner._bindings:
+            if binding.id == binding_id:
+                # App._keymap is what set_keymap gave it (Textual is pinned).
+                remapped = app._keymap.get(binding_id)
+                if remapped:
+                    first = remapped.split(",")[0].strip()
+                    binding = binding.with_key(first, key_display=None)
+                return app.get_key_display(binding)
+    raise LookupError(f"no binding {binding_id!r} where {node!r} is")

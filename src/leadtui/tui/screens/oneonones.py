@@ -30,6 +30,7 @@ from leadtui.domain.search import SearchHit
 from leadtui.domain.text import literal
 from leadtui.services import oneonones as oo
 from leadtui.services.people import get_person
+from leadtui.tui.keys import key_for
 from leadtui.tui.screens import oneonone_keys as keys
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
@@ -330,7 +331,10 @@ class OneOnOnesScreen(LeadtuiScreen):
 
         sessions = oo.held_sessions(self.db, self._person()) if self.doc is not None else []
         if not sessions:
-            self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
+            notes = key_for(self, "1on1.notes")
+            self.notify(
+                f"No session held yet: {notes} writes the upcoming one's notes.", markup=False
+            )
             return
         marked = self.query_one(RunningDocumentView).marked_session
         at_once = [s for s in sessions if s.held_on == marked] or sessions[:1]
