@@ -102,3 +102,19 @@ async def test_the_refusal_message_quits_on_its_remapped_key(
         await pilot.press("f9")
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_an_unknown_id_is_named_with_where_the_ids_are_listed(
+    db_path: Path, isolated_home: Path
+) -> None:
+    keymap = {"people.ad": "n", "people.add": "n"}
+    app = make_app(db_path, isolated_home, Settings(keymap=keymap))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [notice] = [n for n in app.notices if "unknown" in n]
+        assert notice == (
+            "[keymap] ignores unknown binding ids: people.ad "
+            "(every id is listed under Binding ids in docs/design.md)"
+        )
+    design = (Path(__file__).parents[2] / "docs" / "design.md").read_text(encoding="utf-8")
+    assert "## Binding ids" in design and "| `people.add` |" in design
