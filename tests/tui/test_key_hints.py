@@ -103,3 +103,19 @@ async def test_a_key_whose_action_is_off_just_now_is_named_as_remapped(
         empty = words(app.screen.query_one("#people-empty", Static))
         assert "f18 shows the 1 archived person; f19 on one brings them back" in empty
         assert "Press a to add someone" in empty
+
+
+async def test_a_key_of_another_screen_is_named_as_remapped(
+    db_path: Path, isolated_home: Path
+) -> None:
+    """Reviews with nobody to review says how to add a report on People, in its keys."""
+    db = open_database(db_path)
+    PeopleRepository(db).add(PersonDraft(name="Priya Peer", relation="peer"))
+    db.close()
+    keymap = {"go.people": "f18", "people.add": "f19,n"}
+    app = make_app(db_path, isolated_home, Settings(keymap=keymap))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        empty = words(app.screen.query_one("#rv-empty", Static))
+        assert "Add a report on the People screen (f18, then f19, relation report)" in empty

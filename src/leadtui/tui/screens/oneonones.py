@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 HISTORY_PAGE = 10
-NOBODY = "Nobody here yet. Add a person first: People (p), then a."
 
 
 class OneOnOnesScreen(LeadtuiScreen):
@@ -131,7 +130,8 @@ class OneOnOnesScreen(LeadtuiScreen):
         view = self.query_one(RunningDocumentView)
         if self.person_id is None:
             self.doc = None
-            view.show_empty(NOBODY)
+            go, add = key_for(self, "go.people"), key_for(self, "people.add", on="people")
+            view.show_empty(f"Nobody here yet. Add a person first: People ({go}), then {add}.")
             return
         self.doc = oo.running_document(self.db, self._person(), self.today, history=self.history)
         view.show(self.doc, self.today, more=len(self.doc.sessions) >= self.history)

@@ -60,7 +60,8 @@ class FeedbackPanel(Widget):
                 self,
                 (
                     f"None yet. {self._key()} records what you saw (a strength or something "
-                    "to grow); in a 1:1, f on the One-on-ones screen files it under the session.",
+                    f"to grow); in a 1:1, {key_for(self, '1on1.feedback', on='oneonones')} on "
+                    "the One-on-ones screen files it under the session.",
                     "feedback-panel--hint",
                 ),
             )
