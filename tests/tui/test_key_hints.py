@@ -119,3 +119,17 @@ async def test_a_key_of_another_screen_is_named_as_remapped(
         await pilot.pause()
         empty = words(app.screen.query_one("#rv-empty", Static))
         assert "Add a report on the People screen (f18, then f19, relation report)" in empty
+
+
+async def test_succession_names_the_remapped_keys(db_path: Path, isolated_home: Path) -> None:
+    add_report(db_path)
+    keymap = {"succession.meeting": "f19", "succession.gap": "f18"}
+    app = make_app(db_path, isolated_home, Settings(keymap=keymap))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        assert "none noted: f18 adds one" in words(app.screen.query_one("#su-person", Static))
+        await pilot.press("2")
+        await pilot.pause()
+        hint = words(app.screen.query_one("#su-audit-hint", Static))
+        assert "No recurring meetings yet: f19 adds one" in hint
