@@ -49,8 +49,11 @@ class Footer(TextualFooter):
         )
 
     def compose(self) -> ComposeResult:
-        """Textual's keys, in the order their bindings are declared."""
+        """Textual's keys, in the order they would have without the keymap."""
         built = list(super().compose())
+        if not self.app._keymap:
+            yield from built
+            return
         rank = self._declared_order()
         last = len(rank)
 
@@ -63,18 +66,22 @@ class Footer(TextualFooter):
         yield from sorted(built, key=place)
 
     def _declared_order(self) -> dict[str, int]:
-        """Each action's place in the bindings as declared, before the keymap moves any.
+        """Each action's place among the active bindings as the classes declare them.
 
-        The nodes are walked as Textual walks them for the active bindings (the focused
-        widget up to the app), reading the bindings the classes declare.
+        Textual's own reading of the active bindings (focus, keys a text field takes,
+        priority bindings, disabled actions), read once with the keymap set aside, so the
+        order is exactly the one the footer has without a keymap.
         """
-        screen = self.screen
-        focused = screen.focused
-        nodes = [screen, screen.app] if focused is None else list(focused.ancestors_with_self)
+        app = self.app
+        keymap = app._keymap
+        app._keymap = {}
+        try:
+            active = self.screen.active_bindings
+        finally:
+            app._keymap = keymap
         order: dict[str, int] = {}
-        for node in nodes:
-            for _key, binding in node._bindings:
-                order.setdefault(binding.action, len(order))
+        for active_binding in active.values():
+            order.setdefault(active_binding.binding.action, len(order))
         return order
 
     async def _rebuild(self) -> None:
