@@ -47,10 +47,12 @@ check: lint typecheck imports test
 schemas: $(STAMP)
 	$(BIN)/python -m leadtui.export.schemas docs/schemas
 
-# The command reference in docs/cli.md (every command's usage and --help), from the parser
-# (tests/test_docs.py fails while the file differs from it).
+# The command reference in docs/cli.md (every command's usage and --help), from the parser,
+# and the binding ids in docs/design.md, from the app's classes (tests/test_docs.py fails
+# while either file differs from them).
 docs: $(STAMP)
 	$(BIN)/python -m leadtui.cli.reference docs/cli.md
+	$(BIN)/python -m leadtui.tui.keymap_reference docs/design.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -93,14 +93,28 @@ def test_a_rule_between_two_settings_resets_their_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("theme = 5\n", "theme: Input should be a valid string"),
+        ("theme = 5\n", 'theme must be text like "leadtui-light", got 5'),
         ("undo = 3\n", "undo must be a table"),
-        ('[keymap]\n"go.people" = 3\n', "[keymap] 'go.people': Input should be a valid string"),
+        ('[keymap]\n"go.people" = 3\n', "[keymap] 'go.people' must be text like \"f3\", got 3"),
+        (
+            '[keymap]\n"go.people" = ["p"]\n',
+            "[keymap] 'go.people' must be text like \"f3\", got a list",
+        ),
+        ("keymap = 5\n", "keymap must be a table: [keymap] with its settings on the lines below"),
+        ('[undo]\ndays = "seven"\n', "[undo] days must be a whole number, got 'seven'"),
+        ("[undo]\ndays = 1.5\n", "[undo] days must be a whole number, got 1.5"),
+        ("[undo]\nchanges = [1]\n", "[undo] changes must be a whole number, got a list"),
+        (
+            "[calendar]\nmy_email = true\n",
+            '[calendar] my_email must be text like "me@example.com", got true',
+        ),
     ],
 )
 def test_a_value_of_the_wrong_kind_falls_back(tmp_path: Path, text: str, words: str) -> None:
+    """Said in the file's own words: what kind of value the setting takes, and what it got."""
     settings, problems = load_settings(write(tmp_path, text))
     assert settings == Settings() and words in problems[0]
+    assert "Input should be" not in problems[0]
 
 
 def test_a_file_that_is_not_toml_still_means_defaults(tmp_path: Path) -> None:

@@ -1,12 +1,17 @@
-"""docs/cli.md carries every command's usage and --help as the parser has them."""
+"""docs/cli.md carries every command's usage and --help as the parser has them, and
+docs/design.md every binding id config.toml's [keymap] takes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from leadtui.cli.reference import HELP, USAGE, updated
+from leadtui.tui import keymap_reference
+from leadtui.tui.keymap import binding_ids
 
-CLI_MD = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+CLI_MD = DOCS / "cli.md"
+DESIGN_MD = DOCS / "design.md"
 
 
 def test_the_command_reference_is_the_parsers_own() -> None:
@@ -28,3 +33,26 @@ def test_a_changed_option_makes_the_reference_stale() -> None:
     stale = text.replace("every N weeks (1)", "every N weeks (2)")
     assert stale != text
     assert updated(stale) == text
+
+
+def test_the_binding_ids_are_the_classes_own() -> None:
+    text = DESIGN_MD.read_text(encoding="utf-8")
+    assert keymap_reference.updated(text) == text, "docs/design.md is stale: run `make docs`"
+
+
+def test_every_binding_id_is_listed() -> None:
+    text = DESIGN_MD.read_text(encoding="utf-8")
+    begin, end = keymap_reference.MARKERS
+    listed = text[text.index(begin) : text.index(end)]
+    for binding_id in binding_ids():
+        assert f"| `{binding_id}` |" in listed, binding_id
+    for binding_id in ("today.export-calendar", "energy.previous_day", "roster.add", "app.search"):
+        assert f"| `{binding_id}` |" in listed, binding_id
+
+
+def test_a_missing_binding_id_makes_the_list_stale() -> None:
+    text = DESIGN_MD.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `people.add` |"))
+    stale = text.replace(row + "\n", "")
+    assert stale != text
+    assert keymap_reference.updated(stale) == text

@@ -166,14 +166,63 @@ def _problem_line(loc: tuple[str, ...], error: Any) -> str:
         return f"unknown [{table}] setting {quoted(rest[0])}; known: {known}"
     if owner is not None and not rest and error["type"] == "dataclass_type":
         return f"{table} must be a table: [{table}] with its settings on the lines below"
+    if not rest and error["type"] == "dict_type":
+        return (
+            f"{table} must be a table: [{table}] with its settings on the lines below, "
+            f"got {_as_written(error['input'])}"
+        )
     message = str(error["msg"]).removeprefix("Value error, ")
+    kind = _KINDS.get(error["type"])
+    if kind is not None:
+        example = _EXAMPLES.get(table if table == "keymap" or not rest else rest[-1])
+        like = f" like {example}" if example else ""
+        message = f"must be {kind}{like}, got {_as_written(error['input'])}"
     if table == "keymap" and rest:
         where = f"[keymap] {quoted('.'.join(rest))}"
     elif rest:
         where = f"[{table}] {'.'.join(rest)}"
     else:
         where = f"[{table}]" if owner else table
-    return f"{where} {message}" if error["type"] == "value_error" else f"{where}: {message}"
+    said = error["type"] == "value_error" or kind is not None
+    return f"{where} {message}" if said else f"{where}: {message}"
+
+
+# The kinds of value pydantic's type errors ask for, in the words of a TOML file.
+_KINDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "dict_type": "a table",
+    "list_type": "a list",
+}
+# A value of the right kind, for the settings whose kind alone does not say what to write.
+_EXAMPLES = {
+    "keymap": '"f3"',
+    "theme": '"leadtui-light"',
+    "time_zone": '"Europe/Berlin"',
+    "my_email": '"me@example.com"',
+}
+
+
+def _as_written(value: object) -> str:
+    """A value read from config.toml as the file writes it (a table or list by its kind, as
+    it may be long)."""
+    from leadtui.domain.text import quoted
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return quoted(str(value)) if not isinstance(value, int | float) else str(value)
 
 
 def _table_type(name: str) -> type | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -11,9 +12,13 @@ from textual.widget import Widget
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
+from leadtui.config import Settings
+from leadtui.domain.people_input import PersonDraft
+from leadtui.store.database import open_database
+from leadtui.store.people import PeopleRepository
 from leadtui.tui.app import LeadtuiApp
 from leadtui.tui.widgets.footer import Footer
-from tests.helpers import SIZE
+from tests.helpers import SIZE, SMALL, make_app
 
 
 def shown(app: App[Any]) -> list[str]:
@@ -82,3 +87,31 @@ async def test_the_footer_follows_focus_like_textuals() -> None:
     assert ours == await keys_as_focus_moves(TextualFooter)
     assert "Alpha" in ours[0] and "Beta" in ours[1] and "Alpha" in ours[2]
     assert "Alpha" not in ours[1]
+
+
+async def people_footer(db_path: Path, home: Path, keymap: dict[str, str]) -> list[FooterKey]:
+    """The keys People's footer shows at 80 columns with one person listed."""
+    db = open_database(db_path)
+    PeopleRepository(db).add(PersonDraft(name="Sam Okafor"))
+    db.close()
+    app = make_app(db_path, home, Settings(keymap=keymap))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()
+        return list(app.screen.query(FooterKey))
+
+
+@pytest.mark.parametrize("keys", ["a,n", "n"])
+async def test_a_remapped_key_keeps_its_place_in_the_footer(
+    db_path: Path, isolated_home: Path, keys: str
+) -> None:
+    """The README's own ``"people.add" = "a,n"``: Add stays where it is declared, shown
+    with its first key, clear of the palette key docked right at 80 columns."""
+    remapped = await people_footer(db_path, isolated_home, {"people.add": keys})
+    plain = await people_footer(db_path.with_name("plain.db"), isolated_home, {})
+    assert [k.description for k in remapped] == [k.description for k in plain]
+    add = next(k for k in remapped if k.description == "Add")
+    palette = next(k for k in remapped if k.has_class("-command-palette"))
+    assert add.key == keys.split(",")[0]
+    assert add.region.right <= palette.region.x

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import Static
 
 from leadtui.config import Settings
 from leadtui.domain.rotations_input import CapacityDraft
@@ -16,7 +17,7 @@ from leadtui.store.database import open_database
 from leadtui.tui.dialogs.rotation_roster import RosterDialog
 from leadtui.tui.keymap import binding_ids, declaring_classes
 from leadtui.tui.screens.rotations import RotationsScreen
-from tests.helpers import SIZE, SMALL, TODAY, make_app
+from tests.helpers import SIZE, SMALL, TODAY, make_app, plain_text
 
 # A key no class of the app binds, so a remapped binding is the only one on it.
 FREE_KEY = "f19"
@@ -96,9 +97,27 @@ async def test_the_refusal_message_quits_on_its_remapped_key(
     app = make_app(db_path, isolated_home, Settings(keymap={"message.quit": "f9"}))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        hint = app.screen.query_one(".message-hint", Static)
+        assert plain_text(hint).strip() == "Press f9 to quit."
         await pilot.press("q")
         await pilot.pause()
         assert app.is_running
         await pilot.press("f9")
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_an_unknown_id_is_named_with_where_the_ids_are_listed(
+    db_path: Path, isolated_home: Path
+) -> None:
+    keymap = {"people.ad": "n", "people.add": "n"}
+    app = make_app(db_path, isolated_home, Settings(keymap=keymap))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [notice] = [n for n in app.notices if "unknown" in n]
+        assert notice == (
+            "[keymap] ignores unknown binding ids: people.ad "
+            "(every id is listed under Binding ids in docs/design.md)"
+        )
+    design = (Path(__file__).parents[2] / "docs" / "design.md").read_text(encoding="utf-8")
+    assert "## Binding ids" in design and "| `people.add` |" in design

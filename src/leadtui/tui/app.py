@@ -237,8 +237,10 @@ class LeadtuiApp(App[None]):
         known = binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
+            # F1 shows keys, not ids: the ids are in the table `make docs` keeps.
             self.notices.append(
-                f"[keymap] ignores unknown binding ids: {', '.join(unknown)} (F1 lists the keys)"
+                f"[keymap] ignores unknown binding ids: {', '.join(unknown)} "
+                "(every id is listed under Binding ids in docs/design.md)"
             )
         self.set_keymap({k: v for k, v in keymap.items() if k in known})
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
@@ -60,3 +61,39 @@ def _key_display(app: App[Any], active: dict[str, list[Binding]], binding: Bindi
         app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
     ]
     return " / ".join(dict.fromkeys(keys))
+
+
+def key_for(node: DOMNode, binding_id: str, on: str | None = None) -> str:
+    """The key a hint names for a binding id where ``node`` is, as the footer shows it:
+    "a" in "a adds a talking point", or "P" once config.toml's keymap moved it there.
+
+    The first of the keys the screen's active bindings give the id; a binding not in force
+    just now (its action disabled while there is nothing to act on) is read from the class
+    that declares it, with the keymap applied, so a hint never names a key that moved.
+    ``on`` names the screen (its mode, "people") that declares a binding of another screen,
+    for a hint such as "People (p), then a".
+    """
+    app = node.app
+    active = _bindings_by_id(node.screen).get(binding_id)
+    if active:
+        return app.get_key_display(active[0])
+    owners: list[Any] = list(node.ancestors_with_self)
+    if on is not None:
+        from leadtui.tui.screens import SCREENS
+
+        owners += [entry.load() for entry in SCREENS if entry.mode == on]
+    for owner in owners:
+        bindings = owner._bindings if isinstance(owner, DOMNode) else owner._merge_bindings()
+        for _key, binding in bindings:
+            if binding.id == binding_id:
+                return app.get_key_display(_remapped(app, binding))
+    raise LookupError(f"no binding {binding_id!r} where {node!r} is")
+
+
+def _remapped(app: App[Any], binding: Binding) -> Binding:
+    """``binding`` on the first key the keymap gives its id, if it gives one."""
+    # App._keymap is what set_keymap gave it (Textual is pinned).
+    keys = app._keymap.get(binding.id or "")
+    if not keys:
+        return binding
+    return binding.with_key(keys.split(",")[0].strip(), key_display=None)

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.footer import Footer
 
 
@@ -32,7 +33,8 @@ class MessageScreen(Screen[None]):
         with Middle(), Center(), Vertical(id="message-box"):
             yield Static(Content(self.title_text), classes="message-title")
             yield Static(Content(self.message))
-            yield Static("Press q to quit.", classes="message-hint")
+            quit_key = key_for(self, "message.quit")
+            yield Static(Content(f"Press {quit_key} to quit."), classes="message-hint")
         yield Footer()
 
     def action_leave(self) -> None:

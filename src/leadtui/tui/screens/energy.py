@@ -20,6 +20,7 @@ from leadtui.domain.energy import EnergyThresholds
 from leadtui.domain.text import literal
 from leadtui.errors import InputError
 from leadtui.services.energy import EnergyOverview, energy_overview
+from leadtui.tui.keys import key_for
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.energy_calendar import WEEKS, EnergyCalendar, window_end
 from leadtui.tui.widgets.energy_panels import (
@@ -352,7 +353,8 @@ class EnergyScreen(LeadtuiScreen):
 
         work = list_work(self.db)
         if not work:
-            self.notify("No energizing work yet; w logs some.", markup=False)
+            work_key = key_for(self, "energy.work")
+            self.notify(f"No energizing work yet; {work_key} logs some.", markup=False)
             return
 
         def chosen(choice: Choice | None) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from leadtui.services import reviews as review
 from leadtui.services.people import get_person, list_people
+from leadtui.tui.keys import key_for
 
 if TYPE_CHECKING:
     from leadtui.domain.reviews_input import FeedbackEditDraft
@@ -26,7 +27,8 @@ def show_feedback_entries(screen: LeadtuiScreen, view: T3B3View, start_month: in
     entries = review.list_feedback(screen.db, person, half, start_month)
     if not entries:
         screen.notify(
-            f"No feedback for {person.name} in {half.label} yet; f adds some.",
+            f"No feedback for {person.name} in {half.label} yet; "
+            f"{key_for(screen, 'reviews.feedback')} adds some.",
             title=screen.AREA,
             markup=False,
         )

@@ -30,6 +30,7 @@ from leadtui.domain.search import SearchHit
 from leadtui.domain.text import literal
 from leadtui.services import oneonones as oo
 from leadtui.services.people import get_person
+from leadtui.tui.keys import key_for
 from leadtui.tui.screens import oneonone_keys as keys
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 HISTORY_PAGE = 10
-NOBODY = "Nobody here yet. Add a person first: People (p), then a."
 
 
 class OneOnOnesScreen(LeadtuiScreen):
@@ -130,7 +130,8 @@ class OneOnOnesScreen(LeadtuiScreen):
         view = self.query_one(RunningDocumentView)
         if self.person_id is None:
             self.doc = None
-            view.show_empty(NOBODY)
+            go, add = key_for(self, "go.people"), key_for(self, "people.add", on="people")
+            view.show_empty(f"Nobody here yet. Add a person first: People ({go}), then {add}.")
             return
         self.doc = oo.running_document(self.db, self._person(), self.today, history=self.history)
         view.show(self.doc, self.today, more=len(self.doc.sessions) >= self.history)
@@ -330,7 +331,10 @@ class OneOnOnesScreen(LeadtuiScreen):
 
         sessions = oo.held_sessions(self.db, self._person()) if self.doc is not None else []
         if not sessions:
-            self.notify("No session held yet: n writes the upcoming one's notes.", markup=False)
+            notes = key_for(self, "1on1.notes")
+            self.notify(
+                f"No session held yet: {notes} writes the upcoming one's notes.", markup=False
+            )
             return
         marked = self.query_one(RunningDocumentView).marked_session
         at_once = [s for s in sessions if s.held_on == marked] or sessions[:1]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -16,30 +17,38 @@ from leadtui.domain.people_input import PersonDraft
 from leadtui.domain.text import literal, quoted
 from leadtui.services import people as people_service
 from leadtui.services.people import PersonOrder
+from leadtui.tui.keys import key_for
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.people_table import PeopleTable
 
-# Textual markup: text styles only; colours come from people.tcss.
-NOBODY = """\
+
+def nobody(add: str) -> str:
+    """The empty state of a new database; ``add`` is the key that adds a person.
+
+    Textual markup: text styles only; colours come from people.tcss.
+    """
+    return f"""\
 [b]Nobody here yet[/b]
 
 The people you work with: reports, peers, your manager, skip-levels. Every ritual \
 starts from them.
 
-Press [b]a[/b] to add someone: a name, and how you work with them.
+Press [b]{escape(add)}[/b] to add someone: a name, and how you work with them.
 
 To look around a sample team first, from the shell:
   [i]leadtui demo --db demo.db[/i]
   [i]leadtui --db demo.db[/i]"""
 
 
-def nobody_active(archived: int) -> str:
-    """The empty state when everyone is archived and archived people are hidden."""
+def nobody_active(archived: int, keys: dict[str, str]) -> str:
+    """The empty state when everyone is archived and archived people are hidden; ``keys``
+    are the keys of the archived, archive and add bindings, by the end of their ids."""
     noun = "person" if archived == 1 else "people"
+    shown, back, add = (escape(keys[name]) for name in ("archived", "archive", "add"))
     return (
-        f"[b]Nobody active[/b]\n\n[b]h[/b] shows the {archived} archived {noun}; [b]x[/b] "
-        "on one brings them back.\n\nPress [b]a[/b] to add someone."
+        f"[b]Nobody active[/b]\n\n[b]{shown}[/b] shows the {archived} archived {noun}; "
+        f"[b]{back}[/b] on one brings them back.\n\nPress [b]{add}[/b] to add someone."
     )
 
 
@@ -107,7 +116,7 @@ class PeopleScreen(LeadtuiScreen):
             # What was typed in the filter is shown as typed, never read as markup.
             yield Static("", id="people-status", markup=False)
         yield Static("", id="people-namesakes", markup=False)
-        yield Static(NOBODY, id="people-empty")
+        yield Static("", id="people-empty")
         yield PeopleTable(id="people-table")
         yield Footer()
 
@@ -140,11 +149,9 @@ class PeopleScreen(LeadtuiScreen):
         self.query_one("#people-status", Static).update(f"{count} · by {self.order} (s){archived}")
         # Shown until one of them is renamed: a name on the command line reaches neither.
         self.set_class(bool(groups), "-namesakes")
+        rename = f"select one and press {self._key('edit')}" if groups else ""
         self.query_one("#people-namesakes", Static).update(
-            "\n".join(
-                f"⚠ {people_service.namesake_notice(g, rename='select one and press e')}"
-                for g in groups
-            )
+            "\n".join(f"⚠ {people_service.namesake_notice(g, rename=rename)}" for g in groups)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -160,9 +167,14 @@ class PeopleScreen(LeadtuiScreen):
         self.refresh_bindings()
         if empty:
             archived = people_service.count_people(self.db) if not self.show_archived else 0
+            keys = {name: self._key(name) for name in ("archived", "archive", "add")}
             self.query_one("#people-empty", Static).update(
-                nobody_active(archived) if archived else NOBODY
+                nobody_active(archived, keys) if archived else nobody(keys["add"])
             )
+
+    def _key(self, name: str) -> str:
+        """The key of this screen's binding ``people.<name>`` now (the keymap may move it)."""
+        return key_for(self, f"people.{name}")
 
     def selected_id(self) -> int | None:
         """The id of the person under the cursor."""
@@ -235,7 +247,9 @@ class PeopleScreen(LeadtuiScreen):
         person = self.selected()
         if person is None:
             self.notify(
-                "Nobody to edit yet: press a to add a person.", severity="warning", markup=False
+                f"Nobody to edit yet: press {self._key('add')} to add a person.",
+                severity="warning",
+                markup=False,
             )
             return
 
@@ -262,7 +276,9 @@ class PeopleScreen(LeadtuiScreen):
         person = self.selected()
         if person is None:
             self.notify(
-                "Nobody here yet: press a to add a person.", severity="warning", markup=False
+                f"Nobody here yet: press {self._key('add')} to add a person.",
+                severity="warning",
+                markup=False,
             )
             return
 
@@ -302,8 +318,8 @@ class PeopleScreen(LeadtuiScreen):
         self.app.push_screen(
             ConfirmScreen(
                 f"Archive {literal(person.name)}?",
-                "They leave the lists; their history stays. Press h to see archived people "
-                "and x again to unarchive.",
+                f"They leave the lists; their history stays. Press {self._key('archived')} "
+                f"to see archived people and {self._key('archive')} again to unarchive.",
                 yes="Archive",
             ),
             answered,

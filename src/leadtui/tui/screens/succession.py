@@ -24,6 +24,7 @@ from leadtui.domain.text import literal
 from leadtui.services import succession as su
 from leadtui.services.people import list_people, resolve_person
 from leadtui.services.succession import SuccessionOverview
+from leadtui.tui.keys import key_for
 from leadtui.tui.screens.base import LeadtuiScreen
 from leadtui.tui.screens.succession_records import Record
 from leadtui.tui.widgets.footer import Footer
@@ -426,7 +427,7 @@ class SuccessionScreen(LeadtuiScreen):
             done = (
                 "every meeting is audited"
                 if o.meetings
-                else "no recurring meetings yet (m adds one)"
+                else f"no recurring meetings yet ({key_for(self, 'succession.meeting')} adds one)"
             )
             self.notify(f"{o.quarter}: {done}", title=self.AREA)
             return
@@ -479,7 +480,7 @@ class SuccessionScreen(LeadtuiScreen):
         if tab == "su-audit-pane":
             meeting = self.query_one(AuditTab).meeting
             return (
-                ("No meeting yet: m adds one", [])
+                (f"No meeting yet: {key_for(self, 'succession.meeting')} adds one", [])
                 if meeting is None
                 else (
                     literal(meeting.name),

@@ -22,6 +22,7 @@ from leadtui.domain.quarter_review_input import QuarterAnswers
 from leadtui.domain.text import literal
 from leadtui.services.energy import EnergyOverview
 from leadtui.services.team_energy import TeamEnergy
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.energy_words import STATE_MOOD, verdict_advice, verdict_headline
 from leadtui.tui.widgets.themed import Themed
 
@@ -109,7 +110,7 @@ class TodayPanel(EnergyPanel):
                 "Press 1 (drained) to 5 (energized).",
             )
         kind = level_kind(entry.level, overview.thresholds)
-        note = entry.note or "no note (n to add)"
+        note = entry.note or f"no note ({key_for(self, 'energy.note')} to add)"
         return Text.assemble(
             self.text(str(entry.level), KIND_MOOD[kind]),
             f"  {kind}\n",
@@ -153,7 +154,7 @@ class VerdictPanel(EnergyPanel):
         lines = [self.text(verdict_headline(verdict), STATE_MOOD[verdict.state])]
         if verdict.state is not EnergyState.NOT_ENOUGH_DATA:
             lines.append(Text(verdict.reason[:1].upper() + verdict.reason[1:]))
-        lines.append(self.text(verdict_advice(verdict), "advice"))
+        lines.append(self.text(verdict_advice(verdict, key_for(self, "energy.work")), "advice"))
         if verdict.months_judged:
             months = f"{verdict.months_deenergized} of the last 12 months de-energized"
             lines.append(self.text(months, "muted"))
@@ -279,7 +280,10 @@ class WorkPanel(EnergyPanel):
         """A line per piece of work: day, hours, kind, title."""
         work = overview.work[:WORK_SHOWN]
         if not work:
-            return self.text("Nothing yet. Press w to log work that energizes you.", "muted")
+            work_key = key_for(self, "energy.work")
+            return self.text(
+                f"Nothing yet. Press {work_key} to log work that energizes you.", "muted"
+            )
         lines = []
         for w in work:
             line = Text.assemble(

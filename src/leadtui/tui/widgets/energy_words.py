@@ -31,8 +31,8 @@ def verdict_headline(verdict: EnergyVerdict, *, short: bool = False) -> str:
     return "Out of balance for a year"
 
 
-def verdict_advice(verdict: EnergyVerdict) -> str:
-    """What to do next, with the Energy screen's keys."""
+def verdict_advice(verdict: EnergyVerdict, work_key: str) -> str:
+    """What to do next, with the Energy screen's keys (``work_key`` logs energizing work)."""
     state = verdict.state
     t = verdict.thresholds
     if state is EnergyState.NOT_ENOUGH_DATA:
@@ -41,5 +41,5 @@ def verdict_advice(verdict: EnergyVerdict) -> str:
             f"entries in {t.window_days} days."
         )
     if state is EnergyState.DEENERGIZED:
-        return f"{verdict.prescription} Press w to log energizing work."
+        return f"{verdict.prescription} Press {work_key} to log energizing work."
     return verdict.prescription

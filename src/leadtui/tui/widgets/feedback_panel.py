@@ -13,6 +13,7 @@ from leadtui.domain.dates import short_day_label
 from leadtui.domain.oneonones import Visibility
 from leadtui.domain.reviews import Feedback, FeedbackKind
 from leadtui.domain.text import literal
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.styled_text import Part, styled
 
 # The panel shows the newest; the review packet has them all.
@@ -45,8 +46,12 @@ class FeedbackPanel(Widget):
         the newest few."""
         self.entries, self.today, self.marked = entries, today, marked
         self.border_title = f"Feedback in {half} · {len(entries)}"
-        self.border_subtitle = "+ strength · △ growth · f adds"
+        self.border_subtitle = f"+ strength · △ growth · {self._key()} adds"
         self.refresh(layout=True)
+
+    def _key(self) -> str:
+        """The key that records feedback on Reviews now (the keymap may move it)."""
+        return key_for(self, "reviews.feedback")
 
     def render(self) -> RenderableType:
         """The newest entries, or how to record the first."""
@@ -54,8 +59,9 @@ class FeedbackPanel(Widget):
             return styled(
                 self,
                 (
-                    "None yet. f records what you saw (a strength or something to grow); "
-                    "in a 1:1, f on the One-on-ones screen files it under the session.",
+                    f"None yet. {self._key()} records what you saw (a strength or something "
+                    f"to grow); in a 1:1, {key_for(self, '1on1.feedback', on='oneonones')} on "
+                    "the One-on-ones screen files it under the session.",
                     "feedback-panel--hint",
                 ),
             )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
@@ -19,6 +21,9 @@ class Footer(TextualFooter):
     Here changes that arrive before the next refresh share one rebuild, and a rebuild
     whose keys would be the same as those shown is skipped. (Textual is pinned; this
     follows its ``Footer.bindings_changed``.)
+
+    Keys keep the order the classes declare them in, whatever the keymap: Textual puts a
+    remapped binding after every other key, so at 80 columns it went under the palette key.
     """
 
     _rebuild_pending = False
@@ -42,6 +47,42 @@ class Footer(TextualFooter):
                 for _, binding, enabled, tooltip in self.screen.active_bindings.values()
             ),
         )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, in the order they would have without the keymap."""
+        built = list(super().compose())
+        if not self.app._keymap:
+            yield from built
+            return
+        rank = self._declared_order()
+        last = len(rank)
+
+        def place(widget: object) -> int:
+            # The palette key docks right on its own; anything else Textual adds stays last.
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                return rank.get(widget.action, last)
+            return last + 1
+
+        yield from sorted(built, key=place)
+
+    def _declared_order(self) -> dict[str, int]:
+        """Each action's place among the active bindings as the classes declare them.
+
+        Textual's own reading of the active bindings (focus, keys a text field takes,
+        priority bindings, disabled actions), read once with the keymap set aside, so the
+        order is exactly the one the footer has without a keymap.
+        """
+        app = self.app
+        keymap = app._keymap
+        app._keymap = {}
+        try:
+            active = self.screen.active_bindings
+        finally:
+            app._keymap = keymap
+        order: dict[str, int] = {}
+        for active_binding in active.values():
+            order.setdefault(active_binding.binding.action, len(order))
+        return order
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False

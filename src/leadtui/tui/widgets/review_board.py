@@ -24,15 +24,17 @@ def last_given(day: date | None, today: date) -> str:
     return short_day_label(day, today) if day is not None else "never"
 
 
-def no_reports(anyone: bool) -> Text:
-    """What the screen shows instead of the board when there is nobody to review."""
+def no_reports(anyone: bool, go_people: str, add: str) -> Text:
+    """What the screen shows instead of the board when there is nobody to review;
+    ``go_people`` and ``add`` are the keys that open People and add a person there."""
     first = "Nobody here has the relation 'report' yet." if anyone else "Nobody here yet."
     return Text.assemble(
         ("No reports to review\n\n", "bold"),
         first,
         " T3B3 is written twice a year for each direct report: their top three strengths "
         "and bottom three areas to grow.\n\n",
-        "Add a report on the People screen (p, then a, relation report), or from the shell:\n",
+        f"Add a report on the People screen ({go_people}, then {add}, relation report), "
+        "or from the shell:\n",
         ('  leadtui people add "Sam Okafor" --relation report\n', "bold"),
         "Try it all on a sample team with ",
         ("leadtui demo --db demo.db", "bold"),

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from leadtui.domain.dates import Half
 from leadtui.domain.reviews import Feedback
 from leadtui.services.reviews import ReviewBoard, T3B3View
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.feedback_panel import FeedbackPanel
 from leadtui.tui.widgets.half_over_half import HalfOverHalf
 from leadtui.tui.widgets.review_board import T3B3Board, no_reports
@@ -40,7 +41,8 @@ class ReviewsBody(VerticalScroll):
         empty.display = not board.reports
         table.display = self.query_one("#rv-editor").display = bool(board.reports)
         if not board.reports:
-            empty.update(no_reports(board.anyone))
+            keys = key_for(self, "go.people"), key_for(self, "people.add", on="people")
+            empty.update(no_reports(board.anyone, *keys))
             return None
         return table.show(board, half, person_id)
 

@@ -39,6 +39,7 @@ from leadtui.domain.reviews import Feedback, FeedbackKind
 from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal
 from leadtui.services.oneonones import RunningDocument
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.key_table import KeyTable, cropped
 from leadtui.tui.widgets.styled_text import component_style
 
@@ -375,13 +376,14 @@ class RunningDocumentView(Vertical):
             )
             return
         if item is None:
+            point, theirs, action = (self._key(n) for n in ("point", "their_point", "action"))
             detail.update(
                 self._words(
                     (
-                        "Nothing for next time yet: a adds a talking point, A one they raised, ",
+                        f"Nothing for next time yet: {point} adds a talking point, "
+                        f"{theirs} one they raised, {action} an action item.",
                         "muted",
                     ),
-                    ("c an action item.", "muted"),
                 )
             )
             return
@@ -400,6 +402,10 @@ class RunningDocumentView(Vertical):
             text.append_text(self._words((" · ", "muted"), flags))
         detail.update(text)
 
+    def _key(self, name: str) -> str:
+        """The key of the One-on-ones binding ``1on1.<name>`` now (the keymap may move it)."""
+        return key_for(self, f"1on1.{name}")
+
     def _feedback(self, entry: Feedback) -> Text:
         private = entry.visibility is Visibility.PRIVATE
         kind = "strength" if entry.kind is FeedbackKind.STRENGTH else "to grow"
@@ -413,7 +419,8 @@ class RunningDocumentView(Vertical):
         if doc.offer is not None:
             notes.append(
                 self._words(
-                    ("First session: ", "label"), (f"T adds the {doc.offer} agenda", "muted")
+                    ("First session: ", "label"),
+                    (f"{self._key('template')} adds the {doc.offer} agenda", "muted"),
                 )
             )
         if doc.ratings:
@@ -427,7 +434,9 @@ class RunningDocumentView(Vertical):
             notes.append(self._words((doc.rating_advice, "overdue")))
         context = doc.context
         if context is not None and not context.empty:
-            notes.append(self._words((f"{LOCK} Personal context (i)", "label")))
+            notes.append(
+                self._words((f"{LOCK} Personal context ({self._key('context')})", "label"))
+            )
             notes += [
                 self._words((f"{words}: ", "muted"), (literal(text, one_line=False), "private"))
                 for words, text in context.filled()
@@ -447,12 +456,14 @@ class RunningDocumentView(Vertical):
                 self._words((literal(doc.series.draft_private_notes, one_line=False), "private")),
             ]
         if not doc.series.draft_shared_notes and not doc.series.draft_private_notes:
+            held = self._key("hold")
             hold = (
-                "H records a session on the day you meet; s sets up a recurring series."
+                f"{held} records a session on the day you meet; "
+                f"{self._key('series')} sets up a recurring series."
                 if doc.series.ad_hoc
-                else "H holds the session."
+                else f"{held} holds the session."
             )
-            notes.append(self._words((f"No notes yet (n). {hold}", "muted")))
+            notes.append(self._words((f"No notes yet ({self._key('notes')}). {hold}", "muted")))
         return Group(*notes)
 
     def _history(self, doc: RunningDocument) -> RenderableType:

@@ -5,6 +5,8 @@ Text styles only (bold, italic, dim); colours come from succession.tcss and the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from leadtui.domain.dates import short_day_label
@@ -15,7 +17,7 @@ from leadtui.services.succession import PersonSuccession, SuccessionOverview
 _GAP_MARK = {GapStatus.OPEN: "○", GapStatus.IMPROVING: "◐", GapStatus.CLOSED: "●"}
 
 
-def person_text(row: PersonSuccession, overview: SuccessionOverview) -> Text:
+def person_text(row: PersonSuccession, overview: SuccessionOverview, gap_key: str) -> Text:
     """The selected report: gaps with their status, this half's focus, candidacy, the last
     CEO mention and the career path."""
     today = overview.today
@@ -28,7 +30,7 @@ def person_text(row: PersonSuccession, overview: SuccessionOverview) -> Text:
         text.append(f" {_GAP_MARK[g.status]} {g.number}. {literal(g.text)} ")
         text.append(f"· {g.status.value}\n", style="dim")
     if not row.gaps:
-        text.append(" none noted: g adds one\n", style="italic")
+        text.append(f" none noted: {gap_key} adds one\n", style="italic")
     text.append(f"Focus {overview.half.label}\n", style="bold")
     for f in row.focus:
         text.append(f" ▸ {literal(f.text)}\n")
@@ -78,11 +80,17 @@ def days_text(overview: SuccessionOverview, width: int) -> Text:
     return text
 
 
-def vacation_text(vacation: Vacation, overview: SuccessionOverview) -> Text:
-    """The highlighted vacation's responsibilities and who covers each."""
+def vacation_text(
+    vacation: Vacation, overview: SuccessionOverview, keys: Mapping[str, str]
+) -> Text:
+    """The highlighted vacation's responsibilities and who covers each; ``keys`` are the
+    keys of the cover, edit and remove bindings, by the end of their ids."""
     text = Text()
     text.append("Handed over", style="bold")
-    text.append(" (h hands one over · e edits · x removes)\n", style="dim")
+    text.append(
+        f" ({keys['cover']} hands one over · {keys['edit']} edits · {keys['remove']} removes)\n",
+        style="dim",
+    )
     for c in vacation.covers:
         who = literal(overview.people[c.person_id].name) if c.person_id else "nobody yet"
         style = "" if c.person_id else "bold"

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import DataTable, Static, TabPane
 
@@ -22,6 +23,7 @@ from leadtui.domain.people import Person
 from leadtui.domain.succession import Meeting, Vacation
 from leadtui.domain.text import literal
 from leadtui.services.succession import SuccessionOverview
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.key_table import name_cell
 from leadtui.tui.widgets.succession_panels import (
     checks_text,
@@ -31,6 +33,11 @@ from leadtui.tui.widgets.succession_panels import (
 )
 
 Row = tuple[str, list[Text | str]]
+
+
+def _key(node: DOMNode, name: str) -> str:
+    """The key of the Succession binding ``succession.<name>`` now (the keymap may move it)."""
+    return key_for(node, f"succession.{name}")
 
 
 class SuccessionTable(DataTable[Text | str]):
@@ -79,7 +86,10 @@ class BenchTab(TabPane):
     def on_mount(self) -> None:
         """Name the columns and the two panels."""
         self.table.add_columns("Report", "Gaps", "Focus", "Ready", "CEO", "★")
-        self.query_one("#su-person-box").border_title = "Selected · e edits · x removes"
+        edit, remove = _key(self, "edit"), _key(self, "remove")
+        self.query_one(
+            "#su-person-box"
+        ).border_title = f"Selected · {edit} edits · {remove} removes"
         self.query_one("#su-checks-box").border_title = "Checks"
 
     @property
@@ -139,7 +149,7 @@ class BenchTab(TabPane):
                 )
             )
             return
-        panel.update(person_text(row, o))
+        panel.update(person_text(row, o, _key(self, "gap")))
 
     @on(DataTable.RowHighlighted, "#su-bench")
     def _moved(self, event: DataTable.RowHighlighted) -> None:
@@ -203,10 +213,12 @@ class AuditTab(TabPane):
         refill(self.table, rows)
         due = sum(1 for m in o.meetings if m.id not in o.audits)
         hint = (
-            f" {o.quarter}: {due} of {len(o.meetings)} to audit · a walks them · "
-            "e edits · x removes · ⚑ hard to displace"
+            f" {o.quarter}: {due} of {len(o.meetings)} to audit · {_key(self, 'audit')} walks "
+            f"them · {_key(self, 'edit')} edits · {_key(self, 'remove')} removes · "
+            "⚑ hard to displace"
             if o.meetings
-            else " No recurring meetings yet: m adds one (Eng staff / leadership)."
+            else f" No recurring meetings yet: {_key(self, 'meeting')} adds one "
+            "(Eng staff / leadership)."
         )
         self.query_one("#su-audit-hint", Static).update(Text(hint))
 
@@ -284,7 +296,7 @@ class VacationTab(TabPane):
     def _show_cover(self) -> None:
         o, vacation = self.overview, self.vacation
         self.query_one("#su-cover", Static).update(
-            vacation_text(vacation, o)
+            vacation_text(vacation, o, {k: _key(self, k) for k in ("cover", "edit", "remove")})
             if vacation and o
             else Text(" v plans a vacation: START END", style="italic")
         )

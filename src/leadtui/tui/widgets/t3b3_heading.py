@@ -11,6 +11,7 @@ from textual.widget import Widget
 from leadtui.domain.dates import day_label
 from leadtui.domain.reviews import T3B3Status
 from leadtui.services.reviews import T3B3View
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.styled_text import Part, styled
 
 
@@ -77,7 +78,12 @@ class T3B3Heading(Widget):
         ready = t.status is T3B3Status.READY
         parts = [
             (t.status_text(), "t3b3-heading--ready" if ready else "t3b3-heading--state"),
-            (" · D delivers" if ready else " · 3 Top + 3 Bottom to deliver", "t3b3-heading--hint"),
+            (
+                f" · {key_for(self, 'reviews.deliver')} delivers"
+                if ready
+                else " · 3 Top + 3 Bottom to deliver",
+                "t3b3-heading--hint",
+            ),
         ]
         flagged = len(view.t3b3.surprises())
         if flagged:

@@ -20,6 +20,7 @@ from leadtui.domain.dates import day_label
 from leadtui.domain.reviews import SLOTS, Evidence, EvidenceKind, T3B3Item, T3B3Side, side_name
 from leadtui.domain.text import literal
 from leadtui.services.reviews import T3B3View
+from leadtui.tui.keys import key_for
 from leadtui.tui.widgets.styled_text import Part, styled
 
 # --- what a Bottom item's link is worth -------------------------------------------------
@@ -113,15 +114,18 @@ class SlotPrompt:
         self.slot = slot
         self.words, self.status = self._parts(view, slot, today)
 
-    @staticmethod
-    def _parts(view: T3B3View, slot: Slot, today: date) -> tuple[list[Part], list[Part]]:
+    def _key(self, name: str) -> str:
+        """The key of the Reviews binding ``reviews.<name>`` now (the keymap may move it)."""
+        return key_for(self.slots, f"reviews.{name}")
+
+    def _parts(self, view: T3B3View, slot: Slot, today: date) -> tuple[list[Part], list[Part]]:
         item, t3b3 = slot.item, view.t3b3
         if item is None:
             if t3b3.text_removed:
                 return [("text removed after delivery", "t3b3-slots--vacant")], []
             if t3b3.delivered_on is not None:
                 return [("—", "t3b3-slots--vacant")], []
-            key = "T" if slot.side is T3B3Side.TOP else "B"
+            key = self._key("top" if slot.side is T3B3Side.TOP else "bottom")
             return [(f"empty · enter or {key} fills it", "t3b3-slots--vacant")], []
         words: list[Part] = [(literal(item.text), "")]
         if slot.side is T3B3Side.TOP:
@@ -136,7 +140,7 @@ class SlotPrompt:
             return words, [("⚠ linked to what was not raised as growth", "t3b3-slots--surprise")]
         status: list[Part] = [("⚠ would be a surprise", "t3b3-slots--surprise")]
         if view.suggestions.get(item.id) and t3b3.delivered_on is None:
-            status.append((" · l links a candidate", "t3b3-slots--hint"))
+            status.append((f" · {self._key('link')} links a candidate", "t3b3-slots--hint"))
         return words, status
 
     @property
