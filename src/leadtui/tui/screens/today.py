@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
+from leadtui.domain.text import plural
 from leadtui.services.today import today_overview
 from leadtui.tui.screens import SCREENS
 from leadtui.tui.screens.base import LeadtuiScreen, go_bindings
@@ -250,5 +251,7 @@ class TodayScreen(LeadtuiScreen):
             self, "Calendar", lambda: apply_proposals(self.db, plan.proposals, self.today, keys)
         )
         if written is not None:
-            self.notify(f"Imported {written} proposal(s) from the calendar", title="Calendar")
+            self.notify(
+                f"Imported {plural(written, 'proposal')} from the calendar", title="Calendar"
+            )
             self.refresh_data()
