@@ -44,3 +44,18 @@ def test_a_demo_of_one_person_says_1_person(tmp_path: Path) -> None:
     made = cli("demo", "--people", "1", "--years", "1", "--db", str(tmp_path / "demo.db"))
     assert made.returncode == 0, made.stderr
     assert "demo team added: 1 person (" in made.stdout
+
+
+def test_one_week_left_for_the_t3b3s_reads_in_the_singular() -> None:
+    from leadtui.services.today import TodayDigest
+
+    digest = TodayDigest(TODAY, [], {}, False, ["Sam"], "2026-H2", 1, None, [], [])
+    assert any(line.endswith("(Sam), 1 week left") for line in digest.lines()), digest.lines()
+
+
+def test_the_quarter_review_export_counts_one_entry_in_the_singular(db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    assert cli("energy", "log", "4", "a good day", *db).returncode == 0
+    exported = cli("export", "energy", *db)
+    assert exported.returncode == 0, exported.stderr
+    assert "1 entry (" in exported.stdout and "1 entries" not in exported.stdout
