@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from leadtui.cli.reference import HELP, USAGE, updated
 from leadtui.tui import keymap_reference
 from leadtui.tui.keymap import binding_ids
@@ -56,3 +58,26 @@ def test_a_missing_binding_id_makes_the_list_stale() -> None:
     stale = text.replace(row + "\n", "")
     assert stale != text
     assert keymap_reference.updated(stale) == text
+
+
+def help_text(*argv: str) -> str:
+    """What ``leadtui ARGV --help`` prints."""
+    import contextlib
+    import io
+
+    from leadtui.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    return out.getvalue()
+
+
+def test_help_lines_say_what_the_command_does() -> None:
+    export_line = next(
+        line for line in help_text().splitlines() if line.strip().startswith("export ")
+    )
+    assert "iCalendar" in export_line, "export writes calendar files as well as Markdown"
+    # Only a new person takes the default relation; an edit keeps the stored one.
+    assert "(default: report)" in help_text("people", "add")
+    assert "(default: report)" not in help_text("people", "edit")

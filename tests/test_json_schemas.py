@@ -97,10 +97,12 @@ def test_enumerated_fields_list_the_domain_values() -> None:
     assert hit["kind"]["enum"] == [k.value for k in SearchKind]
     # An unknown value is refused, as a script relying on the list would need.
     row = {"id": 1, "name": "A", "relation": "boss", "title": None, "level": None,
-           "team": None, "started_on": None, "archived_on": None}  # fmt: skip
+           "team": None, "started_on": None, "archived_on": None, "email": None}  # fmt: skip
     with pytest.raises(ValidationError):
         check(("people", "list"), json.dumps([row]))
     check(("people", "list"), json.dumps([{**row, "relation": "peer"}]))
+    # The address calendar imports match by is part of the record, text or null.
+    assert person["email"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
 
 
 # Arguments after the command, on the demo team (people by unique name prefix).

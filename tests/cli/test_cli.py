@@ -46,6 +46,7 @@ def test_add_then_list_json(db_path: Path, capsys: pytest.CaptureFixture[str]) -
             "team": "Payments",
             "started_on": "2024-03-01",
             "archived_on": None,
+            "email": None,
         }
     ]
 

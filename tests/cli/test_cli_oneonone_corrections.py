@@ -92,7 +92,7 @@ def test_unhold_the_last_session(sam: list[str]) -> None:
     assert shown(sam)["points"][0]["carried"] == 1
     unheld = cli("1on1", "unhold", "sam", *sam)
     assert unheld.stdout == (
-        "took back the 2026-11-22 session with Sam Okafor: 1 points and 0 actions upcoming "
+        "took back the 2026-11-22 session with Sam Okafor: 1 point and 0 actions upcoming "
         "again; next 2026-11-24\n"
     ), unheld.stderr
     document = shown(sam)

@@ -36,7 +36,7 @@ def test_shell_capture_between_sessions(sam: list[str]) -> None:
     assert shown["actions"][0]["due_on"] == "2026-11-27"
     assert cli("1on1", "discuss", "sam", "1", *sam).returncode == 0
     closed = cli("1on1", "close", "sam", *sam)
-    assert "1 points filed, 1 carried over" in closed.stdout
+    assert "1 point filed, 1 carried over" in closed.stdout
     after = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert [(p["text"], p["carried"]) for p in after["points"]] == [("Peer feedback", 1)]
 
@@ -73,7 +73,7 @@ def test_a_person_without_a_series_has_an_ad_hoc_document(db_path: Path) -> None
     assert "next session: when you next meet\n" in shown and "overdue" not in shown
     assert cli("1on1", "discuss", "priya", "1", *db).returncode == 0
     held = cli("1on1", "close", "priya", "--date", "2026-11-20", *db)
-    assert held.returncode == 0 and "held 2026-11-20 with Priya: 1 points filed" in held.stdout
+    assert held.returncode == 0 and "held 2026-11-20 with Priya: 1 point filed" in held.stdout
     data = json.loads(cli("1on1", "show", "priya", "--json", *db).stdout)
     assert (data["next_session"], data["overdue"]) == (None, False)
     assert data["last_session"]["held_on"] == "2026-11-20"

@@ -209,6 +209,7 @@ def test_planning_after_an_imported_swap_that_changes_nothing(team: Path, tmp_pa
     )
     imported = cli("rotation", "import-definition", str(target), "--db", db)
     assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.rstrip().endswith(", 1 exception"), "one reads in the singular"
     planned = cli("rotation", "plan", "inc", "--until", "2027-12-31", "--db", db)
     assert planned.returncode == 0, planned.stderr
     people = [line.split(": ")[1].split(" ")[0] for line in planned.stdout.splitlines()

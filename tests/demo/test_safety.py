@@ -95,3 +95,19 @@ def test_the_emptiness_check_covers_every_table(db: Store) -> None:
     }
     listed = {table for table, _, _ in USER_TABLES}
     assert tables == listed | DEMO_IGNORES
+
+
+def test_the_refusal_suggests_a_file_that_does_not_exist_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    filled = tmp_path / "demo.db"
+    assert main(["people", "add", "Sam Lee", "--db", str(filled)]) == 0
+    capsys.readouterr()
+    line = refused(["demo"], filled, capsys)
+    suggested = line.rstrip().rsplit("--db ", 1)[1]
+    assert suggested == "demo-2.db" and not (tmp_path / suggested).exists()
+    # Once that one is taken too, the next free name.
+    (tmp_path / "demo-2.db").write_bytes(b"")
+    line = refused(["demo"], filled, capsys)
+    assert line.rstrip().endswith("--db demo-3.db")

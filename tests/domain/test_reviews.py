@@ -311,8 +311,10 @@ def test_item_at_names_the_slot_and_how_many_there_are() -> None:
 
     t = record(["a", "b"], ["c"])
     assert item_at(t, TOP, 2).text == "b"
-    with pytest.raises(InputError, match="Bottom item 2 does not exist; the 2026-H2 T3B3 has 1"):
+    with pytest.raises(InputError) as missing:
         item_at(t, BOTTOM, 2)
+    said = "Bottom item 2 does not exist; the 2026-H2 T3B3 has 1 Bottom item"
+    assert missing.value.message == said
     with pytest.raises(InputError, match="Top item 0 does not exist"):
         item_at(t, TOP, 0)
 

@@ -79,7 +79,7 @@ def test_the_packet_flags_each_item_as_its_no_surprises_check_counts(db: Store) 
         assert "would be a surprise" in lines[name] and "raised before in" not in lines[name]
         assert "linked to feedback of 2026-10-01" in lines[name]  # what the link is, still
     flagged = [name for name, line in lines.items() if "would be a surprise" in line]
-    assert "**No surprises check:** 2 Bottom item(s) not raised before" in text
+    assert "**No surprises check:** 2 Bottom items not raised before" in text
     assert len(flagged) == 2
 
 

@@ -298,3 +298,56 @@ async def test_archiving_someone_who_holds_a_seat_says_so_at_once(
             and m.endswith("on Rotations (W), R hands it over")
             for m in said
         ), said
+
+
+async def test_the_form_sets_changes_and_clears_an_email(app: LeadtuiApp, db_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "a", *"Sam Okafor")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        form.query_one("#field-email", Input).value = "mailto:sam@example.com"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+        assert emails(db_path) == {"Sam Okafor": "sam@example.com"}
+        await pilot.press("e")
+        edit = app.screen
+        assert isinstance(edit, PersonForm)
+        field = edit.query_one("#field-email", Input)
+        assert field.value == "sam@example.com", "the form shows the stored address"
+        field.value = "sam@exa\x1bmple.com"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is edit
+        assert "email contains a control character" in str(edit.query_one("#form-error").render())
+        field.value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+    assert emails(db_path) == {"Sam Okafor": None}
+
+
+def emails(db_path: Path) -> dict[str, str | None]:
+    db = open_database(db_path)
+    try:
+        return {p.name: p.email for p in PeopleRepository(db).list()}
+    finally:
+        db.close()
+
+
+async def test_tabbing_to_save_at_80x24_brings_it_into_view(app: LeadtuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "a")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        save = form.query_one("#save")
+        for _ in range(20):
+            if app.focused is save:
+                break
+            await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is save, "Save can be reached with tab"
+        screen = form.region
+        assert save.region.height > 0 and screen.contains_region(save.region), save.region
+        # What is typed while Save is focused goes nowhere unseen: the button is on screen.
+        assert form.get_widget_at(save.region.x + 1, save.region.y)[0] is save

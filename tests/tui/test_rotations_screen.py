@@ -463,3 +463,27 @@ async def test_the_hand_over_is_in_the_palette_and_help(db_path: Path, isolated_
     assert actions["hand_over"].key == "R"
     assert "who left" in (actions["hand_over"].tooltip or "")
     assert "**R** hands it over" in RotationsScreen.HELP
+
+
+async def test_a_long_name_in_the_terms_table_is_cut_with_an_ellipsis_at_80x24(
+    db_path: Path, isolated_home: Path
+) -> None:
+    from leadtui.domain.people_input import draft_from
+    from leadtui.services.people import resolve_person, update_person
+
+    db = open_database(db_path)
+    seed_demo(db, today=TODAY, people=12, years=3)
+    freya = resolve_person(db, "Freya")
+    long_name = "Freya Adeyemi-Bergström"
+    update_person(db, freya.id, draft_from(freya).model_copy(update={"name": long_name}))
+    db.close()
+    app = make_app(db_path, isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("W")
+        await pilot.pause()
+        table = app.screen.query_one(TermsTable)
+        # The table is no wider than the room it has: nothing is cut off at its edge.
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        cells = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+        cut = [c for c in cells if c.startswith("Freya Adeyemi") and "(now)" not in c]
+        assert cut and all(c.endswith("…") for c in cut), cells

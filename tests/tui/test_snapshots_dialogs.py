@@ -57,8 +57,8 @@ def test_the_form_with_a_refused_field(
     """Look for: the Add person dialog centred over a blank screen, labels beside their
     fields, the impossible start date still typed and outlined in the error colour with
     the cursor in it, the one-line reason in the error colour below the fields, the
-    Save/Cancel buttons (at 120x40; at 80x24 the footer's keys stand in for them so
-    every field fits), and a footer with the dialog's keys (^s Save, esc Cancel)."""
+    Save/Cancel buttons (at 80x24 one row each, below the fields, which scroll), the Email
+    field last, and a footer with the dialog's keys (^s Save, esc Cancel)."""
     app = demo_app(db_path, isolated_home)
     assert snap_compare(app, terminal_size=size, run_before=refused_person)
 

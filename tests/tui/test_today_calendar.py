@@ -112,6 +112,8 @@ async def test_i_on_today_lists_the_proposals_and_applies_only_the_ticked_ones(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, CalendarImportDialog)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "Imported 2 proposals from the calendar" in said, said
     assert _series(db_path) == [("Ana Lee", 1, "14:00"), *before]
 
 

@@ -20,6 +20,7 @@ from leadtui.cli.common import (
     settings_for,
     today_from_env,
 )
+from leadtui.domain.text import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -115,7 +116,7 @@ def energy_show(args: argparse.Namespace) -> int:
         return 0
     if not entries:
         log = hint(args, "energy log 4")
-        echo(f"no entries in the last {args.days} days; log today with {log}")
+        echo(f"no entries in the last {plural(args.days, 'day')}; log today with {log}")
         return 0
     for e in reversed(entries):
         extra = "; ".join(
@@ -480,7 +481,8 @@ def energy_review(args: argparse.Namespace) -> int:
     q = view.review.quarter
     echo(f"quarter review {q.label} ({q.start.isoformat()} to {q.end.isoformat()})")
     echo(
-        f"is there a trend of good days? {q.trend_answer.value}: {q.stats.entries} entries "
+        f"is there a trend of good days? {q.trend_answer.value}: "
+        f"{plural(q.stats.entries, 'entry', 'entries')} "
         f"({q.coverage:.0%} of days), {q.good_share:.0%} good, direction {q.direction}"
     )
     echo(f"verdict today: {view.review.verdict.state.value}")

@@ -13,6 +13,7 @@ from leadtui.cli.common import (
     shown_path,
     today_from_env,
 )
+from leadtui.domain.text import plural
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ def demo_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     echo(
-        f"demo team added: {summary.people} people ({summary.archived} archived), "
+        f"demo team added: {plural(summary.people, 'person', 'people')} "
+        f"({summary.archived} archived), "
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
         f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
         f"{summary.t3b3s} T3B3s; "

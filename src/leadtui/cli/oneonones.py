@@ -27,6 +27,7 @@ from leadtui.cli.common import (
     record_id,
     today_from_env,
 )
+from leadtui.domain.text import plural
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -214,7 +215,8 @@ def oneonone_unhold(args: argparse.Namespace) -> int:
     note(unheld.notice)
     echo(
         f"took back the {unheld.session.held_on.isoformat()} session with "
-        f"{person.display_name}: {unheld.points} points and {unheld.actions} actions "
+        f"{person.display_name}: {plural(unheld.points, 'point')} and "
+        f"{plural(unheld.actions, 'action')} "
         f"upcoming again; next {next_session_text(unheld.next_on, unheld.series.ad_hoc)}"
     )
     return 0
@@ -274,7 +276,7 @@ def oneonone_close(args: argparse.Namespace) -> int:
     rated = f", rated {held.session.rating}/5" if held.session.rating is not None else ""
     echo(
         f"held {held.session.held_on.isoformat()} with {person.display_name}: "
-        f"{held.filed} points filed, {held.carried} carried over{rated}"
+        f"{plural(held.filed, 'point')} filed, {held.carried} carried over{rated}"
     )
     return 0
 

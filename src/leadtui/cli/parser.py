@@ -108,7 +108,7 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     ),
     "vacation": ("succession", "register_vacation", "vacations and who covers what"),
     "career": ("succession", "register_career", "a career path for a report who wants your job"),
-    "export": ("exports", "register_export", "Markdown documents"),
+    "export": ("exports", "register_export", "Markdown documents and iCalendar files"),
     "rotation": (
         "rotations", "register_rotation", "meeting rotations: terms in offset seats, the plan"
     ),

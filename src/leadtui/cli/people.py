@@ -28,6 +28,7 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
         "level": args.level,
         "team": args.team,
         "started_on": args.started,
+        "email": getattr(args, "email", None),
     }
     return {key: value for key, value in fields.items() if value is not None}
 
@@ -39,7 +40,7 @@ def people_add(args: argparse.Namespace) -> int:
     from leadtui.services.people import add_person
 
     draft = build(PersonDraft, today=today_from_env(), **_person_fields(args))
-    person = add_person(open_store(args), draft, email=getattr(args, "email", None))
+    person = add_person(open_store(args), draft)
     echo(f"added {person.display_name} (id {person.id}, {person.relation.value})")
     return 0
 
@@ -52,23 +53,15 @@ def people_edit(args: argparse.Namespace) -> int:
 
     today = today_from_env()
     changes = _person_fields(args)
-    email = getattr(args, "email", None)
-    if not changes and email is None:
+    if not changes:
         raise InputError(
             "nothing to change; give at least one of --name, --relation, --title, "
             "--level, --team, --started, --email"
         )
-    if email is not None:
-        from leadtui.domain.people import email_address
-
-        try:
-            email_address(email)
-        except ValueError as exc:
-            raise InputError(str(exc), field="email") from None
     # Check the typed values before touching the database; the name is checked for real below.
     build(PersonDraft, today=today, **{"name": "placeholder", **changes})
     store = open_store(args, create=False)
-    updated = edit_person(store, resolve_person(store, args.person), today, changes, email)
+    updated = edit_person(store, resolve_person(store, args.person), today, changes)
     echo(f"updated {updated.display_name} (id {updated.id})")
     return 0
 
@@ -115,7 +108,11 @@ def people_list(args: argparse.Namespace) -> int:
         for group in shared
         for p in group.people
     }
-    header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED")
+    # The email column only when someone has an address: most lists have none to show.
+    with_email = any(p.email for p in people)
+    header = ("ID", "NAME", "RELATION", "TITLE", "LEVEL", "TEAM", "STARTED") + (
+        ("EMAIL",) if with_email else ()
+    )
     rows = [
         (
             str(p.id),
@@ -128,6 +125,7 @@ def people_list(args: argparse.Namespace) -> int:
             literal(p.team or ""),
             p.started_on.isoformat() if p.started_on else "",
         )
+        + ((literal(p.email or ""),) if with_email else ())
         for p in people
     ]
     # Columns by terminal width, so names with emoji or CJK characters stay aligned.
@@ -146,10 +144,12 @@ def register_people(parser: argparse.ArgumentParser, common: argparse.ArgumentPa
     def person_options(p: argparse.ArgumentParser, *, name_flag: bool) -> None:
         if name_flag:
             p.add_argument("--name", help="new name")
+        # Only a new person has a default relation; an edit keeps the one stored.
+        choices = "report | peer | manager | skip | other"
         p.add_argument(
             "--relation",
             metavar="R",
-            help="report | peer | manager | skip | other (default: report)",
+            help=choices if name_flag else f"{choices} (default: report)",
         )
         p.add_argument("--title", metavar="T")
         p.add_argument("--level", metavar="L")

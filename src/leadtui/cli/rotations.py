@@ -21,7 +21,7 @@ from leadtui.cli.common import (
     today_from_env,
     with_db,
 )
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 
 if TYPE_CHECKING:
     import argparse
@@ -451,7 +451,7 @@ def rotation_import_definition(args: argparse.Namespace) -> int:
     c = imported.capacity
     echo(
         f"imported {literal(c.name)}: {len(imported.members)} on the roster, "
-        f"{len(imported.exceptions)} exceptions"
+        f"{plural(len(imported.exceptions), 'exception')}"
     )
     return 0
 

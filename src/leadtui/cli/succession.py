@@ -16,6 +16,7 @@ from leadtui.cli.common import (
     settings_for,
     today_from_env,
 )
+from leadtui.domain.text import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -424,7 +425,8 @@ def vacation_add(args: argparse.Namespace) -> int:
     note(result.notice)
     v = result.vacation
     pledge = ", no chiming in" if v.no_chiming_in else ""
-    echo(f"vacation {v.starts_on.isoformat()} to {v.ends_on.isoformat()}: {v.days} days{pledge}")
+    span = f"{v.starts_on.isoformat()} to {v.ends_on.isoformat()}"
+    echo(f"vacation {span}: {plural(v.days, 'day')}{pledge}")
     return 0
 
 
@@ -486,7 +488,8 @@ def vacation_edit(args: argparse.Namespace) -> int:
     note(result.notice)
     v = result.vacation
     pledge = ", no chiming in" if v.no_chiming_in else ""
-    echo(f"vacation {v.starts_on.isoformat()} to {v.ends_on.isoformat()}: {v.days} days{pledge}")
+    span = f"{v.starts_on.isoformat()} to {v.ends_on.isoformat()}"
+    echo(f"vacation {span}: {plural(v.days, 'day')}{pledge}")
     return 0
 
 
@@ -511,12 +514,13 @@ def vacation_list(args: argparse.Namespace) -> int:
         echo_json(vacations_json(overview))
         return 0
     echo(
-        f"{overview.today.year}: {overview.days_this_year} days away "
+        f"{overview.today.year}: {plural(overview.days_this_year, 'day')} away "
         f"(aim: a long one of {VACATION_AIM_DAYS} days)"
     )
     for v in overview.vacations:
         pledge = "  no chiming in" if v.no_chiming_in else ""
-        echo(f"{v.starts_on.isoformat()} to {v.ends_on.isoformat()}  {v.days} days{pledge}")
+        span = f"{v.starts_on.isoformat()} to {v.ends_on.isoformat()}"
+        echo(f"{span}  {plural(v.days, 'day')}{pledge}")
         for c in v.covers:
             who = overview.people[c.person_id].display_name if c.person_id else "nobody yet"
             echo(f"  {literal(c.responsibility)} → {who}")

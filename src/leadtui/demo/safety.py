@@ -93,8 +93,21 @@ def refuse_unless_empty(db: Store) -> None:
     shown = ", ".join(held[:3]) + (" and more" if len(held) > 3 else "")
     raise InputError(
         f"demo writes only into an empty database and this one holds your data ({shown}); "
-        "try it in a new file: leadtui demo --db demo.db"
+        f"try it in a new file: leadtui demo --db {new_demo_file()}"
     )
+
+
+def new_demo_file() -> str:
+    """A file name for the demo that nothing in the current folder has yet (``demo.db``,
+    then ``demo-2.db``, ...): the refusal suggests it, and suggesting a file that exists
+    (the refused one itself, when it is called demo.db) would only be refused again."""
+    import os
+
+    name, number = "demo.db", 1
+    while os.path.lexists(name):
+        number += 1
+        name = f"demo-{number}.db"
+    return name
 
 
 def check_demo_size(*, years: int, people: int) -> None:

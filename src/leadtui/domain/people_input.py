@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from leadtui.domain.people import RELATION_CHOICES, Person, Relation
+from leadtui.domain.people import RELATION_CHOICES, Person, Relation, email_address
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import date_from_context, storable_text, without_controls
 
@@ -50,6 +50,8 @@ class PersonDraft(BaseModel):
     level: str | None = None
     team: str | None = None
     started_on: date | None = None
+    email: str | None = None
+    """How calendar files name the person; "mailto:" is dropped, empty means none."""
 
     @field_validator("name", mode="before")
     @classmethod
@@ -62,6 +64,20 @@ class PersonDraft(BaseModel):
     @classmethod
     def _optional(cls, value: object, info: ValidationInfo) -> str | None:
         return _short_text(value, str(info.field_name), required=False)
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _email(cls, value: object) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError("email must be text")
+        # The checks every typed text passes (UTF-8, no NUL), then the address's own form;
+        # its pattern allows any non-space character, so control characters are refused
+        # after it: an escape in an address would drive the terminal that lists it.
+        text = storable_text(value, "email")
+        address = email_address(text)
+        return None if address is None else without_controls(address, "email")
 
     @field_validator("started_on", mode="before")
     @classmethod
@@ -80,12 +96,17 @@ class PersonDraft(BaseModel):
 
 
 def draft_from(person: Person) -> PersonDraft:
-    """The editable fields of a stored person, for a form or a partial edit."""
-    return PersonDraft(
+    """The editable fields of a stored person, for a form or a partial edit.
+
+    Not validated here: a partial edit validates the merged fields through the one door, so
+    a value stored by an older version is refused there in one line rather than crashing.
+    """
+    return PersonDraft.model_construct(
         name=person.name,
         relation=person.relation,
         title=person.title,
         level=person.level,
         team=person.team,
         started_on=person.started_on,
+        email=person.email,
     )

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from leadtui.domain.dates import Half, half_of
 from leadtui.domain.oneonones import Point, PointStatus, Visibility
-from leadtui.domain.text import quoted
+from leadtui.domain.text import plural, quoted
 from leadtui.errors import InputError
 
 SLOTS = 3
@@ -187,7 +187,7 @@ def item_at(t3b3: T3B3, side: T3B3Side, rank: int) -> T3B3Item:
         name = side_name(side)
         raise InputError(
             f"{name} item {rank} does not exist; the {t3b3.half} T3B3 has "
-            f"{len(items)} {name} item(s)"
+            f"{plural(len(items), f'{name} item')}"
         )
     return items[rank - 1]
 

@@ -20,6 +20,7 @@ from leadtui.domain.energy import (
 )
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.quarter_review_input import QuarterAnswers
+from leadtui.domain.text import plural
 from leadtui.export.markdown import block, cell, header, inline, table
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def energy_review(
         f"- verdict window: the last {thresholds.window_days} days",
         "## Is there a trend of good days?\n\n"
         f"**{answer}.** {quarter.start.isoformat()} to {quarter.end.isoformat()}: "
-        f"{quarter.stats.entries} entries ({quarter.coverage:.0%} of days), "
+        f"{plural(quarter.stats.entries, 'entry', 'entries')} ({quarter.coverage:.0%} of days), "
         f"{quarter.good_share:.0%} good, {quarter.stats.drained_days} drained, "
         f"mean {quarter.stats.mean}, direction {quarter.direction} "
         f"({quarter.slope_per_month:+.2f} a month).",

@@ -156,6 +156,7 @@ class PersonRecord(TypedDict):
     team: str | None
     started_on: IsoDate | None
     archived_on: IsoDate | None
+    email: str | None
 
 
 def person_json(person: Person) -> PersonRecord:
@@ -169,6 +170,7 @@ def person_json(person: Person) -> PersonRecord:
         team=person.team,
         started_on=_iso(person.started_on),
         archived_on=_iso(person.archived_on),
+        email=person.email,
     )
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from leadtui.domain.oneonones import Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.reviews import Evidence, FeedbackKind, T3B3Item, T3B3Side
+from leadtui.domain.text import plural
 from leadtui.export.markdown import header, inline, only_yours
 from leadtui.services.packet import ReviewPacket
 
@@ -73,7 +74,8 @@ def _t3b3_items(packet: ReviewPacket, audience: Audience) -> list[str]:
             else "raise them in a 1:1 before the review."
         )
         lines += [
-            f"**No surprises check:** {len(surprises)} Bottom item(s) not raised before; " + advice,
+            f"**No surprises check:** {plural(len(surprises), 'Bottom item')} not raised before; "
+            + advice,
             "",
         ]
     if view.carried:

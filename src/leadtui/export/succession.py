@@ -24,6 +24,7 @@ from leadtui.domain.succession import (
     Readiness,
     Vacation,
 )
+from leadtui.domain.text import plural
 from leadtui.export.markdown import cell, header, inline, only_yours, table
 from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
@@ -239,7 +240,7 @@ def _vacations(overview: SuccessionOverview) -> str:
     lines = [
         "## Vacation plan",
         "",
-        f"{overview.days_this_year} days away in {year} "
+        f"{plural(overview.days_this_year, 'day')} away in {year} "
         f"(aim: one of {VACATION_AIM_DAYS} days or more).",
         "",
     ]
@@ -248,9 +249,8 @@ def _vacations(overview: SuccessionOverview) -> str:
     ]
     for v in coming:
         pledge = ", no chiming in" if v.no_chiming_in else ""
-        lines.append(
-            f"- {v.starts_on.isoformat()} to {v.ends_on.isoformat()} ({v.days} days{pledge})"
-        )
+        span = f"{v.starts_on.isoformat()} to {v.ends_on.isoformat()}"
+        lines.append(f"- {span} ({plural(v.days, 'day')}{pledge})")
         for c in v.covers:
             who = inline(_name(overview.people, c.person_id))
             lines.append(f"  - {inline(c.responsibility)} → {who}")
@@ -265,7 +265,7 @@ def vacation_cover_plan(vacation: Vacation, people: Mapping[int, Person], today:
     audience = Audience.TEAM
     span = f"{vacation.starts_on.isoformat()} to {vacation.ends_on.isoformat()}"
     parts = [header(f"Vacation cover, {span}", audience, today)]
-    intro = f"I am away from {span} ({vacation.days} days)."
+    intro = f"I am away from {span} ({plural(vacation.days, 'day')})."
     if vacation.no_chiming_in:
         intro += (
             " I will not chime in on email or chat: decide as you would with me away for good; "

@@ -83,31 +83,20 @@ def _refuse_duplicate(store: Store, name: str, except_id: int | None = None) -> 
         )
 
 
-def add_person(store: Store, draft: PersonDraft, email: str | None = None) -> Person:
-    """Store a new active person (with ``email`` typed, when given); a name or an address
-    already in use by an active person is refused."""
-    repo = PeopleRepository(store)
-    address = _address(email) if email is not None else None
+def add_person(store: Store, draft: PersonDraft) -> Person:
+    """Store a new active person; a name or an address already in use by an active person
+    is refused."""
     with write_transaction(store, f"added {draft.name}"):
         _refuse_duplicate(store, draft.name)
-        if address is not None:
-            _refuse_taken_email(store, address)
-        new_id = repo.insert(draft)
-        if address is not None:
-            repo.set_email(new_id, address)
+        if draft.email is not None:
+            _refuse_taken_email(store, draft.email)
+        new_id = PeopleRepository(store).insert(draft)
     return get_person(store, new_id)
 
 
-def _address(text: str) -> str | None:
-    from leadtui.domain.people import email_address
-
-    try:
-        return email_address(text)
-    except ValueError as exc:
-        raise InputError(str(exc), field="email") from None
-
-
 def _refuse_taken_email(store: Store, address: str, except_id: int | None = None) -> None:
+    """Addresses are unique among active people (case folded): calendar imports match
+    attendees by them, so two people with one address would make a match ambiguous."""
     for other in PeopleRepository(store).with_email(address):
         if other.active and other.id != except_id:
             raise InputError(
@@ -116,57 +105,41 @@ def _refuse_taken_email(store: Store, address: str, except_id: int | None = None
             )
 
 
-def set_email(store: Store, person: Person, text: str) -> Person:
-    """Give ``person`` the typed address (empty text clears it); one an active person
-    already has is refused. Calendar imports match attendees by it."""
-    address = _address(text)
-    with write_transaction(store):
-        if address is not None:
-            _refuse_taken_email(store, address, except_id=person.id)
-        PeopleRepository(store).set_email(person.id, address)
-    return get_person(store, person.id)
-
-
 def person_with_email(store: Store, address: str) -> Person | None:
     """The active person whose address is ``address`` (case folded), or None."""
     return next((p for p in PeopleRepository(store).with_email(address) if p.active), None)
 
 
 def update_person(store: Store, person_id: int, draft: PersonDraft) -> Person:
-    """Replace a person's editable fields with ``draft`` (a form's whole record)."""
+    """Replace a person's editable fields (email included) with ``draft`` (a form's whole
+    record)."""
     repo = PeopleRepository(store)
     with write_transaction(store):
         current = get_person(store, person_id)
         if current.active:
             _refuse_duplicate(store, draft.name, except_id=person_id)
+            if draft.email is not None:
+                _refuse_taken_email(store, draft.email, except_id=person_id)
         repo.update(person_id, draft)
     return get_person(store, person_id)
 
 
-def edit_person(
-    store: Store, person: Person, today: date, changes: dict[str, Any], email: str | None = None
-) -> Person:
-    """Change only the fields in ``changes`` (typed text or values), and the address when
-    ``email`` is typed ("" clears it); the rest stay. All or nothing, in one transaction.
+def edit_person(store: Store, person: Person, today: date, changes: dict[str, Any]) -> Person:
+    """Change only the fields in ``changes`` (typed text or values; an empty email clears
+    the address); the rest stay. All or nothing, in one transaction.
 
     Nothing to change is refused: there is nothing to do.
     """
     from leadtui.domain.people_input import PersonDraft, draft_from
     from leadtui.domain.validation import build
 
-    if not changes and email is None:
+    if not changes:
         raise InputError(
             "nothing to change; give at least one of name, relation, title, level, team, "
             "start date, email"
         )
-    with write_transaction(store):
-        updated = person
-        if changes:
-            fields = {**draft_from(person).model_dump(), **changes}
-            updated = update_person(store, person.id, build(PersonDraft, today=today, **fields))
-        if email is not None:
-            updated = set_email(store, updated, email)
-    return updated
+    fields = {**draft_from(person).model_dump(), **changes}
+    return update_person(store, person.id, build(PersonDraft, today=today, **fields))
 
 
 def archive_person(store: Store, person_id: int, today: date) -> Person:

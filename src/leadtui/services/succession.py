@@ -508,7 +508,9 @@ def add_vacation(store: Store, draft: VacationDraft) -> VacationResult:
     vacation = next(v for v in repo.vacations() if v.id == vacation_id)
     notice = None
     if vacation.days < VACATION_AIM_DAYS:
-        notice = f"{vacation.days} days; the aim is a long vacation of {VACATION_AIM_DAYS}"
+        notice = (
+            f"{plural(vacation.days, 'day')}; the aim is a long vacation of {VACATION_AIM_DAYS}"
+        )
     return VacationResult(vacation, notice)
 
 
@@ -547,7 +549,7 @@ def edit_vacation(store: Store, start: date, draft: VacationDraft) -> VacationRe
     changed = next(v for v in repo.vacations() if v.id == vacation.id)
     notice = None
     if changed.days < VACATION_AIM_DAYS:
-        notice = f"{changed.days} days; the aim is a long vacation of {VACATION_AIM_DAYS}"
+        notice = f"{plural(changed.days, 'day')}; the aim is a long vacation of {VACATION_AIM_DAYS}"
     return VacationResult(changed, notice)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from leadtui.domain.energy import EnergyEntry, EnergyThresholds, EnergyVerdict
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.quarter_review_input import QuarterAnswers
+from leadtui.domain.text import plural
 from leadtui.services.energy import check_energy, entry_on
 from leadtui.services.oneonones import OneOnOneOverview, oneonone_overview
 from leadtui.services.quarter_review import decision_due
@@ -135,7 +136,8 @@ class TodayDigest(NamedTuple):
             found.append(
                 f"T3B3s due in {self.half}: {len(self.t3b3_due)} "
                 f"({', '.join(literal(n) for n in self.t3b3_due[:4])}"
-                f"{', …' if len(self.t3b3_due) > 4 else ''}), {self.weeks_left} weeks left"
+                f"{', …' if len(self.t3b3_due) > 4 else ''}), "
+                f"{plural(self.weeks_left, 'week')} left"
             )
         if self.host is not None:
             found.append(f"Leadership meeting {day_label(self.host[1], self.today)}: "
@@ -189,14 +191,16 @@ def today_digest(
     card = overview.succession
     if card is not None:
         if card.missing_focus:
-            succession.append(f"{len(card.missing_focus)} reports without a focus area this half")
+            succession.append(
+                f"{plural(len(card.missing_focus), 'report')} without a focus area this half"
+            )
         if card.audit_due:
             succession.append(
-                f"meeting audit due for {card.audit_due} of {card.meetings} meetings "
+                f"meeting audit due for {card.audit_due} of {plural(card.meetings, 'meeting')} "
                 f"in {card.quarter}"
             )
         if card.uncovered:
-            succession.append(f"{len(card.uncovered)} vacation hand-overs missing")
+            succession.append(f"{plural(len(card.uncovered), 'vacation hand-over')} missing")
     return TodayDigest(
         today,
         todays,

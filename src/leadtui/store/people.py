@@ -39,8 +39,8 @@ class PeopleRepository:
         """Write a new person row; its id."""
         stamp = timestamp()
         cursor = self.db.execute(
-            "insert into person (name, relation, title, level, team, started_on, "
-            "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into person (name, relation, title, level, team, started_on, email, "
+            "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*_editable(draft), stamp, stamp],
         )
         assert cursor.lastrowid is not None
@@ -57,16 +57,8 @@ class PeopleRepository:
         with write_transaction(self.db):
             self.db.execute(
                 "update person set name = ?, relation = ?, title = ?, level = ?, team = ?, "
-                "started_on = ?, updated_at = ? where id = ?",
+                "started_on = ?, email = ?, updated_at = ? where id = ?",
                 [*_editable(draft), timestamp(), person_id],
-            )
-
-    def set_email(self, person_id: int, email: str | None) -> None:
-        """Set (or with None clear) a person's email address."""
-        with write_transaction(self.db):
-            self.db.execute(
-                "update person set email = ?, updated_at = ? where id = ?",
-                [email, timestamp(), person_id],
             )
 
     def with_email(self, email: str) -> list[Person]:
@@ -114,7 +106,7 @@ class PeopleRepository:
 
 def _editable(draft: PersonDraft) -> list[object]:
     """A draft's values for the columns a person edits, in the order both writes name
-    them (name, relation, title, level, team, started_on)."""
+    them (name, relation, title, level, team, started_on, email)."""
     return [
         draft.name,
         draft.relation.value,
@@ -122,4 +114,5 @@ def _editable(draft: PersonDraft) -> list[object]:
         draft.level,
         draft.team,
         draft.started_on.isoformat() if draft.started_on else None,
+        draft.email,
     ]

@@ -32,6 +32,8 @@ class PersonForm(SaveDraftForm[PersonDraft, Person]):
         "started_on": FieldSpec(
             "Start date", placeholder="YYYY-MM-DD, today, last monday, 5 March 2024 …"
         ),
+        # Calendar imports match attendees by it.
+        "email": FieldSpec("Email", placeholder="e.g. sam@example.com"),
     }
 
     def __init__(

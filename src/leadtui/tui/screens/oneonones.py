@@ -27,7 +27,7 @@ from leadtui.domain.dates import day_label
 from leadtui.domain.oneonones import Point, PointStatus, Session, Side
 from leadtui.domain.people import Person
 from leadtui.domain.search import SearchHit
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services import oneonones as oo
 from leadtui.services.people import get_person
 from leadtui.tui.keys import key_for
@@ -508,7 +508,7 @@ class OneOnOnesScreen(LeadtuiScreen):
         offer = self.doc.offer if self.doc is not None else None
         choices = suiting_first(found.templates, person.relation)
         choices.sort(key=lambda t: t.name != offer)
-        labels = [f"{t.name} — {t.description} ({len(t.points)} points)" for t in choices]
+        labels = [f"{t.name} — {t.description} ({plural(len(t.points), 'point')})" for t in choices]
 
         def chosen(index: int | None) -> None:
             if index is None:
@@ -519,7 +519,7 @@ class OneOnOnesScreen(LeadtuiScreen):
                 return
             skipped = f", {len(applied.skipped)} already open" if applied.skipped else ""
             self.notify(
-                f"{template.name}: {len(applied.added)} points added{skipped}",
+                f"{template.name}: {plural(len(applied.added), 'point')} added{skipped}",
                 title=self.AREA,
                 markup=False,
             )

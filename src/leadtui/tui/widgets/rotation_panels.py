@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 
 from leadtui.domain.dates import day_label, short_day_label, weekday_name
 from leadtui.domain.people import Person
@@ -27,7 +29,7 @@ from leadtui.domain.rotations import (
 from leadtui.domain.text import literal
 from leadtui.services.hosts import HostSchedule
 from leadtui.services.rotations import CapacitySchedule, horizon_until
-from leadtui.tui.widgets.key_table import KeyTable
+from leadtui.tui.widgets.key_table import KeyTable, cropped
 from leadtui.tui.widgets.rotation_timeline import TimelineColors, timeline
 
 # The terms table shows stretches that ended up to four months ago (a term just over,
@@ -189,23 +191,54 @@ class TermsTable(KeyTable):
 
     # Not `rows`: DataTable keeps its own under that name.
     terms: Sequence[TermRow] = ()
+    _cells: Sequence[tuple[Text, str, str, str, Text]] = ()
+    _HEADERS = ("Capacity", "Seat", "From", "To", "Who")
 
     def show(
         self, schedules: Sequence[CapacitySchedule], today: date, keep: int | None = None
     ) -> None:
         """Show the terms; the cursor goes to capacity ``keep``'s first stretch not over
         yet, or to the first stretch not over yet."""
-        if not self.columns:
-            self.add_columns("Capacity", "Seat", "From", "To", "Who")
-        self.clear()
         self.terms = term_rows(schedules, today)
-        for row in self.terms:
-            self.add_row(*term_cells(row, today))
+        self._cells = [term_cells(row, today) for row in self.terms]
+        self._fill()
         if not self.terms:
             return
         start = current_row(self.terms, today)
         kept = [i for i, r in enumerate(self.terms) if r.schedule.capacity.id == keep]
         self.move_cursor(row=next((i for i in kept if i >= start), kept[0]) if kept else start)
+
+    def _fill(self) -> None:
+        """Put the rows in, the Who cells cut with an ellipsis to the room the other
+        columns leave: wider, the table would run past the panel's edge and a name (and
+        its "(now)") would be cut off there with no sign of it."""
+        # Columns too: a column keeps the width of the widest cell it ever held.
+        self.clear(columns=True)
+        self.add_columns(*self._HEADERS)
+        room = self._who_room()
+        for *first, who in self._cells:
+            self.add_row(*first, who if room is None else cropped(who, room))
+
+    def _who_room(self) -> int | None:
+        """Cells the Who column's text may take, or None before the table has a size."""
+        # The vertical scrollbar's columns are kept free whether or not it shows yet.
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        if width <= 0 or not self._cells:
+            return None
+        padding = 2 * self.cell_padding
+        others = sum(
+            max(cell_len(self._HEADERS[i]), *(cell_len(str(row[i])) for row in self._cells))
+            + padding
+            for i in range(4)
+        )
+        return max(width - others - padding, cell_len(self._HEADERS[4]))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cut the names again to the new width, the cursor staying on its row."""
+        if self._cells:
+            row = self.cursor_row
+            self._fill()
+            self.move_cursor(row=row)
 
     @property
     def selected(self) -> TermRow | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from leadtui.domain.dates import day_label
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services.today import TodayOverview
 from leadtui.tui.widgets.today_cards import CardLine, CardList, OpenScreen
 
@@ -62,9 +62,8 @@ class RotationsCard(CardList):
             )
         more = len(card.warnings) - CHECKS_SHOWN
         if more > 0:
-            lines.append(
-                CardLine(self.text(f"{more} more checks on Rotations", "alert"), opens=opens)
-            )
+            said = f"{plural(more, 'more check')} on Rotations"
+            lines.append(CardLine(self.text(said, "alert"), opens=opens))
         if not card.warnings:
             lines.append(CardLine(self.text("All rotation checks pass", "good"), opens=opens))
         return lines

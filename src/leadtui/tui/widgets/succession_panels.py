@@ -11,7 +11,7 @@ from rich.text import Text
 
 from leadtui.domain.dates import short_day_label
 from leadtui.domain.succession import VACATION_AIM_DAYS, GapStatus, Vacation
-from leadtui.domain.text import literal
+from leadtui.domain.text import literal, plural
 from leadtui.services.succession import PersonSuccession, SuccessionOverview
 
 _GAP_MARK = {GapStatus.OPEN: "○", GapStatus.IMPROVING: "◐", GapStatus.CLOSED: "●"}
@@ -76,7 +76,7 @@ def days_text(overview: SuccessionOverview, width: int) -> Text:
     text = Text(f" {overview.today.year}: longest ")
     text.append("█" * filled, style="bold")
     text.append("░" * (cells - filled), style="dim")
-    text.append(f" {longest}/{VACATION_AIM_DAYS} days · {days} days away in all")
+    text.append(f" {longest}/{VACATION_AIM_DAYS} days · {plural(days, 'day')} away in all")
     return text
 
 
