@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from leadtui.cli.common import echo, locations_for, shown_path
+from leadtui.domain.text import plural
 from leadtui.errors import InputError
 
 if TYPE_CHECKING:
@@ -135,7 +136,10 @@ def _earlier_backups(args: argparse.Namespace, backups: list[Path]) -> str:
     if args.yes or not _on_terminal():
         return "encrypt"
     # Which files, before the question: the answer may remove them.
-    sys.stderr.write(f"{len(backups)} backup(s) of this database made before are not encrypted:\n")
+    sys.stderr.write(
+        f"{plural(len(backups), 'backup')} of this database made before "
+        f"{'is' if len(backups) == 1 else 'are'} not encrypted:\n"
+    )
     for backup in backups:
         sys.stderr.write(f"  {shown_path(backup)}\n")
     answer = _ask("Encrypt them (e), remove them (r) or keep them as they are (k)? [E/r/k] ")
@@ -144,9 +148,9 @@ def _earlier_backups(args: argparse.Namespace, backups: list[Path]) -> str:
 
 def _backups_said(outcome: Outcome) -> str:
     if outcome.backups_encrypted:
-        return f"; {outcome.backups_encrypted} earlier backup(s) encrypted"
+        return f"; {plural(outcome.backups_encrypted, 'earlier backup')} encrypted"
     if outcome.backups_removed:
-        return f"; {outcome.backups_removed} earlier backup(s) removed"
+        return f"; {plural(outcome.backups_removed, 'earlier backup')} removed"
     return ""
 
 
