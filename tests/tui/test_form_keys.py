@@ -64,11 +64,15 @@ async def test_enter_in_the_last_field_saves(app: LeadtuiApp, db_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         form = await open_add_person(app, pilot)
         await pilot.press(*"Ana Diaz")
-        # Through the one-line fields with enter: team, then the start date, the last one.
+        # Through the one-line fields with enter: team, the start date, then the email,
+        # the last one.
         form.query_one("#field-team", Input).focus()
         await pilot.press(*"Payments", "enter")
         await pilot.pause()
         assert form.focused is form.query_one("#field-started_on", Input)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.focused is form.query_one("#field-email", Input)
         assert stored_names(db_path) == []
         await pilot.press("enter")
         await pilot.pause()
