@@ -22,8 +22,9 @@ def test_today_with_a_team(snap_compare: Any, db_path: Path, isolated_home: Path
     grouped Reports/Peers/Manager/Skip-levels with title and team muted and an archived
     count; on the right four cards fully on screen: One-on-ones with its cursor (tinted,
     readable) on the first overdue person, Reviews with the half, weeks left, T3B3s to
-    deliver (not started and drafts first) and a quiet report, Energy in words, and the
-    rituals still to come; Succession ends with December's vacation and what nobody
+    deliver (not started and drafts first) and a quiet report, Energy in words with the
+    report whose energy is falling and slack time after the launch, and the rituals
+    still to come; Succession ends with December's vacation and what nobody
     covers, on two lines."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE)
 
@@ -54,7 +55,8 @@ def test_energy_screen(snap_compare: Any, db_path: Path, isolated_home: Path) ->
     to do and the guardrail warnings; the six-month calendar with month names, a glyph per
     kind of day (● good, ◐ middling, ○ drained, · not logged) as well as a colour, and a
     legend; the quarter answer, your definitions, the 90-day sparkline and the energizing
-    work list dated "Mon 16 Nov"; "1–5 Log" in the footer."""
+    work list dated "Mon 16 Nov", and the team's energy starting under it; "1–5 Log" in
+    the footer."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["E"])
 
 
@@ -62,8 +64,9 @@ def test_oneonones_screen(snap_compare: Any, db_path: Path, isolated_home: Path)
     """Look for: people with overdue ones first and whole days in Next, the selected
     person's series and next session, upcoming points (🔒 on private ones, Who and
     carried counts beside the words), the highlighted one in full under the table, the
-    notes hint, and past sessions with discussed points, done actions and shared and
-    private notes (tests/tui/test_snapshots_oneonones.py has more of this screen)."""
+    session ratings and the personal context (i), the notes hint, and past sessions with
+    discussed points, done actions and shared and private notes
+    (tests/tui/test_snapshots_oneonones.py has more of this screen)."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SIZE, press=["o"])
 
 

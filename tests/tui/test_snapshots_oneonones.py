@@ -43,7 +43,8 @@ def test_oneonones_on_the_demo(
     ("Tue 1 Dec" at 120 columns, "1 Dec" at 80), no name or day cut; the first person's
     series and "Next session: … · overdue"; the upcoming points with 🔒 on the private
     one, Who and "carried 1×" beside them; the highlighted point in full on the line under
-    the table; the notes hint; past sessions with a day heading each, 🔒 on private points
+    the table; "Was it useful?" with the session ratings and the personal context, then
+    the notes hint; past sessions with a day heading each, 🔒 on private points
     and notes. The footer ends with Hold (80) or Feedback (120): Point, Done, Action,
     Notes and Hold always show, and no key is cut short."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=size, press=["o"])

@@ -23,7 +23,8 @@ def demo_app(db_path: Path, home: Path) -> Any:
 def test_today_with_a_team_at_80x24(snap_compare: Any, db_path: Path, isolated_home: Path) -> None:
     """Look for: two columns of cards, each at least 30 columns wide with whole words
     (One-on-ones with its cursor on the first overdue person, Reviews with statuses at the
-    right edge, Energy in words, Rotations, Succession), People under them reached by
+    right edge, Energy in words with the falling report flagged and slack time after
+    the launch, Rotations, Succession), People under them reached by
     scrolling (Succession ends with the December vacation not handed over, so the
     scrollbar is shorter), and a footer that keeps People and Help."""
     assert snap_compare(demo_app(db_path, isolated_home), terminal_size=SMALL)

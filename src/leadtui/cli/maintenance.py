@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def demo_command(args: argparse.Namespace) -> int:
     from leadtui.demo import check_demo_size, seed_demo
-    from leadtui.domain.text import escaped
+    from leadtui.domain.text import escaped, plural
 
     check_demo_size(years=args.years, people=args.people)
     # --force no longer merges: it is still parsed so old scripts get the one-line
@@ -37,8 +37,10 @@ def demo_command(args: argparse.Namespace) -> int:
         f"demo team added: {plural(summary.people, 'person', 'people')} "
         f"({summary.archived} archived), "
         f"{summary.energy_days} days of energy, {summary.energizing_work} pieces of energizing "
-        f"work, {summary.sessions} one-on-ones held, {summary.feedback} feedback entries, "
-        f"{summary.t3b3s} T3B3s; "
+        f"work, {summary.sessions} one-on-ones held ({summary.rated_sessions} rated), "
+        f"{summary.feedback} feedback entries, {summary.t3b3s} T3B3s, "
+        f"{plural(summary.observations, 'energy observation', 'energy observations')} and "
+        f"personal context for {plural(summary.contexts, 'person', 'people')}; "
         f"open it with `leadtui{' --db ' + escaped(str(args.db)) if args.db else ''}`"
     )
     return 0

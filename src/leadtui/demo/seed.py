@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from leadtui.demo.context import seed_context
 from leadtui.demo.energy import seed_energy
 from leadtui.demo.oneonones import seed_oneonones
 from leadtui.demo.reviews import seed_feedback
@@ -17,6 +18,7 @@ from leadtui.demo.rotations import seed_rotations
 from leadtui.demo.safety import check_demo_size, refuse_unless_empty
 from leadtui.demo.succession import seed_succession
 from leadtui.demo.team import seed_team
+from leadtui.demo.team_energy import seed_quarter_answers, seed_team_energy
 from leadtui.store.database import write_transaction
 
 if TYPE_CHECKING:
@@ -36,6 +38,12 @@ class DemoSummary:
     t3b3s: int = 0
     rotations: int = 0
     succession: int = 0
+    contexts: int = 0
+    emails: int = 0
+    observations: int = 0
+    pushes: int = 0
+    rated_sessions: int = 0
+    quarter_reviews: int = 0
 
 
 def seed_demo(
@@ -68,6 +76,10 @@ def seed_demo(
         succession = seed_succession(db, today, seed)
         # Rotations last, from their own generator: nothing above moves.
         rotations = seed_rotations(db, today, seed)
+        # The newer rituals after all that, each from its own generator: nothing above moves.
+        contexts, emails = seed_context(db, today, seed)
+        observations, pushes, rated = seed_team_energy(db, today, seed)
+        seed_quarter_answers(db, today)
     return DemoSummary(
         people=added,
         archived=archived,
@@ -78,4 +90,10 @@ def seed_demo(
         t3b3s=t3b3s,
         rotations=rotations,
         succession=succession,
+        contexts=contexts,
+        emails=emails,
+        observations=observations,
+        pushes=pushes,
+        rated_sessions=rated,
+        quarter_reviews=1,
     )

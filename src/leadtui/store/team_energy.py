@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.dates import timestamp
@@ -29,9 +29,14 @@ class TeamEnergyRepository:
         self.store = store
 
     def observe(
-        self, person_id: int, draft: ObservationDraft, session_id: int | None
+        self,
+        person_id: int,
+        draft: ObservationDraft,
+        session_id: int | None,
+        logged_at: datetime | None = None,
     ) -> Observation:
-        """Store the observation; one that day already is replaced."""
+        """Store the observation; one that day already is replaced. ``logged_at`` is now
+        unless given (the demo gives it, so the same seed writes the same rows)."""
         with write_transaction(self.store):
             self.store.execute(
                 "insert into energy_observation (person_id, day, session_id, level, note, "
@@ -44,7 +49,7 @@ class TeamEnergyRepository:
                     session_id,
                     draft.level,
                     draft.note,
-                    timestamp(),
+                    timestamp(logged_at),
                 ],
             )
         row = self.store.execute(
