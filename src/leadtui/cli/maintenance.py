@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def demo_command(args: argparse.Namespace) -> int:
     from leadtui.demo import check_demo_size, seed_demo
-    from leadtui.domain.text import escaped, plural
+    from leadtui.domain.text import escaped
 
     check_demo_size(years=args.years, people=args.people)
     # --force no longer merges: it is still parsed so old scripts get the one-line

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from leadtui.domain.context_input import ContextDraft
 from leadtui.domain.people import Relation
+from leadtui.domain.people_input import draft_from
 from leadtui.store.context import ContextRepository
 from leadtui.store.people import PeopleRepository
 
@@ -117,6 +118,7 @@ def seed_context(db: Store, today: date, seed: int) -> tuple[int, int]:
             contexts += 1
         # Those met outside the usual rituals have no address on file.
         if person.relation is not Relation.OTHER:
-            people_repo.set_email(person.id, _address(person))
+            with_address = draft_from(person).model_copy(update={"email": _address(person)})
+            people_repo.update(person.id, with_address)
             addresses += 1
     return contexts, addresses
