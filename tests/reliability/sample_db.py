@@ -203,6 +203,7 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "carried": 1,
             "session_id": None,
             "created_on": "2026-11-10",
+            "deep": 1,
         },
         {
             "id": 2,

@@ -122,12 +122,14 @@ def oneonone_add(args: argparse.Namespace) -> int:
         raised_by="them" if args.theirs else "me",
         visibility="private" if args.private else "shared",
         recurring=args.recurring,
+        deep=args.deep,
     )
     note(saved.notice)
     point = saved.point
+    depth = ", deep" if point.deep else ""
     echo(
         f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
-        f"from {point.raised_by.value}): {literal(point.text)}"
+        f"from {point.raised_by.value}{depth}): {literal(point.text)}"
     )
     return 0
 
@@ -332,7 +334,7 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
 
 @with_shell_fixes
 def oneonone_show(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones import PointStatus, Visibility
+    from leadtui.domain.oneonones import PointStatus, Visibility, carried_too_long
     from leadtui.domain.text import literal
     from leadtui.services.oneonones import running_document
 
@@ -357,11 +359,17 @@ def oneonone_show(args: argparse.Namespace) -> int:
         flags = [p.raised_by.value]
         if p.visibility is Visibility.PRIVATE:
             flags.append("private")
+        if p.deep:
+            flags.append("deep")
         if p.carried:
             flags.append(f"carried {p.carried}x")
+        if carried_too_long(p):
+            flags.append("carried too long")
         if p.status is not PointStatus.OPEN:
             flags.append(p.status.value)
         echo(f"  {p.id:>4}  {literal(p.text)}  ({', '.join(flags)})")
+    if doc.depth_warning:
+        echo(f"depth: {doc.depth_warning}")
     for suggestion in doc.suggested:
         echo(f"  suggested: {literal(suggestion)}")
     open_actions = [a for a in doc.actions if a.done_on is None]
@@ -400,6 +408,11 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     oo_add.add_argument("--private", action="store_true", help="never in a shared export")
     oo_add.add_argument("--theirs", action="store_true", help="raised by them")
     oo_add.add_argument("--recurring", action="store_true", help="asked every session")
+    oo_add.add_argument(
+        "--deep",
+        action="store_true",
+        help="one of the two or three meaningful problems an hour is enough to dig deep into",
+    )
     oo_add.set_defaults(handler=oneonone_add)
     oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
     oo_action.add_argument("person", metavar="PERSON")

@@ -147,6 +147,8 @@ class Point(NamedTuple):
     carried: int
     session_id: int | None
     created_on: date
+    # "An hour is enough time to dig deep into two or three meaningful problems."
+    deep: bool = False
 
     @property
     def filed(self) -> bool:
@@ -200,6 +202,50 @@ RATING_ADVICE = (
     "Ratings fell three sessions in a row: change the agenda (T) or reduce the cadence (s); "
     "if the weekly hour is not productive, move to less time."
 )
+
+
+# "Repeated exposure has a magic to it, and an hour is enough time to dig deep into two
+# or three meaningful problems." More than this many deep points cannot all get depth.
+MOST_DEEP = 3
+
+
+def depth_warning(points: list[Point]) -> str | None:
+    """The warning for the upcoming session's open ``points``, or None when one to three
+    are marked deep (or nothing is planned yet).
+
+    "An hour is enough time to dig deep into two or three meaningful problems": more than
+    three deep points will not all get the hour they need; none means the session has
+    nothing to dig into. Recurring points count too, as they are on the agenda each time.
+    """
+    planned = [p for p in points if p.status is PointStatus.OPEN and not p.filed]
+    deep = sum(1 for p in planned if p.deep)
+    if deep > MOST_DEEP:
+        return (
+            f"{deep} deep points: an hour is enough to dig deep into two or three "
+            "meaningful problems; mark the rest quick (D) or move them on."
+        )
+    # An empty agenda has nothing to mark yet: the warning waits for the first point.
+    if deep == 0 and planned:
+        return (
+            "No deep point: an hour is enough to dig deep into two or three meaningful "
+            "problems; mark one (D)."
+        )
+    return None
+
+
+# Flag a point carried to this many sessions: it keeps being put off and needs a
+# decision (give it time, make it an action, or drop it).
+CARRIED_TOO_LONG = 3
+
+
+def carried_too_long(point: Point) -> bool:
+    """True when an open point was carried over :data:`CARRIED_TOO_LONG` or more times.
+
+    A point that comes back session after session is put off rather than discussed; the
+    running document flags it so it gets time, becomes an action, or is dropped.
+    """
+    open_point = not point.filed and point.status is PointStatus.OPEN
+    return open_point and point.carried >= CARRIED_TOO_LONG
 
 
 def ratings_falling(ratings: list[int]) -> bool:

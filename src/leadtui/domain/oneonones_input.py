@@ -60,6 +60,8 @@ class PointDraft(BaseModel):
     raised_by: Side = Side.ME
     visibility: Visibility = Visibility.SHARED
     recurring: bool = False
+    # One of the two or three meaningful problems the session digs into.
+    deep: bool = False
 
     @field_validator("text", mode="before")
     @classmethod

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, overload
 # pydantic builds schemas only from typing_extensions' TypedDict on Python 3.11.
 from typing_extensions import TypedDict
 
+from leadtui.domain.oneonones import carried_too_long
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.reviews import T3B3Side
 
@@ -305,6 +306,9 @@ class TalkingPoint(TypedDict):
     status: PointStatusText
     recurring: bool
     carried: int  # how many sessions it has been carried over
+    # "An hour is enough time to dig deep into two or three meaningful problems."
+    deep: bool
+    carried_too_long: bool  # carried over three or more times: put off, not discussed
 
 
 class ActionItem(TypedDict):
@@ -337,6 +341,10 @@ class OneOnOneDoc(TypedDict):
     points: list[TalkingPoint]
     actions: list[ActionItem]
     last_session: LastSession | None
+    # More than three deep points, or none: "an hour is enough time to dig deep into two
+    # or three meaningful problems". Null when fine, and outside the private view (the
+    # count would tell of private points).
+    depth_warning: str | None
 
 
 def running_document_json(
@@ -367,6 +375,8 @@ def running_document_json(
                 status=p.status.value,
                 recurring=p.recurring,
                 carried=p.carried,
+                deep=p.deep,
+                carried_too_long=carried_too_long(p),
             )
             for p in doc.points
             if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
@@ -390,6 +400,7 @@ def running_document_json(
         )
         if last
         else None,
+        depth_warning=doc.depth_warning if audience is Audience.PRIVATE else None,
     )
 
 

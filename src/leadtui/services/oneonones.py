@@ -37,8 +37,10 @@ from leadtui.domain.oneonones import (
     Session,
     Side,
     Visibility,
+    carried_too_long,
     changes_survive,
     commitments_kept,
+    depth_warning,
     first_open_day,
     hold_refusal,
     next_session_date,
@@ -130,6 +132,17 @@ class RunningDocument(NamedTuple):
         from leadtui.domain.oneonones import RATING_ADVICE, ratings_falling
 
         return RATING_ADVICE if ratings_falling(self.ratings) else None
+
+    @property
+    def depth_warning(self) -> str | None:
+        """ "An hour is enough time to dig deep into two or three meaningful problems":
+        the warning when the upcoming session has more than three deep points, or none."""
+        return depth_warning(self.points)
+
+    @property
+    def carried_too_long(self) -> list[Point]:
+        """Upcoming points carried over three or more times (put off, not discussed)."""
+        return [p for p in self.points if carried_too_long(p)]
 
     def hold_plan(self) -> HoldPlan:
         """What holding the upcoming session would file and carry over."""
@@ -565,14 +578,21 @@ def add_point(
     raised_by: object = Side.ME,
     visibility: object = Visibility.SHARED,
     recurring: object = False,
+    deep: object = False,
 ) -> PointSaved:
     """A talking point for the next session, at the end of the list (a person without a
-    series gets an ad-hoc document)."""
+    series gets an ad-hoc document). ``deep`` marks it one of the "two or three meaningful
+    problems" the hour digs into."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
     draft = build(
-        PointDraft, text=text, raised_by=raised_by, visibility=visibility, recurring=recurring
+        PointDraft,
+        text=text,
+        raised_by=raised_by,
+        visibility=visibility,
+        recurring=recurring,
+        deep=deep,
     )
     with write_transaction(store, f"added talking point for {person.name}"):
         series = _document_series(store, person, today)
@@ -666,6 +686,18 @@ def toggle_private(store: Store, person: Person, point_id: int) -> PointSaved:
             Visibility.SHARED if point.visibility is Visibility.PRIVATE else Visibility.PRIVATE
         )
         saved = OneOnOneRepository(store).set_point_visibility(point.id, visibility)
+    return PointSaved(saved, archived_notice(person))
+
+
+def toggle_deep(store: Store, person: Person, point_id: int) -> PointSaved:
+    """Mark an upcoming point deep, or quick again.
+
+    "An hour is enough time to dig deep into two or three meaningful problems": the deep
+    points are the ones the session is for (see domain ``depth_warning``).
+    """
+    with write_transaction(store, f"marked talking point depth for {person.name}"):
+        point = _upcoming_point(store, person, point_id)
+        saved = OneOnOneRepository(store).set_point_deep(point.id, not point.deep)
     return PointSaved(saved, archived_notice(person))
 
 

@@ -37,7 +37,7 @@ _SERIES = (
 )
 _POINT = (
     "id, series_id, text, raised_by, visibility, status, recurring, position, carried, "
-    "session_id, created_on"
+    "session_id, created_on, deep"
 )
 _ACTION = "id, series_id, text, owner, due_on, done_on, carried, session_id, created_on"
 _SESSION = "id, series_id, held_on, shared_notes, private_notes, rating"
@@ -65,7 +65,7 @@ def _series(row: tuple[Any, ...]) -> Series:
 
 
 def _point(row: tuple[Any, ...]) -> Point:
-    pid, sid, text, by, vis, status, recurring, position, carried, session, created = row
+    pid, sid, text, by, vis, status, recurring, position, carried, session, created, deep = row
     return Point(
         pid,
         sid,
@@ -78,6 +78,7 @@ def _point(row: tuple[Any, ...]) -> Point:
         carried,
         session,
         date.fromisoformat(created),
+        bool(deep),
     )
 
 
@@ -221,7 +222,7 @@ class OneOnOneRepository:
             ).fetchone()[0]
             cursor = self.store.execute(
                 "insert into oo_point (series_id, text, raised_by, visibility, recurring, "
-                "position, created_on) values (?, ?, ?, ?, ?, ?, ?)",
+                "position, created_on, deep) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     series_id,
                     draft.text,
@@ -230,6 +231,7 @@ class OneOnOneRepository:
                     int(draft.recurring),
                     position,
                     today.isoformat(),
+                    int(draft.deep),
                 ],
             )
         return self.point(int(cursor.lastrowid or 0))
@@ -272,6 +274,12 @@ class OneOnOneRepository:
             self.store.execute(
                 "update oo_point set visibility = ? where id = ?", [visibility.value, point_id]
             )
+        return self.point(point_id)
+
+    def set_point_deep(self, point_id: int, deep: bool) -> Point:
+        """Mark a point deep (one of the two or three problems to dig into) or not."""
+        with write_transaction(self.store):
+            self.store.execute("update oo_point set deep = ? where id = ?", [int(deep), point_id])
         return self.point(point_id)
 
     def set_point_text(self, point_id: int, text: str) -> Point:
@@ -496,8 +504,8 @@ class OneOnOneRepository:
         with write_transaction(self.store):
             self.store.conn.executemany(
                 "insert into oo_point (series_id, text, raised_by, visibility, status, "
-                "recurring, position, carried, session_id, created_on) "
-                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                "recurring, position, carried, session_id, created_on, deep) "
+                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
                 [
                     (
                         p.series_id,
@@ -509,6 +517,7 @@ class OneOnOneRepository:
                         p.carried,
                         session_id,
                         p.created_on.isoformat(),
+                        int(p.deep),
                     )
                     for p in points
                 ],

@@ -307,6 +307,11 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Make the selected point private or shared."""
         self._change(lambda who, p: oo.toggle_private(self.db, who, p.id), points=True)
 
+    def action_toggle_deep(self) -> None:
+        """Mark the selected point deep or quick: "an hour is enough time to dig deep into
+        two or three meaningful problems"."""
+        self._change(lambda who, p: oo.toggle_deep(self.db, who, p.id), points=True)
+
     def action_move(self, offset: int) -> None:
         """Move the selected point up or down."""
         self._change(lambda who, p: oo.move_point(self.db, who, p.id, offset), points=True)

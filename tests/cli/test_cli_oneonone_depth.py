@@ -1,0 +1,56 @@
+"""`leadtui 1on1 add --deep` and `1on1 show` (text and --json): the depth warning and
+points carried too long."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import cli
+
+
+@pytest.fixture
+def sam(db_path: Path) -> list[str]:
+    db = ["--db", str(db_path)]
+    assert cli("people", "add", "Sam Okafor", *db).returncode == 0
+    assert cli("1on1", "series", "sam", "--weekday", "tue", *db).returncode == 0
+    return db
+
+
+def test_add_deep_and_show_it(sam: list[str]) -> None:
+    added = cli("1on1", "add", "sam", "Career growth", "--deep", *sam)
+    assert added.returncode == 0 and "deep" in added.stdout
+    assert cli("1on1", "add", "sam", "Status", *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [(p["text"], p["deep"]) for p in shown["points"]] == [
+        ("Career growth", True),
+        ("Status", False),
+    ]
+    assert shown["depth_warning"] is None
+    text = cli("1on1", "show", "sam", *sam).stdout
+    assert "Career growth  (me, deep)" in text and "depth:" not in text
+
+
+def test_show_warns_without_a_deep_point(sam: list[str]) -> None:
+    assert cli("1on1", "add", "sam", "Status", *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert shown["depth_warning"].startswith("No deep point")
+    assert "depth: No deep point" in cli("1on1", "show", "sam", *sam).stdout
+
+
+def test_show_warns_with_four_deep_points(sam: list[str]) -> None:
+    for n in range(4):
+        assert cli("1on1", "add", "sam", f"Problem {n}", "--deep", *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert shown["depth_warning"].startswith("4 deep points")
+
+
+def test_a_point_carried_three_times_is_carried_too_long(sam: list[str]) -> None:
+    assert cli("1on1", "add", "sam", "Promotion case", *sam).returncode == 0
+    for day in ("2026-11-03", "2026-11-10", "2026-11-17"):
+        assert cli("1on1", "close", "sam", "--date", day, *sam).returncode == 0
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [(p["carried"], p["carried_too_long"]) for p in shown["points"]] == [(3, True)]
+    assert "carried 3x, carried too long" in cli("1on1", "show", "sam", *sam).stdout

@@ -1,0 +1,106 @@
+"""The depth of a one-on-one and points put off: "an hour is enough time to dig deep into
+two or three meaningful problems", and a point carried three or more times is flagged."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from leadtui.domain.people import Person
+from leadtui.domain.people_input import PersonDraft
+from leadtui.errors import InputError
+from leadtui.services.oneonones import (
+    add_point,
+    hold_session,
+    running_document,
+    set_series,
+    toggle_deep,
+)
+from leadtui.services.people import add_person
+from leadtui.store.database import Store
+from tests.helpers import TODAY
+
+
+def _sam(db: Store) -> Person:
+    sam = add_person(db, PersonDraft(name="Sam"))
+    set_series(db, sam, TODAY, weekday="tuesday", starts_on=date(2026, 11, 3))
+    return sam
+
+
+def test_no_warning_while_nothing_is_planned(db: Store) -> None:
+    sam = _sam(db)
+    assert running_document(db, sam, TODAY).depth_warning is None
+
+
+def test_a_session_with_points_but_none_deep_is_warned(db: Store) -> None:
+    sam = _sam(db)
+    add_point(db, sam, TODAY, text="Status")
+    warning = running_document(db, sam, TODAY).depth_warning
+    assert warning is not None and warning.startswith("No deep point")
+
+
+@pytest.mark.parametrize("deep", [1, 2, 3])
+def test_one_to_three_deep_points_are_fine(db: Store, deep: int) -> None:
+    sam = _sam(db)
+    for n in range(deep):
+        add_point(db, sam, TODAY, text=f"Problem {n}", deep=True)
+    add_point(db, sam, TODAY, text="Quick one")
+    assert running_document(db, sam, TODAY).depth_warning is None
+
+
+def test_more_than_three_deep_points_are_warned(db: Store) -> None:
+    sam = _sam(db)
+    for n in range(4):
+        add_point(db, sam, TODAY, text=f"Problem {n}", deep=True)
+    warning = running_document(db, sam, TODAY).depth_warning
+    assert warning is not None and warning.startswith("4 deep points")
+
+
+def test_discussed_deep_points_no_longer_count(db: Store) -> None:
+    from leadtui.domain.oneonones import PointStatus
+    from leadtui.services.oneonones import toggle_point
+
+    sam = _sam(db)
+    points = [add_point(db, sam, TODAY, text=f"P{n}", deep=True).point for n in range(4)]
+    toggle_point(db, sam, points[0].id, PointStatus.DROPPED)
+    assert running_document(db, sam, TODAY).depth_warning is None
+
+
+def test_toggle_deep_marks_and_unmarks_and_is_undoable(db: Store) -> None:
+    from leadtui.services.undo import undo
+
+    sam = _sam(db)
+    point = add_point(db, sam, TODAY, text="Career").point
+    assert not point.deep
+    assert toggle_deep(db, sam, point.id).point.deep
+    assert not toggle_deep(db, sam, point.id).point.deep
+    undo(db)
+    assert running_document(db, sam, TODAY).points[0].deep
+
+
+def test_a_filed_point_keeps_its_depth_and_cannot_be_toggled(db: Store) -> None:
+    from leadtui.domain.oneonones import PointStatus
+    from leadtui.services.oneonones import toggle_point
+
+    sam = _sam(db)
+    point = add_point(db, sam, TODAY, text="Career", deep=True).point
+    toggle_point(db, sam, point.id, PointStatus.DISCUSSED)
+    hold_session(db, sam, TODAY)
+    doc = running_document(db, sam, TODAY)
+    (filed,) = doc.sessions[0][1]
+    assert filed.deep
+    with pytest.raises(InputError, match="filed under a held session"):
+        toggle_deep(db, sam, filed.id)
+
+
+def test_a_point_carried_three_times_is_carried_too_long(db: Store) -> None:
+    sam = _sam(db)
+    add_point(db, sam, TODAY, text="Promotion case")
+    for weeks in (3, 2, 1):
+        doc = running_document(db, sam, TODAY)
+        # Flagged only from the third carry on.
+        assert doc.carried_too_long == []
+        hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=weeks))
+    doc = running_document(db, sam, TODAY)
+    assert [(p.text, p.carried) for p in doc.carried_too_long] == [("Promotion case", 3)]
