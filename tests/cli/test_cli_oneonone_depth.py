@@ -54,3 +54,12 @@ def test_a_point_carried_three_times_is_carried_too_long(sam: list[str]) -> None
     shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
     assert [(p["carried"], p["carried_too_long"]) for p in shown["points"]] == [(3, True)]
     assert "carried 3x, carried too long" in cli("1on1", "show", "sam", *sam).stdout
+
+
+def test_today_lists_people_with_points_carried_too_long(sam: list[str]) -> None:
+    assert cli("1on1", "add", "sam", "Promotion case", *sam).returncode == 0
+    for day in ("2026-11-03", "2026-11-10", "2026-11-17"):
+        assert cli("1on1", "close", "sam", "--date", day, *sam).returncode == 0
+    assert "Points carried 3x or more: Sam Okafor (1)" in cli("today", *sam).stdout
+    digest = json.loads(cli("today", "--json", *sam).stdout)
+    assert digest["carried_too_long"] == [{"person": "Sam Okafor", "points": 1}]

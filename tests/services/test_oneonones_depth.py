@@ -104,3 +104,17 @@ def test_a_point_carried_three_times_is_carried_too_long(db: Store) -> None:
         hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=weeks))
     doc = running_document(db, sam, TODAY)
     assert [(p.text, p.carried) for p in doc.carried_too_long] == [("Promotion case", 3)]
+
+
+def test_the_overview_and_todays_digest_count_points_carried_too_long(db: Store) -> None:
+    from leadtui.services.oneonones import oneonone_overview
+    from leadtui.services.today import today_digest
+
+    sam = _sam(db)
+    add_point(db, sam, TODAY, text="Promotion case")
+    for weeks in (3, 2):
+        hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=weeks))
+    assert oneonone_overview(db, TODAY).carried_too_long == ()
+    hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=1))
+    assert oneonone_overview(db, TODAY).carried_too_long == ((sam, 1),)
+    assert "Points carried 3x or more: Sam (1)" in today_digest(db, TODAY).lines()

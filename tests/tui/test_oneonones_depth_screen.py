@@ -92,3 +92,22 @@ async def test_a_point_carried_three_times_is_marked(app: LeadtuiApp, db_path: P
         await pilot.press("o")
         await pilot.pause()
         assert f"{TOO_LONG} carried 3×" in row_text(app, 0)
+
+
+async def test_todays_card_names_a_person_with_points_carried_too_long(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    from leadtui.tui.widgets.today_cards import OneOnOneCard
+    from tests.helpers import card_lines
+
+    seed(db_path, "Promotion case", "Hiring plan")
+    db = open_database(db_path)
+    sam = get_person(db, 1)
+    for weeks in (3, 2, 1):
+        hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=weeks))
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = card_lines(app.screen.query_one(OneOnOneCard))
+        at = lines.index("Carried 3× or more")
+        assert lines[at + 1].startswith("Sam Okafor") and lines[at + 1].endswith("2 points")

@@ -1094,6 +1094,13 @@ class TodayHost(TypedDict):
     host: str
 
 
+class TodayCarried(TypedDict):
+    """A 1:1 whose upcoming points include some carried three or more times."""
+
+    person: str
+    points: int
+
+
 class TodayDoc(TypedDict):
     """`today --json`: the facts `leadtui today` prints (names and counts, no text)."""
 
@@ -1107,6 +1114,7 @@ class TodayDoc(TypedDict):
     host: TodayHost | None
     rotation_changes: list[TodayChange]
     succession: list[str]
+    carried_too_long: list[TodayCarried]
     lines: list[str]
 
 
@@ -1123,6 +1131,7 @@ def today_digest_json(digest: TodayDigest) -> TodayDoc:
         "host": {"on": digest.host[1].isoformat(), "host": digest.host[0]} if digest.host else None,
         "rotation_changes": [{"on": on.isoformat(), "what": w} for on, w in digest.term_changes],
         "succession": list(digest.succession),
+        "carried_too_long": [{"person": n, "points": c} for n, c in digest.carried_too_long],
         "lines": digest.lines(),
     }
 

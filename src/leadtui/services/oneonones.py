@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import day_label
 from leadtui.domain.oneonones import (
+    CARRIED_TOO_LONG,
     Action,
     CommitmentsKept,
     HoldRefusal,
@@ -429,6 +430,9 @@ class OneOnOneOverview(NamedTuple):
     overdue_series: list[Person]
     overdue_actions: dict[Side, int]
     kept: dict[Side, CommitmentsKept]
+    # (person, how many of their upcoming points were carried three or more times): put
+    # off session after session, each needs time, an action, or to be dropped.
+    carried_too_long: tuple[tuple[Person, int], ...] = ()
 
 
 def oneonone_overview(
@@ -461,7 +465,15 @@ def oneonone_overview(
     due = repo.actions_due_between(today - timedelta(days=90), today)
     kept = {side: commitments_kept(due, side, today) for side in Side}
     week.sort(key=lambda item: item[2])
-    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept)
+    put_off = repo.carried_counts(CARRIED_TOO_LONG)
+    too_long = tuple(
+        (by_id[series.person_id], put_off[series.id])
+        for series in sorted(found.series.values(), key=lambda s: s.id)
+        if series.id in put_off
+        and series.person_id in by_id
+        and series.status is not SeriesStatus.ENDED
+    )
+    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept, too_long)
 
 
 # --- the series --------------------------------------------------------------------------

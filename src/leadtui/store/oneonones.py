@@ -311,6 +311,15 @@ class OneOnOneRepository:
         ).fetchall()
         return [_point(row) for row in rows]
 
+    def carried_counts(self, at_least: int) -> dict[int, int]:
+        """Per series, its upcoming open points carried over ``at_least`` times or more."""
+        rows = self.store.execute(
+            "select series_id, count(*) from oo_point where session_id is null "
+            "and status = 'open' and carried >= ? group by series_id",
+            [at_least],
+        ).fetchall()
+        return {series_id: count for series_id, count in rows}
+
     def set_positions(self, point_ids: Sequence[int]) -> None:
         """Number the points 1, 2, 3 … in the order given."""
         with write_transaction(self.store):
