@@ -63,3 +63,24 @@ def test_today_lists_people_with_points_carried_too_long(sam: list[str]) -> None
     assert "Points carried 3x or more: Sam Okafor (1)" in cli("today", *sam).stdout
     digest = json.loads(cli("today", "--json", *sam).stdout)
     assert digest["carried_too_long"] == [{"person": "Sam Okafor", "points": 1}]
+
+
+def test_archiving_proposes_ending_the_series_with_the_command(sam: list[str]) -> None:
+    archived = cli("people", "archive", "sam", *sam)
+    assert archived.returncode == 0
+    assert "Sam Okafor is archived: end your 1:1 series with them?" in archived.stderr
+    assert "prolonged departures" in archived.stderr
+    assert "`leadtui 1on1 series 'Sam Okafor' --end --db " in archived.stderr
+    # Only a proposal: the series runs until ended.
+    assert json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["status"] == "active"
+    assert cli("1on1", "series", "sam", "--end", *sam).returncode == 0
+    assert json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["status"] == "ended"
+
+
+def test_a_report_made_a_peer_is_proposed_an_end_and_a_title_change_is_not(
+    sam: list[str],
+) -> None:
+    assert "1:1 series" not in cli("people", "edit", "sam", "--title", "Staff", *sam).stderr
+    edited = cli("people", "edit", "sam", "--relation", "peer", *sam)
+    assert edited.returncode == 0
+    assert "is no longer a report (peer now): end your 1:1 series" in edited.stderr

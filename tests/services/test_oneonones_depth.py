@@ -118,3 +118,44 @@ def test_the_overview_and_todays_digest_count_points_carried_too_long(db: Store)
     hold_session(db, sam, TODAY, held_on=TODAY - timedelta(weeks=1))
     assert oneonone_overview(db, TODAY).carried_too_long == ((sam, 1),)
     assert "Points carried 3x or more: Sam (1)" in today_digest(db, TODAY).lines()
+
+
+# --- departures ----------------------------------------------------------------------------
+
+
+def test_archiving_a_person_with_a_series_proposes_ending_it(db: Store) -> None:
+    from leadtui.services.oneonones import departure
+    from leadtui.services.people import archive_person
+
+    sam = _sam(db)
+    gone = archive_person(db, sam.id, TODAY)
+    found = departure(db, sam, gone)
+    assert found is not None and found.why == "is archived"
+    assert "prolonged departures" in found.message()
+
+
+def test_a_report_who_becomes_a_peer_is_proposed_an_end(db: Store) -> None:
+    from leadtui.domain.people import Relation
+    from leadtui.services.oneonones import departure
+    from leadtui.services.people import edit_person
+
+    sam = _sam(db)
+    assert sam.relation is Relation.REPORT
+    peer = edit_person(db, sam, TODAY, {"relation": "peer"})
+    found = departure(db, sam, peer)
+    assert found is not None and found.why == "is no longer a report (peer now)"
+    # Another change to a report is no departure.
+    renamed = edit_person(db, sam, TODAY, {"title": "Staff engineer"})
+    assert departure(db, sam, renamed) is None
+
+
+def test_no_proposal_without_a_series_or_once_it_ended(db: Store) -> None:
+    from leadtui.domain.oneonones import SeriesStatus
+    from leadtui.services.oneonones import departure, set_series_status
+    from leadtui.services.people import archive_person
+
+    lone = add_person(db, PersonDraft(name="Lone"))
+    assert departure(db, lone, archive_person(db, lone.id, TODAY)) is None
+    sam = _sam(db)
+    set_series_status(db, sam, TODAY, SeriesStatus.ENDED)
+    assert departure(db, sam, archive_person(db, sam.id, TODAY)) is None

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY, weekday_name
+from leadtui.domain.people import Person, Relation
 
 # Visibility lives with the privacy rule; re-exported for the modules that import it here.
 from leadtui.domain.privacy import Visibility as Visibility
@@ -246,6 +247,26 @@ def carried_too_long(point: Point) -> bool:
     """
     open_point = not point.filed and point.status is PointStatus.OPEN
     return open_point and point.carried >= CARRIED_TOO_LONG
+
+
+# "They might keep one-on-one meetings, serve as an explicit mentor to team members they
+# managed, or attend social work functions. ... I strongly recommend against these sorts
+# of prolonged departures."
+DEPARTURE_QUOTE = "I strongly recommend against these sorts of prolonged departures."
+
+
+def departed(before: Person, after: Person) -> str | None:
+    """Why the 1:1 series with ``after`` should end, or None: they were archived, or they
+    were a report and no longer are.
+
+    The source warns against keeping one-on-ones going once the reporting line has ended:
+    "I strongly recommend against these sorts of prolonged departures."
+    """
+    if before.active and not after.active:
+        return "is archived"
+    if before.relation is Relation.REPORT and after.relation is not Relation.REPORT:
+        return f"is no longer a report ({after.relation.value} now)"
+    return None
 
 
 def ratings_falling(ratings: list[int]) -> bool:

@@ -571,6 +571,41 @@ def set_series_status(
         return SeriesSaved(series, _next_on(repo, series, today), archived_notice(person))
 
 
+class Departure(NamedTuple):
+    """A proposal to end the 1:1 series with someone who left the reporting line."""
+
+    person: Person
+    why: str  # "is archived", "is no longer a report (peer now)"
+
+    def message(self) -> str:
+        """The proposal in words, with the source's warning."""
+        from leadtui.domain.oneonones import DEPARTURE_QUOTE
+
+        return (
+            f"{self.person.display_name} {self.why}: end your 1:1 series with them? "
+            f'"{DEPARTURE_QUOTE}"'
+        )
+
+
+def departure(store: Store, before: Person, after: Person) -> Departure | None:
+    """The proposal to end ``after``'s 1:1 series when they were archived or stopped being
+    a report, if they still have a series that is not ended; else None.
+
+    Only a proposal: ending stays the user's decision (``set_series_status``), as a former
+    report may stay a peer worth meeting.
+    """
+    from leadtui.domain.oneonones import departed
+
+    why = departed(before, after)
+    if why is None:
+        return None
+    series = OneOnOneRepository(store).series_for(after.id)
+    # An ad-hoc document is no recurring meeting: there is no series to end.
+    if series is None or series.ad_hoc or series.status is SeriesStatus.ENDED:
+        return None
+    return Departure(after, why)
+
+
 # --- talking points ----------------------------------------------------------------------
 
 
