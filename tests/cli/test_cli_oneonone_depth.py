@@ -84,3 +84,24 @@ def test_a_report_made_a_peer_is_proposed_an_end_and_a_title_change_is_not(
     edited = cli("people", "edit", "sam", "--relation", "peer", *sam)
     assert edited.returncode == 0
     assert "is no longer a report (peer now): end your 1:1 series" in edited.stderr
+
+
+def test_the_prompt_tray_lists_with_sources_and_a_taken_prompt_has_its_kind(
+    sam: list[str],
+) -> None:
+    listed = cli("1on1", "prompt", "sam", *sam)
+    assert listed.returncode == 0
+    assert "skill-gap" in listed.stdout and "kernel-check" in listed.stdout
+    assert "source: what is the skill gap for me" in listed.stdout
+    taken = cli("1on1", "prompt", "sam", "feedback-asked", *sam)
+    assert taken.returncode == 0 and "(shared, ask)" in taken.stdout
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [p["kind"] for p in shown["points"]] == ["feedback_asked"]
+    assert "(me, ask)" in cli("1on1", "show", "sam", *sam).stdout
+
+
+def test_an_unknown_prompt_is_refused_with_exit_2_and_nothing_written(sam: list[str]) -> None:
+    refused = cli("1on1", "prompt", "sam", "vibes", *sam)
+    assert refused.returncode == 2
+    assert "vibes is not one of skill-gap" in refused.stderr
+    assert json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["points"] == []

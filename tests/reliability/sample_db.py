@@ -204,6 +204,7 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "session_id": None,
             "created_on": "2026-11-10",
             "deep": 1,
+            "kind": "feedback_asked",
         },
         {
             "id": 2,

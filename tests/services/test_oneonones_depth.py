@@ -159,3 +159,50 @@ def test_no_proposal_without_a_series_or_once_it_ended(db: Store) -> None:
     sam = _sam(db)
     set_series_status(db, sam, TODAY, SeriesStatus.ENDED)
     assert departure(db, sam, archive_person(db, sam.id, TODAY)) is None
+
+
+# --- the prompt tray -----------------------------------------------------------------------
+
+
+def test_a_taken_prompt_is_a_point_of_its_kind_with_the_prompts_words(db: Store) -> None:
+    from leadtui.domain.oneonones import PROMPT_BY_KIND, PointKind
+    from leadtui.services.oneonones import take_prompt
+
+    sam = _sam(db)
+    point = take_prompt(db, sam, TODAY, "feedback-asked").point
+    assert point.kind is PointKind.FEEDBACK_ASKED
+    assert point.text == PROMPT_BY_KIND[PointKind.FEEDBACK_ASKED].text
+    # Private by default rules stay: a prompt is a shared point like any other.
+    assert point.visibility.value == "shared"
+    assert running_document(db, sam, TODAY).points[0].kind is PointKind.FEEDBACK_ASKED
+
+
+def test_an_unknown_prompt_is_refused_and_nothing_is_written(db: Store) -> None:
+    from leadtui.services.oneonones import take_prompt
+
+    sam = _sam(db)
+    with pytest.raises(InputError, match="is not one of skill-gap, execution-focus"):
+        take_prompt(db, sam, TODAY, "vibes")
+    assert running_document(db, sam, TODAY).points == []
+
+
+def test_the_packet_counts_feedback_asked_in_the_half_for_each_audience(db: Store) -> None:
+    from leadtui.domain.dates import half_of
+    from leadtui.domain.oneonones import PointStatus
+    from leadtui.domain.privacy import Audience
+    from leadtui.export.reviews import review_document
+    from leadtui.services.oneonones import take_prompt, toggle_point, toggle_private
+    from leadtui.services.packet import review_packet
+
+    sam = _sam(db)
+    shared = take_prompt(db, sam, TODAY, "feedback-asked").point
+    private = take_prompt(db, sam, TODAY, "feedback-asked").point
+    gap = take_prompt(db, sam, TODAY, "skill-gap").point
+    toggle_private(db, sam, private.id)
+    for point in (shared, private, gap):
+        toggle_point(db, sam, point.id, PointStatus.DISCUSSED)
+    hold_session(db, sam, TODAY)
+    packet = review_packet(db, sam, half_of(TODAY), TODAY)
+    assert "Feedback asked for: 2 times" in review_document(packet, Audience.PRIVATE, TODAY)
+    # The private ask stays out of the copy for the person.
+    assert "Feedback asked for: 1 time\n" in review_document(packet, Audience.PERSON, TODAY)

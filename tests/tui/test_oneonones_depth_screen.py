@@ -111,3 +111,24 @@ async def test_todays_card_names_a_person_with_points_carried_too_long(
         lines = card_lines(app.screen.query_one(OneOnOneCard))
         at = lines.index("Carried 3× or more")
         assert lines[at + 1].startswith("Sam Okafor") and lines[at + 1].endswith("2 points")
+
+
+async def test_p_offers_the_prompt_tray_and_the_taken_prompt_is_marked(
+    app: LeadtuiApp, db_path: Path
+) -> None:
+    from leadtui.tui.dialogs.choose import ChooseScreen
+
+    seed(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "P")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseScreen)
+        assert any("skill gap" in label for label in app.screen.labels)
+        await pilot.press("down", "down", "enter")  # the narrow ask for feedback
+        await pilot.pause()
+        assert "?ask" in row_text(app, 0)
+    db = open_database(db_path)
+    try:
+        assert db.execute("select kind from oo_point").fetchall() == [("feedback_asked",)]
+    finally:
+        db.close()

@@ -333,6 +333,30 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
 
 
 @with_shell_fixes
+def oneonone_prompt(args: argparse.Namespace) -> int:
+    """`1on1 prompt PERSON [KIND]`: the prompt tray, or take one as a talking point."""
+    from leadtui.domain.oneonones import PROMPTS
+    from leadtui.domain.text import literal
+    from leadtui.services.oneonones import take_prompt
+
+    if args.kind is None:
+        for prompt in PROMPTS:
+            echo(f"{prompt.kind.value.replace('_', '-'):<16} {prompt.text}")
+            echo(f"{'':<16} source: {prompt.quote}")
+        return 0
+    person, store = person_and_store(args)
+    saved = take_prompt(store, person, today_from_env(), args.kind)
+    note(saved.notice)
+    point = saved.point
+    mark = point.prompt.mark if point.prompt is not None else ""
+    echo(
+        f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
+        f"{mark}): {literal(point.text)}"
+    )
+    return 0
+
+
+@with_shell_fixes
 def oneonone_show(args: argparse.Namespace) -> int:
     from leadtui.domain.oneonones import PointStatus, Visibility, carried_too_long
     from leadtui.domain.text import literal
@@ -359,6 +383,8 @@ def oneonone_show(args: argparse.Namespace) -> int:
         flags = [p.raised_by.value]
         if p.visibility is Visibility.PRIVATE:
             flags.append("private")
+        if p.prompt is not None:
+            flags.append(p.prompt.mark)
         if p.deep:
             flags.append("deep")
         if p.carried:
@@ -414,6 +440,19 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
         help="one of the two or three meaningful problems an hour is enough to dig deep into",
     )
     oo_add.set_defaults(handler=oneonone_add)
+    oo_prompt = oo_sub.add_parser(
+        "prompt",
+        help="the prompt tray: questions to bring back (list them, or take KIND as a point)",
+        parents=[common],
+    )
+    oo_prompt.add_argument("person", metavar="PERSON")
+    oo_prompt.add_argument(
+        "kind",
+        metavar="KIND",
+        nargs="?",
+        help="skill-gap | execution-focus | feedback-asked | kernel-check (none: list them)",
+    )
+    oo_prompt.set_defaults(handler=oneonone_prompt)
     oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
     oo_action.add_argument("person", metavar="PERSON")
     oo_action.add_argument("text", metavar="TEXT")

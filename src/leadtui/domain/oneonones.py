@@ -134,6 +134,58 @@ def changes_survive(old: Series | None, new: Rule) -> bool:
     return old is None or old.rule == new
 
 
+class PointKind(StrEnum):
+    """Where a point came from in the prompt tray (None for a point written freely)."""
+
+    SKILL_GAP = "skill_gap"
+    EXECUTION_FOCUS = "execution_focus"
+    FEEDBACK_ASKED = "feedback_asked"
+    KERNEL_CHECK = "kernel_check"
+
+
+class Prompt(NamedTuple):
+    """A question the sources ask a manager to bring back to one-on-ones."""
+
+    kind: PointKind
+    mark: str  # shown beside a point taken from the tray
+    text: str  # the talking point it becomes, to keep or change
+    quote: str  # the source's words
+
+
+# The prompt tray, in the order it is offered.
+PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        PointKind.SKILL_GAP,
+        "gap",
+        "What are you missing to do my job? The skill gap between your role and the next",
+        "what is the skill gap for me between the job I am doing right now and a director role?",
+    ),
+    Prompt(
+        PointKind.EXECUTION_FOCUS,
+        "focus",
+        "Our execution focus: is it still the right one, and are we aligned on it?",
+        "you should ask for it and ensure you are aligned with your manager. And as a "
+        "manager, you need to communicate this to your team",
+    ),
+    Prompt(
+        PointKind.FEEDBACK_ASKED,
+        "ask",
+        "Feedback on one thing: how did I do on …?",
+        "ask narrow questions like, \u201cDid I ramble a bit when I shared my perspective "
+        "about reducing bonuses?\u201d which are much easier to answer than open-ended "
+        "requests for feedback.",
+    ),
+    Prompt(
+        PointKind.KERNEL_CHECK,
+        "kernel",
+        "To make sure I understand: the most important part of this problem is …?",
+        "\u201cTo make sure I\u2019m understanding, the most important feedback here is "
+        "that we should figure out how to accelerate our timeline?\u201d",
+    ),
+)
+PROMPT_BY_KIND = {prompt.kind: prompt for prompt in PROMPTS}
+
+
 class Point(NamedTuple):
     """A talking point."""
 
@@ -150,6 +202,12 @@ class Point(NamedTuple):
     created_on: date
     # "An hour is enough time to dig deep into two or three meaningful problems."
     deep: bool = False
+    kind: PointKind | None = None  # taken from the prompt tray
+
+    @property
+    def prompt(self) -> Prompt | None:
+        """The prompt this point was taken from, if any."""
+        return PROMPT_BY_KIND[self.kind] if self.kind is not None else None
 
     @property
     def filed(self) -> bool:

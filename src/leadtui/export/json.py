@@ -99,6 +99,7 @@ DayKindText = Annotated[str, _OneOf("leadtui.domain.energy:DayKind")]
 WorkKindText = Annotated[str, _OneOf("leadtui.domain.energy:WorkKind")]
 SideText = Annotated[str, _OneOf("leadtui.domain.oneonones:Side")]
 PointStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointStatus")]
+PointKindText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointKind")]
 SeriesStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:SeriesStatus")]
 FeedbackKindText = Annotated[str, _OneOf("leadtui.domain.reviews:FeedbackKind")]
 EvidenceKindText = Annotated[str, _OneOf("leadtui.domain.reviews:EvidenceKind")]
@@ -309,6 +310,8 @@ class TalkingPoint(TypedDict):
     # "An hour is enough time to dig deep into two or three meaningful problems."
     deep: bool
     carried_too_long: bool  # carried over three or more times: put off, not discussed
+    # Taken from the prompt tray (null: written freely).
+    kind: PointKindText | None
 
 
 class ActionItem(TypedDict):
@@ -377,6 +380,7 @@ def running_document_json(
                 carried=p.carried,
                 deep=p.deep,
                 carried_too_long=carried_too_long(p),
+                kind=p.kind.value if p.kind is not None else None,
             )
             for p in doc.points
             if reaches(p.visibility, Topic.ONE_ON_ONE, audience)

@@ -626,6 +626,7 @@ def add_point(
     visibility: object = Visibility.SHARED,
     recurring: object = False,
     deep: object = False,
+    kind: object = None,
 ) -> PointSaved:
     """A talking point for the next session, at the end of the list (a person without a
     series gets an ad-hoc document). ``deep`` marks it one of the "two or three meaningful
@@ -640,6 +641,7 @@ def add_point(
         visibility=visibility,
         recurring=recurring,
         deep=deep,
+        kind=kind,
     )
     with write_transaction(store, f"added talking point for {person.name}"):
         series = _document_series(store, person, today)
@@ -734,6 +736,27 @@ def toggle_private(store: Store, person: Person, point_id: int) -> PointSaved:
         )
         saved = OneOnOneRepository(store).set_point_visibility(point.id, visibility)
     return PointSaved(saved, archived_notice(person))
+
+
+def take_prompt(store: Store, person: Person, today: date, kind: object) -> PointSaved:
+    """Take a question from the prompt tray as a talking point of its kind, with the
+    prompt's words (the point can be edited afterwards).
+
+    The tray holds what the sources ask a manager to bring back: the skill gap ("what is
+    the skill gap for me between the job I am doing right now and a director role?"),
+    the execution focus ("ensure you are aligned"), a narrow ask for feedback ("ask
+    narrow questions ... much easier to answer than open-ended requests for feedback"),
+    and confirming the kernel ("To make sure I'm understanding, the most important
+    feedback here is ...?"). Like any point it is shared unless made private.
+    """
+    from leadtui.domain.oneonones import PROMPT_BY_KIND, PointKind
+
+    try:
+        chosen = PointKind(str(kind).strip().replace("-", "_"))
+    except ValueError:
+        kinds = ", ".join(k.value.replace("_", "-") for k in PointKind)
+        raise InputError(f"prompt: {kind!s} is not one of {kinds}") from None
+    return add_point(store, person, today, text=PROMPT_BY_KIND[chosen].text, kind=chosen)
 
 
 def toggle_deep(store: Store, person: Person, point_id: int) -> PointSaved:

@@ -17,6 +17,7 @@ from leadtui.domain.oneonones import (
     Action,
     Cadence,
     Point,
+    PointKind,
     PointStatus,
     Series,
     SeriesStatus,
@@ -37,7 +38,7 @@ _SERIES = (
 )
 _POINT = (
     "id, series_id, text, raised_by, visibility, status, recurring, position, carried, "
-    "session_id, created_on, deep"
+    "session_id, created_on, deep, kind"
 )
 _ACTION = "id, series_id, text, owner, due_on, done_on, carried, session_id, created_on"
 _SESSION = "id, series_id, held_on, shared_notes, private_notes, rating"
@@ -65,7 +66,8 @@ def _series(row: tuple[Any, ...]) -> Series:
 
 
 def _point(row: tuple[Any, ...]) -> Point:
-    pid, sid, text, by, vis, status, recurring, position, carried, session, created, deep = row
+    pid, sid, text, by, vis, status, recurring, position, carried, session, created = row[:11]
+    deep, kind = row[11:]
     return Point(
         pid,
         sid,
@@ -79,6 +81,7 @@ def _point(row: tuple[Any, ...]) -> Point:
         session,
         date.fromisoformat(created),
         bool(deep),
+        PointKind(kind) if kind is not None else None,
     )
 
 
@@ -222,7 +225,7 @@ class OneOnOneRepository:
             ).fetchone()[0]
             cursor = self.store.execute(
                 "insert into oo_point (series_id, text, raised_by, visibility, recurring, "
-                "position, created_on, deep) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "position, created_on, deep, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     series_id,
                     draft.text,
@@ -232,6 +235,7 @@ class OneOnOneRepository:
                     position,
                     today.isoformat(),
                     int(draft.deep),
+                    draft.kind.value if draft.kind is not None else None,
                 ],
             )
         return self.point(int(cursor.lastrowid or 0))
@@ -513,8 +517,8 @@ class OneOnOneRepository:
         with write_transaction(self.store):
             self.store.conn.executemany(
                 "insert into oo_point (series_id, text, raised_by, visibility, status, "
-                "recurring, position, carried, session_id, created_on, deep) "
-                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                "recurring, position, carried, session_id, created_on, deep, kind) "
+                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         p.series_id,
@@ -527,6 +531,7 @@ class OneOnOneRepository:
                         session_id,
                         p.created_on.isoformat(),
                         int(p.deep),
+                        p.kind.value if p.kind is not None else None,
                     )
                     for p in points
                 ],

@@ -44,6 +44,7 @@ from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+PROMPT_MARK = "?"  # before the kind of a point taken from the prompt tray
 TOO_LONG = "⚑"  # a point carried three or more times
 SUGGESTED = "+"  # the mark of a suggested point: one to add, not one on the list yet
 FOUND = "▸ "  # before the heading of a session shown from search
@@ -268,6 +269,8 @@ class RunningDocumentView(Vertical):
         label = short_day_label if short else day_label
         flags: list[tuple[str, str]] = []
         if isinstance(item, Point):
+            if item.prompt is not None:
+                flags.append((f"{PROMPT_MARK}{item.prompt.mark}", "label"))
             if item.deep:
                 flags.append(("deep", "label"))
             if carried_too_long(item):
