@@ -105,3 +105,16 @@ def test_an_unknown_prompt_is_refused_with_exit_2_and_nothing_written(sam: list[
     assert refused.returncode == 2
     assert "vibes is not one of skill-gap" in refused.stderr
     assert json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)["points"] == []
+
+
+def test_edit_marks_a_point_deep_or_quick(sam: list[str]) -> None:
+    assert cli("1on1", "add", "sam", "Career growth", *sam).returncode == 0
+    marked = cli("1on1", "edit", "sam", "1", "--deep", *sam)
+    assert marked.returncode == 0 and "(deep)" in marked.stdout
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [p["deep"] for p in shown["points"]] == [True]
+    assert "(quick)" in cli("1on1", "edit", "sam", "1", "--quick", *sam).stdout
+    shown = json.loads(cli("1on1", "show", "sam", "--json", *sam).stdout)
+    assert [p["deep"] for p in shown["points"]] == [False]
+    refused = cli("1on1", "edit", "sam", "1", "--deep", "--action", *sam)
+    assert refused.returncode == 2 and "no --private, --shared, --deep or --quick" in refused.stderr

@@ -141,10 +141,10 @@ def oneonone_edit(args: argparse.Namespace) -> int:
 
     person, store = person_and_store(args)
     if args.action:
-        if args.visibility is not None:
+        if args.visibility is not None or args.deep is not None:
             raise InputError(
-                "an action item is part of the shared document, so it has no --private or "
-                "--shared; give TEXT, --owner, --due or --no-due"
+                "an action item is part of the shared document, so it has no --private, "
+                "--shared, --deep or --quick; give TEXT, --owner, --due or --no-due"
             )
         if args.text is None and args.owner is None and args.due is None and not args.no_due:
             raise InputError("give the new TEXT, --owner, --due DATE or --no-due")
@@ -173,11 +173,16 @@ def oneonone_edit(args: argparse.Namespace) -> int:
         raise InputError(
             "--owner, --due and --no-due are for action items: add --action and an action's ID"
         )
-    if args.text is None and args.visibility is None:
-        raise InputError("give the new TEXT, --private or --shared")
-    point = edit_point(store, person, args.item, text=args.text, visibility=args.visibility)
+    if args.text is None and args.visibility is None and args.deep is None:
+        raise InputError("give the new TEXT, --private, --shared, --deep or --quick")
+    point = edit_point(
+        store, person, args.item, text=args.text, visibility=args.visibility, deep=args.deep
+    )
     note(point.notice)
-    told = f" ({point.point.visibility.value})" if args.visibility is not None else ""
+    extra = [point.point.visibility.value] if args.visibility is not None else []
+    if args.deep is not None:
+        extra.append("deep" if point.point.deep else "quick")
+    told = f" ({', '.join(extra)})" if extra else ""
     echo(f"talking point {point.point.id}{told}: {literal(point.point.text)}")
     return 0
 
@@ -492,11 +497,22 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     seen.add_argument(
         "--shared", dest="visibility", action="store_const", const="shared", help="a point shared"
     )
+    depth = oo_edit.add_mutually_exclusive_group()
+    depth.add_argument(
+        "--deep",
+        dest="deep",
+        action="store_const",
+        const=True,
+        help="a point to dig deep into (two or three a session)",
+    )
+    depth.add_argument(
+        "--quick", dest="deep", action="store_const", const=False, help="a quick point"
+    )
     oo_edit.add_argument("--owner", help="an action's owner: me | them")
     due = oo_edit.add_mutually_exclusive_group()
     due.add_argument("--due", metavar="DATE", help="an action's new due date")
     due.add_argument("--no-due", action="store_true", help="take an action's due date away")
-    oo_edit.set_defaults(handler=oneonone_edit, visibility=None)
+    oo_edit.set_defaults(handler=oneonone_edit, visibility=None, deep=None)
     oo_remove = oo_sub.add_parser(
         "remove",
         help="delete an upcoming talking point (or with --action, an action item)",

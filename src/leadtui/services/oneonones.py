@@ -670,9 +670,10 @@ def edit_point(
     *,
     text: object = None,
     visibility: object = None,
+    deep: object = None,
 ) -> PointSaved:
-    """Change an upcoming talking point's text and/or visibility; what is not given
-    (None) stays as it is."""
+    """Change an upcoming talking point's text, visibility and/or depth (deep: one of the
+    "two or three meaningful problems"); what is not given (None) stays as it is."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
@@ -685,11 +686,14 @@ def edit_point(
             raised_by=point.raised_by,
             visibility=point.visibility if visibility is None else visibility,
             recurring=point.recurring,
+            deep=point.deep if deep is None else deep,
         )
         if draft.text != point.text:
             repo.set_point_text(point.id, draft.text)
         if draft.visibility is not point.visibility:
             repo.set_point_visibility(point.id, draft.visibility)
+        if draft.deep is not point.deep:
+            repo.set_point_deep(point.id, draft.deep)
         saved = repo.point(point.id)
     return PointSaved(saved, archived_notice(person))
 
