@@ -33,6 +33,7 @@ REFUSING: list[list[str]] = [
     ["energy", "review", "--learning", "fast", "--decide", "not a day"],
     ["1on1", "series", "Zed"],
     ["1on1", "add", "Zed", "Ask about the launch"],
+    ["1on1", "prompt", "Zed", "skill-gap"],
     ["1on1", "action", "Zed", "Send the doc"],
     ["1on1", "edit", "Zed", "1", "new text"],
     ["1on1", "edit", "Zed", "1", "--action", "--owner", "them"],

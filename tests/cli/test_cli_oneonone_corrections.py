@@ -49,7 +49,7 @@ def test_edit_a_points_visibility_and_an_actions_owner_and_due_date(sam: list[st
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["1"], "give the new TEXT, --private or --shared"),
+        (["1"], "give the new TEXT, --private, --shared, --deep or --quick"),
         (["1", "--action"], "give the new TEXT, --owner, --due DATE or --no-due"),
         (["1", "--owner", "them"], "--owner, --due and --no-due are for action items"),
         (["1", "--action", "--private"], "an action item is part of the shared document"),

@@ -27,7 +27,7 @@ VALID: dict[str, dict[str, Any]] = {
     "T3B3ListsDraft": {"top": ["Clear writing"], "bottom": ["Delegate"]},
     "DeliveryDraft": {},
     "SeriesDraft": {"weekday": "tue", "starts_on": None},
-    "PointDraft": {"text": "Career growth"},
+    "PointDraft": {"text": "Career growth", "deep": True, "kind": "skill_gap"},
     "ObservationDraft": {"level": "3", "day": None, "note": "quiet, tired"},
     "PushDraft": {"name": "Checkout launch", "day": None},
     "RatingDraft": {"rating": "4"},

@@ -203,6 +203,8 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "carried": 1,
             "session_id": None,
             "created_on": "2026-11-10",
+            "deep": 1,
+            "kind": "feedback_asked",
         },
         {
             "id": 2,

@@ -64,6 +64,9 @@ SHIPPED_DIGESTS = {
     "0018_quarter_answers.sql": (
         "a9aa831414d2dd5e7873b2ebd3766e03b0c9f3a4bbf55c025458ef400e279861"
     ),
+    "0019_deep_points_and_prompts.sql": (
+        "498bb8c993f753ab37637012fe130c62646b896fad73a948e8739de5cded25c3"
+    ),
 }
 
 

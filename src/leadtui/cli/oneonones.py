@@ -123,12 +123,14 @@ def oneonone_add(args: argparse.Namespace) -> int:
         raised_by="them" if args.theirs else "me",
         visibility="private" if args.private else "shared",
         recurring=args.recurring,
+        deep=args.deep,
     )
     note(saved.notice)
     point = saved.point
+    depth = ", deep" if point.deep else ""
     echo(
         f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
-        f"from {point.raised_by.value}): {literal(point.text)}"
+        f"from {point.raised_by.value}{depth}): {literal(point.text)}"
     )
     return 0
 
@@ -140,10 +142,10 @@ def oneonone_edit(args: argparse.Namespace) -> int:
 
     person, store = person_and_store(args)
     if args.action:
-        if args.visibility is not None:
+        if args.visibility is not None or args.deep is not None:
             raise InputError(
-                "an action item is part of the shared document, so it has no --private or "
-                "--shared; give TEXT, --owner, --due or --no-due"
+                "an action item is part of the shared document, so it has no --private, "
+                "--shared, --deep or --quick; give TEXT, --owner, --due or --no-due"
             )
         if args.text is None and args.owner is None and args.due is None and not args.no_due:
             raise InputError("give the new TEXT, --owner, --due DATE or --no-due")
@@ -172,11 +174,16 @@ def oneonone_edit(args: argparse.Namespace) -> int:
         raise InputError(
             "--owner, --due and --no-due are for action items: add --action and an action's ID"
         )
-    if args.text is None and args.visibility is None:
-        raise InputError("give the new TEXT, --private or --shared")
-    point = edit_point(store, person, args.item, text=args.text, visibility=args.visibility)
+    if args.text is None and args.visibility is None and args.deep is None:
+        raise InputError("give the new TEXT, --private, --shared, --deep or --quick")
+    point = edit_point(
+        store, person, args.item, text=args.text, visibility=args.visibility, deep=args.deep
+    )
     note(point.notice)
-    told = f" ({point.point.visibility.value})" if args.visibility is not None else ""
+    extra = [point.point.visibility.value] if args.visibility is not None else []
+    if args.deep is not None:
+        extra.append("deep" if point.point.deep else "quick")
+    told = f" ({', '.join(extra)})" if extra else ""
     echo(f"talking point {point.point.id}{told}: {literal(point.point.text)}")
     return 0
 
@@ -333,8 +340,32 @@ def oneonone_reschedule(args: argparse.Namespace) -> int:
 
 
 @with_shell_fixes
+def oneonone_prompt(args: argparse.Namespace) -> int:
+    """`1on1 prompt PERSON [KIND]`: the prompt tray, or take one as a talking point."""
+    from leadtui.domain.oneonones import PROMPTS
+    from leadtui.domain.text import literal
+    from leadtui.services.oneonones import take_prompt
+
+    if args.kind is None:
+        for prompt in PROMPTS:
+            echo(f"{prompt.kind.value.replace('_', '-'):<16} {prompt.text}")
+            echo(f"{'':<16} source: {prompt.quote}")
+        return 0
+    person, store = person_and_store(args)
+    saved = take_prompt(store, person, today_from_env(), args.kind)
+    note(saved.notice)
+    point = saved.point
+    mark = point.prompt.mark if point.prompt is not None else ""
+    echo(
+        f"talking point {point.id} for {person.display_name} ({point.visibility.value}, "
+        f"{mark}): {literal(point.text)}"
+    )
+    return 0
+
+
+@with_shell_fixes
 def oneonone_show(args: argparse.Namespace) -> int:
-    from leadtui.domain.oneonones import PointStatus, Visibility
+    from leadtui.domain.oneonones import PointStatus, Visibility, carried_too_long
     from leadtui.domain.text import literal
     from leadtui.services.oneonones import running_document
 
@@ -359,11 +390,19 @@ def oneonone_show(args: argparse.Namespace) -> int:
         flags = [p.raised_by.value]
         if p.visibility is Visibility.PRIVATE:
             flags.append("private")
+        if p.prompt is not None:
+            flags.append(p.prompt.mark)
+        if p.deep:
+            flags.append("deep")
         if p.carried:
             flags.append(f"carried {p.carried}x")
+        if carried_too_long(p):
+            flags.append("carried too long")
         if p.status is not PointStatus.OPEN:
             flags.append(p.status.value)
         echo(f"  {p.id:>4}  {literal(p.text)}  ({', '.join(flags)})")
+    if doc.depth_warning:
+        echo(f"depth: {doc.depth_warning}")
     for suggestion in doc.suggested:
         echo(f"  suggested: {literal(suggestion)}")
     open_actions = [a for a in doc.actions if a.done_on is None]
@@ -402,7 +441,25 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     oo_add.add_argument("--private", action="store_true", help="never in a shared export")
     oo_add.add_argument("--theirs", action="store_true", help="raised by them")
     oo_add.add_argument("--recurring", action="store_true", help="asked every session")
+    oo_add.add_argument(
+        "--deep",
+        action="store_true",
+        help="one of the two or three meaningful problems an hour is enough to dig deep into",
+    )
     oo_add.set_defaults(handler=oneonone_add)
+    oo_prompt = oo_sub.add_parser(
+        "prompt",
+        help="the prompt tray: questions to bring back (list them, or take KIND as a point)",
+        parents=[common],
+    )
+    oo_prompt.add_argument("person", metavar="PERSON")
+    oo_prompt.add_argument(
+        "kind",
+        metavar="KIND",
+        nargs="?",
+        help="skill-gap | execution-focus | feedback-asked | kernel-check (none: list them)",
+    )
+    oo_prompt.set_defaults(handler=oneonone_prompt)
     oo_action = oo_sub.add_parser("action", help="an action item", parents=[common])
     oo_action.add_argument("person", metavar="PERSON")
     oo_action.add_argument("text", metavar="TEXT")
@@ -442,11 +499,22 @@ def register_oneonone(parser: argparse.ArgumentParser, common: argparse.Argument
     seen.add_argument(
         "--shared", dest="visibility", action="store_const", const="shared", help="a point shared"
     )
+    depth = oo_edit.add_mutually_exclusive_group()
+    depth.add_argument(
+        "--deep",
+        dest="deep",
+        action="store_const",
+        const=True,
+        help="a point to dig deep into (two or three a session)",
+    )
+    depth.add_argument(
+        "--quick", dest="deep", action="store_const", const=False, help="a quick point"
+    )
     oo_edit.add_argument("--owner", help="an action's owner: me | them")
     due = oo_edit.add_mutually_exclusive_group()
     due.add_argument("--due", metavar="DATE", help="an action's new due date")
     due.add_argument("--no-due", action="store_true", help="take an action's due date away")
-    oo_edit.set_defaults(handler=oneonone_edit, visibility=None)
+    oo_edit.set_defaults(handler=oneonone_edit, visibility=None, deep=None)
     oo_remove = oo_sub.add_parser(
         "remove",
         help="delete an upcoming talking point (or with --action, an action item)",

@@ -19,6 +19,9 @@ from leadtui.errors import InputError
 if TYPE_CHECKING:
     import argparse
 
+    from leadtui.domain.people import Person
+    from leadtui.store.database import Store
+
 
 def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
     fields = {
@@ -61,9 +64,23 @@ def people_edit(args: argparse.Namespace) -> int:
     # Check the typed values before touching the database; the name is checked for real below.
     build(PersonDraft, today=today, **{"name": "placeholder", **changes})
     store = open_store(args, create=False)
-    updated = edit_person(store, resolve_person(store, args.person), today, changes)
+    before = resolve_person(store, args.person)
+    updated = edit_person(store, before, today, changes)
     echo(f"updated {updated.display_name} (id {updated.id})")
+    propose_ending(store, before, updated)
     return 0
+
+
+def propose_ending(store: Store, before: Person, after: Person) -> None:
+    """Propose ending the 1:1 series of someone archived or no longer a report, with the
+    command that does it: "I strongly recommend against these sorts of prolonged
+    departures." Nothing is ended without the user."""
+    from leadtui.cli.common import person_word
+    from leadtui.services.oneonones import departure
+
+    found = departure(store, before, after)
+    if found is not None:
+        note(f"{found.message()} End it with `leadtui 1on1 series {person_word(after)} --end`")
 
 
 def people_archive(args: argparse.Namespace) -> int:
@@ -77,8 +94,10 @@ def people_archive(args: argparse.Namespace) -> int:
         echo(f"unarchived {person.display_name} (id {person.id})")
     else:
         today = today_from_env()
+        before = person
         person = archive_person(store, person.id, today)
         echo(f"archived {person.display_name} (id {person.id}); history kept")
+        propose_ending(store, before, person)
         from leadtui.cli.rotations import left_behind_notes
 
         left_behind_notes(store, person.id, today, args)

@@ -87,7 +87,7 @@ def seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> in
         # Stop a little before today for some people so Today shows overdue series.
         stop = today - timedelta(days=rng.choice((0, 0, 0, 0, 0, 0, 12)))
         while day < stop:
-            for _ in range(rng.randint(1, 3)):
+            for n in range(rng.randint(1, 3)):
                 pool = rng.choice((TOPICS, TOPICS, THEIR_TOPICS, PRIVATE_TOPICS))
                 repo.add_point(
                     series.id,
@@ -95,6 +95,8 @@ def seed_oneonones(db: Store, rng: random.Random, today: date, years: int) -> in
                         text=rng.choice(pool),
                         raised_by="them" if pool is THEIR_TOPICS else "me",
                         visibility="private" if pool is PRIVATE_TOPICS else "shared",
+                        # The week's first shared problem is the one to dig into.
+                        deep=n == 0 and pool is not PRIVATE_TOPICS,
                     ),
                     day,
                 )

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from leadtui.domain.dates import FIRST_DAY, LAST_DAY, weekday_name
+from leadtui.domain.people import Person, Relation
 
 # Visibility lives with the privacy rule; re-exported for the modules that import it here.
 from leadtui.domain.privacy import Visibility as Visibility
@@ -133,6 +134,58 @@ def changes_survive(old: Series | None, new: Rule) -> bool:
     return old is None or old.rule == new
 
 
+class PointKind(StrEnum):
+    """Where a point came from in the prompt tray (None for a point written freely)."""
+
+    SKILL_GAP = "skill_gap"
+    EXECUTION_FOCUS = "execution_focus"
+    FEEDBACK_ASKED = "feedback_asked"
+    KERNEL_CHECK = "kernel_check"
+
+
+class Prompt(NamedTuple):
+    """A question the sources ask a manager to bring back to one-on-ones."""
+
+    kind: PointKind
+    mark: str  # shown beside a point taken from the tray
+    text: str  # the talking point it becomes, to keep or change
+    quote: str  # the source's words
+
+
+# The prompt tray, in the order it is offered.
+PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        PointKind.SKILL_GAP,
+        "gap",
+        "What are you missing to do my job? The skill gap between your role and the next",
+        "what is the skill gap for me between the job I am doing right now and a director role?",
+    ),
+    Prompt(
+        PointKind.EXECUTION_FOCUS,
+        "focus",
+        "Our execution focus: is it still the right one, and are we aligned on it?",
+        "you should ask for it and ensure you are aligned with your manager. And as a "
+        "manager, you need to communicate this to your team",
+    ),
+    Prompt(
+        PointKind.FEEDBACK_ASKED,
+        "ask",
+        "Feedback on one thing: how did I do on …?",
+        "ask narrow questions like, \u201cDid I ramble a bit when I shared my perspective "
+        "about reducing bonuses?\u201d which are much easier to answer than open-ended "
+        "requests for feedback.",
+    ),
+    Prompt(
+        PointKind.KERNEL_CHECK,
+        "kernel",
+        "To make sure I understand: the most important part of this problem is …?",
+        "\u201cTo make sure I\u2019m understanding, the most important feedback here is "
+        "that we should figure out how to accelerate our timeline?\u201d",
+    ),
+)
+PROMPT_BY_KIND = {prompt.kind: prompt for prompt in PROMPTS}
+
+
 class Point(NamedTuple):
     """A talking point."""
 
@@ -147,6 +200,14 @@ class Point(NamedTuple):
     carried: int
     session_id: int | None
     created_on: date
+    # "An hour is enough time to dig deep into two or three meaningful problems."
+    deep: bool = False
+    kind: PointKind | None = None  # taken from the prompt tray
+
+    @property
+    def prompt(self) -> Prompt | None:
+        """The prompt this point was taken from, if any."""
+        return PROMPT_BY_KIND[self.kind] if self.kind is not None else None
 
     @property
     def filed(self) -> bool:
@@ -200,6 +261,70 @@ RATING_ADVICE = (
     "Ratings fell three sessions in a row: change the agenda (T) or reduce the cadence (s); "
     "if the weekly hour is not productive, move to less time."
 )
+
+
+# "Repeated exposure has a magic to it, and an hour is enough time to dig deep into two
+# or three meaningful problems." More than this many deep points cannot all get depth.
+MOST_DEEP = 3
+
+
+def depth_warning(points: list[Point]) -> str | None:
+    """The warning for the upcoming session's open ``points``, or None when one to three
+    are marked deep (or nothing is planned yet).
+
+    "An hour is enough time to dig deep into two or three meaningful problems": more than
+    three deep points will not all get the hour they need; none means the session has
+    nothing to dig into. Recurring points count too, as they are on the agenda each time.
+    """
+    planned = [p for p in points if p.status is PointStatus.OPEN and not p.filed]
+    deep = sum(1 for p in planned if p.deep)
+    if deep > MOST_DEEP:
+        return (
+            f"{deep} deep points: an hour is enough to dig deep into two or three "
+            "meaningful problems; mark the rest quick (D) or move them on."
+        )
+    # An empty agenda has nothing to mark yet: the warning waits for the first point.
+    if deep == 0 and planned:
+        return (
+            "No deep point: an hour is enough to dig deep into two or three meaningful "
+            "problems; mark one (D)."
+        )
+    return None
+
+
+# Flag a point carried to this many sessions: it keeps being put off and needs a
+# decision (give it time, make it an action, or drop it).
+CARRIED_TOO_LONG = 3
+
+
+def carried_too_long(point: Point) -> bool:
+    """True when an open point was carried over :data:`CARRIED_TOO_LONG` or more times.
+
+    A point that comes back session after session is put off rather than discussed; the
+    running document flags it so it gets time, becomes an action, or is dropped.
+    """
+    open_point = not point.filed and point.status is PointStatus.OPEN
+    return open_point and point.carried >= CARRIED_TOO_LONG
+
+
+# "They might keep one-on-one meetings, serve as an explicit mentor to team members they
+# managed, or attend social work functions. ... I strongly recommend against these sorts
+# of prolonged departures."
+DEPARTURE_QUOTE = "I strongly recommend against these sorts of prolonged departures."
+
+
+def departed(before: Person, after: Person) -> str | None:
+    """Why the 1:1 series with ``after`` should end, or None: they were archived, or they
+    were a report and no longer are.
+
+    The source warns against keeping one-on-ones going once the reporting line has ended:
+    "I strongly recommend against these sorts of prolonged departures."
+    """
+    if before.active and not after.active:
+        return "is archived"
+    if before.relation is Relation.REPORT and after.relation is not Relation.REPORT:
+        return f"is no longer a report ({after.relation.value} now)"
+    return None
 
 
 def ratings_falling(ratings: list[int]) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from leadtui.domain.oneonones import Rule, Side, Visibility
+from leadtui.domain.oneonones import PointKind, Rule, Side, Visibility
 from leadtui.domain.text import quoted
 from leadtui.domain.validation import (
     WeeklySlot,
@@ -60,6 +60,10 @@ class PointDraft(BaseModel):
     raised_by: Side = Side.ME
     visibility: Visibility = Visibility.SHARED
     recurring: bool = False
+    # One of the two or three meaningful problems the session digs into.
+    deep: bool = False
+    # Taken from the prompt tray (None: written freely).
+    kind: PointKind | None = None
 
     @field_validator("text", mode="before")
     @classmethod

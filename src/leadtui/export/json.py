@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, overload
 # pydantic builds schemas only from typing_extensions' TypedDict on Python 3.11.
 from typing_extensions import TypedDict
 
+from leadtui.domain.oneonones import carried_too_long
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.reviews import T3B3Side
 
@@ -98,6 +99,7 @@ DayKindText = Annotated[str, _OneOf("leadtui.domain.energy:DayKind")]
 WorkKindText = Annotated[str, _OneOf("leadtui.domain.energy:WorkKind")]
 SideText = Annotated[str, _OneOf("leadtui.domain.oneonones:Side")]
 PointStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointStatus")]
+PointKindText = Annotated[str, _OneOf("leadtui.domain.oneonones:PointKind")]
 SeriesStatusText = Annotated[str, _OneOf("leadtui.domain.oneonones:SeriesStatus")]
 FeedbackKindText = Annotated[str, _OneOf("leadtui.domain.reviews:FeedbackKind")]
 EvidenceKindText = Annotated[str, _OneOf("leadtui.domain.reviews:EvidenceKind")]
@@ -307,6 +309,11 @@ class TalkingPoint(TypedDict):
     status: PointStatusText
     recurring: bool
     carried: int  # how many sessions it has been carried over
+    # "An hour is enough time to dig deep into two or three meaningful problems."
+    deep: bool
+    carried_too_long: bool  # carried over three or more times: put off, not discussed
+    # Taken from the prompt tray (null: written freely).
+    kind: PointKindText | None
 
 
 class ActionItem(TypedDict):
@@ -339,6 +346,10 @@ class OneOnOneDoc(TypedDict):
     points: list[TalkingPoint]
     actions: list[ActionItem]
     last_session: LastSession | None
+    # More than three deep points, or none: "an hour is enough time to dig deep into two
+    # or three meaningful problems". Null when fine, and outside the private view (the
+    # count would tell of private points).
+    depth_warning: str | None
 
 
 def running_document_json(
@@ -369,6 +380,9 @@ def running_document_json(
                 status=p.status.value,
                 recurring=p.recurring,
                 carried=p.carried,
+                deep=p.deep,
+                carried_too_long=carried_too_long(p),
+                kind=p.kind.value if p.kind is not None else None,
             )
             for p in doc.points
             if reaches(p.visibility, Topic.ONE_ON_ONE, audience)
@@ -392,6 +406,7 @@ def running_document_json(
         )
         if last
         else None,
+        depth_warning=doc.depth_warning if audience is Audience.PRIVATE else None,
     )
 
 
@@ -1085,6 +1100,13 @@ class TodayHost(TypedDict):
     host: str
 
 
+class TodayCarried(TypedDict):
+    """A 1:1 whose upcoming points include some carried three or more times."""
+
+    person: str
+    points: int
+
+
 class TodayDoc(TypedDict):
     """`today --json`: the facts `leadtui today` prints (names and counts, no text)."""
 
@@ -1098,6 +1120,7 @@ class TodayDoc(TypedDict):
     host: TodayHost | None
     rotation_changes: list[TodayChange]
     succession: list[str]
+    carried_too_long: list[TodayCarried]
     lines: list[str]
 
 
@@ -1114,6 +1137,7 @@ def today_digest_json(digest: TodayDigest) -> TodayDoc:
         "host": {"on": digest.host[1].isoformat(), "host": digest.host[0]} if digest.host else None,
         "rotation_changes": [{"on": on.isoformat(), "what": w} for on, w in digest.term_changes],
         "succession": list(digest.succession),
+        "carried_too_long": [{"person": n, "points": c} for n, c in digest.carried_too_long],
         "lines": digest.lines(),
     }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadtui.domain.oneonones import Side
+from leadtui.domain.oneonones import PointKind, Side
 from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.reviews import Evidence, FeedbackKind, T3B3Item, T3B3Side
 from leadtui.domain.text import plural
@@ -186,6 +186,10 @@ def _highlights_section(packet: ReviewPacket, audience: Audience) -> str:
     )
     lines = ["## One-on-one highlights", "", f"Sessions held: {packet.sessions_held}", ""]
     discussed = [p for p in packet.discussed if reaches(p.visibility, Topic.ONE_ON_ONE, audience)]
+    # "Asking for feedback" as a habit: the narrow asks taken from the prompt tray and
+    # discussed this half (counted from the points this audience may see).
+    asked = sum(1 for p in discussed if p.kind is PointKind.FEEDBACK_ASKED)
+    lines[-1:-1] = [f"Feedback asked for: {asked} time{'s' if asked != 1 else ''}"]
     lines += ["### Discussed", ""]
     # A point asked every session ("How is your energy?") is listed once with its count.
     seen: dict[tuple[str, Side, Visibility], int] = {}

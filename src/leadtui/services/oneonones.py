@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import day_label
 from leadtui.domain.oneonones import (
+    CARRIED_TOO_LONG,
     Action,
     CommitmentsKept,
     HoldRefusal,
@@ -37,8 +38,10 @@ from leadtui.domain.oneonones import (
     Session,
     Side,
     Visibility,
+    carried_too_long,
     changes_survive,
     commitments_kept,
+    depth_warning,
     first_open_day,
     hold_refusal,
     next_session_date,
@@ -130,6 +133,17 @@ class RunningDocument(NamedTuple):
         from leadtui.domain.oneonones import RATING_ADVICE, ratings_falling
 
         return RATING_ADVICE if ratings_falling(self.ratings) else None
+
+    @property
+    def depth_warning(self) -> str | None:
+        """ "An hour is enough time to dig deep into two or three meaningful problems":
+        the warning when the upcoming session has more than three deep points, or none."""
+        return depth_warning(self.points)
+
+    @property
+    def carried_too_long(self) -> list[Point]:
+        """Upcoming points carried over three or more times (put off, not discussed)."""
+        return [p for p in self.points if carried_too_long(p)]
 
     def hold_plan(self) -> HoldPlan:
         """What holding the upcoming session would file and carry over."""
@@ -416,6 +430,9 @@ class OneOnOneOverview(NamedTuple):
     overdue_series: list[Person]
     overdue_actions: dict[Side, int]
     kept: dict[Side, CommitmentsKept]
+    # (person, how many of their upcoming points were carried three or more times): put
+    # off session after session, each needs time, an action, or to be dropped.
+    carried_too_long: tuple[tuple[Person, int], ...] = ()
 
 
 def oneonone_overview(
@@ -448,7 +465,15 @@ def oneonone_overview(
     due = repo.actions_due_between(today - timedelta(days=90), today)
     kept = {side: commitments_kept(due, side, today) for side in Side}
     week.sort(key=lambda item: item[2])
-    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept)
+    put_off = repo.carried_counts(CARRIED_TOO_LONG)
+    too_long = tuple(
+        (by_id[series.person_id], put_off[series.id])
+        for series in sorted(found.series.values(), key=lambda s: s.id)
+        if series.id in put_off
+        and series.person_id in by_id
+        and series.status is not SeriesStatus.ENDED
+    )
+    return OneOnOneOverview(todays, week, overdue, repo.overdue_counts(today), kept, too_long)
 
 
 # --- the series --------------------------------------------------------------------------
@@ -546,6 +571,41 @@ def set_series_status(
         return SeriesSaved(series, _next_on(repo, series, today), archived_notice(person))
 
 
+class Departure(NamedTuple):
+    """A proposal to end the 1:1 series with someone who left the reporting line."""
+
+    person: Person
+    why: str  # "is archived", "is no longer a report (peer now)"
+
+    def message(self) -> str:
+        """The proposal in words, with the source's warning."""
+        from leadtui.domain.oneonones import DEPARTURE_QUOTE
+
+        return (
+            f"{self.person.display_name} {self.why}: end your 1:1 series with them? "
+            f'"{DEPARTURE_QUOTE}"'
+        )
+
+
+def departure(store: Store, before: Person, after: Person) -> Departure | None:
+    """The proposal to end ``after``'s 1:1 series when they were archived or stopped being
+    a report, if they still have a series that is not ended; else None.
+
+    Only a proposal: ending stays the user's decision (``set_series_status``), as a former
+    report may stay a peer worth meeting.
+    """
+    from leadtui.domain.oneonones import departed
+
+    why = departed(before, after)
+    if why is None:
+        return None
+    series = OneOnOneRepository(store).series_for(after.id)
+    # An ad-hoc document is no recurring meeting: there is no series to end.
+    if series is None or series.ad_hoc or series.status is SeriesStatus.ENDED:
+        return None
+    return Departure(after, why)
+
+
 # --- talking points ----------------------------------------------------------------------
 
 
@@ -565,14 +625,23 @@ def add_point(
     raised_by: object = Side.ME,
     visibility: object = Visibility.SHARED,
     recurring: object = False,
+    deep: object = False,
+    kind: object = None,
 ) -> PointSaved:
     """A talking point for the next session, at the end of the list (a person without a
-    series gets an ad-hoc document)."""
+    series gets an ad-hoc document). ``deep`` marks it one of the "two or three meaningful
+    problems" the hour digs into."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
     draft = build(
-        PointDraft, text=text, raised_by=raised_by, visibility=visibility, recurring=recurring
+        PointDraft,
+        text=text,
+        raised_by=raised_by,
+        visibility=visibility,
+        recurring=recurring,
+        deep=deep,
+        kind=kind,
     )
     with write_transaction(store, f"added talking point for {person.name}"):
         series = _document_series(store, person, today)
@@ -601,9 +670,10 @@ def edit_point(
     *,
     text: object = None,
     visibility: object = None,
+    deep: object = None,
 ) -> PointSaved:
-    """Change an upcoming talking point's text and/or visibility; what is not given
-    (None) stays as it is."""
+    """Change an upcoming talking point's text, visibility and/or depth (deep: one of the
+    "two or three meaningful problems"); what is not given (None) stays as it is."""
     from leadtui.domain.oneonones_input import PointDraft
     from leadtui.domain.validation import build
 
@@ -616,11 +686,14 @@ def edit_point(
             raised_by=point.raised_by,
             visibility=point.visibility if visibility is None else visibility,
             recurring=point.recurring,
+            deep=point.deep if deep is None else deep,
         )
         if draft.text != point.text:
             repo.set_point_text(point.id, draft.text)
         if draft.visibility is not point.visibility:
             repo.set_point_visibility(point.id, draft.visibility)
+        if draft.deep is not point.deep:
+            repo.set_point_deep(point.id, draft.deep)
         saved = repo.point(point.id)
     return PointSaved(saved, archived_notice(person))
 
@@ -666,6 +739,39 @@ def toggle_private(store: Store, person: Person, point_id: int) -> PointSaved:
             Visibility.SHARED if point.visibility is Visibility.PRIVATE else Visibility.PRIVATE
         )
         saved = OneOnOneRepository(store).set_point_visibility(point.id, visibility)
+    return PointSaved(saved, archived_notice(person))
+
+
+def take_prompt(store: Store, person: Person, today: date, kind: object) -> PointSaved:
+    """Take a question from the prompt tray as a talking point of its kind, with the
+    prompt's words (the point can be edited afterwards).
+
+    The tray holds what the sources ask a manager to bring back: the skill gap ("what is
+    the skill gap for me between the job I am doing right now and a director role?"),
+    the execution focus ("ensure you are aligned"), a narrow ask for feedback ("ask
+    narrow questions ... much easier to answer than open-ended requests for feedback"),
+    and confirming the kernel ("To make sure I'm understanding, the most important
+    feedback here is ...?"). Like any point it is shared unless made private.
+    """
+    from leadtui.domain.oneonones import PROMPT_BY_KIND, PointKind
+
+    try:
+        chosen = PointKind(str(kind).strip().replace("-", "_"))
+    except ValueError:
+        kinds = ", ".join(k.value.replace("_", "-") for k in PointKind)
+        raise InputError(f"prompt: {kind!s} is not one of {kinds}") from None
+    return add_point(store, person, today, text=PROMPT_BY_KIND[chosen].text, kind=chosen)
+
+
+def toggle_deep(store: Store, person: Person, point_id: int) -> PointSaved:
+    """Mark an upcoming point deep, or quick again.
+
+    "An hour is enough time to dig deep into two or three meaningful problems": the deep
+    points are the ones the session is for (see domain ``depth_warning``).
+    """
+    with write_transaction(store, f"marked talking point depth for {person.name}"):
+        point = _upcoming_point(store, person, point_id)
+        saved = OneOnOneRepository(store).set_point_deep(point.id, not point.deep)
     return PointSaved(saved, archived_notice(person))
 
 

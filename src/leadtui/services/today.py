@@ -111,6 +111,8 @@ class TodayDigest(NamedTuple):
     """Rotation terms starting or ending this week: (day, what)."""
     succession: list[str]
     """The succession checks that need something (focus areas, audit, vacation cover)."""
+    carried_too_long: list[tuple[str, int]] = []  # noqa: RUF012 - a NamedTuple default, never mutated
+    """(person, upcoming points carried three or more times) for each such 1:1."""
 
     def lines(self) -> list[str]:
         """The digest in at most :data:`DIGEST_LINES` lines of plain text."""
@@ -131,6 +133,11 @@ class TodayDigest(NamedTuple):
             found.append("1:1s today: none")
         overdue = ", ".join(f"{owner} {n}" for owner, n in self.overdue_actions.items() if n)
         found.append(f"Overdue actions: {overdue or 'none'}")
+        if self.carried_too_long:
+            found.append(
+                "Points carried 3x or more: "
+                + ", ".join(f"{literal(name)} ({n})" for name, n in self.carried_too_long)
+            )
         found.append("Energy: logged today" if self.energy_logged else "Energy: not logged today")
         if self.t3b3_due:
             found.append(
@@ -168,11 +175,13 @@ def today_digest(
     repo = OneOnOneRepository(db)
     todays: list[tuple[str, int]] = []
     overdue: dict[str, int] = {}
+    put_off: list[tuple[str, int]] = []
     if overview.oneonones is not None:
         for person, series in overview.oneonones.today_sessions:
             points = repo.open_points(series.id)
             todays.append((person.name, sum(1 for p in points if p.status is PointStatus.OPEN)))
         overdue = {side.value: n for side, n in overview.oneonones.overdue_actions.items()}
+        put_off = [(person.name, n) for person, n in overview.oneonones.carried_too_long]
     reviews = overview.reviews
     week_end = today + timedelta(days=6 - today.weekday())
     host = None
@@ -212,4 +221,5 @@ def today_digest(
         host,
         changes,
         succession,
+        put_off,
     )

@@ -17,6 +17,7 @@ from leadtui.domain.oneonones import (
     Action,
     Cadence,
     Point,
+    PointKind,
     PointStatus,
     Series,
     SeriesStatus,
@@ -37,7 +38,7 @@ _SERIES = (
 )
 _POINT = (
     "id, series_id, text, raised_by, visibility, status, recurring, position, carried, "
-    "session_id, created_on"
+    "session_id, created_on, deep, kind"
 )
 _ACTION = "id, series_id, text, owner, due_on, done_on, carried, session_id, created_on"
 _SESSION = "id, series_id, held_on, shared_notes, private_notes, rating"
@@ -65,7 +66,8 @@ def _series(row: tuple[Any, ...]) -> Series:
 
 
 def _point(row: tuple[Any, ...]) -> Point:
-    pid, sid, text, by, vis, status, recurring, position, carried, session, created = row
+    pid, sid, text, by, vis, status, recurring, position, carried, session, created = row[:11]
+    deep, kind = row[11:]
     return Point(
         pid,
         sid,
@@ -78,6 +80,8 @@ def _point(row: tuple[Any, ...]) -> Point:
         carried,
         session,
         date.fromisoformat(created),
+        bool(deep),
+        PointKind(kind) if kind is not None else None,
     )
 
 
@@ -221,7 +225,7 @@ class OneOnOneRepository:
             ).fetchone()[0]
             cursor = self.store.execute(
                 "insert into oo_point (series_id, text, raised_by, visibility, recurring, "
-                "position, created_on) values (?, ?, ?, ?, ?, ?, ?)",
+                "position, created_on, deep, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     series_id,
                     draft.text,
@@ -230,6 +234,8 @@ class OneOnOneRepository:
                     int(draft.recurring),
                     position,
                     today.isoformat(),
+                    int(draft.deep),
+                    draft.kind.value if draft.kind is not None else None,
                 ],
             )
         return self.point(int(cursor.lastrowid or 0))
@@ -274,6 +280,12 @@ class OneOnOneRepository:
             )
         return self.point(point_id)
 
+    def set_point_deep(self, point_id: int, deep: bool) -> Point:
+        """Mark a point deep (one of the two or three problems to dig into) or not."""
+        with write_transaction(self.store):
+            self.store.execute("update oo_point set deep = ? where id = ?", [int(deep), point_id])
+        return self.point(point_id)
+
     def set_point_text(self, point_id: int, text: str) -> Point:
         """Write a point's text."""
         with write_transaction(self.store):
@@ -302,6 +314,15 @@ class OneOnOneRepository:
             [series_id],
         ).fetchall()
         return [_point(row) for row in rows]
+
+    def carried_counts(self, at_least: int) -> dict[int, int]:
+        """Per series, its upcoming open points carried over ``at_least`` times or more."""
+        rows = self.store.execute(
+            "select series_id, count(*) from oo_point where session_id is null "
+            "and status = 'open' and carried >= ? group by series_id",
+            [at_least],
+        ).fetchall()
+        return {series_id: count for series_id, count in rows}
 
     def set_positions(self, point_ids: Sequence[int]) -> None:
         """Number the points 1, 2, 3 … in the order given."""
@@ -496,8 +517,8 @@ class OneOnOneRepository:
         with write_transaction(self.store):
             self.store.conn.executemany(
                 "insert into oo_point (series_id, text, raised_by, visibility, status, "
-                "recurring, position, carried, session_id, created_on) "
-                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                "recurring, position, carried, session_id, created_on, deep, kind) "
+                "values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         p.series_id,
@@ -509,6 +530,8 @@ class OneOnOneRepository:
                         p.carried,
                         session_id,
                         p.created_on.isoformat(),
+                        int(p.deep),
+                        p.kind.value if p.kind is not None else None,
                     )
                     for p in points
                 ],

@@ -34,6 +34,8 @@ SHOWN_KEYS = [
 OTHER_KEYS = [
     ("their_point", "A", "add_point('them')", "Theirs", "Add a talking point they raised"),
     ("private", "v", "toggle_private", "Private", "Make the point private or shared"),
+    ("prompt", "P", "prompt", "Prompt", "Take a question from the prompt tray as a point"),
+    ("deep", "D", "toggle_deep", "Deep", "Mark the point deep (two or three a session) or quick"),
     ("up", "left_square_bracket", "move(-1)", "Up", "Move the point up"),
     ("down", "right_square_bracket", "move(1)", "Down", "Move the point down"),
     ("fix_notes", "N", "fix_notes", "Fix notes", "Fix a held session's notes"),

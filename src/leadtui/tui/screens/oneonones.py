@@ -308,6 +308,34 @@ class OneOnOnesScreen(LeadtuiScreen):
         """Make the selected point private or shared."""
         self._change(lambda who, p: oo.toggle_private(self.db, who, p.id), points=True)
 
+    def action_prompt(self) -> None:
+        """Offer the prompt tray: the questions the sources ask a manager to bring back
+        (the skill gap, the execution focus, a narrow ask for feedback, the kernel of a
+        problem); the one chosen becomes a talking point of its kind."""
+        from leadtui.domain.oneonones import PROMPTS
+        from leadtui.services.oneonones import take_prompt
+        from leadtui.tui.dialogs.choose import ChooseScreen
+
+        person = self._person()
+        labels = [f"[{p.mark}] {p.text}" for p in PROMPTS]
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            kind = PROMPTS[index].kind
+            saved = self.guarded(lambda: take_prompt(self.db, person, self.today, kind))
+            if saved is None:
+                return
+            self._notice(saved.notice)
+            self.refresh_data()
+
+        self.app.push_screen(ChooseScreen(f"Prompt tray for {person.name}", labels), chosen)
+
+    def action_toggle_deep(self) -> None:
+        """Mark the selected point deep or quick: "an hour is enough time to dig deep into
+        two or three meaningful problems"."""
+        self._change(lambda who, p: oo.toggle_deep(self.db, who, p.id), points=True)
+
     def action_move(self, offset: int) -> None:
         """Move the selected point up or down."""
         self._change(lambda who, p: oo.move_point(self.db, who, p.id, offset), points=True)

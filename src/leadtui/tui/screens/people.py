@@ -260,6 +260,7 @@ class PeopleScreen(LeadtuiScreen):
             if updated is not None:
                 self.refresh_data()
                 self.notify(f"Saved {literal(updated.name)}", title="People", markup=False)
+                self._propose_ending(person, updated)
 
         self.app.push_screen(
             PersonForm(
@@ -310,10 +311,12 @@ class PeopleScreen(LeadtuiScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._apply(
+                archived = self._apply(
                     lambda: people_service.archive_person(self.db, person.id, self.today),
                     "Archived",
                 )
+                if archived is not None:
+                    self._propose_ending(person, archived)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -325,14 +328,46 @@ class PeopleScreen(LeadtuiScreen):
             answered,
         )
 
-    def _apply(self, change: Callable[[], Person], verb: str) -> None:
+    def _apply(self, change: Callable[[], Person], verb: str) -> Person | None:
         person = self.guarded(change)
         if person is None:
-            return
+            return None
         self.refresh_data()
         self.notify(f"{verb} {literal(person.name)}", title="People", markup=False)
         if not person.active:
             self._left_behind(person)
+        return person
+
+    def _propose_ending(self, before: Person, after: Person) -> None:
+        """Ask whether to end the 1:1 series of someone just archived or no longer a
+        report: "I strongly recommend against these sorts of prolonged departures."
+        Nothing ends unless the user says yes."""
+        from leadtui.domain.oneonones import SeriesStatus
+        from leadtui.services.oneonones import departure, set_series_status
+        from leadtui.tui.dialogs.confirm import ConfirmScreen
+
+        found = departure(self.db, before, after)
+        if found is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.guarded(
+                lambda: set_series_status(self.db, after, self.today, SeriesStatus.ENDED)
+            ):
+                self.notify(
+                    f"Ended the 1:1 series with {literal(after.name)}; its history stays",
+                    title="One-on-ones",
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"End the 1:1 series with {literal(after.name)}?",
+                literal(found.message()),
+                yes="End series",
+            ),
+            answered,
+        )
 
     def _left_behind(self, person: Person) -> None:
         """Say which seats and host turns the person just archived still holds: leaving

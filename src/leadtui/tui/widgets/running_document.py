@@ -34,7 +34,7 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from leadtui.domain.dates import day_label, short_day_label
-from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility
+from leadtui.domain.oneonones import Action, Point, PointStatus, Visibility, carried_too_long
 from leadtui.domain.reviews import Feedback, FeedbackKind
 from leadtui.domain.search import SearchHit, SearchKind
 from leadtui.domain.text import literal
@@ -45,6 +45,8 @@ from leadtui.tui.widgets.styled_text import component_style
 
 LOCK = "🔒"
 MARKS = {PointStatus.OPEN: "·", PointStatus.DISCUSSED: "✓", PointStatus.DROPPED: "✗"}
+PROMPT_MARK = "?"  # before the kind of a point taken from the prompt tray
+TOO_LONG = "⚑"  # a point carried three or more times
 SUGGESTED = "+"  # the mark of a suggested point: one to add, not one on the list yet
 FOUND = "▸ "  # before the heading of a session shown from search
 Item = Point | Action
@@ -268,7 +270,14 @@ class RunningDocumentView(Vertical):
         label = short_day_label if short else day_label
         flags: list[tuple[str, str]] = []
         if isinstance(item, Point):
-            if item.carried:
+            if item.prompt is not None:
+                flags.append((f"{PROMPT_MARK}{item.prompt.mark}", "label"))
+            if item.deep:
+                flags.append(("deep", "label"))
+            if carried_too_long(item):
+                # Put off session after session: give it time, make it an action, or drop it.
+                flags.append((f"{TOO_LONG} carried {item.carried}×", "overdue"))
+            elif item.carried:
                 flags.append((f"carried {item.carried}×", "muted"))
             if item.recurring:
                 flags.append(("every session", "muted"))
@@ -416,6 +425,8 @@ class RunningDocumentView(Vertical):
 
     def _draft(self, doc: RunningDocument) -> RenderableType:
         notes: list[RenderableType] = []
+        if doc.depth_warning:
+            notes.append(self._words(("Depth: ", "label"), (doc.depth_warning, "overdue")))
         if doc.offer is not None:
             notes.append(
                 self._words(

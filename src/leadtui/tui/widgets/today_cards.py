@@ -55,7 +55,10 @@ class OneOnOneCard(CardList):
         card = overview.oneonones
         screen = partial(OpenScreen, "oneonones")
         if card is None or not (
-            card.this_week or card.overdue_series or any(k.due for k in card.kept.values())
+            card.this_week
+            or card.overdue_series
+            or card.carried_too_long
+            or any(k.due for k in card.kept.values())
         ):
             return [
                 CardLine(self.text("No 1:1 series yet.", "muted"), opens=screen),
@@ -93,6 +96,14 @@ class OneOnOneCard(CardList):
         if kept:
             kept_text = self.text(f"Kept: {' · '.join(kept)}", "muted")
             lines.append(CardLine(kept_text, opens=screen))
+        if card.carried_too_long:
+            # Points carried three or more times: put off, not discussed.
+            lines.append(CardLine(self.text("Carried 3× or more", "alert")))
+            lines += [
+                self.person(p, "oneonones", f"{n} point{'s' if n != 1 else ''}")
+                for p, n in card.carried_too_long[:CARD_NAMES]
+            ]
+            lines += self.more(len(card.carried_too_long), "oneonones")
         return lines
 
 
