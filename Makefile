@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-reliability check lint typecheck imports bench schemas docs clean
+.PHONY: run demo test test-reliability check lint typecheck imports bench schemas docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "leadtui needs Python 3.11 or newer")'
@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/leadtui
+
+# The demo team in a database of its own (scratch/demo.db, filled on first use), opened in the app.
+demo: $(STAMP)
+	@mkdir -p scratch
+	@test -e scratch/demo.db || $(BIN)/leadtui demo --db scratch/demo.db
+	$(BIN)/leadtui --db scratch/demo.db
 
 # Two processes per core (tests/conftest.py says why): independent tests on temporary databases.
 # A process that runs out of tests takes queued ones from a busy one (worksteal): screen tests
