@@ -262,3 +262,39 @@ def test_an_unwritable_export_target_is_refused(sam: list[str], tmp_path: Path) 
     result = cli("export", "review", "sam", "--audience", "private", "--out", str(long_name), *sam)
     assert result.returncode == 2 and "cannot be written" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bottom_item_becomes_the_succession_focus(sam: list[str]) -> None:
+    assert cli("t3b3", "set", "sam", *TOPS, *BOTTOMS, *sam).returncode == 0
+    taken = cli("t3b3", "focus", "sam", "2", *sam)
+    assert taken.returncode == 0, taken.stderr
+    assert "focus for Sam Okafor, 2026-H2" in taken.stdout and "Delegation" in taken.stdout
+    shown = cli("succession", "show", "--json", *sam)
+    assert "Delegation" in shown.stdout
+    refused = cli("t3b3", "focus", "sam", "5", *sam)
+    assert refused.returncode == 2 and "Bottom item 5 does not exist" in refused.stderr
+    assert cli("t3b3", "focus", "sam", "1", "--for", "2026-H9", *sam).returncode == 2
+
+
+def test_an_undelivered_t3b3_is_overdue_after_its_half_until_dismissed(
+    sam: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("t3b3", "set", "sam", *TOPS, *sam).returncode == 0
+    early = cli("t3b3", "dismiss", "sam", "--half", "2026-H2", *sam)
+    assert early.returncode == 2 and "2026-H2 has not ended" in early.stderr
+    assert show(sam)["overdue"] is False
+    monkeypatch.setenv("LEADTUI_TODAY", "2027-01-04")
+    shown = show(sam, "--half", "2026-H2")
+    assert (shown["overdue"], shown["dismissed_on"]) == (True, None)
+    assert "OVERDUE" in cli("t3b3", "show", "sam", "--half", "2026-H2", *sam).stdout
+    today = json.loads(cli("today", "--json", *sam).stdout)
+    assert today["t3b3_overdue"] == ["Sam Okafor (2026-H2)"]
+    assert "T3B3s overdue: 1 (Sam Okafor (2026-H2))" in cli("today", *sam).stdout
+    dismissed = cli("t3b3", "dismiss", "sam", *sam)  # the half that ended last
+    assert dismissed.returncode == 0, dismissed.stderr
+    assert "2026-H2: dismissed; no longer overdue" in dismissed.stdout
+    shown = show(sam, "--half", "2026-H2")
+    assert (shown["overdue"], shown["dismissed_on"]) == (False, "2027-01-04")
+    assert json.loads(cli("today", "--json", *sam).stdout)["t3b3_overdue"] == []
+    again = cli("t3b3", "dismiss", "sam", *sam)
+    assert again.returncode == 2 and "was dismissed on 2027-01-04" in again.stderr

@@ -252,3 +252,17 @@ def test_putting_right_refuses_what_is_not_there_and_writes_nothing(
     assert ran.returncode == 2
     assert says in ran.stderr and ran.stderr.count("\n") == 1, ran.stderr
     assert files_digest(Path(team)) == before
+
+
+def test_the_career_path_reaches_the_report_without_the_align_up(team: str, tmp_path: Path) -> None:
+    ok("career", "Ana", "--goal", "Run this team", "--db", team)
+    ok("career", "Ana", "--aligned-up", "2026-11-01", "--note", "CEO doubts her", "--db", team)
+    ok("career", "Ana", "--status", "partnering", "--milestone", "Run staff", "--db", team)
+    theirs = ok("export", "career", "Ana", "--audience", "person", "--db", team)
+    assert "Run this team" in theirs and "Run staff" in theirs
+    assert "CEO doubts her" not in theirs and "Aligned up" not in theirs
+    mine = ok("export", "career", "Ana", "--audience", "private", "--db", team)
+    assert mine.startswith("# Private: Career path: Ana") and "CEO doubts her" in mine
+    out = tmp_path / "ana-career.md"
+    wrote = ok("export", "career", "Ana", "--audience", "person", "--out", str(out), "--db", team)
+    assert "wrote the shared career path for Ana" in wrote and "Run staff" in out.read_text()

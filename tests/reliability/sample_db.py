@@ -269,7 +269,16 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "remove_text": 0,
             "text_removed": 0,
             "created_at": STAMP,
-        }
+        },
+        {
+            "id": 2,
+            "person_id": 1,
+            "half": "2026-H1",
+            "remove_text": 0,
+            "text_removed": 0,
+            "dismissed_on": "2026-07-10",
+            "created_at": STAMP,
+        },
     ],
     "t3b3_item": [
         {"id": 1, "t3b3_id": 1, "side": "top", "rank": 1, "text": "Clear writing"},

@@ -67,6 +67,7 @@ SHIPPED_DIGESTS = {
     "0019_deep_points_and_prompts.sql": (
         "498bb8c993f753ab37637012fe130c62646b896fad73a948e8739de5cded25c3"
     ),
+    "0020_t3b3_dismissed.sql": ("d212ec726eaa1b27e0fc8681409bb4b6b806e2d672ee8ca9546bd0f94ef9c608"),
 }
 
 

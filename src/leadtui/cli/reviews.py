@@ -126,6 +126,11 @@ def _print_t3b3(view: T3B3View) -> None:
     from leadtui.domain.text import literal
 
     t = view.t3b3
+    if view.overdue:
+        # "has a delivered T3B3 by the half's end. After that it is overdue."
+        echo(f"OVERDUE: {view.half.label} has ended and this T3B3 was not delivered")
+    elif t.dismissed_on is not None:
+        echo(f"dismissed on {t.dismissed_on.isoformat()}: no longer overdue")
     removal = "yes" if t.remove_text else "no"
     delivered = f" on {t.delivered_on.isoformat()}" if t.delivered_on else ""
     echo(
@@ -169,7 +174,7 @@ def t3b3_show(args: argparse.Namespace) -> int:
 
     half, start_month = review_half(args)
     person, store = person_and_store(args)
-    view = t3b3_view(store, person, half, start_month)
+    view = t3b3_view(store, person, half, start_month, today_from_env())
     if args.json:
         from leadtui.export.json import t3b3_json
 
@@ -300,6 +305,54 @@ def t3b3_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def t3b3_focus(args: argparse.Namespace) -> int:
+    """Bottom item N becomes the person's succession focus: "give them at least one of
+    those areas to focus on in each review"."""
+    from leadtui.domain.dates import parse_half
+    from leadtui.domain.text import literal
+    from leadtui.services.succession import focus_on_bottom
+
+    today = today_from_env()
+    half, start_month = review_half(args)
+    for_half = (
+        parse_half(args.for_half, today, start_month, field="--for")
+        if args.for_half is not None
+        else None
+    )
+    person, store = person_and_store(args)
+    result = focus_on_bottom(
+        store, person, half, args.rank, today=today, start_month=start_month, for_half=for_half
+    )
+    note(result.notice)
+    echo(
+        f"focus for {person.display_name}, {result.focus.half} "
+        f"(id {result.focus.id}): {literal(result.focus.text)}"
+    )
+    return 0
+
+
+def t3b3_dismiss(args: argparse.Namespace) -> int:
+    """Set aside an overdue T3B3 (a half that will not be reviewed): "every active
+    direct report ... has a delivered T3B3 by the half's end. After that it is overdue."
+    """
+    from leadtui.domain.dates import half_of, parse_half
+    from leadtui.services.reviews import dismiss_t3b3
+
+    today = today_from_env()
+    _, start_month = review_half(args)
+    # The default is the half that ended last: the one a T3B3 can be overdue for.
+    half = (
+        parse_half(args.half, today, start_month, field="--half")
+        if args.half is not None
+        else half_of(today, start_month).previous()
+    )
+    person, store = person_and_store(args)
+    dismissed = dismiss_t3b3(store, person, half, today, start_month)
+    note(dismissed.notice)
+    echo(f"T3B3 for {person.display_name}, {half.label}: dismissed; no longer overdue")
+    return 0
+
+
 def register_feedback(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """`leadtui feedback ...`: the feedback log."""
     fb_sub = parser.add_subparsers(title="feedback commands", metavar="ACTION", required=True)
@@ -383,3 +436,25 @@ def register_t3b3(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
     t3_link.add_argument("--point", type=record_id, metavar="ID")
     t3_link.add_argument("--unlink", action="store_true")
     t3_link.set_defaults(handler=t3b3_link)
+
+    t3_focus = t3_sub.add_parser(
+        "focus",
+        help="make a Bottom item the person's succession focus",
+        parents=[common],
+    )
+    t3_focus.add_argument("person", metavar="PERSON")
+    t3_focus.add_argument("rank", metavar="N", type=int, help="Bottom item 1–3")
+    t3_focus.add_argument("--half", metavar="H", help="the T3B3's half, e.g. 2026-H2 (this half)")
+    t3_focus.add_argument(
+        "--for", dest="for_half", metavar="H", help="the focus's half (this half, or the T3B3's)"
+    )
+    t3_focus.set_defaults(handler=t3b3_focus)
+
+    t3_dismiss = t3_sub.add_parser(
+        "dismiss",
+        help="set aside an overdue T3B3 (an ended half's, not delivered)",
+        parents=[common],
+    )
+    t3_dismiss.add_argument("person", metavar="PERSON")
+    t3_dismiss.add_argument("--half", metavar="H", help="e.g. 2026-H1 (the half that ended last)")
+    t3_dismiss.set_defaults(handler=t3b3_dismiss)

@@ -673,6 +673,25 @@ def export_vacation(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_career(args: argparse.Namespace) -> int:
+    """`export career PERSON --audience person`: the career plan reaches the report it is
+    about (goal, milestones, test run), never the align-up notes with your manager."""
+    from leadtui.cli.common import person_and_store, print_or_write
+    from leadtui.domain.privacy import Audience
+    from leadtui.export.succession import career_document
+    from leadtui.services.succession import career_plan
+
+    today = today_from_env()
+    person, store = person_and_store(args)
+    audience = Audience(args.audience)  # "shared" reads as the person's copy
+    text = career_document(person, career_plan(store, person), audience, today)
+    written = print_or_write(text, args)
+    if written:
+        copy = "private" if audience is Audience.PRIVATE else "shared"
+        echo(f"wrote the {copy} career path for {person.display_name} to {written}")
+    return 0
+
+
 def register_succession(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """`leadtui succession ...`: gaps, focus areas, candidates and the CEO log."""
     su_sub = parser.add_subparsers(title="succession commands", metavar="ACTION", required=True)
@@ -929,3 +948,7 @@ def register_exports(export_command: ExportCommand) -> None:
     vacation_export = export_command("vacation", "the cover plan for the people covering", None)
     vacation_export.add_argument("start", metavar="START", help="the vacation's first day")
     vacation_export.set_defaults(handler=export_vacation)
+    career_export = export_command(
+        "career", "a report's career path, for them", "the align-up notes with your manager"
+    )
+    career_export.set_defaults(handler=export_career)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from leadtui.domain.dates import Half, half_of
 from leadtui.domain.oneonones import Point, PointStatus, Visibility
 from leadtui.domain.text import plural, quoted
 from leadtui.errors import InputError
+
+if TYPE_CHECKING:
+    from leadtui.domain.people import Person
 
 SLOTS = 3
 
@@ -105,6 +108,7 @@ class T3B3(NamedTuple):
     in_person: bool | None
     remove_text: bool
     text_removed: bool
+    dismissed_on: date | None = None  # an overdue T3B3 set aside: no longer overdue
 
     def side(self, side: T3B3Side) -> list[T3B3Item]:
         """The items of one side, by rank."""
@@ -246,6 +250,43 @@ def check_delivery_day(half: Half, day: date, start_month: int = 1) -> None:
             f"{first.isoformat()}; got {day.isoformat()}",
             field="day",
         )
+
+
+def is_overdue(
+    t3b3: T3B3 | None,
+    person: Person,
+    half: Half,
+    today: date,
+    start_month: int = 1,
+    first_half: str | None = None,
+) -> bool:
+    """Whether ``person``'s T3B3 for ``half`` is overdue: "every active direct report who
+    was employed during the half has a delivered T3B3 by the half's end. After that it
+    is overdue." Overdue from the day after the half's last day until it is delivered or
+    dismissed. One begun is overdue whatever else; one never begun only when the ritual
+    was in use by then (``first_half``, the earliest half with any T3B3, is this one or
+    earlier: a new user is not greeted with a backlog) and the person had started."""
+    last = half.bounds(start_month)[1]
+    if today <= last:
+        return False
+    if t3b3 is None or t3b3.id == 0:
+        if first_half is None or first_half > half.label:
+            return False
+        return person.started_on is None or person.started_on <= last
+    return t3b3.delivered_on is None and t3b3.dismissed_on is None
+
+
+def check_dismissible(t3b3: T3B3, half: Half, today: date, start_month: int = 1) -> None:
+    """Only an ended half's T3B3 not delivered can be dismissed (nothing else is
+    overdue); one dismissed already stays as it is."""
+    if t3b3.delivered_on is not None:
+        raise InputError(f"the {half.label} T3B3 was delivered; there is nothing to dismiss")
+    if today <= half.bounds(start_month)[1]:
+        raise InputError(
+            f"{half.label} has not ended; a T3B3 is overdue, and can be dismissed, only after"
+        )
+    if t3b3.dismissed_on is not None:
+        raise InputError(f"the {half.label} T3B3 was dismissed on {t3b3.dismissed_on}")
 
 
 def check_deliverable(t3b3: T3B3) -> None:

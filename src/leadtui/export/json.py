@@ -503,6 +503,8 @@ class T3B3Doc(TypedDict):
     in_person: bool | None
     remove_text_after_delivery: bool
     text_removed: bool
+    overdue: bool
+    dismissed_on: IsoDate | None
     previous_half: PreviousHalf
 
 
@@ -544,6 +546,8 @@ def t3b3_json(view: T3B3View, audience: Audience = Audience.PRIVATE) -> T3B3Doc:
         in_person=t.in_person,
         remove_text_after_delivery=t.remove_text,
         text_removed=t.text_removed,
+        overdue=view.overdue,
+        dismissed_on=_iso(t.dismissed_on),
         previous_half=PreviousHalf(
             half=view.previous.half,
             status=view.previous.status.value,
@@ -1115,6 +1119,7 @@ class TodayDoc(TypedDict):
     overdue_actions: dict[str, int]
     energy_logged: bool
     t3b3_due: list[str]
+    t3b3_overdue: list[str]
     half: str
     weeks_left: int
     host: TodayHost | None
@@ -1132,6 +1137,7 @@ def today_digest_json(digest: TodayDigest) -> TodayDoc:
         "overdue_actions": dict(digest.overdue_actions),
         "energy_logged": digest.energy_logged,
         "t3b3_due": list(digest.t3b3_due),
+        "t3b3_overdue": list(digest.t3b3_overdue),
         "half": digest.half,
         "weeks_left": digest.weeks_left,
         "host": {"on": digest.host[1].isoformat(), "host": digest.host[0]} if digest.host else None,

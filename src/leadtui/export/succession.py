@@ -20,6 +20,7 @@ from leadtui.domain.privacy import Audience, Topic, Visibility, reaches
 from leadtui.domain.succession import (
     VACATION_AIM_DAYS,
     AuditDecision,
+    CareerPlan,
     GapStatus,
     Readiness,
     Vacation,
@@ -295,3 +296,38 @@ def vacation_cover_document(store: Store, start: date, today: date, start_month:
 
     overview = succession_overview(store, today, start_month)
     return vacation_cover_plan(vacation_starting(overview.vacations, start), overview.people, today)
+
+
+def career_document(person: Person, plan: CareerPlan, audience: Audience, today: date) -> str:
+    """A report's career path as Markdown: "the career plan reaches the report it is
+    about": the goal, the milestones and the test run. The align-up with your manager
+    (when and what was agreed) is a CEO log note, as search reads it: it stays in your
+    copy and the upward one; the filter is :func:`reaches`."""
+    title = f"Career path: {person.name}"
+    parts = [header(title, audience, today), ""]
+    if not reaches(_SHARED, Topic.CAREER_PLAN, audience):
+        return "\n".join([*parts, "_Not for this audience._", ""])
+    if plan.id == 0:
+        return "\n".join([*parts, "_No career path yet._", ""])
+    parts += [f"**Goal:** {inline(plan.goal) if plan.goal else '_not written yet_'}", ""]
+    parts.append(f"**Status:** {plan.status.value}")
+    parts += ["", "## Milestones", ""]
+    for m in plan.milestones or ():
+        target = f" (target {m.target_on.isoformat()})" if m.target_on else ""
+        met = f" ✓ met {m.met_on.isoformat()}" if m.met_on else ""
+        parts.append(f"- {inline(m.text)}{target}{met}")
+    if not plan.milestones:
+        parts.append("_None yet._")
+    parts += ["", "## Test run", ""]
+    if plan.test_run:
+        when = f" ({plan.test_run_on.isoformat()})" if plan.test_run_on else ""
+        parts.append(f"{inline(plan.test_run)}{when}")
+        if plan.test_result:
+            parts.append(f"\nResult: {inline(plan.test_result)}")
+    else:
+        parts.append("_Not planned yet._")
+    if reaches(_SHARED, Topic.CEO_LOG, audience) and (plan.aligned_up_on or plan.aligned_up_note):
+        on = plan.aligned_up_on.isoformat() if plan.aligned_up_on else "not dated"
+        note = f": {inline(plan.aligned_up_note)}" if plan.aligned_up_note else ""
+        parts += ["", "## Aligned up with my manager", "", f"{on}{note}"]
+    return "\n".join([*parts, ""])

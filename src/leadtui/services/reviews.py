@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from leadtui.domain.dates import Half, half_of
+from leadtui.domain.dates import Half, half_of, parse_half
 from leadtui.domain.people import Person, Relation
 from leadtui.domain.reviews import (
     T3B3,
@@ -27,6 +27,7 @@ from leadtui.domain.reviews import (
     T3B3Status,
     check_deliverable,
     check_delivery_day,
+    check_dismissible,
     check_editable,
     check_new_text,
     check_plannable,
@@ -36,6 +37,7 @@ from leadtui.domain.reviews import (
     feedback_not_raised,
     feedback_raised,
     half_over_half,
+    is_overdue,
     item_at,
     moved,
     point_not_raised,
@@ -260,11 +262,15 @@ class T3B3View(NamedTuple):
     carried: list[Carried]
     since: date
     candidates: list[Evidence]  # everything a Bottom item may link to: since ``since``
+    overdue: bool = False  # the half has ended and it was neither delivered nor dismissed
 
 
-def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) -> T3B3View:
+def t3b3_view(
+    store: Store, person: Person, half: Half, start_month: int = 1, today: date | None = None
+) -> T3B3View:
     """The T3B3 with links, suggestions for unlinked Bottom items (same person, this or
-    the previous half, shared words) and last half's areas: persisting or closed."""
+    the previous half, shared words) and last half's areas: persisting or closed; with
+    ``today``, whether it is overdue (:func:`leadtui.domain.reviews.is_overdue`)."""
     repo = T3B3Repository(store)
     t3b3 = repo.get(person.id, half.label)
     previous = repo.get(person.id, half.previous().label)
@@ -281,6 +287,7 @@ def t3b3_view(store: Store, person: Person, half: Half, start_month: int = 1) ->
         half_over_half(previous, t3b3),
         since,
         candidates,
+        today is not None and is_overdue(t3b3, person, half, today, start_month, repo.first_half()),
     )
 
 
@@ -570,6 +577,8 @@ class ReviewBoard(NamedTuple):
     anyone: bool  # any active people at all (the empty board says what to add)
     records: dict[tuple[int, str], T3B3]
     last_given: dict[int, date]
+    start_month: int = 1
+    first_half: str | None = None  # the earliest half with any T3B3 (see is_overdue)
 
     def record(self, person: Person, half: Half) -> T3B3 | None:
         """The stored T3B3, or None when none was started."""
@@ -579,13 +588,19 @@ class ReviewBoard(NamedTuple):
         """No feedback for this person in the last :data:`QUIET_DAYS` days."""
         return is_quiet(self.last_given.get(person.id), self.today)
 
+    def overdue(self, person: Person, half: Half) -> bool:
+        """The person's T3B3 for ``half`` is overdue (:func:`is_overdue`)."""
+        record = self.record(person, half)
+        return is_overdue(record, person, half, self.today, self.start_month, self.first_half)
+
 
 def review_board(store: Store, today: date, half: Half, start_month: int = 1) -> ReviewBoard:
     """The board for ``half``: active reports by name, three halves of T3B3s each."""
     people = list_people(store)
     reports = [p for p in people if p.relation is Relation.REPORT]
     halves = [half.previous().previous(), half.previous(), half]
-    records = T3B3Repository(store).for_halves([h.label for h in halves]) if reports else {}
+    repo = T3B3Repository(store)
+    records = repo.for_halves([h.label for h in halves]) if reports else {}
     last_given = FeedbackRepository(store).last_given() if reports else {}
     return ReviewBoard(
         today,
@@ -595,6 +610,8 @@ def review_board(store: Store, today: date, half: Half, start_month: int = 1) ->
         bool(people),
         records,
         last_given,
+        start_month,
+        repo.first_half() if reports else None,
     )
 
 
@@ -605,6 +622,7 @@ class ReviewOverview(NamedTuple):
     weeks_left: int
     due: list[tuple[Person, str]]
     quiet: list[tuple[Person, date | None]]
+    overdue: list[OverdueT3B3]
 
 
 def review_overview(
@@ -633,5 +651,70 @@ def review_overview(
     due.sort(key=lambda d: d[0])  # stable: by name within the same fill
     quiet.sort(key=lambda q: q[1] or date.min)
     return ReviewOverview(
-        half, max(0, (last - today).days // 7), [(p, text) for _, p, text in due], quiet
+        half,
+        max(0, (last - today).days // 7),
+        [(p, text) for _, p, text in due],
+        quiet,
+        overdue_t3b3s(store, today, start_month, active),
     )
+
+
+# --- T3B3: overdue and dismissed ----------------------------------------------------
+
+
+class OverdueT3B3(NamedTuple):
+    """A T3B3 overdue: its person, its half and its state (``not started``, ``draft
+    4/6``, ``ready``)."""
+
+    person: Person
+    half: Half
+    status: str
+
+
+def overdue_t3b3s(
+    store: Store, today: date, start_month: int = 1, people: list[Person] | None = None
+) -> list[OverdueT3B3]:
+    """The T3B3s overdue today, oldest half first: for every active report, the half
+    that ended last (begun or, once the ritual was in use, not), and any earlier half's
+    T3B3 begun and left undelivered. "Every active direct report who was employed during
+    the half has a delivered T3B3 by the half's end. After that it is overdue."
+    Delivering or dismissing one ends it. ``people``: the active people, when already read."""
+    ended = half_of(today, start_month).previous()
+    active = list_people(store) if people is None else people
+    reports = {p.id: p for p in active if p.relation is Relation.REPORT}
+    repo = T3B3Repository(store)
+    found: list[OverdueT3B3] = []
+    first = repo.first_half()
+    for t3b3 in repo.open_before(ended.label):
+        person = reports.get(t3b3.person_id)
+        half = parse_half(t3b3.half, today, start_month)
+        if person is not None and is_overdue(t3b3, person, half, today, start_month, first):
+            found.append(OverdueT3B3(person, half, t3b3.status_text()))
+    records = repo.for_halves([ended.label]) if reports else {}
+    for person in reports.values():
+        record = records.get((person.id, ended.label))
+        if is_overdue(record, person, ended, today, start_month, first):
+            status = "not started" if record is None else record.status_text()
+            found.append(OverdueT3B3(person, ended, status))
+    return found
+
+
+class T3B3Dismissed(NamedTuple):
+    """An overdue T3B3 set aside, and an archived person's notice."""
+
+    t3b3: T3B3
+    notice: str | None
+
+
+def dismiss_t3b3(
+    store: Store, person: Person, half: Half, today: date, start_month: int = 1
+) -> T3B3Dismissed:
+    """Set aside ``half``'s overdue T3B3 (a half that will not be reviewed): it is no
+    longer overdue. Only an ended half's undelivered T3B3; undo brings it back."""
+    repo = T3B3Repository(store)
+    with write_transaction(store, f"dismissed {half.label} T3B3 for {person.display_name}"):
+        person = get_person(store, person.id)
+        check_dismissible(repo.get(person.id, half.label), half, today, start_month)
+        t3b3 = repo.ensure(person.id, half.label)
+        repo.dismiss(t3b3.id, today)
+    return T3B3Dismissed(repo.get(person.id, half.label), _notice(store, person))

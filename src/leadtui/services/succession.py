@@ -221,6 +221,47 @@ def add_focus(
     return FocusResult(focus, notice)
 
 
+# --- focus areas: a T3B3 Bottom item as the focus -------------------------------------
+
+
+def focus_half(t3b3_half: Half, today: date, start_month: int = 1) -> Half:
+    """The half a focus taken from ``t3b3_half``'s Bottom items is for: the half running
+    today, but never one before the review's own half (a review planned ahead keeps its
+    focus with it)."""
+    running = half_of(today, start_month)
+    return max(running, t3b3_half)
+
+
+def focus_on_bottom(
+    store: Store,
+    person: Person,
+    half: Half,
+    rank: int,
+    *,
+    today: date,
+    start_month: int = 1,
+    for_half: Half | None = None,
+) -> FocusResult:
+    """Make Bottom item ``rank`` of ``half``'s T3B3 the person's succession focus, in one
+    step. "In performance reviews, think about what your direct reports are missing to
+    thrive in your role, and give them at least one of those areas to focus on in each
+    review." The item's words are agreed as :func:`add_focus` agrees any focus (its
+    rules, once), for ``for_half`` or :func:`focus_half`."""
+    from leadtui.domain.reviews import T3B3Side, item_at
+    from leadtui.domain.succession_input import FocusDraft
+    from leadtui.store.reviews import T3B3Repository
+
+    t3b3 = T3B3Repository(store).get(person.id, half.label)
+    if t3b3.text_removed:
+        raise InputError(
+            f"the {half.label} T3B3's words were removed on delivery; write the focus "
+            "with `succession focus PERSON TEXT`"
+        )
+    item = item_at(t3b3, T3B3Side.BOTTOM, rank)
+    target = for_half if for_half is not None else focus_half(half, today, start_month)
+    return add_focus(store, person, today, half=target, draft=FocusDraft(text=item.text))
+
+
 def _focus_with_id(repo: SuccessionRepository, focus_id: int) -> FocusArea:
     found = next((f for f in repo.focus() if f.id == focus_id), None)
     if found is None:

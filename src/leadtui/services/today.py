@@ -113,6 +113,8 @@ class TodayDigest(NamedTuple):
     """The succession checks that need something (focus areas, audit, vacation cover)."""
     carried_too_long: list[tuple[str, int]] = []  # noqa: RUF012 - a NamedTuple default, never mutated
     """(person, upcoming points carried three or more times) for each such 1:1."""
+    t3b3_overdue: tuple[str, ...] = ()
+    """Overdue T3B3s of ended halves: "Sam Okafor (2026-H1)"."""
 
     def lines(self) -> list[str]:
         """The digest in at most :data:`DIGEST_LINES` lines of plain text."""
@@ -145,6 +147,12 @@ class TodayDigest(NamedTuple):
                 f"({', '.join(literal(n) for n in self.t3b3_due[:4])}"
                 f"{', …' if len(self.t3b3_due) > 4 else ''}), "
                 f"{plural(self.weeks_left, 'week')} left"
+            )
+        if self.t3b3_overdue:
+            found.append(
+                f"T3B3s overdue: {len(self.t3b3_overdue)} "
+                f"({', '.join(literal(n) for n in self.t3b3_overdue[:4])}"
+                f"{', …' if len(self.t3b3_overdue) > 4 else ''})"
             )
         if self.host is not None:
             found.append(f"Leadership meeting {day_label(self.host[1], self.today)}: "
@@ -222,4 +230,5 @@ def today_digest(
         changes,
         succession,
         put_off,
+        tuple(f"{o.person.name} ({o.half.label})" for o in reviews.overdue) if reviews else (),
     )

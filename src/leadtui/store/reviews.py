@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from leadtui.store.database import Store
 
 _FEEDBACK = "id, person_id, given_on, kind, text, visibility, series_id, session_id"
-_T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed"
+_T3B3 = "id, person_id, half, delivered_on, in_person, remove_text, text_removed, dismissed_on"
 _ITEM = "id, side, rank, text, feedback_id, point_id"
 
 
@@ -208,7 +208,7 @@ class T3B3Repository:
         return empty_t3b3(person_id, half) if row is None else self._with_items(row)
 
     def _with_items(self, row: tuple[Any, ...]) -> T3B3:
-        tid, person_id, half, delivered_on, in_person, remove_text, text_removed = row
+        tid, person_id, half, delivered_on, in_person, remove_text, text_removed, dismissed = row
         items = self.store.execute(
             f"select {_ITEM} from t3b3_item where t3b3_id = ? order by side desc, rank", [tid]
         ).fetchall()
@@ -235,7 +235,30 @@ class T3B3Repository:
             None if in_person is None else bool(in_person),
             bool(remove_text),
             bool(text_removed),
+            date.fromisoformat(dismissed) if dismissed else None,
         )
+
+    def first_half(self) -> str | None:
+        """The earliest half any T3B3 was begun in (when the ritual came into use)."""
+        row = self.store.execute("select min(half) from t3b3").fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def open_before(self, half: str) -> list[T3B3]:
+        """Stored T3B3s of halves before ``half`` neither delivered nor dismissed."""
+        rows = self.store.execute(
+            f"select {_T3B3} from t3b3 where half < ? and delivered_on is null "
+            "and dismissed_on is null order by half, person_id",
+            [half],
+        ).fetchall()
+        return [self._with_items(row) for row in rows]
+
+    def dismiss(self, t3b3_id: int, on: date | None) -> None:
+        """Set aside an overdue T3B3 on ``on`` (None: overdue again)."""
+        with write_transaction(self.store):
+            self.store.execute(
+                "update t3b3 set dismissed_on = ? where id = ?",
+                [on.isoformat() if on else None, t3b3_id],
+            )
 
     def for_halves(self, halves: list[str]) -> dict[tuple[int, str], T3B3]:
         """Every stored T3B3 of these halves, by (person id, half)."""
@@ -379,7 +402,7 @@ class T3B3Repository:
         with write_transaction(self.store):
             cursor = self.store.execute(
                 "insert into t3b3 (person_id, half, delivered_on, in_person, remove_text, "
-                "text_removed, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                "text_removed, dismissed_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     t3b3.person_id,
                     t3b3.half,
@@ -387,6 +410,7 @@ class T3B3Repository:
                     None if t3b3.in_person is None else int(t3b3.in_person),
                     int(t3b3.remove_text),
                     int(t3b3.text_removed),
+                    t3b3.dismissed_on.isoformat() if t3b3.dismissed_on else None,
                     timestamp(),
                 ],
             )

@@ -37,6 +37,7 @@ from leadtui.services import search
 from leadtui.services.people import get_person
 from leadtui.services.reviews import FeedbackAdded, T3B3Changed, T3B3Delivered, T3B3View
 from leadtui.tui.screens.base import LeadtuiScreen
+from leadtui.tui.screens.review_focus import ritual_key
 from leadtui.tui.widgets.footer import Footer
 from leadtui.tui.widgets.review_board import T3B3Board
 from leadtui.tui.widgets.review_body import ReviewsBody
@@ -55,7 +56,7 @@ def _key(key: str, action: str, label: str, tooltip: str, name: str, show: bool 
 # The actions this screen offers only when they apply (see ReviewsScreen.check_action).
 OWN_ACTIONS = frozenset(
     "add edit remove move link unlink feedback feedback_entries deliver undeliver "
-    "toggle_remove_text half export".split()
+    "toggle_remove_text half export ritual".split()
 )
 
 
@@ -77,6 +78,8 @@ class ReviewsScreen(LeadtuiScreen):
         _key("right_square_bracket", "move(1)", "Down", "Move the selected item down", "down"),
         _key("l", "link", "Link", "Link the Bottom item to what raised it before", "link", True),
         _key("u", "unlink", "Unlink", "Unlink the selected Bottom item", "unlink"),
+        _key("S", "ritual('focus')", "Focus", "Make the Bottom item the succession focus", "focus"),
+        _key("Z", "ritual('dismiss')", "Dismiss", "Dismiss the overdue T3B3", "dismiss"),
         _key("f", "feedback", "Feedback", "Record feedback", "feedback", True),
         _key("F", "feedback_entries", "Fix feedback", "Edit or remove feedback", "fix_feedback"),
         _key("D", "deliver", "Deliver", "Record the T3B3 as delivered", "deliver", True),
@@ -143,12 +146,12 @@ class ReviewsScreen(LeadtuiScreen):
             self.refresh_data()
 
     def show_editor(self) -> None:
-        """Load the selected person's T3B3 for the selected half and hand it to the panels."""
+        """Load the selected person's T3B3 and half and hand them to the panels."""
         if self.person_id is None or self.half is None:
             return
-        person = get_person(self.db, self.person_id)
-        self.view = view = review.t3b3_view(self.db, person, self.half, self.start_month)
-        entries = review.list_feedback(self.db, person, self.half, self.start_month)
+        person, half, start = get_person(self.db, self.person_id), self.half, self.start_month
+        self.view = view = review.t3b3_view(self.db, person, half, start, self.today)
+        entries = review.list_feedback(self.db, person, half, start)
         hit, self.found = self.found, None
         marked = hit.id if hit is not None and hit.kind is SearchKind.FEEDBACK else None
         body = self.query_one(ReviewsBody)
@@ -189,7 +192,7 @@ class ReviewsScreen(LeadtuiScreen):
         if action not in OWN_ACTIONS:
             return True
         found = self.query(T3B3Editor)
-        return self.view is not None and bool(found) and found.first().offers(action)
+        return self.view is not None and bool(found) and found.first().offers(action, *parameters)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -208,14 +211,12 @@ class ReviewsScreen(LeadtuiScreen):
         return view if view and self._allowed(lambda: check_editable(view.t3b3)) else None
 
     def _say(self, message: str | None, severity: SeverityLevel = "warning") -> None:
-        """Tell the user something, as written (a refusal, or the notice a service
-        returned, such as an archived person's); nothing when there is nothing to tell."""
+        """Say a refusal or a service's notice as written; nothing when there is none."""
         if message:
             self.notify(message, severity=severity, title=self.AREA, markup=False)
 
     def _after(self, changed: T3B3Changed | None, key: str | None = None) -> None:
-        """Reload after a change and highlight the slot it landed on (``key``, or the
-        changed item's slot)."""
+        """Reload after a change and highlight its slot (``key``, or the changed item's)."""
         if changed is None:
             return
         self._say(changed.notice)
@@ -341,8 +342,7 @@ class ReviewsScreen(LeadtuiScreen):
         self.app.push_screen(FeedbackForm(title, save, kind=kind), saved)
 
     def action_feedback_entries(self) -> None:
-        """List the half's feedback for the person: enter edits the highlighted entry
-        (its words, kind, visibility, day or person), x removes it after asking."""
+        """The half's feedback for the person, to edit (enter) or remove (x)."""
         from leadtui.tui.screens.feedback_entries import show_feedback_entries
 
         if self.view is not None:
@@ -382,14 +382,10 @@ class ReviewsScreen(LeadtuiScreen):
         if view is None or not self._allowed(lambda: check_deliverable(view.t3b3), "error"):
             return
         if not view.t3b3.remove_text:
-            self._deliver(view)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._deliver(view)
-
-        self.app.push_screen(confirm_text_removal(view), answered)
+            return self._deliver(view)
+        self.app.push_screen(
+            confirm_text_removal(view), lambda yes: self._deliver(view) if yes else None
+        )
 
     def _deliver(self, view: T3B3View) -> None:
         from leadtui.tui.dialogs.review_forms import DeliverForm, delivered_words
@@ -428,6 +424,10 @@ class ReviewsScreen(LeadtuiScreen):
             return
         self.half = target
         self.refresh_data()
+
+    def action_ritual(self, name: str) -> None:
+        """Focus (S) or dismiss (Z): tui/screens/review_focus.py."""
+        ritual_key(self, name, self.view, self.start_month)
 
     def action_export(self) -> None:
         """Export the review packet as Markdown, shared or private, to a file."""

@@ -150,6 +150,14 @@ class SuccessionScreen(LeadtuiScreen):
             id="succession.export_cover",
         ),
         Binding(
+            "P",
+            "career_path",
+            "Career path",
+            show=False,
+            tooltip="Write the selected report's career path for them to a file",
+            id="succession.career_path",
+        ),
+        Binding(
             "X",
             "export_brief",
             "Export",
@@ -172,6 +180,7 @@ class SuccessionScreen(LeadtuiScreen):
         "add_vacation": "su-vacation-pane",
         "cover": "su-vacation-pane",
         "export_cover": "su-vacation-pane",
+        "career_path": "su-bench-pane",
     }
 
     def __init__(self) -> None:
@@ -582,6 +591,25 @@ class SuccessionScreen(LeadtuiScreen):
             copies=UPWARD_OR_PRIVATE,
             named={"upward": "transition brief", "private": "private succession plan"},
         )
+
+    def action_career_path(self) -> None:
+        """Export the selected report's career path, as `leadtui export career PERSON`
+        writes it: "the career plan reaches the report it is about" (goal, milestones,
+        the test run); the align-up with your manager stays in your copy."""
+        from leadtui.domain.privacy import Audience
+        from leadtui.export.succession import career_document
+        from leadtui.services.succession import career_plan
+        from leadtui.tui.dialogs.export_prompt import ask_export, slug
+
+        person, today = self._selected_person(), self.today
+        if person is None:
+            self.notify("Select a report on the bench first", title=self.AREA, severity="warning")
+            return
+
+        def render(store: Store, audience: Audience) -> str:
+            return career_document(person, career_plan(store, person), audience, today)
+
+        ask_export(self, "career path", f"{slug(person.name)}-career-shared.md", render)
 
     def action_export_cover(self) -> None:
         """Export the highlighted vacation's cover plan for the people covering, as

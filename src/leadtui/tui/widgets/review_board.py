@@ -108,7 +108,10 @@ class T3B3Board(KeyTable):
         ]
         for h in halves:
             title = h.label + (" · now" if h == board.this_half else "")
-            cells = [self._record(board.record(p, h), h == half, compact) for p in board.reports]
+            cells = [
+                self._record(board.record(p, h), h == half, compact, board.overdue(p, h))
+                for p in board.reports
+            ]
             columns.append((h.label, Text(title), cells))
         last = [
             self._cell(
@@ -125,7 +128,14 @@ class T3B3Board(KeyTable):
     def _cell(self, *parts: Part | str) -> StyledCell:
         return StyledCell(self, *parts)
 
-    def _record(self, record: T3B3 | None, looking: bool, compact: bool) -> StyledCell:
+    def _record(
+        self, record: T3B3 | None, looking: bool, compact: bool, overdue: bool = False
+    ) -> StyledCell:
+        if overdue:  # the half ended without a delivery: overdue until delivered or dismissed
+            words = "overdue" if record is None else f"overdue {record.filled}/6"
+            return self._cell((words, "t3b3-board--surprise"))
+        if record is not None and record.dismissed_on is not None:
+            return self._cell(("dismissed", "t3b3-board--none"))
         if record is None or (record.filled == 0 and record.delivered_on is None):
             return self._cell(("—", "t3b3-board--none"))
         if record.delivery is not None:

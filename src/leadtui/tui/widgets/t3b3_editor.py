@@ -75,10 +75,11 @@ class T3B3Editor(Vertical):
         """Highlight the slot with this key (``bottom:2``)."""
         self.query_one(T3B3Slots).select(key)
 
-    def offers(self, action: str) -> bool:
+    def offers(self, action: str, *parameters: object) -> bool:
         """Whether the screen's ``action`` applies to what is shown, so the footer offers
         only those: Deliver before delivery; Link on a Bottom item of a T3B3 that may
-        change, Unlink on a linked one; Remove and reorder on a filled slot. The other
+        change, Unlink on a linked one; Remove and reorder on a filled slot; Focus on a
+        Bottom item; Dismiss on an overdue T3B3. The other
         editing keys stay live on a delivered T3B3 to say why it is read-only."""
         view = self.view
         if view is None:
@@ -94,6 +95,10 @@ class T3B3Editor(Vertical):
             if delivered or item is None or item.side is not T3B3Side.BOTTOM:
                 return False
             return action == "link" or item.linked
+        if action == "ritual" and parameters == ("dismiss",):
+            return view.overdue
+        if action == "ritual":  # the succession focus: from a Bottom item
+            return item is not None and item.side is T3B3Side.BOTTOM
         if action in ("remove", "move"):
             return item is not None
         return True

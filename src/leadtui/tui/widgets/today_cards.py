@@ -108,8 +108,8 @@ class OneOnOneCard(CardList):
 
 
 class ReviewsCard(CardList):
-    """T3B3s not delivered this half with the weeks left; reports without feedback for
-    30 days. Each person line opens their review."""
+    """T3B3s overdue from ended halves; T3B3s not delivered this half with the weeks
+    left; reports without feedback for 30 days. Each person line opens their review."""
 
     TITLE = "Reviews"
 
@@ -125,6 +125,13 @@ class ReviewsCard(CardList):
         weeks = plural(card.weeks_left, "week")
         half = self.text(f"{card.half.label} · {weeks} left", "heading")
         lines = [CardLine(half, opens=screen)]
+        if card.overdue:
+            # "a delivered T3B3 by the half's end. After that it is overdue."
+            lines.append(CardLine(self.text(f"T3B3 overdue: {len(card.overdue)}", "bad")))
+            lines += [
+                self.person(o.person, "reviews", o.half.label) for o in card.overdue[:CARD_NAMES]
+            ]
+            lines += self.more(len(card.overdue), "reviews")
         if card.due:
             lines.append(CardLine(self.text(f"T3B3 to deliver: {len(card.due)}", "heading")))
             lines += [self.person(p, "reviews", status) for p, status in card.due[:CARD_NAMES]]
