@@ -9,8 +9,8 @@ is documented by the same walk that checks it (:mod:`leadtui.tui.keymap`).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from leadtui.export.generated import between, rewrite
 from leadtui.tui.keymap import declared_bindings
 
 MARKERS = (
@@ -41,24 +41,8 @@ def ids_table() -> str:
 
 def updated(text: str) -> str:
     """``text`` (docs/design.md) with the list of binding ids as the classes have it now."""
-    begin, end = MARKERS
-    start = text.find(begin)
-    stop = text.find(end, start)
-    if start < 0 or stop < 0:
-        raise SystemExit(f"docs/design.md lacks the markers {begin} ... {end}")
-    return f"{text[: start + len(begin)]}\n{ids_table()}\n{text[stop:]}"
-
-
-def main(argv: list[str]) -> int:
-    """Rewrite the file named in ``argv`` (docs/design.md) in place."""
-    path = Path(argv[0])
-    text = path.read_text(encoding="utf-8")
-    new = updated(text)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-        print(f"updated {path}")
-    return 0
+    return between(text, MARKERS, ids_table(), "docs/design.md")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(rewrite(sys.argv[1:], updated))
